@@ -1,0 +1,49 @@
+//! The application state and the router: every route the web edge serves.
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::http::{HeaderName, HeaderValue, header};
+use axum::middleware;
+use axum::routing::get;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::config::Council;
+use crate::db::Db;
+use crate::web::{assets, error, health, pages};
+
+/// Shared by every request. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub council: Arc<Council>,
+}
+
+const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+     font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
+pub fn router(state: AppState) -> Router {
+    let security_headers = [
+        (header::CONTENT_SECURITY_POLICY, CSP),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (header::REFERRER_POLICY, "same-origin"),
+        (HeaderName::from_static("permissions-policy"), "geolocation=(self), camera=(), microphone=()"),
+    ];
+    let mut router = Router::new()
+        .route("/", get(pages::home::show))
+        .route("/services", get(pages::services::list))
+        .route("/services/{code}/report", get(pages::report::form).post(pages::report::submit))
+        .route("/cases/{reference}/submitted", get(pages::report::submitted))
+        .route("/healthz", get(health::live))
+        .route("/readyz", get(health::ready))
+        .route("/assets/{file}", get(assets::serve))
+        .fallback(pages::not_found)
+        .layer(middleware::from_fn_with_state(state.clone(), error::render_errors))
+        .with_state(state);
+    for (name, value) in security_headers {
+        router = router.layer(SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value)));
+    }
+    router.layer(TraceLayer::new_for_http())
+}

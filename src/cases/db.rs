@@ -1,0 +1,243 @@
+//! Case queries. Every change writes its event in the caller's transaction, so a case
+//! row and its timeline can never disagree.
+
+use sqlx::any::AnyRow;
+use sqlx::{AssertSqlSafe, AnyConnection, Row};
+
+use super::{
+    Actor, ActorKind, Case, CaseType, Channel, Event, EventKind, IllegalTransition, Location,
+    Priority, Status,
+};
+use crate::db::flag;
+
+/// What is needed to open a case.
+#[derive(Debug, Clone)]
+pub struct NewCase {
+    pub case_type: CaseType,
+    pub channel: Channel,
+    pub service_id: i64,
+    pub customer_id: Option<i64>,
+    pub priority: Priority,
+    pub description: String,
+    pub location: Location,
+    pub team_id: i64,
+    pub partner_id: Option<i64>,
+}
+
+/// An event to append to a case's timeline.
+#[derive(Debug, Clone)]
+pub struct NewEvent<'a> {
+    pub actor: Actor,
+    pub kind: EventKind,
+    pub public: bool,
+    pub body: Option<&'a str>,
+    pub from_status: Option<Status>,
+    pub to_status: Option<Status>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ChangeStatusError {
+    #[error("no such case")]
+    NotFound,
+    #[error(transparent)]
+    Illegal(#[from] IllegalTransition),
+    #[error("the case changed while this was being done; try again")]
+    Conflict,
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+/// Inserts a case, status "received", and its "created" event. Returns the case id.
+pub async fn insert(
+    conn: &mut AnyConnection,
+    new: &NewCase,
+    actor: Actor,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    let loc = &new.location;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO cases (case_type, channel, service_id, customer_id, status, priority, \
+         description, address, postcode, uprn, ward, lat, lng, team_id, partner_id, \
+         created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) \
+         RETURNING id",
+    )
+    .bind(new.case_type.as_str())
+    .bind(new.channel.as_str())
+    .bind(new.service_id)
+    .bind(new.customer_id)
+    .bind(Status::Received.as_str())
+    .bind(new.priority.as_str())
+    .bind(&new.description)
+    .bind(loc.address.as_deref())
+    .bind(loc.postcode.as_deref())
+    .bind(loc.uprn)
+    .bind(loc.ward.as_deref())
+    .bind(loc.lat)
+    .bind(loc.lng)
+    .bind(new.team_id)
+    .bind(new.partner_id)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    let event = NewEvent {
+        actor,
+        kind: EventKind::Created,
+        public: true,
+        body: None,
+        from_status: None,
+        to_status: Some(Status::Received),
+    };
+    append_event(conn, id, &event, now).await?;
+    Ok(id)
+}
+
+/// Appends one event. Callers change the case row in the same transaction.
+pub async fn append_event(
+    conn: &mut AnyConnection,
+    case_id: i64,
+    event: &NewEvent<'_>,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO case_events (case_id, at, actor_kind, actor_id, kind, public, body, \
+         from_status, to_status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+    )
+    .bind(case_id)
+    .bind(now)
+    .bind(event.actor.kind.as_str())
+    .bind(event.actor.id)
+    .bind(event.kind.as_str())
+    .bind(flag(event.public))
+    .bind(event.body)
+    .bind(event.from_status.map(Status::as_str))
+    .bind(event.to_status.map(Status::as_str))
+    .fetch_one(conn)
+    .await
+}
+
+/// Moves a case to a new status, if the state machine allows, with its event.
+/// The update only applies if the status is still the one read, so two officers
+/// acting at once cannot both win.
+pub async fn change_status(
+    conn: &mut AnyConnection,
+    case_id: i64,
+    to: Status,
+    actor: Actor,
+    note: Option<&str>,
+    now: i64,
+) -> Result<(), ChangeStatusError> {
+    let case = get(&mut *conn, case_id).await?.ok_or(ChangeStatusError::NotFound)?;
+    case.status.transition(case.case_type, to)?;
+    let updated = sqlx::query(
+        "UPDATE cases SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4",
+    )
+    .bind(to.as_str())
+    .bind(now)
+    .bind(case_id)
+    .bind(case.status.as_str())
+    .execute(&mut *conn)
+    .await?;
+    if updated.rows_affected() != 1 {
+        return Err(ChangeStatusError::Conflict);
+    }
+    let event = NewEvent {
+        actor,
+        kind: EventKind::StatusChanged,
+        public: true,
+        body: note,
+        from_status: Some(case.status),
+        to_status: Some(to),
+    };
+    append_event(conn, case_id, &event, now).await?;
+    Ok(())
+}
+
+const CASE_COLUMNS: &str = "id, case_type, channel, service_id, customer_id, status, priority, \
+     description, address, postcode, uprn, ward, lat, lng, team_id, officer_id, partner_id, \
+     created_at, updated_at";
+
+pub async fn get<'c, E>(conn: E, id: i64) -> Result<Option<Case>, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    // Built from constants only; values are bound.
+    let sql = format!("SELECT {CASE_COLUMNS} FROM cases WHERE id = $1");
+    let row = sqlx::query(AssertSqlSafe(sql)).bind(id).fetch_optional(conn).await?;
+    row.map(|row| case_from_row(&row)).transpose()
+}
+
+/// The whole timeline of a case, oldest first.
+pub async fn events<'c, E>(conn: E, case_id: i64) -> Result<Vec<Event>, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    let rows = sqlx::query(
+        "SELECT id, case_id, at, actor_kind, actor_id, kind, public, body, from_status, \
+         to_status FROM case_events WHERE case_id = $1 ORDER BY id",
+    )
+    .bind(case_id)
+    .fetch_all(conn)
+    .await?;
+    rows.iter().map(event_from_row).collect()
+}
+
+fn case_from_row(row: &AnyRow) -> Result<Case, sqlx::Error> {
+    Ok(Case {
+        id: row.try_get("id")?,
+        case_type: code(row, "case_type", CaseType::parse)?,
+        channel: code(row, "channel", Channel::parse)?,
+        service_id: row.try_get("service_id")?,
+        customer_id: row.try_get("customer_id")?,
+        status: code(row, "status", Status::parse)?,
+        priority: code(row, "priority", Priority::parse)?,
+        description: row.try_get("description")?,
+        location: Location {
+            address: row.try_get("address")?,
+            postcode: row.try_get("postcode")?,
+            uprn: row.try_get("uprn")?,
+            ward: row.try_get("ward")?,
+            lat: row.try_get("lat")?,
+            lng: row.try_get("lng")?,
+        },
+        team_id: row.try_get("team_id")?,
+        officer_id: row.try_get("officer_id")?,
+        partner_id: row.try_get("partner_id")?,
+        created_at: row.try_get("created_at")?,
+        updated_at: row.try_get("updated_at")?,
+    })
+}
+
+fn event_from_row(row: &AnyRow) -> Result<Event, sqlx::Error> {
+    let status = |col: &str| -> Result<Option<Status>, sqlx::Error> {
+        let text: Option<String> = row.try_get(col)?;
+        text.map(|t| Status::parse(&t).ok_or_else(|| bad_code(col, &t))).transpose()
+    };
+    Ok(Event {
+        id: row.try_get("id")?,
+        case_id: row.try_get("case_id")?,
+        at: row.try_get("at")?,
+        actor: Actor {
+            kind: code(row, "actor_kind", ActorKind::parse)?,
+            id: row.try_get("actor_id")?,
+        },
+        kind: code(row, "kind", EventKind::parse)?,
+        public: row.try_get::<i64, _>("public")? != 0,
+        body: row.try_get("body")?,
+        from_status: status("from_status")?,
+        to_status: status("to_status")?,
+    })
+}
+
+/// Reads a text column holding one of our codes.
+pub(crate) fn code<T>(row: &AnyRow, col: &str, parse: fn(&str) -> Option<T>) -> Result<T, sqlx::Error> {
+    let text: String = row.try_get(col)?;
+    parse(&text).ok_or_else(|| bad_code(col, &text))
+}
+
+fn bad_code(col: &str, text: &str) -> sqlx::Error {
+    sqlx::Error::ColumnDecode {
+        index: col.to_owned(),
+        source: format!("unknown code {text:?}").into(),
+    }
+}

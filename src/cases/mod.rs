@@ -1,0 +1,280 @@
+//! Cases: one thing a customer needs from the council, its type, status and events.
+//!
+//! This module owns the rules (the status state machine, the vocabulary of channels,
+//! types and priorities). Queries live in `db.rs`. Nothing here knows about HTTP.
+
+pub mod db;
+pub mod reference;
+
+pub use reference::{CaseRef, Prefix, RefError};
+
+/// Declares a closed vocabulary stored as text, with its plain-English label.
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal, $label:literal;)+ }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The code stored in the database and used in APIs.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+
+            /// Plain English, for people.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+
+            pub fn parse(code: &str) -> Option<Self> {
+                match code { $($code => Some($name::$variant),)+ _ => None }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+pub(crate) use vocabulary;
+
+vocabulary! {
+    /// How the contact reached the council.
+    Channel {
+        Web = "web", "Online form";
+        Email = "email", "Email";
+        Phone = "phone", "Phone";
+        Letter = "letter", "Letter";
+        Visit = "visit", "Visit";
+        Social = "social", "Social media";
+        Api = "api", "Partner system";
+    }
+}
+
+vocabulary! {
+    /// What kind of case it is. Each type has its own standards.
+    CaseType {
+        Enquiry = "enquiry", "Enquiry";
+        ServiceRequest = "service_request", "Service request";
+        Complaint = "complaint", "Complaint";
+        Compliment = "compliment", "Compliment";
+        Foi = "foi", "Freedom of Information request";
+        Eir = "eir", "Environmental Information request";
+        SubjectAccess = "subject_access", "Subject access request";
+        Callback = "callback", "Callback request";
+    }
+}
+
+vocabulary! {
+    /// The public status, in the words a resident sees.
+    Status {
+        Received = "received", "Received";
+        Acknowledged = "acknowledged", "Acknowledged";
+        InProgress = "in_progress", "In progress";
+        WaitingForCustomer = "waiting_for_customer", "Waiting for you";
+        Resolved = "resolved", "Resolved";
+        Closed = "closed", "Closed";
+        Reopened = "reopened", "Reopened";
+    }
+}
+
+vocabulary! {
+    Priority {
+        Low = "low", "Low";
+        Normal = "normal", "Normal";
+        High = "high", "High";
+        Urgent = "urgent", "Urgent";
+    }
+}
+
+vocabulary! {
+    /// What an event records.
+    EventKind {
+        Created = "created", "Case created";
+        StatusChanged = "status_changed", "Status changed";
+        Assigned = "assigned", "Assigned";
+        Note = "note", "Internal note";
+        Message = "message", "Message";
+    }
+}
+
+vocabulary! {
+    /// Who caused an event.
+    ActorKind {
+        System = "system", "The council's system";
+        Customer = "customer", "The customer";
+        Staff = "staff", "Council staff";
+        Partner = "partner", "Partner organisation";
+    }
+}
+
+/// A status change the state machine does not allow.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("a {case_type} case cannot go from {from} to {to}", case_type = .case_type.label().to_lowercase(), from = .from.label().to_lowercase(), to = .to.label().to_lowercase())]
+pub struct IllegalTransition {
+    pub case_type: CaseType,
+    pub from: Status,
+    pub to: Status,
+}
+
+impl Status {
+    /// Whether the case still needs the council to act.
+    pub fn is_open(self) -> bool {
+        !matches!(self, Status::Resolved | Status::Closed)
+    }
+
+    /// The state machine. A case never moves to the status it already has, never back
+    /// to "received", and only reopens once resolved or closed. Compliments are passed
+    /// on and closed: they never wait for the customer and never reopen.
+    pub fn transition(self, case_type: CaseType, to: Status) -> Result<Status, IllegalTransition> {
+        use Status::*;
+        let allowed = match (self, to) {
+            (from, to) if from == to => false,
+            (_, Received) => false,
+            (Received, _) if to != Reopened => true,
+            (Acknowledged | InProgress | WaitingForCustomer | Reopened, Acknowledged) => false,
+            (Acknowledged | InProgress | WaitingForCustomer | Reopened, Reopened) => false,
+            (Acknowledged | InProgress | WaitingForCustomer | Reopened, _) => true,
+            (Resolved, Closed | Reopened) => true,
+            (Closed, Reopened) => true,
+            _ => false,
+        };
+        let compliment_forbids = case_type == CaseType::Compliment
+            && matches!(to, WaitingForCustomer | Reopened);
+        if allowed && !compliment_forbids {
+            Ok(to)
+        } else {
+            Err(IllegalTransition { case_type, from: self, to })
+        }
+    }
+}
+
+/// The current state of a case, as stored in its row.
+#[derive(Debug, Clone)]
+pub struct Case {
+    pub id: i64,
+    pub case_type: CaseType,
+    pub channel: Channel,
+    pub service_id: i64,
+    pub customer_id: Option<i64>,
+    pub status: Status,
+    pub priority: Priority,
+    pub description: String,
+    pub location: Location,
+    pub team_id: i64,
+    pub officer_id: Option<i64>,
+    pub partner_id: Option<i64>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+/// Where a case is about. Every part is optional: an enquiry may have no place.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Location {
+    pub address: Option<String>,
+    pub postcode: Option<String>,
+    pub uprn: Option<i64>,
+    pub ward: Option<String>,
+    pub lat: Option<f64>,
+    pub lng: Option<f64>,
+}
+
+/// Who did something.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Actor {
+    pub kind: ActorKind,
+    pub id: Option<i64>,
+}
+
+impl Actor {
+    pub const SYSTEM: Actor = Actor { kind: ActorKind::System, id: None };
+
+    pub fn customer(id: Option<i64>) -> Self {
+        Self { kind: ActorKind::Customer, id }
+    }
+
+    pub fn staff(id: i64) -> Self {
+        Self { kind: ActorKind::Staff, id: Some(id) }
+    }
+}
+
+/// One entry in a case's append-only timeline.
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub id: i64,
+    pub case_id: i64,
+    pub at: i64,
+    pub actor: Actor,
+    pub kind: EventKind,
+    pub public: bool,
+    pub body: Option<String>,
+    pub from_status: Option<Status>,
+    pub to_status: Option<Status>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Status::*;
+    use super::*;
+
+    #[test]
+    fn a_new_case_can_be_acknowledged_worked_resolved_and_closed() {
+        let t = CaseType::ServiceRequest;
+        let s = Received.transition(t, Acknowledged).and_then(|s| s.transition(t, InProgress));
+        let s = s.and_then(|s| s.transition(t, Resolved)).and_then(|s| s.transition(t, Closed));
+        assert_eq!(s, Ok(Closed));
+    }
+
+    #[test]
+    fn a_closed_case_can_only_be_reopened() {
+        for &to in Status::ALL {
+            let result = Closed.transition(CaseType::Enquiry, to);
+            assert_eq!(result.is_ok(), to == Reopened, "closed -> {to}");
+        }
+    }
+
+    #[test]
+    fn nothing_goes_back_to_received_or_stays_where_it_is() {
+        for &from in Status::ALL {
+            assert!(from.transition(CaseType::Enquiry, Received).is_err());
+            assert!(from.transition(CaseType::Enquiry, from).is_err());
+        }
+    }
+
+    #[test]
+    fn an_open_case_cannot_be_reopened_or_acknowledged_twice() {
+        assert!(InProgress.transition(CaseType::Enquiry, Reopened).is_err());
+        assert!(InProgress.transition(CaseType::Enquiry, Acknowledged).is_err());
+        assert!(Reopened.transition(CaseType::Enquiry, InProgress).is_ok());
+    }
+
+    #[test]
+    fn a_compliment_never_waits_for_the_customer_or_reopens() {
+        assert!(Received.transition(CaseType::Compliment, WaitingForCustomer).is_err());
+        assert!(Closed.transition(CaseType::Compliment, Reopened).is_err());
+        assert!(Received.transition(CaseType::Compliment, Closed).is_ok());
+    }
+
+    #[test]
+    fn an_illegal_transition_says_what_was_tried_in_plain_words() {
+        let err = Closed.transition(CaseType::Complaint, InProgress).unwrap_err();
+        assert_eq!(err.to_string(), "a complaint case cannot go from closed to in progress");
+    }
+
+    #[test]
+    fn every_code_parses_back_to_itself() {
+        for &s in Status::ALL {
+            assert_eq!(Status::parse(s.as_str()), Some(s));
+        }
+        for &c in Channel::ALL {
+            assert_eq!(Channel::parse(c.as_str()), Some(c));
+        }
+        for &t in CaseType::ALL {
+            assert_eq!(CaseType::parse(t.as_str()), Some(t));
+        }
+    }
+}

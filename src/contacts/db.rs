@@ -1,0 +1,32 @@
+//! Contact queries.
+
+use sqlx::AnyConnection;
+
+use super::Direction;
+use crate::cases::Channel;
+
+#[derive(Debug, Clone)]
+pub struct NewContact<'a> {
+    pub case_id: Option<i64>,
+    pub customer_id: Option<i64>,
+    pub channel: Channel,
+    pub direction: Direction,
+    pub subject: Option<&'a str>,
+    pub body: &'a str,
+}
+
+pub async fn insert(conn: &mut AnyConnection, new: &NewContact<'_>, now: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO contacts (case_id, customer_id, channel, direction, at, subject, body) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(new.case_id)
+    .bind(new.customer_id)
+    .bind(new.channel.as_str())
+    .bind(new.direction.as_str())
+    .bind(now)
+    .bind(new.subject)
+    .bind(new.body)
+    .fetch_one(conn)
+    .await
+}

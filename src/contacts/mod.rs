@@ -1,0 +1,13 @@
+//! Contacts: each interaction (a web submission, an email, a call, a letter, a visit),
+//! linked to its case and customer.
+
+pub mod db;
+
+use crate::cases::vocabulary;
+
+vocabulary! {
+    Direction {
+        Inbound = "in", "From the customer";
+        Outbound = "out", "To the customer";
+    }
+}

@@ -1,0 +1,187 @@
+//! The database handle: SQLite (embedded, the default) or PostgreSQL, one SQL text.
+//!
+//! Queries use sqlx's `Any` driver with `$n` placeholders, which both backends accept.
+//! SQLite allows one writer at a time, so it gets a pool of readers and a single
+//! writer connection: transactions queue for the writer instead of failing with
+//! SQLITE_BUSY. PostgreSQL uses one pool for both.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, Executor};
+
+pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A connection pool, or two for SQLite.
+#[derive(Debug, Clone)]
+pub struct Db {
+    read: AnyPool,
+    write: AnyPool,
+    backend: Backend,
+}
+
+static MIGRATE_SQLITE: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
+static MIGRATE_POSTGRES: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
+
+// Set on every SQLite connection. FULL: a commit survives power loss, which is what
+// lets us give a resident a reference as soon as the commit returns.
+const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
+
+impl Db {
+    /// Connects to `url` (`sqlite:PATH` or `postgres://...`). An SQLite file is created
+    /// if missing. Errors are one readable sentence, with any password hidden.
+    pub async fn connect(url: &str) -> anyhow::Result<Db> {
+        sqlx::any::install_default_drivers();
+        let backend = backend_of(url)?;
+        let shown = redact(url);
+        let options = AnyConnectOptions::from_str(&with_create_mode(url))
+            .with_context(|| format!("{shown} is not a valid database address"))?;
+        let db = match backend {
+            Backend::Sqlite => {
+                let pool = |size: u32| {
+                    AnyPoolOptions::new()
+                        .max_connections(size)
+                        .acquire_timeout(Duration::from_secs(30))
+                        .after_connect(|conn, _| {
+                            Box::pin(async move {
+                                conn.execute(sqlx::raw_sql(SQLITE_PRAGMAS)).await?;
+                                Ok(())
+                            })
+                        })
+                        .connect_with(options.clone())
+                };
+                let write = pool(1).await;
+                let write = write.with_context(|| format!("could not open the database {shown}"))?;
+                let read = pool(8).await.with_context(|| format!("could not open the database {shown}"))?;
+                Db { read, write, backend }
+            }
+            Backend::Postgres => {
+                let pool = AnyPoolOptions::new()
+                    .max_connections(16)
+                    .acquire_timeout(Duration::from_secs(10))
+                    .connect_with(options)
+                    .await
+                    .with_context(|| format!("could not connect to the database at {shown}"))?;
+                Db { read: pool.clone(), write: pool, backend }
+            }
+        };
+        Ok(db)
+    }
+
+    /// Applies any migrations not yet applied.
+    pub async fn migrate(&self) -> anyhow::Result<()> {
+        let migrator = match self.backend {
+            Backend::Sqlite => &MIGRATE_SQLITE,
+            Backend::Postgres => &MIGRATE_POSTGRES,
+        };
+        migrator.run(&self.write).await.context("could not bring the database schema up to date")
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// For queries that only read.
+    pub fn reader(&self) -> &AnyPool {
+        &self.read
+    }
+
+    /// Starts a transaction that may write.
+    pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
+        self.write.begin().await
+    }
+
+    /// Checks that the database answers.
+    pub async fn ping(&self) -> Result<(), sqlx::Error> {
+        sqlx::query("SELECT 1").execute(&self.read).await.map(|_| ())
+    }
+
+    pub async fn close(&self) {
+        self.read.close().await;
+        self.write.close().await;
+    }
+}
+
+fn backend_of(url: &str) -> anyhow::Result<Backend> {
+    if url.starts_with("sqlite:") {
+        Ok(Backend::Sqlite)
+    } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        Ok(Backend::Postgres)
+    } else {
+        bail!(
+            "{} is not a database address frontdoor understands: use sqlite:PATH or postgres://HOST/NAME",
+            redact(url)
+        )
+    }
+}
+
+/// SQLite creates the file on first use, as a newcomer expects.
+fn with_create_mode(url: &str) -> String {
+    if url.starts_with("sqlite:") && !url.contains("mode=") && !url.contains(":memory:") {
+        let sep = if url.contains('?') { '&' } else { '?' };
+        format!("{url}{sep}mode=rwc")
+    } else {
+        url.to_owned()
+    }
+}
+
+/// Hides the password in a database address, for messages and logs.
+pub fn redact(url: &str) -> String {
+    let Some(scheme_end) = url.find("://") else {
+        return url.to_owned();
+    };
+    let rest = &url[scheme_end + 3..];
+    let authority_end = rest.find('/').unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => {
+            let user = rest[..at].split(':').next().unwrap_or_default();
+            format!("{}{user}:***@{}", &url[..scheme_end + 3], &rest[at + 1..])
+        }
+        None => url.to_owned(),
+    }
+}
+
+/// Milliseconds since the epoch, UTC: how every time is stored.
+pub fn now_ms() -> i64 {
+    jiff::Timestamp::now().as_millisecond()
+}
+
+/// Flags are stored as 0/1 integers on both backends.
+pub fn flag(value: bool) -> i64 {
+    i64::from(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_never_appear_in_messages() {
+        assert_eq!(redact("postgres://fd:s3cret@db:5432/fd"), "postgres://fd:***@db:5432/fd");
+        assert_eq!(redact("postgres://db/fd"), "postgres://db/fd");
+        assert_eq!(redact("sqlite:frontdoor.db"), "sqlite:frontdoor.db");
+    }
+
+    #[test]
+    fn an_unknown_scheme_is_refused_in_one_sentence() {
+        let err = backend_of("mysql://x:y@h/d").unwrap_err().to_string();
+        assert!(err.contains("mysql://x:***@h/d"), "{err}");
+        assert!(err.contains("sqlite:PATH"), "{err}");
+    }
+
+    #[test]
+    fn sqlite_files_are_created_on_first_use() {
+        assert_eq!(with_create_mode("sqlite:a.db"), "sqlite:a.db?mode=rwc");
+        assert_eq!(with_create_mode("sqlite:a.db?x=1"), "sqlite:a.db?x=1&mode=rwc");
+        assert_eq!(with_create_mode("sqlite:a.db?mode=ro"), "sqlite:a.db?mode=ro");
+    }
+}

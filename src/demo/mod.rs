@@ -1,0 +1,110 @@
+//! `frontdoor demo`: a complete, convincing council on a fresh SQLite file.
+//!
+//! It builds the organisation and services catalogue, a year of synthetic history,
+//! and staff accounts, then the caller serves it. The file is rebuilt on every run so
+//! the demo always starts from the same known state.
+
+mod catalogue;
+mod history;
+
+use anyhow::Context;
+use password_hash::rand_core::OsRng;
+use password_hash::{PasswordHasher, SaltString};
+
+pub use catalogue::SERVICES;
+use catalogue::{PARTNER, STAFF, TEAMS};
+use history::{SeedOrg, SeedService};
+pub use history::Seeded;
+
+use crate::db::{Db, now_ms};
+use crate::org::Role;
+use crate::org::db::NewStaff;
+use crate::services::db::NewService;
+use crate::{org, services};
+
+/// The password every demo staff account shares. It is printed; it is a demo.
+pub const DEMO_PASSWORD: &str = "demo-password-2026";
+
+/// What the demo built, for the start-up message.
+pub struct Built {
+    pub seeded: Seeded,
+    pub services: usize,
+    pub staff: Vec<(&'static str, &'static str)>,
+}
+
+/// Writes the demo council into an empty, migrated database.
+pub async fn build(db: &Db, cases: usize) -> anyhow::Result<Built> {
+    let now = now_ms();
+    let hash = hash_password(DEMO_PASSWORD)?;
+    let mut tx = db.begin().await?;
+
+    let mut team_ids = Vec::new();
+    for team in TEAMS {
+        let email = format!("{}@kingsmead.example", team.code);
+        team_ids.push((team.code, org::db::insert_team(&mut tx, team.code, team.name, &email).await?));
+    }
+    let team_id = |code: &str| team_ids.iter().find(|(c, _)| *c == code).map(|(_, id)| *id).context("demo team missing");
+    let partner_id = org::db::insert_partner(&mut tx, PARTNER.0, PARTNER.1, "repairs@kingsmead-homes.example").await?;
+
+    let mut seed_services = Vec::new();
+    for spec in SERVICES {
+        let new = NewService {
+            code: spec.code,
+            name: spec.name,
+            group_name: spec.group,
+            description: spec.description,
+            keywords: spec.keywords,
+            case_type: spec.case_type,
+            team_id: team_id(spec.team)?,
+            partner_id: spec.partner.then_some(partner_id),
+            asks_location: spec.asks_location,
+        };
+        let id = services::db::insert(&mut tx, &new).await?;
+        seed_services.push(SeedService {
+            id,
+            team_id: new.team_id,
+            partner_id: new.partner_id,
+            case_type: spec.case_type,
+            weight: spec.weight,
+            asks_location: spec.asks_location,
+            example: spec.example,
+            name: spec.name,
+        });
+    }
+
+    let mut officers: Vec<(i64, Vec<i64>)> = Vec::new();
+    let mut staff = Vec::new();
+    for spec in STAFF {
+        let team = spec.team.map(team_id).transpose()?;
+        let new = NewStaff {
+            email: spec.email,
+            name: spec.name,
+            role: spec.role,
+            team_id: team,
+            partner_id: spec.partner.then_some(partner_id),
+            password_hash: Some(&hash),
+        };
+        let id = org::db::insert_staff(&mut tx, &new, now).await?;
+        if let (Some(team), Role::Caseworker | Role::TeamLead) = (team, spec.role) {
+            match officers.iter_mut().find(|(t, _)| *t == team) {
+                Some((_, ids)) => ids.push(id),
+                None => officers.push((team, vec![id])),
+            }
+        }
+        staff.push((spec.email, spec.role.label()));
+    }
+
+    let org = SeedOrg { services: seed_services, officers };
+    let seeded = history::seed(&mut tx, &org, cases, now).await.context("writing the demo history")?;
+    tx.commit().await?;
+    Ok(Built { seeded, services: SERVICES.len(), staff })
+}
+
+/// An argon2id hash in PHC form.
+pub fn hash_password(password: &str) -> anyhow::Result<String> {
+    let salt = SaltString::generate(&mut OsRng);
+    argon2::Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|hash| hash.to_string())
+        .map_err(|err| anyhow::anyhow!("could not hash a password: {err}"))
+}

@@ -1,0 +1,171 @@
+//! The rules every submission meets, whatever channel it came by. Each failure names
+//! its field, in the words the GOV.UK error summary uses.
+
+/// One field's problem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+pub const DESCRIPTION_MAX: usize = 10_000;
+pub const NAME_MAX: usize = 200;
+pub const EMAIL_MAX: usize = 254;
+pub const ADDRESS_MAX: usize = 500;
+
+/// Collects field errors in the order the fields appear.
+#[derive(Debug, Default)]
+pub struct Checker {
+    pub errors: Vec<FieldError>,
+}
+
+impl Checker {
+    pub fn fail(&mut self, field: &'static str, message: impl Into<String>) {
+        self.errors.push(FieldError { field, message: message.into() });
+    }
+
+    /// Trims a text answer; `None` if blank. Refuses text over `max` characters and
+    /// invisible control characters (PostgreSQL cannot store NUL, and nobody types them).
+    pub fn text(&mut self, field: &'static str, label: &str, value: &str, max: usize, required: bool) -> Option<String> {
+        let value = value.trim();
+        if value.is_empty() {
+            if required {
+                self.fail(field, format!("Enter {label}"));
+            }
+            return None;
+        }
+        let len = value.chars().count();
+        if len > max {
+            self.fail(field, format!("{} must be {max} characters or fewer (you entered {len})", capitalise(label)));
+            return None;
+        }
+        if value.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
+            self.fail(field, format!("{} contains characters we cannot accept; retype it without them", capitalise(label)));
+            return None;
+        }
+        Some(value.replace("\r\n", "\n"))
+    }
+
+    pub fn email(&mut self, field: &'static str, value: &str) -> Option<String> {
+        let value = self.text(field, "your email address", value, EMAIL_MAX, false)?;
+        if is_email(&value) {
+            Some(value.to_lowercase())
+        } else {
+            self.fail(field, "Enter an email address in the correct format, like name@example.com");
+            None
+        }
+    }
+
+    pub fn phone(&mut self, field: &'static str, value: &str) -> Option<String> {
+        let value = self.text(field, "your phone number", value, 30, false)?;
+        let digits: String = value.chars().filter(char::is_ascii_digit).collect();
+        let allowed = value.chars().all(|c| c.is_ascii_digit() || " +()-".contains(c));
+        if allowed && (10..=15).contains(&digits.len()) {
+            Some(if value.starts_with('+') { format!("+{digits}") } else { digits })
+        } else {
+            self.fail(field, "Enter a phone number, like 01632 960 001 or +44 7700 900 982");
+            None
+        }
+    }
+
+    pub fn postcode(&mut self, field: &'static str, value: &str) -> Option<String> {
+        let value = self.text(field, "a postcode", value, 10, false)?;
+        match normalise_postcode(&value) {
+            Some(p) => Some(p),
+            None => {
+                self.fail(field, "Enter a real postcode, like SW1A 1AA");
+                None
+            }
+        }
+    }
+}
+
+fn capitalise(label: &str) -> String {
+    // "your name" reads "Your name"; "a description" reads "The description".
+    let label = label.strip_prefix("a ").map(|rest| format!("the {rest}")).unwrap_or_else(|| label.to_owned());
+    let mut chars = label.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+fn is_email(value: &str) -> bool {
+    let Some((local, domain)) = value.rsplit_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && local.len() <= 64
+        && !value.chars().any(|c| c.is_whitespace() || c.is_control() || "<>,;\"".contains(c))
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+}
+
+/// A UK postcode in its usual form ("SW1A 1AA"), or `None`.
+pub fn normalise_postcode(value: &str) -> Option<String> {
+    let compact: String = value.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
+    if !(5..=7).contains(&compact.len()) || !compact.is_ascii() {
+        return None;
+    }
+    let (outward, inward) = compact.split_at(compact.len() - 3);
+    let inward_ok = {
+        let b = inward.as_bytes();
+        b[0].is_ascii_digit() && b[1].is_ascii_alphabetic() && b[2].is_ascii_alphabetic()
+    };
+    let o = outward.as_bytes();
+    let letters = o.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let rest = &o[letters..];
+    let outward_ok = (1..=2).contains(&letters)
+        && !rest.is_empty()
+        && rest[0].is_ascii_digit()
+        && rest.len() <= 2
+        && rest.iter().all(u8::is_ascii_alphanumeric);
+    (inward_ok && outward_ok).then(|| format!("{outward} {inward}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postcodes_are_read_in_any_case_and_spacing() {
+        assert_eq!(normalise_postcode("sw1a1aa").as_deref(), Some("SW1A 1AA"));
+        assert_eq!(normalise_postcode(" HA1  2XY ").as_deref(), Some("HA1 2XY"));
+        assert_eq!(normalise_postcode("M1 1AE").as_deref(), Some("M1 1AE"));
+        assert_eq!(normalise_postcode("EC1A 1BB").as_deref(), Some("EC1A 1BB"));
+        assert_eq!(normalise_postcode("12345"), None);
+        assert_eq!(normalise_postcode("HA1"), None);
+        assert_eq!(normalise_postcode("<script>"), None);
+    }
+
+    #[test]
+    fn emails_must_look_like_emails() {
+        assert!(is_email("a.resident@example.com"));
+        assert!(!is_email("a.resident@example"));
+        assert!(!is_email("no at sign.com"));
+        assert!(!is_email("<x>@example.com"));
+    }
+
+    #[test]
+    fn text_over_the_limit_names_the_field_and_the_limit() {
+        let mut c = Checker::default();
+        assert_eq!(c.text("name", "your name", &"x".repeat(201), NAME_MAX, true), None);
+        assert_eq!(c.errors[0].field, "name");
+        assert_eq!(c.errors[0].message, "Your name must be 200 characters or fewer (you entered 201)");
+    }
+
+    #[test]
+    fn control_characters_are_refused_but_line_breaks_are_kept() {
+        let mut c = Checker::default();
+        assert_eq!(c.text("d", "a description", "a\r\nb", 100, true).as_deref(), Some("a\nb"));
+        assert_eq!(c.text("d", "a description", "a\0b", 100, true), None);
+        assert_eq!(c.errors.len(), 1);
+    }
+
+    #[test]
+    fn phone_numbers_keep_only_their_digits() {
+        let mut c = Checker::default();
+        assert_eq!(c.phone("phone", "01632 960 001").as_deref(), Some("01632960001"));
+        assert_eq!(c.phone("phone", "+44 (0)7700 900982").as_deref(), Some("+4407700900982"));
+        assert_eq!(c.phone("phone", "call me"), None);
+    }
+}

@@ -1,0 +1,13 @@
+//! frontdoor: a council's single front door. See ARCHITECTURE.md.
+
+pub mod app;
+pub mod cases;
+pub mod config;
+pub mod contacts;
+pub mod customers;
+pub mod db;
+pub mod demo;
+pub mod intake;
+pub mod org;
+pub mod services;
+pub mod web;

@@ -1,0 +1,80 @@
+//! Service catalogue queries.
+
+use sqlx::any::AnyRow;
+use sqlx::{AssertSqlSafe, AnyConnection, Row};
+
+use super::Service;
+use crate::cases::CaseType;
+use crate::cases::db::code;
+use crate::db::flag;
+
+// SQL here is built from this constant only; values are always bound.
+const COLUMNS: &str =
+    "id, code, name, group_name, description, keywords, case_type, team_id, partner_id, asks_location";
+
+/// Every active service, by group then name.
+pub async fn list_active<'c, E>(conn: E) -> Result<Vec<Service>, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    let sql = format!("SELECT {COLUMNS} FROM services WHERE active = 1 ORDER BY group_name, name");
+    let rows = sqlx::query(AssertSqlSafe(sql)).fetch_all(conn).await?;
+    rows.iter().map(from_row).collect()
+}
+
+pub async fn by_code<'c, E>(conn: E, service_code: &str) -> Result<Option<Service>, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    let sql = format!("SELECT {COLUMNS} FROM services WHERE code = $1 AND active = 1");
+    let row = sqlx::query(AssertSqlSafe(sql)).bind(service_code).fetch_optional(conn).await?;
+    row.as_ref().map(from_row).transpose()
+}
+
+/// A service to add to the catalogue.
+#[derive(Debug, Clone)]
+pub struct NewService<'a> {
+    pub code: &'a str,
+    pub name: &'a str,
+    pub group_name: &'a str,
+    pub description: &'a str,
+    pub keywords: &'a str,
+    pub case_type: CaseType,
+    pub team_id: i64,
+    pub partner_id: Option<i64>,
+    pub asks_location: bool,
+}
+
+pub async fn insert(conn: &mut AnyConnection, new: &NewService<'_>) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO services (code, name, group_name, description, keywords, case_type, \
+         team_id, partner_id, asks_location) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+         RETURNING id",
+    )
+    .bind(new.code)
+    .bind(new.name)
+    .bind(new.group_name)
+    .bind(new.description)
+    .bind(new.keywords)
+    .bind(new.case_type.as_str())
+    .bind(new.team_id)
+    .bind(new.partner_id)
+    .bind(flag(new.asks_location))
+    .fetch_one(conn)
+    .await
+}
+
+fn from_row(row: &AnyRow) -> Result<Service, sqlx::Error> {
+    Ok(Service {
+        id: row.try_get("id")?,
+        code: row.try_get("code")?,
+        name: row.try_get("name")?,
+        group_name: row.try_get("group_name")?,
+        description: row.try_get("description")?,
+        keywords: row.try_get("keywords")?,
+        case_type: code(row, "case_type", CaseType::parse)?,
+        team_id: row.try_get("team_id")?,
+        partner_id: row.try_get("partner_id")?,
+        asks_location: row.try_get::<i64, _>("asks_location")? != 0,
+    })
+}

@@ -1,0 +1,22 @@
+//! Compiled GOV.UK and MOJ Frontend assets, embedded in the binary so it runs anywhere
+//! without Node. Rebuild them with `npm run build:assets` (see README).
+
+use axum::extract::Path;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+
+use super::error::AppError;
+
+const FILES: &[(&str, &str, &[u8])] = &[
+    ("frontdoor.css", "text/css; charset=utf-8", include_bytes!("../../assets/frontdoor.css")),
+    ("app.js", "text/javascript; charset=utf-8", include_bytes!("../../assets/app.js")),
+    ("govuk-frontend.min.js", "text/javascript; charset=utf-8", include_bytes!("../../assets/govuk-frontend.min.js")),
+    ("moj-frontend.min.js", "text/javascript; charset=utf-8", include_bytes!("../../assets/moj-frontend.min.js")),
+    ("favicon.svg", "image/svg+xml", include_bytes!("../../assets/favicon.svg")),
+];
+
+pub async fn serve(Path(file): Path<String>) -> Result<Response, AppError> {
+    let (_, content_type, body) = FILES.iter().find(|(name, _, _)| *name == file).ok_or(AppError::NotFound)?;
+    let headers = [(header::CONTENT_TYPE, *content_type), (header::CACHE_CONTROL, "public, max-age=3600")];
+    Ok((headers, *body).into_response())
+}

@@ -1,0 +1,85 @@
+//! One error type for the web edge, rendered as a GOV.UK error page.
+//!
+//! `AppError` turns into a bare status with an [`ErrorPage`] marker; the
+//! [`render_errors`] middleware, which knows the council, draws the page. A 500 is
+//! logged with its cause chain and never shows internals.
+
+use axum::extract::rejection::FormRejection;
+use axum::extract::{Request, State};
+use axum::http::StatusCode;
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+
+use super::pages::{Chrome, ErrorTemplate, render};
+use crate::app::AppState;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("page not found")]
+    NotFound,
+    /// A 404 with a reason the visitor can act on.
+    #[error("{0}")]
+    NotFoundBecause(String),
+    #[error("{0}")]
+    BadRequest(String),
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+impl From<sqlx::Error> for AppError {
+    fn from(err: sqlx::Error) -> Self {
+        AppError::Internal(err.into())
+    }
+}
+
+impl From<FormRejection> for AppError {
+    fn from(rejection: FormRejection) -> Self {
+        AppError::BadRequest(format!("We could not read the form that was sent ({}). Go back and try again.", rejection.body_text()))
+    }
+}
+
+/// Which error page to draw, carried on the response to [`render_errors`].
+#[derive(Debug, Clone)]
+pub struct ErrorPage {
+    pub title: &'static str,
+    pub message: String,
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let (status, title, message) = match self {
+            AppError::NotFound => (
+                StatusCode::NOT_FOUND,
+                "Page not found",
+                "If you typed the web address, check it is correct. If you pasted the web address, check you copied the entire address.".to_owned(),
+            ),
+            AppError::NotFoundBecause(message) => (StatusCode::NOT_FOUND, "Page not found", message),
+            AppError::BadRequest(message) => (StatusCode::BAD_REQUEST, "There is a problem", message),
+            AppError::Internal(err) => {
+                tracing::error!(error = format!("{err:#}"), "request failed");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "Sorry, there is a problem with the service",
+                    "Try again later. Nothing you sent has been given a reference unless you saw one.".to_owned(),
+                )
+            }
+        };
+        let mut response = status.into_response();
+        response.extensions_mut().insert(ErrorPage { title, message });
+        response
+    }
+}
+
+/// Draws the error page for any response that carries an [`ErrorPage`].
+pub async fn render_errors(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let Some(page) = response.extensions_mut().remove::<ErrorPage>() else {
+        return response;
+    };
+    let status = response.status();
+    let template = ErrorTemplate { chrome: Chrome::new(&state), title: page.title, message: page.message };
+    match render(&template) {
+        Ok(Html(body)) => (status, Html(body)).into_response(),
+        Err(_) => (status, page.title).into_response(),
+    }
+}
