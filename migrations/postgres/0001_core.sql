@@ -69,8 +69,9 @@ CREATE TABLE cases (
     postcode TEXT,
     uprn BIGINT,
     ward TEXT,
-    lat DOUBLE PRECISION,
-    lng DOUBLE PRECISION,
+    -- Ten-millionths of a degree (about 1 cm), as integers: see cases::db.
+    lat_e7 BIGINT,
+    lng_e7 BIGINT,
     team_id BIGINT NOT NULL REFERENCES teams (id),
     officer_id BIGINT REFERENCES staff_users (id),
     partner_id BIGINT REFERENCES partners (id),

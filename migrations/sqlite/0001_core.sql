@@ -70,8 +70,9 @@ CREATE TABLE cases (
     postcode TEXT,
     uprn INTEGER,
     ward TEXT,
-    lat REAL,
-    lng REAL,
+    -- Ten-millionths of a degree (about 1 cm), as integers: see cases::db.
+    lat_e7 INTEGER,
+    lng_e7 INTEGER,
     team_id INTEGER NOT NULL REFERENCES teams (id),
     officer_id INTEGER REFERENCES staff_users (id),
     partner_id INTEGER REFERENCES partners (id),

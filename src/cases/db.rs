@@ -57,7 +57,7 @@ pub async fn insert(
     let loc = &new.location;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO cases (case_type, channel, service_id, customer_id, status, priority, \
-         description, address, postcode, uprn, ward, lat, lng, team_id, partner_id, \
+         description, address, postcode, uprn, ward, lat_e7, lng_e7, team_id, partner_id, \
          created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) \
          RETURNING id",
@@ -73,8 +73,8 @@ pub async fn insert(
     .bind(loc.postcode.as_deref())
     .bind(loc.uprn)
     .bind(loc.ward.as_deref())
-    .bind(loc.lat)
-    .bind(loc.lng)
+    .bind(loc.lat.map(to_e7))
+    .bind(loc.lng.map(to_e7))
     .bind(new.team_id)
     .bind(new.partner_id)
     .bind(now)
@@ -154,7 +154,7 @@ pub async fn change_status(
 }
 
 const CASE_COLUMNS: &str = "id, case_type, channel, service_id, customer_id, status, priority, \
-     description, address, postcode, uprn, ward, lat, lng, team_id, officer_id, partner_id, \
+     description, address, postcode, uprn, ward, lat_e7, lng_e7, team_id, officer_id, partner_id, \
      created_at, updated_at";
 
 pub async fn get<'c, E>(conn: E, id: i64) -> Result<Option<Case>, sqlx::Error>
@@ -197,8 +197,8 @@ fn case_from_row(row: &AnyRow) -> Result<Case, sqlx::Error> {
             postcode: row.try_get("postcode")?,
             uprn: row.try_get("uprn")?,
             ward: row.try_get("ward")?,
-            lat: row.try_get("lat")?,
-            lng: row.try_get("lng")?,
+            lat: row.try_get::<Option<i64>, _>("lat_e7")?.map(from_e7),
+            lng: row.try_get::<Option<i64>, _>("lng_e7")?.map(from_e7),
         },
         team_id: row.try_get("team_id")?,
         officer_id: row.try_get("officer_id")?,
@@ -227,6 +227,17 @@ fn event_from_row(row: &AnyRow) -> Result<Event, sqlx::Error> {
         from_status: status("from_status")?,
         to_status: status("to_status")?,
     })
+}
+
+// Coordinates are stored as integer ten-millionths of a degree (about 1 cm). Integers
+// are exact on both backends, and sqlx 0.9's `Any` driver binds a NULL f64 as a NULL
+// f32 on PostgreSQL, which breaks a prepared statement's next non-NULL float.
+pub(crate) fn to_e7(degrees: f64) -> i64 {
+    (degrees * 1e7).round() as i64
+}
+
+fn from_e7(e7: i64) -> f64 {
+    e7 as f64 / 1e7
 }
 
 /// Reads a text column holding one of our codes.

@@ -114,7 +114,7 @@ vocabulary! {
 
 /// A status change the state machine does not allow.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("a {case_type} case cannot go from {from} to {to}", case_type = .case_type.label().to_lowercase(), from = .from.label().to_lowercase(), to = .to.label().to_lowercase())]
+#[error("{case_type} cases cannot go from {from} to {to}", case_type = .case_type.label(), from = .from.label().to_lowercase(), to = .to.label().to_lowercase())]
 pub struct IllegalTransition {
     pub case_type: CaseType,
     pub from: Status,
@@ -262,7 +262,7 @@ mod tests {
     #[test]
     fn an_illegal_transition_says_what_was_tried_in_plain_words() {
         let err = Closed.transition(CaseType::Complaint, InProgress).unwrap_err();
-        assert_eq!(err.to_string(), "a complaint case cannot go from closed to in progress");
+        assert_eq!(err.to_string(), "Complaint cases cannot go from closed to in progress");
     }
 
     #[test]

@@ -53,7 +53,7 @@ pub enum RefError {
     WrongLength,
     #[error("a reference cannot contain {0:?}")]
     BadCharacter(char),
-    #[error("that reference is not one of ours: check it for a mistyped letter or number")]
+    #[error("that reference is not one of ours; check it for a mistyped letter or number")]
     CheckFailed,
 }
 

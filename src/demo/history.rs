@@ -11,6 +11,7 @@ use rand::{Rng, SeedableRng};
 use sqlx::{AnyConnection, AssertSqlSafe};
 
 use super::catalogue::{FIRST_NAMES, LAST_NAMES, STREETS, WARDS};
+use crate::cases::db::to_e7;
 use crate::cases::{ActorKind, CaseType, Channel, EventKind, Status};
 
 const MINUTE: i64 = 60_000;
@@ -47,7 +48,6 @@ enum Val {
     OptInt(Option<i64>),
     Text(String),
     OptText(Option<String>),
-    OptReal(Option<f64>),
 }
 
 /// Accumulates rows and writes them many to a statement.
@@ -59,8 +59,9 @@ struct Batch {
 }
 
 // SQLite allows 32,766 bound values per statement; one case adds at most a few
-// hundred, so flushing at 20,000 stays well under.
-const MAX_VALUES: usize = 20_000;
+// hundred. Small statements are faster: binding cost grows faster than linearly
+// with the number of placeholders in a statement (measured: 2,230 rows took 1.7 s).
+const MAX_VALUES: usize = 1_000;
 
 impl Batch {
     fn new(table: &'static str, columns: &'static [&'static str]) -> Self {
@@ -102,7 +103,6 @@ impl Batch {
                 Val::OptInt(v) => query.bind(v),
                 Val::Text(v) => query.bind(v),
                 Val::OptText(v) => query.bind(v),
-                Val::OptReal(v) => query.bind(v),
             };
         }
         query.execute(&mut *conn).await?;
@@ -119,7 +119,7 @@ struct Timeline {
 
 impl Timeline {
     fn push(&mut self, at: i64, actor: (ActorKind, Option<i64>), kind: EventKind, public: bool, body: Option<String>, to: Option<Status>) {
-        let from = to.map(|_| self.status);
+        let from = if kind == EventKind::Created { None } else { to.map(|_| self.status) };
         if let Some(to) = to {
             self.status = to;
         }
@@ -175,7 +175,7 @@ pub async fn seed(conn: &mut AnyConnection, org: &SeedOrg, count: usize, now: i6
         "cases",
         &[
             "id", "case_type", "channel", "service_id", "customer_id", "status", "priority", "description",
-            "address", "postcode", "ward", "lat", "lng", "team_id", "officer_id", "partner_id",
+            "address", "postcode", "ward", "lat_e7", "lng_e7", "team_id", "officer_id", "partner_id",
             "created_at", "updated_at",
         ],
     );
@@ -215,8 +215,8 @@ pub async fn seed(conn: &mut AnyConnection, org: &SeedOrg, count: usize, now: i6
             Val::OptText(location.as_ref().map(|l| l.0.clone())),
             Val::OptText(location.as_ref().map(|l| l.1.clone())),
             Val::OptText(location.as_ref().map(|l| l.2.to_owned())),
-            Val::OptReal(location.as_ref().map(|l| l.3)),
-            Val::OptReal(location.as_ref().map(|l| l.4)),
+            Val::OptInt(location.as_ref().map(|l| to_e7(l.3))),
+            Val::OptInt(location.as_ref().map(|l| to_e7(l.4))),
             Val::Int(service.team_id),
             Val::OptInt(timeline.officer),
             Val::OptInt(service.partner_id),

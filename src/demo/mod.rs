@@ -16,7 +16,8 @@ use catalogue::{PARTNER, STAFF, TEAMS};
 use history::{SeedOrg, SeedService};
 pub use history::Seeded;
 
-use crate::db::{Db, now_ms};
+use crate::db::{Backend, Db, now_ms};
+use sqlx::AssertSqlSafe;
 use crate::org::Role;
 use crate::org::db::NewStaff;
 use crate::services::db::NewService;
@@ -96,6 +97,13 @@ pub async fn build(db: &Db, cases: usize) -> anyhow::Result<Built> {
 
     let org = SeedOrg { services: seed_services, officers };
     let seeded = history::seed(&mut tx, &org, cases, now).await.context("writing the demo history")?;
+    if db.backend() == Backend::Postgres {
+        // History is written with explicit ids; move the identity sequences past them.
+        for table in ["customers", "cases"] {
+            let sql = format!("SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))");
+            sqlx::query(AssertSqlSafe(sql)).execute(&mut *tx).await?;
+        }
+    }
     tx.commit().await?;
     Ok(Built { seeded, services: SERVICES.len(), staff })
 }

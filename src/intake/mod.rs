@@ -48,15 +48,16 @@ pub fn validate(s: &Submission, asks_location: bool) -> Result<(CustomerDetails,
     let description = c.text("description", "a description", &s.description, DESCRIPTION_MAX, true);
     let address = c.text("address", "the address or place", &s.address, ADDRESS_MAX, false);
     let postcode = c.postcode("postcode", &s.postcode);
+    let location_refused = c.errors.iter().any(|e| e.field == "address" || e.field == "postcode");
+    if asks_location && address.is_none() && postcode.is_none() && !location_refused {
+        c.fail("address", "Enter the address or place, or a postcode, so we can find it");
+    }
     let name = c.text("name", "your name", &s.name, NAME_MAX, true);
     let email = c.email("email", &s.email);
     let phone = c.phone("phone", &s.phone);
     let contact_given = !s.email.trim().is_empty() || !s.phone.trim().is_empty();
     if !contact_given {
         c.fail("email", "Enter an email address or a phone number, so we can tell you what happens");
-    }
-    if asks_location && address.is_none() && postcode.is_none() && !c.errors.iter().any(|e| e.field == "address" || e.field == "postcode") {
-        c.fail("address", "Enter the address or place, or a postcode, so we can find it");
     }
     if !c.errors.is_empty() {
         return Err(c.errors);

@@ -69,7 +69,8 @@ impl Checker {
     }
 
     pub fn postcode(&mut self, field: &'static str, value: &str) -> Option<String> {
-        let value = self.text(field, "a postcode", value, 10, false)?;
+        // Generous: anything that is not a postcode gets the postcode message, not a length one.
+        let value = self.text(field, "a postcode", value, 20, false)?;
         match normalise_postcode(&value) {
             Some(p) => Some(p),
             None => {

@@ -1,1 +1,10 @@
+//! Integration tests: one binary, each test on its own fresh database.
+//! `FRONTDOOR_TEST_DB=sqlite` (the default) or `postgres` chooses the backend;
+//! `.ci/run` runs the whole suite on both.
 
+mod support;
+
+mod cases;
+mod demo;
+mod process;
+mod web_form;

@@ -102,7 +102,14 @@ pub async fn submit(
 
 pub async fn submitted(State(state): State<AppState>, Path(reference): Path<String>) -> Result<Html<String>, AppError> {
     let reference = CaseRef::parse(&state.council.prefix, &reference)
-        .map_err(|err| AppError::NotFoundBecause(format!("We could not find that case: {err}.")))?;
+        .map_err(|err| AppError::NotFoundBecause(sentence(&err.to_string())))?;
     cases::db::get(state.db.reader(), reference.id()).await?.ok_or(AppError::NotFound)?;
     render(&SubmittedPage { chrome: Chrome::new(&state), reference })
+}
+
+/// "that reference ..." as a sentence: "That reference ....".
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    let first = chars.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
+    format!("{first}{}.", chars.as_str())
 }

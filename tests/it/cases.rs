@@ -1,0 +1,169 @@
+//! The case core on a real database: the state machine, events and atomicity.
+
+use frontdoor::cases::db::{ChangeStatusError, change_status, events, get};
+use frontdoor::cases::{Actor, CaseRef, EventKind, Status};
+use frontdoor::db::now_ms;
+use frontdoor::intake::{self, IntakeError, Submission};
+
+use crate::support::{count, prefix, seed_catalogue, test_db};
+
+fn submission() -> Submission {
+    Submission {
+        service_code: "general".into(),
+        name: "Jo Resident".into(),
+        email: "jo@example.com".into(),
+        description: "When is the library open on bank holidays?".into(),
+        ..Submission::default()
+    }
+}
+
+#[tokio::test]
+async fn a_case_moves_through_its_statuses_and_each_move_is_an_event() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let reference = intake::submit(&t.db, &prefix(), &submission()).await.expect("submitted");
+    let id = reference.id();
+
+    for to in [Status::Acknowledged, Status::InProgress, Status::Resolved, Status::Closed, Status::Reopened] {
+        let mut tx = t.db.begin().await.expect("begin");
+        change_status(&mut tx, id, to, Actor::staff(1), None, now_ms()).await.expect("legal move");
+        tx.commit().await.expect("commit");
+    }
+
+    let case = get(t.db.reader(), id).await.expect("read").expect("case exists");
+    assert_eq!(case.status, Status::Reopened);
+    let timeline = events(t.db.reader(), id).await.expect("events");
+    let kinds: Vec<_> = timeline.iter().map(|e| e.kind).collect();
+    assert_eq!(kinds[0], EventKind::Created);
+    assert_eq!(kinds.len(), 6);
+    let moves: Vec<_> = timeline.iter().skip(1).map(|e| (e.from_status, e.to_status)).collect();
+    assert_eq!(moves[0], (Some(Status::Received), Some(Status::Acknowledged)));
+    assert_eq!(moves[4], (Some(Status::Closed), Some(Status::Reopened)));
+}
+
+#[tokio::test]
+async fn an_illegal_transition_is_a_typed_error_and_changes_nothing() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let id = intake::submit(&t.db, &prefix(), &submission()).await.expect("submitted").id();
+
+    let mut tx = t.db.begin().await.expect("begin");
+    let err = change_status(&mut tx, id, Status::Reopened, Actor::staff(1), None, now_ms()).await.unwrap_err();
+    tx.rollback().await.expect("rollback");
+    assert!(matches!(err, ChangeStatusError::Illegal(_)), "{err:?}");
+    assert_eq!(err.to_string(), "Enquiry cases cannot go from received to reopened");
+
+    let case = get(t.db.reader(), id).await.expect("read").expect("case");
+    assert_eq!(case.status, Status::Received);
+    assert_eq!(events(t.db.reader(), id).await.expect("events").len(), 1);
+}
+
+#[tokio::test]
+async fn a_status_change_on_a_missing_case_is_not_found() {
+    let t = test_db().await;
+    let mut tx = t.db.begin().await.expect("begin");
+    let err = change_status(&mut tx, 999, Status::Closed, Actor::SYSTEM, None, now_ms()).await.unwrap_err();
+    assert!(matches!(err, ChangeStatusError::NotFound), "{err:?}");
+}
+
+#[tokio::test]
+async fn a_failure_writing_the_event_leaves_no_case_behind() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    // Break the event log: the case insert succeeds, the event insert fails.
+    sqlx::raw_sql("DROP TABLE case_events").execute(t.db.reader()).await.expect("drop");
+
+    let err = intake::submit(&t.db, &prefix(), &submission()).await.unwrap_err();
+    assert!(matches!(err, IntakeError::Db(_)), "{err:?}");
+    assert_eq!(count(&t.db, "cases").await, 0, "a case without its event was left behind");
+    assert_eq!(count(&t.db, "customers").await, 0);
+    assert_eq!(count(&t.db, "contacts").await, 0);
+}
+
+#[tokio::test]
+async fn a_failure_writing_a_status_event_leaves_the_status_unchanged() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let id = intake::submit(&t.db, &prefix(), &submission()).await.expect("submitted").id();
+    sqlx::raw_sql("ALTER TABLE case_events RENAME TO case_events_gone").execute(t.db.reader()).await.expect("rename");
+
+    let mut tx = t.db.begin().await.expect("begin");
+    let result = change_status(&mut tx, id, Status::InProgress, Actor::staff(1), None, now_ms()).await;
+    assert!(matches!(result, Err(ChangeStatusError::Db(_))), "{result:?}");
+    drop(tx); // rolled back
+
+    let case = get(t.db.reader(), id).await.expect("read").expect("case");
+    assert_eq!(case.status, Status::Received);
+}
+
+#[tokio::test]
+async fn the_same_email_in_any_case_finds_the_same_customer() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let first = intake::submit(&t.db, &prefix(), &submission()).await.expect("first");
+    let mut again = submission();
+    again.email = "JO@Example.COM".into();
+    let second = intake::submit(&t.db, &prefix(), &again).await.expect("second");
+
+    let a = get(t.db.reader(), first.id()).await.expect("read").expect("case");
+    let b = get(t.db.reader(), second.id()).await.expect("read").expect("case");
+    assert_ne!(a.id, b.id);
+    assert_eq!(a.customer_id, b.customer_id);
+    assert_eq!(count(&t.db, "customers").await, 1);
+    assert_eq!(count(&t.db, "contacts").await, 2);
+}
+
+#[tokio::test]
+async fn a_reference_leads_back_to_its_case_and_a_typo_does_not() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let reference = intake::submit(&t.db, &prefix(), &submission()).await.expect("submitted");
+    let typed = reference.as_str().to_lowercase();
+    let parsed = CaseRef::parse(&prefix(), &typed).expect("parses");
+    assert!(get(t.db.reader(), parsed.id()).await.expect("read").is_some());
+
+    let mut typo: Vec<char> = reference.as_str().chars().collect();
+    let last = typo.len() - 1;
+    typo[last] = if typo[last] == '7' { '8' } else { '7' };
+    let typo: String = typo.into_iter().collect();
+    assert!(CaseRef::parse(&prefix(), &typo).is_err(), "{typo} was accepted");
+}
+
+#[tokio::test]
+async fn coordinates_survive_whether_or_not_the_case_before_had_any() {
+    use frontdoor::cases::db::{NewCase, insert};
+    use frontdoor::cases::{CaseType, Channel, Location, Priority};
+
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let (service_id, team_id): (i64, i64) = sqlx::query_as("SELECT id, team_id FROM services ORDER BY id LIMIT 1")
+        .fetch_one(t.db.reader())
+        .await
+        .expect("service");
+    // None first, then Some: the order that once broke a prepared statement on PostgreSQL.
+    let places = [None, Some((51.580_123_4, -0.334_567_8)), None, Some((55.953_252, -3.188_267))];
+    for place in places {
+        let new = NewCase {
+            case_type: CaseType::ServiceRequest,
+            channel: Channel::Web,
+            service_id,
+            customer_id: None,
+            priority: Priority::Normal,
+            description: "A pothole".into(),
+            location: Location { lat: place.map(|p| p.0), lng: place.map(|p| p.1), ..Location::default() },
+            team_id,
+            partner_id: None,
+        };
+        let mut tx = t.db.begin().await.expect("begin");
+        let id = insert(&mut tx, &new, frontdoor::cases::Actor::SYSTEM, now_ms()).await.expect("insert");
+        tx.commit().await.expect("commit");
+        let case = get(t.db.reader(), id).await.expect("read").expect("case");
+        match place {
+            None => assert_eq!((case.location.lat, case.location.lng), (None, None)),
+            Some((lat, lng)) => {
+                assert!((case.location.lat.expect("lat") - lat).abs() < 1e-7);
+                assert!((case.location.lng.expect("lng") - lng).abs() < 1e-7);
+            }
+        }
+    }
+}

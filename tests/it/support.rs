@@ -1,0 +1,154 @@
+//! Fresh databases, an in-process router, and request helpers.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode, header};
+use http_body_util::BodyExt;
+use sqlx::Connection;
+use tower::ServiceExt;
+
+use frontdoor::app::{AppState, router};
+use frontdoor::cases::{CaseType, Prefix};
+use frontdoor::config::Council;
+use frontdoor::db::Db;
+use frontdoor::org;
+use frontdoor::services::{self, db::NewService};
+
+/// A migrated database that no other test touches.
+pub struct TestDb {
+    pub db: Db,
+    pub url: String,
+    _dir: Option<tempfile::TempDir>,
+}
+
+pub fn on_postgres() -> bool {
+    std::env::var("FRONTDOOR_TEST_DB").is_ok_and(|v| v == "postgres")
+}
+
+fn postgres_admin_url() -> String {
+    std::env::var("FRONTDOOR_TEST_PG_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
+}
+
+/// A URL for a fresh, empty database (not yet migrated).
+pub async fn fresh_url() -> (String, Option<tempfile::TempDir>) {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    if on_postgres() {
+        sqlx::any::install_default_drivers();
+        let name = format!("frontdoor_test_{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::SeqCst));
+        let admin = postgres_admin_url();
+        let mut conn = sqlx::AnyConnection::connect(&admin).await.expect("PostgreSQL answers for tests");
+        sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&mut conn).await.expect("create test database");
+        let base = admin.rsplit_once('/').map(|(b, _)| b).expect("admin url has a database");
+        (format!("{base}/{name}"), None)
+    } else {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = format!("sqlite:{}", dir.path().join("test.db").display());
+        (url, Some(dir))
+    }
+}
+
+pub async fn test_db() -> TestDb {
+    let (url, dir) = fresh_url().await;
+    let db = Db::connect(&url).await.expect("connect to test database");
+    db.migrate().await.expect("migrate test database");
+    TestDb { db, url, _dir: dir }
+}
+
+pub fn prefix() -> Prefix {
+    Prefix::parse("KMB").expect("valid prefix")
+}
+
+pub fn app(db: &Db) -> Router {
+    let council = Council { name: "Testshire Council".into(), prefix: prefix() };
+    router(AppState { db: db.clone(), council: Arc::new(council) })
+}
+
+/// A team and two services: one about a place, one not.
+pub async fn seed_catalogue(db: &Db) {
+    let mut tx = db.begin().await.expect("begin");
+    let team = org::db::insert_team(&mut tx, "waste", "Waste", "waste@example.gov.uk").await.expect("team");
+    for (code, name, group, ty, asks_location) in [
+        ("missed-bin", "Report a missed bin", "Bins", CaseType::ServiceRequest, true),
+        ("general", "Ask us something else", "Contact the council", CaseType::Enquiry, false),
+    ] {
+        let new = NewService {
+            code,
+            name,
+            group_name: group,
+            description: "A test service.",
+            keywords: "",
+            case_type: ty,
+            team_id: team,
+            partner_id: None,
+            asks_location,
+        };
+        services::db::insert(&mut tx, &new).await.expect("service");
+    }
+    tx.commit().await.expect("commit");
+}
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn location(&self) -> &str {
+        self.headers.get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or_default()
+    }
+}
+
+pub async fn send(app: &Router, request: Request<Body>) -> Reply {
+    let response = app.clone().oneshot(request).await.expect("router answers");
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response.into_body().collect().await.expect("body").to_bytes();
+    Reply { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+}
+
+pub async fn get(app: &Router, uri: &str) -> Reply {
+    send(app, Request::get(uri).body(Body::empty()).expect("request")).await
+}
+
+pub async fn post_form(app: &Router, uri: &str, fields: &[(&str, &str)]) -> Reply {
+    let body = fields
+        .iter()
+        .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
+        .collect::<Vec<_>>()
+        .join("&");
+    let request = Request::post(uri)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(body))
+        .expect("request");
+    send(app, request).await
+}
+
+pub fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+pub async fn count(db: &Db, table: &str) -> i64 {
+    let sql = format!("SELECT COUNT(*) FROM {table}");
+    sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_one(db.reader()).await.expect("count")
+}
+
+/// A complete, valid report.
+pub fn valid_report() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("description", "The bin on our street was not emptied on Tuesday."),
+        ("address", "12 High Street"),
+        ("postcode", "km1 2ab"),
+        ("name", "Jo Resident"),
+        ("email", "Jo.Resident@Example.com"),
+        ("phone", ""),
+    ]
+}

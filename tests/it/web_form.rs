@@ -1,0 +1,244 @@
+//! The public form through the router: field errors, escaping, and the reference.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+
+use frontdoor::cases::CaseRef;
+use frontdoor::cases::db::get;
+
+use crate::support::{app, count, get as get_page, post_form, prefix, seed_catalogue, send, test_db, valid_report};
+
+const FORM: &str = "/services/missed-bin/report";
+
+/// The error summary's messages, in order.
+fn summary(body: &str) -> Vec<String> {
+    let Some(start) = body.find("govuk-error-summary__list") else {
+        return Vec::new();
+    };
+    let list = &body[start..body[start..].find("</ul>").map_or(body.len(), |e| start + e)];
+    list.split("<li><a href=\"#")
+        .skip(1)
+        .map(|item| {
+            let (field, rest) = item.split_once("\">").expect("link");
+            format!("{field}: {}", rest.split("</a>").next().expect("text"))
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn an_empty_form_names_every_missing_field_in_the_error_summary() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let app = app(&t.db);
+
+    let reply = post_form(&app, FORM, &[]).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        summary(&reply.body),
+        [
+            "description: Enter a description",
+            "address: Enter the address or place, or a postcode, so we can find it",
+            "name: Enter your name",
+            "email: Enter an email address or a phone number, so we can tell you what happens",
+        ]
+    );
+    // Each field shows its own message, and the page title says there is an error.
+    assert!(reply.body.contains("<title>Error: Report a missed bin"));
+    assert!(reply.body.contains(r#"id="name-error""#));
+    assert!(reply.body.contains(r#"id="description-error""#));
+    assert_eq!(count(&t.db, "cases").await, 0);
+}
+
+#[tokio::test]
+async fn text_over_ten_thousand_characters_is_refused_and_nothing_is_stored() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let app = app(&t.db);
+    let long = "a".repeat(10_001);
+    let long_name = "n".repeat(201);
+    let mut fields = valid_report();
+    fields.retain(|(k, _)| *k != "description" && *k != "name");
+    fields.push(("description", &long));
+    fields.push(("name", &long_name));
+
+    let reply = post_form(&app, FORM, &fields).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        summary(&reply.body),
+        [
+            "description: The description must be 10000 characters or fewer (you entered 10001)",
+            "name: Your name must be 200 characters or fewer (you entered 201)",
+        ]
+    );
+    assert_eq!(count(&t.db, "cases").await, 0);
+}
+
+#[tokio::test]
+async fn exactly_ten_thousand_characters_is_accepted() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let app = app(&t.db);
+    let long = "a".repeat(10_000);
+    let mut fields = valid_report();
+    fields.retain(|(k, _)| *k != "description");
+    fields.push(("description", &long));
+    let reply = post_form(&app, FORM, &fields).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+}
+
+#[tokio::test]
+async fn script_in_a_field_is_shown_escaped_and_stored_only_as_text() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let app = app(&t.db);
+    let script = "<script>alert('x')</script> \"quoted\" & more";
+
+    // With an error elsewhere, the form comes back with the text escaped.
+    let reply = post_form(&app, FORM, &[("description", script), ("address", script)]).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(!reply.body.contains("<script>alert"), "unescaped script in the page");
+    assert!(reply.body.contains("&#60;script&#62;alert") || reply.body.contains("&lt;script&gt;alert"), "escaped text missing");
+
+    // Accepted, it is stored exactly as typed: it is only ever text.
+    let mut fields = valid_report();
+    fields.retain(|(k, _)| *k != "description");
+    fields.push(("description", script));
+    let reply = post_form(&app, FORM, &fields).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    let reference = reply.location().trim_start_matches("/cases/").trim_end_matches("/submitted").to_owned();
+    let id = CaseRef::parse(&prefix(), &reference).expect("reference").id();
+    let case = get(t.db.reader(), id).await.expect("read").expect("case");
+    assert_eq!(case.description, script);
+}
+
+#[tokio::test]
+async fn invisible_control_characters_and_bad_formats_get_field_errors() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let app = app(&t.db);
+    let fields = [
+        ("description", "missed\u{0}bin"),
+        ("address", "1 High St"),
+        ("postcode", "NOT A POSTCODE"),
+        ("name", "Jo"),
+        ("email", "jo-at-example.com"),
+        ("phone", "call me maybe"),
+    ];
+    let reply = post_form(&app, FORM, &fields).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        summary(&reply.body),
+        [
+            "description: The description contains characters we cannot accept; retype it without them",
+            "postcode: Enter a real postcode, like SW1A 1AA",
+            "email: Enter an email address in the correct format, like name@example.com",
+            "phone: Enter a phone number, like 01632 960 001 or +44 7700 900 982",
+        ]
+    );
+    assert_eq!(count(&t.db, "cases").await, 0);
+}
+
+#[tokio::test]
+async fn a_valid_report_is_stored_then_shows_its_reference() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let app = app(&t.db);
+
+    let form = get_page(&app, FORM).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.body.contains(r#"<form method="post" action="/services/missed-bin/report""#));
+
+    let reply = post_form(&app, FORM, &valid_report()).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    let location = reply.location().to_owned();
+    assert!(location.starts_with("/cases/KMB-") && location.ends_with("/submitted"), "{location}");
+
+    // The redirect came after the commit: the case is already readable.
+    assert_eq!(count(&t.db, "cases").await, 1);
+    assert_eq!(count(&t.db, "case_events").await, 1);
+    assert_eq!(count(&t.db, "contacts").await, 1);
+    let reference = location.trim_start_matches("/cases/").trim_end_matches("/submitted");
+    let case = get(t.db.reader(), CaseRef::parse(&prefix(), reference).expect("ref").id()).await.expect("read").expect("case");
+    assert_eq!(case.location.postcode.as_deref(), Some("KM1 2AB"));
+
+    let confirmation = get_page(&app, &location).await;
+    assert_eq!(confirmation.status, StatusCode::OK);
+    assert!(confirmation.body.contains("govuk-panel--confirmation"));
+    assert!(confirmation.body.contains(reference));
+}
+
+#[tokio::test]
+async fn a_mistyped_reference_is_caught_by_its_check_character() {
+    let t = test_db().await;
+    let app = app(&t.db);
+    let reply = get_page(&app, "/cases/KMB-000-001/submitted").await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
+    assert!(reply.body.contains("That reference is not one of ours; check it for a mistyped letter or number."), "{}", reply.body);
+    // A well-formed reference for a case that does not exist is plainly not found.
+    let unknown = CaseRef::from_id(&prefix(), 42);
+    let reply = get_page(&app, &format!("/cases/{unknown}/submitted")).await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn an_unknown_service_and_an_unknown_page_are_not_found() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let app = app(&t.db);
+    assert_eq!(get_page(&app, "/services/no-such-thing/report").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(post_form(&app, "/services/no-such-thing/report", &valid_report()).await.status, StatusCode::NOT_FOUND);
+    let page = get_page(&app, "/nowhere").await;
+    assert_eq!(page.status, StatusCode::NOT_FOUND);
+    assert!(page.body.contains("Page not found"));
+    assert!(page.body.contains("Testshire Council"));
+}
+
+#[tokio::test]
+async fn a_body_that_is_not_a_form_gets_a_clear_400() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let app = app(&t.db);
+    let request = Request::post(FORM)
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(r#"{"description":"x"}"#))
+        .expect("request");
+    let reply = send(&app, request).await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    assert!(reply.body.contains("We could not read the form that was sent"), "{}", reply.body);
+}
+
+#[tokio::test]
+async fn the_services_page_lists_services_under_their_groups() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let app = app(&t.db);
+    let page = get_page(&app, "/services").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let bins = page.body.find(">Bins</h2>").expect("Bins group");
+    let contact = page.body.find(">Contact the council</h2>").expect("contact group");
+    assert!(page.body.find("Report a missed bin").expect("service") > bins);
+    assert!(bins < contact, "groups are in alphabetical order");
+}
+
+#[tokio::test]
+async fn health_and_readiness_answer_and_pages_carry_security_headers() {
+    let t = test_db().await;
+    let app = app(&t.db);
+    let live = get_page(&app, "/healthz").await;
+    assert_eq!((live.status, live.body.as_str()), (StatusCode::OK, "ok"));
+    let ready = get_page(&app, "/readyz").await;
+    assert_eq!((ready.status, ready.body.as_str()), (StatusCode::OK, "ready"));
+
+    let home = get_page(&app, "/").await;
+    assert_eq!(home.status, StatusCode::OK);
+    let csp = home.headers.get(header::CONTENT_SECURITY_POLICY).expect("csp").to_str().expect("ascii");
+    assert!(csp.contains("script-src 'self'"));
+    assert_eq!(home.headers.get(header::X_CONTENT_TYPE_OPTIONS).expect("nosniff"), "nosniff");
+
+    let css = get_page(&app, "/assets/frontdoor.css").await;
+    assert_eq!(css.status, StatusCode::OK);
+    assert!(!css.body.contains("GDS Transport"), "the government typeface must not be used");
+    t.db.close().await;
+    let down = get_page(&app, "/readyz").await;
+    assert_eq!(down.status, StatusCode::SERVICE_UNAVAILABLE);
+}
