@@ -15,7 +15,11 @@ use frontdoor::db::Db;
 use frontdoor::{demo, web};
 
 #[derive(Debug, Parser)]
-#[command(name = "frontdoor", version, about = "A council's single front door: every contact becomes one tracked case.")]
+#[command(
+    name = "frontdoor",
+    version,
+    about = "A council's single front door: every contact becomes one tracked case."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -99,7 +103,9 @@ async fn run_demo(cases: usize, file: PathBuf, listen: ListenArgs) -> anyhow::Re
         match std::fs::remove_file(&path) {
             Ok(()) => {}
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
-            Err(err) => return Err(err).with_context(|| format!("could not remove the old demo file {}", file.display())),
+            Err(err) => {
+                return Err(err).with_context(|| format!("could not remove the old demo file {}", file.display()));
+            }
         }
     }
     let started = Instant::now();
@@ -107,7 +113,10 @@ async fn run_demo(cases: usize, file: PathBuf, listen: ListenArgs) -> anyhow::Re
     let db = Db::connect(&format!("sqlite:{}", file.display())).await?;
     db.migrate().await?;
     let built = demo::build(&db, cases).await?;
-    let council = CouncilArgs { council_name: "Kingsmead Borough Council".into(), ref_prefix: frontdoor::cases::Prefix::parse("KMB").map_err(anyhow::Error::msg)? };
+    let council = CouncilArgs {
+        council_name: "Kingsmead Borough Council".into(),
+        ref_prefix: frontdoor::cases::Prefix::parse("KMB").map_err(anyhow::Error::msg)?,
+    };
 
     println!(
         "\n{} (a demo) is ready: {} cases, {} events and {} customers over 12 months, {} services. Built in {:.1}s.\n",

@@ -2,11 +2,10 @@
 //! row and its timeline can never disagree.
 
 use sqlx::any::AnyRow;
-use sqlx::{AssertSqlSafe, AnyConnection, Row};
+use sqlx::{AnyConnection, AssertSqlSafe, Row};
 
 use super::{
-    Actor, ActorKind, Case, CaseType, Channel, Event, EventKind, IllegalTransition, Location,
-    Priority, Status,
+    Actor, ActorKind, Case, CaseType, Channel, Event, EventKind, IllegalTransition, Location, Priority, Status,
 };
 use crate::db::flag;
 
@@ -48,12 +47,7 @@ pub enum ChangeStatusError {
 }
 
 /// Inserts a case, status "received", and its "created" event. Returns the case id.
-pub async fn insert(
-    conn: &mut AnyConnection,
-    new: &NewCase,
-    actor: Actor,
-    now: i64,
-) -> Result<i64, sqlx::Error> {
+pub async fn insert(conn: &mut AnyConnection, new: &NewCase, actor: Actor, now: i64) -> Result<i64, sqlx::Error> {
     let loc = &new.location;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO cases (case_type, channel, service_id, customer_id, status, priority, \
@@ -129,15 +123,13 @@ pub async fn change_status(
 ) -> Result<(), ChangeStatusError> {
     let case = get(&mut *conn, case_id).await?.ok_or(ChangeStatusError::NotFound)?;
     case.status.transition(case.case_type, to)?;
-    let updated = sqlx::query(
-        "UPDATE cases SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4",
-    )
-    .bind(to.as_str())
-    .bind(now)
-    .bind(case_id)
-    .bind(case.status.as_str())
-    .execute(&mut *conn)
-    .await?;
+    let updated = sqlx::query("UPDATE cases SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4")
+        .bind(to.as_str())
+        .bind(now)
+        .bind(case_id)
+        .bind(case.status.as_str())
+        .execute(&mut *conn)
+        .await?;
     if updated.rows_affected() != 1 {
         return Err(ChangeStatusError::Conflict);
     }
@@ -217,10 +209,7 @@ fn event_from_row(row: &AnyRow) -> Result<Event, sqlx::Error> {
         id: row.try_get("id")?,
         case_id: row.try_get("case_id")?,
         at: row.try_get("at")?,
-        actor: Actor {
-            kind: code(row, "actor_kind", ActorKind::parse)?,
-            id: row.try_get("actor_id")?,
-        },
+        actor: Actor { kind: code(row, "actor_kind", ActorKind::parse)?, id: row.try_get("actor_id")? },
         kind: code(row, "kind", EventKind::parse)?,
         public: row.try_get::<i64, _>("public")? != 0,
         body: row.try_get("body")?,
@@ -247,8 +236,5 @@ pub(crate) fn code<T>(row: &AnyRow, col: &str, parse: fn(&str) -> Option<T>) -> 
 }
 
 fn bad_code(col: &str, text: &str) -> sqlx::Error {
-    sqlx::Error::ColumnDecode {
-        index: col.to_owned(),
-        source: format!("unknown code {text:?}").into(),
-    }
+    sqlx::Error::ColumnDecode { index: col.to_owned(), source: format!("unknown code {text:?}").into() }
 }

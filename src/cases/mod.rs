@@ -143,13 +143,8 @@ impl Status {
             (Closed, Reopened) => true,
             _ => false,
         };
-        let compliment_forbids = case_type == CaseType::Compliment
-            && matches!(to, WaitingForCustomer | Reopened);
-        if allowed && !compliment_forbids {
-            Ok(to)
-        } else {
-            Err(IllegalTransition { case_type, from: self, to })
-        }
+        let compliment_forbids = case_type == CaseType::Compliment && matches!(to, WaitingForCustomer | Reopened);
+        if allowed && !compliment_forbids { Ok(to) } else { Err(IllegalTransition { case_type, from: self, to }) }
     }
 }
 

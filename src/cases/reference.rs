@@ -33,9 +33,7 @@ impl Prefix {
         if (2..=5).contains(&upper.len()) && upper.bytes().all(|b| b.is_ascii_uppercase()) {
             Ok(Self(upper))
         } else {
-            Err(format!(
-                "the reference prefix must be 2 to 5 letters, like KMB (got {input:?})"
-            ))
+            Err(format!("the reference prefix must be 2 to 5 letters, like KMB (got {input:?})"))
         }
     }
 
@@ -83,11 +81,8 @@ impl CaseRef {
 
     /// Reads a reference as a resident might type it. The prefix is optional.
     pub fn parse(prefix: &Prefix, input: &str) -> Result<Self, RefError> {
-        let compact: String = input
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '-')
-            .collect::<String>()
-            .to_ascii_uppercase();
+        let compact: String =
+            input.chars().filter(|c| !c.is_whitespace() && *c != '-').collect::<String>().to_ascii_uppercase();
         if compact.is_empty() {
             return Err(RefError::Empty);
         }
@@ -131,11 +126,7 @@ fn digit_of(c: char) -> Result<u8, RefError> {
         'O' => '0',
         other => other,
     };
-    ALPHABET
-        .iter()
-        .position(|&a| a as char == c)
-        .map(|p| p as u8)
-        .ok_or(RefError::BadCharacter(c))
+    ALPHABET.iter().position(|&a| a as char == c).map(|p| p as u8).ok_or(RefError::BadCharacter(c))
 }
 
 fn to_digits(mut value: u64, count: usize) -> Vec<u8> {

@@ -111,19 +111,38 @@ impl Batch {
     }
 }
 
+struct SeedEvent {
+    at: i64,
+    actor_kind: ActorKind,
+    actor_id: Option<i64>,
+    kind: EventKind,
+    public: bool,
+    body: Option<String>,
+    from: Option<Status>,
+    to: Option<Status>,
+}
+
 struct Timeline {
-    events: Vec<(i64, ActorKind, Option<i64>, EventKind, bool, Option<String>, Option<Status>, Option<Status>)>,
+    events: Vec<SeedEvent>,
     status: Status,
     officer: Option<i64>,
 }
 
 impl Timeline {
-    fn push(&mut self, at: i64, actor: (ActorKind, Option<i64>), kind: EventKind, public: bool, body: Option<String>, to: Option<Status>) {
+    fn push(
+        &mut self,
+        at: i64,
+        actor: (ActorKind, Option<i64>),
+        kind: EventKind,
+        public: bool,
+        body: Option<String>,
+        to: Option<Status>,
+    ) {
         let from = if kind == EventKind::Created { None } else { to.map(|_| self.status) };
         if let Some(to) = to {
             self.status = to;
         }
-        self.events.push((at, actor.0, actor.1, kind, public, body, from, to));
+        self.events.push(SeedEvent { at, actor_kind: actor.0, actor_id: actor.1, kind, public, body, from, to });
     }
 }
 
@@ -132,15 +151,14 @@ pub async fn seed(conn: &mut AnyConnection, org: &SeedOrg, count: usize, now: i6
     let mut rng = StdRng::seed_from_u64(2026);
     let customer_count = (count * 6 / 10).max(1);
 
-    let mut customers = Batch::new(
-        "customers",
-        &["id", "name", "email", "phone", "address", "postcode", "created_at", "updated_at"],
-    );
+    let mut customers =
+        Batch::new("customers", &["id", "name", "email", "phone", "address", "postcode", "created_at", "updated_at"]);
     for id in 1..=customer_count as i64 {
         let first = FIRST_NAMES[rng.random_range(0..FIRST_NAMES.len())];
         let last = LAST_NAMES[rng.random_range(0..LAST_NAMES.len())];
         let has_email = rng.random_bool(0.8);
-        let email = has_email.then(|| format!("{}.{}{}@example.com", first.to_lowercase(), last.to_lowercase().replace('\'', ""), id));
+        let email = has_email
+            .then(|| format!("{}.{}{}@example.com", first.to_lowercase(), last.to_lowercase().replace('\'', ""), id));
         let phone = (!has_email || rng.random_bool(0.5)).then(|| format!("07700{:06}", id % 1_000_000));
         let (address, postcode, _, _, _) = place(&mut rng);
         let since = now - 400 * DAY;
@@ -174,25 +192,39 @@ pub async fn seed(conn: &mut AnyConnection, org: &SeedOrg, count: usize, now: i6
     let mut cases = Batch::new(
         "cases",
         &[
-            "id", "case_type", "channel", "service_id", "customer_id", "status", "priority", "description",
-            "address", "postcode", "ward", "lat_e7", "lng_e7", "team_id", "officer_id", "partner_id",
-            "created_at", "updated_at",
+            "id",
+            "case_type",
+            "channel",
+            "service_id",
+            "customer_id",
+            "status",
+            "priority",
+            "description",
+            "address",
+            "postcode",
+            "ward",
+            "lat_e7",
+            "lng_e7",
+            "team_id",
+            "officer_id",
+            "partner_id",
+            "created_at",
+            "updated_at",
         ],
     );
     let mut events = Batch::new(
         "case_events",
         &["case_id", "at", "actor_kind", "actor_id", "kind", "public", "body", "from_status", "to_status"],
     );
-    let mut contacts = Batch::new(
-        "contacts",
-        &["case_id", "customer_id", "channel", "direction", "at", "subject", "body"],
-    );
+    let mut contacts =
+        Batch::new("contacts", &["case_id", "customer_id", "channel", "direction", "at", "subject", "body"]);
 
     for (index, (t0, channel)) in arrivals.into_iter().enumerate() {
         let case_id = index as i64 + 1;
         let service = pick_service(&mut rng, &org.services, total_weight);
         let customer_id = rng.random_range(1..=customer_count as i64);
-        let officers = org.officers.iter().find(|(team, _)| *team == service.team_id).map(|(_, o)| o.as_slice()).unwrap_or(&[]);
+        let officers =
+            org.officers.iter().find(|(team, _)| *team == service.team_id).map(|(_, o)| o.as_slice()).unwrap_or(&[]);
         let timeline = timeline(&mut rng, service, channel, officers, customer_id, t0, now);
         let description = match channel {
             Channel::Phone => format!("Caller said: {}", service.example),
@@ -201,7 +233,7 @@ pub async fn seed(conn: &mut AnyConnection, org: &SeedOrg, count: usize, now: i6
             _ => service.example.to_owned(),
         };
         let location = service.asks_location.then(|| place(&mut rng));
-        let updated_at = timeline.events.last().map(|e| e.0).unwrap_or(t0);
+        let updated_at = timeline.events.last().map(|e| e.at).unwrap_or(t0);
 
         let row = vec![
             Val::Int(case_id),
@@ -225,37 +257,37 @@ pub async fn seed(conn: &mut AnyConnection, org: &SeedOrg, count: usize, now: i6
         ];
         cases.push(row);
         contacts.push(vec![
-                Val::OptInt(Some(case_id)),
-                Val::OptInt(Some(customer_id)),
-                Val::Text(channel.as_str().to_owned()),
-                Val::Text("in".to_owned()),
-                Val::Int(t0),
-                Val::OptText(Some(service.name.to_owned())),
-                Val::Text(description),
+            Val::OptInt(Some(case_id)),
+            Val::OptInt(Some(customer_id)),
+            Val::Text(channel.as_str().to_owned()),
+            Val::Text("in".to_owned()),
+            Val::Int(t0),
+            Val::OptText(Some(service.name.to_owned())),
+            Val::Text(description),
         ]);
-        for (at, actor_kind, actor_id, kind, public, body, from, to) in timeline.events {
+        for SeedEvent { at, actor_kind, actor_id, kind, public, body, from, to } in timeline.events {
             if kind == EventKind::Message {
                 let reply = body.clone().unwrap_or_default();
                 contacts.push(vec![
-                        Val::OptInt(Some(case_id)),
-                        Val::OptInt(Some(customer_id)),
-                        Val::Text(Channel::Email.as_str().to_owned()),
-                        Val::Text("out".to_owned()),
-                        Val::Int(at),
-                        Val::OptText(Some(format!("Re: {}", service.name))),
-                        Val::Text(reply),
+                    Val::OptInt(Some(case_id)),
+                    Val::OptInt(Some(customer_id)),
+                    Val::Text(Channel::Email.as_str().to_owned()),
+                    Val::Text("out".to_owned()),
+                    Val::Int(at),
+                    Val::OptText(Some(format!("Re: {}", service.name))),
+                    Val::Text(reply),
                 ]);
             }
             events.push(vec![
-                    Val::Int(case_id),
-                    Val::Int(at),
-                    Val::Text(actor_kind.as_str().to_owned()),
-                    Val::OptInt(actor_id),
-                    Val::Text(kind.as_str().to_owned()),
-                    Val::Int(i64::from(public)),
-                    Val::OptText(body),
-                    Val::OptText(from.map(|s| s.as_str().to_owned())),
-                    Val::OptText(to.map(|s| s.as_str().to_owned())),
+                Val::Int(case_id),
+                Val::Int(at),
+                Val::Text(actor_kind.as_str().to_owned()),
+                Val::OptInt(actor_id),
+                Val::Text(kind.as_str().to_owned()),
+                Val::Int(i64::from(public)),
+                Val::OptText(body),
+                Val::OptText(from.map(|s| s.as_str().to_owned())),
+                Val::OptText(to.map(|s| s.as_str().to_owned())),
             ]);
         }
         if cases.is_full() || events.is_full() || contacts.is_full() {
@@ -267,7 +299,12 @@ pub async fn seed(conn: &mut AnyConnection, org: &SeedOrg, count: usize, now: i6
 }
 
 /// Cases first: events and contacts refer to them.
-async fn flush_in_order(conn: &mut AnyConnection, cases: &mut Batch, events: &mut Batch, contacts: &mut Batch) -> Result<(), sqlx::Error> {
+async fn flush_in_order(
+    conn: &mut AnyConnection,
+    cases: &mut Batch,
+    events: &mut Batch,
+    contacts: &mut Batch,
+) -> Result<(), sqlx::Error> {
     cases.flush(conn).await?;
     events.flush(conn).await?;
     contacts.flush(conn).await
@@ -304,22 +341,50 @@ fn timeline(
         // Some phone and visit enquiries are resolved while the resident is there.
         if face_to_face && service.case_type == CaseType::Enquiry && rng.random_bool(0.35) {
             let done = ack_at + rng.random_range(MINUTE..10 * MINUTE);
-            plan.push((done, staff, EventKind::StatusChanged, true, Some("Resolved at first contact.".to_owned()), Some(Status::Resolved)));
+            plan.push((
+                done,
+                staff,
+                EventKind::StatusChanged,
+                true,
+                Some("Resolved at first contact.".to_owned()),
+                Some(Status::Resolved),
+            ));
             plan.push((done + 5 * DAY, system, EventKind::StatusChanged, false, None, Some(Status::Closed)));
         } else {
             let start = ack_at + rng.random_range(10 * MINUTE..DAY);
             if service.case_type != CaseType::Compliment {
                 if officer.is_some() {
-                    plan.push((start, system, EventKind::Assigned, false, Some("Assigned to an officer".to_owned()), None));
+                    plan.push((
+                        start,
+                        system,
+                        EventKind::Assigned,
+                        false,
+                        Some("Assigned to an officer".to_owned()),
+                        None,
+                    ));
                 }
                 plan.push((start + MINUTE, staff, EventKind::StatusChanged, true, None, Some(Status::InProgress)));
             }
             let mut at = start + MINUTE;
             if rng.random_bool(0.12) && service.case_type != CaseType::Compliment {
                 at += lognormal(rng, DAY as f64, 0.6);
-                plan.push((at, staff, EventKind::StatusChanged, true, Some("We need a little more information from you.".to_owned()), Some(Status::WaitingForCustomer)));
+                plan.push((
+                    at,
+                    staff,
+                    EventKind::StatusChanged,
+                    true,
+                    Some("We need a little more information from you.".to_owned()),
+                    Some(Status::WaitingForCustomer),
+                ));
                 at += rng.random_range(HOUR..6 * DAY);
-                plan.push((at, customer, EventKind::StatusChanged, true, Some("The resident replied.".to_owned()), Some(Status::InProgress)));
+                plan.push((
+                    at,
+                    customer,
+                    EventKind::StatusChanged,
+                    true,
+                    Some("The resident replied.".to_owned()),
+                    Some(Status::InProgress),
+                ));
             }
             let median = match service.case_type {
                 CaseType::Enquiry => 1.6 * DAY as f64,
@@ -332,15 +397,36 @@ fn timeline(
             };
             at += lognormal(rng, median, 0.75);
             if service.case_type == CaseType::Compliment {
-                plan.push((at, staff, EventKind::StatusChanged, true, Some("Thank you. We have passed your compliment on.".to_owned()), Some(Status::Closed)));
+                plan.push((
+                    at,
+                    staff,
+                    EventKind::StatusChanged,
+                    true,
+                    Some("Thank you. We have passed your compliment on.".to_owned()),
+                    Some(Status::Closed),
+                ));
             } else {
-                plan.push((at, staff, EventKind::Message, true, Some(format!("We have dealt with your request about: {}.", service.name.to_lowercase())), None));
+                plan.push((
+                    at,
+                    staff,
+                    EventKind::Message,
+                    true,
+                    Some(format!("We have dealt with your request about: {}.", service.name.to_lowercase())),
+                    None,
+                ));
                 plan.push((at + MINUTE, staff, EventKind::StatusChanged, true, None, Some(Status::Resolved)));
                 let closed = at + 5 * DAY;
                 plan.push((closed, system, EventKind::StatusChanged, false, None, Some(Status::Closed)));
                 if rng.random_bool(0.02) {
                     let back = closed + rng.random_range(DAY..10 * DAY);
-                    plan.push((back, customer, EventKind::StatusChanged, true, Some("The resident says the problem is back.".to_owned()), Some(Status::Reopened)));
+                    plan.push((
+                        back,
+                        customer,
+                        EventKind::StatusChanged,
+                        true,
+                        Some("The resident says the problem is back.".to_owned()),
+                        Some(Status::Reopened),
+                    ));
                     plan.push((back + HOUR, staff, EventKind::StatusChanged, true, None, Some(Status::InProgress)));
                     plan.push((back + 2 * DAY, staff, EventKind::StatusChanged, true, None, Some(Status::Resolved)));
                 }

@@ -13,15 +13,15 @@ use password_hash::{PasswordHasher, SaltString};
 
 pub use catalogue::SERVICES;
 use catalogue::{PARTNER, STAFF, TEAMS};
-use history::{SeedOrg, SeedService};
 pub use history::Seeded;
+use history::{SeedOrg, SeedService};
 
 use crate::db::{Backend, Db, now_ms};
-use sqlx::AssertSqlSafe;
 use crate::org::Role;
 use crate::org::db::NewStaff;
 use crate::services::db::NewService;
 use crate::{org, services};
+use sqlx::AssertSqlSafe;
 
 /// The password every demo staff account shares. It is printed; it is a demo.
 pub const DEMO_PASSWORD: &str = "demo-password-2026";
@@ -44,7 +44,8 @@ pub async fn build(db: &Db, cases: usize) -> anyhow::Result<Built> {
         let email = format!("{}@kingsmead.example", team.code);
         team_ids.push((team.code, org::db::insert_team(&mut tx, team.code, team.name, &email).await?));
     }
-    let team_id = |code: &str| team_ids.iter().find(|(c, _)| *c == code).map(|(_, id)| *id).context("demo team missing");
+    let team_id =
+        |code: &str| team_ids.iter().find(|(c, _)| *c == code).map(|(_, id)| *id).context("demo team missing");
     let partner_id = org::db::insert_partner(&mut tx, PARTNER.0, PARTNER.1, "repairs@kingsmead-homes.example").await?;
 
     let mut seed_services = Vec::new();

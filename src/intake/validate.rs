@@ -26,7 +26,14 @@ impl Checker {
 
     /// Trims a text answer; `None` if blank. Refuses text over `max` characters and
     /// invisible control characters (PostgreSQL cannot store NUL, and nobody types them).
-    pub fn text(&mut self, field: &'static str, label: &str, value: &str, max: usize, required: bool) -> Option<String> {
+    pub fn text(
+        &mut self,
+        field: &'static str,
+        label: &str,
+        value: &str,
+        max: usize,
+        required: bool,
+    ) -> Option<String> {
         let value = value.trim();
         if value.is_empty() {
             if required {
@@ -40,7 +47,10 @@ impl Checker {
             return None;
         }
         if value.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
-            self.fail(field, format!("{} contains characters we cannot accept; retype it without them", capitalise(label)));
+            self.fail(
+                field,
+                format!("{} contains characters we cannot accept; retype it without them", capitalise(label)),
+            );
             return None;
         }
         Some(value.replace("\r\n", "\n"))

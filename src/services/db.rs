@@ -1,7 +1,7 @@
 //! Service catalogue queries.
 
 use sqlx::any::AnyRow;
-use sqlx::{AssertSqlSafe, AnyConnection, Row};
+use sqlx::{AnyConnection, AssertSqlSafe, Row};
 
 use super::Service;
 use crate::cases::CaseType;

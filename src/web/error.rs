@@ -34,7 +34,10 @@ impl From<sqlx::Error> for AppError {
 
 impl From<FormRejection> for AppError {
     fn from(rejection: FormRejection) -> Self {
-        AppError::BadRequest(format!("We could not read the form that was sent ({}). Go back and try again.", rejection.body_text()))
+        AppError::BadRequest(format!(
+            "We could not read the form that was sent ({}). Go back and try again.",
+            rejection.body_text()
+        ))
     }
 }
 

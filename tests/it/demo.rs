@@ -19,7 +19,8 @@ async fn the_demo_builds_a_council_whose_history_obeys_the_state_machine() {
     assert!(count(&t.db, "staff_users").await >= 10);
 
     // Replaying each case's events gives a legal path ending in the status on its row.
-    let case_rows = sqlx::query("SELECT id, case_type, status FROM cases").fetch_all(t.db.reader()).await.expect("cases");
+    let case_rows =
+        sqlx::query("SELECT id, case_type, status FROM cases").fetch_all(t.db.reader()).await.expect("cases");
     let mut stored = HashMap::new();
     for row in &case_rows {
         let id: i64 = row.get("id");
@@ -27,10 +28,12 @@ async fn the_demo_builds_a_council_whose_history_obeys_the_state_machine() {
         let status = Status::parse(&row.get::<String, _>("status")).expect("status");
         stored.insert(id, (ty, status));
     }
-    let events = sqlx::query("SELECT case_id, from_status, to_status FROM case_events WHERE to_status IS NOT NULL ORDER BY case_id, id")
-        .fetch_all(t.db.reader())
-        .await
-        .expect("events");
+    let events = sqlx::query(
+        "SELECT case_id, from_status, to_status FROM case_events WHERE to_status IS NOT NULL ORDER BY case_id, id",
+    )
+    .fetch_all(t.db.reader())
+    .await
+    .expect("events");
     let mut replayed: HashMap<i64, Status> = HashMap::new();
     for row in &events {
         let case_id: i64 = row.get("case_id");
@@ -51,9 +54,15 @@ async fn the_demo_builds_a_council_whose_history_obeys_the_state_machine() {
     }
 
     // A year of history across every channel, mostly closed, some still open.
-    let channels: i64 = sqlx::query_scalar("SELECT COUNT(DISTINCT channel) FROM cases").fetch_one(t.db.reader()).await.expect("channels");
+    let channels: i64 = sqlx::query_scalar("SELECT COUNT(DISTINCT channel) FROM cases")
+        .fetch_one(t.db.reader())
+        .await
+        .expect("channels");
     assert_eq!(channels, 6);
-    let span: i64 = sqlx::query_scalar("SELECT MAX(created_at) - MIN(created_at) FROM cases").fetch_one(t.db.reader()).await.expect("span");
+    let span: i64 = sqlx::query_scalar("SELECT MAX(created_at) - MIN(created_at) FROM cases")
+        .fetch_one(t.db.reader())
+        .await
+        .expect("span");
     assert!(span > 350 * 86_400_000, "history spans a year");
     let open = stored.values().filter(|(_, s)| s.is_open()).count();
     assert!(open > 0 && open < 600, "{open} open cases");

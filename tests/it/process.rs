@@ -121,7 +121,11 @@ fn one_sentence(output: &Output) -> String {
 fn an_unreachable_database_is_one_clear_sentence_without_the_password() {
     let output = run(&["migrate"], &[("FRONTDOOR_DATABASE_URL", "postgres://fd:hunter2@127.0.0.1:1/frontdoor")]);
     let message = one_sentence(&output);
-    assert!(message.starts_with("frontdoor: could not connect to the database at postgres://fd:***@127.0.0.1:1/frontdoor: "), "{message}");
+    assert!(
+        message
+            .starts_with("frontdoor: could not connect to the database at postgres://fd:***@127.0.0.1:1/frontdoor: "),
+        "{message}"
+    );
     assert!(!message.contains("hunter2"), "{message}");
 }
 

@@ -40,7 +40,10 @@ pub async fn fresh_url() -> (String, Option<tempfile::TempDir>) {
         let name = format!("frontdoor_test_{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::SeqCst));
         let admin = postgres_admin_url();
         let mut conn = sqlx::AnyConnection::connect(&admin).await.expect("PostgreSQL answers for tests");
-        sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&mut conn).await.expect("create test database");
+        sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+            .execute(&mut conn)
+            .await
+            .expect("create test database");
         let base = admin.rsplit_once('/').map(|(b, _)| b).expect("admin url has a database");
         (format!("{base}/{name}"), None)
     } else {
@@ -115,11 +118,7 @@ pub async fn get(app: &Router, uri: &str) -> Reply {
 }
 
 pub async fn post_form(app: &Router, uri: &str, fields: &[(&str, &str)]) -> Reply {
-    let body = fields
-        .iter()
-        .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
-        .collect::<Vec<_>>()
-        .join("&");
+    let body = fields.iter().map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v))).collect::<Vec<_>>().join("&");
     let request = Request::post(uri)
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .body(Body::from(body))

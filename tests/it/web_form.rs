@@ -97,7 +97,10 @@ async fn script_in_a_field_is_shown_escaped_and_stored_only_as_text() {
     let reply = post_form(&app, FORM, &[("description", script), ("address", script)]).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(!reply.body.contains("<script>alert"), "unescaped script in the page");
-    assert!(reply.body.contains("&#60;script&#62;alert") || reply.body.contains("&lt;script&gt;alert"), "escaped text missing");
+    assert!(
+        reply.body.contains("&#60;script&#62;alert") || reply.body.contains("&lt;script&gt;alert"),
+        "escaped text missing"
+    );
 
     // Accepted, it is stored exactly as typed: it is only ever text.
     let mut fields = valid_report();
@@ -158,7 +161,8 @@ async fn a_valid_report_is_stored_then_shows_its_reference() {
     assert_eq!(count(&t.db, "case_events").await, 1);
     assert_eq!(count(&t.db, "contacts").await, 1);
     let reference = location.trim_start_matches("/cases/").trim_end_matches("/submitted");
-    let case = get(t.db.reader(), CaseRef::parse(&prefix(), reference).expect("ref").id()).await.expect("read").expect("case");
+    let case =
+        get(t.db.reader(), CaseRef::parse(&prefix(), reference).expect("ref").id()).await.expect("read").expect("case");
     assert_eq!(case.location.postcode.as_deref(), Some("KM1 2AB"));
 
     let confirmation = get_page(&app, &location).await;
@@ -173,7 +177,11 @@ async fn a_mistyped_reference_is_caught_by_its_check_character() {
     let app = app(&t.db);
     let reply = get_page(&app, "/cases/KMB-000-001/submitted").await;
     assert_eq!(reply.status, StatusCode::NOT_FOUND);
-    assert!(reply.body.contains("That reference is not one of ours; check it for a mistyped letter or number."), "{}", reply.body);
+    assert!(
+        reply.body.contains("That reference is not one of ours; check it for a mistyped letter or number."),
+        "{}",
+        reply.body
+    );
     // A well-formed reference for a case that does not exist is plainly not found.
     let unknown = CaseRef::from_id(&prefix(), 42);
     let reply = get_page(&app, &format!("/cases/{unknown}/submitted")).await;
