@@ -8,7 +8,7 @@
 
 mod validate;
 
-pub use validate::{DESCRIPTION_MAX, FieldError, normalise_postcode};
+pub use validate::{DESCRIPTION_MAX, FieldError, normalise_postcode, thousands};
 
 use crate::cases::db::NewCase;
 use crate::cases::{Actor, CaseRef, Channel, Location, Prefix, Priority};

@@ -43,6 +43,7 @@ impl Checker {
         }
         let len = value.chars().count();
         if len > max {
+            let (max, len) = (thousands(max), thousands(len));
             self.fail(field, format!("{} must be {max} characters or fewer (you entered {len})", capitalise(label)));
             return None;
         }
@@ -89,6 +90,19 @@ impl Checker {
             }
         }
     }
+}
+
+/// 10000 as "10,000", as GOV.UK style writes numbers.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn capitalise(label: &str) -> String {
@@ -146,6 +160,14 @@ mod tests {
         assert_eq!(normalise_postcode("12345"), None);
         assert_eq!(normalise_postcode("HA1"), None);
         assert_eq!(normalise_postcode("<script>"), None);
+    }
+
+    #[test]
+    fn numbers_are_written_with_thousands_separators() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(10_000), "10,000");
+        assert_eq!(thousands(1_234_567), "1,234,567");
     }
 
     #[test]

@@ -66,7 +66,7 @@ async fn text_over_ten_thousand_characters_is_refused_and_nothing_is_stored() {
     assert_eq!(
         summary(&reply.body),
         [
-            "description: The description must be 10000 characters or fewer (you entered 10001)",
+            "description: The description must be 10,000 characters or fewer (you entered 10,001)",
             "name: Your name must be 200 characters or fewer (you entered 201)",
         ]
     );

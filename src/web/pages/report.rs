@@ -11,7 +11,7 @@ use serde::Deserialize;
 use super::{Chrome, render};
 use crate::app::AppState;
 use crate::cases::{self, CaseRef, Channel};
-use crate::intake::{self, DESCRIPTION_MAX, FieldError, IntakeError, Submission};
+use crate::intake::{self, DESCRIPTION_MAX, FieldError, IntakeError, Submission, thousands};
 use crate::services::{self, Service};
 use crate::web::error::AppError;
 
@@ -34,7 +34,7 @@ struct ReportPage {
     service: Service,
     form: ReportForm,
     errors: Vec<FieldError>,
-    description_max: usize,
+    description_max: String,
 }
 
 impl ReportPage {
@@ -61,7 +61,7 @@ pub async fn form(State(state): State<AppState>, Path(code): Path<String>) -> Re
         service,
         form: ReportForm::default(),
         errors: Vec::new(),
-        description_max: DESCRIPTION_MAX,
+        description_max: thousands(DESCRIPTION_MAX),
     };
     render(&page)
 }
@@ -92,7 +92,7 @@ pub async fn submit(
                 service: service(&state, &code).await?,
                 form,
                 errors,
-                description_max: DESCRIPTION_MAX,
+                description_max: thousands(DESCRIPTION_MAX),
             };
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
         }
