@@ -167,3 +167,21 @@ async fn coordinates_survive_whether_or_not_the_case_before_had_any() {
         }
     }
 }
+
+#[tokio::test]
+async fn sqlite_is_the_bundled_library_not_the_system_one() {
+    if crate::support::on_postgres() {
+        return;
+    }
+    let t = test_db().await;
+    let version: String =
+        sqlx::query_scalar("SELECT sqlite_version()").fetch_one(t.db.reader()).await.expect("version");
+    let parts: Vec<u32> = version.split('.').map(|p| p.parse().expect("number")).collect();
+    // The WAL-reset corruption bug affects SQLite 3.7.0 to 3.51.2 and is fixed in
+    // 3.51.3. Debian 12's system library is 3.40.1, so frontdoor bundles its own.
+    assert!(parts.as_slice() >= [3, 51, 3].as_slice(), "SQLite {version} is not the bundled, fixed library");
+    let mode: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(t.db.reader()).await.expect("mode");
+    assert_eq!(mode, "wal");
+    let sync: i64 = sqlx::query_scalar("PRAGMA synchronous").fetch_one(t.db.reader()).await.expect("sync");
+    assert_eq!(sync, 2, "synchronous=FULL");
+}
