@@ -6,19 +6,15 @@ use super::CustomerDetails;
 
 /// The id of the customer with this email or phone, or of a new record.
 pub async fn find_or_create(conn: &mut AnyConnection, details: &CustomerDetails, now: i64) -> Result<i64, sqlx::Error> {
-    if let Some(email) = &details.email {
-        let found: Option<i64> = sqlx::query_scalar("SELECT id FROM customers WHERE email = $1 ORDER BY id LIMIT 1")
-            .bind(email)
-            .fetch_optional(&mut *conn)
-            .await?;
-        if let Some(id) = found {
-            return Ok(id);
-        }
-    } else if let Some(phone) = &details.phone {
-        let found: Option<i64> = sqlx::query_scalar("SELECT id FROM customers WHERE phone = $1 ORDER BY id LIMIT 1")
-            .bind(phone)
-            .fetch_optional(&mut *conn)
-            .await?;
+    // Email identifies a person. A phone only does when no email was given: a household
+    // landline is shared, so it must not pull one person's case onto another's record.
+    let lookup = match (&details.email, &details.phone) {
+        (Some(email), _) => Some(("SELECT id FROM customers WHERE email = $1 ORDER BY id LIMIT 1", email)),
+        (None, Some(phone)) => Some(("SELECT id FROM customers WHERE phone = $1 ORDER BY id LIMIT 1", phone)),
+        (None, None) => None,
+    };
+    if let Some((sql, value)) = lookup {
+        let found: Option<i64> = sqlx::query_scalar(sql).bind(value).fetch_optional(&mut *conn).await?;
         if let Some(id) = found {
             return Ok(id);
         }

@@ -185,3 +185,21 @@ async fn sqlite_is_the_bundled_library_not_the_system_one() {
     let sync: i64 = sqlx::query_scalar("PRAGMA synchronous").fetch_one(t.db.reader()).await.expect("sync");
     assert_eq!(sync, 2, "synchronous=FULL");
 }
+
+#[tokio::test]
+async fn a_phone_finds_a_customer_only_when_no_email_is_given() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let by_phone = Submission { email: String::new(), phone: "01632 960 001".into(), ..submission() };
+    let first = intake::submit(&t.db, &prefix(), &by_phone).await.expect("first");
+    let again = intake::submit(&t.db, &prefix(), &by_phone).await.expect("again");
+    let a = get(t.db.reader(), first.id()).await.expect("read").expect("case");
+    let b = get(t.db.reader(), again.id()).await.expect("read").expect("case");
+    assert_eq!(a.customer_id, b.customer_id, "the same phone, no email: the same customer");
+
+    // Someone else in the household, with their own email, shares the landline.
+    let housemate = Submission { email: "sam@example.com".into(), phone: "01632 960 001".into(), ..submission() };
+    let third = intake::submit(&t.db, &prefix(), &housemate).await.expect("third");
+    let c = get(t.db.reader(), third.id()).await.expect("read").expect("case");
+    assert_ne!(a.customer_id, c.customer_id, "a shared phone must not merge two people");
+}
