@@ -43,6 +43,12 @@ impl Db {
         sqlx::any::install_default_drivers();
         let backend = backend_of(url)?;
         let shown = redact(url);
+        if url.contains(":memory:") || url.contains("mode=memory") {
+            // The reader pool and the writer would each get a database of their own.
+            bail!(
+                "{shown} is an in-memory database, which frontdoor cannot share between its connections; use a file, like sqlite:frontdoor.db"
+            );
+        }
         let options = AnyConnectOptions::from_str(&with_create_mode(url))
             .with_context(|| format!("{shown} is not a valid database address"))?;
         let db = match backend {
@@ -176,6 +182,12 @@ mod tests {
         let err = backend_of("mysql://x:y@h/d").unwrap_err().to_string();
         assert!(err.contains("mysql://x:***@h/d"), "{err}");
         assert!(err.contains("sqlite:PATH"), "{err}");
+    }
+
+    #[tokio::test]
+    async fn an_in_memory_database_is_refused_with_a_reason() {
+        let err = Db::connect("sqlite::memory:").await.unwrap_err().to_string();
+        assert!(err.contains("in-memory database"), "{err}");
     }
 
     #[test]

@@ -48,10 +48,23 @@ after(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true })
 })
 
-// axe needs pages from an explicit context.
+// axe needs pages from an explicit context. Every page records its console errors
+// (a script blocked by the Content-Security-Policy shows up there) and uncaught ones.
 async function newPage (options = {}) {
   const context = await browser.newContext(options)
-  return context.newPage()
+  const page = await context.newPage()
+  page.problems = []
+  page.on('console', message => {
+    if (message.type() === 'error') page.problems.push(message.text())
+  })
+  page.on('pageerror', error => page.problems.push(error.message))
+  return page
+}
+
+// A 404 page logs its own status as a console error; nothing else may.
+function expectNoScriptErrors (page, status = 200) {
+  const problems = page.problems.filter(p => !(status === 404 && p.includes('404')))
+  assert.deepEqual(problems, [], 'the page logged errors')
 }
 
 async function expectAccessible (page, what) {
@@ -72,6 +85,7 @@ for (const [what, path, status] of [
     const response = await page.goto(base + path)
     assert.equal(response.status(), status)
     await expectAccessible(page, what)
+    expectNoScriptErrors(page, status)
     await page.context().close()
   })
 }
@@ -113,6 +127,14 @@ test('a resident reports a missed bin with JavaScript off and gets a reference',
   await checked.goto(confirmation)
   await expectAccessible(checked, 'the confirmation page')
   await checked.context().close()
+})
+
+test('the enhancement script runs under the Content-Security-Policy', async () => {
+  const page = await newPage()
+  await page.goto(base + '/services/missed-bin/report')
+  await page.waitForFunction(() => document.body.classList.contains('govuk-frontend-supported'))
+  expectNoScriptErrors(page)
+  await page.context().close()
 })
 
 test('keyboard users can skip to the main content', async () => {
