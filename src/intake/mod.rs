@@ -107,3 +107,46 @@ pub async fn submit(db: &Db, prefix: &Prefix, s: &Submission) -> Result<CaseRef,
     tracing::info!(case = %reference, service = %service.code, channel = %channel, "case created");
     Ok(reference)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const FIELDS: [&str; 6] = ["description", "address", "postcode", "name", "email", "phone"];
+
+    proptest! {
+        #[test]
+        fn any_input_is_either_accepted_or_refused_by_field_never_a_panic(
+            name in any::<String>(),
+            email in any::<String>(),
+            phone in any::<String>(),
+            address in any::<String>(),
+            postcode in any::<String>(),
+            description in any::<String>(),
+            asks_location in any::<bool>(),
+        ) {
+            let s = Submission { name, email, phone, address, postcode, description, ..Submission::default() };
+            match validate(&s, asks_location) {
+                Ok((customer, _, description)) => {
+                    prop_assert!(!customer.name.is_empty());
+                    prop_assert!(!description.is_empty());
+                    prop_assert!(customer.email.is_some() || customer.phone.is_some());
+                }
+                Err(errors) => {
+                    prop_assert!(!errors.is_empty());
+                    for e in errors {
+                        prop_assert!(FIELDS.contains(&e.field), "unknown field {}", e.field);
+                        prop_assert!(!e.message.is_empty());
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn a_normalised_postcode_normalises_to_itself(raw in "[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}") {
+            let once = normalise_postcode(&raw).expect("valid shape");
+            prop_assert_eq!(normalise_postcode(&once), Some(once.clone()));
+        }
+    }
+}

@@ -47,7 +47,10 @@ impl Checker {
             self.fail(field, format!("{} must be {max} characters or fewer (you entered {len})", capitalise(label)));
             return None;
         }
-        if value.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
+        // U+FFFD is what a decoder leaves where bytes were not valid UTF-8: storing it
+        // would keep text the resident never wrote.
+        let unreadable = |c: char| (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || c == '\u{FFFD}';
+        if value.chars().any(unreadable) {
             self.fail(
                 field,
                 format!("{} contains characters we cannot accept; retype it without them", capitalise(label)),
@@ -191,7 +194,8 @@ mod tests {
         let mut c = Checker::default();
         assert_eq!(c.text("d", "a description", "a\r\nb", 100, true).as_deref(), Some("a\nb"));
         assert_eq!(c.text("d", "a description", "a\0b", 100, true), None);
-        assert_eq!(c.errors.len(), 1);
+        assert_eq!(c.text("d", "a description", "bad \u{FFFD} bytes", 100, true), None);
+        assert_eq!(c.errors.len(), 2);
     }
 
     #[test]

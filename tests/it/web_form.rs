@@ -250,3 +250,42 @@ async fn health_and_readiness_answer_and_pages_carry_security_headers() {
     let down = get_page(&app, "/readyz").await;
     assert_eq!(down.status, StatusCode::SERVICE_UNAVAILABLE);
 }
+
+#[tokio::test]
+async fn bytes_that_are_not_utf8_are_refused_by_field_not_stored_mangled() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let app = app(&t.db);
+    let request = Request::post(FORM)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from("description=%FF%FE&name=Jo&email=jo%40example.com&address=1+High+St"))
+        .expect("request");
+    let reply = send(&app, request).await;
+    // The form decoder turns them into U+FFFD; the rules refuse that, naming the field.
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.body);
+    assert_eq!(
+        summary(&reply.body),
+        ["description: The description contains characters we cannot accept; retype it without them"]
+    );
+    assert_eq!(count(&t.db, "cases").await, 0);
+}
+
+#[tokio::test]
+async fn unusual_but_real_text_is_accepted_as_typed() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let app = app(&t.db);
+    // Welsh, Arabic (right to left), an emoji and an apostrophe: all real residents' text.
+    let description = "Mae'r bin heb ei gasglu. الحاوية لم تُفرغ 🗑️ O'Brien's bin";
+    let mut fields = valid_report();
+    fields.retain(|(k, _)| *k != "description");
+    fields.push(("description", description));
+    let reply = post_form(&app, FORM, &fields).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let reference = reply.location().trim_start_matches("/cases/").trim_end_matches("/submitted").to_owned();
+    let case = get(t.db.reader(), CaseRef::parse(&prefix(), &reference).expect("ref").id())
+        .await
+        .expect("read")
+        .expect("case");
+    assert_eq!(case.description, description);
+}
