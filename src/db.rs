@@ -132,7 +132,7 @@ fn backend_of(url: &str) -> anyhow::Result<Backend> {
 
 /// SQLite creates the file on first use, as a newcomer expects.
 fn with_create_mode(url: &str) -> String {
-    if url.starts_with("sqlite:") && !url.contains("mode=") && !url.contains(":memory:") {
+    if url.starts_with("sqlite:") && !url.contains("mode=") {
         let sep = if url.contains('?') { '&' } else { '?' };
         format!("{url}{sep}mode=rwc")
     } else {

@@ -9,7 +9,7 @@ use frontdoor::cases::CaseRef;
 use frontdoor::cases::db::get;
 use frontdoor::db::Db;
 
-use crate::support::{prefix, seed_catalogue, test_db, urlencode, valid_report};
+use crate::support::{prefix, reference_in, seed_catalogue, test_db, urlencode, valid_report};
 
 const BIN: &str = env!("CARGO_BIN_EXE_frontdoor");
 
@@ -86,7 +86,7 @@ async fn a_case_survives_sigkill_right_after_its_reference_is_returned() {
     server.child.kill().expect("sigkill");
     server.child.wait().expect("reaped");
 
-    let reference = location(&response).trim_start_matches("/cases/").trim_end_matches("/submitted").to_owned();
+    let reference = reference_in(&location(&response)).to_owned();
     let id = CaseRef::parse(&prefix(), &reference).expect("reference").id();
     let db = Db::connect(&t.url).await.expect("reopen");
     let case = get(db.reader(), id).await.expect("read").expect("the acknowledged case survived");

@@ -140,6 +140,19 @@ pub async fn count(db: &Db, table: &str) -> i64 {
     sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_one(db.reader()).await.expect("count")
 }
 
+/// A valid report with some fields replaced.
+pub fn valid_report_with<'a>(changes: &[(&'static str, &'a str)]) -> Vec<(&'static str, &'a str)> {
+    valid_report()
+        .into_iter()
+        .map(|(field, value)| changes.iter().find(|(f, _)| *f == field).copied().unwrap_or((field, value)))
+        .collect()
+}
+
+/// The reference in a confirmation address, `/cases/{reference}/submitted`.
+pub fn reference_in(location: &str) -> &str {
+    location.trim_start_matches("/cases/").trim_end_matches("/submitted")
+}
+
 /// A complete, valid report.
 pub fn valid_report() -> Vec<(&'static str, &'static str)> {
     vec![

@@ -6,7 +6,10 @@ use axum::http::{Request, StatusCode, header};
 use frontdoor::cases::CaseRef;
 use frontdoor::cases::db::get;
 
-use crate::support::{app, count, get as get_page, post_form, prefix, seed_catalogue, send, test_db, valid_report};
+use crate::support::{
+    app, count, get as get_page, post_form, prefix, reference_in, seed_catalogue, send, test_db, valid_report,
+    valid_report_with,
+};
 
 const FORM: &str = "/services/missed-bin/report";
 
@@ -56,10 +59,7 @@ async fn text_over_ten_thousand_characters_is_refused_and_nothing_is_stored() {
     let app = app(&t.db);
     let long = "a".repeat(10_001);
     let long_name = "n".repeat(201);
-    let mut fields = valid_report();
-    fields.retain(|(k, _)| *k != "description" && *k != "name");
-    fields.push(("description", &long));
-    fields.push(("name", &long_name));
+    let fields = valid_report_with(&[("description", &long), ("name", &long_name)]);
 
     let reply = post_form(&app, FORM, &fields).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -79,9 +79,7 @@ async fn exactly_ten_thousand_characters_is_accepted() {
     seed_catalogue(&t.db).await;
     let app = app(&t.db);
     let long = "a".repeat(10_000);
-    let mut fields = valid_report();
-    fields.retain(|(k, _)| *k != "description");
-    fields.push(("description", &long));
+    let fields = valid_report_with(&[("description", &long)]);
     let reply = post_form(&app, FORM, &fields).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
 }
@@ -103,12 +101,10 @@ async fn script_in_a_field_is_shown_escaped_and_stored_only_as_text() {
     );
 
     // Accepted, it is stored exactly as typed: it is only ever text.
-    let mut fields = valid_report();
-    fields.retain(|(k, _)| *k != "description");
-    fields.push(("description", script));
+    let fields = valid_report_with(&[("description", script)]);
     let reply = post_form(&app, FORM, &fields).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER);
-    let reference = reply.location().trim_start_matches("/cases/").trim_end_matches("/submitted").to_owned();
+    let reference = reference_in(reply.location()).to_owned();
     let id = CaseRef::parse(&prefix(), &reference).expect("reference").id();
     let case = get(t.db.reader(), id).await.expect("read").expect("case");
     assert_eq!(case.description, script);
@@ -160,7 +156,7 @@ async fn a_valid_report_is_stored_then_shows_its_reference() {
     assert_eq!(count(&t.db, "cases").await, 1);
     assert_eq!(count(&t.db, "case_events").await, 1);
     assert_eq!(count(&t.db, "contacts").await, 1);
-    let reference = location.trim_start_matches("/cases/").trim_end_matches("/submitted");
+    let reference = reference_in(&location);
     let case =
         get(t.db.reader(), CaseRef::parse(&prefix(), reference).expect("ref").id()).await.expect("read").expect("case");
     assert_eq!(case.location.postcode.as_deref(), Some("KM1 2AB"));
@@ -277,12 +273,10 @@ async fn unusual_but_real_text_is_accepted_as_typed() {
     let app = app(&t.db);
     // Welsh, Arabic (right to left), an emoji and an apostrophe: all real residents' text.
     let description = "Mae'r bin heb ei gasglu. الحاوية لم تُفرغ 🗑️ O'Brien's bin";
-    let mut fields = valid_report();
-    fields.retain(|(k, _)| *k != "description");
-    fields.push(("description", description));
+    let fields = valid_report_with(&[("description", description)]);
     let reply = post_form(&app, FORM, &fields).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
-    let reference = reply.location().trim_start_matches("/cases/").trim_end_matches("/submitted").to_owned();
+    let reference = reference_in(reply.location()).to_owned();
     let case = get(t.db.reader(), CaseRef::parse(&prefix(), &reference).expect("ref").id())
         .await
         .expect("read")
