@@ -11,4 +11,5 @@ pub mod demo;
 pub mod intake;
 pub mod org;
 pub mod services;
+pub mod standards;
 pub mod web;

@@ -27,7 +27,7 @@ use jiff::{SignedDuration, Timestamp, ToSpan};
 pub use holidays::{Division, HolidayFile};
 
 /// How a clock treats the moment of receipt.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Receipt {
     /// Day 0 is the calendar date of receipt (statutory clocks).
     AsReceived,
@@ -171,7 +171,8 @@ impl Calendar {
         self.at(date, closes)
     }
 
-    fn open_of(&self, date: Date) -> Timestamp {
+    /// The start of the council's working day on `date`.
+    pub fn open_of(&self, date: Date) -> Timestamp {
         let opens = self.hours(date.weekday()).map_or(Time::constant(9, 0, 0, 0), |h| h.opens);
         self.at(date, opens)
     }
@@ -228,6 +229,19 @@ impl Calendar {
             } else if paused(date) {
                 skipped.push(Skipped { date, reason: SkipReason::Paused });
             } else {
+                counted += 1;
+            }
+        }
+        date
+    }
+
+    /// The `n`th working day before `from`.
+    pub fn sub_working_days(&self, from: Date, n: i64) -> Date {
+        let mut date = from;
+        let mut counted = 0;
+        while counted < n {
+            date = date.yesterday().expect("dates after year 0");
+            if self.is_working_day(date) {
                 counted += 1;
             }
         }

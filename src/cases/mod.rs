@@ -33,6 +33,8 @@ macro_rules! vocabulary {
             }
         }
 
+        $crate::cases::serde_as_code!($name);
+
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
@@ -41,6 +43,25 @@ macro_rules! vocabulary {
     };
 }
 pub(crate) use vocabulary;
+
+/// Serialises a closed vocabulary as its code, and reads it back strictly.
+macro_rules! serde_as_code {
+    ($name:ident) => {
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let code = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                $name::parse(&code).ok_or_else(|| serde::de::Error::custom(format!("unknown code {code:?}")))
+            }
+        }
+    };
+}
+pub(crate) use serde_as_code;
 
 vocabulary! {
     /// How the contact reached the council.

@@ -1,0 +1,58 @@
+//! Standard versions. Each time the policy changes a standard, a new version is stored;
+//! clocks name the version they started under, so old cases keep their old rules.
+
+use anyhow::Context;
+use sqlx::Row;
+
+use super::{Policy, Standard};
+use crate::db::Db;
+
+/// Stores a new version of every standard the policy changed, then returns every
+/// version ever stored, as (version, standard).
+pub async fn register(db: &Db, policy: &Policy, now: i64) -> anyhow::Result<Vec<(i64, Standard)>> {
+    let mut tx = db.begin().await?;
+    for standard in &policy.standards {
+        let definition = serde_json::to_string(standard).context("writing a standard as JSON")?;
+        let latest: Option<(i64, String)> = sqlx::query(
+            "SELECT version, definition FROM standard_versions WHERE standard_id = $1 ORDER BY version DESC LIMIT 1",
+        )
+        .bind(&standard.id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .map(|row| Ok::<_, sqlx::Error>((row.try_get("version")?, row.try_get("definition")?)))
+        .transpose()?;
+        let next = match latest {
+            Some((_, ref stored)) if *stored == definition => continue,
+            Some((version, _)) => version + 1,
+            None => 1,
+        };
+        sqlx::query(
+            "INSERT INTO standard_versions (standard_id, version, definition, created_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (standard_id, version) DO NOTHING",
+        )
+        .bind(&standard.id)
+        .bind(next)
+        .bind(&definition)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        tracing::info!(standard = %standard.id, version = next, "service standard version stored");
+    }
+    tx.commit().await?;
+    all(db).await
+}
+
+/// Every stored version of every standard.
+pub async fn all(db: &Db) -> anyhow::Result<Vec<(i64, Standard)>> {
+    let rows = sqlx::query("SELECT standard_id, version, definition FROM standard_versions").fetch_all(db.reader()).await?;
+    rows.iter()
+        .map(|row| {
+            let id: String = row.try_get("standard_id")?;
+            let version: i64 = row.try_get("version")?;
+            let definition: String = row.try_get("definition")?;
+            let standard: Standard = serde_json::from_str(&definition)
+                .with_context(|| format!("reading version {version} of standard {id}"))?;
+            Ok((version, standard))
+        })
+        .collect()
+}
