@@ -11,6 +11,7 @@ use tower_http::trace::TraceLayer;
 
 use crate::config::Council;
 use crate::db::Db;
+use crate::standards::SharedRules;
 use crate::web::{assets, error, health, pages};
 
 /// Shared by every request. Cheap to clone.
@@ -18,6 +19,7 @@ use crate::web::{assets, error, health, pages};
 pub struct AppState {
     pub db: Db,
     pub council: Arc<Council>,
+    pub rules: SharedRules,
 }
 
 const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \

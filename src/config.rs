@@ -53,3 +53,28 @@ impl From<&CouncilArgs> for Council {
         Council { name: args.council_name.trim().into(), prefix: args.ref_prefix.clone() }
     }
 }
+
+/// The service standards policy.
+#[derive(Debug, Clone, clap::Args)]
+pub struct PolicyArgs {
+    /// A policy file (TOML). Without it, the built-in default in policy/standards.toml.
+    #[arg(long, env = "FRONTDOOR_POLICY")]
+    pub policy: Option<std::path::PathBuf>,
+}
+
+impl PolicyArgs {
+    /// Reads and checks the policy; every problem is in the error.
+    pub fn load(&self) -> anyhow::Result<crate::standards::Policy> {
+        match &self.policy {
+            None => Ok(crate::standards::Policy::default_policy()),
+            Some(path) => read_policy(path),
+        }
+    }
+}
+
+/// Reads a policy file, with its problems listed under the file's name.
+pub fn read_policy(path: &std::path::Path) -> anyhow::Result<crate::standards::Policy> {
+    use anyhow::Context;
+    let text = std::fs::read_to_string(path).with_context(|| format!("could not read the policy file {}", path.display()))?;
+    crate::standards::Policy::parse(&text).with_context(|| format!("the policy file {} is not valid", path.display()))
+}

@@ -101,6 +101,11 @@ impl Db {
         &self.read
     }
 
+    /// For single statements that write, outside a transaction.
+    pub fn writer(&self) -> &AnyPool {
+        &self.write
+    }
+
     /// Starts a transaction that may write.
     pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
         self.write.begin().await

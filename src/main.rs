@@ -1,4 +1,4 @@
-//! The `frontdoor` command: serve, demo, migrate.
+//! The `frontdoor` command: serve, demo, migrate, deadline, policy, calendar.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -10,9 +10,12 @@ use clap::{Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
 
 use frontdoor::app::AppState;
-use frontdoor::config::{Council, CouncilArgs, DatabaseArgs, ListenArgs};
-use frontdoor::db::Db;
-use frontdoor::{demo, web};
+use frontdoor::calendar::{self, Calendars, HolidayFile};
+use frontdoor::config::{Council, CouncilArgs, DatabaseArgs, ListenArgs, PolicyArgs, read_policy};
+use frontdoor::db::{Db, now_ms};
+use frontdoor::standards::{self, Policy, SharedRules};
+use frontdoor::{demo, jobs, web};
+use tokio_util::sync::CancellationToken;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -35,6 +38,8 @@ enum Command {
         listen: ListenArgs,
         #[command(flatten)]
         council: CouncilArgs,
+        #[command(flatten)]
+        policy: PolicyArgs,
     },
     /// Build a populated demo council on a fresh SQLite file and serve it.
     Demo {
@@ -49,6 +54,59 @@ enum Command {
     },
     /// Bring the database schema up to date, then exit.
     Migrate {
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+    /// Work out a standard's deadline and explain every day it skipped.
+    Deadline {
+        /// The standard's id, e.g. online-reply or foi-respond.
+        #[arg(long)]
+        standard: String,
+        /// When it was received: an RFC 3339 time, e.g. 2026-12-24T16:30:00Z.
+        #[arg(long)]
+        received: jiff::Timestamp,
+        /// Days the clock was paused at the start (working days for working-day targets).
+        #[arg(long, default_value_t = 0)]
+        paused_days: i64,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Also use the holidays imported into, and closures recorded in, this database.
+        #[arg(long, env = "FRONTDOOR_DATABASE_URL")]
+        database_url: Option<String>,
+        #[command(flatten)]
+        policy: PolicyArgs,
+    },
+    /// Check a service standards policy file.
+    Policy {
+        #[command(subcommand)]
+        command: PolicyCommand,
+    },
+    /// Bank holidays and council closure days.
+    Calendar {
+        #[command(subcommand)]
+        command: CalendarCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum PolicyCommand {
+    /// Check FILE and list every problem, or say it is valid.
+    Check { file: PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+enum CalendarCommand {
+    /// Load a newer bank holidays file in GOV.UK's bank-holidays.json shape.
+    Import {
+        file: PathBuf,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+    /// Record a day the council is closed, e.g. 2026-12-29 "Christmas closure".
+    Close {
+        date: jiff::civil::Date,
+        reason: String,
         #[command(flatten)]
         database: DatabaseArgs,
     },
@@ -72,16 +130,16 @@ async fn main() -> ExitCode {
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        Command::Serve { database, listen, council } => {
+        Command::Serve { database, listen, council, policy } => {
+            let policy = policy.load()?;
             let db = Db::connect(&database.database_url).await?;
             db.migrate().await?;
+            let rules = SharedRules::new(standards::db::load_rules(&db, policy, now_ms()).await?);
             let listener = web::bind(listen.listen).await?;
             let addr = listener.local_addr()?;
             println!("frontdoor is listening on http://{addr}/");
-            let state = AppState { db: db.clone(), council: Arc::new(Council::from(&council)) };
-            web::serve(listener, state).await?;
-            db.close().await;
-            Ok(())
+            let state = AppState { db: db.clone(), council: Arc::new(Council::from(&council)), rules };
+            serve_with_jobs(listener, state).await
         }
         Command::Demo { cases, file, listen } => run_demo(cases, file, listen).await,
         Command::Migrate { database } => {
@@ -90,7 +148,78 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("The database schema is up to date.");
             Ok(())
         }
+        Command::Deadline { standard, received, paused_days, json, database_url, policy } => {
+            let policy = policy.load()?;
+            let calendars = match database_url {
+                Some(url) => {
+                    let db = Db::connect(&url).await?;
+                    db.migrate().await?;
+                    let imported = calendar::db::imported(db.reader()).await?;
+                    let closures = calendar::db::closures(db.reader()).await?;
+                    Calendars::build(&policy.calendar, &imported, closures)
+                }
+                None => Calendars::build(&policy.calendar, &HolidayFile::default(), Default::default()),
+            };
+            let Some(found) = policy.standards.iter().find(|s| s.id == standard) else {
+                let ids: Vec<_> = policy.standards.iter().map(|s| s.id.as_str()).collect();
+                anyhow::bail!("there is no standard {standard:?}; the policy has {}", ids.join(", "));
+            };
+            if paused_days < 0 {
+                anyhow::bail!("--paused-days must be zero or more");
+            }
+            let explanation = standards::explain(found, &calendars, received, paused_days);
+            if json {
+                println!("{}", serde_json::to_string_pretty(&explanation)?);
+            } else {
+                print!("{explanation}");
+            }
+            Ok(())
+        }
+        Command::Policy { command: PolicyCommand::Check { file } } => {
+            let policy = read_policy(&file)?;
+            let published = policy.standards.iter().filter(|s| s.published).count();
+            println!("{} is valid: {} standards, {published} published.", file.display(), policy.standards.len());
+            Ok(())
+        }
+        Command::Calendar { command: CalendarCommand::Import { file, database } } => {
+            let text = std::fs::read_to_string(&file)
+                .with_context(|| format!("could not read {}", file.display()))?;
+            // Checked in full before anything is written: a bad file changes nothing.
+            let holidays = HolidayFile::parse(&text)
+                .with_context(|| format!("{} is not a valid bank holidays file", file.display()))?;
+            let db = Db::connect(&database.database_url).await?;
+            db.migrate().await?;
+            let mut tx = db.begin().await?;
+            let stored = calendar::db::import(&mut tx, &holidays, now_ms()).await?;
+            tx.commit().await?;
+            println!("Imported {stored} bank holidays from {}. Running servers use them within a minute.", file.display());
+            Ok(())
+        }
+        Command::Calendar { command: CalendarCommand::Close { date, reason, database } } => {
+            if reason.trim().is_empty() {
+                anyhow::bail!("give the reason for the closure, which residents are told");
+            }
+            let db = Db::connect(&database.database_url).await?;
+            db.migrate().await?;
+            let mut tx = db.begin().await?;
+            calendar::db::close(&mut tx, date, reason.trim(), now_ms()).await?;
+            tx.commit().await?;
+            println!("The council is closed on {}: {}.", date.strftime("%A %-d %B %Y"), reason.trim());
+            Ok(())
+        }
     }
+}
+
+/// Serves the web and runs background jobs until ctrl-c or SIGTERM, then stops both.
+async fn serve_with_jobs(listener: tokio::net::TcpListener, state: AppState) -> anyhow::Result<()> {
+    let shutdown = CancellationToken::new();
+    let runner = tokio::spawn(jobs::run(state.db.clone(), state.rules.clone(), shutdown.clone()));
+    let db = state.db.clone();
+    let served = web::serve(listener, state, shutdown.clone()).await;
+    shutdown.cancel();
+    let _ = runner.await;
+    db.close().await;
+    served
 }
 
 async fn run_demo(cases: usize, file: PathBuf, listen: ListenArgs) -> anyhow::Result<()> {
@@ -135,8 +264,7 @@ async fn run_demo(cases: usize, file: PathBuf, listen: ListenArgs) -> anyhow::Re
     println!("  The staff workspace where these sign in is not built yet; the accounts are ready for it.\n");
     println!("  Stop with Ctrl+C. Running `frontdoor demo` again rebuilds {} from scratch.", file.display());
 
-    let state = AppState { db: db.clone(), council: Arc::new(Council::from(&council)) };
-    web::serve(listener, state).await?;
-    db.close().await;
-    Ok(())
+    let rules = SharedRules::new(standards::db::load_rules(&db, Policy::default_policy(), now_ms()).await?);
+    let state = AppState { db: db.clone(), council: Arc::new(Council::from(&council)), rules };
+    serve_with_jobs(listener, state).await
 }

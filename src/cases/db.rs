@@ -110,8 +110,9 @@ pub async fn append_event(
     .await
 }
 
-/// Moves a case to a new status, if the state machine allows, with its event.
-/// The update only applies if the status is still the one read, so two officers
+/// Moves a case to a new status, if the state machine allows, with its event, and
+/// brings its clocks up to date (waiting for the customer pauses them; resolving meets
+/// them). The update only applies if the status is still the one read, so two officers
 /// acting at once cannot both win.
 pub async fn change_status(
     conn: &mut AnyConnection,
@@ -119,6 +120,7 @@ pub async fn change_status(
     to: Status,
     actor: Actor,
     note: Option<&str>,
+    rules: &crate::standards::Rules,
     now: i64,
 ) -> Result<(), ChangeStatusError> {
     let case = get(&mut *conn, case_id).await?.ok_or(ChangeStatusError::NotFound)?;
@@ -141,7 +143,8 @@ pub async fn change_status(
         from_status: Some(case.status),
         to_status: Some(to),
     };
-    append_event(conn, case_id, &event, now).await?;
+    let event_id = append_event(&mut *conn, case_id, &event, now).await?;
+    crate::clocks::db::sync(conn, case_id, rules, event_id, now).await?;
     Ok(())
 }
 

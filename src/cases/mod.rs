@@ -120,6 +120,14 @@ vocabulary! {
         Assigned = "assigned", "Assigned";
         Note = "note", "Internal note";
         Message = "message", "Message";
+        // A moment a standard can start or stop on (a call answered, a visitor seen),
+        // named in the body. See `clocks::milestones`.
+        Milestone = "milestone", "Recorded";
+        ClockStarted = "clock_started", "Clock started";
+        ClockExtended = "clock_extended", "Deadline extended";
+        ClockWarned = "clock_warned", "Deadline close";
+        ClockBreached = "clock_breached", "Deadline missed";
+        Escalated = "escalated", "Escalated";
     }
 }
 

@@ -2,7 +2,8 @@
 //!
 //! A web form, an email, an Open311 request and a logged phone call all end in
 //! [`submit`]. It validates, finds or creates the customer, opens the case with its
-//! event and records the contact, all in one transaction. The reference is returned
+//! event, records the contact and starts the clocks of the standards that apply, all in
+//! one transaction. The reference is returned
 //! only after that transaction has committed, so a resident is never given a
 //! reference for a case that could be lost.
 
@@ -16,7 +17,8 @@ use crate::contacts::Direction;
 use crate::contacts::db::NewContact;
 use crate::customers::CustomerDetails;
 use crate::db::{Db, now_ms};
-use crate::{cases, contacts, customers, services};
+use crate::standards::Rules;
+use crate::{cases, clocks, contacts, customers, services};
 use validate::{ADDRESS_MAX, Checker, NAME_MAX};
 
 /// What someone sent, as typed, before validation.
@@ -70,7 +72,7 @@ pub fn validate(s: &Submission, asks_location: bool) -> Result<(CustomerDetails,
 }
 
 /// Validates and stores a submission; returns the new case's reference once committed.
-pub async fn submit(db: &Db, prefix: &Prefix, s: &Submission) -> Result<CaseRef, IntakeError> {
+pub async fn submit(db: &Db, prefix: &Prefix, rules: &Rules, s: &Submission) -> Result<CaseRef, IntakeError> {
     let service = services::db::by_code(db.reader(), &s.service_code)
         .await?
         .ok_or_else(|| IntakeError::UnknownService(s.service_code.clone()))?;
@@ -101,6 +103,7 @@ pub async fn submit(db: &Db, prefix: &Prefix, s: &Submission) -> Result<CaseRef,
         body: &new.description,
     };
     contacts::db::insert(&mut tx, &contact, now).await?;
+    clocks::db::sync(&mut tx, case_id, rules, 0, now).await?;
     tx.commit().await?;
 
     let reference = CaseRef::from_id(prefix, case_id);

@@ -4,7 +4,10 @@
 use anyhow::Context;
 use sqlx::Row;
 
-use super::{Policy, Standard};
+use std::sync::Arc;
+
+use super::{Policy, Rules, Standard};
+use crate::calendar::{self, Calendars};
 use crate::db::Db;
 
 /// Stores a new version of every standard the policy changed, then returns every
@@ -55,4 +58,14 @@ pub async fn all(db: &Db) -> anyhow::Result<Vec<(i64, Standard)>> {
             Ok((version, standard))
         })
         .collect()
+}
+
+/// Registers `policy` and builds the rules in force: every standard version, and the
+/// calendars from the built-in holidays plus anything imported and the closure days.
+pub async fn load_rules(db: &Db, policy: Policy, now: i64) -> anyhow::Result<Rules> {
+    let versions = register(db, &policy, now).await?;
+    let imported = calendar::db::imported(db.reader()).await?;
+    let closures = calendar::db::closures(db.reader()).await?;
+    let calendars = Calendars::build(&policy.calendar, &imported, closures);
+    Ok(Rules::new(Arc::new(policy), versions, calendars))
 }

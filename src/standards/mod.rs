@@ -7,6 +7,7 @@
 
 pub mod db;
 mod deadline;
+mod explain;
 mod policy;
 
 use std::collections::HashMap;
@@ -16,6 +17,7 @@ use std::sync::{Arc, RwLock};
 use serde::{Deserialize, Serialize};
 
 pub use deadline::{Deadline, Pause, deadline};
+pub use explain::{Explanation, explain};
 pub use policy::{Policy, PolicyError};
 
 use crate::calendar::{Calendars, Receipt};

@@ -9,6 +9,7 @@ use std::net::SocketAddr;
 
 use anyhow::Context;
 use tokio::net::TcpListener;
+use tokio_util::sync::CancellationToken;
 
 use crate::app::{AppState, router};
 
@@ -17,10 +18,18 @@ pub async fn bind(addr: SocketAddr) -> anyhow::Result<TcpListener> {
     TcpListener::bind(addr).await.with_context(|| format!("could not listen on {addr}"))
 }
 
-/// Serves until ctrl-c or SIGTERM, then finishes requests in flight.
-pub async fn serve(listener: TcpListener, state: AppState) -> anyhow::Result<()> {
+/// Serves until ctrl-c, SIGTERM or `shutdown`, then finishes requests in flight.
+/// A signal cancels `shutdown`, so the job runner stops too.
+pub async fn serve(listener: TcpListener, state: AppState, shutdown: CancellationToken) -> anyhow::Result<()> {
+    let token = shutdown.clone();
+    tokio::spawn(async move {
+        tokio::select! {
+            () = shutdown_signal() => token.cancel(),
+            () = token.cancelled() => {}
+        }
+    });
     axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown_signal())
+        .with_graceful_shutdown(async move { shutdown.cancelled().await })
         .await
         .context("the web server stopped")
 }

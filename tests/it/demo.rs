@@ -11,6 +11,7 @@ use crate::support::{app, count, get, test_db};
 #[tokio::test]
 async fn the_demo_builds_a_council_whose_history_obeys_the_state_machine() {
     let t = test_db().await;
+    let rules = crate::support::rules(&t.db).await;
     let built = demo::build(&t.db, 3_000).await.expect("demo builds");
     assert_eq!(built.seeded.cases, 3_000);
     assert!(built.services >= 40, "about 40 services");
@@ -80,7 +81,7 @@ async fn the_demo_builds_a_council_whose_history_obeys_the_state_machine() {
     assert!((0.9..1.0).contains(&share), "{share} acknowledged within a day");
 
     // The demo serves: its services list and a form for each.
-    let app = app(&t.db);
+    let app = app(&t.db).await;
     let page = get(&app, "/services").await;
     assert!(page.body.contains("Report a missed bin collection"));
     assert_eq!(get(&app, "/services/housing-repair/report").await.status, 200);
@@ -89,6 +90,7 @@ async fn the_demo_builds_a_council_whose_history_obeys_the_state_machine() {
 #[tokio::test]
 async fn new_cases_after_the_demo_get_fresh_ids() {
     let t = test_db().await;
+    let rules = crate::support::rules(&t.db).await;
     demo::build(&t.db, 50).await.expect("demo builds");
     let submission = frontdoor::intake::Submission {
         service_code: "general".into(),
@@ -97,6 +99,6 @@ async fn new_cases_after_the_demo_get_fresh_ids() {
         description: "Hello".into(),
         ..Default::default()
     };
-    let reference = frontdoor::intake::submit(&t.db, &crate::support::prefix(), &submission).await.expect("submitted");
+    let reference = frontdoor::intake::submit(&t.db, &crate::support::prefix(), &rules, &submission).await.expect("submitted");
     assert_eq!(reference.id(), 51);
 }

@@ -16,6 +16,7 @@ use frontdoor::config::Council;
 use frontdoor::db::Db;
 use frontdoor::org;
 use frontdoor::services::{self, db::NewService};
+use frontdoor::standards::{Policy, Rules, SharedRules};
 
 /// A migrated database that no other test touches.
 pub struct TestDb {
@@ -64,9 +65,17 @@ pub fn prefix() -> Prefix {
     Prefix::parse("KMB").expect("valid prefix")
 }
 
-pub fn app(db: &Db) -> Router {
-    let council = Council { name: "Testshire Council".into(), prefix: prefix() };
-    router(AppState { db: db.clone(), council: Arc::new(council) })
+pub fn app(db: &Db) -> impl std::future::Future<Output = Router> + '_ {
+    async move {
+        let council = Council { name: "Testshire Council".into(), prefix: prefix() };
+        let rules = SharedRules::new(rules(db).await);
+        router(AppState { db: db.clone(), council: Arc::new(council), rules })
+    }
+}
+
+/// The default policy, registered in `db`, with the built-in calendars.
+pub async fn rules(db: &Db) -> Rules {
+    frontdoor::standards::db::load_rules(db, Policy::default_policy(), frontdoor::db::now_ms()).await.expect("rules")
 }
 
 /// A team and two services: one about a place, one not.

@@ -32,7 +32,7 @@ fn summary(body: &str) -> Vec<String> {
 async fn an_empty_form_names_every_missing_field_in_the_error_summary() {
     let t = test_db().await;
     seed_catalogue(&t.db).await;
-    let app = app(&t.db);
+    let app = app(&t.db).await;
 
     let reply = post_form(&app, FORM, &[]).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -56,7 +56,7 @@ async fn an_empty_form_names_every_missing_field_in_the_error_summary() {
 async fn text_over_ten_thousand_characters_is_refused_and_nothing_is_stored() {
     let t = test_db().await;
     seed_catalogue(&t.db).await;
-    let app = app(&t.db);
+    let app = app(&t.db).await;
     let long = "a".repeat(10_001);
     let long_name = "n".repeat(201);
     let fields = valid_report_with(&[("description", &long), ("name", &long_name)]);
@@ -77,7 +77,7 @@ async fn text_over_ten_thousand_characters_is_refused_and_nothing_is_stored() {
 async fn exactly_ten_thousand_characters_is_accepted() {
     let t = test_db().await;
     seed_catalogue(&t.db).await;
-    let app = app(&t.db);
+    let app = app(&t.db).await;
     let long = "a".repeat(10_000);
     let fields = valid_report_with(&[("description", &long)]);
     let reply = post_form(&app, FORM, &fields).await;
@@ -88,7 +88,7 @@ async fn exactly_ten_thousand_characters_is_accepted() {
 async fn script_in_a_field_is_shown_escaped_and_stored_only_as_text() {
     let t = test_db().await;
     seed_catalogue(&t.db).await;
-    let app = app(&t.db);
+    let app = app(&t.db).await;
     let script = "<script>alert('x')</script> \"quoted\" & more";
 
     // With an error elsewhere, the form comes back with the text escaped.
@@ -114,7 +114,7 @@ async fn script_in_a_field_is_shown_escaped_and_stored_only_as_text() {
 async fn invisible_control_characters_and_bad_formats_get_field_errors() {
     let t = test_db().await;
     seed_catalogue(&t.db).await;
-    let app = app(&t.db);
+    let app = app(&t.db).await;
     let fields = [
         ("description", "missed\u{0}bin"),
         ("address", "1 High St"),
@@ -141,7 +141,7 @@ async fn invisible_control_characters_and_bad_formats_get_field_errors() {
 async fn a_valid_report_is_stored_then_shows_its_reference() {
     let t = test_db().await;
     seed_catalogue(&t.db).await;
-    let app = app(&t.db);
+    let app = app(&t.db).await;
 
     let form = get_page(&app, FORM).await;
     assert_eq!(form.status, StatusCode::OK);
@@ -170,7 +170,7 @@ async fn a_valid_report_is_stored_then_shows_its_reference() {
 #[tokio::test]
 async fn a_mistyped_reference_is_caught_by_its_check_character() {
     let t = test_db().await;
-    let app = app(&t.db);
+    let app = app(&t.db).await;
     let reply = get_page(&app, "/cases/KMB-000-001/submitted").await;
     assert_eq!(reply.status, StatusCode::NOT_FOUND);
     assert!(
@@ -188,7 +188,7 @@ async fn a_mistyped_reference_is_caught_by_its_check_character() {
 async fn an_unknown_service_and_an_unknown_page_are_not_found() {
     let t = test_db().await;
     seed_catalogue(&t.db).await;
-    let app = app(&t.db);
+    let app = app(&t.db).await;
     assert_eq!(get_page(&app, "/services/no-such-thing/report").await.status, StatusCode::NOT_FOUND);
     assert_eq!(post_form(&app, "/services/no-such-thing/report", &valid_report()).await.status, StatusCode::NOT_FOUND);
     let page = get_page(&app, "/nowhere").await;
@@ -201,7 +201,7 @@ async fn an_unknown_service_and_an_unknown_page_are_not_found() {
 async fn a_body_that_is_not_a_form_gets_a_clear_400() {
     let t = test_db().await;
     seed_catalogue(&t.db).await;
-    let app = app(&t.db);
+    let app = app(&t.db).await;
     let request = Request::post(FORM)
         .header(header::CONTENT_TYPE, "application/json")
         .body(Body::from(r#"{"description":"x"}"#))
@@ -215,7 +215,7 @@ async fn a_body_that_is_not_a_form_gets_a_clear_400() {
 async fn the_services_page_lists_services_under_their_groups() {
     let t = test_db().await;
     seed_catalogue(&t.db).await;
-    let app = app(&t.db);
+    let app = app(&t.db).await;
     let page = get_page(&app, "/services").await;
     assert_eq!(page.status, StatusCode::OK);
     let bins = page.body.find(">Bins</h2>").expect("Bins group");
@@ -227,7 +227,7 @@ async fn the_services_page_lists_services_under_their_groups() {
 #[tokio::test]
 async fn health_and_readiness_answer_and_pages_carry_security_headers() {
     let t = test_db().await;
-    let app = app(&t.db);
+    let app = app(&t.db).await;
     let live = get_page(&app, "/healthz").await;
     assert_eq!((live.status, live.body.as_str()), (StatusCode::OK, "ok"));
     let ready = get_page(&app, "/readyz").await;
@@ -251,7 +251,7 @@ async fn health_and_readiness_answer_and_pages_carry_security_headers() {
 async fn bytes_that_are_not_utf8_are_refused_by_field_not_stored_mangled() {
     let t = test_db().await;
     seed_catalogue(&t.db).await;
-    let app = app(&t.db);
+    let app = app(&t.db).await;
     let request = Request::post(FORM)
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .body(Body::from("description=%FF%FE&name=Jo&email=jo%40example.com&address=1+High+St"))
@@ -270,7 +270,7 @@ async fn bytes_that_are_not_utf8_are_refused_by_field_not_stored_mangled() {
 async fn unusual_but_real_text_is_accepted_as_typed() {
     let t = test_db().await;
     seed_catalogue(&t.db).await;
-    let app = app(&t.db);
+    let app = app(&t.db).await;
     // Welsh, Arabic (right to left), an emoji and an apostrophe: all real residents' text.
     let description = "Mae'r bin heb ei gasglu. الحاوية لم تُفرغ 🗑️ O'Brien's bin";
     let fields = valid_report_with(&[("description", description)]);

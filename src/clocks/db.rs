@@ -1,0 +1,331 @@
+//! Clock events and the `clocks` projection. Every function works in the caller's
+//! transaction: a case change, its clock events, the projection and any outbox message
+//! commit together or not at all.
+
+use jiff::Timestamp;
+use sqlx::{AnyConnection, Row};
+
+use super::{Clock, Extended, Fired, Started, State, milestones, replay};
+use crate::cases::db::{NewEvent, append_event};
+use crate::cases::{Actor, CaseRef, EventKind, Prefix};
+use crate::db::{Db, flag};
+use crate::org::Role;
+use crate::outbox::{self, NewMessage, OutChannel};
+use crate::standards::Rules;
+
+/// Starts the clocks whose start milestone is in the events from `new_from_event` on,
+/// then rebuilds the case's clocks from its events and stores them. Standards only start
+/// on milestones that just happened: a standard added to the policy later does not reach
+/// back into old cases.
+pub async fn sync(
+    conn: &mut AnyConnection,
+    case_id: i64,
+    rules: &Rules,
+    new_from_event: i64,
+    now: i64,
+) -> Result<Vec<Clock>, sqlx::Error> {
+    let case = crate::cases::db::get(&mut *conn, case_id).await?.ok_or(sqlx::Error::RowNotFound)?;
+    let service_code: String =
+        sqlx::query_scalar("SELECT code FROM services WHERE id = $1").bind(case.service_id).fetch_one(&mut *conn).await?;
+    let mut events = crate::cases::db::events(&mut *conn, case_id).await?;
+    let mut started: Vec<String> = events
+        .iter()
+        .filter(|e| e.kind == EventKind::ClockStarted)
+        .filter_map(|e| serde_json::from_str::<Started>(e.body.as_deref()?).ok())
+        .map(|s| s.standard)
+        .collect();
+    let mut to_start = Vec::new();
+    for event in events.iter().filter(|e| e.id >= new_from_event) {
+        for milestone in milestones(event) {
+            for v in &rules.current {
+                let s = &v.standard;
+                if s.starts == milestone
+                    && s.applies_to(case.channel, case.case_type, &service_code)
+                    && !started.contains(&s.id)
+                {
+                    started.push(s.id.clone());
+                    to_start.push(Started { standard: s.id.clone(), version: v.version, from: event.at });
+                }
+            }
+        }
+    }
+    if !to_start.is_empty() {
+        for s in &to_start {
+            let body = serde_json::to_string(s).expect("plain struct");
+            append_event(&mut *conn, case_id, &internal(EventKind::ClockStarted, &body), now).await?;
+        }
+        events = crate::cases::db::events(&mut *conn, case_id).await?;
+    }
+    let clocks = replay(&events, rules);
+    for clock in &clocks {
+        store(&mut *conn, case_id, clock).await?;
+    }
+    Ok(clocks)
+}
+
+fn internal<'a>(kind: EventKind, body: &'a str) -> NewEvent<'a> {
+    NewEvent { actor: Actor::SYSTEM, kind, public: false, body: Some(body), from_status: None, to_status: None }
+}
+
+fn millis(t: Option<Timestamp>) -> Option<i64> {
+    t.map(|t| t.as_millisecond())
+}
+
+async fn store(conn: &mut AnyConnection, case_id: i64, clock: &Clock) -> Result<(), sqlx::Error> {
+    let due = millis(clock.due());
+    let warn = millis(clock.deadline.as_ref().map(|d| d.warn_at));
+    let updated = sqlx::query(
+        "UPDATE clocks SET standard_version = $3, state = $4, started_at = $5, due_at = $6, warn_at = $7, \
+         stopped_at = $8, warned = $9, breached = $10, next_fire_at = $11 \
+         WHERE case_id = $1 AND standard_id = $2",
+    )
+    .bind(case_id)
+    .bind(&clock.standard.id)
+    .bind(clock.version)
+    .bind(clock.state.as_str())
+    .bind(clock.started_at.as_millisecond())
+    .bind(due)
+    .bind(warn)
+    .bind(millis(clock.stopped_at))
+    .bind(flag(clock.warned))
+    .bind(flag(clock.breached))
+    .bind(millis(clock.next_fire_at()))
+    .execute(&mut *conn)
+    .await?;
+    if updated.rows_affected() == 0 {
+        sqlx::query(
+            "INSERT INTO clocks (case_id, standard_id, standard_version, state, started_at, due_at, warn_at, \
+             stopped_at, warned, breached, next_fire_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+        )
+        .bind(case_id)
+        .bind(&clock.standard.id)
+        .bind(clock.version)
+        .bind(clock.state.as_str())
+        .bind(clock.started_at.as_millisecond())
+        .bind(due)
+        .bind(warn)
+        .bind(millis(clock.stopped_at))
+        .bind(flag(clock.warned))
+        .bind(flag(clock.breached))
+        .bind(millis(clock.next_fire_at()))
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExtendError {
+    #[error("no such case")]
+    NoCase,
+    #[error("this case has no clock for the standard {0:?}")]
+    NoClock(String),
+    #[error("the clock has already stopped")]
+    Stopped,
+    #[error("the clock is paused while waiting for the customer; extend it once it runs again")]
+    Paused,
+    #[error("the standard {0:?} cannot be extended")]
+    NotExtendable(String),
+    #[error("an extension must add at least one {0}")]
+    Nothing(String),
+    #[error("give the reason, which the customer is told")]
+    NoReason,
+    #[error("only a team lead or an administrator can approve an extension")]
+    NotApprover,
+    #[error("the extension would make {total}, past the cap of {cap}")]
+    CapReached { total: String, cap: String },
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+/// Extends a running clock by `by` units of its target, with a reason and an approver.
+/// The customer is told the new date through the outbox, in the same transaction.
+/// Returns the new deadline.
+#[allow(clippy::too_many_arguments)]
+pub async fn extend(
+    conn: &mut AnyConnection,
+    case_id: i64,
+    standard_id: &str,
+    by: i64,
+    reason: &str,
+    approver: i64,
+    rules: &Rules,
+    prefix: &Prefix,
+    now: i64,
+) -> Result<Timestamp, ExtendError> {
+    let reason = reason.trim();
+    let case = crate::cases::db::get(&mut *conn, case_id).await?.ok_or(ExtendError::NoCase)?;
+    let events = crate::cases::db::events(&mut *conn, case_id).await?;
+    let clock = replay(&events, rules)
+        .into_iter()
+        .find(|c| c.standard.id == standard_id)
+        .ok_or_else(|| ExtendError::NoClock(standard_id.to_owned()))?;
+    let standard = clock.standard.clone();
+    let cap = standard.extension_cap.ok_or_else(|| ExtendError::NotExtendable(standard_id.to_owned()))?;
+    match clock.state {
+        State::Met | State::Missed => return Err(ExtendError::Stopped),
+        State::Paused => return Err(ExtendError::Paused),
+        State::Running => {}
+    }
+    if by < 1 {
+        return Err(ExtendError::Nothing(standard.target.with_count(1).to_string()));
+    }
+    if reason.is_empty() {
+        return Err(ExtendError::NoReason);
+    }
+    let role: Option<String> = sqlx::query_scalar("SELECT role FROM staff_users WHERE id = $1 AND disabled = 0")
+        .bind(approver)
+        .fetch_optional(&mut *conn)
+        .await?;
+    if !role.as_deref().and_then(Role::parse).is_some_and(|r| matches!(r, Role::TeamLead | Role::Admin)) {
+        return Err(ExtendError::NotApprover);
+    }
+    let cap_units = cap_in_target_units(cap, standard.target);
+    if clock.extended + by > cap_units {
+        return Err(ExtendError::CapReached {
+            total: standard.target.with_count(clock.extended + by).to_string(),
+            cap: cap.to_string(),
+        });
+    }
+    let new_due =
+        crate::standards::deadline(&standard, &rules.calendars, clock.started_at, &clock.pauses, clock.extended + by)
+            .due;
+    let body = serde_json::to_string(&Extended {
+        standard: standard_id.to_owned(),
+        by,
+        reason: reason.to_owned(),
+        approver,
+        due: new_due.as_millisecond(),
+    })
+    .expect("plain struct");
+    let event = NewEvent {
+        actor: Actor::staff(approver),
+        kind: EventKind::ClockExtended,
+        public: true,
+        body: Some(&body),
+        from_status: None,
+        to_status: None,
+    };
+    let first = append_event(&mut *conn, case_id, &event, now).await?;
+    sync(&mut *conn, case_id, rules, first, now).await?;
+
+    if let Some(customer_id) = case.customer_id {
+        let (email, phone): (Option<String>, Option<String>) =
+            sqlx::query("SELECT email, phone FROM customers WHERE id = $1")
+                .bind(customer_id)
+                .fetch_one(&mut *conn)
+                .await
+                .and_then(|row| Ok((row.try_get("email")?, row.try_get("phone")?)))?;
+        let reference = CaseRef::from_id(prefix, case_id);
+        let when = rules.calendar(standard.calendar).local_date(new_due).strftime("%A %-d %B %Y").to_string();
+        let subject = format!("{reference}: we need more time");
+        let text = format!(
+            "We are sorry, but we need more time to deal with {reference}.\n\n\
+             We will now reply by {when}.\n\nThe reason: {reason}\n\n\
+             If this causes you a problem, reply to this message and tell us."
+        );
+        let (channel, recipient) = match (email, phone) {
+            (Some(email), _) => (OutChannel::Email, email),
+            (None, Some(phone)) => (OutChannel::Phone, phone),
+            (None, None) => return Ok(new_due),
+        };
+        let message = NewMessage {
+            case_id,
+            customer_id,
+            channel,
+            recipient: &recipient,
+            subject: &subject,
+            body: &text,
+            auto_submitted: Some("auto-generated"),
+        };
+        outbox::db::insert(&mut *conn, &message, &format!("{}.frontdoor", prefix.as_str().to_lowercase()), now).await?;
+    }
+    Ok(new_due)
+}
+
+/// A cap is in the same family as the target; express it in the target's unit.
+fn cap_in_target_units(cap: crate::standards::Target, target: crate::standards::Target) -> i64 {
+    match (cap.seconds(), target.seconds()) {
+        (Some(cap), Some(unit)) => cap / (unit / target.count()).max(1),
+        _ => cap.count(),
+    }
+}
+
+/// What one sweep did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Swept {
+    pub warned: usize,
+    pub breached: usize,
+}
+
+/// Fires the warnings and breaches due by `now`, at most `limit` of them. It reads only
+/// clocks falling due, through `clocks_fire_idx`. Each firing is claimed by clearing
+/// `next_fire_at` only if it still holds the value read, so two runners never fire the
+/// same clock twice: the loser's update matches no row.
+pub async fn fire_due(db: &Db, rules: &Rules, now: i64, limit: i64) -> Result<Swept, sqlx::Error> {
+    let due: Vec<(i64, i64, String, i64)> = sqlx::query(
+        "SELECT id, case_id, standard_id, next_fire_at FROM clocks \
+         WHERE next_fire_at IS NOT NULL AND next_fire_at <= $1 ORDER BY next_fire_at LIMIT $2",
+    )
+    .bind(now)
+    .bind(limit)
+    .fetch_all(db.reader())
+    .await?
+    .iter()
+    .map(|r| Ok((r.try_get("id")?, r.try_get("case_id")?, r.try_get("standard_id")?, r.try_get("next_fire_at")?)))
+    .collect::<Result<_, sqlx::Error>>()?;
+
+    let mut swept = Swept::default();
+    for (clock_id, case_id, standard_id, fire_at) in due {
+        let mut tx = db.begin().await?;
+        let claimed = sqlx::query("UPDATE clocks SET next_fire_at = NULL WHERE id = $1 AND next_fire_at = $2")
+            .bind(clock_id)
+            .bind(fire_at)
+            .execute(&mut *tx)
+            .await?;
+        if claimed.rows_affected() != 1 {
+            continue;
+        }
+        let events = crate::cases::db::events(&mut *tx, case_id).await?;
+        let Some(clock) = replay(&events, rules).into_iter().find(|c| c.standard.id == standard_id) else {
+            tx.commit().await?;
+            continue;
+        };
+        let Some(due_at) = clock.due() else {
+            tx.commit().await?;
+            continue;
+        };
+        let fired = Fired { standard: standard_id.clone(), due: due_at.as_millisecond(), team_lead: None };
+        let body = serde_json::to_string(&fired).expect("plain struct");
+        if clock.state != State::Running {
+            // Met, missed or paused since it was read: nothing to fire.
+        } else if now >= due_at.as_millisecond() && !clock.breached {
+            append_event(&mut tx, case_id, &internal(EventKind::ClockBreached, &body), now).await?;
+            escalate(&mut tx, case_id, &standard_id, due_at.as_millisecond(), now).await?;
+            swept.breached += 1;
+        } else if !clock.warned {
+            append_event(&mut tx, case_id, &internal(EventKind::ClockWarned, &body), now).await?;
+            swept.warned += 1;
+        }
+        // Recompute the projection, which sets the next firing (the breach after a warning).
+        sync(&mut tx, case_id, rules, i64::MAX, now).await?;
+        tx.commit().await?;
+        tracing::info!(case = case_id, standard = %standard_id, "clock fired");
+    }
+    Ok(swept)
+}
+
+/// Hands a late case to its team's lead: an `escalated` event naming them.
+async fn escalate(conn: &mut AnyConnection, case_id: i64, standard_id: &str, due: i64, now: i64) -> Result<(), sqlx::Error> {
+    let lead: Option<i64> = sqlx::query_scalar(
+        "SELECT s.id FROM staff_users s JOIN cases c ON c.team_id = s.team_id \
+         WHERE c.id = $1 AND s.role = $2 AND s.disabled = 0 ORDER BY s.id LIMIT 1",
+    )
+    .bind(case_id)
+    .bind(Role::TeamLead.as_str())
+    .fetch_optional(&mut *conn)
+    .await?;
+    let body = serde_json::to_string(&Fired { standard: standard_id.to_owned(), due, team_lead: lead }).expect("plain struct");
+    append_event(conn, case_id, &internal(EventKind::Escalated, &body), now).await?;
+    Ok(())
+}

@@ -1,0 +1,37 @@
+//! The clock sweep: picks up calendar changes, then fires the warnings and breaches
+//! falling due. Its cost follows the number of clocks falling due, not the number open.
+
+use crate::calendar::{self, Calendars};
+use crate::clocks::db::{Swept, fire_due};
+use crate::db::Db;
+use crate::standards::SharedRules;
+
+const BATCH: i64 = 500;
+
+pub async fn run(db: &Db, rules: &SharedRules, now: i64) -> anyhow::Result<Swept> {
+    reload_calendars(db, rules).await?;
+    let rules = rules.get();
+    let mut total = Swept::default();
+    loop {
+        let swept = fire_due(db, &rules, now, BATCH).await?;
+        total.warned += swept.warned;
+        total.breached += swept.breached;
+        if swept.warned + swept.breached < BATCH as usize {
+            break;
+        }
+    }
+    if total != Swept::default() {
+        tracing::info!(warned = total.warned, breached = total.breached, "clock sweep");
+    }
+    Ok(total)
+}
+
+/// Rebuilds the calendars from the database, so an import or a new closure day takes
+/// effect without a restart. A few hundred rows: cheap at any size of council.
+pub async fn reload_calendars(db: &Db, rules: &SharedRules) -> anyhow::Result<()> {
+    let imported = calendar::db::imported(db.reader()).await?;
+    let closures = calendar::db::closures(db.reader()).await?;
+    let settings = rules.get().policy.calendar.clone();
+    rules.replace_calendars(Calendars::build(&settings, &imported, closures));
+    Ok(())
+}
