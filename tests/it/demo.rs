@@ -11,7 +11,6 @@ use crate::support::{app, count, get, test_db};
 #[tokio::test]
 async fn the_demo_builds_a_council_whose_history_obeys_the_state_machine() {
     let t = test_db().await;
-    let rules = crate::support::rules(&t.db).await;
     let built = demo::build(&t.db, 3_000).await.expect("demo builds");
     assert_eq!(built.seeded.cases, 3_000);
     assert!(built.services >= 40, "about 40 services");

@@ -5,6 +5,8 @@
 mod support;
 
 mod cases;
+mod clocks;
+mod deadline;
 mod demo;
 mod process;
 mod web_form;
