@@ -75,6 +75,7 @@ impl PolicyArgs {
 /// Reads a policy file, with its problems listed under the file's name.
 pub fn read_policy(path: &std::path::Path) -> anyhow::Result<crate::standards::Policy> {
     use anyhow::Context;
-    let text = std::fs::read_to_string(path).with_context(|| format!("could not read the policy file {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("could not read the policy file {}", path.display()))?;
     crate::standards::Policy::parse(&text).with_context(|| format!("the policy file {} is not valid", path.display()))
 }

@@ -3,8 +3,8 @@
 pub mod app;
 pub mod calendar;
 pub mod cases;
-pub mod config;
 pub mod clocks;
+pub mod config;
 pub mod contacts;
 pub mod customers;
 pub mod db;

@@ -182,8 +182,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Calendar { command: CalendarCommand::Import { file, database } } => {
-            let text = std::fs::read_to_string(&file)
-                .with_context(|| format!("could not read {}", file.display()))?;
+            let text = std::fs::read_to_string(&file).with_context(|| format!("could not read {}", file.display()))?;
             // Checked in full before anything is written: a bad file changes nothing.
             let holidays = HolidayFile::parse(&text)
                 .with_context(|| format!("{} is not a valid bank holidays file", file.display()))?;
@@ -192,7 +191,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let mut tx = db.begin().await?;
             let stored = calendar::db::import(&mut tx, &holidays, now_ms()).await?;
             tx.commit().await?;
-            println!("Imported {stored} bank holidays from {}. Running servers use them within a minute.", file.display());
+            println!(
+                "Imported {stored} bank holidays from {}. Running servers use them within a minute.",
+                file.display()
+            );
             Ok(())
         }
         Command::Calendar { command: CalendarCommand::Close { date, reason, database } } => {

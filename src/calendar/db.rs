@@ -80,9 +80,7 @@ where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
     let rows = sqlx::query("SELECT date, reason FROM calendar_closures").fetch_all(conn).await?;
-    rows.iter()
-        .map(|row| Ok((date(row.try_get("date")?)?, Arc::from(row.try_get::<String, _>("reason")?))))
-        .collect()
+    rows.iter().map(|row| Ok((date(row.try_get("date")?)?, Arc::from(row.try_get::<String, _>("reason")?)))).collect()
 }
 
 fn date(text: String) -> Result<Date, sqlx::Error> {

@@ -62,7 +62,11 @@ pub struct Holiday {
 impl Holiday {
     /// The name shown when a deadline skips this day.
     pub fn name(&self) -> String {
-        if self.notes.is_empty() { self.title.clone() } else { format!("{} ({})", self.title, self.notes.to_lowercase()) }
+        if self.notes.is_empty() {
+            self.title.clone()
+        } else {
+            format!("{} ({})", self.title, self.notes.to_lowercase())
+        }
     }
 }
 

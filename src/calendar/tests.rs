@@ -207,7 +207,9 @@ fn an_imported_file_replaces_only_the_years_it_covers() {
 #[test]
 fn a_malformed_holidays_file_names_the_line_or_field_at_fault() {
     let err = |json: &str| HolidayFile::parse(json).expect_err("refused").to_string();
-    assert!(err("{\n  \"scotland\": {\n    \"division\": \"scotland\",\n    \"events\": [\n  }\n}").starts_with("line 5"));
+    assert!(
+        err("{\n  \"scotland\": {\n    \"division\": \"scotland\",\n    \"events\": [\n  }\n}").starts_with("line 5")
+    );
     let bad_date = r#"{"scotland": {"division": "scotland", "events": [
         {"title": "A", "date": "2026-01-01"}, {"title": "B", "date": "2026-02-30"}]}}"#;
     assert_eq!(err(bad_date), r#"scotland.events[1].date: "2026-02-30" is not a date written YYYY-MM-DD"#);

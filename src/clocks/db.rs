@@ -25,8 +25,10 @@ pub async fn sync(
     now: i64,
 ) -> Result<Vec<Clock>, sqlx::Error> {
     let case = crate::cases::db::get(&mut *conn, case_id).await?.ok_or(sqlx::Error::RowNotFound)?;
-    let service_code: String =
-        sqlx::query_scalar("SELECT code FROM services WHERE id = $1").bind(case.service_id).fetch_one(&mut *conn).await?;
+    let service_code: String = sqlx::query_scalar("SELECT code FROM services WHERE id = $1")
+        .bind(case.service_id)
+        .fetch_one(&mut *conn)
+        .await?;
     let mut events = crate::cases::db::events(&mut *conn, case_id).await?;
     let mut started: Vec<String> = events
         .iter()
@@ -316,7 +318,13 @@ pub async fn fire_due(db: &Db, rules: &Rules, now: i64, limit: i64) -> Result<Sw
 }
 
 /// Hands a late case to its team's lead: an `escalated` event naming them.
-async fn escalate(conn: &mut AnyConnection, case_id: i64, standard_id: &str, due: i64, now: i64) -> Result<(), sqlx::Error> {
+async fn escalate(
+    conn: &mut AnyConnection,
+    case_id: i64,
+    standard_id: &str,
+    due: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
     let lead: Option<i64> = sqlx::query_scalar(
         "SELECT s.id FROM staff_users s JOIN cases c ON c.team_id = s.team_id \
          WHERE c.id = $1 AND s.role = $2 AND s.disabled = 0 ORDER BY s.id LIMIT 1",
@@ -325,7 +333,8 @@ async fn escalate(conn: &mut AnyConnection, case_id: i64, standard_id: &str, due
     .bind(Role::TeamLead.as_str())
     .fetch_optional(&mut *conn)
     .await?;
-    let body = serde_json::to_string(&Fired { standard: standard_id.to_owned(), due, team_lead: lead }).expect("plain struct");
+    let body =
+        serde_json::to_string(&Fired { standard: standard_id.to_owned(), due, team_lead: lead }).expect("plain struct");
     append_event(conn, case_id, &internal(EventKind::Escalated, &body), now).await?;
     Ok(())
 }

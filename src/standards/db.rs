@@ -47,7 +47,8 @@ pub async fn register(db: &Db, policy: &Policy, now: i64) -> anyhow::Result<Vec<
 
 /// Every stored version of every standard.
 pub async fn all(db: &Db) -> anyhow::Result<Vec<(i64, Standard)>> {
-    let rows = sqlx::query("SELECT standard_id, version, definition FROM standard_versions").fetch_all(db.reader()).await?;
+    let rows =
+        sqlx::query("SELECT standard_id, version, definition FROM standard_versions").fetch_all(db.reader()).await?;
     rows.iter()
         .map(|row| {
             let id: String = row.try_get("standard_id")?;

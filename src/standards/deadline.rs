@@ -53,10 +53,8 @@ pub fn deadline(
         TargetFamily::Months => {
             let day0 = cal.receipt_day(start, standard.receipt, &mut skipped);
             // ICO: the days a subject access clock was stopped are added to the deadline.
-            let paused_days: i64 = pauses
-                .iter()
-                .map(|p| i64::from((cal.local_date(p.until) - cal.local_date(p.from)).get_days()))
-                .sum();
+            let paused_days: i64 =
+                pauses.iter().map(|p| i64::from((cal.local_date(p.until) - cal.local_date(p.from)).get_days())).sum();
             let last = cal.add_months(day0, allowed.count(), paused_days, &mut skipped);
             cal.close_of(last)
         }
@@ -81,7 +79,9 @@ pub fn deadline(
         Some(before) => match before.family() {
             TargetFamily::Time => due - SignedDuration::from_secs(before.seconds().unwrap_or_default()),
             TargetFamily::WorkingDays => cal.close_of(cal.sub_working_days(cal.local_date(due), before.count())),
-            TargetFamily::Months => cal.close_of(cal.local_date(due).saturating_sub(jiff::Span::new().months(before.count()))),
+            TargetFamily::Months => {
+                cal.close_of(cal.local_date(due).saturating_sub(jiff::Span::new().months(before.count())))
+            }
         },
         // By default, warn when four fifths of the time has gone.
         None => start + start.duration_until(due) * 4 / 5,

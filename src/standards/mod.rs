@@ -151,9 +151,7 @@ impl Target {
             "month" => Target::Months(n),
             "day" => return Err(format!("{text:?}: say \"working days\"; calendar days are not a unit here")),
             _ => {
-                return Err(format!(
-                    "{text:?}: the unit must be seconds, minutes, hours, working days or months"
-                ));
+                return Err(format!("{text:?}: the unit must be seconds, minutes, hours, working days or months"));
             }
         };
         // About five years: anything longer is a typing mistake, not a standard.
@@ -170,7 +168,9 @@ impl Target {
 
     pub fn count(self) -> i64 {
         match self {
-            Target::Seconds(n) | Target::Minutes(n) | Target::Hours(n) | Target::WorkingDays(n) | Target::Months(n) => n,
+            Target::Seconds(n) | Target::Minutes(n) | Target::Hours(n) | Target::WorkingDays(n) | Target::Months(n) => {
+                n
+            }
         }
     }
 

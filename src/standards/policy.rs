@@ -104,7 +104,8 @@ impl Policy {
             .into_iter()
             .enumerate()
             .filter_map(|(i, s)| {
-                let label = if s.id.is_empty() { format!("standard {}", i + 1) } else { format!("standard {:?}", s.id) };
+                let label =
+                    if s.id.is_empty() { format!("standard {}", i + 1) } else { format!("standard {:?}", s.id) };
                 if !s.id.is_empty() && !seen.insert(s.id.clone()) {
                     problems.push(format!("{label}: the id is used twice"));
                 }
@@ -170,7 +171,14 @@ fn parse_hours(text: &str) -> Option<Hours> {
     (hours.opens < hours.closes).then_some(hours)
 }
 
-fn word<T>(problems: &mut Vec<String>, label: &str, field: &str, text: &str, parse: fn(&str) -> Option<T>, known: String) -> Option<T> {
+fn word<T>(
+    problems: &mut Vec<String>,
+    label: &str,
+    field: &str,
+    text: &str,
+    parse: fn(&str) -> Option<T>,
+    known: String,
+) -> Option<T> {
     let parsed = parse(text);
     if parsed.is_none() {
         problems.push(format!("{label}, {field}: there is no {field} {text:?}; use one of {known}"));
@@ -184,7 +192,9 @@ fn codes<T: Copy>(all: &[T], as_str: fn(T) -> &'static str) -> String {
 
 fn check_standard(s: RawStandard, label: &str, problems: &mut Vec<String>) -> Option<Standard> {
     let before = problems.len();
-    let fail = |problems: &mut Vec<String>, field: &str, message: String| problems.push(format!("{label}, {field}: {message}"));
+    let fail = |problems: &mut Vec<String>, field: &str, message: String| {
+        problems.push(format!("{label}, {field}: {message}"))
+    };
     if s.id.is_empty() || !s.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
         fail(problems, "id", format!("{:?} must be lowercase letters, digits and hyphens", s.id));
     }

@@ -50,9 +50,12 @@ async fn a_case_with_two_clocks_is_paused_extended_warned_and_breached_once() {
     let rules = rules(&t.db).await;
     let mut tx = t.db.begin().await.expect("begin");
     let team: i64 = sqlx::query_scalar("SELECT id FROM teams").fetch_one(&mut *tx).await.expect("team");
-    let staff = |email, name, role| NewStaff { email, name, role, team_id: Some(team), partner_id: None, password_hash: None };
-    let lead = org::db::insert_staff(&mut tx, &staff("lead@example.gov.uk", "Lee Lead", Role::TeamLead), 0).await.unwrap();
-    let worker = org::db::insert_staff(&mut tx, &staff("cas@example.gov.uk", "Cas Worker", Role::Caseworker), 0).await.unwrap();
+    let staff =
+        |email, name, role| NewStaff { email, name, role, team_id: Some(team), partner_id: None, password_hash: None };
+    let lead =
+        org::db::insert_staff(&mut tx, &staff("lead@example.gov.uk", "Lee Lead", Role::TeamLead), 0).await.unwrap();
+    let worker =
+        org::db::insert_staff(&mut tx, &staff("cas@example.gov.uk", "Cas Worker", Role::Caseworker), 0).await.unwrap();
     tx.commit().await.expect("commit");
 
     // A web report starts two clocks: acknowledge in 24 hours, reply in 3 working days.
@@ -84,7 +87,8 @@ async fn a_case_with_two_clocks_is_paused_extended_warned_and_breached_once() {
     tx.commit().await.unwrap();
     assert_eq!(clock_row(&t.db, case_id, "online-reply").await, ("paused".to_owned(), None, None));
     let mut tx = t.db.begin().await.unwrap();
-    let paused = extend(&mut tx, case_id, "online-reply", 2, "We need a survey", lead, &rules, &prefix(), now_ms()).await;
+    let paused =
+        extend(&mut tx, case_id, "online-reply", 2, "We need a survey", lead, &rules, &prefix(), now_ms()).await;
     assert!(matches!(paused, Err(ExtendError::Paused)), "{paused:?}");
     drop(tx);
     let mut tx = t.db.begin().await.unwrap();
@@ -94,7 +98,8 @@ async fn a_case_with_two_clocks_is_paused_extended_warned_and_breached_once() {
 
     // Only a team lead may extend, within the cap of 10 working days, with a reason.
     let mut tx = t.db.begin().await.unwrap();
-    let by_caseworker = extend(&mut tx, case_id, "online-reply", 2, "Survey", worker, &rules, &prefix(), now_ms()).await;
+    let by_caseworker =
+        extend(&mut tx, case_id, "online-reply", 2, "Survey", worker, &rules, &prefix(), now_ms()).await;
     assert!(matches!(by_caseworker, Err(ExtendError::NotApprover)), "{by_caseworker:?}");
     let too_long = extend(&mut tx, case_id, "online-reply", 11, "Survey", lead, &rules, &prefix(), now_ms()).await;
     assert!(matches!(too_long, Err(ExtendError::CapReached { .. })), "{too_long:?}");
@@ -105,9 +110,10 @@ async fn a_case_with_two_clocks_is_paused_extended_warned_and_breached_once() {
     drop(tx);
     let before = clock_row(&t.db, case_id, "online-reply").await.1.unwrap();
     let mut tx = t.db.begin().await.unwrap();
-    let new_due = extend(&mut tx, case_id, "online-reply", 2, "We need a survey of the site", lead, &rules, &prefix(), now_ms())
-        .await
-        .expect("extended");
+    let new_due =
+        extend(&mut tx, case_id, "online-reply", 2, "We need a survey of the site", lead, &rules, &prefix(), now_ms())
+            .await
+            .expect("extended");
     tx.commit().await.unwrap();
     let after = clock_row(&t.db, case_id, "online-reply").await.1.unwrap();
     assert_eq!(after, new_due.as_millisecond());
@@ -147,7 +153,8 @@ async fn a_case_with_two_clocks_is_paused_extended_warned_and_breached_once() {
     assert_eq!(kinds(&t.db, case_id, EventKind::Escalated).await, 1);
 
     // Escalated to the team lead.
-    let escalated = events(t.db.reader(), case_id).await.unwrap().into_iter().find(|e| e.kind == EventKind::Escalated).unwrap();
+    let escalated =
+        events(t.db.reader(), case_id).await.unwrap().into_iter().find(|e| e.kind == EventKind::Escalated).unwrap();
     let fired: clocks::Fired = serde_json::from_str(escalated.body.as_deref().unwrap()).unwrap();
     assert_eq!(fired.team_lead, Some(lead));
 
@@ -203,7 +210,8 @@ async fn a_standard_added_to_the_policy_later_does_not_reach_into_old_cases() {
     let old_rules = rules(&t.db).await;
     let reference = intake::submit(&t.db, &prefix(), &old_rules, &valid_report()).await.expect("submitted");
     // Change the reply standard to 1 working day: a new version.
-    let text = frontdoor::standards::DEFAULT_POLICY.replace("target = \"3 working days\"", "target = \"1 working day\"");
+    let text =
+        frontdoor::standards::DEFAULT_POLICY.replace("target = \"3 working days\"", "target = \"1 working day\"");
     let policy = frontdoor::standards::Policy::parse(&text).unwrap();
     let new_rules = frontdoor::standards::db::load_rules(&t.db, policy, now_ms()).await.unwrap();
     assert_eq!(new_rules.current("online-reply").unwrap().version, 2);

@@ -8,11 +8,17 @@ use crate::support::{count, test_db};
 const BIN: &str = env!("CARGO_BIN_EXE_frontdoor");
 
 fn frontdoor(args: &[&str]) -> Output {
-    Command::new(BIN).args(args).env_remove("FRONTDOOR_DATABASE_URL").env_remove("FRONTDOOR_POLICY").output().expect("runs")
+    Command::new(BIN)
+        .args(args)
+        .env_remove("FRONTDOOR_DATABASE_URL")
+        .env_remove("FRONTDOOR_POLICY")
+        .output()
+        .expect("runs")
 }
 
 fn due_json(standard: &str, received: &str, paused: &str) -> serde_json::Value {
-    let out = frontdoor(&["deadline", "--standard", standard, "--received", received, "--paused-days", paused, "--json"]);
+    let out =
+        frontdoor(&["deadline", "--standard", standard, "--received", received, "--paused-days", paused, "--json"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     serde_json::from_slice(&out.stdout).expect("json")
 }
@@ -63,7 +69,8 @@ fn paused_days_and_out_of_hours_receipt_are_explained() {
     // Paused for 29th and 30th December: then 31st, 4th and 5th January.
     let json = due_json("online-reply", "2026-12-24T16:30:00Z", "2");
     assert_eq!(json["due"], "2027-01-05T17:00:00Z");
-    let reasons: Vec<String> = json["skipped"].as_array().unwrap().iter().map(|s| s["reason"].as_str().unwrap().to_owned()).collect();
+    let reasons: Vec<String> =
+        json["skipped"].as_array().unwrap().iter().map(|s| s["reason"].as_str().unwrap().to_owned()).collect();
     assert_eq!(reasons.iter().filter(|r| r.starts_with("clock paused")).count(), 2, "{reasons:?}");
     // Received at 17:30 on Christmas Eve, after closing: counted from Tuesday 29th.
     let late = due_json("online-reply", "2026-12-24T17:30:00Z", "0");
@@ -118,8 +125,11 @@ async fn a_malformed_holidays_file_is_refused_and_changes_nothing_then_a_good_on
     )
     .unwrap();
     let bad = dir.path().join("bad.json");
-    std::fs::write(&bad, r#"{"england-and-wales": {"division": "england-and-wales", "events": [{"title": "X", "date": "5 Jan"}]}}"#)
-        .unwrap();
+    std::fs::write(
+        &bad,
+        r#"{"england-and-wales": {"division": "england-and-wales", "events": [{"title": "X", "date": "5 Jan"}]}}"#,
+    )
+    .unwrap();
 
     let out = frontdoor(&["calendar", "import", bad.to_str().unwrap(), "--database-url", &t.url]);
     assert!(!out.status.success());
@@ -130,13 +140,21 @@ async fn a_malformed_holidays_file_is_refused_and_changes_nothing_then_a_good_on
     let out = frontdoor(&["calendar", "import", good.to_str().unwrap(), "--database-url", &t.url]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(count(&t.db, "bank_holidays").await, 2);
-    let out = frontdoor(&["calendar", "close", "2027-01-04", "Council closed for stocktaking", "--database-url", &t.url]);
+    let out =
+        frontdoor(&["calendar", "close", "2027-01-04", "Council closed for stocktaking", "--database-url", &t.url]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 
     // Letter reply from Christmas Eve: 29th, 30th, 31st, then 4th (closed) and 5th
     // (the new holiday) are skipped: 6th and 7th January.
     let out = frontdoor(&[
-        "deadline", "--standard", "letter-reply", "--received", "2026-12-24T16:30:00Z", "--json", "--database-url", &t.url,
+        "deadline",
+        "--standard",
+        "letter-reply",
+        "--received",
+        "2026-12-24T16:30:00Z",
+        "--json",
+        "--database-url",
+        &t.url,
     ]);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(json["due"], "2027-01-07T17:00:00Z");

@@ -98,6 +98,7 @@ async fn new_cases_after_the_demo_get_fresh_ids() {
         description: "Hello".into(),
         ..Default::default()
     };
-    let reference = frontdoor::intake::submit(&t.db, &crate::support::prefix(), &rules, &submission).await.expect("submitted");
+    let reference =
+        frontdoor::intake::submit(&t.db, &crate::support::prefix(), &rules, &submission).await.expect("submitted");
     assert_eq!(reference.id(), 51);
 }

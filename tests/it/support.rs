@@ -65,12 +65,10 @@ pub fn prefix() -> Prefix {
     Prefix::parse("KMB").expect("valid prefix")
 }
 
-pub fn app(db: &Db) -> impl std::future::Future<Output = Router> + '_ {
-    async move {
-        let council = Council { name: "Testshire Council".into(), prefix: prefix() };
-        let rules = SharedRules::new(rules(db).await);
-        router(AppState { db: db.clone(), council: Arc::new(council), rules })
-    }
+pub async fn app(db: &Db) -> Router {
+    let council = Council { name: "Testshire Council".into(), prefix: prefix() };
+    let rules = SharedRules::new(rules(db).await);
+    router(AppState { db: db.clone(), council: Arc::new(council), rules })
 }
 
 /// The default policy, registered in `db`, with the built-in calendars.
