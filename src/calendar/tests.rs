@@ -219,3 +219,49 @@ fn a_malformed_holidays_file_names_the_line_or_field_at_fault() {
     let mislabelled = r#"{"scotland": {"division": "england-and-wales", "events": []}}"#;
     assert!(err(mislabelled).starts_with("scotland.division"));
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn a_working_day_deadline_is_a_working_day_after_receipt_with_exactly_n_working_days_counted(
+            secs in 1_420_070_400i64..1_924_905_600, // 2015 to 2030
+            n in 1i64..60,
+            next_working_day in any::<bool>(),
+            uk in any::<bool>(),
+        ) {
+            let cals = calendars();
+            let cal = if uk { &cals.uk } else { &cals.council };
+            let rule = if next_working_day { Receipt::NextWorkingDay } else { Receipt::AsReceived };
+            let at = Timestamp::from_second(secs).unwrap();
+            let mut skipped = Vec::new();
+            let day0 = cal.receipt_day(at, rule, &mut skipped);
+            let last = cal.add_working_days(day0, n, &never, &mut skipped);
+            prop_assert!(cal.is_working_day(last));
+            prop_assert!(cal.close_of(last) > at);
+            let counted = day0.series(1.day()).skip(1).take_while(|d| *d <= last).filter(|d| cal.is_working_day(*d)).count();
+            prop_assert_eq!(counted as i64, n);
+            // Every day skipped is explained, and no working day is among them.
+            prop_assert!(skipped.iter().all(|s| s.reason == SkipReason::OutOfHours("17:00".into()) || !cal.is_working_day(s.date)));
+            // One more day never gives an earlier deadline.
+            let mut more = Vec::new();
+            prop_assert!(cal.add_working_days(day0, n + 1, &never, &mut more) > last);
+        }
+
+        #[test]
+        fn a_month_clock_lands_on_a_working_day_within_a_few_days_of_the_same_date(
+            secs in 1_420_070_400i64..1_924_905_600,
+            months in 1i64..4,
+        ) {
+            let cal = calendars().council;
+            let day0 = cal.local_date(Timestamp::from_second(secs).unwrap());
+            let mut skipped = Vec::new();
+            let due = cal.add_months(day0, months, 0, &mut skipped);
+            prop_assert!(cal.is_working_day(due));
+            let plain = day0.checked_add(months.months()).unwrap();
+            prop_assert!(due >= plain && (due - plain).get_days() <= 5, "{day0} -> {due}");
+        }
+    }
+}
