@@ -154,9 +154,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 Some(url) => {
                     let db = Db::connect(&url).await?;
                     db.migrate().await?;
-                    let imported = calendar::db::imported(db.reader()).await?;
-                    let closures = calendar::db::closures(db.reader()).await?;
-                    Calendars::build(&policy.calendar, &imported, closures)
+                    calendar::db::load(&db, &policy.calendar).await?
                 }
                 None => Calendars::build(&policy.calendar, &HolidayFile::default(), Default::default()),
             };

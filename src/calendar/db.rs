@@ -7,6 +7,7 @@ use jiff::civil::Date;
 use sqlx::{AnyConnection, Row};
 
 use super::holidays::{Division, Holiday, HolidayFile};
+use super::{Calendars, Settings};
 use crate::db::flag;
 
 /// Stores an imported file. Its (division, year) pairs replace what was imported for
@@ -61,6 +62,14 @@ where
         })
         .collect::<Result<Vec<_>, sqlx::Error>>()?;
     Ok(HolidayFile { holidays })
+}
+
+/// The council's and the UK-wide calendars: built-in holidays, plus everything imported
+/// and every closure day recorded in the database.
+pub async fn load(db: &crate::db::Db, settings: &Settings) -> Result<Calendars, sqlx::Error> {
+    let imported = imported(db.reader()).await?;
+    let closures = closures(db.reader()).await?;
+    Ok(Calendars::build(settings, &imported, closures))
 }
 
 /// Adds or renames a closure day.

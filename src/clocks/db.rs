@@ -74,45 +74,27 @@ fn millis(t: Option<Timestamp>) -> Option<i64> {
 }
 
 async fn store(conn: &mut AnyConnection, case_id: i64, clock: &Clock) -> Result<(), sqlx::Error> {
-    let due = millis(clock.due());
-    let warn = millis(clock.deadline.as_ref().map(|d| d.warn_at));
-    let updated = sqlx::query(
-        "UPDATE clocks SET standard_version = $3, state = $4, started_at = $5, due_at = $6, warn_at = $7, \
-         stopped_at = $8, warned = $9, breached = $10, next_fire_at = $11 \
-         WHERE case_id = $1 AND standard_id = $2",
+    sqlx::query(
+        "INSERT INTO clocks (case_id, standard_id, standard_version, state, started_at, due_at, warn_at, \
+         stopped_at, warned, breached, next_fire_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
+         ON CONFLICT (case_id, standard_id) DO UPDATE SET standard_version = excluded.standard_version, \
+         state = excluded.state, started_at = excluded.started_at, due_at = excluded.due_at, \
+         warn_at = excluded.warn_at, stopped_at = excluded.stopped_at, warned = excluded.warned, \
+         breached = excluded.breached, next_fire_at = excluded.next_fire_at",
     )
     .bind(case_id)
     .bind(&clock.standard.id)
     .bind(clock.version)
     .bind(clock.state.as_str())
     .bind(clock.started_at.as_millisecond())
-    .bind(due)
-    .bind(warn)
+    .bind(millis(clock.due()))
+    .bind(millis(clock.deadline.as_ref().map(|d| d.warn_at)))
     .bind(millis(clock.stopped_at))
     .bind(flag(clock.warned))
     .bind(flag(clock.breached))
     .bind(millis(clock.next_fire_at()))
-    .execute(&mut *conn)
+    .execute(conn)
     .await?;
-    if updated.rows_affected() == 0 {
-        sqlx::query(
-            "INSERT INTO clocks (case_id, standard_id, standard_version, state, started_at, due_at, warn_at, \
-             stopped_at, warned, breached, next_fire_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-        )
-        .bind(case_id)
-        .bind(&clock.standard.id)
-        .bind(clock.version)
-        .bind(clock.state.as_str())
-        .bind(clock.started_at.as_millisecond())
-        .bind(due)
-        .bind(warn)
-        .bind(millis(clock.stopped_at))
-        .bind(flag(clock.warned))
-        .bind(flag(clock.breached))
-        .bind(millis(clock.next_fire_at()))
-        .execute(&mut *conn)
-        .await?;
-    }
     Ok(())
 }
 

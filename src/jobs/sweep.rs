@@ -1,7 +1,7 @@
 //! The clock sweep: picks up calendar changes, then fires the warnings and breaches
 //! falling due. Its cost follows the number of clocks falling due, not the number open.
 
-use crate::calendar::{self, Calendars};
+use crate::calendar;
 use crate::clocks::db::{Swept, fire_due};
 use crate::db::Db;
 use crate::standards::SharedRules;
@@ -29,9 +29,7 @@ pub async fn run(db: &Db, rules: &SharedRules, now: i64) -> anyhow::Result<Swept
 /// Rebuilds the calendars from the database, so an import or a new closure day takes
 /// effect without a restart. A few hundred rows: cheap at any size of council.
 pub async fn reload_calendars(db: &Db, rules: &SharedRules) -> anyhow::Result<()> {
-    let imported = calendar::db::imported(db.reader()).await?;
-    let closures = calendar::db::closures(db.reader()).await?;
     let settings = rules.get().policy.calendar.clone();
-    rules.replace_calendars(Calendars::build(&settings, &imported, closures));
+    rules.replace_calendars(calendar::db::load(db, &settings).await?);
     Ok(())
 }

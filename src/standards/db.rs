@@ -7,7 +7,7 @@ use sqlx::Row;
 use std::sync::Arc;
 
 use super::{Policy, Rules, Standard};
-use crate::calendar::{self, Calendars};
+use crate::calendar;
 use crate::db::Db;
 
 /// Stores a new version of every standard the policy changed, then returns every
@@ -65,8 +65,6 @@ pub async fn all(db: &Db) -> anyhow::Result<Vec<(i64, Standard)>> {
 /// calendars from the built-in holidays plus anything imported and the closure days.
 pub async fn load_rules(db: &Db, policy: Policy, now: i64) -> anyhow::Result<Rules> {
     let versions = register(db, &policy, now).await?;
-    let imported = calendar::db::imported(db.reader()).await?;
-    let closures = calendar::db::closures(db.reader()).await?;
-    let calendars = Calendars::build(&policy.calendar, &imported, closures);
+    let calendars = calendar::db::load(db, &policy.calendar).await?;
     Ok(Rules::new(Arc::new(policy), versions, calendars))
 }

@@ -21,92 +21,60 @@ pub use explain::{Explanation, explain};
 pub use policy::{Policy, PolicyError};
 
 use crate::calendar::{Calendars, Receipt};
-use crate::cases::{CaseType, Channel};
+use crate::cases::{CaseType, Channel, vocabulary};
 
 /// The built-in policy.
 pub const DEFAULT_POLICY: &str = include_str!("../../policy/standards.toml");
 
-macro_rules! words {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal,)+ }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum $name { $($variant),+ }
-
-        crate::cases::serde_as_code!($name);
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $code),+ }
-            }
-
-            pub fn parse(code: &str) -> Option<Self> {
-                match code { $($code => Some($name::$variant),)+ _ => None }
-            }
-
-            fn known() -> String {
-                Self::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", ")
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-    };
-}
-
-words! {
+vocabulary! {
     /// What a standard measures.
     Measure {
-        Acknowledgement = "acknowledgement",
-        FirstResponse = "first_response",
-        Resolution = "resolution",
-        CallAnswered = "call_answered",
-        VisitorSeen = "visitor_seen",
-        AppointmentStarted = "appointment_started",
-        ChangeNotified = "change_notified",
+        Acknowledgement = "acknowledgement", "Acknowledgement";
+        FirstResponse = "first_response", "First response";
+        Resolution = "resolution", "Resolution";
+        CallAnswered = "call_answered", "Call answered";
+        VisitorSeen = "visitor_seen", "Visitor seen";
+        AppointmentStarted = "appointment_started", "Appointment started";
+        ChangeNotified = "change_notified", "Change notified";
     }
 }
 
-words! {
+vocabulary! {
     /// A moment in a case that starts or stops a clock. Each comes from an event: see
     /// `clocks::milestones`.
     Milestone {
-        Received = "received",
-        Acknowledged = "acknowledged",
-        Responded = "responded",
-        Resolved = "resolved",
-        Closed = "closed",
-        CallQueued = "call_queued",
-        CallAnswered = "call_answered",
-        VisitorArrived = "visitor_arrived",
-        VisitorSeen = "visitor_seen",
-        AppointmentDue = "appointment_due",
-        AppointmentStarted = "appointment_started",
-        ChangeDecided = "change_decided",
-        ChangeNotified = "change_notified",
-        Stage2Requested = "stage2_requested",
-        Stage2Acknowledged = "stage2_acknowledged",
+        Received = "received", "Received";
+        Acknowledged = "acknowledged", "Acknowledged";
+        Responded = "responded", "Replied to";
+        Resolved = "resolved", "Resolved";
+        Closed = "closed", "Closed";
+        CallQueued = "call_queued", "Call waiting";
+        CallAnswered = "call_answered", "Call answered";
+        VisitorArrived = "visitor_arrived", "Visitor arrived";
+        VisitorSeen = "visitor_seen", "Visitor seen";
+        AppointmentDue = "appointment_due", "Appointment time";
+        AppointmentStarted = "appointment_started", "Appointment started";
+        ChangeDecided = "change_decided", "Change decided";
+        ChangeNotified = "change_notified", "Change notified";
+        Stage2Requested = "stage2_requested", "Stage 2 asked for";
+        Stage2Acknowledged = "stage2_acknowledged", "Stage 2 acknowledged";
     }
 }
 
-words! {
+vocabulary! {
     /// What happens to a clock while the council waits for the customer.
     WhileWaiting {
-        Runs = "runs",
-        Pauses = "pauses",
-        Restarts = "restarts",
+        Runs = "runs", "Keeps running";
+        Pauses = "pauses", "Pauses";
+        Restarts = "restarts", "Starts again";
     }
 }
 
-words! {
+vocabulary! {
     /// Which calendar a clock counts on.
     CalendarChoice {
-        Council = "council",
-        Uk = "uk",
+        Council = "council", "The council's calendar";
+        Uk = "uk", "UK-wide bank holidays";
     }
 }
 

@@ -203,7 +203,7 @@ fn check_standard(s: RawStandard, label: &str, problems: &mut Vec<String>) -> Op
             fail(problems, field, "is empty".into());
         }
     }
-    let measures = word(problems, label, "measures", &s.measures, Measure::parse, Measure::known());
+    let measures = word(problems, label, "measures", &s.measures, Measure::parse, codes(Measure::ALL, Measure::as_str));
     let channels: Vec<Channel> = s
         .channels
         .iter()
@@ -229,11 +229,11 @@ fn check_standard(s: RawStandard, label: &str, problems: &mut Vec<String>) -> Op
         })
         .collect();
     let target = Target::parse(&s.target).map_err(|m| fail(problems, "target", m)).ok();
-    let starts = word(problems, label, "starts", &s.starts, Milestone::parse, Milestone::known());
+    let starts = word(problems, label, "starts", &s.starts, Milestone::parse, codes(Milestone::ALL, Milestone::as_str));
     let stops: Vec<Milestone> = s
         .stops
         .iter()
-        .filter_map(|m| word(problems, label, "stops", m, Milestone::parse, Milestone::known()))
+        .filter_map(|m| word(problems, label, "stops", m, Milestone::parse, codes(Milestone::ALL, Milestone::as_str)))
         .collect();
     if s.stops.is_empty() {
         fail(problems, "stops", "name at least one moment that meets the standard".into());
@@ -245,7 +245,14 @@ fn check_standard(s: RawStandard, label: &str, problems: &mut Vec<String>) -> Op
     }
     let calendar = match s.calendar.as_deref() {
         None => Some(CalendarChoice::Council),
-        Some(c) => word(problems, label, "calendar", c, CalendarChoice::parse, CalendarChoice::known()),
+        Some(c) => word(
+            problems,
+            label,
+            "calendar",
+            c,
+            CalendarChoice::parse,
+            codes(CalendarChoice::ALL, CalendarChoice::as_str),
+        ),
     };
     let receipt = match s.receipt.as_deref() {
         None | Some("as received") => Some(Receipt::AsReceived),
@@ -257,7 +264,14 @@ fn check_standard(s: RawStandard, label: &str, problems: &mut Vec<String>) -> Op
     };
     let while_waiting = match s.while_waiting.as_deref() {
         None => Some(WhileWaiting::Runs),
-        Some(w) => word(problems, label, "while_waiting", w, WhileWaiting::parse, WhileWaiting::known()),
+        Some(w) => word(
+            problems,
+            label,
+            "while_waiting",
+            w,
+            WhileWaiting::parse,
+            codes(WhileWaiting::ALL, WhileWaiting::as_str),
+        ),
     };
     let mut later = |field: &str, text: &Option<String>| -> Option<Target> {
         let t = Target::parse(text.as_deref()?).map_err(|m| fail(problems, field, m)).ok()?;
