@@ -11,6 +11,7 @@ use tower_http::trace::TraceLayer;
 
 use crate::config::Council;
 use crate::db::Db;
+use crate::outbox::Transport;
 use crate::standards::SharedRules;
 use crate::web::{assets, error, health, pages};
 
@@ -20,6 +21,8 @@ pub struct AppState {
     pub db: Db,
     pub council: Arc<Council>,
     pub rules: SharedRules,
+    /// Where the outbox delivers mail.
+    pub transport: Arc<Transport>,
 }
 
 const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \

@@ -31,6 +31,19 @@ pub struct CouncilArgs {
     /// Two to five letters that start every case reference, like KMB in KMB-4K7-9QX.
     #[arg(long, env = "FRONTDOOR_REF_PREFIX", default_value = "KMB", value_parser = Prefix::parse)]
     pub ref_prefix: Prefix,
+
+    /// The address residents reach this site at, for links in emails.
+    #[arg(long, env = "FRONTDOOR_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
+    pub public_url: String,
+
+    /// The council's contact address: mail to residents comes from it, and they reply to it.
+    #[arg(long, env = "FRONTDOOR_MAIL_FROM", default_value = "contact@kingsmead.example")]
+    pub mail_from: String,
+
+    /// The service a new email becomes a case of, unless it was sent to an address
+    /// named after a service (like missed-bin@...).
+    #[arg(long, env = "FRONTDOOR_MAIL_SERVICE", default_value = "general")]
+    pub mail_service: String,
 }
 
 /// The web listener.
@@ -41,16 +54,86 @@ pub struct ListenArgs {
     pub listen: SocketAddr,
 }
 
-/// Everything pages need to know about the council.
+/// Who the council is and how residents reach it: for pages, and for the mail it sends.
 #[derive(Debug, Clone)]
 pub struct Council {
     pub name: Arc<str>,
     pub prefix: Prefix,
+    /// Without a trailing slash.
+    pub public_url: Arc<str>,
+    /// Lower case.
+    pub mail_from: Arc<str>,
+    pub mail_service: Arc<str>,
 }
 
-impl From<&CouncilArgs> for Council {
-    fn from(args: &CouncilArgs) -> Self {
-        Council { name: args.council_name.trim().into(), prefix: args.ref_prefix.clone() }
+impl Council {
+    /// A council with the default addresses, for tests and the demo.
+    pub fn new(name: &str, prefix: Prefix) -> Self {
+        Council {
+            name: name.into(),
+            prefix,
+            public_url: "http://127.0.0.1:8080".into(),
+            mail_from: "contact@kingsmead.example".into(),
+            mail_service: "general".into(),
+        }
+    }
+
+    /// The domain of our own mail, used in every Message-ID we make.
+    pub fn mail_domain(&self) -> &str {
+        self.mail_from.rsplit_once('@').map_or("frontdoor.invalid", |(_, domain)| domain)
+    }
+}
+
+impl TryFrom<&CouncilArgs> for Council {
+    type Error = anyhow::Error;
+
+    fn try_from(args: &CouncilArgs) -> anyhow::Result<Self> {
+        let mail_from = args.mail_from.trim().to_lowercase();
+        if !crate::intake::is_email(&mail_from) {
+            anyhow::bail!("--mail-from {mail_from:?} is not an email address");
+        }
+        let public_url = args.public_url.trim().trim_end_matches('/');
+        if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
+            anyhow::bail!("--public-url {public_url:?} must start with http:// or https://");
+        }
+        Ok(Council {
+            name: args.council_name.trim().into(),
+            prefix: args.ref_prefix.clone(),
+            public_url: public_url.into(),
+            mail_from: mail_from.into(),
+            mail_service: args.mail_service.trim().into(),
+        })
+    }
+}
+
+/// Email: the SMTP listener for mail in, and where mail out goes.
+#[derive(Debug, Clone, clap::Args)]
+pub struct MailArgs {
+    /// Address and port of the SMTP listener the council's mail server relays into.
+    #[arg(long, env = "FRONTDOOR_SMTP_LISTEN", default_value = "127.0.0.1:2525")]
+    pub smtp_listen: SocketAddr,
+
+    /// The largest message the listener accepts, in bytes; larger mail is refused with 552.
+    #[arg(long, env = "FRONTDOOR_SMTP_MAX_BYTES", default_value_t = 25 * 1024 * 1024)]
+    pub smtp_max_bytes: usize,
+
+    /// The SMTP relay that delivers our mail, as HOST:PORT. Without it, mail is written
+    /// as .eml files to --mail-dir instead of being sent.
+    #[arg(long, env = "FRONTDOOR_SMTP_RELAY")]
+    pub smtp_relay: Option<String>,
+
+    /// Where mail is written when there is no relay.
+    #[arg(long, env = "FRONTDOOR_MAIL_DIR", default_value = "mail-out")]
+    pub mail_dir: std::path::PathBuf,
+}
+
+impl MailArgs {
+    /// How the outbox delivers.
+    pub fn transport(&self) -> anyhow::Result<crate::outbox::Transport> {
+        match &self.smtp_relay {
+            Some(relay) => crate::outbox::Transport::relay(relay),
+            None => Ok(crate::outbox::Transport::Folder(self.mail_dir.clone())),
+        }
     }
 }
 

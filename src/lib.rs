@@ -11,6 +11,7 @@ pub mod db;
 pub mod demo;
 pub mod intake;
 pub mod jobs;
+pub mod mail;
 pub mod org;
 pub mod outbox;
 pub mod services;

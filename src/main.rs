@@ -11,10 +11,10 @@ use tracing_subscriber::EnvFilter;
 
 use frontdoor::app::AppState;
 use frontdoor::calendar::{self, Calendars, HolidayFile};
-use frontdoor::config::{Council, CouncilArgs, DatabaseArgs, ListenArgs, PolicyArgs, read_policy};
+use frontdoor::config::{Council, CouncilArgs, DatabaseArgs, ListenArgs, MailArgs, PolicyArgs, read_policy};
 use frontdoor::db::{Db, now_ms};
 use frontdoor::standards::{self, Policy, SharedRules};
-use frontdoor::{demo, jobs, web};
+use frontdoor::{demo, jobs, mail, web};
 use tokio_util::sync::CancellationToken;
 
 #[derive(Debug, Parser)]
@@ -40,6 +40,8 @@ enum Command {
         council: CouncilArgs,
         #[command(flatten)]
         policy: PolicyArgs,
+        #[command(flatten)]
+        mail: MailArgs,
     },
     /// Build a populated demo council on a fresh SQLite file and serve it.
     Demo {
@@ -51,6 +53,24 @@ enum Command {
         file: PathBuf,
         #[command(flatten)]
         listen: ListenArgs,
+        #[command(flatten)]
+        mail: MailArgs,
+    },
+    /// Read email from a .eml file, or every message in a maildir, as if it had been
+    /// sent to the SMTP listener.
+    ImportEmail {
+        path: PathBuf,
+        #[command(flatten)]
+        database: DatabaseArgs,
+        #[command(flatten)]
+        council: CouncilArgs,
+        #[command(flatten)]
+        policy: PolicyArgs,
+    },
+    /// Mail that could not be understood.
+    Mail {
+        #[command(subcommand)]
+        command: MailCommand,
     },
     /// Bring the database schema up to date, then exit.
     Migrate {
@@ -86,6 +106,21 @@ enum Command {
     Calendar {
         #[command(subcommand)]
         command: CalendarCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum MailCommand {
+    /// List quarantined mail, newest first, with the reason for each.
+    Quarantine {
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+    /// Read a quarantined message again, once what stopped it is fixed.
+    Retry {
+        id: i64,
+        #[command(flatten)]
+        database: DatabaseArgs,
     },
 }
 
@@ -130,18 +165,75 @@ async fn main() -> ExitCode {
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        Command::Serve { database, listen, council, policy } => {
+        Command::Serve { database, listen, council, policy, mail } => {
             let policy = policy.load()?;
+            let council = Arc::new(Council::try_from(&council)?);
+            let transport = Arc::new(mail.transport()?);
             let db = Db::connect(&database.database_url).await?;
             db.migrate().await?;
             let rules = SharedRules::new(standards::db::load_rules(&db, policy, now_ms()).await?);
             let listener = web::bind(listen.listen).await?;
-            let addr = listener.local_addr()?;
-            println!("frontdoor is listening on http://{addr}/");
-            let state = AppState { db: db.clone(), council: Arc::new(Council::from(&council)), rules };
-            serve_with_jobs(listener, state).await
+            let smtp = mail::smtp::bind(mail.smtp_listen).await?;
+            println!("frontdoor is listening on http://{}/", listener.local_addr()?);
+            println!("Mail in: SMTP on {}. {}", smtp.local_addr()?, mail_out(&transport));
+            let state = AppState { db, council, rules, transport };
+            serve_with_jobs(listener, smtp, &mail, state).await
         }
-        Command::Demo { cases, file, listen } => run_demo(cases, file, listen).await,
+        Command::Demo { cases, file, listen, mail } => run_demo(cases, file, listen, mail).await,
+        Command::ImportEmail { path, database, council, policy } => {
+            let council = Arc::new(Council::try_from(&council)?);
+            let files = mail_files(&path)?;
+            let db = Db::connect(&database.database_url).await?;
+            db.migrate().await?;
+            let rules = SharedRules::new(standards::db::load_rules(&db, policy.load()?, now_ms()).await?);
+            // Importing only writes the outbox; the server's job runner delivers.
+            let transport = Arc::new(frontdoor::outbox::Transport::Folder(PathBuf::from("mail-out")));
+            let state = AppState { db, council, rules, transport };
+            for file in &files {
+                let raw = std::fs::read(file).with_context(|| format!("could not read {}", file.display()))?;
+                let peer = file.display().to_string();
+                let inbound =
+                    mail::Inbound { source: "import", peer: &peer, envelope_from: None, envelope_to: None, raw: &raw };
+                let id = mail::db::store(&state.db, &inbound, now_ms()).await?;
+                match mail::process(&state, id, now_ms()).await? {
+                    Some(outcome) => println!("{}: {}", file.display(), outcome.describe(&state.council)),
+                    None => println!("{}: stored as message {id}", file.display()),
+                }
+            }
+            println!("Read {} message(s).", files.len());
+            Ok(())
+        }
+        Command::Mail { command: MailCommand::Quarantine { database } } => {
+            let db = Db::connect(&database.database_url).await?;
+            db.migrate().await?;
+            let held = mail::db::list(&db, "quarantined", None, 100).await?;
+            if held.is_empty() {
+                println!("No mail is in quarantine.");
+            }
+            for m in held {
+                let when = jiff::Timestamp::from_millisecond(m.received_at)?;
+                println!(
+                    "{:>6}  {}  from {}  via {} {}\n        {}",
+                    m.id,
+                    when.strftime("%Y-%m-%d %H:%M"),
+                    m.from_address.as_deref().or(m.envelope_from.as_deref()).unwrap_or("(unknown)"),
+                    m.source,
+                    m.peer,
+                    m.reason.as_deref().unwrap_or_default()
+                );
+            }
+            Ok(())
+        }
+        Command::Mail { command: MailCommand::Retry { id, database } } => {
+            let db = Db::connect(&database.database_url).await?;
+            db.migrate().await?;
+            if mail::db::retry(&db, id, now_ms()).await? {
+                println!("Message {id} will be read again by the running server.");
+                Ok(())
+            } else {
+                anyhow::bail!("there is no quarantined message {id}")
+            }
+        }
         Command::Migrate { database } => {
             let db = Db::connect(&database.database_url).await?;
             db.migrate().await?;
@@ -210,22 +302,66 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-/// Serves the web and runs background jobs until ctrl-c or SIGTERM, then stops both.
-async fn serve_with_jobs(listener: tokio::net::TcpListener, state: AppState) -> anyhow::Result<()> {
+/// Serves the web and SMTP and runs background jobs until ctrl-c or SIGTERM, then
+/// stops them all.
+async fn serve_with_jobs(
+    listener: tokio::net::TcpListener,
+    smtp: tokio::net::TcpListener,
+    mail: &MailArgs,
+    state: AppState,
+) -> anyhow::Result<()> {
     let shutdown = CancellationToken::new();
-    let runner = tokio::spawn(jobs::run(state.db.clone(), state.rules.clone(), shutdown.clone()));
+    let runner = tokio::spawn(jobs::run(state.clone(), shutdown.clone()));
+    let name = state.council.mail_domain().to_owned();
+    let smtp = tokio::spawn(mail::smtp::serve(smtp, state.db.clone(), mail.smtp_max_bytes, name, shutdown.clone()));
     let db = state.db.clone();
     let served = web::serve(listener, state, shutdown.clone()).await;
     shutdown.cancel();
     let _ = runner.await;
+    let _ = smtp.await;
     db.close().await;
     served
 }
 
-async fn run_demo(cases: usize, file: PathBuf, listen: ListenArgs) -> anyhow::Result<()> {
+fn mail_out(transport: &frontdoor::outbox::Transport) -> String {
+    match transport {
+        frontdoor::outbox::Transport::Relay { host, port } => format!("Mail out: through the relay {host}:{port}."),
+        frontdoor::outbox::Transport::Folder(dir) => {
+            format!("Mail out: written as .eml files to {}/ (set FRONTDOOR_SMTP_RELAY to send it).", dir.display())
+        }
+    }
+}
+
+/// A .eml file, or a maildir's messages (in its new/ and cur/ folders), or the files in
+/// a plain folder, in name order.
+fn mail_files(path: &std::path::Path) -> anyhow::Result<Vec<PathBuf>> {
+    if !path.is_dir() {
+        if !path.exists() {
+            anyhow::bail!("{} does not exist", path.display());
+        }
+        return Ok(vec![path.to_owned()]);
+    }
+    let maildir = path.join("new").is_dir() || path.join("cur").is_dir();
+    let folders = if maildir { vec![path.join("new"), path.join("cur")] } else { vec![path.to_owned()] };
+    let mut files = Vec::new();
+    for folder in folders.into_iter().filter(|f| f.is_dir()) {
+        let mut found: Vec<PathBuf> = std::fs::read_dir(&folder)
+            .with_context(|| format!("could not read the folder {}", folder.display()))?
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|p| p.is_file() && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+            .collect();
+        found.sort();
+        files.extend(found);
+    }
+    Ok(files)
+}
+
+async fn run_demo(cases: usize, file: PathBuf, listen: ListenArgs, mail: MailArgs) -> anyhow::Result<()> {
     // Bind first, so a busy port is reported before a minute of building.
     let listener = web::bind(listen.listen).await?;
     let addr = listener.local_addr()?;
+    let smtp = mail::smtp::bind(mail.smtp_listen).await?;
+    let transport = Arc::new(mail.transport()?);
     for suffix in ["", "-wal", "-shm"] {
         let mut path = file.clone().into_os_string();
         path.push(suffix);
@@ -242,21 +378,26 @@ async fn run_demo(cases: usize, file: PathBuf, listen: ListenArgs) -> anyhow::Re
     let db = Db::connect(&format!("sqlite:{}", file.display())).await?;
     db.migrate().await?;
     let built = demo::build(&db, cases).await?;
-    let council = CouncilArgs {
-        council_name: "Kingsmead Borough Council".into(),
-        ref_prefix: frontdoor::cases::Prefix::parse("KMB").map_err(anyhow::Error::msg)?,
-    };
+    let prefix = frontdoor::cases::Prefix::parse("KMB").map_err(anyhow::Error::msg)?;
+    let mut council = Council::new("Kingsmead Borough Council", prefix);
+    council.public_url = format!("http://{addr}").into();
 
     println!(
         "\n{} (a demo) is ready: {} cases, {} events and {} customers over 12 months, {} services. Built in {:.1}s.\n",
-        council.council_name,
+        council.name,
         built.seeded.cases,
         built.seeded.events,
         built.seeded.customers,
         built.services,
         started.elapsed().as_secs_f64()
     );
-    println!("  Open http://{addr}/ to report something as a resident.\n");
+    println!("  Open http://{addr}/ to report something as a resident.");
+    println!(
+        "  Email {} through SMTP on {} to open a case by email. {}\n",
+        council.mail_from,
+        smtp.local_addr()?,
+        mail_out(&transport)
+    );
     println!("  Staff accounts (password for each: {}):", demo::DEMO_PASSWORD);
     for (email, role) in &built.staff {
         println!("    {email:<38} {role}");
@@ -265,6 +406,6 @@ async fn run_demo(cases: usize, file: PathBuf, listen: ListenArgs) -> anyhow::Re
     println!("  Stop with Ctrl+C. Running `frontdoor demo` again rebuilds {} from scratch.", file.display());
 
     let rules = SharedRules::new(standards::db::load_rules(&db, Policy::default_policy(), now_ms()).await?);
-    let state = AppState { db: db.clone(), council: Arc::new(Council::from(&council)), rules };
-    serve_with_jobs(listener, state).await
+    let state = AppState { db: db.clone(), council: Arc::new(council), rules, transport };
+    serve_with_jobs(listener, smtp, &mail, state).await
 }

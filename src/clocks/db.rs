@@ -7,10 +7,11 @@ use sqlx::{AnyConnection, Row};
 
 use super::{Clock, Extended, Fired, Started, State, milestones, replay};
 use crate::cases::db::{NewEvent, append_event};
-use crate::cases::{Actor, CaseRef, EventKind, Prefix};
+use crate::cases::{Actor, CaseRef, EventKind};
+use crate::config::Council;
 use crate::db::{Db, flag};
 use crate::org::Role;
-use crate::outbox::{self, NewMessage, OutChannel};
+use crate::outbox::{self, NewMessage, OutChannel, Purpose};
 use crate::standards::Rules;
 
 /// Starts the clocks whose start milestone is in the events from `new_from_event` on,
@@ -134,7 +135,7 @@ pub async fn extend(
     reason: &str,
     approver: i64,
     rules: &Rules,
-    prefix: &Prefix,
+    council: &Council,
     now: i64,
 ) -> Result<Timestamp, ExtendError> {
     let reason = reason.trim();
@@ -200,7 +201,7 @@ pub async fn extend(
                 .fetch_one(&mut *conn)
                 .await
                 .and_then(|row| Ok((row.try_get("email")?, row.try_get("phone")?)))?;
-        let reference = CaseRef::from_id(prefix, case_id);
+        let reference = CaseRef::from_id(&council.prefix, case_id);
         let when = rules.calendar(standard.calendar).local_date(new_due).strftime("%A %-d %B %Y").to_string();
         let subject = format!("{reference}: we need more time");
         let text = format!(
@@ -217,12 +218,14 @@ pub async fn extend(
             case_id,
             customer_id,
             channel,
+            purpose: Purpose::Update,
             recipient: &recipient,
             subject: &subject,
             body: &text,
             auto_submitted: Some("auto-generated"),
+            in_reply_to: None,
         };
-        outbox::db::insert(&mut *conn, &message, &format!("{}.frontdoor", prefix.as_str().to_lowercase()), now).await?;
+        outbox::db::insert(&mut *conn, &message, council.mail_domain(), now).await?;
     }
     Ok(new_due)
 }

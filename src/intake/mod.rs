@@ -9,15 +9,20 @@
 
 mod validate;
 
-pub use validate::{DESCRIPTION_MAX, FieldError, normalise_postcode, thousands};
+pub use validate::{DESCRIPTION_MAX, FieldError, is_email, normalise_postcode, thousands};
+
+use sqlx::AnyConnection;
 
 use crate::cases::db::NewCase;
-use crate::cases::{Actor, CaseRef, Channel, Location, Prefix, Priority};
+use crate::cases::{Actor, CaseRef, Channel, Location, Priority};
+use crate::config::Council;
 use crate::contacts::Direction;
 use crate::contacts::db::NewContact;
 use crate::customers::CustomerDetails;
 use crate::db::{Db, now_ms};
-use crate::standards::Rules;
+use crate::outbox::{self, NewMessage, OutChannel, Purpose};
+use crate::services::Service;
+use crate::standards::{Measure, Rules};
 use crate::{cases, clocks, contacts, customers, services};
 use validate::{ADDRESS_MAX, Checker, NAME_MAX};
 
@@ -72,43 +77,192 @@ pub fn validate(s: &Submission, asks_location: bool) -> Result<(CustomerDetails,
 }
 
 /// Validates and stores a submission; returns the new case's reference once committed.
-pub async fn submit(db: &Db, prefix: &Prefix, rules: &Rules, s: &Submission) -> Result<CaseRef, IntakeError> {
+/// A customer who gave an email address is sent an acknowledgement through the outbox.
+pub async fn submit(db: &Db, council: &Council, rules: &Rules, s: &Submission) -> Result<CaseRef, IntakeError> {
     let service = services::db::by_code(db.reader(), &s.service_code)
         .await?
         .ok_or_else(|| IntakeError::UnknownService(s.service_code.clone()))?;
     let (customer, location, description) = validate(s, service.asks_location).map_err(IntakeError::Invalid)?;
-    let channel = s.channel.unwrap_or(Channel::Web);
-    let now = now_ms();
-
+    let request = Request {
+        service: &service,
+        channel: s.channel.unwrap_or(Channel::Web),
+        customer: &customer,
+        location,
+        description,
+        subject: &service.name,
+        in_reply_to: None,
+        acknowledge: true,
+    };
     let mut tx = db.begin().await?;
-    let customer_id = customers::db::find_or_create(&mut tx, &customer, now).await?;
+    let opened = open(&mut tx, council, rules, request, now_ms()).await?;
+    tx.commit().await?;
+    tracing::info!(case = %opened.reference, service = %service.code, channel = %s.channel.unwrap_or(Channel::Web), "case created");
+    Ok(opened.reference)
+}
+
+/// A validated request for a new case, from any channel.
+#[derive(Debug)]
+pub struct Request<'a> {
+    pub service: &'a Service,
+    pub channel: Channel,
+    pub customer: &'a CustomerDetails,
+    pub location: Location,
+    pub description: String,
+    /// The contact's subject: an email's, or the service's name for a form.
+    pub subject: &'a str,
+    /// The customer's Message-ID (with angle brackets), so our reply threads under it.
+    pub in_reply_to: Option<&'a str>,
+    /// Whether an acknowledgement may be sent (never to automatic mail).
+    pub acknowledge: bool,
+}
+
+/// What [`open`] made.
+#[derive(Debug, Clone)]
+pub struct Opened {
+    pub case_id: i64,
+    pub customer_id: i64,
+    pub reference: CaseRef,
+    pub acknowledged: bool,
+}
+
+/// Opens a case in the caller's transaction: finds or creates the customer, writes the
+/// case and its event, the contact, the clocks, and the acknowledgement.
+pub async fn open(
+    conn: &mut AnyConnection,
+    council: &Council,
+    rules: &Rules,
+    request: Request<'_>,
+    now: i64,
+) -> Result<Opened, sqlx::Error> {
+    let service = request.service;
+    let customer_id = customers::db::find_or_create(&mut *conn, request.customer, now).await?;
     let new = NewCase {
         case_type: service.case_type,
-        channel,
+        channel: request.channel,
         service_id: service.id,
         customer_id: Some(customer_id),
         priority: Priority::Normal,
-        description,
-        location,
+        description: request.description,
+        location: request.location,
         team_id: service.team_id,
         partner_id: service.partner_id,
     };
-    let case_id = cases::db::insert(&mut tx, &new, Actor::customer(Some(customer_id)), now).await?;
+    let case_id = cases::db::insert(&mut *conn, &new, Actor::customer(Some(customer_id)), now).await?;
     let contact = NewContact {
         case_id: Some(case_id),
         customer_id: Some(customer_id),
-        channel,
+        channel: request.channel,
         direction: Direction::Inbound,
-        subject: Some(&service.name),
+        subject: Some(request.subject),
         body: &new.description,
     };
-    contacts::db::insert(&mut tx, &contact, now).await?;
-    clocks::db::sync(&mut tx, case_id, rules, 0, now).await?;
-    tx.commit().await?;
+    contacts::db::insert(&mut *conn, &contact, now).await?;
+    clocks::db::sync(&mut *conn, case_id, rules, 0, now).await?;
+    let reference = CaseRef::from_id(&council.prefix, case_id);
+    let mut acknowledged = false;
+    if let Some(email) = request.customer.email.as_deref().filter(|_| request.acknowledge) {
+        let ack = Acknowledgement {
+            case_id,
+            customer_id,
+            reference: &reference,
+            name: &request.customer.name,
+            email,
+            service,
+            channel: request.channel,
+            in_reply_to: request.in_reply_to,
+        };
+        acknowledged = acknowledge(&mut *conn, council, rules, &ack, now).await?;
+    }
+    Ok(Opened { case_id, customer_id, reference, acknowledged })
+}
 
-    let reference = CaseRef::from_id(prefix, case_id);
-    tracing::info!(case = %reference, service = %service.code, channel = %channel, "case created");
-    Ok(reference)
+/// No more than this many acknowledgements go to one address in 24 hours...
+pub const ACKS_PER_DAY: i64 = 3;
+/// ...and none to an address that had one by email this recently. An autoresponder that
+/// answers our acknowledgement without saying it is automatic gets no second one, so a
+/// mail loop stops after one exchange.
+pub const ACK_GAP_MS: i64 = 10 * 60 * 1000;
+
+struct Acknowledgement<'a> {
+    case_id: i64,
+    customer_id: i64,
+    reference: &'a CaseRef,
+    name: &'a str,
+    email: &'a str,
+    service: &'a Service,
+    channel: Channel,
+    in_reply_to: Option<&'a str>,
+}
+
+/// Writes the acknowledgement to the outbox, unless the rate limit says no. It carries
+/// the reference, what happens next, the date the standard promises and a link to
+/// follow the case.
+async fn acknowledge(
+    conn: &mut AnyConnection,
+    council: &Council,
+    rules: &Rules,
+    ack: &Acknowledgement<'_>,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let (sent, last) = outbox::db::acknowledgements_since(&mut *conn, ack.email, now - 24 * 3_600_000).await?;
+    let too_soon = ack.channel == Channel::Email && last.is_some_and(|last| now - last < ACK_GAP_MS);
+    if sent >= ACKS_PER_DAY || too_soon {
+        tracing::info!(case = %ack.reference, "acknowledgement held back by the rate limit");
+        return Ok(false);
+    }
+    let reference = ack.reference;
+    let promise = promise(&mut *conn, rules, ack.case_id).await?;
+    let subject = format!("We have your message: {reference}");
+    let body = format!(
+        "Dear {name},\n\n\
+         Thank you for contacting {council}. We have your message about \"{service}\".\n\n\
+         Your reference is {reference}.\n\n\
+         What happens next\n\
+         Our team will look at it.{promise}\n\n\
+         Follow your case: {url}/cases/{reference}\n\n\
+         To add something, reply to this email and keep the reference in the subject.\n\n\
+         This is an automatic message: you do not need to reply to it.\n\n{council}\n",
+        name = ack.name,
+        council = council.name,
+        service = ack.service.name,
+        url = council.public_url,
+    );
+    let message = NewMessage {
+        case_id: ack.case_id,
+        customer_id: ack.customer_id,
+        channel: OutChannel::Email,
+        purpose: Purpose::Acknowledgement,
+        recipient: ack.email,
+        subject: &subject,
+        body: &body,
+        auto_submitted: Some("auto-replied"),
+        in_reply_to: ack.in_reply_to,
+    };
+    outbox::db::insert(conn, &message, council.mail_domain(), now).await?;
+    Ok(true)
+}
+
+/// " We will reply by Tuesday 3 March 2026.": the first promise after acknowledging,
+/// from the case's running clocks, in the words of its standard.
+async fn promise(conn: &mut AnyConnection, rules: &Rules, case_id: i64) -> Result<String, sqlx::Error> {
+    let clocks: Vec<(String, i64, i64)> = sqlx::query_as(
+        "SELECT standard_id, standard_version, due_at FROM clocks \
+         WHERE case_id = $1 AND state = 'running' AND due_at IS NOT NULL ORDER BY due_at",
+    )
+    .bind(case_id)
+    .fetch_all(conn)
+    .await?;
+    for (id, version, due_at) in clocks {
+        let Some(standard) = rules.version(&id, version) else { continue };
+        if standard.measures == Measure::Acknowledgement {
+            continue;
+        }
+        let due = jiff::Timestamp::from_millisecond(due_at).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+        let date = rules.calendar(standard.calendar).local_date(due).strftime("%A %-d %B %Y");
+        let verb = if standard.measures == Measure::Resolution { "deal with it" } else { "reply" };
+        return Ok(format!(" We will {verb} by {date}.\n{}", standard.wording));
+    }
+    Ok(String::new())
 }
 
 #[cfg(test)]

@@ -13,8 +13,11 @@ use std::time::Duration;
 
 use tokio_util::sync::CancellationToken;
 
+use sqlx::AnyConnection;
+
+use crate::app::AppState;
 use crate::db::{Db, now_ms};
-use crate::standards::SharedRules;
+use crate::{mail, outbox};
 
 pub use claim::{Job, claim};
 
@@ -27,6 +30,25 @@ const IDLE_POLL: Duration = Duration::from_secs(1);
 /// What a job is.
 pub mod kind {
     pub const CLOCK_SWEEP: &str = "clock_sweep";
+    /// Read one stored inbound message (the payload is its id).
+    pub const MAIL_IN: &str = "mail_in";
+    /// Deliver one outbox message (the payload is its id).
+    pub const DELIVER: &str = "deliver";
+}
+
+/// Queues a one-off job in the caller's transaction, due now. A second job with the same
+/// kind and key is not added.
+pub async fn enqueue(conn: &mut AnyConnection, kind: &str, key: &str, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO jobs (kind, job_key, payload, run_at, created_at) VALUES ($1, $2, $2, $3, $3) \
+         ON CONFLICT (kind, job_key) DO UPDATE SET run_at = $3, attempts = 0, last_error = NULL",
+    )
+    .bind(kind)
+    .bind(key)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
 }
 
 /// Puts the recurring jobs in place if they are not there already.
@@ -43,10 +65,22 @@ pub async fn ensure_recurring(db: &Db, now: i64) -> Result<(), sqlx::Error> {
 }
 
 /// Claims and runs one due job, if there is one. Returns whether it found one.
-pub async fn run_one(db: &Db, rules: &SharedRules, worker: &str, now: i64) -> Result<bool, sqlx::Error> {
+pub async fn run_one(state: &AppState, worker: &str, now: i64) -> Result<bool, sqlx::Error> {
+    let db = &state.db;
     let Some(job) = claim(db, worker, now, LEASE).await? else { return Ok(false) };
+    let id = || job.payload.parse::<i64>().map_err(|_| anyhow::anyhow!("job payload {:?} is not an id", job.payload));
     let outcome = match job.kind.as_str() {
-        kind::CLOCK_SWEEP => sweep::run(db, rules, now).await.map(|_| Some(now + SWEEP_EVERY.as_millis() as i64)),
+        kind::CLOCK_SWEEP => {
+            sweep::run(db, &state.rules, now).await.map(|_| Some(now + SWEEP_EVERY.as_millis() as i64))
+        }
+        kind::MAIL_IN => match id() {
+            Ok(id) => mail::process(state, id, now).await.map(|_| None),
+            Err(err) => Err(err),
+        },
+        kind::DELIVER => match id() {
+            Ok(id) => outbox::deliver(state, id, job.attempts, now).await.map(|_| None),
+            Err(err) => Err(err),
+        },
         other => Err(anyhow::anyhow!("no job kind {other:?}")),
     };
     match outcome {
@@ -67,13 +101,13 @@ pub fn backoff(attempts: i64) -> i64 {
 }
 
 /// Runs jobs until `shutdown` is cancelled.
-pub async fn run(db: Db, rules: SharedRules, shutdown: CancellationToken) {
+pub async fn run(state: AppState, shutdown: CancellationToken) {
     let worker = format!("{}-{}", std::process::id(), rand::random::<u32>());
-    if let Err(err) = ensure_recurring(&db, now_ms()).await {
+    if let Err(err) = ensure_recurring(&state.db, now_ms()).await {
         tracing::error!(error = %err, "could not schedule the recurring jobs");
     }
     loop {
-        let found = match run_one(&db, &rules, &worker, now_ms()).await {
+        let found = match run_one(&state, &worker, now_ms()).await {
             Ok(found) => found,
             Err(err) => {
                 tracing::error!(error = %err, "the job runner could not reach the database");

@@ -1,11 +1,13 @@
 //! Outbox rows.
 
-use sqlx::AnyConnection;
+use sqlx::{AnyConnection, Row};
 
-use super::NewMessage;
+use super::{NewMessage, OutChannel};
+use crate::jobs;
 
-/// Writes a message in the caller's transaction. Its Message-ID is fixed now, so every
-/// delivery attempt sends the same message and the customer's reply threads back.
+/// Writes a message, and for email its delivery job, in the caller's transaction. Its
+/// Message-ID is fixed now, so every delivery attempt sends the same message and the
+/// customer's reply threads back.
 pub async fn insert(
     conn: &mut AnyConnection,
     message: &NewMessage<'_>,
@@ -14,19 +16,121 @@ pub async fn insert(
 ) -> Result<i64, sqlx::Error> {
     let token: u64 = rand::random();
     let message_id = format!("<case-{}.{now}.{token:016x}@{domain}>", message.case_id);
-    sqlx::query_scalar(
-        "INSERT INTO outbox (case_id, customer_id, channel, recipient, subject, body, message_id, \
-         auto_submitted, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO outbox (case_id, customer_id, channel, purpose, recipient, subject, body, message_id, \
+         auto_submitted, in_reply_to, refs, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11) RETURNING id",
     )
     .bind(message.case_id)
     .bind(message.customer_id)
     .bind(message.channel.as_str())
+    .bind(message.purpose.as_str())
     .bind(message.recipient)
     .bind(message.subject)
     .bind(message.body)
     .bind(message_id)
     .bind(message.auto_submitted)
+    .bind(message.in_reply_to)
     .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    if message.channel == OutChannel::Email {
+        jobs::enqueue(conn, jobs::kind::DELIVER, &id.to_string(), now).await?;
+    }
+    Ok(id)
+}
+
+/// How many acknowledgements went to `recipient` since `since`, and when the last did.
+pub async fn acknowledgements_since(
+    conn: &mut AnyConnection,
+    recipient: &str,
+    since: i64,
+) -> Result<(i64, Option<i64>), sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT COUNT(*) AS sent, MAX(created_at) AS last FROM outbox \
+         WHERE recipient = $1 AND purpose = 'acknowledgement' AND created_at >= $2",
+    )
+    .bind(recipient)
+    .bind(since)
     .fetch_one(conn)
-    .await
+    .await?;
+    Ok((row.try_get("sent")?, row.try_get("last")?))
+}
+
+/// A stored message, as delivery needs it.
+#[derive(Debug, Clone)]
+pub struct Outgoing {
+    pub id: i64,
+    pub case_id: Option<i64>,
+    pub channel: String,
+    pub purpose: String,
+    pub recipient: String,
+    pub subject: String,
+    pub body: String,
+    pub message_id: String,
+    pub auto_submitted: Option<String>,
+    pub in_reply_to: Option<String>,
+    pub refs: Option<String>,
+    pub created_at: i64,
+    pub sent_at: Option<i64>,
+    pub failed_at: Option<i64>,
+}
+
+pub async fn get(conn: &mut AnyConnection, id: i64) -> Result<Option<Outgoing>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT id, case_id, channel, purpose, recipient, subject, body, message_id, auto_submitted, \
+         in_reply_to, refs, created_at, sent_at, failed_at FROM outbox WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(conn)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    Ok(Some(Outgoing {
+        id: row.try_get("id")?,
+        case_id: row.try_get("case_id")?,
+        channel: row.try_get("channel")?,
+        purpose: row.try_get("purpose")?,
+        recipient: row.try_get("recipient")?,
+        subject: row.try_get("subject")?,
+        body: row.try_get("body")?,
+        message_id: row.try_get("message_id")?,
+        auto_submitted: row.try_get("auto_submitted")?,
+        in_reply_to: row.try_get("in_reply_to")?,
+        refs: row.try_get("refs")?,
+        created_at: row.try_get("created_at")?,
+        sent_at: row.try_get("sent_at")?,
+        failed_at: row.try_get("failed_at")?,
+    }))
+}
+
+/// Records delivery. Returns false if another attempt recorded it first.
+pub async fn mark_sent(conn: &mut AnyConnection, id: i64, attempts: i64, now: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE outbox SET sent_at = $1, attempts = $2 WHERE id = $3 AND sent_at IS NULL")
+        .bind(now)
+        .bind(attempts)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Records that delivery failed for good.
+pub async fn mark_failed(
+    conn: &mut AnyConnection,
+    id: i64,
+    attempts: i64,
+    error: &str,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE outbox SET failed_at = $1, attempts = $2, last_error = $3 \
+         WHERE id = $4 AND sent_at IS NULL AND failed_at IS NULL",
+    )
+    .bind(now)
+    .bind(attempts)
+    .bind(error)
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
 }

@@ -1,8 +1,18 @@
 //! The outbox: every message to a customer is a row written in the same transaction as
 //! the change that caused it, so a change is never made without its message or the
-//! reverse. Delivery (SMTP with retries) is a job that reads these rows.
+//! reverse. Each email row gets a `deliver` job in that transaction too.
+//!
+//! Delivery ([`deliver`]) is at least once: a job that dies after sending and before
+//! recording it sends again. The row's Message-ID was fixed when it was written, so the
+//! second copy is the same message, which mail clients show once. With no relay (the
+//! demo), mail is written to a folder as `<id>.eml`, and a retry overwrites the file.
 
 pub mod db;
+mod deliver;
+
+use std::path::PathBuf;
+
+pub use deliver::{MAX_ATTEMPTS, deliver, render};
 
 /// How a message reaches the customer. A customer with no email address is phoned:
 /// the row is a task for staff until other channels can send automatically.
@@ -21,15 +31,85 @@ impl OutChannel {
     }
 }
 
+/// Why a message is sent. Acknowledgements are rate-limited per recipient, and a
+/// delivered acknowledgement is what acknowledges the case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Acknowledgement,
+    Update,
+    Reply,
+}
+
+impl Purpose {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Purpose::Acknowledgement => "acknowledgement",
+            Purpose::Update => "update",
+            Purpose::Reply => "reply",
+        }
+    }
+}
+
 /// A message to write.
 #[derive(Debug, Clone)]
 pub struct NewMessage<'a> {
     pub case_id: i64,
     pub customer_id: i64,
     pub channel: OutChannel,
+    pub purpose: Purpose,
     pub recipient: &'a str,
     pub subject: &'a str,
     pub body: &'a str,
     /// RFC 3834: `auto-generated` for notifications, `auto-replied` for acknowledgements.
     pub auto_submitted: Option<&'a str>,
+    /// The customer's message this answers, with angle brackets, for threading.
+    pub in_reply_to: Option<&'a str>,
+}
+
+/// Where delivered mail goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Transport {
+    /// The council's SMTP relay, on its internal network (no TLS, no login).
+    Relay { host: String, port: u16 },
+    /// A folder of `.eml` files, for the demo and for councils trying it out.
+    Folder(PathBuf),
+}
+
+impl Transport {
+    /// Reads `HOST:PORT` (or `smtp://HOST:PORT`); the port defaults to 25.
+    pub fn relay(text: &str) -> anyhow::Result<Transport> {
+        let bare = text.trim().trim_start_matches("smtp://").trim_end_matches('/');
+        let (host, port) = match bare.rsplit_once(':') {
+            Some((host, port)) => {
+                let port = port.parse::<u16>().map_err(|_| {
+                    anyhow::anyhow!("the SMTP relay {text:?} has a port that is not a number from 1 to 65535")
+                })?;
+                (host, port)
+            }
+            None => (bare, 25),
+        };
+        if host.is_empty() || port == 0 {
+            anyhow::bail!("the SMTP relay {text:?} is not HOST:PORT, like mail.council.internal:25");
+        }
+        Ok(Transport::Relay { host: host.to_owned(), port })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_relay_is_host_and_port() {
+        assert_eq!(
+            Transport::relay("127.0.0.1:2526").unwrap(),
+            Transport::Relay { host: "127.0.0.1".into(), port: 2526 }
+        );
+        assert_eq!(
+            Transport::relay("smtp://mail.internal").unwrap(),
+            Transport::Relay { host: "mail.internal".into(), port: 25 }
+        );
+        assert!(Transport::relay("mail:x").unwrap_err().to_string().contains("port"));
+        assert!(Transport::relay(":25").is_err());
+    }
 }

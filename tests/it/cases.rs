@@ -5,7 +5,7 @@ use frontdoor::cases::{Actor, CaseRef, EventKind, Status};
 use frontdoor::db::now_ms;
 use frontdoor::intake::{self, IntakeError, Submission};
 
-use crate::support::{count, prefix, seed_catalogue, test_db};
+use crate::support::{council, count, prefix, seed_catalogue, test_db};
 
 fn submission() -> Submission {
     Submission {
@@ -22,7 +22,7 @@ async fn a_case_moves_through_its_statuses_and_each_move_is_an_event() {
     let t = test_db().await;
     let rules = crate::support::rules(&t.db).await;
     seed_catalogue(&t.db).await;
-    let reference = intake::submit(&t.db, &prefix(), &rules, &submission()).await.expect("submitted");
+    let reference = intake::submit(&t.db, &council(), &rules, &submission()).await.expect("submitted");
     let id = reference.id();
 
     for to in [Status::Acknowledged, Status::InProgress, Status::Resolved, Status::Closed, Status::Reopened] {
@@ -50,7 +50,7 @@ async fn an_illegal_transition_is_a_typed_error_and_changes_nothing() {
     let t = test_db().await;
     let rules = crate::support::rules(&t.db).await;
     seed_catalogue(&t.db).await;
-    let id = intake::submit(&t.db, &prefix(), &rules, &submission()).await.expect("submitted").id();
+    let id = intake::submit(&t.db, &council(), &rules, &submission()).await.expect("submitted").id();
 
     let mut tx = t.db.begin().await.expect("begin");
     let err = change_status(&mut tx, id, Status::Reopened, Actor::staff(1), None, &rules, now_ms()).await.unwrap_err();
@@ -81,7 +81,7 @@ async fn a_failure_writing_the_event_leaves_no_case_behind() {
     // Break the event log: the case insert succeeds, the event insert fails.
     sqlx::raw_sql("DROP TABLE case_events").execute(t.db.reader()).await.expect("drop");
 
-    let err = intake::submit(&t.db, &prefix(), &rules, &submission()).await.unwrap_err();
+    let err = intake::submit(&t.db, &council(), &rules, &submission()).await.unwrap_err();
     assert!(matches!(err, IntakeError::Db(_)), "{err:?}");
     assert_eq!(count(&t.db, "cases").await, 0, "a case without its event was left behind");
     assert_eq!(count(&t.db, "customers").await, 0);
@@ -93,7 +93,7 @@ async fn a_failure_writing_a_status_event_leaves_the_status_unchanged() {
     let t = test_db().await;
     let rules = crate::support::rules(&t.db).await;
     seed_catalogue(&t.db).await;
-    let id = intake::submit(&t.db, &prefix(), &rules, &submission()).await.expect("submitted").id();
+    let id = intake::submit(&t.db, &council(), &rules, &submission()).await.expect("submitted").id();
     sqlx::raw_sql("ALTER TABLE case_events RENAME TO case_events_gone").execute(t.db.reader()).await.expect("rename");
 
     let mut tx = t.db.begin().await.expect("begin");
@@ -110,10 +110,10 @@ async fn the_same_email_in_any_case_finds_the_same_customer() {
     let t = test_db().await;
     let rules = crate::support::rules(&t.db).await;
     seed_catalogue(&t.db).await;
-    let first = intake::submit(&t.db, &prefix(), &rules, &submission()).await.expect("first");
+    let first = intake::submit(&t.db, &council(), &rules, &submission()).await.expect("first");
     let mut again = submission();
     again.email = "JO@Example.COM".into();
-    let second = intake::submit(&t.db, &prefix(), &rules, &again).await.expect("second");
+    let second = intake::submit(&t.db, &council(), &rules, &again).await.expect("second");
 
     let a = get(t.db.reader(), first.id()).await.expect("read").expect("case");
     let b = get(t.db.reader(), second.id()).await.expect("read").expect("case");
@@ -128,7 +128,7 @@ async fn a_reference_leads_back_to_its_case_and_a_typo_does_not() {
     let t = test_db().await;
     let rules = crate::support::rules(&t.db).await;
     seed_catalogue(&t.db).await;
-    let reference = intake::submit(&t.db, &prefix(), &rules, &submission()).await.expect("submitted");
+    let reference = intake::submit(&t.db, &council(), &rules, &submission()).await.expect("submitted");
     let typed = reference.as_str().to_lowercase();
     let parsed = CaseRef::parse(&prefix(), &typed).expect("parses");
     assert!(get(t.db.reader(), parsed.id()).await.expect("read").is_some());
@@ -203,15 +203,15 @@ async fn a_phone_finds_a_customer_only_when_no_email_is_given() {
     let rules = crate::support::rules(&t.db).await;
     seed_catalogue(&t.db).await;
     let by_phone = Submission { email: String::new(), phone: "01632 960 001".into(), ..submission() };
-    let first = intake::submit(&t.db, &prefix(), &rules, &by_phone).await.expect("first");
-    let again = intake::submit(&t.db, &prefix(), &rules, &by_phone).await.expect("again");
+    let first = intake::submit(&t.db, &council(), &rules, &by_phone).await.expect("first");
+    let again = intake::submit(&t.db, &council(), &rules, &by_phone).await.expect("again");
     let a = get(t.db.reader(), first.id()).await.expect("read").expect("case");
     let b = get(t.db.reader(), again.id()).await.expect("read").expect("case");
     assert_eq!(a.customer_id, b.customer_id, "the same phone, no email: the same customer");
 
     // Someone else in the household, with their own email, shares the landline.
     let housemate = Submission { email: "sam@example.com".into(), phone: "01632 960 001".into(), ..submission() };
-    let third = intake::submit(&t.db, &prefix(), &rules, &housemate).await.expect("third");
+    let third = intake::submit(&t.db, &council(), &rules, &housemate).await.expect("third");
     let c = get(t.db.reader(), third.id()).await.expect("read").expect("case");
     assert_ne!(a.customer_id, c.customer_id, "a shared phone must not merge two people");
 }

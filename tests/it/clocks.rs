@@ -11,10 +11,9 @@ use frontdoor::intake;
 use frontdoor::intake::Submission;
 use frontdoor::org::db::NewStaff;
 use frontdoor::org::{self, Role};
-use frontdoor::standards::SharedRules;
 use sqlx::Row;
 
-use crate::support::{count, prefix, rules, seed_catalogue, test_db};
+use crate::support::{council, count, rules, seed_catalogue, test_db};
 
 fn valid_report() -> Submission {
     Submission {
@@ -59,7 +58,7 @@ async fn a_case_with_two_clocks_is_paused_extended_warned_and_breached_once() {
     tx.commit().await.expect("commit");
 
     // A web report starts two clocks: acknowledge in 24 hours, reply in 3 working days.
-    let reference = intake::submit(&t.db, &prefix(), &rules, &valid_report()).await.expect("submitted");
+    let reference = intake::submit(&t.db, &council(), &rules, &valid_report()).await.expect("submitted");
     let case_id = reference.id();
     let (ack_state, ack_due, _) = clock_row(&t.db, case_id, "online-acknowledge").await;
     let (reply_state, reply_due, reply_fire) = clock_row(&t.db, case_id, "online-reply").await;
@@ -88,7 +87,7 @@ async fn a_case_with_two_clocks_is_paused_extended_warned_and_breached_once() {
     assert_eq!(clock_row(&t.db, case_id, "online-reply").await, ("paused".to_owned(), None, None));
     let mut tx = t.db.begin().await.unwrap();
     let paused =
-        extend(&mut tx, case_id, "online-reply", 2, "We need a survey", lead, &rules, &prefix(), now_ms()).await;
+        extend(&mut tx, case_id, "online-reply", 2, "We need a survey", lead, &rules, &council(), now_ms()).await;
     assert!(matches!(paused, Err(ExtendError::Paused)), "{paused:?}");
     drop(tx);
     let mut tx = t.db.begin().await.unwrap();
@@ -99,19 +98,19 @@ async fn a_case_with_two_clocks_is_paused_extended_warned_and_breached_once() {
     // Only a team lead may extend, within the cap of 10 working days, with a reason.
     let mut tx = t.db.begin().await.unwrap();
     let by_caseworker =
-        extend(&mut tx, case_id, "online-reply", 2, "Survey", worker, &rules, &prefix(), now_ms()).await;
+        extend(&mut tx, case_id, "online-reply", 2, "Survey", worker, &rules, &council(), now_ms()).await;
     assert!(matches!(by_caseworker, Err(ExtendError::NotApprover)), "{by_caseworker:?}");
-    let too_long = extend(&mut tx, case_id, "online-reply", 11, "Survey", lead, &rules, &prefix(), now_ms()).await;
+    let too_long = extend(&mut tx, case_id, "online-reply", 11, "Survey", lead, &rules, &council(), now_ms()).await;
     assert!(matches!(too_long, Err(ExtendError::CapReached { .. })), "{too_long:?}");
-    let no_reason = extend(&mut tx, case_id, "online-reply", 2, "  ", lead, &rules, &prefix(), now_ms()).await;
+    let no_reason = extend(&mut tx, case_id, "online-reply", 2, "  ", lead, &rules, &council(), now_ms()).await;
     assert!(matches!(no_reason, Err(ExtendError::NoReason)), "{no_reason:?}");
-    let met = extend(&mut tx, case_id, "online-acknowledge", 1, "Busy", lead, &rules, &prefix(), now_ms()).await;
+    let met = extend(&mut tx, case_id, "online-acknowledge", 1, "Busy", lead, &rules, &council(), now_ms()).await;
     assert!(matches!(met, Err(ExtendError::NotExtendable(_))), "{met:?}");
     drop(tx);
     let before = clock_row(&t.db, case_id, "online-reply").await.1.unwrap();
     let mut tx = t.db.begin().await.unwrap();
     let new_due =
-        extend(&mut tx, case_id, "online-reply", 2, "We need a survey of the site", lead, &rules, &prefix(), now_ms())
+        extend(&mut tx, case_id, "online-reply", 2, "We need a survey of the site", lead, &rules, &council(), now_ms())
             .await
             .expect("extended");
     tx.commit().await.unwrap();
@@ -120,7 +119,7 @@ async fn a_case_with_two_clocks_is_paused_extended_warned_and_breached_once() {
     assert!(after >= before + 2 * DAY, "two more working days");
 
     // The customer is told the new date and why, in an outbox row from the same transaction.
-    let row = sqlx::query("SELECT channel, recipient, subject, body, auto_submitted FROM outbox WHERE case_id = $1")
+    let row = sqlx::query("SELECT channel, recipient, subject, body, auto_submitted FROM outbox WHERE case_id = $1 AND purpose = 'update'")
         .bind(case_id)
         .fetch_one(t.db.reader())
         .await
@@ -171,14 +170,15 @@ async fn a_case_with_two_clocks_is_paused_extended_warned_and_breached_once() {
 #[tokio::test]
 async fn two_job_runners_never_both_take_the_sweep() {
     let t = test_db().await;
-    let shared = SharedRules::new(rules(&t.db).await);
+    let mail = tempfile::tempdir().unwrap();
+    let state = crate::support::state(&t.db, mail.path()).await;
     let now = now_ms();
     frontdoor::jobs::ensure_recurring(&t.db, now).await.unwrap();
     frontdoor::jobs::ensure_recurring(&t.db, now).await.unwrap();
     assert_eq!(count(&t.db, "jobs").await, 1, "scheduled once however many times it is asked");
     let (a, b) = tokio::join!(
-        frontdoor::jobs::run_one(&t.db, &shared, "runner-a", now),
-        frontdoor::jobs::run_one(&t.db, &shared, "runner-b", now)
+        frontdoor::jobs::run_one(&state, "runner-a", now),
+        frontdoor::jobs::run_one(&state, "runner-b", now)
     );
     assert_eq!([a.unwrap(), b.unwrap()].iter().filter(|ran| **ran).count(), 1);
     // It is rescheduled 30 seconds on, with its lease released.
@@ -186,7 +186,7 @@ async fn two_job_runners_never_both_take_the_sweep() {
     assert_eq!(row.get::<i64, _>("run_at"), now + 30_000);
     assert_eq!(row.get::<i64, _>("attempts"), 0);
     assert_eq!(row.get::<Option<String>, _>("lease_owner"), None);
-    assert!(!frontdoor::jobs::run_one(&t.db, &shared, "runner-a", now + 1).await.unwrap(), "nothing due yet");
+    assert!(!frontdoor::jobs::run_one(&state, "runner-a", now + 1).await.unwrap(), "nothing due yet");
 }
 
 #[tokio::test]
@@ -208,7 +208,7 @@ async fn a_standard_added_to_the_policy_later_does_not_reach_into_old_cases() {
     let t = test_db().await;
     seed_catalogue(&t.db).await;
     let old_rules = rules(&t.db).await;
-    let reference = intake::submit(&t.db, &prefix(), &old_rules, &valid_report()).await.expect("submitted");
+    let reference = intake::submit(&t.db, &council(), &old_rules, &valid_report()).await.expect("submitted");
     // Change the reply standard to 1 working day: a new version.
     let text =
         frontdoor::standards::DEFAULT_POLICY.replace("target = \"3 working days\"", "target = \"1 working day\"");
@@ -220,7 +220,7 @@ async fn a_standard_added_to_the_policy_later_does_not_reach_into_old_cases() {
     let reply = replayed.iter().find(|c| c.standard.id == "online-reply").unwrap();
     assert_eq!(reply.version, 1);
     assert_eq!(reply.deadline.as_ref().unwrap().allowed.to_string(), "3 working days");
-    let newer = intake::submit(&t.db, &prefix(), &new_rules, &valid_report()).await.expect("submitted");
+    let newer = intake::submit(&t.db, &council(), &new_rules, &valid_report()).await.expect("submitted");
     let replayed = clocks::replay(&events(t.db.reader(), newer.id()).await.unwrap(), &new_rules);
     let reply = replayed.iter().find(|c| c.standard.id == "online-reply").unwrap();
     assert_eq!((reply.version, reply.deadline.as_ref().unwrap().allowed.to_string()), (2, "1 working day".to_owned()));

@@ -99,6 +99,6 @@ async fn new_cases_after_the_demo_get_fresh_ids() {
         ..Default::default()
     };
     let reference =
-        frontdoor::intake::submit(&t.db, &crate::support::prefix(), &rules, &submission).await.expect("submitted");
+        frontdoor::intake::submit(&t.db, &crate::support::council(), &rules, &submission).await.expect("submitted");
     assert_eq!(reference.id(), 51);
 }

@@ -15,6 +15,7 @@ use frontdoor::cases::{CaseType, Prefix};
 use frontdoor::config::Council;
 use frontdoor::db::Db;
 use frontdoor::org;
+use frontdoor::outbox::Transport;
 use frontdoor::services::{self, db::NewService};
 use frontdoor::standards::{Policy, Rules, SharedRules};
 
@@ -65,10 +66,19 @@ pub fn prefix() -> Prefix {
     Prefix::parse("KMB").expect("valid prefix")
 }
 
-pub async fn app(db: &Db) -> Router {
-    let council = Council { name: "Testshire Council".into(), prefix: prefix() };
+pub fn council() -> Council {
+    Council::new("Testshire Council", prefix())
+}
+
+/// The application as the server runs it, with mail written to `mail_dir`.
+pub async fn state(db: &Db, mail_dir: &std::path::Path) -> AppState {
     let rules = SharedRules::new(rules(db).await);
-    router(AppState { db: db.clone(), council: Arc::new(council), rules })
+    let transport = Arc::new(Transport::Folder(mail_dir.to_owned()));
+    AppState { db: db.clone(), council: Arc::new(council()), rules, transport }
+}
+
+pub async fn app(db: &Db) -> Router {
+    router(state(db, &std::env::temp_dir().join("frontdoor-test-mail-unused")).await)
 }
 
 /// The default policy, registered in `db`, with the built-in calendars.

@@ -82,7 +82,7 @@ pub async fn submit(
         postcode: form.postcode.clone(),
         description: form.description.clone(),
     };
-    match intake::submit(&state.db, &state.council.prefix, &state.rules.get(), &submission).await {
+    match intake::submit(&state.db, &state.council, &state.rules.get(), &submission).await {
         // The case is committed: only now does the resident see a reference.
         Ok(reference) => Ok(Redirect::to(&format!("/cases/{reference}/submitted")).into_response()),
         Err(IntakeError::UnknownService(_)) => Err(AppError::NotFound),

@@ -1,0 +1,166 @@
+//! Delivering one outbox message, as a job.
+
+use std::time::{Duration, SystemTime};
+
+use lettre::message::header::{ContentType, Header, HeaderName, HeaderValue};
+use lettre::message::{Mailbox, Message};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
+
+use super::Transport;
+use super::db::{self, Outgoing};
+use crate::app::AppState;
+use crate::cases::db::{ChangeStatusError, NewEvent, append_event, change_status};
+use crate::cases::{Actor, EventKind, Status};
+use crate::config::Council;
+
+/// Attempts before a temporary failure is treated as final: with the job runner's
+/// backoff (10 s doubling to an hour) that is about a day of trying.
+pub const MAX_ATTEMPTS: i64 = 30;
+const SMTP_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// RFC 3834's header, which lettre does not define.
+#[derive(Debug, Clone)]
+struct AutoSubmitted(String);
+
+impl Header for AutoSubmitted {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("Auto-Submitted")
+    }
+
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(AutoSubmitted(s.to_owned()))
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), self.0.clone())
+    }
+}
+
+/// The message as it goes on the wire. Everything in it comes from the row, including
+/// the Date, so every attempt sends byte-for-byte the same message.
+pub fn render(row: &Outgoing, council: &Council) -> Result<Message, String> {
+    let from = Mailbox::new(
+        Some(council.name.to_string()),
+        council.mail_from.parse().map_err(|e| format!("our own address is not valid: {e}"))?,
+    );
+    let to: Mailbox =
+        row.recipient.parse().map_err(|e| format!("the address {:?} is not valid: {e}", row.recipient))?;
+    let mut builder = Message::builder()
+        .from(from)
+        .to(to)
+        .subject(&row.subject)
+        .message_id(Some(row.message_id.clone()))
+        .date(SystemTime::UNIX_EPOCH + Duration::from_millis(row.created_at.max(0) as u64));
+    if let Some(in_reply_to) = &row.in_reply_to {
+        builder = builder.in_reply_to(in_reply_to.clone());
+    }
+    if let Some(refs) = &row.refs {
+        builder = builder.references(refs.clone());
+    }
+    if let Some(auto) = &row.auto_submitted {
+        builder = builder.header(AutoSubmitted(auto.clone()));
+    }
+    builder.header(ContentType::TEXT_PLAIN).body(row.body.clone()).map_err(|e| e.to_string())
+}
+
+/// Why an attempt did not deliver.
+enum Failure {
+    /// Worth trying again later.
+    Temporary(String),
+    /// Trying again will not help (a refused address, say).
+    Permanent(String),
+}
+
+/// Delivers outbox message `id`. `attempts` counts this one. A temporary failure is an
+/// error, so the job runner retries with backoff; a permanent one, or the last attempt,
+/// is recorded on the row and on the case's timeline for staff.
+pub async fn deliver(state: &AppState, id: i64, attempts: i64, now: i64) -> anyhow::Result<()> {
+    let row = {
+        let mut conn = state.db.reader().acquire().await?;
+        db::get(&mut conn, id).await?
+    };
+    let Some(row) = row else { return Ok(()) };
+    if row.sent_at.is_some() || row.failed_at.is_some() || row.channel != "email" {
+        return Ok(());
+    }
+    let attempt = match render(&row, &state.council) {
+        Ok(message) => send(&state.transport, &row, message).await,
+        Err(err) => Err(Failure::Permanent(err)),
+    };
+    let mut tx = state.db.begin().await?;
+    match attempt {
+        Ok(()) => {
+            if db::mark_sent(&mut tx, id, attempts, now).await? {
+                acknowledged(&mut tx, state, &row, now).await?;
+            }
+            tracing::info!(outbox = id, purpose = %row.purpose, "mail delivered");
+        }
+        Err(Failure::Temporary(err)) if attempts < MAX_ATTEMPTS => {
+            drop(tx);
+            anyhow::bail!("mail {id} not delivered yet (attempt {attempts} of {MAX_ATTEMPTS}): {err}");
+        }
+        Err(Failure::Temporary(err) | Failure::Permanent(err)) => {
+            if db::mark_failed(&mut tx, id, attempts, &err, now).await?
+                && let Some(case_id) = row.case_id
+            {
+                let note = format!("We could not email the customer ({}): {err}", row.subject);
+                let event = NewEvent {
+                    actor: Actor::SYSTEM,
+                    kind: EventKind::Note,
+                    public: false,
+                    body: Some(&note),
+                    from_status: None,
+                    to_status: None,
+                };
+                append_event(&mut tx, case_id, &event, now).await?;
+            }
+            tracing::warn!(outbox = id, attempts, "mail could not be delivered");
+        }
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A delivered acknowledgement acknowledges its case, which meets the acknowledgement
+/// standard. A case someone has already moved on is left as it is.
+async fn acknowledged(tx: &mut sqlx::AnyConnection, state: &AppState, row: &Outgoing, now: i64) -> anyhow::Result<()> {
+    let Some(case_id) = row.case_id else { return Ok(()) };
+    if row.purpose != super::Purpose::Acknowledgement.as_str() {
+        return Ok(());
+    }
+    let rules = state.rules.get();
+    let note = "We emailed the customer an acknowledgement with the reference.";
+    match change_status(tx, case_id, Status::Acknowledged, Actor::SYSTEM, Some(note), &rules, now).await {
+        Ok(()) | Err(ChangeStatusError::Illegal(_) | ChangeStatusError::Conflict | ChangeStatusError::NotFound) => {
+            Ok(())
+        }
+        Err(ChangeStatusError::Db(err)) => Err(err.into()),
+    }
+}
+
+async fn send(transport: &Transport, row: &Outgoing, message: Message) -> Result<(), Failure> {
+    match transport {
+        Transport::Relay { host, port } => {
+            let smtp = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host.as_str())
+                .port(*port)
+                .timeout(Some(SMTP_TIMEOUT))
+                .build();
+            match smtp.send(message).await {
+                Ok(_) => Ok(()),
+                Err(err) if err.is_permanent() => Err(Failure::Permanent(format!("the mail server refused it: {err}"))),
+                Err(err) => Err(Failure::Temporary(format!("the mail server at {host}:{port} did not take it: {err}"))),
+            }
+        }
+        Transport::Folder(dir) => {
+            let write = async {
+                tokio::fs::create_dir_all(dir).await?;
+                // Written whole then renamed: a reader never sees half a message, and a
+                // retry replaces the file rather than adding a second one.
+                let partial = dir.join(format!(".{}.eml.partial", row.id));
+                tokio::fs::write(&partial, message.formatted()).await?;
+                tokio::fs::rename(&partial, dir.join(format!("{}.eml", row.id))).await
+            };
+            write.await.map_err(|e| Failure::Temporary(format!("could not write to {}: {e}", dir.display())))
+        }
+    }
+}
