@@ -9,7 +9,7 @@
 //! (Exchange out-of-office), no-reply and mailer-daemon senders, the null return path,
 //! and subjects that start "Out of office" or "Automatic reply".
 
-use mail_parser::{Address, HeaderValue, MessageParser, MimeHeaders};
+use mail_parser::{Address, MessageParser, MimeHeaders};
 
 use crate::cases::{CaseRef, Prefix};
 use crate::intake::{DESCRIPTION_MAX, is_email};
@@ -166,9 +166,8 @@ fn automatic(
     if header("List-Id").is_some() || header("List-Unsubscribe").is_some() {
         return Some("it came from a mailing list".into());
     }
-    if envelope_from.is_some_and(|f| f.trim().trim_matches(|c| c == '<' || c == '>').is_empty())
-        || matches!(message.return_path(), HeaderValue::Text(p) if unbracket(p).is_empty())
-    {
+    let null = |path: &str| unbracket(path).is_empty();
+    if envelope_from.is_some_and(null) || header("Return-Path").is_some_and(|p| null(&p)) {
         return Some("it was sent from the null return path, as bounces are".into());
     }
     if let Some(from) = from {

@@ -75,8 +75,14 @@ struct Envelope {
     to: Vec<String>,
     data: Vec<u8>,
     oversize: bool,
-    /// Set by `data_end` when a whole message arrived within the cap.
-    finished: Option<(String, Vec<String>, Vec<u8>)>,
+    /// Set by `data_end`: what the end of the data must be answered with.
+    finished: Option<Finished>,
+}
+
+#[derive(Debug)]
+enum Finished {
+    Message { from: String, to: Vec<String>, raw: Vec<u8> },
+    TooBig,
 }
 
 struct Collector {
@@ -119,17 +125,17 @@ impl Handler for Collector {
         Ok(())
     }
 
+    // Always OK to mailin, which otherwise stays in its data state after an error; the
+    // session answers from `finished` instead (250 once stored, or 552).
     fn data_end(&mut self) -> Response {
-        let max = self.max_bytes;
         let mut e = self.envelope();
-        if e.oversize {
-            e.oversize = false;
-            return Response::custom(552, format!("5.3.4 The message is larger than the {max} bytes we accept"));
-        }
-        let from = std::mem::take(&mut e.from);
-        let to = std::mem::take(&mut e.to);
-        let data = std::mem::take(&mut e.data);
-        e.finished = Some((from, to, data));
+        let finished = if std::mem::take(&mut e.oversize) {
+            Finished::TooBig
+        } else {
+            let (from, to, raw) = (std::mem::take(&mut e.from), std::mem::take(&mut e.to), std::mem::take(&mut e.data));
+            Finished::Message { from, to, raw }
+        };
+        e.finished = Some(finished);
         response::OK
     }
 }
@@ -157,7 +163,12 @@ async fn session(stream: TcpStream, peer: SocketAddr, db: &Db, max_bytes: usize,
         }
         let reply = smtp.process(&line);
         let finished = envelope.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).finished.take();
-        if let Some((from, to, raw)) = finished {
+        if let Some(Finished::TooBig) = finished {
+            let answer = format!("552 5.3.4 The message is larger than the {max_bytes} bytes we accept\r\n");
+            write.write_all(answer.as_bytes()).await?;
+            continue;
+        }
+        if let Some(Finished::Message { from, to, raw }) = finished {
             let to = to.join(", ");
             let inbound = Inbound {
                 source: "smtp",

@@ -22,7 +22,7 @@ let dir
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'frontdoor-browser-'))
-  server = spawn(BINARY, ['demo', '--cases', '300', '--file', join(dir, 'demo.db'), '--listen', '127.0.0.1:0'], {
+  server = spawn(BINARY, ['demo', '--cases', '300', '--file', join(dir, 'demo.db'), '--listen', '127.0.0.1:0', '--smtp-listen', '127.0.0.1:0', '--mail-dir', join(dir, 'mail-out')], {
     env: { ...process.env, FRONTDOOR_LOG: 'warn' },
     stdio: ['ignore', 'pipe', 'inherit']
   })

@@ -8,5 +8,6 @@ mod cases;
 mod clocks;
 mod deadline;
 mod demo;
+mod mail;
 mod process;
 mod web_form;

@@ -9,13 +9,15 @@ use frontdoor::cases::CaseRef;
 use frontdoor::cases::db::get;
 use frontdoor::db::Db;
 
-use crate::support::{prefix, reference_in, seed_catalogue, test_db, urlencode, valid_report};
+use crate::support::{prefix, reference_in, seed_catalogue, smtp_send, test_db, urlencode, valid_report};
 
 const BIN: &str = env!("CARGO_BIN_EXE_frontdoor");
 
 struct Server {
     child: Child,
     addr: String,
+    smtp: String,
+    _mail_dir: tempfile::TempDir,
 }
 
 impl Drop for Server {
@@ -26,8 +28,10 @@ impl Drop for Server {
 }
 
 fn start(database_url: &str) -> Server {
+    let mail_dir = tempfile::tempdir().expect("mail dir");
     let mut child = Command::new(BIN)
-        .args(["serve", "--listen", "127.0.0.1:0"])
+        .args(["serve", "--listen", "127.0.0.1:0", "--smtp-listen", "127.0.0.1:0", "--mail-dir"])
+        .arg(mail_dir.path())
         .env("FRONTDOOR_DATABASE_URL", database_url)
         .env("FRONTDOOR_LOG", "warn")
         .stdout(Stdio::piped())
@@ -35,15 +39,24 @@ fn start(database_url: &str) -> Server {
         .spawn()
         .expect("start frontdoor");
     let stdout = child.stdout.take().expect("stdout");
+    let mut stdout = BufReader::new(stdout);
     let mut line = String::new();
-    BufReader::new(stdout).read_line(&mut line).expect("read start-up line");
+    stdout.read_line(&mut line).expect("read start-up line");
     let addr = line
         .trim()
         .strip_prefix("frontdoor is listening on http://")
         .and_then(|rest| rest.strip_suffix('/'))
         .unwrap_or_else(|| panic!("unexpected start-up line {line:?}"))
         .to_owned();
-    Server { child, addr }
+    line.clear();
+    stdout.read_line(&mut line).expect("read the mail line");
+    let smtp = line
+        .trim()
+        .strip_prefix("Mail in: SMTP on ")
+        .and_then(|rest| rest.split_once(". "))
+        .map(|(addr, _)| addr.to_owned())
+        .unwrap_or_else(|| panic!("unexpected mail line {line:?}"));
+    Server { child, addr, smtp, _mail_dir: mail_dir }
 }
 
 /// One HTTP/1.1 request over a real socket; returns the status and the raw response.
@@ -97,6 +110,47 @@ async fn a_case_survives_sigkill_right_after_its_reference_is_returned() {
     let (status, page) = http(&restarted.addr, "GET", &format!("/cases/{reference}/submitted"), &[]);
     assert_eq!(status, 200);
     assert!(page.contains(&reference));
+}
+
+#[tokio::test]
+async fn mail_survives_sigkill_right_after_250_and_becomes_exactly_one_case() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    t.db.close().await;
+
+    let mut server = start(&t.url);
+    let raw = b"From: Kim Lee <kim@example.org>\r\nTo: contact@kingsmead.example\r\n\
+                Subject: Streetlight out\r\nMessage-ID: <kill-test@example.org>\r\n\r\n\
+                The streetlight outside 4 Elm Road has been out for a week.\r\n";
+    let answer = smtp_send(&server.smtp, "kim@example.org", "contact@kingsmead.example", raw);
+    assert!(answer.starts_with("250 "), "{answer}");
+    // SIGKILL the moment 250 arrives: whatever the job runner had or had not done yet.
+    server.child.kill().expect("sigkill");
+    server.child.wait().expect("reaped");
+
+    let db = Db::connect(&t.url).await.expect("reopen");
+    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM inbound_mail").fetch_one(db.reader()).await.unwrap();
+    assert_eq!(stored, 1, "the message was stored before the 250");
+
+    let _restarted = start(&t.url);
+    let mut cases = 0;
+    for _ in 0..200 {
+        cases = sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM cases WHERE channel = 'email'")
+            .fetch_one(db.reader())
+            .await
+            .unwrap();
+        if cases > 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(cases, 1, "the mail became exactly one case after the restart");
+    let description: String = sqlx::query_scalar("SELECT description FROM cases WHERE channel = 'email'")
+        .fetch_one(db.reader())
+        .await
+        .unwrap();
+    assert!(description.contains("4 Elm Road"), "{description}");
+    db.close().await;
 }
 
 fn run(args: &[&str], envs: &[(&str, &str)]) -> Output {

@@ -181,3 +181,41 @@ pub fn valid_report() -> Vec<(&'static str, &'static str)> {
         ("phone", ""),
     ]
 }
+
+/// One message through an SMTP server by hand, over a real socket: returns the server's
+/// answer to the end of the data (e.g. "250 2.0.0 Stored as message 1").
+pub fn smtp_send(addr: &str, from: &str, to: &str, raw: &[u8]) -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let stream = std::net::TcpStream::connect(addr).expect("connect to SMTP");
+    stream.set_read_timeout(Some(std::time::Duration::from_secs(30))).expect("timeout");
+    let mut reader = BufReader::new(stream.try_clone().expect("clone"));
+    let mut writer = stream;
+    // Reads one reply, following "250-" continuation lines to the last.
+    let mut reply = move || loop {
+        let mut line = String::new();
+        reader.read_line(&mut line).expect("read reply");
+        if line.is_empty() || line.as_bytes().get(3) != Some(&b'-') {
+            return line.trim_end().to_owned();
+        }
+    };
+    assert!(reply().starts_with("220"), "greeting");
+    for (command, expect) in [
+        ("EHLO tests.example".to_owned(), "250"),
+        (format!("MAIL FROM:<{from}>"), "250"),
+        (format!("RCPT TO:<{to}>"), "250"),
+        ("DATA".to_owned(), "354"),
+    ] {
+        write!(writer, "{command}\r\n").expect("send command");
+        let answer = reply();
+        assert!(answer.starts_with(expect), "{command} got {answer}");
+    }
+    let text = String::from_utf8_lossy(raw).replace("\r\n", "\n");
+    for line in text.split('\n') {
+        let stuffed = if line.starts_with('.') { format!(".{line}") } else { line.to_owned() };
+        write!(writer, "{stuffed}\r\n").expect("send data");
+    }
+    writer.write_all(b".\r\n").expect("end data");
+    let answer = reply();
+    let _ = writer.write_all(b"QUIT\r\n");
+    answer
+}
