@@ -40,6 +40,7 @@ pub fn router(state: AppState) -> Router {
         .route("/", get(pages::home::show))
         .route("/services", get(pages::services::list))
         .route("/services/{code}/report", get(pages::report::form).post(pages::report::submit))
+        .route("/cases/{reference}", get(pages::track::show))
         .route("/cases/{reference}/submitted", get(pages::report::submitted))
         .route("/healthz", get(health::live))
         .route("/readyz", get(health::ready))

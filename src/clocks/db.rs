@@ -323,3 +323,39 @@ async fn escalate(
     append_event(conn, case_id, &internal(EventKind::Escalated, &body), now).await?;
     Ok(())
 }
+
+/// A clock as the public sees it: which standard, and how it stands.
+#[derive(Debug, Clone)]
+pub struct PublicClock {
+    pub standard_id: String,
+    pub standard_version: i64,
+    pub state: State,
+    pub due_at: Option<i64>,
+    pub stopped_at: Option<i64>,
+}
+
+/// The clocks of one case, in the order they started.
+pub async fn for_case<'c, E>(conn: E, case_id: i64) -> Result<Vec<PublicClock>, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    let rows = sqlx::query(
+        "SELECT standard_id, standard_version, state, due_at, stopped_at FROM clocks \
+         WHERE case_id = $1 ORDER BY started_at, id",
+    )
+    .bind(case_id)
+    .fetch_all(conn)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let state: String = row.try_get("state")?;
+            Ok(PublicClock {
+                standard_id: row.try_get("standard_id")?,
+                standard_version: row.try_get("standard_version")?,
+                state: State::parse(&state).unwrap_or(State::Running),
+                due_at: row.try_get("due_at")?,
+                stopped_at: row.try_get("stopped_at")?,
+            })
+        })
+        .collect()
+}

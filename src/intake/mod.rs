@@ -167,7 +167,7 @@ pub async fn open(
             reference: &reference,
             name: &request.customer.name,
             email,
-            service,
+            subject: request.subject,
             channel: request.channel,
             in_reply_to: request.in_reply_to,
         };
@@ -189,7 +189,7 @@ struct Acknowledgement<'a> {
     reference: &'a CaseRef,
     name: &'a str,
     email: &'a str,
-    service: &'a Service,
+    subject: &'a str,
     channel: Channel,
     in_reply_to: Option<&'a str>,
 }
@@ -215,7 +215,7 @@ async fn acknowledge(
     let subject = format!("We have your message: {reference}");
     let body = format!(
         "Dear {name},\n\n\
-         Thank you for contacting {council}. We have your message about \"{service}\".\n\n\
+         Thank you for contacting {council}. We have your message \"{subject}\".\n\n\
          Your reference is {reference}.\n\n\
          What happens next\n\
          Our team will look at it.{promise}\n\n\
@@ -224,7 +224,7 @@ async fn acknowledge(
          This is an automatic message: you do not need to reply to it.\n\n{council}\n",
         name = ack.name,
         council = council.name,
-        service = ack.service.name,
+        subject = ack.subject,
         url = council.public_url,
     );
     let message = NewMessage {

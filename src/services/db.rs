@@ -78,3 +78,11 @@ fn from_row(row: &AnyRow) -> Result<Service, sqlx::Error> {
         asks_location: row.try_get::<i64, _>("asks_location")? != 0,
     })
 }
+
+/// A service's name, active or not (an old case keeps the name of its service).
+pub async fn name<'c, E>(conn: E, id: i64) -> Result<Option<String>, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    sqlx::query_scalar("SELECT name FROM services WHERE id = $1").bind(id).fetch_optional(conn).await
+}

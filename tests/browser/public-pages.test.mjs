@@ -126,6 +126,11 @@ test('a resident reports a missed bin with JavaScript off and gets a reference',
   const checked = await newPage()
   await checked.goto(confirmation)
   await expectAccessible(checked, 'the confirmation page')
+  await checked.click('text=Follow your case')
+  assert.equal(await checked.locator('h1').textContent(), `Case ${reference}`)
+  assert.match(await checked.locator('main').textContent(), /Online forms and emails replied to/)
+  await expectAccessible(checked, 'the page that follows a case')
+  expectNoScriptErrors(checked)
   await checked.context().close()
 })
 

@@ -285,3 +285,26 @@ async fn unusual_but_real_text_is_accepted_as_typed() {
         .expect("case");
     assert_eq!(case.description, description);
 }
+
+#[tokio::test]
+async fn a_case_can_be_followed_by_its_reference_without_showing_anything_personal() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let app = app(&t.db).await;
+    let reply = post_form(&app, "/services/missed-bin/report", &valid_report()).await;
+    let reference = reference_in(reply.location()).to_owned();
+
+    let page = get_page(&app, &format!("/cases/{reference}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains(&format!("Case {reference}")));
+    assert!(page.body.contains("Report a missed bin"), "the service");
+    assert!(page.body.contains("Received"), "the status");
+    assert!(page.body.contains("Online forms and emails replied to"), "the promise");
+    assert!(page.body.contains("By "), "the promised date");
+    for personal in ["Jo Resident", "jo.resident@example.com", "12 High Street", "not emptied on Tuesday"] {
+        assert!(!page.body.to_lowercase().contains(&personal.to_lowercase()), "{personal} is shown");
+    }
+    let other = if reference.ends_with('X') { 'Y' } else { 'X' };
+    let typo = get_page(&app, &format!("/cases/{}{other}", &reference[..reference.len() - 1])).await;
+    assert_eq!(typo.status, StatusCode::NOT_FOUND);
+}

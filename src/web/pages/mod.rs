@@ -3,6 +3,7 @@
 pub mod home;
 pub mod report;
 pub mod services;
+pub mod track;
 
 use std::sync::Arc;
 

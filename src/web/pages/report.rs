@@ -100,9 +100,14 @@ pub async fn submit(
     }
 }
 
+/// A typed reference, or a 404 that says what is wrong with it.
+pub fn parse_reference(state: &AppState, reference: &str) -> Result<CaseRef, AppError> {
+    CaseRef::parse(&state.council.prefix, reference)
+        .map_err(|err| AppError::NotFoundBecause(sentence(&err.to_string())))
+}
+
 pub async fn submitted(State(state): State<AppState>, Path(reference): Path<String>) -> Result<Html<String>, AppError> {
-    let reference = CaseRef::parse(&state.council.prefix, &reference)
-        .map_err(|err| AppError::NotFoundBecause(sentence(&err.to_string())))?;
+    let reference = parse_reference(&state, &reference)?;
     cases::db::get(state.db.reader(), reference.id()).await?.ok_or(AppError::NotFound)?;
     render(&SubmittedPage { chrome: Chrome::new(&state), reference })
 }

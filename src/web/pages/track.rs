@@ -1,0 +1,76 @@
+//! Follow a case by its reference: what it is about, where it is, and each promise the
+//! council made about it with its date. A reference is not proof of who someone is, so
+//! the page shows nothing personal: not the description, the name or the address.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Html;
+use jiff::Timestamp;
+
+use super::{Chrome, render};
+use crate::app::AppState;
+use crate::cases::{self, CaseRef};
+use crate::clocks::{self, State as ClockState};
+use crate::services;
+use crate::web::error::AppError;
+
+/// One promise, in words.
+struct Promise {
+    title: String,
+    wording: String,
+    outcome: String,
+    /// A GOV.UK tag colour class, or empty.
+    tag: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "pages/track.html")]
+struct TrackPage {
+    chrome: Chrome,
+    reference: CaseRef,
+    service: String,
+    received: String,
+    status: &'static str,
+    open: bool,
+    promises: Vec<Promise>,
+}
+
+pub async fn show(State(state): State<AppState>, Path(reference): Path<String>) -> Result<Html<String>, AppError> {
+    let reference = super::report::parse_reference(&state, &reference)?;
+    let case = cases::db::get(state.db.reader(), reference.id()).await?.ok_or(AppError::NotFound)?;
+    let service = services::db::name(state.db.reader(), case.service_id).await?.unwrap_or_default();
+    let rules = state.rules.get();
+    let council = &rules.calendars.council;
+    let date = |at: i64| {
+        let at = Timestamp::from_millisecond(at).unwrap_or(Timestamp::UNIX_EPOCH);
+        council.local_date(at).strftime("%A %-d %B %Y").to_string()
+    };
+    let mut promises = Vec::new();
+    for clock in clocks::db::for_case(state.db.reader(), case.id).await? {
+        let Some(standard) = rules.version(&clock.standard_id, clock.standard_version) else { continue };
+        if !standard.published {
+            continue;
+        }
+        let (outcome, tag) = match (clock.state, clock.due_at, clock.stopped_at) {
+            (ClockState::Met, _, Some(at)) => (format!("Done on {}", date(at)), "govuk-tag--green"),
+            (ClockState::Missed, Some(due), Some(at)) => {
+                (format!("Late: due {}, done on {}", date(due), date(at)), "govuk-tag--red")
+            }
+            (ClockState::Missed, Some(due), None) => (format!("Late: it was due {}", date(due)), "govuk-tag--red"),
+            (ClockState::Paused, _, _) => ("On hold while we wait for you".to_owned(), "govuk-tag--yellow"),
+            (_, Some(due), _) => (format!("By {}", date(due)), "govuk-tag--blue"),
+            _ => ("No date yet".to_owned(), "govuk-tag--grey"),
+        };
+        promises.push(Promise { title: standard.title.clone(), wording: standard.wording.clone(), outcome, tag });
+    }
+    let page = TrackPage {
+        chrome: Chrome::new(&state),
+        reference,
+        service,
+        received: date(case.created_at),
+        status: case.status.label(),
+        open: case.status.is_open(),
+        promises,
+    };
+    render(&page)
+}
