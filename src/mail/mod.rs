@@ -111,7 +111,8 @@ pub async fn process(state: &AppState, id: i64, now: i64) -> anyhow::Result<Opti
     let outcome = decide(&mut tx, council, &rules, &stored, &reading, now).await?;
     db::finish(&mut tx, id, &outcome, Some(&reading), now).await?;
     tx.commit().await?;
-    tracing::info!(mail = id, outcome = %outcome.describe(council), "mail read");
+    // The state and the case only: a reason can quote the sender's address.
+    tracing::info!(mail = id, outcome = outcome.state(), case = ?outcome.case_id(), "mail read");
     Ok(Some(outcome))
 }
 

@@ -114,6 +114,17 @@ pub async fn mark_sent(conn: &mut AnyConnection, id: i64, attempts: i64, now: i6
     Ok(done.rows_affected() == 1)
 }
 
+/// Records a failed attempt that will be tried again.
+pub async fn record_attempt(conn: &mut AnyConnection, id: i64, attempts: i64, error: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE outbox SET attempts = $1, last_error = $2 WHERE id = $3")
+        .bind(attempts)
+        .bind(error)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 /// Records that delivery failed for good.
 pub async fn mark_failed(
     conn: &mut AnyConnection,

@@ -96,8 +96,13 @@ pub async fn deliver(state: &AppState, id: i64, attempts: i64, now: i64) -> anyh
             tracing::info!(outbox = id, purpose = %row.purpose, "mail delivered");
         }
         Err(Failure::Temporary(err)) if attempts < MAX_ATTEMPTS => {
-            drop(tx);
-            anyhow::bail!("mail {id} not delivered yet (attempt {attempts} of {MAX_ATTEMPTS}): {err}");
+            // The mail server's words go on the row, not in the log: they often quote the
+            // resident's address.
+            db::record_attempt(&mut tx, id, attempts, &err).await?;
+            tx.commit().await?;
+            anyhow::bail!(
+                "mail {id} not delivered yet (attempt {attempts} of {MAX_ATTEMPTS}); the outbox row says why"
+            );
         }
         Err(Failure::Temporary(err) | Failure::Permanent(err)) => {
             if db::mark_failed(&mut tx, id, attempts, &err, now).await?

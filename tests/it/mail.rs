@@ -35,7 +35,10 @@ impl Drop for Sink {
 
 impl Sink {
     async fn start() -> Sink {
-        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        Sink::start_on(free_port()).await
+    }
+
+    async fn start_on(port: u16) -> Sink {
         let dir = tempfile::tempdir().unwrap();
         let python = std::env::var("FRONTDOOR_TEST_PYTHON").unwrap_or_else(|_| "python3".into());
         let mut child = Command::new(python)
@@ -65,6 +68,10 @@ impl Sink {
         files.sort();
         files.iter().map(|f| String::from_utf8_lossy(&std::fs::read(f).unwrap()).into_owned()).collect()
     }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
 /// Our SMTP listener and job runner, in this process, delivering to `transport`.
@@ -202,6 +209,45 @@ impl lettre::message::header::Header for AutoSubmitted {
     fn display(&self) -> lettre::message::header::HeaderValue {
         lettre::message::header::HeaderValue::new(Self::name(), "auto-replied".into())
     }
+}
+
+#[tokio::test]
+async fn delivery_is_retried_after_a_relay_outage_and_never_sent_twice() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let port = free_port();
+    let mut state = state(&t.db, Path::new("unused")).await;
+    state.transport = Arc::new(Transport::Relay { host: "127.0.0.1".into(), port });
+    let rules = state.rules.get();
+    let submission = frontdoor::intake::Submission {
+        service_code: "general".into(),
+        name: "Kim Lee".into(),
+        email: "kim@example.org".into(),
+        description: "When is the library open?".into(),
+        ..Default::default()
+    };
+    frontdoor::intake::submit(&t.db, &council(), &rules, &submission).await.unwrap();
+    let id: i64 = sqlx::query_scalar("SELECT id FROM outbox").fetch_one(t.db.reader()).await.unwrap();
+
+    // The relay is down: the attempt fails, is recorded, and will be tried again.
+    let err = frontdoor::outbox::deliver(&state, id, 1, now_ms()).await.expect_err("nobody is listening");
+    assert!(!err.to_string().contains("kim@"), "no address in what is logged: {err}");
+    let row = sqlx::query("SELECT attempts, last_error, sent_at, failed_at FROM outbox")
+        .fetch_one(t.db.reader())
+        .await
+        .unwrap();
+    assert_eq!(row.get::<i64, _>("attempts"), 1);
+    assert!(row.get::<Option<String>, _>("last_error").is_some());
+    assert_eq!(row.get::<Option<i64>, _>("sent_at"), None);
+    assert_eq!(row.get::<Option<i64>, _>("failed_at"), None);
+
+    // The relay is back: delivered once, and a repeat of the job sends nothing more.
+    let sink = Sink::start_on(port).await;
+    frontdoor::outbox::deliver(&state, id, 2, now_ms()).await.unwrap();
+    frontdoor::outbox::deliver(&state, id, 3, now_ms()).await.unwrap();
+    assert_eq!(sink.messages().len(), 1);
+    let sent: Option<i64> = sqlx::query_scalar("SELECT sent_at FROM outbox").fetch_one(t.db.reader()).await.unwrap();
+    assert!(sent.is_some());
 }
 
 #[tokio::test]
