@@ -5,7 +5,7 @@ use std::sync::Arc;
 use axum::Router;
 use axum::http::{HeaderName, HeaderValue, header};
 use axum::middleware;
-use axum::routing::get;
+use axum::routing::{get, post};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
@@ -36,7 +36,21 @@ pub fn router(state: AppState) -> Router {
         (header::REFERRER_POLICY, "same-origin"),
         (HeaderName::from_static("permissions-policy"), "geolocation=(self), camera=(), microphone=()"),
     ];
+    use pages::staff;
+    // Staff pages show personal data: never kept in a browser's or proxy's cache.
+    let staff_pages = Router::new()
+        .route("/staff", get(staff::home::show))
+        .route("/staff/sign-in", get(staff::sign_in::form).post(staff::sign_in::submit))
+        .route("/staff/sign-out", post(staff::sign_in::sign_out))
+        .route("/staff/log", get(staff::log::form).post(staff::log::submit))
+        .route("/staff/log/{reference}", get(staff::log::logged))
+        .route("/staff/mail", get(staff::mail::quarantine))
+        .route("/staff/mail/outbox", get(staff::mail::outbox))
+        .route("/staff/mail/{id}", get(staff::mail::message).post(staff::mail::act))
+        .route("/staff/mail/{id}/raw", get(staff::mail::raw))
+        .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
     let mut router = Router::new()
+        .merge(staff_pages)
         .route("/", get(pages::home::show))
         .route("/services", get(pages::services::list))
         .route("/services/{code}/report", get(pages::report::form).post(pages::report::submit))

@@ -15,5 +15,6 @@ pub mod mail;
 pub mod org;
 pub mod outbox;
 pub mod services;
+pub mod sessions;
 pub mod standards;
 pub mod web;

@@ -107,6 +107,35 @@ enum Command {
         #[command(subcommand)]
         command: CalendarCommand,
     },
+    /// Staff accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum UserCommand {
+    /// Add a staff account, such as the first administrator. The password is read from
+    /// FRONTDOOR_NEW_PASSWORD, or else from the first line of standard input, so it never
+    /// appears in the shell's history or the process list.
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// adviser, caseworker, team_lead, partner, insight, auditor or admin.
+        #[arg(long)]
+        role: String,
+        /// The team's code, for caseworkers and team leads.
+        #[arg(long)]
+        team: Option<String>,
+        /// The partner organisation's code, for partner users.
+        #[arg(long)]
+        partner: Option<String>,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -180,6 +209,33 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             serve_with_jobs(listener, smtp, &mail, state).await
         }
         Command::Demo { cases, file, listen, mail } => run_demo(cases, file, listen, mail).await,
+        Command::User { command: UserCommand::Add { email, name, role, team, partner, database } } => {
+            let password = match std::env::var("FRONTDOOR_NEW_PASSWORD") {
+                Ok(password) => password,
+                Err(_) => {
+                    let mut line = String::new();
+                    std::io::stdin().read_line(&mut line).context("could not read the password from standard input")?;
+                    line.trim_end_matches(['\r', '\n']).to_owned()
+                }
+            };
+            let db = Db::connect(&database.database_url).await?;
+            db.migrate().await?;
+            let new = frontdoor::org::NewAccount {
+                email: &email,
+                name: &name,
+                role: &role,
+                team: team.as_deref(),
+                partner: partner.as_deref(),
+                password: &password,
+            };
+            let id = frontdoor::org::add_account(&db, &new, now_ms()).await?;
+            println!(
+                "Added {} as {} (staff id {id}). They can sign in at /staff/sign-in.",
+                email.trim().to_lowercase(),
+                role
+            );
+            Ok(())
+        }
         Command::ImportEmail { path, database, council, policy } => {
             let council = Arc::new(Council::try_from(&council)?);
             let files = mail_files(&path)?;

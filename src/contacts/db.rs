@@ -13,12 +13,16 @@ pub struct NewContact<'a> {
     pub direction: Direction,
     pub subject: Option<&'a str>,
     pub body: &'a str,
+    /// The member of staff who logged it on the customer's behalf.
+    pub logged_by: Option<i64>,
+    /// Dealt with there and then, during the contact itself.
+    pub resolved_at_first_contact: bool,
 }
 
 pub async fn insert(conn: &mut AnyConnection, new: &NewContact<'_>, now: i64) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
-        "INSERT INTO contacts (case_id, customer_id, channel, direction, at, subject, body) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        "INSERT INTO contacts (case_id, customer_id, channel, direction, at, subject, body, logged_by, \
+         resolved_at_first_contact) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
     .bind(new.case_id)
     .bind(new.customer_id)
@@ -27,6 +31,8 @@ pub async fn insert(conn: &mut AnyConnection, new: &NewContact<'_>, now: i64) ->
     .bind(now)
     .bind(new.subject)
     .bind(new.body)
+    .bind(new.logged_by)
+    .bind(crate::db::flag(new.resolved_at_first_contact))
     .fetch_one(conn)
     .await
 }

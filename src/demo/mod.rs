@@ -8,8 +8,6 @@ mod catalogue;
 mod history;
 
 use anyhow::Context;
-use password_hash::rand_core::OsRng;
-use password_hash::{PasswordHasher, SaltString};
 
 pub use catalogue::SERVICES;
 use catalogue::{PARTNER, STAFF, TEAMS};
@@ -36,7 +34,7 @@ pub struct Built {
 /// Writes the demo council into an empty, migrated database.
 pub async fn build(db: &Db, cases: usize) -> anyhow::Result<Built> {
     let now = now_ms();
-    let hash = hash_password(DEMO_PASSWORD)?;
+    let hash = crate::sessions::hash_password(DEMO_PASSWORD)?;
     let mut tx = db.begin().await?;
 
     let mut team_ids = Vec::new();
@@ -107,13 +105,4 @@ pub async fn build(db: &Db, cases: usize) -> anyhow::Result<Built> {
     }
     tx.commit().await?;
     Ok(Built { seeded, services: SERVICES.len(), staff })
-}
-
-/// An argon2id hash in PHC form.
-pub fn hash_password(password: &str) -> anyhow::Result<String> {
-    let salt = SaltString::generate(&mut OsRng);
-    argon2::Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
-        .map(|hash| hash.to_string())
-        .map_err(|err| anyhow::anyhow!("could not hash a password: {err}"))
 }

@@ -7,14 +7,16 @@
 //! only after that transaction has committed, so a resident is never given a
 //! reference for a case that could be lost.
 
+mod logged;
 mod validate;
 
+pub use logged::{LOGGED_CHANNELS, Logged, log};
 pub use validate::{DESCRIPTION_MAX, FieldError, is_email, normalise_postcode, thousands};
 
 use sqlx::AnyConnection;
 
 use crate::cases::db::NewCase;
-use crate::cases::{Actor, CaseRef, Channel, Location, Priority};
+use crate::cases::{Actor, CaseRef, CaseType, Channel, Location, Priority};
 use crate::config::Council;
 use crate::contacts::Direction;
 use crate::contacts::db::NewContact;
@@ -46,25 +48,51 @@ pub enum IntakeError {
     #[error("the submission has {} problem(s)", .0.len())]
     Invalid(Vec<FieldError>),
     #[error(transparent)]
+    Status(#[from] crate::cases::db::ChangeStatusError),
+    #[error(transparent)]
     Db(#[from] sqlx::Error),
 }
 
+/// Which contact details a channel needs before a case can be opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContactNeeded {
+    /// An email address or a phone number, so we can say what happens.
+    EmailOrPhone,
+    /// A phone number: a callback request.
+    Phone,
+    /// Nothing: a contact resolved there and then needs no reply.
+    Nothing,
+}
+
+/// What a form asks for, beyond a description and a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Asks {
+    /// Where the problem is (an address or a postcode).
+    pub location: bool,
+    pub contact: ContactNeeded,
+}
+
 /// Checks a submission. Every problem is reported at once, field by field.
-pub fn validate(s: &Submission, asks_location: bool) -> Result<(CustomerDetails, Location, String), Vec<FieldError>> {
+pub fn validate(s: &Submission, asks: Asks) -> Result<(CustomerDetails, Location, String), Vec<FieldError>> {
     let mut c = Checker::default();
     let description = c.text("description", "a description", &s.description, DESCRIPTION_MAX, true);
     let address = c.text("address", "the address or place", &s.address, ADDRESS_MAX, false);
     let postcode = c.postcode("postcode", &s.postcode);
     let location_refused = c.errors.iter().any(|e| e.field == "address" || e.field == "postcode");
-    if asks_location && address.is_none() && postcode.is_none() && !location_refused {
+    if asks.location && address.is_none() && postcode.is_none() && !location_refused {
         c.fail("address", "Enter the address or place, or a postcode, so we can find it");
     }
     let name = c.text("name", "your name", &s.name, NAME_MAX, true);
     let email = c.email("email", &s.email);
     let phone = c.phone("phone", &s.phone);
-    let contact_given = !s.email.trim().is_empty() || !s.phone.trim().is_empty();
-    if !contact_given {
-        c.fail("email", "Enter an email address or a phone number, so we can tell you what happens");
+    match asks.contact {
+        ContactNeeded::EmailOrPhone if s.email.trim().is_empty() && s.phone.trim().is_empty() => {
+            c.fail("email", "Enter an email address or a phone number, so we can tell you what happens");
+        }
+        ContactNeeded::Phone if s.phone.trim().is_empty() => {
+            c.fail("phone", "Enter a phone number, so we can call you back");
+        }
+        _ => {}
     }
     if !c.errors.is_empty() {
         return Err(c.errors);
@@ -82,7 +110,10 @@ pub async fn submit(db: &Db, council: &Council, rules: &Rules, s: &Submission) -
     let service = services::db::by_code(db.reader(), &s.service_code)
         .await?
         .ok_or_else(|| IntakeError::UnknownService(s.service_code.clone()))?;
-    let (customer, location, description) = validate(s, service.asks_location).map_err(IntakeError::Invalid)?;
+    let contact =
+        if service.case_type == CaseType::Callback { ContactNeeded::Phone } else { ContactNeeded::EmailOrPhone };
+    let asks = Asks { location: service.asks_location, contact };
+    let (customer, location, description) = validate(s, asks).map_err(IntakeError::Invalid)?;
     let request = Request {
         service: &service,
         channel: s.channel.unwrap_or(Channel::Web),
@@ -92,6 +123,8 @@ pub async fn submit(db: &Db, council: &Council, rules: &Rules, s: &Submission) -
         subject: &service.name,
         in_reply_to: None,
         acknowledge: true,
+        logged_by: None,
+        resolved_at_first_contact: false,
     };
     let mut tx = db.begin().await?;
     let opened = open(&mut tx, council, rules, request, now_ms()).await?;
@@ -114,6 +147,10 @@ pub struct Request<'a> {
     pub in_reply_to: Option<&'a str>,
     /// Whether an acknowledgement may be sent (never to automatic mail).
     pub acknowledge: bool,
+    /// The member of staff who logged it on the customer's behalf.
+    pub logged_by: Option<i64>,
+    /// Dealt with during the contact itself; the caller resolves the case.
+    pub resolved_at_first_contact: bool,
 }
 
 /// What [`open`] made.
@@ -147,7 +184,8 @@ pub async fn open(
         team_id: service.team_id,
         partner_id: service.partner_id,
     };
-    let case_id = cases::db::insert(&mut *conn, &new, Actor::customer(Some(customer_id)), now).await?;
+    let actor = request.logged_by.map_or(Actor::customer(Some(customer_id)), Actor::staff);
+    let case_id = cases::db::insert(&mut *conn, &new, actor, now).await?;
     let contact = NewContact {
         case_id: Some(case_id),
         customer_id: Some(customer_id),
@@ -155,6 +193,8 @@ pub async fn open(
         direction: Direction::Inbound,
         subject: Some(request.subject),
         body: &new.description,
+        logged_by: request.logged_by,
+        resolved_at_first_contact: request.resolved_at_first_contact,
     };
     contacts::db::insert(&mut *conn, &contact, now).await?;
     clocks::db::sync(&mut *conn, case_id, rules, 0, now).await?;
@@ -281,14 +321,19 @@ mod tests {
             address in any::<String>(),
             postcode in any::<String>(),
             description in any::<String>(),
-            asks_location in any::<bool>(),
+            location in any::<bool>(),
+            contact in prop::sample::select(vec![ContactNeeded::EmailOrPhone, ContactNeeded::Phone, ContactNeeded::Nothing]),
         ) {
             let s = Submission { name, email, phone, address, postcode, description, ..Submission::default() };
-            match validate(&s, asks_location) {
+            match validate(&s, Asks { location, contact }) {
                 Ok((customer, _, description)) => {
                     prop_assert!(!customer.name.is_empty());
                     prop_assert!(!description.is_empty());
-                    prop_assert!(customer.email.is_some() || customer.phone.is_some());
+                    match contact {
+                        ContactNeeded::EmailOrPhone => prop_assert!(customer.email.is_some() || customer.phone.is_some()),
+                        ContactNeeded::Phone => prop_assert!(customer.phone.is_some()),
+                        ContactNeeded::Nothing => {}
+                    }
                 }
                 Err(errors) => {
                     prop_assert!(!errors.is_empty());

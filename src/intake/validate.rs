@@ -12,6 +12,7 @@ pub const DESCRIPTION_MAX: usize = 10_000;
 pub const NAME_MAX: usize = 200;
 pub const EMAIL_MAX: usize = 254;
 pub const ADDRESS_MAX: usize = 500;
+pub const OUTCOME_MAX: usize = 2_000;
 
 /// Collects field errors in the order the fields appear.
 #[derive(Debug, Default)]

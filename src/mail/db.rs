@@ -111,6 +111,65 @@ pub async fn finish(
     Ok(done.rows_affected() == 1)
 }
 
+/// A stored message without its body, for lists.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    pub id: i64,
+    pub received_at: i64,
+    pub envelope_from: Option<String>,
+    pub from_address: Option<String>,
+    pub subject: Option<String>,
+    pub reason: Option<String>,
+    pub size: i64,
+}
+
+/// [`list`] without the raw messages, which can be megabytes each.
+pub async fn summaries(db: &Db, state: &str, before: Option<i64>, limit: i64) -> Result<Vec<Summary>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT id, received_at, envelope_from, from_address, subject, reason, size FROM inbound_mail \
+         WHERE state = $1 AND id < $2 ORDER BY state, id DESC LIMIT $3",
+    )
+    .bind(state)
+    .bind(before.unwrap_or(i64::MAX))
+    .bind(limit)
+    .fetch_all(db.reader())
+    .await?;
+    rows.iter()
+        .map(|row| {
+            Ok(Summary {
+                id: row.try_get("id")?,
+                received_at: row.try_get("received_at")?,
+                envelope_from: row.try_get("envelope_from")?,
+                from_address: row.try_get("from_address")?,
+                subject: row.try_get("subject")?,
+                reason: row.try_get("reason")?,
+                size: row.try_get("size")?,
+            })
+        })
+        .collect()
+}
+
+/// How many messages are in one state (the index on state makes this cheap).
+pub async fn count(db: &Db, state: &str) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM inbound_mail WHERE state = $1").bind(state).fetch_one(db.reader()).await
+}
+
+/// Closes a quarantined message that staff have checked and that needs nothing more
+/// (spam, or mail not for the council). The reason says who decided and why; the message
+/// is kept.
+pub async fn dismiss(db: &Db, id: i64, reason: &str, now: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE inbound_mail SET state = 'ignored', reason = $1, processed_at = $2 \
+         WHERE id = $3 AND state = 'quarantined'",
+    )
+    .bind(reason)
+    .bind(now)
+    .bind(id)
+    .execute(db.writer())
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 /// Puts a quarantined message back to be read again, for when staff have fixed what
 /// stopped it (a missing service, say).
 pub async fn retry(db: &Db, id: i64, now: i64) -> Result<bool, sqlx::Error> {

@@ -225,6 +225,8 @@ async fn new_case(
         subject,
         in_reply_to: in_reply_to.as_deref(),
         acknowledge: true,
+        logged_by: None,
+        resolved_at_first_contact: false,
     };
     let opened = intake::open(conn, council, rules, request, now).await?;
     Ok(Outcome::Case(opened.case_id))
@@ -271,6 +273,8 @@ async fn add_to_case(
         direction: Direction::Inbound,
         subject: Some(&reading.subject),
         body: &words(reading),
+        logged_by: None,
+        resolved_at_first_contact: false,
     };
     contacts::db::insert(&mut *conn, &contact, now).await?;
     let body = cut(body, DESCRIPTION_MAX);

@@ -48,3 +48,18 @@ pub async fn insert_staff(conn: &mut AnyConnection, new: &NewStaff<'_>, now: i64
     .fetch_one(conn)
     .await
 }
+
+/// A team's or partner's id by its code, for `frontdoor user add`.
+pub async fn id_by_code(conn: &mut AnyConnection, table: OrgTable, code: &str) -> Result<Option<i64>, sqlx::Error> {
+    let sql = match table {
+        OrgTable::Team => "SELECT id FROM teams WHERE code = $1",
+        OrgTable::Partner => "SELECT id FROM partners WHERE code = $1",
+    };
+    sqlx::query_scalar(sql).bind(code).fetch_optional(conn).await
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum OrgTable {
+    Team,
+    Partner,
+}

@@ -1,11 +1,12 @@
-//! The council's organisation: teams, partner organisations and staff users.
+//! The council's organisation: teams, partner organisations and staff users, and what
+//! each role may do.
 
 pub mod db;
 
 use crate::cases::vocabulary;
 
 vocabulary! {
-    /// What a member of staff may do. Enforcement arrives with the staff workspace.
+    /// What a member of staff may do: see [`Role::may`].
     Role {
         Adviser = "adviser", "Contact centre adviser";
         Caseworker = "caseworker", "Caseworker";
@@ -14,5 +15,112 @@ vocabulary! {
         Insight = "insight", "Performance and insight officer";
         Auditor = "auditor", "Auditor";
         Admin = "admin", "Administrator";
+    }
+}
+
+/// Something a role may or may not do. Each page checks one before it shows or changes
+/// anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Log a phone call, letter, visit or social media message on a resident's behalf.
+    LogContact,
+    /// Read the mail that could not be understood, ask for it to be read again, and see
+    /// what the council has sent.
+    HandleMail,
+}
+
+impl Role {
+    pub fn may(self, action: Action) -> bool {
+        use Role::*;
+        match action {
+            // The contact centre takes calls for every service; service teams take calls
+            // about their own cases. Partners, insight officers and auditors do not.
+            Action::LogContact => matches!(self, Adviser | Caseworker | TeamLead | Admin),
+            // Mail that nobody could read is a contact-centre queue.
+            Action::HandleMail => matches!(self, Adviser | TeamLead | Admin),
+        }
+    }
+}
+
+/// A staff account as typed on the command line, before it is checked.
+#[derive(Debug, Clone)]
+pub struct NewAccount<'a> {
+    pub email: &'a str,
+    pub name: &'a str,
+    pub role: &'a str,
+    pub team: Option<&'a str>,
+    pub partner: Option<&'a str>,
+    pub password: &'a str,
+}
+
+/// Checks and adds a staff account; the password is stored only as its argon2id hash.
+/// Each refusal names what to change.
+pub async fn add_account(db: &crate::db::Db, new: &NewAccount<'_>, now: i64) -> anyhow::Result<i64> {
+    use anyhow::{Context, bail};
+    let email = new.email.trim().to_lowercase();
+    if !crate::intake::is_email(&email) {
+        bail!("--email: {:?} is not an email address", new.email);
+    }
+    let name = new.name.trim();
+    if name.is_empty() {
+        bail!("--name: give the person's name");
+    }
+    let Some(role) = Role::parse(new.role) else {
+        let roles: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
+        bail!("--role: {:?} is not a role; use one of {}", new.role, roles.join(", "));
+    };
+    if let Some(problem) = crate::sessions::password_problem(new.password) {
+        bail!("{problem}");
+    }
+    let mut tx = db.begin().await?;
+    let team_id = match new.team {
+        Some(code) => Some(
+            db::id_by_code(&mut tx, db::OrgTable::Team, code)
+                .await?
+                .with_context(|| format!("--team: there is no team {code:?}"))?,
+        ),
+        None => None,
+    };
+    let partner_id = match new.partner {
+        Some(code) => Some(
+            db::id_by_code(&mut tx, db::OrgTable::Partner, code)
+                .await?
+                .with_context(|| format!("--partner: there is no partner organisation {code:?}"))?,
+        ),
+        None => None,
+    };
+    if role == Role::Partner && partner_id.is_none() {
+        bail!("--partner: a partner user must belong to a partner organisation");
+    }
+    if matches!(role, Role::Caseworker | Role::TeamLead) && team_id.is_none() {
+        bail!("--team: a {} must belong to a team", role.label().to_lowercase());
+    }
+    let hash = crate::sessions::hash_password(new.password)?;
+    let staff = db::NewStaff { email: &email, name, role, team_id, partner_id, password_hash: Some(&hash) };
+    let id = match db::insert_staff(&mut tx, &staff, now).await {
+        Ok(id) => id,
+        Err(sqlx::Error::Database(err)) if err.is_unique_violation() => {
+            bail!("--email: there is already an account for {email}")
+        }
+        Err(err) => return Err(err.into()),
+    };
+    tx.commit().await?;
+    Ok(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partners_insight_and_auditors_cannot_log_contacts_or_read_mail() {
+        for role in [Role::Partner, Role::Insight, Role::Auditor] {
+            assert!(!role.may(Action::LogContact), "{role}");
+            assert!(!role.may(Action::HandleMail), "{role}");
+        }
+        assert!(Role::Adviser.may(Action::LogContact));
+        assert!(Role::Adviser.may(Action::HandleMail));
+        assert!(Role::Caseworker.may(Action::LogContact));
+        assert!(!Role::Caseworker.may(Action::HandleMail));
     }
 }

@@ -76,16 +76,29 @@ pub struct Outgoing {
     pub failed_at: Option<i64>,
 }
 
+const OUTGOING_COLUMNS: &str = "id, case_id, channel, purpose, recipient, subject, body, message_id, \
+     auto_submitted, in_reply_to, refs, created_at, sent_at, failed_at";
+
 pub async fn get(conn: &mut AnyConnection, id: i64) -> Result<Option<Outgoing>, sqlx::Error> {
-    let row = sqlx::query(
-        "SELECT id, case_id, channel, purpose, recipient, subject, body, message_id, auto_submitted, \
-         in_reply_to, refs, created_at, sent_at, failed_at FROM outbox WHERE id = $1",
-    )
-    .bind(id)
-    .fetch_optional(conn)
-    .await?;
-    let Some(row) = row else { return Ok(None) };
-    Ok(Some(Outgoing {
+    let sql = format!("SELECT {OUTGOING_COLUMNS} FROM outbox WHERE id = $1");
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(conn).await?;
+    row.as_ref().map(outgoing).transpose()
+}
+
+/// The newest messages first, `limit` at a time before `before` (an id): the staff
+/// outbox view, which costs the same however long the outbox grows.
+pub async fn recent(db: &crate::db::Db, before: Option<i64>, limit: i64) -> Result<Vec<Outgoing>, sqlx::Error> {
+    let sql = format!("SELECT {OUTGOING_COLUMNS} FROM outbox WHERE id < $1 ORDER BY id DESC LIMIT $2");
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(before.unwrap_or(i64::MAX))
+        .bind(limit)
+        .fetch_all(db.reader())
+        .await?;
+    rows.iter().map(outgoing).collect()
+}
+
+fn outgoing(row: &sqlx::any::AnyRow) -> Result<Outgoing, sqlx::Error> {
+    Ok(Outgoing {
         id: row.try_get("id")?,
         case_id: row.try_get("case_id")?,
         channel: row.try_get("channel")?,
@@ -100,7 +113,7 @@ pub async fn get(conn: &mut AnyConnection, id: i64) -> Result<Option<Outgoing>, 
         created_at: row.try_get("created_at")?,
         sent_at: row.try_get("sent_at")?,
         failed_at: row.try_get("failed_at")?,
-    }))
+    })
 }
 
 /// Records delivery. Returns false if another attempt recorded it first.

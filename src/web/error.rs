@@ -22,6 +22,15 @@ pub enum AppError {
     NotFoundBecause(String),
     #[error("{0}")]
     BadRequest(String),
+    /// No live staff session: sign in, then come back to this address.
+    #[error("sign in needed")]
+    SignInNeeded(String),
+    /// Signed in, but the role does not allow it.
+    #[error("not allowed for this role")]
+    Forbidden,
+    /// A staff form without its session's token: stale, or sent from another site.
+    #[error("the form has expired")]
+    FormExpired,
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -58,6 +67,20 @@ impl IntoResponse for AppError {
             ),
             AppError::NotFoundBecause(message) => (StatusCode::NOT_FOUND, "Page not found", message),
             AppError::BadRequest(message) => (StatusCode::BAD_REQUEST, "There is a problem", message),
+            AppError::SignInNeeded(back) => {
+                let to = format!("/staff/sign-in?next={}", crate::web::query_escape(&back));
+                return axum::response::Redirect::to(&to).into_response();
+            }
+            AppError::Forbidden => (
+                StatusCode::FORBIDDEN,
+                "You cannot do this",
+                "Your role does not include this. Ask your team lead or an administrator if you need it.".to_owned(),
+            ),
+            AppError::FormExpired => (
+                StatusCode::FORBIDDEN,
+                "The form has expired",
+                "Nothing was changed. Go back, reload the page and try again.".to_owned(),
+            ),
             AppError::Internal(err) => {
                 tracing::error!(error = format!("{err:#}"), "request failed");
                 (

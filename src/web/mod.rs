@@ -1,6 +1,7 @@
 //! The HTTP edge. Handlers parse input, call the domain and render; no SQL lives here.
 
 pub mod assets;
+pub mod auth;
 pub mod error;
 pub mod health;
 pub mod pages;
@@ -54,4 +55,14 @@ async fn shutdown_signal() {
         () = term => {},
     }
     tracing::info!("shutting down");
+}
+
+/// Percent-encodes text for a query string value.
+pub fn query_escape(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }

@@ -32,6 +32,8 @@ fn every_default_standard_gives_the_hand_worked_deadline_for_christmas_eve() {
         ("online-acknowledge", "2026-12-25T16:30:00Z"),
         // 25th and 28th are bank holidays: 29th, 30th, 31st.
         ("online-reply", "2026-12-31T17:00:00Z"),
+        // One working day: the 25th and the 28th are bank holidays, so the 29th.
+        ("callback-made", "2026-12-29T17:00:00Z"),
         // ... then 1 January is a holiday: 4th and 5th January.
         ("letter-reply", "2027-01-05T17:00:00Z"),
         ("foi-acknowledge-online", "2026-12-25T16:30:00Z"),
@@ -93,7 +95,7 @@ fn an_unknown_standard_or_a_bad_time_is_refused_in_one_sentence() {
 fn policy_check_accepts_the_default_and_lists_every_problem_in_a_bad_file() {
     let out = frontdoor(&["policy", "check", "policy/standards.toml"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(String::from_utf8_lossy(&out.stdout), "policy/standards.toml is valid: 16 standards, 16 published.\n");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "policy/standards.toml is valid: 17 standards, 17 published.\n");
 
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.toml");

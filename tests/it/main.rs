@@ -8,6 +8,8 @@ mod cases;
 mod clocks;
 mod deadline;
 mod demo;
+mod log_contact;
 mod mail;
 mod process;
+mod staff;
 mod web_form;

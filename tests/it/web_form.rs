@@ -308,3 +308,42 @@ async fn a_case_can_be_followed_by_its_reference_without_showing_anything_person
     let typo = get_page(&app, &format!("/cases/{}{other}", &reference[..reference.len() - 1])).await;
     assert_eq!(typo.status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn a_callback_request_needs_a_phone_number_and_is_timed_by_its_own_standard() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let mut tx = t.db.begin().await.unwrap();
+    let team: i64 = sqlx::query_scalar("SELECT id FROM teams").fetch_one(&mut *tx).await.unwrap();
+    let callback = frontdoor::services::db::NewService {
+        code: "callback",
+        name: "Ask us to call you back",
+        group_name: "Contact the council",
+        description: "An adviser phones you.",
+        keywords: "",
+        case_type: frontdoor::cases::CaseType::Callback,
+        team_id: team,
+        partner_id: None,
+        asks_location: false,
+    };
+    frontdoor::services::db::insert(&mut tx, &callback).await.unwrap();
+    tx.commit().await.unwrap();
+    let app = app(&t.db).await;
+    let form = get_page(&app, "/services/callback/report").await;
+    assert!(form.body.contains("Phone number to call"));
+    assert!(!form.body.contains("Where is it?"));
+
+    let fields = [("description", "Council tax, after 3pm"), ("name", "Ash Caller"), ("email", "ash@example.com")];
+    let refused = post_form(&app, "/services/callback/report", &fields).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(summary(&refused.body), ["phone: Enter a phone number, so we can call you back"]);
+
+    let fields = [("description", "Council tax, after 3pm"), ("name", "Ash Caller"), ("phone", "01632 960 001")];
+    let reply = post_form(&app, "/services/callback/report", &fields).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let standards: Vec<String> = sqlx::query_scalar("SELECT standard_id FROM clocks ORDER BY standard_id")
+        .fetch_all(t.db.reader())
+        .await
+        .unwrap();
+    assert_eq!(standards, ["callback-made", "online-acknowledge"]);
+}

@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use super::{Chrome, render};
 use crate::app::AppState;
-use crate::cases::{self, CaseRef, Channel};
+use crate::cases::{self, CaseRef, CaseType, Channel};
 use crate::intake::{self, DESCRIPTION_MAX, FieldError, IntakeError, Submission, thousands};
 use crate::services::{self, Service};
 use crate::web::error::AppError;
@@ -38,6 +38,11 @@ struct ReportPage {
 }
 
 impl ReportPage {
+    /// A callback request asks for a phone number first, and when to call.
+    fn is_callback(&self) -> bool {
+        self.service.case_type == CaseType::Callback
+    }
+
     fn error_for(&self, field: &str) -> Option<&str> {
         self.errors.iter().find(|e| e.field == field).map(|e| e.message.as_str())
     }
@@ -96,7 +101,7 @@ pub async fn submit(
             };
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
         }
-        Err(IntakeError::Db(err)) => Err(AppError::Internal(err.into())),
+        Err(err) => Err(AppError::Internal(err.into())),
     }
 }
 

@@ -1,0 +1,101 @@
+//! Staff sign-in at the HTTP edge: the session cookie, the [`SignedIn`] extractor, role
+//! checks and CSRF checks. The rules themselves live in `sessions` and `org`.
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, header};
+
+use crate::app::AppState;
+use crate::db::now_ms;
+use crate::org::Action;
+use crate::sessions::{self, Session};
+use crate::web::error::AppError;
+
+/// The session cookie. Scoped to `/staff`, so public pages never receive it.
+pub const SESSION_COOKIE: &str = "fd_session";
+/// A random value the sign-in form repeats, so another site cannot sign a browser in
+/// under someone else's account (login CSRF).
+pub const SIGN_IN_COOKIE: &str = "fd_sign_in";
+
+/// The value of one cookie in the request, if sent.
+pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value.to_owned())
+}
+
+/// A `Set-Cookie` value: HttpOnly and SameSite=Strict always, Secure whenever the site is
+/// served over HTTPS (a browser drops Secure cookies on plain-HTTP addresses such as the
+/// demo's). `max_age` 0 deletes the cookie.
+pub fn set_cookie(state: &AppState, name: &str, value: &str, path: &str, max_age: Option<i64>) -> HeaderValue {
+    let secure = if state.council.public_url.starts_with("https://") { "; Secure" } else { "" };
+    let age = max_age.map(|s| format!("; Max-Age={s}")).unwrap_or_default();
+    let text = format!("{name}={value}; Path={path}; HttpOnly; SameSite=Strict{secure}{age}");
+    HeaderValue::from_str(&text).unwrap_or_else(|_| HeaderValue::from_static("invalid=1; Max-Age=0"))
+}
+
+/// A signed-in member of staff. A request without a live session is sent to sign in, and
+/// comes back to the page it asked for.
+#[derive(Debug, Clone)]
+pub struct SignedIn(pub Session);
+
+impl FromRequestParts<AppState> for SignedIn {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        if let Some(token) = cookie(&parts.headers, SESSION_COOKIE)
+            && let Some(session) = sessions::db::find(&state.db, &token, now_ms()).await?
+        {
+            return Ok(SignedIn(session));
+        }
+        let back = parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/staff");
+        Err(AppError::SignInNeeded(back.to_owned()))
+    }
+}
+
+impl SignedIn {
+    /// Refuses the request unless the role allows `action`.
+    pub fn require(&self, action: Action) -> Result<(), AppError> {
+        if self.0.staff.role.may(action) { Ok(()) } else { Err(AppError::Forbidden) }
+    }
+
+    /// Refuses a form that does not carry this session's token.
+    pub fn check_csrf(&self, given: &str) -> Result<(), AppError> {
+        if self.0.csrf_matches(given) { Ok(()) } else { Err(AppError::FormExpired) }
+    }
+}
+
+/// Where to go after signing in: only a page of the staff workspace, never another site.
+pub fn safe_next(next: &str) -> &str {
+    let local = next.starts_with("/staff") && !next.starts_with("//") && !next.contains("\\");
+    if local && !next.starts_with("/staff/sign-in") { next } else { "/staff" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_staff_pages_are_followed_after_sign_in() {
+        assert_eq!(safe_next("/staff/log?x=1"), "/staff/log?x=1");
+        assert_eq!(safe_next("https://evil.example/staff"), "/staff");
+        assert_eq!(safe_next("//evil.example/staff"), "/staff");
+        assert_eq!(safe_next("/staff/sign-in"), "/staff");
+        assert_eq!(safe_next("/services"), "/staff");
+    }
+
+    #[test]
+    fn a_cookie_is_found_among_others() {
+        let mut headers = HeaderMap::new();
+        headers.append(header::COOKIE, HeaderValue::from_static("a=1; fd_session=abc"));
+        headers.append(header::COOKIE, HeaderValue::from_static("b=2"));
+        assert_eq!(cookie(&headers, "fd_session").as_deref(), Some("abc"));
+        assert_eq!(cookie(&headers, "b").as_deref(), Some("2"));
+        assert_eq!(cookie(&headers, "c"), None);
+    }
+}

@@ -1,0 +1,33 @@
+//! The staff workspace's first page: what this role can do from here.
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::Html;
+
+use crate::app::AppState;
+use crate::mail;
+use crate::org::Action;
+use crate::web::auth::SignedIn;
+use crate::web::error::AppError;
+use crate::web::pages::{Chrome, render};
+
+#[derive(Template)]
+#[template(path = "staff/home.html")]
+struct HomePage {
+    chrome: Chrome,
+    may_log: bool,
+    /// Mail waiting for a person, when the role handles mail.
+    quarantined: Option<i64>,
+}
+
+pub async fn show(State(state): State<AppState>, signed_in: SignedIn) -> Result<Html<String>, AppError> {
+    let role = signed_in.0.staff.role;
+    let quarantined =
+        if role.may(Action::HandleMail) { Some(mail::db::count(&state.db, "quarantined").await?) } else { None };
+    let page = HomePage {
+        chrome: Chrome::staff(&state, &signed_in.0, "home"),
+        may_log: role.may(Action::LogContact),
+        quarantined,
+    };
+    render(&page)
+}

@@ -1,0 +1,129 @@
+//! Logging a phone call, letter, visit or social media message for a resident: a new case,
+//! or a contact on the case they already have.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::rejection::FormRejection;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use crate::app::AppState;
+use crate::cases::{self, CaseRef, Channel};
+use crate::intake::{self, FieldError, IntakeError, LOGGED_CHANNELS, Logged, Submission};
+use crate::org::Action;
+use crate::services::{self, Service};
+use crate::web::auth::SignedIn;
+use crate::web::error::AppError;
+use crate::web::pages::{Chrome, render};
+
+/// The form as posted. Missing fields read as empty, so they get field errors.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct LogForm {
+    csrf: String,
+    channel: String,
+    reference: String,
+    service: String,
+    description: String,
+    address: String,
+    postcode: String,
+    name: String,
+    email: String,
+    phone: String,
+    resolved: String,
+    outcome: String,
+}
+
+#[derive(Template)]
+#[template(path = "staff/log.html")]
+struct LogPage {
+    chrome: Chrome,
+    form: LogForm,
+    channels: Vec<Channel>,
+    services: Vec<Service>,
+    errors: Vec<FieldError>,
+}
+
+impl LogPage {
+    fn error_for(&self, field: &str) -> Option<&str> {
+        self.errors.iter().find(|e| e.field == field).map(|e| e.message.as_str())
+    }
+}
+
+#[derive(Template)]
+#[template(path = "staff/logged.html")]
+struct LoggedPage {
+    chrome: Chrome,
+    reference: CaseRef,
+    status: &'static str,
+}
+
+async fn page(
+    state: &AppState,
+    signed_in: &SignedIn,
+    form: LogForm,
+    errors: Vec<FieldError>,
+) -> Result<LogPage, AppError> {
+    Ok(LogPage {
+        chrome: Chrome::staff(state, &signed_in.0, "log"),
+        form,
+        channels: LOGGED_CHANNELS.to_vec(),
+        services: services::db::list_active(state.db.reader()).await?,
+        errors,
+    })
+}
+
+pub async fn form(State(state): State<AppState>, signed_in: SignedIn) -> Result<Html<String>, AppError> {
+    signed_in.require(Action::LogContact)?;
+    let form = LogForm { channel: Channel::Phone.as_str().to_owned(), ..LogForm::default() };
+    render(&page(&state, &signed_in, form, Vec::new()).await?)
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    form: Result<Form<LogForm>, FormRejection>,
+) -> Result<Response, AppError> {
+    signed_in.require(Action::LogContact)?;
+    let Form(form) = form?;
+    signed_in.check_csrf(&form.csrf)?;
+    let logged = Logged {
+        staff_id: signed_in.0.staff.id,
+        channel: form.channel.clone(),
+        reference: form.reference.clone(),
+        submission: Submission {
+            channel: None,
+            service_code: form.service.clone(),
+            name: form.name.clone(),
+            email: form.email.clone(),
+            phone: form.phone.clone(),
+            address: form.address.clone(),
+            postcode: form.postcode.clone(),
+            description: form.description.clone(),
+        },
+        resolved: form.resolved == "yes",
+        outcome: form.outcome.clone(),
+    };
+    match intake::log(&state.db, &state.council, &state.rules.get(), &logged).await {
+        Ok(reference) => Ok(Redirect::to(&format!("/staff/log/{reference}")).into_response()),
+        Err(IntakeError::Invalid(errors)) => {
+            let page = page(&state, &signed_in, form, errors).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
+        }
+        Err(err) => Err(AppError::Internal(err.into())),
+    }
+}
+
+/// The confirmation, with the reference to read out to the resident.
+pub async fn logged(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path(reference): Path<String>,
+) -> Result<Html<String>, AppError> {
+    signed_in.require(Action::LogContact)?;
+    let reference = crate::web::pages::report::parse_reference(&state, &reference)?;
+    let case = cases::db::get(state.db.reader(), reference.id()).await?.ok_or(AppError::NotFound)?;
+    render(&LoggedPage { chrome: Chrome::staff(&state, &signed_in.0, "log"), reference, status: case.status.label() })
+}

@@ -1,0 +1,161 @@
+//! Signing in and out.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::rejection::FormRejection;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use crate::app::AppState;
+use crate::db::now_ms;
+use crate::intake::FieldError;
+use crate::sessions::{self, SignInError, tokens_match};
+use crate::web::auth::{SESSION_COOKIE, SIGN_IN_COOKIE, SignedIn, cookie, safe_next, set_cookie};
+use crate::web::error::AppError;
+use crate::web::pages::{Chrome, render};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct SignInForm {
+    email: String,
+    password: String,
+    csrf: String,
+    next: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Next {
+    next: String,
+    signed_out: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "staff/sign_in.html")]
+struct SignInPage {
+    chrome: Chrome,
+    email: String,
+    csrf: String,
+    next: String,
+    errors: Vec<FieldError>,
+    signed_out: bool,
+}
+
+impl SignInPage {
+    fn error_for(&self, field: &str) -> Option<&str> {
+        self.errors.iter().find(|e| e.field == field).map(|e| e.message.as_str())
+    }
+}
+
+/// The form, with a fresh double-submit token in a cookie scoped to this page.
+fn page(
+    state: &AppState,
+    status: StatusCode,
+    email: String,
+    next: &str,
+    errors: Vec<FieldError>,
+) -> Result<Response, AppError> {
+    signed_page(state, status, email, next, errors, false)
+}
+
+fn signed_page(
+    state: &AppState,
+    status: StatusCode,
+    email: String,
+    next: &str,
+    errors: Vec<FieldError>,
+    signed_out: bool,
+) -> Result<Response, AppError> {
+    let csrf = sessions::new_token();
+    let next = safe_next(next).to_owned();
+    let page = SignInPage { chrome: Chrome::new(state), email, csrf: csrf.clone(), next, errors, signed_out };
+    let cookie = set_cookie(state, SIGN_IN_COOKIE, &csrf, "/staff/sign-in", None);
+    Ok((status, [(header::SET_COOKIE, cookie)], render(&page)?).into_response())
+}
+
+pub async fn form(State(state): State<AppState>, Query(next): Query<Next>) -> Result<Response, AppError> {
+    signed_page(&state, StatusCode::OK, String::new(), &next.next, Vec::new(), next.signed_out.is_some())
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    form: Result<Form<SignInForm>, FormRejection>,
+) -> Result<Response, AppError> {
+    let Form(form) = form?;
+    let expected = cookie(&headers, SIGN_IN_COOKIE).unwrap_or_default();
+    if !tokens_match(&expected, &form.csrf) {
+        return Err(AppError::BadRequest(
+            "The sign-in form had expired, or your browser did not send its cookie. Reload the sign-in page and try again; your browser must accept cookies from this site.".to_owned(),
+        ));
+    }
+    let mut errors = Vec::new();
+    if form.email.trim().is_empty() {
+        errors.push(FieldError { field: "email", message: "Enter your email address".to_owned() });
+    }
+    if form.password.is_empty() {
+        errors.push(FieldError { field: "password", message: "Enter your password".to_owned() });
+    }
+    if !errors.is_empty() {
+        return page(&state, StatusCode::UNPROCESSABLE_ENTITY, form.email, &form.next, errors);
+    }
+    match sessions::db::sign_in(&state.db, &form.email, &form.password, now_ms()).await {
+        Ok((token, _)) => {
+            let session = set_cookie(&state, SESSION_COOKIE, &token, "/staff", None);
+            let clear = set_cookie(&state, SIGN_IN_COOKIE, "", "/staff/sign-in", Some(0));
+            let to = safe_next(&form.next);
+            let mut response = Redirect::to(to).into_response();
+            response.headers_mut().append(header::SET_COOKIE, session);
+            response.headers_mut().append(header::SET_COOKIE, clear);
+            Ok(response)
+        }
+        Err(SignInError::Wrong) => {
+            let message = "The email address or password is not right".to_owned();
+            page(
+                &state,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                form.email,
+                &form.next,
+                vec![FieldError { field: "email", message }],
+            )
+        }
+        Err(SignInError::Throttled) => {
+            let message = format!(
+                "There have been {} wrong passwords for this email address. Wait 15 minutes, then try again",
+                sessions::MAX_FAILURES
+            );
+            page(
+                &state,
+                StatusCode::TOO_MANY_REQUESTS,
+                form.email,
+                &form.next,
+                vec![FieldError { field: "email", message }],
+            )
+        }
+        Err(SignInError::Db(err)) => Err(err.into()),
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct CsrfForm {
+    csrf: String,
+}
+
+/// Revokes the session in the database, so the cookie is dead on every node, then
+/// deletes the cookie.
+pub async fn sign_out(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    form: Result<Form<CsrfForm>, FormRejection>,
+) -> Result<Response, AppError> {
+    let Form(form) = form?;
+    signed_in.check_csrf(&form.csrf)?;
+    sessions::db::revoke(&state.db, &signed_in.0.token_hash, now_ms()).await?;
+    tracing::info!(staff = signed_in.0.staff.id, "signed out");
+    let mut response = Redirect::to("/staff/sign-in?signed_out=1").into_response();
+    response.headers_mut().append(header::SET_COOKIE, set_cookie(&state, SESSION_COOKIE, "", "/staff", Some(0)));
+    Ok(response)
+}

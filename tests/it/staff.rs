@@ -1,0 +1,264 @@
+//! The staff workspace: signing in and out, throttling, CSRF, roles, logging contacts for
+//! residents, and the mail that needs a person.
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+
+use frontdoor::db::{Db, now_ms};
+use frontdoor::org::{self, NewAccount};
+use frontdoor::{mail, sessions};
+
+use crate::support::{Reply, app, count, seed_catalogue, send, test_db, urlencode};
+
+const PASSWORD: &str = "a long staff password";
+
+pub async fn account(db: &Db, email: &str, role: &str, team: Option<&str>, partner: Option<&str>) -> i64 {
+    let new = NewAccount { email, name: "Sam Officer", role, team, partner, password: PASSWORD };
+    org::add_account(db, &new, now_ms()).await.expect("account")
+}
+
+/// A cookie's value from a response's Set-Cookie headers.
+fn set_cookie(reply: &Reply, name: &str) -> Option<String> {
+    reply
+        .headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|v| v.strip_prefix(&format!("{name}=")).map(|rest| rest.split(';').next().unwrap_or("").to_owned()))
+}
+
+/// The value of a hidden `csrf` field on a page.
+fn csrf_in(body: &str) -> String {
+    let at = body.find("name=\"csrf\" value=\"").expect("csrf field") + "name=\"csrf\" value=\"".len();
+    body[at..].split('"').next().unwrap_or_default().to_owned()
+}
+
+pub async fn get_with(app: &Router, uri: &str, cookie: &str) -> Reply {
+    let request = Request::get(uri).header(header::COOKIE, cookie).body(Body::empty()).expect("request");
+    send(app, request).await
+}
+
+pub async fn post_with(app: &Router, uri: &str, cookie: &str, fields: &[(&str, &str)]) -> Reply {
+    let body = fields.iter().map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v))).collect::<Vec<_>>().join("&");
+    let request = Request::post(uri)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::COOKIE, cookie)
+        .body(Body::from(body))
+        .expect("request");
+    send(app, request).await
+}
+
+/// Signs in through the form, as a browser does: returns the session cookie and the CSRF
+/// token of the page it lands on.
+pub async fn sign_in(app: &Router, email: &str) -> (String, String) {
+    let form = crate::support::get(app, "/staff/sign-in").await;
+    let pre = format!("fd_sign_in={}", set_cookie(&form, "fd_sign_in").expect("sign-in cookie"));
+    let reply = post_with(
+        app,
+        "/staff/sign-in",
+        &pre,
+        &[("email", email), ("password", PASSWORD), ("csrf", &csrf_in(&form.body)), ("next", "/staff")],
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let cookie = format!("fd_session={}", set_cookie(&reply, "fd_session").expect("session cookie"));
+    let home = get_with(app, "/staff", &cookie).await;
+    assert_eq!(home.status, StatusCode::OK);
+    (cookie, csrf_in(&home.body))
+}
+
+#[tokio::test]
+async fn staff_pages_send_a_stranger_to_sign_in_and_back() {
+    let t = test_db().await;
+    let app = app(&t.db).await;
+    let reply = crate::support::get(&app, "/staff/log").await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    assert_eq!(reply.location(), "/staff/sign-in?next=/staff/log");
+    let form = crate::support::get(&app, "/staff/sign-in?next=/staff/log").await;
+    assert!(form.body.contains("name=\"next\" value=\"/staff/log\""));
+    let cookie = form.headers.get(header::SET_COOKIE).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{cookie}");
+    // Never another site after signing in.
+    let away = crate::support::get(&app, "/staff/sign-in?next=https://evil.example/").await;
+    assert!(away.body.contains("name=\"next\" value=\"/staff\""));
+}
+
+#[tokio::test]
+async fn signing_in_opens_a_session_and_signing_out_revokes_it() {
+    let t = test_db().await;
+    account(&t.db, "adviser@council.example", "adviser", None, None).await;
+    let app = app(&t.db).await;
+    let (cookie, csrf) = sign_in(&app, "Adviser@Council.example").await;
+    let home = get_with(&app, "/staff", &cookie).await;
+    assert!(home.body.contains("Signed in as <strong>Sam Officer</strong>"), "{}", home.body);
+    assert_eq!(home.headers.get(header::CACHE_CONTROL).and_then(|v| v.to_str().ok()), Some("no-store"));
+    // The table keeps only a hash of the token.
+    let token = cookie.trim_start_matches("fd_session=");
+    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM staff_sessions WHERE token_hash = $1")
+        .bind(sessions::token_hash(token))
+        .fetch_one(t.db.reader())
+        .await
+        .unwrap();
+    assert_eq!(stored, 1);
+    let raw: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM staff_sessions WHERE token_hash = $1")
+        .bind(token)
+        .fetch_one(t.db.reader())
+        .await
+        .unwrap();
+    assert_eq!(raw, 0);
+
+    // Signing out needs the form's token too.
+    let forged = post_with(&app, "/staff/sign-out", &cookie, &[("csrf", "not-the-token")]).await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    assert_eq!(get_with(&app, "/staff", &cookie).await.status, StatusCode::OK);
+
+    let out = post_with(&app, "/staff/sign-out", &cookie, &[("csrf", &csrf)]).await;
+    assert_eq!(out.status, StatusCode::SEE_OTHER);
+    assert_eq!(out.location(), "/staff/sign-in?signed_out=1");
+    // The old cookie, replayed, signs nobody in, on this node or any other.
+    let replayed = get_with(&app, "/staff", &cookie).await;
+    assert_eq!(replayed.status, StatusCode::SEE_OTHER);
+    let other_node = crate::support::app(&t.db).await;
+    assert_eq!(get_with(&other_node, "/staff", &cookie).await.status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn repeated_wrong_passwords_lock_that_address_for_a_while() {
+    let t = test_db().await;
+    account(&t.db, "lead@council.example", "admin", None, None).await;
+    let now = now_ms();
+    for _ in 0..sessions::MAX_FAILURES {
+        let wrong = sessions::db::sign_in(&t.db, "lead@council.example", "guess", now).await;
+        assert!(matches!(wrong, Err(sessions::SignInError::Wrong)));
+    }
+    // Now even the right password waits, and says why.
+    let locked = sessions::db::sign_in(&t.db, "lead@council.example", PASSWORD, now).await;
+    assert!(matches!(locked, Err(sessions::SignInError::Throttled)));
+    let app = app(&t.db).await;
+    let form = crate::support::get(&app, "/staff/sign-in").await;
+    let pre = format!("fd_sign_in={}", set_cookie(&form, "fd_sign_in").unwrap());
+    let fields = [("email", "lead@council.example"), ("password", PASSWORD), ("csrf", &*csrf_in(&form.body))];
+    let reply = post_with(&app, "/staff/sign-in", &pre, &fields).await;
+    assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(reply.body.contains("Wait 15 minutes"), "{}", reply.body);
+    // After the window, the right password works, and the count starts again.
+    let later = now + sessions::FAILURE_WINDOW_MS + 1;
+    assert!(sessions::db::sign_in(&t.db, "lead@council.example", PASSWORD, later).await.is_ok());
+    assert_eq!(count(&t.db, "sign_in_failures").await, 0);
+}
+
+#[tokio::test]
+async fn the_sign_in_form_refuses_a_post_without_its_own_cookie() {
+    let t = test_db().await;
+    account(&t.db, "adviser@council.example", "adviser", None, None).await;
+    let app = app(&t.db).await;
+    let form = crate::support::get(&app, "/staff/sign-in").await;
+    let fields = [("email", "adviser@council.example"), ("password", PASSWORD), ("csrf", &*csrf_in(&form.body))];
+    let reply = crate::support::post_form(&app, "/staff/sign-in", &fields).await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    assert!(reply.headers.get_all(header::SET_COOKIE).iter().all(|v| !v.to_str().unwrap().starts_with("fd_session")));
+    let wrong =
+        post_with(&app, "/staff/sign-in", "fd_sign_in=abc", &[("email", "x"), ("password", "y"), ("csrf", "abc")])
+            .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(wrong.body.contains("The email address or password is not right"));
+}
+
+#[tokio::test]
+async fn each_role_reaches_only_its_own_pages() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let mut tx = t.db.begin().await.unwrap();
+    org::db::insert_partner(&mut tx, "repairs", "Repairs Ltd", "repairs@example.com").await.unwrap();
+    tx.commit().await.unwrap();
+    account(&t.db, "adviser@council.example", "adviser", None, None).await;
+    account(&t.db, "worker@council.example", "caseworker", Some("waste"), None).await;
+    account(&t.db, "partner@repairs.example", "partner", None, Some("repairs")).await;
+    account(&t.db, "insight@council.example", "insight", None, None).await;
+    let app = app(&t.db).await;
+    for (email, log, mail) in [
+        ("adviser@council.example", StatusCode::OK, StatusCode::OK),
+        ("worker@council.example", StatusCode::OK, StatusCode::FORBIDDEN),
+        ("partner@repairs.example", StatusCode::FORBIDDEN, StatusCode::FORBIDDEN),
+        ("insight@council.example", StatusCode::FORBIDDEN, StatusCode::FORBIDDEN),
+    ] {
+        let (cookie, csrf) = sign_in(&app, email).await;
+        assert_eq!(get_with(&app, "/staff/log", &cookie).await.status, log, "{email} /staff/log");
+        assert_eq!(get_with(&app, "/staff/mail", &cookie).await.status, mail, "{email} /staff/mail");
+        assert_eq!(get_with(&app, "/staff/mail/outbox", &cookie).await.status, mail, "{email} outbox");
+        // Posting is refused the same way, and creates nothing.
+        let posted = post_with(&app, "/staff/log", &cookie, &[("csrf", &csrf), ("channel", "phone")]).await;
+        assert!(posted.status == StatusCode::UNPROCESSABLE_ENTITY || posted.status == log, "{email}");
+        let home = get_with(&app, "/staff", &cookie).await;
+        assert_eq!(home.body.contains("href=\"/staff/log\""), log == StatusCode::OK, "{email} navigation");
+    }
+    assert_eq!(count(&t.db, "cases").await, 0);
+}
+
+#[tokio::test]
+async fn user_add_refuses_bad_accounts_by_flag() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let new = |email: &'static str, role: &'static str, team: Option<&'static str>, password: &'static str| {
+        NewAccount { email, name: "A Person", role, team, partner: None, password }
+    };
+    for (account, says) in [
+        (new("not-an-email", "admin", None, PASSWORD), "--email"),
+        (new("a@council.example", "boss", None, PASSWORD), "--role: \"boss\" is not a role"),
+        (new("a@council.example", "admin", None, "short"), "at least 12 characters"),
+        (new("a@council.example", "caseworker", None, PASSWORD), "--team: a caseworker must belong to a team"),
+        (new("a@council.example", "caseworker", Some("nope"), PASSWORD), "--team: there is no team \"nope\""),
+        (new("a@council.example", "partner", None, PASSWORD), "--partner"),
+    ] {
+        let err = org::add_account(&t.db, &account, now_ms()).await.expect_err(says);
+        assert!(err.to_string().contains(says), "{err} should say {says}");
+    }
+    org::add_account(&t.db, &new("a@council.example", "admin", None, PASSWORD), now_ms()).await.unwrap();
+    let again = org::add_account(&t.db, &new("A@council.example", "admin", None, PASSWORD), now_ms()).await;
+    assert!(again.unwrap_err().to_string().contains("already an account"));
+    let hash: String =
+        sqlx::query_scalar("SELECT password_hash FROM staff_users").fetch_one(t.db.reader()).await.unwrap();
+    assert!(hash.starts_with("$argon2id$") && !hash.contains(PASSWORD));
+}
+
+#[tokio::test]
+async fn quarantined_mail_is_listed_downloaded_and_closed_with_a_reason() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    account(&t.db, "adviser@council.example", "adviser", None, None).await;
+    let app = app(&t.db).await;
+    let state = crate::support::state(&t.db, &std::env::temp_dir()).await;
+    let raw = std::fs::read("tests/mail/corpus/13-missing-from.eml").unwrap();
+    let inbound = mail::Inbound { source: "import", peer: "test", envelope_from: None, envelope_to: None, raw: &raw };
+    let id = mail::db::store(&t.db, &inbound, now_ms()).await.unwrap();
+    mail::process(&state, id, now_ms()).await.unwrap();
+
+    let (cookie, csrf) = sign_in(&app, "adviser@council.example").await;
+    assert!(get_with(&app, "/staff", &cookie).await.body.contains("1 email could not be understood"));
+    let list = get_with(&app, "/staff/mail", &cookie).await;
+    assert!(list.body.contains("No sender"), "{}", list.body);
+    let page = get_with(&app, &format!("/staff/mail/{id}"), &cookie).await;
+    assert!(page.body.contains("Who sent this?"));
+    let download = get_with(&app, &format!("/staff/mail/{id}/raw"), &cookie).await;
+    let disposition = download.headers.get(header::CONTENT_DISPOSITION).unwrap().to_str().unwrap();
+    assert_eq!(disposition, format!("attachment; filename=\"message-{id}.eml\""));
+    assert_eq!(download.body.as_bytes(), &raw[..]);
+
+    let uri = format!("/staff/mail/{id}");
+    let no_reason = post_with(&app, &uri, &cookie, &[("csrf", &csrf), ("action", "dismiss"), ("reason", " ")]).await;
+    assert_eq!(no_reason.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(no_reason.body.contains("Enter why nothing more is needed"));
+    let forged = post_with(&app, &uri, &cookie, &[("action", "dismiss"), ("reason", "spam")]).await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    let closed = post_with(&app, &uri, &cookie, &[("csrf", &csrf), ("action", "dismiss"), ("reason", "spam")]).await;
+    assert_eq!(closed.location(), "/staff/mail?done=dismissed");
+    let (state, reason): (String, String) = sqlx::query_as("SELECT state, reason FROM inbound_mail WHERE id = $1")
+        .bind(id)
+        .fetch_one(t.db.reader())
+        .await
+        .unwrap();
+    assert_eq!(state, "ignored");
+    assert_eq!(reason, "Closed by Sam Officer (adviser@council.example): spam");
+    assert_eq!(count(&t.db, "inbound_mail").await, 1, "the message is kept");
+}
