@@ -458,7 +458,7 @@ async fn run_demo(cases: usize, file: PathBuf, listen: ListenArgs, mail: MailArg
     for (email, role) in &built.staff {
         println!("    {email:<38} {role}");
     }
-    println!("  The staff workspace where these sign in is not built yet; the accounts are ready for it.\n");
+    println!("  Staff sign in at http://{addr}/staff/sign-in.\n");
     println!("  Stop with Ctrl+C. Running `frontdoor demo` again rebuilds {} from scratch.", file.display());
 
     let rules = SharedRules::new(standards::db::load_rules(&db, Policy::default_policy(), now_ms()).await?);

@@ -5,78 +5,27 @@
 //   node --test tests/browser/
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { chromium } from 'playwright-core'
-import { AxeBuilder } from '@axe-core/playwright'
+import { startDemo, newPage as open, expectAccessible, expectNoScriptErrors } from './support.mjs'
 
-const BINARY = process.env.FRONTDOOR_BIN ?? 'target/debug/frontdoor'
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']
-
-let server
+let demo
 let base
-let browser
-let dir
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'frontdoor-browser-'))
-  server = spawn(BINARY, ['demo', '--cases', '300', '--file', join(dir, 'demo.db'), '--listen', '127.0.0.1:0', '--smtp-listen', '127.0.0.1:0', '--mail-dir', join(dir, 'mail-out')], {
-    env: { ...process.env, FRONTDOOR_LOG: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit']
-  })
-  base = await new Promise((resolve, reject) => {
-    let out = ''
-    server.stdout.on('data', chunk => {
-      out += chunk
-      const match = out.match(/Open (http:\/\/127\.0\.0\.1:\d+)\//)
-      if (match) resolve(match[1])
-    })
-    server.on('exit', code => reject(new Error(`frontdoor exited with ${code}: ${out}`)))
-  })
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync']
-  })
+  demo = await startDemo()
+  base = demo.base
 })
 
 after(async () => {
-  await browser?.close()
-  server?.kill('SIGTERM')
-  if (dir) rmSync(dir, { recursive: true, force: true })
+  await demo?.stop()
 })
 
-// axe needs pages from an explicit context. Every page records its console errors
-// (a script blocked by the Content-Security-Policy shows up there) and uncaught ones.
-async function newPage (options = {}) {
-  const context = await browser.newContext(options)
-  const page = await context.newPage()
-  page.problems = []
-  page.on('console', message => {
-    if (message.type() === 'error') page.problems.push(message.text())
-  })
-  page.on('pageerror', error => page.problems.push(error.message))
-  return page
-}
-
-// A 404 page logs its own status as a console error; nothing else may.
-function expectNoScriptErrors (page, status = 200) {
-  const problems = page.problems.filter(p => !(status === 404 && p.includes('404')))
-  assert.deepEqual(problems, [], 'the page logged errors')
-}
-
-async function expectAccessible (page, what) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze()
-  const found = results.violations.map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).join(', ')})`)
-  assert.deepEqual(found, [], `${what} has accessibility violations`)
-}
+const newPage = options => open(demo.browser, options)
 
 for (const [what, path, status] of [
   ['the home page', '/', 200],
   ['the list of services', '/services', 200],
   ['a report form', '/services/missed-bin/report', 200],
+  ['the callback request form', '/services/callback/report', 200],
   ['a page that does not exist', '/no-such-page', 404],
   ['a mistyped reference', '/cases/KMB-000-001/submitted', 404]
 ]) {

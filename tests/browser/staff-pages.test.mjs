@@ -1,0 +1,147 @@
+// The staff workspace in a real browser, by keyboard alone: an adviser signs in, logs a
+// phone call for a resident, checks the mail that could not be understood, and signs
+// out. axe-core finds no WCAG 2.2 AA violation on any staff page, error states included.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { createConnection } from 'node:net'
+import { startDemo, newPage, expectAccessible, expectNoScriptErrors } from './support.mjs'
+
+const PASSWORD = 'demo-password-2026'
+let demo
+
+before(async () => {
+  demo = await startDemo()
+})
+
+after(async () => {
+  await demo?.stop()
+})
+
+// Presses Tab until the element matching `selector` has focus, as a keyboard user would.
+async function tabTo (page, selector) {
+  for (let i = 0; i < 80; i++) {
+    if (await page.evaluate(s => document.activeElement?.matches(s), selector)) return
+    await page.keyboard.press('Tab')
+  }
+  assert.fail(`Tab never reached ${selector}`)
+}
+
+async function typeInto (page, selector, text) {
+  await tabTo(page, selector)
+  await page.keyboard.type(text)
+}
+
+async function signIn (page, email) {
+  await page.goto(demo.base + '/staff')
+  assert.match(page.url(), /\/staff\/sign-in\?next=\/staff$/)
+  await typeInto(page, '#email', email)
+  await typeInto(page, '#password', PASSWORD)
+  await page.keyboard.press('Enter')
+  await page.waitForURL(demo.base + '/staff')
+}
+
+// One SMTP conversation over a real socket: a message with no sender, which the council
+// cannot answer, so it waits for staff.
+function sendUnanswerableMail () {
+  const lines = ['EHLO tests.example', 'MAIL FROM:<someone@example.org>', 'RCPT TO:<contact@kingsmead.example>', 'DATA',
+    'To: contact@kingsmead.example\r\nSubject: Nobody signed this\r\n\r\nWho sent this?\r\n.', 'QUIT']
+  return new Promise((resolve, reject) => {
+    const socket = createConnection(demo.smtp, '127.0.0.1')
+    let said = ''
+    socket.setEncoding('utf8')
+    socket.on('data', chunk => {
+      said += chunk
+      // Send the next line after each complete reply.
+      while (said.includes('\r\n')) {
+        const [reply] = said.split('\r\n', 1)
+        said = said.slice(reply.length + 2)
+        if (reply[3] === '-') continue
+        if (reply.startsWith('250 2.0.0') || reply.startsWith('221')) { socket.end(); resolve(); return }
+        if (!/^[23]/.test(reply)) { reject(new Error(`SMTP said ${reply}`)); return }
+        const next = lines.shift()
+        if (next !== undefined) socket.write(next + '\r\n')
+      }
+    })
+    socket.on('error', reject)
+  })
+}
+
+test('the sign-in page, and its error state, have no WCAG 2.2 AA violations', async () => {
+  const page = await newPage(demo.browser)
+  await page.goto(demo.base + '/staff/sign-in')
+  await expectAccessible(page, 'the sign-in page')
+  await typeInto(page, '#email', 'adviser@kingsmead.example')
+  await typeInto(page, '#password', 'not the password')
+  await page.keyboard.press('Enter')
+  await page.waitForSelector('.govuk-error-summary')
+  assert.equal(await page.locator('.govuk-error-summary__list a').textContent(), 'The email address or password is not right')
+  await expectAccessible(page, 'the sign-in page with an error')
+  expectNoScriptErrors(page, 422)
+  await page.context().close()
+})
+
+test('an adviser logs a phone call for a resident by keyboard alone', async () => {
+  const page = await newPage(demo.browser)
+  await signIn(page, 'adviser@kingsmead.example')
+  await expectAccessible(page, 'the staff home page')
+
+  await tabTo(page, 'a[href="/staff/log"]')
+  await page.keyboard.press('Enter')
+  await page.waitForURL(demo.base + '/staff/log')
+  await expectAccessible(page, 'the log a contact form')
+
+  // Sending it empty shows every problem, linked to its field.
+  await tabTo(page, 'main form button[type=submit]')
+  await page.keyboard.press('Enter')
+  await page.waitForSelector('.govuk-error-summary')
+  assert.match(await page.title(), /^Error: /)
+  await expectAccessible(page, 'the log a contact form with errors')
+
+  // Phone is already chosen; pick the service with the arrow keys.
+  const options = await page.locator('#service option').evaluateAll(os => os.map(o => o.value))
+  await tabTo(page, '#service')
+  for (let i = 0; i < options.indexOf('missed-bin'); i++) await page.keyboard.press('ArrowDown')
+  assert.equal(await page.locator('#service').inputValue(), 'missed-bin')
+  await typeInto(page, '#description', 'Caller says the green bin was missed on Monday.')
+  await typeInto(page, '#name', 'Pat Caller')
+  await typeInto(page, '#email', 'pat@example.com')
+  await typeInto(page, '#address', '3 Mill Lane')
+  await tabTo(page, 'main form button[type=submit]')
+  await page.keyboard.press('Enter')
+  await page.waitForSelector('.govuk-panel--confirmation')
+  const reference = await page.locator('.govuk-panel__body strong').textContent()
+  assert.match(reference, /^KMB-[0-9A-HJKMNP-TV-Z]{3}-[0-9A-HJKMNP-TV-Z]{3}$/)
+  await expectAccessible(page, 'the contact logged page')
+  expectNoScriptErrors(page, 422)
+  await page.context().close()
+})
+
+test('quarantined mail and the outbox are readable, and sign-out ends the session', async () => {
+  await sendUnanswerableMail()
+  const page = await newPage(demo.browser)
+  await signIn(page, 'adviser@kingsmead.example')
+  // The job runner reads the stored message within a few seconds.
+  for (let i = 0; i < 40; i++) {
+    await page.goto(demo.base + '/staff/mail')
+    if (await page.locator('text=Nobody signed this').count()) break
+    await page.waitForTimeout(250)
+  }
+  await expectAccessible(page, 'the mail to check page')
+  await tabTo(page, 'tbody a[href^="/staff/mail/"]')
+  await page.keyboard.press('Enter')
+  await page.waitForSelector('.app-raw-mail')
+  assert.match(await page.locator('.app-raw-mail').textContent(), /Who sent this\?/)
+  await expectAccessible(page, 'a quarantined message')
+
+  await page.goto(demo.base + '/staff/mail/outbox')
+  await expectAccessible(page, 'the outbox')
+
+  await tabTo(page, '.app-staff-bar__button')
+  await page.keyboard.press('Enter')
+  await page.waitForSelector('.govuk-notification-banner--success')
+  await expectAccessible(page, 'the signed-out page')
+  await page.goto(demo.base + '/staff')
+  assert.match(page.url(), /\/staff\/sign-in/, 'signed out means signed out')
+  expectNoScriptErrors(page)
+  await page.context().close()
+})
