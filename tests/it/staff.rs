@@ -262,3 +262,41 @@ async fn quarantined_mail_is_listed_downloaded_and_closed_with_a_reason() {
     assert_eq!(reason, "Closed by Sam Officer (adviser@council.example): spam");
     assert_eq!(count(&t.db, "inbound_mail").await, 1, "the message is kept");
 }
+
+#[tokio::test]
+async fn the_mail_list_pages_by_keyset_fifty_at_a_time() {
+    let t = test_db().await;
+    account(&t.db, "adviser@council.example", "adviser", None, None).await;
+    for n in 0..51 {
+        let raw = format!("To: contact@council.example\r\nSubject: Message {n}\r\n\r\nHello\r\n");
+        let inbound = mail::Inbound {
+            source: "import",
+            peer: "test",
+            envelope_from: None,
+            envelope_to: None,
+            raw: raw.as_bytes(),
+        };
+        mail::db::store(&t.db, &inbound, now_ms()).await.unwrap();
+    }
+    sqlx::query("UPDATE inbound_mail SET state = 'quarantined', subject = 'held'")
+        .execute(t.db.writer())
+        .await
+        .unwrap();
+    let app = app(&t.db).await;
+    let (cookie, _) = sign_in(&app, "adviser@council.example").await;
+    let first = get_with(&app, "/staff/mail", &cookie).await;
+    assert_eq!(
+        first.body.matches("href=\"/staff/mail/").count() - first.body.matches("href=\"/staff/mail/outbox").count(),
+        50
+    );
+    let oldest_shown: i64 =
+        sqlx::query_scalar("SELECT MIN(id) FROM (SELECT id FROM inbound_mail ORDER BY id DESC LIMIT 50) AS newest")
+            .fetch_one(t.db.reader())
+            .await
+            .unwrap();
+    let next = format!("/staff/mail?before={oldest_shown}");
+    assert!(first.body.contains(&format!("href=\"{next}\"")), "a link to older messages");
+    let second = get_with(&app, &next, &cookie).await;
+    assert!(second.body.contains("href=\"/staff/mail/1\""), "the oldest message is on the second page");
+    assert!(!second.body.contains("Older messages"));
+}
