@@ -241,3 +241,22 @@ pub(crate) fn code<T>(row: &AnyRow, col: &str, parse: fn(&str) -> Option<T>) -> 
 fn bad_code(col: &str, text: &str) -> sqlx::Error {
     sqlx::Error::ColumnDecode { index: col.to_owned(), source: format!("unknown code {text:?}").into() }
 }
+
+/// Stores the answers to a service's own questions with the case.
+pub async fn insert_answers(
+    conn: &mut AnyConnection,
+    case_id: i64,
+    answers: &[crate::services::Answer],
+) -> Result<(), sqlx::Error> {
+    for answer in answers {
+        sqlx::query("INSERT INTO case_answers (case_id, code, label, value, shown) VALUES ($1, $2, $3, $4, $5)")
+            .bind(case_id)
+            .bind(&answer.code)
+            .bind(&answer.label)
+            .bind(&answer.value)
+            .bind(&answer.shown)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}

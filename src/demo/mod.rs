@@ -6,6 +6,7 @@
 
 mod catalogue;
 mod history;
+mod questions;
 
 use anyhow::Context;
 
@@ -70,6 +71,12 @@ pub async fn build(db: &Db, cases: usize) -> anyhow::Result<Built> {
             example: spec.example,
             name: spec.name,
         });
+    }
+
+    for (code, field) in questions::all() {
+        let service = seed_services.iter().zip(SERVICES).find(|(_, spec)| spec.code == code).map(|(s, _)| s.id);
+        let service = service.with_context(|| format!("demo question for unknown service {code}"))?;
+        services::db::insert_field(&mut tx, service, &field).await?;
     }
 
     let mut officers: Vec<(i64, Vec<i64>)> = Vec::new();

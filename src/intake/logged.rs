@@ -104,7 +104,7 @@ pub async fn log(db: &Db, council: &Council, rules: &Rules, logged: &Logged) -> 
                 Err(ChangeStatusError::Illegal(err)) => {
                     let message =
                         format!("This case cannot be resolved now ({err}); untick resolved, or reopen it first");
-                    return Err(IntakeError::Invalid(vec![super::FieldError { field: "resolved", message }]));
+                    return Err(IntakeError::Invalid(vec![super::FieldError { field: "resolved".into(), message }]));
                 }
                 Err(err) => return Err(err.into()),
             }
@@ -142,6 +142,7 @@ pub async fn log(db: &Db, council: &Council, rules: &Rules, logged: &Logged) -> 
         acknowledge: !logged.resolved,
         logged_by: Some(logged.staff_id),
         resolved_at_first_contact: logged.resolved,
+        answers: &[],
     };
     let mut tx = db.begin().await?;
     let opened = super::open(&mut tx, council, rules, request, now).await?;

@@ -11,7 +11,7 @@ mod logged;
 mod validate;
 
 pub use logged::{LOGGED_CHANNELS, Logged, log};
-pub use validate::{DESCRIPTION_MAX, FieldError, is_email, normalise_postcode, thousands};
+pub use validate::{Checker, DESCRIPTION_MAX, FieldError, is_email, normalise_postcode, thousands};
 
 use sqlx::AnyConnection;
 
@@ -26,7 +26,7 @@ use crate::outbox::{self, NewMessage, OutChannel, Purpose};
 use crate::services::Service;
 use crate::standards::{Measure, Rules};
 use crate::{cases, clocks, contacts, customers, services};
-use validate::{ADDRESS_MAX, Checker, NAME_MAX};
+use validate::{ADDRESS_MAX, NAME_MAX};
 
 /// What someone sent, as typed, before validation.
 #[derive(Debug, Clone, Default)]
@@ -39,6 +39,8 @@ pub struct Submission {
     pub address: String,
     pub postcode: String,
     pub description: String,
+    /// The form's name-value pairs for the service's own questions (`answer-CODE`).
+    pub answers: Vec<(String, String)>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -113,7 +115,19 @@ pub async fn submit(db: &Db, council: &Council, rules: &Rules, s: &Submission) -
     let contact =
         if service.case_type == CaseType::Callback { ContactNeeded::Phone } else { ContactNeeded::EmailOrPhone };
     let asks = Asks { location: service.asks_location, contact };
-    let (customer, location, description) = validate(s, asks).map_err(IntakeError::Invalid)?;
+    let fields = services::db::fields(db.reader(), service.id).await?;
+    let (customer, location, description, answers) =
+        match (validate(s, asks), services::fields::check(&fields, &s.answers)) {
+            (Ok((customer, location, description)), Ok(answers)) => (customer, location, description, answers),
+            (core, answers) => {
+                // In the form's order: what it is about, the service's questions, then the rest.
+                let mut core = core.err().unwrap_or_default();
+                let rest = core.split_off(core.iter().take_while(|e| e.field == "description").count());
+                core.extend(answers.err().unwrap_or_default());
+                core.extend(rest);
+                return Err(IntakeError::Invalid(core));
+            }
+        };
     let request = Request {
         service: &service,
         channel: s.channel.unwrap_or(Channel::Web),
@@ -125,6 +139,7 @@ pub async fn submit(db: &Db, council: &Council, rules: &Rules, s: &Submission) -
         acknowledge: true,
         logged_by: None,
         resolved_at_first_contact: false,
+        answers: &answers,
     };
     let mut tx = db.begin().await?;
     let opened = open(&mut tx, council, rules, request, now_ms()).await?;
@@ -151,6 +166,8 @@ pub struct Request<'a> {
     pub logged_by: Option<i64>,
     /// Dealt with during the contact itself; the caller resolves the case.
     pub resolved_at_first_contact: bool,
+    /// Checked answers to the service's own questions.
+    pub answers: &'a [services::Answer],
 }
 
 /// What [`open`] made.
@@ -186,6 +203,7 @@ pub async fn open(
     };
     let actor = request.logged_by.map_or(Actor::customer(Some(customer_id)), Actor::staff);
     let case_id = cases::db::insert(&mut *conn, &new, actor, now).await?;
+    cases::db::insert_answers(&mut *conn, case_id, request.answers).await?;
     let contact = NewContact {
         case_id: Some(case_id),
         customer_id: Some(customer_id),
@@ -338,7 +356,7 @@ mod tests {
                 Err(errors) => {
                     prop_assert!(!errors.is_empty());
                     for e in errors {
-                        prop_assert!(FIELDS.contains(&e.field), "unknown field {}", e.field);
+                        prop_assert!(FIELDS.contains(&&*e.field), "unknown field {}", e.field);
                         prop_assert!(!e.message.is_empty());
                     }
                 }

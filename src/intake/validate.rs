@@ -4,7 +4,9 @@
 /// One field's problem.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
-    pub field: &'static str,
+    /// The form field's name and id: fixed for the standard fields, `answer-CODE` for a
+    /// service's own questions.
+    pub field: std::borrow::Cow<'static, str>,
     pub message: String,
 }
 
@@ -21,15 +23,15 @@ pub struct Checker {
 }
 
 impl Checker {
-    pub fn fail(&mut self, field: &'static str, message: impl Into<String>) {
-        self.errors.push(FieldError { field, message: message.into() });
+    pub fn fail(&mut self, field: impl Into<std::borrow::Cow<'static, str>>, message: impl Into<String>) {
+        self.errors.push(FieldError { field: field.into(), message: message.into() });
     }
 
     /// Trims a text answer; `None` if blank. Refuses text over `max` characters and
     /// invisible control characters (PostgreSQL cannot store NUL, and nobody types them).
     pub fn text(
         &mut self,
-        field: &'static str,
+        field: impl Into<std::borrow::Cow<'static, str>>,
         label: &str,
         value: &str,
         max: usize,

@@ -227,6 +227,7 @@ async fn new_case(
         acknowledge: true,
         logged_by: None,
         resolved_at_first_contact: false,
+        answers: &[],
     };
     let opened = intake::open(conn, council, rules, request, now).await?;
     Ok(Outcome::Case(opened.case_id))

@@ -3,7 +3,7 @@
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, AssertSqlSafe, Row};
 
-use super::Service;
+use super::{Field, FieldKind, Service};
 use crate::cases::CaseType;
 use crate::cases::db::code;
 use crate::db::flag;
@@ -85,4 +85,52 @@ where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
     sqlx::query_scalar("SELECT name FROM services WHERE id = $1").bind(id).fetch_optional(conn).await
+}
+
+/// A service's questions, in the order the form asks them.
+pub async fn fields<'c, E>(conn: E, service_id: i64) -> Result<Vec<Field>, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    let rows = sqlx::query(
+        "SELECT code, label, hint, kind, required, choices FROM service_fields \
+         WHERE service_id = $1 ORDER BY position, id",
+    )
+    .bind(service_id)
+    .fetch_all(conn)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let choices: String = row.try_get("choices")?;
+            let choices = serde_json::from_str(&choices)
+                .map_err(|err| sqlx::Error::ColumnDecode { index: "choices".to_owned(), source: Box::new(err) })?;
+            Ok(Field {
+                code: row.try_get("code")?,
+                label: row.try_get("label")?,
+                hint: row.try_get("hint")?,
+                kind: code(row, "kind", FieldKind::parse)?,
+                required: row.try_get::<i64, _>("required")? != 0,
+                choices,
+            })
+        })
+        .collect()
+}
+
+/// Adds a question to the end of a service's form.
+pub async fn insert_field(conn: &mut AnyConnection, service_id: i64, field: &Field) -> Result<(), sqlx::Error> {
+    let choices = serde_json::to_string(&field.choices).map_err(|err| sqlx::Error::Encode(Box::new(err)))?;
+    sqlx::query(
+        "INSERT INTO service_fields (service_id, position, code, label, hint, kind, required, choices) \
+         VALUES ($1, (SELECT COUNT(*) FROM service_fields WHERE service_id = $1), $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(service_id)
+    .bind(&field.code)
+    .bind(&field.label)
+    .bind(&field.hint)
+    .bind(field.kind.as_str())
+    .bind(flag(field.required))
+    .bind(choices)
+    .execute(conn)
+    .await?;
+    Ok(())
 }

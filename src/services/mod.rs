@@ -1,6 +1,9 @@
 //! The services catalogue: what a resident can ask for, and which team owns it.
 
 pub mod db;
+pub mod fields;
+
+pub use fields::{Answer, Choice, Field, FieldKind};
 
 use crate::cases::CaseType;
 

@@ -26,6 +26,8 @@ for (const [what, path, status] of [
   ['the list of services', '/services', 200],
   ['a report form', '/services/missed-bin/report', 200],
   ['the callback request form', '/services/callback/report', 200],
+  ['a form asking several choices', '/services/fly-tipping/report', 200],
+  ['a form asking a number', '/services/pothole/report', 200],
   ['a page that does not exist', '/no-such-page', 404],
   ['a mistyped reference', '/cases/KMB-000-001/submitted', 404]
 ]) {
@@ -43,12 +45,17 @@ test('a form with every field wrong shows an accessible error summary', async ()
   const page = await newPage()
   await page.goto(base + '/services/missed-bin/report')
   await page.fill('#email', 'not-an-email')
+  await page.fill('#answer-due-day', '31')
+  await page.fill('#answer-due-month', '2')
+  await page.fill('#answer-due-year', '2026')
   await page.click('button[type=submit]')
   await page.waitForSelector('.govuk-error-summary')
   assert.match(await page.title(), /^Error: /)
   const summary = await page.locator('.govuk-error-summary__list a').allTextContents()
   assert.deepEqual(summary, [
     'Enter a description',
+    'Choose an answer to "Which bin was missed?"',
+    '"When should it have been collected?" must be a real date, like 27 3 2026',
     'Enter the address or place, or a postcode, so we can find it',
     'Enter your name',
     'Enter an email address in the correct format, like name@example.com'
@@ -62,6 +69,10 @@ test('a resident reports a missed bin with JavaScript off and gets a reference',
   await page.goto(base + '/services')
   await page.click('text=Report a missed bin collection')
   await page.fill('#description', 'Our bin was not emptied on Tuesday.')
+  await page.check('#answer-bin-2')
+  await page.fill('#answer-due-day', '3')
+  await page.fill('#answer-due-month', '3')
+  await page.fill('#answer-due-year', '2026')
   await page.fill('#address', '12 High Street')
   await page.fill('#name', 'Jo Resident')
   await page.fill('#email', 'jo@example.com')

@@ -347,3 +347,81 @@ async fn a_callback_request_needs_a_phone_number_and_is_timed_by_its_own_standar
         .unwrap();
     assert_eq!(standards, ["callback-made", "online-acknowledge"]);
 }
+
+/// Gives the missed-bin service three questions of its own.
+async fn add_questions(db: &frontdoor::db::Db) {
+    use frontdoor::services::{Choice, Field, FieldKind};
+    let mut tx = db.begin().await.unwrap();
+    let service: i64 =
+        sqlx::query_scalar("SELECT id FROM services WHERE code = 'missed-bin'").fetch_one(&mut *tx).await.unwrap();
+    let choices = vec![
+        Choice { key: "black".into(), name: "Black bin".into() },
+        Choice { key: "green".into(), name: "Green bin".into() },
+    ];
+    for (code, label, kind, required, choices) in [
+        ("bin", "Which bin was missed?", FieldKind::Single, true, choices),
+        ("due", "When was it due?", FieldKind::Date, false, vec![]),
+        ("bags", "How many extra bags?", FieldKind::Number, false, vec![]),
+    ] {
+        let field = Field { code: code.into(), label: label.into(), hint: String::new(), kind, required, choices };
+        frontdoor::services::db::insert_field(&mut tx, service, &field).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_services_own_questions_are_asked_checked_by_field_and_stored_with_the_case() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    add_questions(&t.db).await;
+    let app = app(&t.db).await;
+    let form = get_page(&app, FORM).await;
+    for expected in [
+        r#"<legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Which bin was missed?</legend>"#,
+        r#"id="answer-bin" name="answer-bin" type="radio" value="black""#,
+        r#"id="answer-due-day" name="answer-due-day""#,
+        r#"How many extra bags? (optional)"#,
+    ] {
+        assert!(form.body.contains(expected), "the form lacks {expected}");
+    }
+
+    let mut fields = valid_report();
+    fields.extend([
+        ("answer-due-day", "30"),
+        ("answer-due-month", "2"),
+        ("answer-due-year", "2026"),
+        ("answer-bags", "two"),
+    ]);
+    let refused = post_form(&app, FORM, &fields).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        summary(&refused.body),
+        [
+            "answer-bin: Choose an answer to &#34;Which bin was missed?&#34;",
+            "answer-due-day: &#34;When was it due?&#34; must be a real date, like 27 3 2026",
+            "answer-bags: Enter a number for &#34;How many extra bags?&#34;, like 3 or 2.5",
+        ]
+    );
+    // What was typed is kept for the resident to correct.
+    assert!(refused.body.contains(r#"name="answer-due-day" type="text" inputmode="numeric" value="30""#));
+    assert_eq!(count(&t.db, "cases").await, 0);
+
+    let mut fields = valid_report();
+    fields.extend([
+        ("answer-bin", "green"),
+        ("answer-due-day", "3"),
+        ("answer-due-month", "3"),
+        ("answer-due-year", "2026"),
+        ("answer-bags", ""),
+    ]);
+    let reply = post_form(&app, FORM, &fields).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let answers: Vec<(String, String, String)> =
+        sqlx::query_as("SELECT code, value, shown FROM case_answers ORDER BY code")
+            .fetch_all(t.db.reader())
+            .await
+            .unwrap();
+    let answers: Vec<(&str, &str, &str)> =
+        answers.iter().map(|(c, v, s)| (c.as_str(), v.as_str(), s.as_str())).collect();
+    assert_eq!(answers, [("bin", "green", "Green bin"), ("due", "2026-03-03", "3 March 2026")]);
+}

@@ -6,18 +6,16 @@ use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use serde::Deserialize;
 
 use super::{Chrome, render};
 use crate::app::AppState;
 use crate::cases::{self, CaseRef, CaseType, Channel};
 use crate::intake::{self, DESCRIPTION_MAX, FieldError, IntakeError, Submission, thousands};
-use crate::services::{self, Service};
+use crate::services::{self, Field, Service};
 use crate::web::error::AppError;
 
 /// The form as posted. Missing fields read as empty, so they get field errors.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Default)]
 pub struct ReportForm {
     description: String,
     address: String,
@@ -25,6 +23,23 @@ pub struct ReportForm {
     name: String,
     email: String,
     phone: String,
+    /// Everything posted, for the service's own questions (`answer-CODE`).
+    pairs: Vec<(String, String)>,
+}
+
+impl ReportForm {
+    fn from_pairs(pairs: Vec<(String, String)>) -> Self {
+        let get = |name: &str| pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default();
+        ReportForm {
+            description: get("description"),
+            address: get("address"),
+            postcode: get("postcode"),
+            name: get("name"),
+            email: get("email"),
+            phone: get("phone"),
+            pairs,
+        }
+    }
 }
 
 #[derive(Template)]
@@ -35,6 +50,7 @@ struct ReportPage {
     form: ReportForm,
     errors: Vec<FieldError>,
     description_max: String,
+    questions: Vec<Question>,
 }
 
 impl ReportPage {
@@ -55,28 +71,121 @@ struct SubmittedPage {
     reference: CaseRef,
 }
 
+/// One of the service's own questions, as the form shows it.
+struct Question {
+    name: String,
+    kind: &'static str,
+    label: String,
+    hint: String,
+    required: bool,
+    /// A text or number answer as typed.
+    value: String,
+    date_parts: Vec<DatePart>,
+    choices: Vec<ChoiceView>,
+    error: Option<String>,
+}
+
+impl Question {
+    fn input_type(&self) -> &'static str {
+        if self.kind == "single" { "radio" } else { "checkbox" }
+    }
+
+    /// The GOV.UK component class for a choice question.
+    fn family(&self) -> &'static str {
+        if self.kind == "single" { "govuk-radios" } else { "govuk-checkboxes" }
+    }
+}
+
+/// One box of the GOV.UK date input.
+struct DatePart {
+    part: &'static str,
+    label: &'static str,
+    value: String,
+    width: u8,
+}
+
+struct ChoiceView {
+    id: String,
+    key: String,
+    name: String,
+    checked: bool,
+}
+
+fn questions(fields: &[Field], form: &ReportForm, errors: &[FieldError]) -> Vec<Question> {
+    let value = |name: &str| form.pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default();
+    fields
+        .iter()
+        .map(|field| {
+            let name = field.name();
+            let error = errors.iter().find(|e| e.field.starts_with(&name)).map(|e| e.message.clone());
+            let choices = field
+                .choices
+                .iter()
+                .enumerate()
+                .map(|(i, choice)| ChoiceView {
+                    // The first box takes the field's own id, so the error summary reaches it.
+                    id: if i == 0 { name.clone() } else { format!("{name}-{}", i + 1) },
+                    key: choice.key.clone(),
+                    name: choice.name.clone(),
+                    checked: form.pairs.iter().any(|(k, v)| *k == name && *v == choice.key),
+                })
+                .collect();
+            Question {
+                kind: field.kind.as_str(),
+                label: field.label.clone(),
+                hint: field.hint.clone(),
+                required: field.required,
+                value: value(&name),
+                date_parts: [("day", "Day", 2), ("month", "Month", 2), ("year", "Year", 4)]
+                    .into_iter()
+                    .map(|(part, label, width)| DatePart {
+                        part,
+                        label,
+                        value: value(&format!("{name}-{part}")),
+                        width,
+                    })
+                    .collect(),
+                choices,
+                error,
+                name,
+            }
+        })
+        .collect()
+}
+
+async fn page(
+    state: &AppState,
+    service: Service,
+    form: ReportForm,
+    errors: Vec<FieldError>,
+) -> Result<ReportPage, AppError> {
+    let fields = services::db::fields(state.db.reader(), service.id).await?;
+    Ok(ReportPage {
+        chrome: Chrome::new(state),
+        questions: questions(&fields, &form, &errors),
+        service,
+        form,
+        errors,
+        description_max: thousands(DESCRIPTION_MAX),
+    })
+}
+
 async fn service(state: &AppState, code: &str) -> Result<Service, AppError> {
     services::db::by_code(state.db.reader(), code).await?.ok_or(AppError::NotFound)
 }
 
 pub async fn form(State(state): State<AppState>, Path(code): Path<String>) -> Result<Html<String>, AppError> {
     let service = service(&state, &code).await?;
-    let page = ReportPage {
-        chrome: Chrome::new(&state),
-        service,
-        form: ReportForm::default(),
-        errors: Vec::new(),
-        description_max: thousands(DESCRIPTION_MAX),
-    };
-    render(&page)
+    render(&page(&state, service, ReportForm::default(), Vec::new()).await?)
 }
 
 pub async fn submit(
     State(state): State<AppState>,
     Path(code): Path<String>,
-    form: Result<Form<ReportForm>, FormRejection>,
+    form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> Result<Response, AppError> {
-    let Form(form) = form?;
+    let Form(pairs) = form?;
+    let form = ReportForm::from_pairs(pairs);
     let submission = Submission {
         channel: Some(Channel::Web),
         service_code: code.clone(),
@@ -86,19 +195,14 @@ pub async fn submit(
         address: form.address.clone(),
         postcode: form.postcode.clone(),
         description: form.description.clone(),
+        answers: form.pairs.clone(),
     };
     match intake::submit(&state.db, &state.council, &state.rules.get(), &submission).await {
         // The case is committed: only now does the resident see a reference.
         Ok(reference) => Ok(Redirect::to(&format!("/cases/{reference}/submitted")).into_response()),
         Err(IntakeError::UnknownService(_)) => Err(AppError::NotFound),
         Err(IntakeError::Invalid(errors)) => {
-            let page = ReportPage {
-                chrome: Chrome::new(&state),
-                service: service(&state, &code).await?,
-                form,
-                errors,
-                description_max: thousands(DESCRIPTION_MAX),
-            };
+            let page = page(&state, service(&state, &code).await?, form, errors).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
         }
         Err(err) => Err(AppError::Internal(err.into())),

@@ -102,6 +102,7 @@ pub async fn submit(
             address: form.address.clone(),
             postcode: form.postcode.clone(),
             description: form.description.clone(),
+            answers: Vec::new(),
         },
         resolved: form.resolved == "yes",
         outcome: form.outcome.clone(),

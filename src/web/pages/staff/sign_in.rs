@@ -93,10 +93,10 @@ pub async fn submit(
     }
     let mut errors = Vec::new();
     if form.email.trim().is_empty() {
-        errors.push(FieldError { field: "email", message: "Enter your email address".to_owned() });
+        errors.push(FieldError { field: "email".into(), message: "Enter your email address".to_owned() });
     }
     if form.password.is_empty() {
-        errors.push(FieldError { field: "password", message: "Enter your password".to_owned() });
+        errors.push(FieldError { field: "password".into(), message: "Enter your password".to_owned() });
     }
     if !errors.is_empty() {
         return page(&state, StatusCode::UNPROCESSABLE_ENTITY, form.email, &form.next, errors);
@@ -118,7 +118,7 @@ pub async fn submit(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 form.email,
                 &form.next,
-                vec![FieldError { field: "email", message }],
+                vec![FieldError { field: "email".into(), message }],
             )
         }
         Err(SignInError::Throttled) => {
@@ -131,7 +131,7 @@ pub async fn submit(
                 StatusCode::TOO_MANY_REQUESTS,
                 form.email,
                 &form.next,
-                vec![FieldError { field: "email", message }],
+                vec![FieldError { field: "email".into(), message }],
             )
         }
         Err(SignInError::Db(err)) => Err(err.into()),
