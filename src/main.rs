@@ -262,7 +262,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Mail { command: MailCommand::Quarantine { database } } => {
             let db = Db::connect(&database.database_url).await?;
             db.migrate().await?;
-            let held = mail::db::list(&db, "quarantined", None, 100).await?;
+            let held = mail::db::summaries(&db, "quarantined", None, 100).await?;
             if held.is_empty() {
                 println!("No mail is in quarantine.");
             }

@@ -10,6 +10,11 @@ pub struct FieldError {
     pub message: String,
 }
 
+/// The message for `field`, if it has one: what a form shows beside the field.
+pub fn error_for<'a>(errors: &'a [FieldError], field: &str) -> Option<&'a str> {
+    errors.iter().find(|e| e.field == field).map(|e| e.message.as_str())
+}
+
 pub const DESCRIPTION_MAX: usize = 10_000;
 pub const NAME_MAX: usize = 200;
 pub const EMAIL_MAX: usize = 254;

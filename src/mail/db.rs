@@ -72,19 +72,6 @@ pub async fn get(conn: &mut AnyConnection, id: i64) -> Result<Option<Stored>, sq
     row.as_ref().map(stored).transpose()
 }
 
-/// Messages in one state, newest first, `limit` at a time before `before` (an id).
-pub async fn list(db: &Db, state: &str, before: Option<i64>, limit: i64) -> Result<Vec<Stored>, sqlx::Error> {
-    let sql =
-        format!("SELECT {COLUMNS} FROM inbound_mail WHERE state = $1 AND id < $2 ORDER BY state, id DESC LIMIT $3");
-    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(state)
-        .bind(before.unwrap_or(i64::MAX))
-        .bind(limit)
-        .fetch_all(db.reader())
-        .await?;
-    rows.iter().map(stored).collect()
-}
-
 /// Records what became of a message. Only a message still `new` changes, so a job run
 /// twice after a crash cannot process it twice.
 pub async fn finish(
@@ -120,13 +107,15 @@ pub struct Summary {
     pub from_address: Option<String>,
     pub subject: Option<String>,
     pub reason: Option<String>,
-    pub size: i64,
+    pub source: String,
+    pub peer: String,
 }
 
-/// [`list`] without the raw messages, which can be megabytes each.
+/// Messages in one state, newest first, `limit` at a time before `before` (an id),
+/// without the raw messages, which can be megabytes each.
 pub async fn summaries(db: &Db, state: &str, before: Option<i64>, limit: i64) -> Result<Vec<Summary>, sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT id, received_at, envelope_from, from_address, subject, reason, size FROM inbound_mail \
+        "SELECT id, received_at, envelope_from, from_address, subject, reason, source, peer FROM inbound_mail \
          WHERE state = $1 AND id < $2 ORDER BY state, id DESC LIMIT $3",
     )
     .bind(state)
@@ -143,7 +132,8 @@ pub async fn summaries(db: &Db, state: &str, before: Option<i64>, limit: i64) ->
                 from_address: row.try_get("from_address")?,
                 subject: row.try_get("subject")?,
                 reason: row.try_get("reason")?,
-                size: row.try_get("size")?,
+                source: row.try_get("source")?,
+                peer: row.try_get("peer")?,
             })
         })
         .collect()

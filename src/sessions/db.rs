@@ -21,18 +21,19 @@ pub async fn sign_in(db: &Db, email: &str, password: &str, now: i64) -> Result<(
     if failures >= MAX_FAILURES {
         return Err(SignInError::Throttled);
     }
-    let row: Option<(i64, Option<String>)> =
-        sqlx::query_as("SELECT id, password_hash FROM staff_users WHERE email = $1 AND disabled = 0")
-            .bind(&email)
-            .fetch_optional(db.reader())
-            .await?;
-    let (id, hash) = row.map_or((None, None), |(id, hash)| (Some(id), hash));
+    let sql =
+        format!("SELECT {STAFF_COLUMNS}, u.password_hash FROM staff_users u WHERE u.email = $1 AND u.disabled = 0");
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(&email).fetch_optional(db.reader()).await?;
+    let (staff, hash) = match &row {
+        Some(row) => (Some(staff_from_row(row)?), row.try_get::<Option<String>, _>("password_hash")?),
+        None => (None, None),
+    };
     // argon2 is slow on purpose: keep it off the async workers.
     let password = password.to_owned();
     let verified =
         tokio::task::spawn_blocking(move || super::verify_password(&password, hash.as_deref())).await.unwrap_or(false);
     let mut tx = db.begin().await?;
-    let Some(staff_id) = id.filter(|_| verified) else {
+    let Some(staff) = staff.filter(|_| verified) else {
         sqlx::query("INSERT INTO sign_in_failures (email, at) VALUES ($1, $2)")
             .bind(&email)
             .bind(now)
@@ -50,15 +51,14 @@ pub async fn sign_in(db: &Db, email: &str, password: &str, now: i64) -> Result<(
          VALUES ($1, $2, $3, $4, $4, $5)",
     )
     .bind(&token_hash)
-    .bind(staff_id)
+    .bind(staff.id)
     .bind(&csrf_token)
     .bind(now)
     .bind(now + LIFETIME_MS)
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
-    let staff = staff_by_id(db, staff_id).await?.ok_or(SignInError::Wrong)?;
-    tracing::info!(staff = staff_id, "signed in");
+    tracing::info!(staff = staff.id, "signed in");
     Ok((token, Session { staff, token_hash, csrf_token }))
 }
 
@@ -73,12 +73,6 @@ fn staff_from_row(row: &AnyRow) -> Result<Staff, sqlx::Error> {
         team_id: row.try_get("team_id")?,
         partner_id: row.try_get("partner_id")?,
     })
-}
-
-async fn staff_by_id(db: &Db, id: i64) -> Result<Option<Staff>, sqlx::Error> {
-    let sql = format!("SELECT {STAFF_COLUMNS} FROM staff_users u WHERE u.id = $1");
-    let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(db.reader()).await?;
-    row.as_ref().map(staff_from_row).transpose()
 }
 
 /// The live session for a cookie's token: not revoked, not expired, not idle too long,

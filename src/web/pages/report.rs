@@ -29,16 +29,19 @@ pub struct ReportForm {
 
 impl ReportForm {
     fn from_pairs(pairs: Vec<(String, String)>) -> Self {
-        let get = |name: &str| pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default();
-        ReportForm {
-            description: get("description"),
-            address: get("address"),
-            postcode: get("postcode"),
-            name: get("name"),
-            email: get("email"),
-            phone: get("phone"),
-            pairs,
-        }
+        let mut form = ReportForm { pairs, ..ReportForm::default() };
+        form.description = form.value("description");
+        form.address = form.value("address");
+        form.postcode = form.value("postcode");
+        form.name = form.value("name");
+        form.email = form.value("email");
+        form.phone = form.value("phone");
+        form
+    }
+
+    /// The first value posted under `name`, or empty.
+    fn value(&self, name: &str) -> String {
+        self.pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default()
     }
 }
 
@@ -60,7 +63,7 @@ impl ReportPage {
     }
 
     fn error_for(&self, field: &str) -> Option<&str> {
-        self.errors.iter().find(|e| e.field == field).map(|e| e.message.as_str())
+        crate::intake::error_for(&self.errors, field)
     }
 }
 
@@ -112,7 +115,6 @@ struct ChoiceView {
 }
 
 fn questions(fields: &[Field], form: &ReportForm, errors: &[FieldError]) -> Vec<Question> {
-    let value = |name: &str| form.pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default();
     fields
         .iter()
         .map(|field| {
@@ -135,13 +137,13 @@ fn questions(fields: &[Field], form: &ReportForm, errors: &[FieldError]) -> Vec<
                 label: field.label.clone(),
                 hint: field.hint.clone(),
                 required: field.required,
-                value: value(&name),
+                value: form.value(&name),
                 date_parts: [("day", "Day", 2), ("month", "Month", 2), ("year", "Year", 4)]
                     .into_iter()
                     .map(|(part, label, width)| DatePart {
                         part,
                         label,
-                        value: value(&format!("{name}-{part}")),
+                        value: form.value(&format!("{name}-{part}")),
                         width,
                     })
                     .collect(),

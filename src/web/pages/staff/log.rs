@@ -48,7 +48,7 @@ struct LogPage {
 
 impl LogPage {
     fn error_for(&self, field: &str) -> Option<&str> {
-        self.errors.iter().find(|e| e.field == field).map(|e| e.message.as_str())
+        crate::intake::error_for(&self.errors, field)
     }
 }
 

@@ -102,7 +102,7 @@ struct MessagePage {
 
 impl MessagePage {
     fn error_for(&self, field: &str) -> Option<&str> {
-        self.errors.iter().find(|e| e.field == field).map(|e| e.message.as_str())
+        crate::intake::error_for(&self.errors, field)
     }
 }
 

@@ -45,22 +45,12 @@ struct SignInPage {
 
 impl SignInPage {
     fn error_for(&self, field: &str) -> Option<&str> {
-        self.errors.iter().find(|e| e.field == field).map(|e| e.message.as_str())
+        crate::intake::error_for(&self.errors, field)
     }
 }
 
 /// The form, with a fresh double-submit token in a cookie scoped to this page.
 fn page(
-    state: &AppState,
-    status: StatusCode,
-    email: String,
-    next: &str,
-    errors: Vec<FieldError>,
-) -> Result<Response, AppError> {
-    signed_page(state, status, email, next, errors, false)
-}
-
-fn signed_page(
     state: &AppState,
     status: StatusCode,
     email: String,
@@ -76,7 +66,7 @@ fn signed_page(
 }
 
 pub async fn form(State(state): State<AppState>, Query(next): Query<Next>) -> Result<Response, AppError> {
-    signed_page(&state, StatusCode::OK, String::new(), &next.next, Vec::new(), next.signed_out.is_some())
+    page(&state, StatusCode::OK, String::new(), &next.next, Vec::new(), next.signed_out.is_some())
 }
 
 pub async fn submit(
@@ -99,7 +89,7 @@ pub async fn submit(
         errors.push(FieldError { field: "password".into(), message: "Enter your password".to_owned() });
     }
     if !errors.is_empty() {
-        return page(&state, StatusCode::UNPROCESSABLE_ENTITY, form.email, &form.next, errors);
+        return page(&state, StatusCode::UNPROCESSABLE_ENTITY, form.email, &form.next, errors, false);
     }
     match sessions::db::sign_in(&state.db, &form.email, &form.password, now_ms()).await {
         Ok((token, _)) => {
@@ -113,26 +103,16 @@ pub async fn submit(
         }
         Err(SignInError::Wrong) => {
             let message = "The email address or password is not right".to_owned();
-            page(
-                &state,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                form.email,
-                &form.next,
-                vec![FieldError { field: "email".into(), message }],
-            )
+            let errors = vec![FieldError { field: "email".into(), message }];
+            page(&state, StatusCode::UNPROCESSABLE_ENTITY, form.email, &form.next, errors, false)
         }
         Err(SignInError::Throttled) => {
             let message = format!(
                 "There have been {} wrong passwords for this email address. Wait 15 minutes, then try again",
                 sessions::MAX_FAILURES
             );
-            page(
-                &state,
-                StatusCode::TOO_MANY_REQUESTS,
-                form.email,
-                &form.next,
-                vec![FieldError { field: "email".into(), message }],
-            )
+            let errors = vec![FieldError { field: "email".into(), message }];
+            page(&state, StatusCode::TOO_MANY_REQUESTS, form.email, &form.next, errors, false)
         }
         Err(SignInError::Db(err)) => Err(err.into()),
     }
