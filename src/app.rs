@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, HeaderValue, header};
 use axum::middleware;
 use axum::routing::{get, post};
@@ -48,12 +49,22 @@ pub fn router(state: AppState) -> Router {
         .route("/staff/mail/outbox", get(staff::mail::outbox))
         .route("/staff/mail/{id}", get(staff::mail::message).post(staff::mail::act))
         .route("/staff/mail/{id}/raw", get(staff::mail::raw))
+        .route("/staff/cases", get(staff::case::find))
+        .route("/staff/cases/{reference}", get(staff::case::show))
+        .route("/staff/cases/{reference}/files/{id}", get(staff::case::file))
+        .route("/staff/customers/{id}", get(staff::customer::show))
+        .route("/staff/customers/{id}/merge", post(staff::customer::merge))
         .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
     let mut router = Router::new()
         .merge(staff_pages)
         .route("/", get(pages::home::show))
         .route("/services", get(pages::services::list))
-        .route("/services/{code}/report", get(pages::report::form).post(pages::report::submit))
+        .route(
+            "/services/{code}/report",
+            get(pages::report::form).post(pages::report::submit).layer(DefaultBodyLimit::max(pages::report::BODY_MAX)),
+        )
+        .route("/services/{code}/report/change", post(pages::report::change))
+        .route("/services/{code}/report/send", post(pages::report::send))
         .route("/cases/{reference}", get(pages::track::show))
         .route("/cases/{reference}/submitted", get(pages::report::submitted))
         .route("/healthz", get(health::live))

@@ -1,6 +1,7 @@
 //! frontdoor: a council's single front door. See ARCHITECTURE.md.
 
 pub mod app;
+pub mod attachments;
 pub mod calendar;
 pub mod cases;
 pub mod clocks;

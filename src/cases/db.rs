@@ -2,7 +2,7 @@
 //! row and its timeline can never disagree.
 
 use sqlx::any::AnyRow;
-use sqlx::{AnyConnection, AssertSqlSafe, Row};
+use sqlx::{AnyConnection, AnyPool, AssertSqlSafe, Row};
 
 use super::{
     Actor, ActorKind, Case, CaseType, Channel, Event, EventKind, IllegalTransition, Location, Priority, Status,
@@ -259,4 +259,87 @@ pub async fn insert_answers(
             .await?;
     }
     Ok(())
+}
+
+/// A case's answers to its service's own questions, in the words they were asked.
+pub async fn answers(pool: &AnyPool, case_id: i64) -> Result<Vec<crate::services::Answer>, sqlx::Error> {
+    let rows: Vec<(String, String, String, String)> =
+        sqlx::query_as("SELECT code, label, value, shown FROM case_answers WHERE case_id = $1 ORDER BY code")
+            .bind(case_id)
+            .fetch_all(pool)
+            .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(code, label, value, shown)| crate::services::Answer { code, label, value, shown })
+        .collect())
+}
+
+/// Writes one line of the access log: who looked at which case, and at what.
+pub async fn record_view(pool: &AnyPool, case_id: i64, staff_id: i64, what: &str, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO case_views (case_id, staff_id, at, what) VALUES ($1, $2, $3, $4)")
+        .bind(case_id)
+        .bind(staff_id)
+        .bind(now)
+        .bind(what)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// A timeline entry with the name of the member of staff who caused it, if one did.
+#[derive(Debug, Clone)]
+pub struct TimelineEntry {
+    pub event: Event,
+    pub staff_name: Option<String>,
+}
+
+/// The whole timeline of a case, newest first, with staff names.
+pub async fn timeline(pool: &AnyPool, case_id: i64) -> Result<Vec<TimelineEntry>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT e.id, e.case_id, e.at, e.actor_kind, e.actor_id, e.kind, e.public, e.body, e.from_status, \
+         e.to_status, s.name AS staff_name FROM case_events e \
+         LEFT JOIN staff_users s ON e.actor_kind = 'staff' AND s.id = e.actor_id \
+         WHERE e.case_id = $1 ORDER BY e.id DESC",
+    )
+    .bind(case_id)
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|row| Ok(TimelineEntry { event: event_from_row(row)?, staff_name: row.try_get("staff_name")? }))
+        .collect()
+}
+
+/// One line of a list of cases.
+#[derive(Debug, Clone)]
+pub struct Listed {
+    pub id: i64,
+    pub service: String,
+    pub status: Status,
+    pub created_at: i64,
+    pub team_id: i64,
+    pub partner_id: Option<i64>,
+}
+
+/// A customer's cases, newest first, at most `limit`.
+pub async fn for_customer(pool: &AnyPool, customer_id: i64, limit: i64) -> Result<Vec<Listed>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT c.id, s.name AS service, c.status, c.created_at, c.team_id, c.partner_id FROM cases c \
+         JOIN services s ON s.id = c.service_id WHERE c.customer_id = $1 ORDER BY c.id DESC LIMIT $2",
+    )
+    .bind(customer_id)
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            Ok(Listed {
+                id: row.try_get("id")?,
+                service: row.try_get("service")?,
+                status: code(row, "status", Status::parse)?,
+                created_at: row.try_get("created_at")?,
+                team_id: row.try_get("team_id")?,
+                partner_id: row.try_get("partner_id")?,
+            })
+        })
+        .collect()
 }

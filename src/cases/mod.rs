@@ -128,6 +128,7 @@ vocabulary! {
         ClockWarned = "clock_warned", "Deadline close";
         ClockBreached = "clock_breached", "Deadline missed";
         Escalated = "escalated", "Escalated";
+        CustomerMerged = "customer_merged", "Customer records merged";
     }
 }
 

@@ -1,16 +1,24 @@
 //! Customer queries.
 
-use sqlx::AnyConnection;
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, AnyPool, Row};
 
-use super::CustomerDetails;
+use super::{Customer, CustomerDetails, Likeness, MergeError, Suggestion};
+use crate::cases::db::{NewEvent, append_event};
+use crate::cases::{Actor, EventKind};
 
-/// The id of the customer with this email or phone, or of a new record.
+/// The id of the customer with this email or phone, or of a new record. A record merged
+/// into another leads to the one kept.
 pub async fn find_or_create(conn: &mut AnyConnection, details: &CustomerDetails, now: i64) -> Result<i64, sqlx::Error> {
     // Email identifies a person. A phone only does when no email was given: a household
     // landline is shared, so it must not pull one person's case onto another's record.
     let lookup = match (&details.email, &details.phone) {
-        (Some(email), _) => Some(("SELECT id FROM customers WHERE email = $1 ORDER BY id LIMIT 1", email)),
-        (None, Some(phone)) => Some(("SELECT id FROM customers WHERE phone = $1 ORDER BY id LIMIT 1", phone)),
+        (Some(email), _) => {
+            Some(("SELECT COALESCE(merged_into, id) FROM customers WHERE email = $1 ORDER BY id LIMIT 1", email))
+        }
+        (None, Some(phone)) => {
+            Some(("SELECT COALESCE(merged_into, id) FROM customers WHERE phone = $1 ORDER BY id LIMIT 1", phone))
+        }
         (None, None) => None,
     };
     if let Some((sql, value)) = lookup {
@@ -31,4 +39,143 @@ pub async fn find_or_create(conn: &mut AnyConnection, details: &CustomerDetails,
     .bind(now)
     .fetch_one(conn)
     .await
+}
+
+const COLUMNS: &str = "id, name, email, phone, address, postcode, uprn, merged_into, created_at";
+
+fn customer(row: &AnyRow) -> Result<Customer, sqlx::Error> {
+    Ok(Customer {
+        id: row.try_get("id")?,
+        name: row.try_get("name")?,
+        email: row.try_get("email")?,
+        phone: row.try_get("phone")?,
+        address: row.try_get("address")?,
+        postcode: row.try_get("postcode")?,
+        uprn: row.try_get("uprn")?,
+        merged_into: row.try_get("merged_into")?,
+        created_at: row.try_get("created_at")?,
+    })
+}
+
+pub async fn get<'c, E>(conn: E, id: i64) -> Result<Option<Customer>, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    let sql = format!("SELECT {COLUMNS} FROM customers WHERE id = $1");
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(conn).await?;
+    row.as_ref().map(customer).transpose()
+}
+
+/// Most suggestions shown for one record.
+pub const SUGGESTIONS: i64 = 10;
+
+/// Other live records that may be the same customer: the same email address, phone
+/// number or property, or the same name. Each lookup is by an index and capped, so the
+/// cost does not grow with the number of customers.
+pub async fn likely_duplicates(pool: &AnyPool, of: &Customer) -> Result<Vec<Suggestion>, sqlx::Error> {
+    let mut found: Vec<Suggestion> = Vec::new();
+    let checks: [(Likeness, &str, Option<String>); 4] = [
+        (Likeness::SameEmail, "email = $2", of.email.clone()),
+        (Likeness::SamePhone, "phone = $2", of.phone.clone()),
+        (Likeness::SameProperty, "uprn = $2", of.uprn.map(|u| u.to_string())),
+        (Likeness::SameName, "lower(name) = lower($2)", Some(of.name.clone())),
+    ];
+    for (likeness, condition, value) in checks {
+        let Some(value) = value else { continue };
+        let sql = format!(
+            "SELECT {COLUMNS} FROM customers WHERE {condition} AND id <> $1 AND merged_into IS NULL \
+             ORDER BY id DESC LIMIT {SUGGESTIONS}"
+        );
+        let query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(of.id);
+        // A UPRN is a number; the rest are text.
+        let query = match likeness {
+            Likeness::SameProperty => query.bind(of.uprn),
+            _ => query.bind(value),
+        };
+        for row in query.fetch_all(pool).await? {
+            let other = customer(&row)?;
+            match found.iter_mut().find(|s| s.customer.id == other.id) {
+                Some(suggestion) => suggestion.reasons.push(likeness),
+                None => found.push(Suggestion { customer: other, reasons: vec![likeness] }),
+            }
+        }
+    }
+    // The strongest first: more reasons, then the stronger reason, then the newest.
+    found.sort_by(|a, b| {
+        b.reasons
+            .len()
+            .cmp(&a.reasons.len())
+            .then(a.reasons[0].cmp(&b.reasons[0]))
+            .then(b.customer.id.cmp(&a.customer.id))
+    });
+    found.truncate(SUGGESTIONS as usize);
+    Ok(found)
+}
+
+/// Merges the record `merged` into `kept`, in the caller's transaction: every case,
+/// contact and outgoing message moves to the kept record, which also takes any details
+/// it lacked. Each moved case gets an internal event. The merged record stays, pointing
+/// at the kept one, so its email address or phone number still finds the customer.
+/// Returns how many cases moved.
+pub async fn merge(conn: &mut AnyConnection, kept: i64, merged: i64, by: Actor, now: i64) -> Result<usize, MergeError> {
+    if kept == merged {
+        return Err(MergeError::Same);
+    }
+    let keep = get(&mut *conn, kept).await?.ok_or(MergeError::Missing(kept))?;
+    let gone = get(&mut *conn, merged).await?.ok_or(MergeError::Missing(merged))?;
+    for record in [&keep, &gone] {
+        if record.merged_into.is_some() {
+            return Err(MergeError::AlreadyMerged(record.id));
+        }
+    }
+    let cases: Vec<i64> = sqlx::query_scalar("SELECT id FROM cases WHERE customer_id = $1 ORDER BY id")
+        .bind(merged)
+        .fetch_all(&mut *conn)
+        .await?;
+    for table in ["cases", "contacts", "outbox"] {
+        let sql = format!("UPDATE {table} SET customer_id = $1 WHERE customer_id = $2");
+        sqlx::query(sqlx::AssertSqlSafe(sql)).bind(kept).bind(merged).execute(&mut *conn).await?;
+    }
+    sqlx::query(
+        "UPDATE customers SET email = COALESCE(email, $2), phone = COALESCE(phone, $3), \
+         address = COALESCE(address, $4), postcode = COALESCE(postcode, $5), uprn = COALESCE(uprn, $6), \
+         updated_at = $7 WHERE id = $1",
+    )
+    .bind(kept)
+    .bind(gone.email.as_deref())
+    .bind(gone.phone.as_deref())
+    .bind(gone.address.as_deref())
+    .bind(gone.postcode.as_deref())
+    .bind(gone.uprn)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    // Records merged earlier into the one going now point straight at the one kept.
+    sqlx::query("UPDATE customers SET merged_into = $1 WHERE merged_into = $2 OR id = $2")
+        .bind(kept)
+        .bind(merged)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("UPDATE customers SET merged_at = $1, merged_by = $2, updated_at = $1 WHERE id = $3")
+        .bind(now)
+        .bind(by.id)
+        .bind(merged)
+        .execute(&mut *conn)
+        .await?;
+    let body = format!(
+        "Customer record {merged} ({}) was merged into record {kept} ({}). Every contact was kept.",
+        gone.name, keep.name
+    );
+    for case_id in &cases {
+        let event = NewEvent {
+            actor: by,
+            kind: EventKind::CustomerMerged,
+            public: false,
+            body: Some(&body),
+            from_status: None,
+            to_status: None,
+        };
+        append_event(&mut *conn, *case_id, &event, now).await?;
+    }
+    Ok(cases.len())
 }

@@ -25,7 +25,7 @@ use crate::db::{Db, now_ms};
 use crate::outbox::{self, NewMessage, OutChannel, Purpose};
 use crate::services::Service;
 use crate::standards::{Measure, Rules};
-use crate::{cases, clocks, contacts, customers, services};
+use crate::{attachments, cases, clocks, contacts, customers, services};
 use validate::{ADDRESS_MAX, NAME_MAX};
 
 /// What someone sent, as typed, before validation.
@@ -41,6 +41,8 @@ pub struct Submission {
     pub description: String,
     /// The form's name-value pairs for the service's own questions (`answer-CODE`).
     pub answers: Vec<(String, String)>,
+    /// Tokens of files added on the form, stored as pending attachments.
+    pub uploads: Vec<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -106,9 +108,22 @@ pub fn validate(s: &Submission, asks: Asks) -> Result<(CustomerDetails, Location
     Ok((customer, location, description))
 }
 
-/// Validates and stores a submission; returns the new case's reference once committed.
-/// A customer who gave an email address is sent an acknowledgement through the outbox.
-pub async fn submit(db: &Db, council: &Council, rules: &Rules, s: &Submission) -> Result<CaseRef, IntakeError> {
+/// A submission that passed every check, ready to become a case: what the resident is
+/// shown to check before sending.
+#[derive(Debug)]
+pub struct Checked {
+    pub service: Service,
+    pub customer: CustomerDetails,
+    pub location: Location,
+    pub description: String,
+    pub answers: Vec<services::Answer>,
+    /// The files added, as tokens of pending attachments.
+    pub uploads: Vec<String>,
+}
+
+/// Checks a submission against its service without storing anything. Every problem is
+/// reported at once, in the form's order.
+pub async fn check(db: &Db, s: &Submission) -> Result<Checked, IntakeError> {
     let service = services::db::by_code(db.reader(), &s.service_code)
         .await?
         .ok_or_else(|| IntakeError::UnknownService(s.service_code.clone()))?;
@@ -116,35 +131,66 @@ pub async fn submit(db: &Db, council: &Council, rules: &Rules, s: &Submission) -
         if service.case_type == CaseType::Callback { ContactNeeded::Phone } else { ContactNeeded::EmailOrPhone };
     let asks = Asks { location: service.asks_location, contact };
     let fields = services::db::fields(db.reader(), service.id).await?;
-    let (customer, location, description, answers) =
-        match (validate(s, asks), services::fields::check(&fields, &s.answers)) {
-            (Ok((customer, location, description)), Ok(answers)) => (customer, location, description, answers),
-            (core, answers) => {
-                // In the form's order: what it is about, the service's questions, then the rest.
-                let mut core = core.err().unwrap_or_default();
-                let rest = core.split_off(core.iter().take_while(|e| e.field == "description").count());
-                core.extend(answers.err().unwrap_or_default());
-                core.extend(rest);
-                return Err(IntakeError::Invalid(core));
-            }
-        };
+    let mut uploads: Vec<String> = Vec::new();
+    for token in &s.uploads {
+        if !uploads.contains(token) {
+            uploads.push(token.clone());
+        }
+    }
+    let too_many = (uploads.len() > attachments::MAX_FILES).then(|| FieldError {
+        field: "attachments".into(),
+        message: format!("Add no more than {} files", attachments::MAX_FILES),
+    });
+    match (validate(s, asks), services::fields::check(&fields, &s.answers), too_many) {
+        (Ok((customer, location, description)), Ok(answers), None) => {
+            Ok(Checked { service, customer, location, description, answers, uploads })
+        }
+        (core, answers, too_many) => {
+            // In the form's order: what it is about, the service's questions, the files,
+            // then the rest.
+            let mut core = core.err().unwrap_or_default();
+            let rest = core.split_off(core.iter().take_while(|e| e.field == "description").count());
+            core.extend(answers.err().unwrap_or_default());
+            core.extend(too_many);
+            core.extend(rest);
+            Err(IntakeError::Invalid(core))
+        }
+    }
+}
+
+/// Validates and stores a submission; returns the new case's reference once committed.
+/// A customer who gave an email address is sent an acknowledgement through the outbox.
+/// Files added on the form become the case's, in the same transaction.
+pub async fn submit(db: &Db, council: &Council, rules: &Rules, s: &Submission) -> Result<CaseRef, IntakeError> {
+    let checked = check(db, s).await?;
+    let channel = s.channel.unwrap_or(Channel::Web);
     let request = Request {
-        service: &service,
-        channel: s.channel.unwrap_or(Channel::Web),
-        customer: &customer,
-        location,
-        description,
-        subject: &service.name,
+        service: &checked.service,
+        channel,
+        customer: &checked.customer,
+        location: checked.location,
+        description: checked.description,
+        subject: &checked.service.name,
         in_reply_to: None,
         acknowledge: true,
         logged_by: None,
         resolved_at_first_contact: false,
-        answers: &answers,
+        answers: &checked.answers,
     };
+    let now = now_ms();
     let mut tx = db.begin().await?;
-    let opened = open(&mut tx, council, rules, request, now_ms()).await?;
+    let opened = open(&mut tx, council, rules, request, now).await?;
+    for token in &checked.uploads {
+        if !attachments::db::claim(&mut tx, token, opened.case_id, now).await? {
+            // Dropping the transaction undoes the case: nothing is half-made.
+            return Err(IntakeError::Invalid(vec![FieldError {
+                field: "attachments".into(),
+                message: "A file you added was not sent within a day, so it was deleted. Add it again".into(),
+            }]));
+        }
+    }
     tx.commit().await?;
-    tracing::info!(case = %opened.reference, service = %service.code, channel = %s.channel.unwrap_or(Channel::Web), "case created");
+    tracing::info!(case = %opened.reference, service = %checked.service.code, %channel, "case created");
     Ok(opened.reference)
 }
 

@@ -1,10 +1,10 @@
 //! The clock sweep: picks up calendar changes, then fires the warnings and breaches
-//! falling due. Its cost follows the number of clocks falling due, not the number open.
+//! falling due, and deletes files from forms never sent. Its cost follows the number of clocks falling due, not the number open.
 
-use crate::calendar;
 use crate::clocks::db::{Swept, fire_due};
 use crate::db::Db;
 use crate::standards::SharedRules;
+use crate::{attachments, calendar};
 
 const BATCH: i64 = 500;
 
@@ -22,6 +22,10 @@ pub async fn run(db: &Db, rules: &SharedRules, now: i64) -> anyhow::Result<Swept
     }
     if total != Swept::default() {
         tracing::info!(warned = total.warned, breached = total.breached, "clock sweep");
+    }
+    let abandoned = attachments::db::delete_abandoned(db.writer(), now).await?;
+    if abandoned > 0 {
+        tracing::info!(files = abandoned, "deleted files from forms never sent");
     }
     Ok(total)
 }

@@ -27,6 +27,11 @@ pub enum Action {
     /// Read the mail that could not be understood, ask for it to be read again, and see
     /// what the council has sent.
     HandleMail,
+    /// Open a case: its page, its files. [`Staff::sees_case`](crate::sessions::Staff::sees_case)
+    /// then decides which cases.
+    ViewCase,
+    /// See a customer's record with all their cases, and merge two records into one.
+    ManageCustomers,
 }
 
 impl Role {
@@ -38,6 +43,10 @@ impl Role {
             Action::LogContact => matches!(self, Adviser | Caseworker | TeamLead | Admin),
             // Mail that nobody could read is a contact-centre queue.
             Action::HandleMail => matches!(self, Adviser | TeamLead | Admin),
+            // Insight officers see figures, not people; auditors read the access log.
+            Action::ViewCase => matches!(self, Adviser | Caseworker | TeamLead | Partner | Admin),
+            // A customer's record spans services and partners, so partners do not see it.
+            Action::ManageCustomers => matches!(self, Adviser | Caseworker | TeamLead | Admin),
         }
     }
 }
@@ -122,5 +131,16 @@ mod tests {
         assert!(Role::Adviser.may(Action::HandleMail));
         assert!(Role::Caseworker.may(Action::LogContact));
         assert!(!Role::Caseworker.may(Action::HandleMail));
+    }
+
+    #[test]
+    fn insight_and_auditors_never_open_a_case_and_partners_never_see_a_customer_record() {
+        for role in [Role::Insight, Role::Auditor] {
+            assert!(!role.may(Action::ViewCase), "{role}");
+            assert!(!role.may(Action::ManageCustomers), "{role}");
+        }
+        assert!(Role::Partner.may(Action::ViewCase));
+        assert!(!Role::Partner.may(Action::ManageCustomers));
+        assert!(Role::Adviser.may(Action::ManageCustomers));
     }
 }

@@ -60,6 +60,13 @@ pub struct Answer {
     pub shown: String,
 }
 
+impl Answer {
+    /// The id of the question on the form (a date's group, a choice's first box).
+    pub fn field_name(&self) -> String {
+        format!("answer-{}", self.code)
+    }
+}
+
 /// Every value the form sent under `name`, trimmed, blanks left out.
 fn values<'a>(raw: &'a [(String, String)], name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
     raw.iter().filter(move |(k, _)| k == name).map(|(_, v)| v.trim()).filter(|v| !v.is_empty())

@@ -64,10 +64,10 @@ test('a form with every field wrong shows an accessible error summary', async ()
   await page.context().close()
 })
 
-test('a resident reports a missed bin with JavaScript off and gets a reference', async () => {
-  const page = await newPage({ javaScriptEnabled: false })
-  await page.goto(base + '/services')
-  await page.click('text=Report a missed bin collection')
+// The first bytes of a JPEG: the server knows a file by its content, not its name.
+const JPEG = Buffer.from([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0, 0, 0, 0])
+
+async function fillMissedBin (page) {
   await page.fill('#description', 'Our bin was not emptied on Tuesday.')
   await page.check('#answer-bin-2')
   await page.fill('#answer-due-day', '3')
@@ -76,7 +76,28 @@ test('a resident reports a missed bin with JavaScript off and gets a reference',
   await page.fill('#address', '12 High Street')
   await page.fill('#name', 'Jo Resident')
   await page.fill('#email', 'jo@example.com')
-  await page.click('button[type=submit]')
+}
+
+test('a resident reports a missed bin with a photo, JavaScript off, checks and changes an answer, and gets a reference', async () => {
+  const page = await newPage({ javaScriptEnabled: false })
+  await page.goto(base + '/services')
+  await page.click('text=Report a missed bin collection')
+  await fillMissedBin(page)
+  await page.setInputFiles('#attachments', { name: 'our-bin.jpg', mimeType: 'image/jpeg', buffer: JPEG })
+  await page.click('button:has-text("Continue")')
+  assert.equal(await page.locator('h1').textContent(), 'Check your answers before sending')
+  assert.match(await page.locator('main').textContent(), /our-bin\.jpg/)
+
+  // "Change" goes back to the form with everything filled in, the photo kept.
+  await page.getByRole('button', { name: 'Change name' }).click()
+  assert.equal(await page.inputValue('#name'), 'Jo Resident')
+  assert.match(await page.locator('main').textContent(), /Take off our-bin\.jpg/)
+  await page.fill('#name', 'Jo Q Resident')
+  await page.click('button:has-text("Continue")')
+  const check = await page.locator('main').textContent()
+  assert.match(check, /Jo Q Resident/)
+  assert.match(check, /our-bin\.jpg/)
+  await page.click('button:has-text("Send")')
   const reference = await page.locator('.govuk-panel__body strong').textContent()
   assert.match(reference, /^KMB-[0-9A-HJKMNP-TV-Z]{3}-[0-9A-HJKMNP-TV-Z]{3}$/)
   const confirmation = page.url()
@@ -92,6 +113,24 @@ test('a resident reports a missed bin with JavaScript off and gets a reference',
   await expectAccessible(checked, 'the page that follows a case')
   expectNoScriptErrors(checked)
   await checked.context().close()
+})
+
+test('check your answers, and a refused file, have no WCAG 2.2 AA violations', async () => {
+  const page = await newPage()
+  await page.goto(base + '/services/missed-bin/report')
+  await fillMissedBin(page)
+  await page.setInputFiles('#attachments', { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('<html><script>alert(1)</script>') })
+  await page.click('button:has-text("Continue")')
+  await page.waitForSelector('.govuk-error-summary')
+  const summary = await page.locator('.govuk-error-summary__list a').allTextContents()
+  assert.deepEqual(summary, ['The file photo.jpg must be a JPG, PNG, HEIC or WebP photo, or a PDF'])
+  await expectAccessible(page, 'the form with a refused file')
+  await page.setInputFiles('#attachments', { name: 'bin.jpg', mimeType: 'image/jpeg', buffer: JPEG })
+  await page.click('button:has-text("Continue")')
+  await page.waitForSelector('h1:has-text("Check your answers")')
+  await expectAccessible(page, 'check your answers')
+  expectNoScriptErrors(page, 422)
+  await page.context().close()
 })
 
 test('the enhancement script runs under the Content-Security-Policy', async () => {

@@ -100,7 +100,8 @@ async fn a_call_about_an_existing_case_joins_it_instead_of_opening_another() {
     seed_catalogue(&t.db).await;
     account(&t.db, "adviser@council.example", "adviser", None, None).await;
     let app = app(&t.db).await;
-    let web = crate::support::post_form(&app, "/services/missed-bin/report", &crate::support::valid_report()).await;
+    let web =
+        crate::support::post_form(&app, "/services/missed-bin/report/send", &crate::support::valid_report()).await;
     let existing = crate::support::reference_in(web.location()).to_owned();
     let (cookie, csrf) = sign_in(&app, "adviser@council.example").await;
     let fields = [

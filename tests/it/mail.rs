@@ -302,7 +302,7 @@ async fn a_web_report_is_acknowledged_by_email_written_to_the_mail_folder() {
     let out = tempfile::tempdir().unwrap();
     let server = run(&t.db, Transport::Folder(out.path().to_owned()), 1024).await;
     let app = frontdoor::app::router(server.state.clone());
-    let reply = post_form(&app, "/services/missed-bin/report", &valid_report()).await;
+    let reply = post_form(&app, "/services/missed-bin/report/send", &valid_report()).await;
     assert_eq!(reply.status, 303);
     eventually(&t.db, "SELECT COUNT(*) FROM outbox WHERE sent_at IS NOT NULL", 1).await;
     let id: i64 = sqlx::query_scalar("SELECT id FROM outbox").fetch_one(t.db.reader()).await.unwrap();

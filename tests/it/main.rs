@@ -4,8 +4,10 @@
 
 mod support;
 
+mod attachments;
 mod cases;
 mod clocks;
+mod customers;
 mod deadline;
 mod demo;
 mod log_contact;

@@ -93,7 +93,7 @@ async fn a_case_survives_sigkill_right_after_its_reference_is_returned() {
     t.db.close().await;
 
     let mut server = start(&t.url);
-    let (status, response) = http(&server.addr, "POST", "/services/missed-bin/report", &valid_report());
+    let (status, response) = http(&server.addr, "POST", "/services/missed-bin/report/send", &valid_report());
     assert_eq!(status, 303, "{response}");
     // SIGKILL, at once: no graceful shutdown, no chance to flush anything.
     server.child.kill().expect("sigkill");

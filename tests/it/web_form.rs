@@ -12,6 +12,8 @@ use crate::support::{
 };
 
 const FORM: &str = "/services/missed-bin/report";
+/// Where the check-your-answers page sends a report: the form posted here is stored at once.
+const SEND: &str = "/services/missed-bin/report/send";
 
 /// The error summary's messages, in order.
 fn summary(body: &str) -> Vec<String> {
@@ -34,7 +36,7 @@ async fn an_empty_form_names_every_missing_field_in_the_error_summary() {
     seed_catalogue(&t.db).await;
     let app = app(&t.db).await;
 
-    let reply = post_form(&app, FORM, &[]).await;
+    let reply = post_form(&app, SEND, &[]).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         summary(&reply.body),
@@ -61,7 +63,7 @@ async fn text_over_ten_thousand_characters_is_refused_and_nothing_is_stored() {
     let long_name = "n".repeat(201);
     let fields = valid_report_with(&[("description", &long), ("name", &long_name)]);
 
-    let reply = post_form(&app, FORM, &fields).await;
+    let reply = post_form(&app, SEND, &fields).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         summary(&reply.body),
@@ -80,7 +82,7 @@ async fn exactly_ten_thousand_characters_is_accepted() {
     let app = app(&t.db).await;
     let long = "a".repeat(10_000);
     let fields = valid_report_with(&[("description", &long)]);
-    let reply = post_form(&app, FORM, &fields).await;
+    let reply = post_form(&app, SEND, &fields).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
 }
 
@@ -92,7 +94,7 @@ async fn script_in_a_field_is_shown_escaped_and_stored_only_as_text() {
     let script = "<script>alert('x')</script> \"quoted\" & more";
 
     // With an error elsewhere, the form comes back with the text escaped.
-    let reply = post_form(&app, FORM, &[("description", script), ("address", script)]).await;
+    let reply = post_form(&app, SEND, &[("description", script), ("address", script)]).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(!reply.body.contains("<script>alert"), "unescaped script in the page");
     assert!(
@@ -102,7 +104,7 @@ async fn script_in_a_field_is_shown_escaped_and_stored_only_as_text() {
 
     // Accepted, it is stored exactly as typed: it is only ever text.
     let fields = valid_report_with(&[("description", script)]);
-    let reply = post_form(&app, FORM, &fields).await;
+    let reply = post_form(&app, SEND, &fields).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER);
     let reference = reference_in(reply.location()).to_owned();
     let id = CaseRef::parse(&prefix(), &reference).expect("reference").id();
@@ -123,7 +125,7 @@ async fn invisible_control_characters_and_bad_formats_get_field_errors() {
         ("email", "jo-at-example.com"),
         ("phone", "call me maybe"),
     ];
-    let reply = post_form(&app, FORM, &fields).await;
+    let reply = post_form(&app, SEND, &fields).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         summary(&reply.body),
@@ -147,7 +149,7 @@ async fn a_valid_report_is_stored_then_shows_its_reference() {
     assert_eq!(form.status, StatusCode::OK);
     assert!(form.body.contains(r#"<form method="post" action="/services/missed-bin/report""#));
 
-    let reply = post_form(&app, FORM, &valid_report()).await;
+    let reply = post_form(&app, SEND, &valid_report()).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER);
     let location = reply.location().to_owned();
     assert!(location.starts_with("/cases/KMB-") && location.ends_with("/submitted"), "{location}");
@@ -192,7 +194,10 @@ async fn an_unknown_service_and_an_unknown_page_are_not_found() {
     seed_catalogue(&t.db).await;
     let app = app(&t.db).await;
     assert_eq!(get_page(&app, "/services/no-such-thing/report").await.status, StatusCode::NOT_FOUND);
-    assert_eq!(post_form(&app, "/services/no-such-thing/report", &valid_report()).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        post_form(&app, "/services/no-such-thing/report/send", &valid_report()).await.status,
+        StatusCode::NOT_FOUND
+    );
     let page = get_page(&app, "/nowhere").await;
     assert_eq!(page.status, StatusCode::NOT_FOUND);
     assert!(page.body.contains("Page not found"));
@@ -276,7 +281,7 @@ async fn unusual_but_real_text_is_accepted_as_typed() {
     // Welsh, Arabic (right to left), an emoji and an apostrophe: all real residents' text.
     let description = "Mae'r bin heb ei gasglu. الحاوية لم تُفرغ 🗑️ O'Brien's bin";
     let fields = valid_report_with(&[("description", description)]);
-    let reply = post_form(&app, FORM, &fields).await;
+    let reply = post_form(&app, SEND, &fields).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
     let reference = reference_in(reply.location()).to_owned();
     let case = get(t.db.reader(), CaseRef::parse(&prefix(), &reference).expect("ref").id())
@@ -291,7 +296,7 @@ async fn a_case_can_be_followed_by_its_reference_without_showing_anything_person
     let t = test_db().await;
     seed_catalogue(&t.db).await;
     let app = app(&t.db).await;
-    let reply = post_form(&app, "/services/missed-bin/report", &valid_report()).await;
+    let reply = post_form(&app, "/services/missed-bin/report/send", &valid_report()).await;
     let reference = reference_in(reply.location()).to_owned();
 
     let page = get_page(&app, &format!("/cases/{reference}")).await;
@@ -334,12 +339,12 @@ async fn a_callback_request_needs_a_phone_number_and_is_timed_by_its_own_standar
     assert!(!form.body.contains("Where is it?"));
 
     let fields = [("description", "Council tax, after 3pm"), ("name", "Ash Caller"), ("email", "ash@example.com")];
-    let refused = post_form(&app, "/services/callback/report", &fields).await;
+    let refused = post_form(&app, "/services/callback/report/send", &fields).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(summary(&refused.body), ["phone: Enter a phone number, so we can call you back"]);
 
     let fields = [("description", "Council tax, after 3pm"), ("name", "Ash Caller"), ("phone", "01632 960 001")];
-    let reply = post_form(&app, "/services/callback/report", &fields).await;
+    let reply = post_form(&app, "/services/callback/report/send", &fields).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
     let standards: Vec<String> = sqlx::query_scalar("SELECT standard_id FROM clocks ORDER BY standard_id")
         .fetch_all(t.db.reader())
@@ -392,7 +397,7 @@ async fn a_services_own_questions_are_asked_checked_by_field_and_stored_with_the
         ("answer-due-year", "2026"),
         ("answer-bags", "two"),
     ]);
-    let refused = post_form(&app, FORM, &fields).await;
+    let refused = post_form(&app, SEND, &fields).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         summary(&refused.body),
@@ -414,7 +419,7 @@ async fn a_services_own_questions_are_asked_checked_by_field_and_stored_with_the
         ("answer-due-year", "2026"),
         ("answer-bags", ""),
     ]);
-    let reply = post_form(&app, FORM, &fields).await;
+    let reply = post_form(&app, SEND, &fields).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
     let answers: Vec<(String, String, String)> =
         sqlx::query_as("SELECT code, value, shown FROM case_answers ORDER BY code")

@@ -31,6 +31,7 @@ pub struct StaffBar {
     pub csrf: String,
     pub may_log: bool,
     pub may_mail: bool,
+    pub may_view_cases: bool,
     /// Which section the page is in, to mark it in the navigation.
     pub section: &'static str,
 }
@@ -54,6 +55,7 @@ impl Chrome {
             csrf: session.csrf_token.clone(),
             may_log: role.may(Action::LogContact),
             may_mail: role.may(Action::HandleMail),
+            may_view_cases: role.may(Action::ViewCase),
             section,
         };
         Chrome { council_name: state.council.name.clone(), staff: Some(bar) }

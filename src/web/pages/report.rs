@@ -3,16 +3,22 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::rejection::FormRejection;
-use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::extract::{FromRequest, Multipart, Path, Request, State};
+use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
 use super::{Chrome, render};
 use crate::app::AppState;
+use crate::attachments::{self, ALLOWED_WORDS, MAX_FILE_BYTES, MAX_FILES};
 use crate::cases::{self, CaseRef, CaseType, Channel};
-use crate::intake::{self, DESCRIPTION_MAX, FieldError, IntakeError, Submission, thousands};
+use crate::db::now_ms;
+use crate::intake::{self, Checked, DESCRIPTION_MAX, FieldError, IntakeError, Submission, thousands};
 use crate::services::{self, Field, Service};
+use crate::sessions::new_token;
 use crate::web::error::AppError;
+
+/// The most a report's request body may be: every file at its largest, and the text.
+pub const BODY_MAX: usize = MAX_FILES * MAX_FILE_BYTES + 1024 * 1024;
 
 /// The form as posted. Missing fields read as empty, so they get field errors.
 #[derive(Debug, Default)]
@@ -43,6 +49,49 @@ impl ReportForm {
     fn value(&self, name: &str) -> String {
         self.pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default()
     }
+
+    /// The tokens of the files added and not taken off again.
+    fn uploads(&self) -> Vec<String> {
+        let removed: Vec<&String> = self.pairs.iter().filter(|(k, _)| k == "remove").map(|(_, v)| v).collect();
+        let mut kept: Vec<String> = Vec::new();
+        for (_, token) in self.pairs.iter().filter(|(k, _)| k == "upload") {
+            if !removed.contains(&token) && !kept.contains(token) {
+                kept.push(token.clone());
+            }
+        }
+        kept
+    }
+
+    fn submission(&self, code: &str) -> Submission {
+        Submission {
+            channel: Some(Channel::Web),
+            service_code: code.to_owned(),
+            name: self.name.clone(),
+            email: self.email.clone(),
+            phone: self.phone.clone(),
+            address: self.address.clone(),
+            postcode: self.postcode.clone(),
+            description: self.description.clone(),
+            answers: self.pairs.clone(),
+            uploads: self.uploads(),
+        }
+    }
+
+    /// What a page carries forward in hidden fields: everything typed, and the files
+    /// still added, but not what was taken off.
+    fn carried(&self) -> Vec<(String, String)> {
+        let mut carried: Vec<(String, String)> =
+            self.pairs.iter().filter(|(k, _)| k != "upload" && k != "remove").cloned().collect();
+        carried.extend(self.uploads().into_iter().map(|token| ("upload".to_owned(), token)));
+        carried
+    }
+}
+
+/// A file added to the form, waiting to be sent.
+struct Upload {
+    token: String,
+    filename: String,
+    size: String,
 }
 
 #[derive(Template)]
@@ -54,6 +103,10 @@ struct ReportPage {
     errors: Vec<FieldError>,
     description_max: String,
     questions: Vec<Question>,
+    uploads: Vec<Upload>,
+    max_files: usize,
+    max_file_mb: usize,
+    allowed_words: &'static str,
 }
 
 impl ReportPage {
@@ -64,6 +117,28 @@ impl ReportPage {
 
     fn error_for(&self, field: &str) -> Option<&str> {
         crate::intake::error_for(&self.errors, field)
+    }
+
+    /// Every problem with the files: each names its file.
+    fn file_errors(&self) -> Vec<&str> {
+        self.errors.iter().filter(|e| e.field == "attachments").map(|e| e.message.as_str()).collect()
+    }
+}
+
+/// Check your answers: what will be sent, with a way back to change each part.
+#[derive(Template)]
+#[template(path = "pages/check.html")]
+struct CheckPage {
+    chrome: Chrome,
+    service: Service,
+    checked: Checked,
+    uploads: Vec<Upload>,
+    carried: Vec<(String, String)>,
+}
+
+impl CheckPage {
+    fn is_callback(&self) -> bool {
+        self.service.case_type == CaseType::Callback
     }
 }
 
@@ -159,9 +234,10 @@ async fn page(
     state: &AppState,
     service: Service,
     form: ReportForm,
-    errors: Vec<FieldError>,
+    mut errors: Vec<FieldError>,
 ) -> Result<ReportPage, AppError> {
     let fields = services::db::fields(state.db.reader(), service.id).await?;
+    let uploads = uploads(state, &form, &mut errors).await?;
     Ok(ReportPage {
         chrome: Chrome::new(state),
         questions: questions(&fields, &form, &errors),
@@ -169,7 +245,30 @@ async fn page(
         form,
         errors,
         description_max: thousands(DESCRIPTION_MAX),
+        uploads,
+        max_files: MAX_FILES,
+        max_file_mb: MAX_FILE_BYTES / (1024 * 1024),
+        allowed_words: ALLOWED_WORDS,
     })
+}
+
+/// The files still added to the form. One that has gone (a day passed) is named in an
+/// error, not silently forgotten.
+async fn uploads(state: &AppState, form: &ReportForm, errors: &mut Vec<FieldError>) -> Result<Vec<Upload>, AppError> {
+    let mut shown = Vec::new();
+    for token in form.uploads() {
+        match attachments::db::pending(state.db.reader(), &token, now_ms()).await? {
+            Some(file) => {
+                shown.push(Upload { token, filename: file.filename, size: attachments::size_in_words(file.size) })
+            }
+            None if !errors.iter().any(|e| e.field == "attachments") => errors.push(FieldError {
+                field: "attachments".into(),
+                message: "A file you added was not sent within a day, so it was deleted. Add it again".into(),
+            }),
+            None => {}
+        }
+    }
+    Ok(shown)
 }
 
 async fn service(state: &AppState, code: &str) -> Result<Service, AppError> {
@@ -181,34 +280,188 @@ pub async fn form(State(state): State<AppState>, Path(code): Path<String>) -> Re
     render(&page(&state, service, ReportForm::default(), Vec::new()).await?)
 }
 
+/// The form shown again with what was typed and why it cannot be sent yet.
+async fn refused(
+    state: &AppState,
+    code: &str,
+    form: ReportForm,
+    errors: Vec<FieldError>,
+) -> Result<Response, AppError> {
+    let page = page(state, service(state, code).await?, form, errors).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
+}
+
+/// The form, posted: files are stored as they arrive, then everything is checked. With
+/// problems, the form comes back with them; without, the resident checks their answers.
 pub async fn submit(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    request: Request,
+) -> Result<Response, AppError> {
+    let (form, mut errors) = read_posted(&state, request).await?;
+    match intake::check(&state.db, &form.submission(&code)).await {
+        Ok(checked) if errors.is_empty() => {
+            let uploads = uploads(&state, &form, &mut errors).await?;
+            if !errors.is_empty() {
+                return refused(&state, &code, form, errors).await;
+            }
+            let page = CheckPage {
+                chrome: Chrome::new(&state),
+                service: checked.service.clone(),
+                carried: form.carried(),
+                checked,
+                uploads,
+            };
+            Ok(render(&page)?.into_response())
+        }
+        Ok(_) => refused(&state, &code, form, errors).await,
+        Err(IntakeError::UnknownService(_)) => Err(AppError::NotFound),
+        Err(IntakeError::Invalid(found)) => {
+            // The form's order: the files' problems sit after the questions.
+            let files = errors;
+            let mut errors = found;
+            let at =
+                errors.iter().position(|e| matches!(&*e.field, "address" | "postcode" | "name" | "email" | "phone"));
+            let at = at.unwrap_or(errors.len());
+            errors.splice(at..at, files);
+            refused(&state, &code, form, errors).await
+        }
+        Err(err) => Err(AppError::Internal(err.into())),
+    }
+}
+
+/// "Change" on the check page: the form again, filled in, files kept.
+pub async fn change(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    form: Result<Form<Vec<(String, String)>>, FormRejection>,
+) -> Result<Html<String>, AppError> {
+    let Form(pairs) = form?;
+    let service = service(&state, &code).await?;
+    render(&page(&state, service, ReportForm::from_pairs(pairs), Vec::new()).await?)
+}
+
+/// "Send" on the check page: everything is checked again (hidden fields can be changed),
+/// then stored. Only once the case is committed does the resident see its reference.
+pub async fn send(
     State(state): State<AppState>,
     Path(code): Path<String>,
     form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> Result<Response, AppError> {
     let Form(pairs) = form?;
     let form = ReportForm::from_pairs(pairs);
-    let submission = Submission {
-        channel: Some(Channel::Web),
-        service_code: code.clone(),
-        name: form.name.clone(),
-        email: form.email.clone(),
-        phone: form.phone.clone(),
-        address: form.address.clone(),
-        postcode: form.postcode.clone(),
-        description: form.description.clone(),
-        answers: form.pairs.clone(),
-    };
-    match intake::submit(&state.db, &state.council, &state.rules.get(), &submission).await {
-        // The case is committed: only now does the resident see a reference.
+    match intake::submit(&state.db, &state.council, &state.rules.get(), &form.submission(&code)).await {
         Ok(reference) => Ok(Redirect::to(&format!("/cases/{reference}/submitted")).into_response()),
         Err(IntakeError::UnknownService(_)) => Err(AppError::NotFound),
-        Err(IntakeError::Invalid(errors)) => {
-            let page = page(&state, service(&state, &code).await?, form, errors).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
-        }
+        Err(IntakeError::Invalid(errors)) => refused(&state, &code, form, errors).await,
         Err(err) => Err(AppError::Internal(err.into())),
     }
+}
+
+/// Reads a posted form, URL-encoded or multipart. Each file is checked by its content
+/// and, if it passes, stored as pending at once, so the form can be shown again with
+/// errors without asking for the file a second time. A file's problem names the file.
+async fn read_posted(state: &AppState, request: Request) -> Result<(ReportForm, Vec<FieldError>), AppError> {
+    let multipart = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"));
+    if !multipart {
+        let Form(pairs) = Form::<Vec<(String, String)>>::from_request(request, &()).await?;
+        return Ok((ReportForm::from_pairs(pairs), Vec::new()));
+    }
+    let mut multipart = Multipart::from_request(request, &()).await.map_err(|err| {
+        AppError::BadRequest(format!("We could not read the form that was sent ({err}). Go back and try again."))
+    })?;
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    let mut errors: Vec<FieldError> = Vec::new();
+    let file_error = |errors: &mut Vec<FieldError>, message: String| {
+        errors.push(FieldError { field: "attachments".into(), message });
+    };
+    loop {
+        let mut field = match multipart.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => break,
+            Err(err) if err.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                file_error(
+                    &mut errors,
+                    format!("Each file must be smaller than {} MB", MAX_FILE_BYTES / (1024 * 1024)),
+                );
+                break;
+            }
+            Err(err) => {
+                return Err(AppError::BadRequest(format!(
+                    "We could not read the form that was sent ({}). Go back and try again.",
+                    err.body_text()
+                )));
+            }
+        };
+        let name = field.name().unwrap_or_default().to_owned();
+        let Some(filename) = field.file_name().map(str::to_owned) else {
+            match field.text().await {
+                Ok(text) => pairs.push((name, text)),
+                Err(err) if err.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                    file_error(
+                        &mut errors,
+                        format!("Each file must be smaller than {} MB", MAX_FILE_BYTES / (1024 * 1024)),
+                    );
+                    break;
+                }
+                Err(err) => {
+                    return Err(AppError::BadRequest(format!(
+                        "We could not read the form that was sent ({}). Go back and try again.",
+                        err.body_text()
+                    )));
+                }
+            }
+            continue;
+        };
+        // Read at most one byte past the limit: enough to know it is too big.
+        let mut bytes: Vec<u8> = Vec::new();
+        let mut too_big = false;
+        loop {
+            match field.chunk().await {
+                Ok(Some(chunk)) if bytes.len() + chunk.len() > MAX_FILE_BYTES => {
+                    too_big = true;
+                    break;
+                }
+                Ok(Some(chunk)) => bytes.extend_from_slice(&chunk),
+                Ok(None) => break,
+                Err(_) => {
+                    too_big = true;
+                    break;
+                }
+            }
+        }
+        // A file input left empty still sends a part, with no name and no bytes.
+        if filename.is_empty() && bytes.is_empty() && !too_big {
+            continue;
+        }
+        let shown = attachments::clean_filename(&filename);
+        if too_big {
+            file_error(
+                &mut errors,
+                format!("The file {shown} must be smaller than {} MB", MAX_FILE_BYTES / (1024 * 1024)),
+            );
+            continue;
+        }
+        let added = pairs.iter().filter(|(k, _)| k == "upload").count();
+        if added >= MAX_FILES {
+            file_error(&mut errors, format!("Add no more than {MAX_FILES} files: {shown} was not added"));
+            continue;
+        }
+        match attachments::check(&filename, &bytes) {
+            Ok(checked) => {
+                let token = new_token();
+                let mut conn = state.db.writer().acquire().await?;
+                attachments::db::store_pending(&mut conn, &token, &checked, &bytes, now_ms()).await?;
+                pairs.push(("upload".to_owned(), token));
+            }
+            Err(message) => file_error(&mut errors, message),
+        }
+    }
+    Ok((ReportForm::from_pairs(pairs), errors))
 }
 
 /// A typed reference, or a 404 that says what is wrong with it.

@@ -15,12 +15,12 @@ use crate::services;
 use crate::web::error::AppError;
 
 /// One promise, in words.
-struct Promise {
-    title: String,
-    wording: String,
-    outcome: String,
+pub struct Promise {
+    pub title: String,
+    pub wording: String,
+    pub outcome: String,
     /// A GOV.UK tag colour class, or empty.
-    tag: &'static str,
+    pub tag: &'static str,
 }
 
 #[derive(Template)]
@@ -39,16 +39,34 @@ pub async fn show(State(state): State<AppState>, Path(reference): Path<String>) 
     let reference = super::report::parse_reference(&state, &reference)?;
     let case = cases::db::get(state.db.reader(), reference.id()).await?.ok_or(AppError::NotFound)?;
     let service = services::db::name(state.db.reader(), case.service_id).await?.unwrap_or_default();
-    let rules = state.rules.get();
-    let council = &rules.calendars.council;
-    let date = |at: i64| {
-        let at = Timestamp::from_millisecond(at).unwrap_or(Timestamp::UNIX_EPOCH);
-        council.local_date(at).strftime("%A %-d %B %Y").to_string()
+    let promises = promises(&state, case.id, true).await?;
+    let page = TrackPage {
+        chrome: Chrome::new(&state),
+        reference,
+        service,
+        received: date(&state, case.created_at),
+        status: case.status.label(),
+        open: case.status.is_open(),
+        promises,
     };
+    render(&page)
+}
+
+/// "Tuesday 3 March 2026" in the council's time zone.
+pub fn date(state: &AppState, at: i64) -> String {
+    let at = Timestamp::from_millisecond(at).unwrap_or(Timestamp::UNIX_EPOCH);
+    state.rules.get().calendars.council.local_date(at).strftime("%A %-d %B %Y").to_string()
+}
+
+/// Each promise made about a case, with how it stands: the published ones for the
+/// public, every one for staff.
+pub async fn promises(state: &AppState, case_id: i64, published_only: bool) -> Result<Vec<Promise>, AppError> {
+    let rules = state.rules.get();
+    let date = |at: i64| date(state, at);
     let mut promises = Vec::new();
-    for clock in clocks::db::for_case(state.db.reader(), case.id).await? {
+    for clock in clocks::db::for_case(state.db.reader(), case_id).await? {
         let Some(standard) = rules.version(&clock.standard_id, clock.standard_version) else { continue };
-        if !standard.published {
+        if published_only && !standard.published {
             continue;
         }
         let (outcome, tag) = match (clock.state, clock.due_at, clock.stopped_at) {
@@ -63,14 +81,5 @@ pub async fn show(State(state): State<AppState>, Path(reference): Path<String>) 
         };
         promises.push(Promise { title: standard.title.clone(), wording: standard.wording.clone(), outcome, tag });
     }
-    let page = TrackPage {
-        chrome: Chrome::new(&state),
-        reference,
-        service,
-        received: date(case.created_at),
-        status: case.status.label(),
-        open: case.status.is_open(),
-        promises,
-    };
-    render(&page)
+    Ok(promises)
 }

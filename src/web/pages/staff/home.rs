@@ -16,6 +16,7 @@ use crate::web::pages::{Chrome, render};
 struct HomePage {
     chrome: Chrome,
     may_log: bool,
+    may_view_cases: bool,
     /// Mail waiting for a person, when the role handles mail.
     quarantined: Option<i64>,
 }
@@ -27,6 +28,7 @@ pub async fn show(State(state): State<AppState>, signed_in: SignedIn) -> Result<
     let page = HomePage {
         chrome: Chrome::staff(&state, &signed_in.0, "home"),
         may_log: role.may(Action::LogContact),
+        may_view_cases: role.may(Action::ViewCase),
         quarantined,
     };
     render(&page)

@@ -4,13 +4,14 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::rejection::FormRejection;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use crate::app::AppState;
 use crate::cases::{self, CaseRef, Channel};
+use crate::customers;
 use crate::intake::{self, FieldError, IntakeError, LOGGED_CHANNELS, Logged, Submission};
 use crate::org::Action;
 use crate::services::{self, Service};
@@ -75,9 +76,31 @@ async fn page(
     })
 }
 
-pub async fn form(State(state): State<AppState>, signed_in: SignedIn) -> Result<Html<String>, AppError> {
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ForCustomer {
+    /// A customer record's id: the form starts with what the council knows of them.
+    customer: Option<i64>,
+}
+
+pub async fn form(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Query(query): Query<ForCustomer>,
+) -> Result<Html<String>, AppError> {
     signed_in.require(Action::LogContact)?;
-    let form = LogForm { channel: Channel::Phone.as_str().to_owned(), ..LogForm::default() };
+    let mut form = LogForm { channel: Channel::Phone.as_str().to_owned(), ..LogForm::default() };
+    // Tell us once: a caller the council knows is not asked for their details again.
+    if let Some(id) = query.customer {
+        let customer = customers::db::get(state.db.reader(), id).await?.ok_or(AppError::NotFound)?;
+        let customer = match customer.merged_into {
+            Some(kept) => customers::db::get(state.db.reader(), kept).await?.ok_or(AppError::NotFound)?,
+            None => customer,
+        };
+        form.name = customer.name;
+        form.email = customer.email.unwrap_or_default();
+        form.phone = customer.phone.unwrap_or_default();
+    }
     render(&page(&state, &signed_in, form, Vec::new()).await?)
 }
 
@@ -103,6 +126,7 @@ pub async fn submit(
             postcode: form.postcode.clone(),
             description: form.description.clone(),
             answers: Vec::new(),
+            uploads: Vec::new(),
         },
         resolved: form.resolved == "yes",
         outcome: form.outcome.clone(),

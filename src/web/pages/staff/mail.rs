@@ -8,9 +8,9 @@ use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use jiff::Timestamp;
 use serde::Deserialize;
 
+use super::when;
 use crate::app::AppState;
 use crate::cases::CaseRef;
 use crate::db::now_ms;
@@ -29,13 +29,6 @@ const PAGE: i64 = 50;
 pub struct Paging {
     before: Option<i64>,
     done: Option<String>,
-}
-
-/// "Tuesday 3 March 2026, 14:05" in the council's time zone.
-fn when(state: &AppState, at: i64) -> String {
-    let at = Timestamp::from_millisecond(at).unwrap_or(Timestamp::UNIX_EPOCH);
-    let zoned = at.to_zoned(state.rules.get().calendars.council.time_zone().clone());
-    zoned.strftime("%A %-d %B %Y, %H:%M").to_string()
 }
 
 struct HeldRow {

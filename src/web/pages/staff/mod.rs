@@ -2,7 +2,20 @@
 //! the role's [`Action`](crate::org::Action), and every form carries the session's CSRF
 //! token.
 
+pub mod case;
+pub mod customer;
 pub mod home;
 pub mod log;
 pub mod mail;
 pub mod sign_in;
+
+use jiff::Timestamp;
+
+use crate::app::AppState;
+
+/// "Tuesday 3 March 2026, 14:05" in the council's time zone.
+pub fn when(state: &AppState, at: i64) -> String {
+    let at = Timestamp::from_millisecond(at).unwrap_or(Timestamp::UNIX_EPOCH);
+    let zoned = at.to_zoned(state.rules.get().calendars.council.time_zone().clone());
+    zoned.strftime("%A %-d %B %Y, %H:%M").to_string()
+}
