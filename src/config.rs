@@ -46,6 +46,74 @@ pub struct CouncilArgs {
     pub mail_service: String,
 }
 
+/// The map on report forms.
+#[derive(Debug, Clone, clap::Args)]
+pub struct MapArgs {
+    /// Map tiles for dropping a pin on report forms, as a URL template like
+    /// `https://tile.openstreetmap.org/{z}/{x}/{y}.png`, or a path on this site. Without
+    /// it, forms show no map (the address and postcode fields always work). Each tile
+    /// request tells the tile server the visitor's IP address: choose one the council
+    /// has an agreement with.
+    #[arg(long, env = "FRONTDOOR_MAP_TILES")]
+    pub map_tiles: Option<String>,
+
+    /// Where the map starts, as "LATITUDE,LONGITUDE": the middle of the council's area.
+    #[arg(long, env = "FRONTDOOR_MAP_CENTRE", default_value = "52.6309,-1.1327")]
+    pub map_centre: String,
+
+    /// Who the map tiles are from, shown on the map as their licence asks.
+    #[arg(long, env = "FRONTDOOR_MAP_ATTRIBUTION", default_value = "© OpenStreetMap contributors")]
+    pub map_attribution: String,
+}
+
+impl MapArgs {
+    /// The map's settings, or `None` when there are no tiles.
+    pub fn settings(&self) -> anyhow::Result<Option<MapSettings>> {
+        match self.map_tiles.as_deref().filter(|t| !t.trim().is_empty()) {
+            Some(tiles) => Ok(Some(MapSettings::parse(tiles, &self.map_centre, &self.map_attribution)?)),
+            None => Ok(None),
+        }
+    }
+}
+
+/// The map on report forms, when the council has tiles.
+#[derive(Debug, Clone)]
+pub struct MapSettings {
+    pub tiles: Arc<str>,
+    /// The scheme and host the tiles come from, for the Content-Security-Policy; `None`
+    /// when they are served by this site.
+    pub origin: Option<Arc<str>>,
+    pub centre: (f64, f64),
+    pub attribution: Arc<str>,
+}
+
+impl MapSettings {
+    pub fn parse(tiles: &str, centre: &str, attribution: &str) -> anyhow::Result<MapSettings> {
+        let tiles = tiles.trim();
+        let origin = if tiles.starts_with('/') {
+            None
+        } else if let Some(rest) = tiles.strip_prefix("https://").or_else(|| tiles.strip_prefix("http://")) {
+            let host = rest.split('/').next().unwrap_or_default();
+            if host.is_empty() || host.contains(['{', '}', ' ', ';', '\'', '"']) {
+                anyhow::bail!(
+                    "--map-tiles {tiles:?} must name a fixed host, like https://tiles.example.org/{{z}}/{{x}}/{{y}}.png"
+                );
+            }
+            let scheme = if tiles.starts_with("https://") { "https" } else { "http" };
+            Some(format!("{scheme}://{host}").into())
+        } else {
+            anyhow::bail!("--map-tiles {tiles:?} must start with https://, http:// or /");
+        };
+        let parsed = centre
+            .split_once(',')
+            .and_then(|(lat, lng)| Some((lat.trim().parse::<f64>().ok()?, lng.trim().parse::<f64>().ok()?)));
+        let Some((lat, lng)) = parsed.filter(|(lat, lng)| lat.abs() <= 90.0 && lng.abs() <= 180.0) else {
+            anyhow::bail!("--map-centre {centre:?} must be LATITUDE,LONGITUDE, like 52.6309,-1.1327");
+        };
+        Ok(MapSettings { tiles: tiles.into(), origin, centre: (lat, lng), attribution: attribution.trim().into() })
+    }
+}
+
 /// The web listener.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ListenArgs {
@@ -64,6 +132,7 @@ pub struct Council {
     /// Lower case.
     pub mail_from: Arc<str>,
     pub mail_service: Arc<str>,
+    pub map: Option<MapSettings>,
 }
 
 impl Council {
@@ -75,6 +144,7 @@ impl Council {
             public_url: "http://127.0.0.1:8080".into(),
             mail_from: "contact@kingsmead.example".into(),
             mail_service: "general".into(),
+            map: None,
         }
     }
 
@@ -102,6 +172,7 @@ impl TryFrom<&CouncilArgs> for Council {
             public_url: public_url.into(),
             mail_from: mail_from.into(),
             mail_service: args.mail_service.trim().into(),
+            map: None,
         })
     }
 }

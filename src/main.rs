@@ -11,7 +11,7 @@ use tracing_subscriber::EnvFilter;
 
 use frontdoor::app::AppState;
 use frontdoor::calendar::{self, Calendars, HolidayFile};
-use frontdoor::config::{Council, CouncilArgs, DatabaseArgs, ListenArgs, MailArgs, PolicyArgs, read_policy};
+use frontdoor::config::{Council, CouncilArgs, DatabaseArgs, ListenArgs, MailArgs, MapArgs, PolicyArgs, read_policy};
 use frontdoor::db::{Db, now_ms};
 use frontdoor::standards::{self, Policy, SharedRules};
 use frontdoor::{demo, jobs, mail, web};
@@ -42,6 +42,8 @@ enum Command {
         policy: PolicyArgs,
         #[command(flatten)]
         mail: MailArgs,
+        #[command(flatten)]
+        map: MapArgs,
     },
     /// Build a populated demo council on a fresh SQLite file and serve it.
     Demo {
@@ -55,6 +57,8 @@ enum Command {
         listen: ListenArgs,
         #[command(flatten)]
         mail: MailArgs,
+        #[command(flatten)]
+        map: MapArgs,
     },
     /// Read email from a .eml file, or every message in a maildir, as if it had been
     /// sent to the SMTP listener.
@@ -194,9 +198,11 @@ async fn main() -> ExitCode {
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        Command::Serve { database, listen, council, policy, mail } => {
+        Command::Serve { database, listen, council, policy, mail, map } => {
             let policy = policy.load()?;
-            let council = Arc::new(Council::try_from(&council)?);
+            let mut council = Council::try_from(&council)?;
+            council.map = map.settings()?;
+            let council = Arc::new(council);
             let transport = Arc::new(mail.transport()?);
             let db = Db::connect(&database.database_url).await?;
             db.migrate().await?;
@@ -208,7 +214,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let state = AppState { db, council, rules, transport };
             serve_with_jobs(listener, smtp, &mail, state).await
         }
-        Command::Demo { cases, file, listen, mail } => run_demo(cases, file, listen, mail).await,
+        Command::Demo { cases, file, listen, mail, map } => run_demo(cases, file, listen, mail, map).await,
         Command::User { command: UserCommand::Add { email, name, role, team, partner, database } } => {
             let password = match std::env::var("FRONTDOOR_NEW_PASSWORD") {
                 Ok(password) => password,
@@ -412,7 +418,8 @@ fn mail_files(path: &std::path::Path) -> anyhow::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-async fn run_demo(cases: usize, file: PathBuf, listen: ListenArgs, mail: MailArgs) -> anyhow::Result<()> {
+async fn run_demo(cases: usize, file: PathBuf, listen: ListenArgs, mail: MailArgs, map: MapArgs) -> anyhow::Result<()> {
+    let map = map.settings()?;
     // Bind first, so a busy port is reported before a minute of building.
     let listener = web::bind(listen.listen).await?;
     let addr = listener.local_addr()?;
@@ -437,6 +444,7 @@ async fn run_demo(cases: usize, file: PathBuf, listen: ListenArgs, mail: MailArg
     let prefix = frontdoor::cases::Prefix::parse("KMB").map_err(anyhow::Error::msg)?;
     let mut council = Council::new("Kingsmead Borough Council", prefix);
     council.public_url = format!("http://{addr}").into();
+    council.map = map;
 
     println!(
         "\n{} (a demo) is ready: {} cases, {} events and {} customers over 12 months, {} services. Built in {:.1}s.\n",

@@ -38,6 +38,9 @@ pub struct Submission {
     pub phone: String,
     pub address: String,
     pub postcode: String,
+    /// A pin dropped on the map, in degrees: both or neither.
+    pub lat: String,
+    pub lng: String,
     pub description: String,
     /// The form's name-value pairs for the service's own questions (`answer-CODE`).
     pub answers: Vec<(String, String)>,
@@ -82,8 +85,19 @@ pub fn validate(s: &Submission, asks: Asks) -> Result<(CustomerDetails, Location
     let description = c.text("description", "a description", &s.description, DESCRIPTION_MAX, true);
     let address = c.text("address", "the address or place", &s.address, ADDRESS_MAX, false);
     let postcode = c.postcode("postcode", &s.postcode);
+    let pin = match (s.lat.trim(), s.lng.trim()) {
+        ("", "") => None,
+        (lat, lng) => match (lat.parse::<f64>(), lng.parse::<f64>()) {
+            (Ok(lat), Ok(lng)) if lat.abs() <= 90.0 && lng.abs() <= 180.0 => Some((lat, lng)),
+            // Only a changed page sends this: the map writes both, as numbers.
+            _ => {
+                c.fail("address", "The pin on the map could not be used. Drop it again, or leave it out");
+                None
+            }
+        },
+    };
     let location_refused = c.errors.iter().any(|e| e.field == "address" || e.field == "postcode");
-    if asks.location && address.is_none() && postcode.is_none() && !location_refused {
+    if asks.location && address.is_none() && postcode.is_none() && pin.is_none() && !location_refused {
         c.fail("address", "Enter the address or place, or a postcode, so we can find it");
     }
     let name = c.text("name", "your name", &s.name, NAME_MAX, true);
@@ -104,7 +118,7 @@ pub fn validate(s: &Submission, asks: Asks) -> Result<(CustomerDetails, Location
     let name = name.unwrap_or_default();
     let description = description.unwrap_or_default();
     let customer = CustomerDetails { name, email, phone, address: None, postcode: None };
-    let location = Location { address, postcode, ..Location::default() };
+    let location = Location { address, postcode, lat: pin.map(|p| p.0), lng: pin.map(|p| p.1), ..Location::default() };
     Ok((customer, location, description))
 }
 

@@ -1,4 +1,4 @@
-//! Compiled GOV.UK and MOJ Frontend assets, embedded in the binary so it runs anywhere
+//! Compiled GOV.UK and MOJ Frontend assets, and Leaflet, embedded in the binary so it runs anywhere
 //! without Node. Rebuild them with `npm run build:assets` (see README).
 
 use axum::extract::Path;
@@ -13,6 +13,13 @@ const FILES: &[(&str, &str, &[u8])] = &[
     ("govuk-frontend.min.js", "text/javascript; charset=utf-8", include_bytes!("../../assets/govuk-frontend.min.js")),
     ("moj-frontend.min.js", "text/javascript; charset=utf-8", include_bytes!("../../assets/moj-frontend.min.js")),
     ("favicon.svg", "image/svg+xml", include_bytes!("../../assets/favicon.svg")),
+    // Leaflet, for the map on report forms (only when the council has map tiles).
+    ("leaflet.js", "text/javascript; charset=utf-8", include_bytes!("../../assets/leaflet.js")),
+    ("leaflet.css", "text/css; charset=utf-8", include_bytes!("../../assets/leaflet.css")),
+    ("map.js", "text/javascript; charset=utf-8", include_bytes!("../../assets/map.js")),
+    ("marker-icon.png", "image/png", include_bytes!("../../assets/marker-icon.png")),
+    ("marker-icon-2x.png", "image/png", include_bytes!("../../assets/marker-icon-2x.png")),
+    ("marker-shadow.png", "image/png", include_bytes!("../../assets/marker-shadow.png")),
 ];
 
 pub async fn serve(Path(file): Path<String>) -> Result<Response, AppError> {

@@ -133,6 +133,27 @@ test('check your answers, and a refused file, have no WCAG 2.2 AA violations', a
   await page.context().close()
 })
 
+test('with JavaScript, a pin dropped on the map says where, without an address', async () => {
+  const page = await newPage()
+  await page.goto(base + '/services/missed-bin/report')
+  await page.waitForSelector('#location-map .leaflet-tile-loaded')
+  await page.fill('#description', 'Our bin was not emptied on Tuesday.')
+  await page.check('#answer-bin')
+  await page.fill('#name', 'Jo Resident')
+  await page.fill('#email', 'jo@example.com')
+  await page.locator('#location-map').click({ position: { x: 120, y: 100 } })
+  assert.match(await page.locator('#map-status').textContent(), /^Pin dropped at -?\d+\.\d{6}, -?\d+\.\d{6}\.$/)
+  assert.notEqual(await page.inputValue('#lat'), '')
+  await expectAccessible(page, 'the form with its map')
+  await page.click('button:has-text("Continue")')
+  assert.equal(await page.locator('h1').textContent(), 'Check your answers before sending')
+  assert.match(await page.locator('main').textContent(), /A pin on the map at -?\d+\.\d{5}, -?\d+\.\d{5}/)
+  await page.click('button:has-text("Send")')
+  await page.waitForSelector('.govuk-panel--confirmation')
+  expectNoScriptErrors(page)
+  await page.context().close()
+})
+
 test('the enhancement script runs under the Content-Security-Policy', async () => {
   const page = await newPage()
   await page.goto(base + '/services/missed-bin/report')

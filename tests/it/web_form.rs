@@ -430,3 +430,59 @@ async fn a_services_own_questions_are_asked_checked_by_field_and_stored_with_the
         answers.iter().map(|(c, v, s)| (c.as_str(), v.as_str(), s.as_str())).collect();
     assert_eq!(answers, [("bin", "green", "Green bin"), ("due", "2026-03-03", "3 March 2026")]);
 }
+
+#[tokio::test]
+async fn a_pin_on_the_map_is_enough_to_say_where_and_a_changed_one_is_refused() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let app = app(&t.db).await;
+    let pinned = valid_report_with(&[("address", ""), ("postcode", "")]);
+    let mut fields = pinned.clone();
+    fields.extend([("lat", "52.630912"), ("lng", "-1.132701")]);
+    let check = post_form(&app, FORM, &fields).await;
+    assert_eq!(check.status, StatusCode::OK, "{}", check.body);
+    assert!(check.body.contains("A pin on the map at 52.63091, -1.13270"));
+    let reply = post_form(&app, SEND, &fields).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let id = CaseRef::parse(&prefix(), reference_in(reply.location())).expect("ref").id();
+    let case = get(t.db.reader(), id).await.expect("read").expect("case");
+    assert_eq!((case.location.lat, case.location.lng), (Some(52.630912), Some(-1.132701)));
+
+    for (lat, lng) in [("91", "0"), ("52.6", ""), ("NaN", "1"), ("52.6", "<script>")] {
+        let mut fields = pinned.clone();
+        fields.extend([("lat", lat), ("lng", lng)]);
+        let refused = post_form(&app, SEND, &fields).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{lat},{lng}");
+        assert!(refused.body.contains("The pin on the map could not be used. Drop it again, or leave it out"));
+    }
+    assert_eq!(count(&t.db, "cases").await, 1);
+}
+
+#[tokio::test]
+async fn the_map_shows_only_when_the_council_has_tiles_and_their_host_is_allowed_to_load() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let without = get_page(&app(&t.db).await, FORM).await;
+    assert!(!without.body.contains("location-map") && !without.body.contains("leaflet.js"));
+    assert!(
+        without.headers[header::CONTENT_SECURITY_POLICY].to_str().expect("ascii").contains("img-src 'self' data:;")
+    );
+
+    let mut state = crate::support::state(&t.db, &std::env::temp_dir()).await;
+    let mut council = crate::support::council();
+    council.map = Some(
+        frontdoor::config::MapSettings::parse("https://tiles.example.org/{z}/{x}/{y}.png", "52.6,-1.1", "© Tiles")
+            .expect("map"),
+    );
+    state.council = std::sync::Arc::new(council);
+    let with = get_page(&frontdoor::app::router(state), FORM).await;
+    assert!(with.body.contains(r#"data-tiles="https://tiles.example.org/{z}/{x}/{y}.png""#));
+    assert!(with.body.contains(r#"<script src="/assets/leaflet.js" defer></script>"#));
+    let csp = with.headers[header::CONTENT_SECURITY_POLICY].to_str().expect("ascii").to_owned();
+    assert!(csp.contains("img-src 'self' data: https://tiles.example.org;"), "{csp}");
+
+    for bad in ["tiles.example.org/{z}.png", "https://{s}.tiles.example.org/{z}.png", "https:///x.png"] {
+        assert!(frontdoor::config::MapSettings::parse(bad, "52.6,-1.1", "").is_err(), "{bad}");
+    }
+    assert!(frontdoor::config::MapSettings::parse("/tiles/{z}/{x}/{y}.png", "north", "").is_err());
+}

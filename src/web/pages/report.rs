@@ -29,6 +29,8 @@ pub struct ReportForm {
     name: String,
     email: String,
     phone: String,
+    lat: String,
+    lng: String,
     /// Everything posted, for the service's own questions (`answer-CODE`).
     pairs: Vec<(String, String)>,
 }
@@ -42,6 +44,8 @@ impl ReportForm {
         form.name = form.value("name");
         form.email = form.value("email");
         form.phone = form.value("phone");
+        form.lat = form.value("lat");
+        form.lng = form.value("lng");
         form
     }
 
@@ -71,6 +75,8 @@ impl ReportForm {
             phone: self.phone.clone(),
             address: self.address.clone(),
             postcode: self.postcode.clone(),
+            lat: self.lat.clone(),
+            lng: self.lng.clone(),
             description: self.description.clone(),
             answers: self.pairs.clone(),
             uploads: self.uploads(),
@@ -104,6 +110,7 @@ struct ReportPage {
     description_max: String,
     questions: Vec<Question>,
     uploads: Vec<Upload>,
+    map: Option<crate::config::MapSettings>,
     max_files: usize,
     max_file_mb: usize,
     allowed_words: &'static str,
@@ -246,6 +253,7 @@ async fn page(
         errors,
         description_max: thousands(DESCRIPTION_MAX),
         uploads,
+        map: state.council.map.clone(),
         max_files: MAX_FILES,
         max_file_mb: MAX_FILE_BYTES / (1024 * 1024),
         allowed_words: ALLOWED_WORDS,

@@ -125,8 +125,7 @@ pub async fn submit(
             address: form.address.clone(),
             postcode: form.postcode.clone(),
             description: form.description.clone(),
-            answers: Vec::new(),
-            uploads: Vec::new(),
+            ..Submission::default()
         },
         resolved: form.resolved == "yes",
         outcome: form.outcome.clone(),
