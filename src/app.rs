@@ -75,6 +75,8 @@ pub fn router(state: AppState) -> Router {
         .route("/services/{code}/report/change", post(pages::report::change))
         .route("/services/{code}/report/send", post(pages::report::send))
         .route("/cases/{reference}", get(pages::track::show))
+        .route("/you/forget", get(pages::you::forget))
+        .route("/you/{token}", get(pages::you::remember))
         .route("/cases/{reference}/submitted", get(pages::report::submitted))
         .route("/healthz", get(health::live))
         .route("/readyz", get(health::ready))

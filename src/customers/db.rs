@@ -24,6 +24,18 @@ pub async fn find_or_create(conn: &mut AnyConnection, details: &CustomerDetails,
     if let Some((sql, value)) = lookup {
         let found: Option<i64> = sqlx::query_scalar(sql).bind(value).fetch_optional(&mut *conn).await?;
         if let Some(id) = found {
+            // Found by email with a phone number given: the number is the one to call
+            // now (a callback needs it), so the record takes it.
+            if let (Some(_), Some(phone)) = (&details.email, &details.phone) {
+                sqlx::query(
+                    "UPDATE customers SET phone = $1, updated_at = $2 WHERE id = $3 AND (phone IS NULL OR phone <> $1)",
+                )
+                .bind(phone)
+                .bind(now)
+                .bind(id)
+                .execute(&mut *conn)
+                .await?;
+            }
             return Ok(id);
         }
     }
@@ -178,4 +190,39 @@ pub async fn merge(conn: &mut AnyConnection, kept: i64, merged: i64, by: Actor, 
         append_event(&mut *conn, *case_id, &event, now).await?;
     }
     Ok(cases.len())
+}
+
+/// How long a "that's me" link from an email lasts.
+pub const LINK_LIFETIME_MS: i64 = 90 * 24 * 3_600_000;
+
+/// A new link token for a customer, for an email to them; only its hash is stored.
+pub async fn new_link(conn: &mut AnyConnection, customer_id: i64, now: i64) -> Result<String, sqlx::Error> {
+    let token = crate::sessions::new_token();
+    sqlx::query("INSERT INTO customer_links (token_hash, customer_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
+        .bind(crate::sessions::token_hash(&token))
+        .bind(customer_id)
+        .bind(now)
+        .bind(now + LINK_LIFETIME_MS)
+        .execute(conn)
+        .await?;
+    Ok(token)
+}
+
+/// The live customer a link token stands for, following a merge to the record kept.
+pub async fn by_link(pool: &AnyPool, token: &str, now: i64) -> Result<Option<Customer>, sqlx::Error> {
+    if token.is_empty() || token.len() > 128 {
+        return Ok(None);
+    }
+    let id: Option<i64> = sqlx::query_scalar(
+        "SELECT COALESCE(c.merged_into, c.id) FROM customer_links l JOIN customers c ON c.id = l.customer_id \
+         WHERE l.token_hash = $1 AND l.expires_at > $2",
+    )
+    .bind(crate::sessions::token_hash(token))
+    .bind(now)
+    .fetch_optional(pool)
+    .await?;
+    match id {
+        Some(id) => get(pool, id).await,
+        None => Ok(None),
+    }
 }

@@ -331,6 +331,9 @@ async fn acknowledge(
     let reference = ack.reference;
     let promise = promise(&mut *conn, rules, ack.case_id).await?;
     let subject = format!("We have your message: {reference}");
+    // Tell us once: whoever reads this email can report something else without typing
+    // their details again.
+    let link = customers::db::new_link(&mut *conn, ack.customer_id, now).await?;
     let body = format!(
         "Dear {name},\n\n\
          Thank you for contacting {council}. We have your message \"{subject}\".\n\n\
@@ -338,6 +341,7 @@ async fn acknowledge(
          What happens next\n\
          Our team will look at it.{promise}\n\n\
          Follow your case: {url}/cases/{reference}\n\n\
+         To report or ask about something else without typing your details again: {url}/you/{link}\n\n\
          To add something, reply to this email and keep the reference in the subject.\n\n\
          This is an automatic message: you do not need to reply to it.\n\n{council}\n",
         name = ack.name,

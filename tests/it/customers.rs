@@ -122,3 +122,69 @@ async fn partners_and_auditors_cannot_open_customer_records() {
         assert_eq!(merge.status, StatusCode::FORBIDDEN, "{who}");
     }
 }
+
+#[tokio::test]
+async fn the_link_in_an_acknowledgement_lets_the_resident_report_again_without_their_details() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let app = app(&t.db).await;
+    assert_eq!(post_form(&app, SEND, &valid_report()).await.status, StatusCode::SEE_OTHER);
+    let body: String = sqlx::query_scalar("SELECT body FROM outbox").fetch_one(t.db.reader()).await.expect("ack");
+    let link = body.split_whitespace().find(|w| w.contains("/you/")).expect("a tell-us-once link in the email");
+    let path = link.trim_start_matches("http://127.0.0.1:8080").to_owned();
+
+    // A link that was never sent, or is cut short, says so and remembers nothing.
+    let wrong = crate::support::get(&app, "/you/not-a-real-token").await;
+    assert_eq!(wrong.status, StatusCode::NOT_FOUND);
+    assert!(wrong.body.contains("That link has expired or is not complete."));
+    assert!(!wrong.headers.contains_key(axum::http::header::SET_COOKIE));
+
+    let remembered = crate::support::get(&app, &path).await;
+    assert_eq!(remembered.status, StatusCode::SEE_OTHER);
+    assert_eq!(remembered.location(), "/services");
+    let set = remembered.headers[axum::http::header::SET_COOKIE].to_str().expect("ascii").to_owned();
+    assert!(set.starts_with("fd_you=") && set.contains("HttpOnly") && set.contains("SameSite=Strict"), "{set}");
+    let cookie = set.split(';').next().expect("pair").to_owned();
+
+    // The form does not ask again...
+    let form = get_with(&app, "/services/missed-bin/report", &cookie).await;
+    assert!(form.body.contains("We will reply to <strong>Jo Resident</strong> at jo.resident@example.com."));
+    assert!(!form.body.contains(r#"id="name""#), "no name field for a known resident");
+
+    // ...and what is sent needs no details, and joins the same customer.
+    let fields = [("description", "The recycling was missed too."), ("address", "12 High Street")];
+    let check = post_with(&app, "/services/missed-bin/report", &cookie, &fields).await;
+    assert_eq!(check.status, StatusCode::OK, "{}", check.body);
+    assert!(check.body.contains("Jo Resident"));
+    let sent = post_with(&app, SEND, &cookie, &fields).await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    assert_eq!(count(&t.db, "customers").await, 1);
+    let cases: i64 = sqlx::query_scalar("SELECT COUNT(DISTINCT customer_id) FROM cases")
+        .fetch_one(t.db.reader())
+        .await
+        .expect("count");
+    assert_eq!((count(&t.db, "cases").await, cases), (2, 1));
+
+    // "Not you?" forgets, and goes back to the form only.
+    let forgot = crate::support::get(&app, "/you/forget?next=/services/missed-bin/report").await;
+    assert_eq!(forgot.location(), "/services/missed-bin/report");
+    assert!(forgot.headers[axum::http::header::SET_COOKIE].to_str().expect("ascii").contains("Max-Age=0"));
+    let elsewhere = crate::support::get(&app, "/you/forget?next=//evil.example/services/").await;
+    assert_eq!(elsewhere.location(), "/services");
+    // Without the cookie the form asks for details again.
+    let form = crate::support::get(&app, "/services/missed-bin/report").await;
+    assert!(form.body.contains(r#"id="name""#));
+}
+
+#[tokio::test]
+async fn a_phone_number_given_later_reaches_the_record_found_by_email() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let app = app(&t.db).await;
+    assert_eq!(post_form(&app, SEND, &valid_report()).await.status, StatusCode::SEE_OTHER);
+    let with_phone = valid_report_with(&[("phone", "07700 900456")]);
+    assert_eq!(post_form(&app, SEND, &with_phone).await.status, StatusCode::SEE_OTHER);
+    let phones: Vec<Option<String>> =
+        sqlx::query_scalar("SELECT phone FROM customers").fetch_all(t.db.reader()).await.expect("phones");
+    assert_eq!(phones, vec![Some("07700900456".to_owned())], "one record, and it has the number to call");
+}

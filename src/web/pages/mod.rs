@@ -5,6 +5,7 @@ pub mod report;
 pub mod services;
 pub mod staff;
 pub mod track;
+pub mod you;
 
 use std::sync::Arc;
 

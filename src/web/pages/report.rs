@@ -4,13 +4,14 @@ use askama::Template;
 use axum::Form;
 use axum::extract::rejection::FormRejection;
 use axum::extract::{FromRequest, Multipart, Path, Request, State};
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
-use super::{Chrome, render};
+use super::{Chrome, render, you};
 use crate::app::AppState;
 use crate::attachments::{self, ALLOWED_WORDS, MAX_FILE_BYTES, MAX_FILES};
 use crate::cases::{self, CaseRef, CaseType, Channel};
+use crate::customers::Customer;
 use crate::db::now_ms;
 use crate::intake::{self, Checked, DESCRIPTION_MAX, FieldError, IntakeError, Submission, thousands};
 use crate::services::{self, Field, Service};
@@ -33,6 +34,9 @@ pub struct ReportForm {
     lng: String,
     /// Everything posted, for the service's own questions (`answer-CODE`).
     pairs: Vec<(String, String)>,
+    /// A resident the council knows (see [`super::you`]): their details come from their
+    /// record, and the form does not ask for them.
+    known: Option<Customer>,
 }
 
 impl ReportForm {
@@ -66,8 +70,10 @@ impl ReportForm {
         kept
     }
 
+    /// What was posted, as intake reads it. For a resident the council knows (see
+    /// [`super::you`]), their details come from their record, not the form.
     fn submission(&self, code: &str) -> Submission {
-        Submission {
+        let mut submission = Submission {
             channel: Some(Channel::Web),
             service_code: code.to_owned(),
             name: self.name.clone(),
@@ -80,7 +86,16 @@ impl ReportForm {
             description: self.description.clone(),
             answers: self.pairs.clone(),
             uploads: self.uploads(),
+        };
+        if let Some(customer) = &self.known {
+            submission.name = customer.name.clone();
+            submission.email = customer.email.clone().unwrap_or_default();
+            // A callback needs a phone number: one the record lacks is asked for.
+            if let Some(phone) = &customer.phone {
+                submission.phone = phone.clone();
+            }
         }
+        submission
     }
 
     /// What a page carries forward in hidden fields: everything typed, and the files
@@ -111,6 +126,8 @@ struct ReportPage {
     questions: Vec<Question>,
     uploads: Vec<Upload>,
     map: Option<crate::config::MapSettings>,
+    /// A resident the council knows: their details are not asked for.
+    known: Option<Customer>,
     max_files: usize,
     max_file_mb: usize,
     allowed_words: &'static str,
@@ -141,6 +158,7 @@ struct CheckPage {
     checked: Checked,
     uploads: Vec<Upload>,
     carried: Vec<(String, String)>,
+    known: bool,
 }
 
 impl CheckPage {
@@ -245,6 +263,7 @@ async fn page(
 ) -> Result<ReportPage, AppError> {
     let fields = services::db::fields(state.db.reader(), service.id).await?;
     let uploads = uploads(state, &form, &mut errors).await?;
+    let known = form.known.clone();
     Ok(ReportPage {
         chrome: Chrome::new(state),
         questions: questions(&fields, &form, &errors),
@@ -254,6 +273,7 @@ async fn page(
         description_max: thousands(DESCRIPTION_MAX),
         uploads,
         map: state.council.map.clone(),
+        known,
         max_files: MAX_FILES,
         max_file_mb: MAX_FILE_BYTES / (1024 * 1024),
         allowed_words: ALLOWED_WORDS,
@@ -283,9 +303,14 @@ async fn service(state: &AppState, code: &str) -> Result<Service, AppError> {
     services::db::by_code(state.db.reader(), code).await?.ok_or(AppError::NotFound)
 }
 
-pub async fn form(State(state): State<AppState>, Path(code): Path<String>) -> Result<Html<String>, AppError> {
+pub async fn form(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    headers: HeaderMap,
+) -> Result<Html<String>, AppError> {
     let service = service(&state, &code).await?;
-    render(&page(&state, service, ReportForm::default(), Vec::new()).await?)
+    let form = ReportForm { known: you::known(&state, &headers).await?, ..ReportForm::default() };
+    render(&page(&state, service, form, Vec::new()).await?)
 }
 
 /// The form shown again with what was typed and why it cannot be sent yet.
@@ -306,7 +331,9 @@ pub async fn submit(
     Path(code): Path<String>,
     request: Request,
 ) -> Result<Response, AppError> {
-    let (form, mut errors) = read_posted(&state, request).await?;
+    let known = you::known(&state, request.headers()).await?;
+    let (mut form, mut errors) = read_posted(&state, request).await?;
+    form.known = known;
     match intake::check(&state.db, &form.submission(&code)).await {
         Ok(checked) if errors.is_empty() => {
             let uploads = uploads(&state, &form, &mut errors).await?;
@@ -317,6 +344,7 @@ pub async fn submit(
                 chrome: Chrome::new(&state),
                 service: checked.service.clone(),
                 carried: form.carried(),
+                known: form.known.is_some(),
                 checked,
                 uploads,
             };
@@ -342,11 +370,13 @@ pub async fn submit(
 pub async fn change(
     State(state): State<AppState>,
     Path(code): Path<String>,
+    headers: HeaderMap,
     form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> Result<Html<String>, AppError> {
     let Form(pairs) = form?;
     let service = service(&state, &code).await?;
-    render(&page(&state, service, ReportForm::from_pairs(pairs), Vec::new()).await?)
+    let form = ReportForm { known: you::known(&state, &headers).await?, ..ReportForm::from_pairs(pairs) };
+    render(&page(&state, service, form, Vec::new()).await?)
 }
 
 /// "Send" on the check page: everything is checked again (hidden fields can be changed),
@@ -354,10 +384,11 @@ pub async fn change(
 pub async fn send(
     State(state): State<AppState>,
     Path(code): Path<String>,
+    headers: HeaderMap,
     form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> Result<Response, AppError> {
     let Form(pairs) = form?;
-    let form = ReportForm::from_pairs(pairs);
+    let form = ReportForm { known: you::known(&state, &headers).await?, ..ReportForm::from_pairs(pairs) };
     match intake::submit(&state.db, &state.council, &state.rules.get(), &form.submission(&code)).await {
         Ok(reference) => Ok(Redirect::to(&format!("/cases/{reference}/submitted")).into_response()),
         Err(IntakeError::UnknownService(_)) => Err(AppError::NotFound),
