@@ -7,47 +7,61 @@ use super::{Customer, CustomerDetails, Likeness, MergeError, Suggestion};
 use crate::cases::db::{NewEvent, append_event};
 use crate::cases::{Actor, EventKind};
 
-/// The id of the customer with this email or phone, or of a new record. A record merged
-/// into another leads to the one kept.
+/// The id of the customer with this email, phone or property, or of a new record. A
+/// record merged into another leads to the one kept.
 pub async fn find_or_create(conn: &mut AnyConnection, details: &CustomerDetails, now: i64) -> Result<i64, sqlx::Error> {
     // Email identifies a person. A phone only does when no email was given: a household
     // landline is shared, so it must not pull one person's case onto another's record.
-    let lookup = match (&details.email, &details.phone) {
-        (Some(email), _) => {
-            Some(("SELECT COALESCE(merged_into, id) FROM customers WHERE email = $1 ORDER BY id LIMIT 1", email))
+    // A property, likewise, only when neither was.
+    let find = "SELECT COALESCE(merged_into, id) FROM customers WHERE";
+    let found: Option<i64> = match (&details.email, &details.phone, details.uprn) {
+        (Some(email), _, _) => {
+            let sql = format!("{find} email = $1 ORDER BY id LIMIT 1");
+            sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(email).fetch_optional(&mut *conn).await?
         }
-        (None, Some(phone)) => {
-            Some(("SELECT COALESCE(merged_into, id) FROM customers WHERE phone = $1 ORDER BY id LIMIT 1", phone))
+        (None, Some(phone), _) => {
+            let sql = format!("{find} phone = $1 ORDER BY id LIMIT 1");
+            sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(phone).fetch_optional(&mut *conn).await?
         }
-        (None, None) => None,
+        (None, None, Some(uprn)) => {
+            let sql = format!("{find} uprn = $1 ORDER BY id LIMIT 1");
+            sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(uprn).fetch_optional(&mut *conn).await?
+        }
+        (None, None, None) => None,
     };
-    if let Some((sql, value)) = lookup {
-        let found: Option<i64> = sqlx::query_scalar(sql).bind(value).fetch_optional(&mut *conn).await?;
-        if let Some(id) = found {
-            // Found by email with a phone number given: the number is the one to call
-            // now (a callback needs it), so the record takes it.
-            if let (Some(_), Some(phone)) = (&details.email, &details.phone) {
-                sqlx::query(
-                    "UPDATE customers SET phone = $1, updated_at = $2 WHERE id = $3 AND (phone IS NULL OR phone <> $1)",
-                )
-                .bind(phone)
+    if let Some(id) = found {
+        // Found by email with a phone number given: the number is the one to call now (a
+        // callback needs it), so the record takes it. A property fills a gap only.
+        if let (Some(_), Some(phone)) = (&details.email, &details.phone) {
+            sqlx::query(
+                "UPDATE customers SET phone = $1, updated_at = $2 WHERE id = $3 AND (phone IS NULL OR phone <> $1)",
+            )
+            .bind(phone)
+            .bind(now)
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+        }
+        if let Some(uprn) = details.uprn {
+            sqlx::query("UPDATE customers SET uprn = $1, updated_at = $2 WHERE id = $3 AND uprn IS NULL")
+                .bind(uprn)
                 .bind(now)
                 .bind(id)
                 .execute(&mut *conn)
                 .await?;
-            }
-            return Ok(id);
         }
+        return Ok(id);
     }
     sqlx::query_scalar(
-        "INSERT INTO customers (name, email, phone, address, postcode, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+        "INSERT INTO customers (name, email, phone, address, postcode, uprn, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
     )
     .bind(&details.name)
     .bind(details.email.as_deref())
     .bind(details.phone.as_deref())
     .bind(details.address.as_deref())
     .bind(details.postcode.as_deref())
+    .bind(details.uprn)
     .bind(now)
     .fetch_one(conn)
     .await

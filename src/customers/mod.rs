@@ -1,7 +1,7 @@
 //! Customers: one record per person or business ("tell us once").
 //!
 //! A contact finds its customer by an exact email address, or by phone number when no
-//! email was given (see [`db::find_or_create`]). Anything looser is only ever a
+//! email was given, or by property (UPRN) when neither was (see [`db::find_or_create`]). Anything looser is only ever a
 //! suggestion to staff ([`db::likely_duplicates`]), who can merge two records
 //! ([`db::merge`]): the cases and contacts move to the record kept, and every moved case
 //! gets an event saying so.
@@ -14,6 +14,8 @@ pub struct CustomerDetails {
     pub name: String,
     pub email: Option<String>,
     pub phone: Option<String>,
+    /// Their property's Unique Property Reference Number, when staff looked it up.
+    pub uprn: Option<i64>,
     pub address: Option<String>,
     pub postcode: Option<String>,
 }

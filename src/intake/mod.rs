@@ -36,6 +36,9 @@ pub struct Submission {
     pub name: String,
     pub email: String,
     pub phone: String,
+    /// The customer's property, as its Unique Property Reference Number, when staff have
+    /// looked it up: it finds the customer when no email or phone is given.
+    pub uprn: String,
     pub address: String,
     pub postcode: String,
     /// A pin dropped on the map, in degrees: both or neither.
@@ -103,6 +106,16 @@ pub fn validate(s: &Submission, asks: Asks) -> Result<(CustomerDetails, Location
     let name = c.text("name", "your name", &s.name, NAME_MAX, true);
     let email = c.email("email", &s.email);
     let phone = c.phone("phone", &s.phone);
+    let uprn = match s.uprn.trim() {
+        "" => None,
+        text => match text.parse::<i64>() {
+            Ok(uprn) if uprn > 0 && text.len() <= 12 && text.bytes().all(|b| b.is_ascii_digit()) => Some(uprn),
+            _ => {
+                c.fail("uprn", "Enter the UPRN as up to 12 digits, like 100023336956");
+                None
+            }
+        },
+    };
     match asks.contact {
         ContactNeeded::EmailOrPhone if s.email.trim().is_empty() && s.phone.trim().is_empty() => {
             c.fail("email", "Enter an email address or a phone number, so we can tell you what happens");
@@ -117,7 +130,7 @@ pub fn validate(s: &Submission, asks: Asks) -> Result<(CustomerDetails, Location
     }
     let name = name.unwrap_or_default();
     let description = description.unwrap_or_default();
-    let customer = CustomerDetails { name, email, phone, address: None, postcode: None };
+    let customer = CustomerDetails { name, email, phone, uprn, address: None, postcode: None };
     let location = Location { address, postcode, lat: pin.map(|p| p.0), lng: pin.map(|p| p.1), ..Location::default() };
     Ok((customer, location, description))
 }
@@ -392,7 +405,7 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    const FIELDS: [&str; 6] = ["description", "address", "postcode", "name", "email", "phone"];
+    const FIELDS: [&str; 7] = ["description", "address", "postcode", "name", "email", "phone", "uprn"];
 
     proptest! {
         #[test]
@@ -402,11 +415,13 @@ mod tests {
             phone in any::<String>(),
             address in any::<String>(),
             postcode in any::<String>(),
+            uprn in prop::option::of(any::<String>()),
             description in any::<String>(),
             location in any::<bool>(),
             contact in prop::sample::select(vec![ContactNeeded::EmailOrPhone, ContactNeeded::Phone, ContactNeeded::Nothing]),
         ) {
-            let s = Submission { name, email, phone, address, postcode, description, ..Submission::default() };
+            let uprn = uprn.unwrap_or_default();
+            let s = Submission { name, email, phone, uprn, address, postcode, description, ..Submission::default() };
             match validate(&s, Asks { location, contact }) {
                 Ok((customer, _, description)) => {
                     prop_assert!(!customer.name.is_empty());

@@ -207,13 +207,8 @@ async fn new_case(
         description.push_str(&format!("This follows up {reference}, which was closed.\n\n"));
     }
     description.push_str(&words(reading));
-    let customer = CustomerDetails {
-        name: reading.from_name.clone(),
-        email: Some(from.to_owned()),
-        phone: None,
-        address: None,
-        postcode: None,
-    };
+    let customer =
+        CustomerDetails { name: reading.from_name.clone(), email: Some(from.to_owned()), ..CustomerDetails::default() };
     let in_reply_to = reading.message_id.as_ref().map(|id| format!("<{id}>"));
     let subject = if reading.subject.is_empty() { "(no subject)" } else { &reading.subject };
     let request = Request {

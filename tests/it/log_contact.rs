@@ -150,3 +150,38 @@ async fn a_logged_contact_with_problems_names_each_field() {
     assert_eq!(forged.status, StatusCode::FORBIDDEN);
     assert_eq!(count(&t.db, "cases").await, 0);
 }
+
+#[tokio::test]
+async fn a_visitor_known_only_by_their_property_is_found_again_by_its_uprn() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    account(&t.db, "adviser@council.example", "adviser", None, None).await;
+    let app = app(&t.db).await;
+    let (cookie, csrf) = sign_in(&app, "adviser@council.example").await;
+    let visit = |uprn: &'static str| {
+        vec![
+            ("csrf", csrf.clone()),
+            ("channel", "visit".to_owned()),
+            ("service", "general".to_owned()),
+            ("description", "Asked about the garden waste service.".to_owned()),
+            ("name", "Lee Visitor".to_owned()),
+            ("uprn", uprn.to_owned()),
+            ("resolved", "yes".to_owned()),
+            ("outcome", "Explained how to sign up.".to_owned()),
+        ]
+    };
+    for _ in 0..2 {
+        let fields = visit("100023336956");
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let reply = post_with(&app, "/staff/log", &cookie, &fields).await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    }
+    assert_eq!(count(&t.db, "customers").await, 1, "the same property: the same record");
+    assert_eq!(count(&t.db, "cases").await, 2);
+
+    let fields = visit("12-34");
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let refused = post_with(&app, "/staff/log", &cookie, &fields).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains(r##"<a href="#uprn">Enter the UPRN as up to 12 digits, like 100023336956</a>"##));
+}

@@ -79,6 +79,8 @@ impl ReportForm {
             name: self.name.clone(),
             email: self.email.clone(),
             phone: self.phone.clone(),
+            // Residents do not know their property's UPRN; staff look it up.
+            uprn: String::new(),
             address: self.address.clone(),
             postcode: self.postcode.clone(),
             lat: self.lat.clone(),

@@ -33,6 +33,7 @@ pub struct LogForm {
     name: String,
     email: String,
     phone: String,
+    uprn: String,
     resolved: String,
     outcome: String,
 }
@@ -100,6 +101,7 @@ pub async fn form(
         form.name = customer.name;
         form.email = customer.email.unwrap_or_default();
         form.phone = customer.phone.unwrap_or_default();
+        form.uprn = customer.uprn.map(|u| u.to_string()).unwrap_or_default();
     }
     render(&page(&state, &signed_in, form, Vec::new()).await?)
 }
@@ -122,6 +124,7 @@ pub async fn submit(
             name: form.name.clone(),
             email: form.email.clone(),
             phone: form.phone.clone(),
+            uprn: form.uprn.clone(),
             address: form.address.clone(),
             postcode: form.postcode.clone(),
             description: form.description.clone(),
