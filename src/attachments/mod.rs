@@ -10,7 +10,8 @@ pub mod db;
 use crate::sessions::sha256_hex;
 
 /// The largest file accepted: a phone photo is 2–6 MB.
-pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
+pub const MAX_FILE_MB: usize = 10;
+pub const MAX_FILE_BYTES: usize = MAX_FILE_MB * 1024 * 1024;
 /// The most files one report can carry.
 pub const MAX_FILES: usize = 5;
 /// How long a file waits for its form to be sent before it is deleted.
@@ -58,7 +59,7 @@ pub fn check(filename: &str, bytes: &[u8]) -> Result<Checked, String> {
         return Err(format!("The file {shown} is empty"));
     }
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(format!("The file {shown} must be smaller than {} MB", MAX_FILE_BYTES / (1024 * 1024)));
+        return Err(format!("The file {shown} must be smaller than {MAX_FILE_MB} MB"));
     }
     let Some(kind) = sniff(bytes) else {
         return Err(format!("The file {shown} must be {ALLOWED_WORDS}"));

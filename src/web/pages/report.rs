@@ -2,6 +2,7 @@
 
 use askama::Template;
 use axum::Form;
+use axum::extract::multipart::MultipartError;
 use axum::extract::rejection::FormRejection;
 use axum::extract::{FromRequest, Multipart, Path, Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
@@ -9,7 +10,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 
 use super::{Chrome, render, you};
 use crate::app::AppState;
-use crate::attachments::{self, ALLOWED_WORDS, MAX_FILE_BYTES, MAX_FILES};
+use crate::attachments::{self, ALLOWED_WORDS, MAX_FILE_BYTES, MAX_FILE_MB, MAX_FILES};
 use crate::cases::{self, CaseRef, CaseType, Channel};
 use crate::customers::Customer;
 use crate::db::now_ms;
@@ -277,7 +278,7 @@ async fn page(
         map: state.council.map.clone(),
         known,
         max_files: MAX_FILES,
-        max_file_mb: MAX_FILE_BYTES / (1024 * 1024),
+        max_file_mb: MAX_FILE_MB,
         allowed_words: ALLOWED_WORDS,
     })
 }
@@ -424,36 +425,18 @@ async fn read_posted(state: &AppState, request: Request) -> Result<(ReportForm, 
         let mut field = match multipart.next_field().await {
             Ok(Some(field)) => field,
             Ok(None) => break,
-            Err(err) if err.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                file_error(
-                    &mut errors,
-                    format!("Each file must be smaller than {} MB", MAX_FILE_BYTES / (1024 * 1024)),
-                );
-                break;
-            }
             Err(err) => {
-                return Err(AppError::BadRequest(format!(
-                    "We could not read the form that was sent ({}). Go back and try again.",
-                    err.body_text()
-                )));
+                unreadable(err, &mut errors)?;
+                break;
             }
         };
         let name = field.name().unwrap_or_default().to_owned();
         let Some(filename) = field.file_name().map(str::to_owned) else {
             match field.text().await {
                 Ok(text) => pairs.push((name, text)),
-                Err(err) if err.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                    file_error(
-                        &mut errors,
-                        format!("Each file must be smaller than {} MB", MAX_FILE_BYTES / (1024 * 1024)),
-                    );
-                    break;
-                }
                 Err(err) => {
-                    return Err(AppError::BadRequest(format!(
-                        "We could not read the form that was sent ({}). Go back and try again.",
-                        err.body_text()
-                    )));
+                    unreadable(err, &mut errors)?;
+                    break;
                 }
             }
             continue;
@@ -481,10 +464,7 @@ async fn read_posted(state: &AppState, request: Request) -> Result<(ReportForm, 
         }
         let shown = attachments::clean_filename(&filename);
         if too_big {
-            file_error(
-                &mut errors,
-                format!("The file {shown} must be smaller than {} MB", MAX_FILE_BYTES / (1024 * 1024)),
-            );
+            file_error(&mut errors, format!("The file {shown} must be smaller than {} MB", MAX_FILE_MB));
             continue;
         }
         let added = pairs.iter().filter(|(k, _)| k == "upload").count();
@@ -503,6 +483,24 @@ async fn read_posted(state: &AppState, request: Request) -> Result<(ReportForm, 
         }
     }
     Ok((ReportForm::from_pairs(pairs), errors))
+}
+
+/// A multipart error: past the size limit, a field error on the files (and reading stops);
+/// anything else, a form that cannot be read.
+fn unreadable(err: MultipartError, errors: &mut Vec<FieldError>) -> Result<(), AppError> {
+    if err.status() != StatusCode::PAYLOAD_TOO_LARGE {
+        return Err(AppError::BadRequest(format!(
+            "We could not read the form that was sent ({}). Go back and try again.",
+            err.body_text()
+        )));
+    }
+    if !errors.iter().any(|e| e.field == "attachments") {
+        errors.push(FieldError {
+            field: "attachments".into(),
+            message: format!("Each file must be smaller than {MAX_FILE_MB} MB"),
+        });
+    }
+    Ok(())
 }
 
 /// A typed reference, or a 404 that says what is wrong with it.
