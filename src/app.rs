@@ -58,6 +58,7 @@ pub fn router(state: AppState) -> Router {
         .route("/staff/mail/outbox", get(staff::mail::outbox))
         .route("/staff/mail/{id}", get(staff::mail::message).post(staff::mail::act))
         .route("/staff/mail/{id}/raw", get(staff::mail::raw))
+        .route("/staff/queue", get(staff::queue::show))
         .route("/staff/cases", get(staff::case::find))
         .route("/staff/cases/{reference}", get(staff::case::show))
         .route("/staff/cases/{reference}/files/{id}", get(staff::case::file))

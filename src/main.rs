@@ -441,6 +441,8 @@ async fn run_demo(cases: usize, file: PathBuf, listen: ListenArgs, mail: MailArg
     let db = Db::connect(&format!("sqlite:{}", file.display())).await?;
     db.migrate().await?;
     let built = demo::build(&db, cases).await?;
+    let rules = SharedRules::new(standards::db::load_rules(&db, Policy::default_policy(), now_ms()).await?);
+    demo::start_clocks(&db, &rules.get(), now_ms()).await?;
     let prefix = frontdoor::cases::Prefix::parse("KMB").map_err(anyhow::Error::msg)?;
     let mut council = Council::new("Kingsmead Borough Council", prefix);
     council.public_url = format!("http://{addr}").into();
@@ -469,7 +471,6 @@ async fn run_demo(cases: usize, file: PathBuf, listen: ListenArgs, mail: MailArg
     println!("  Staff sign in at http://{addr}/staff/sign-in.\n");
     println!("  Stop with Ctrl+C. Running `frontdoor demo` again rebuilds {} from scratch.", file.display());
 
-    let rules = SharedRules::new(standards::db::load_rules(&db, Policy::default_policy(), now_ms()).await?);
     let state = AppState { db: db.clone(), council: Arc::new(council), rules, transport };
     serve_with_jobs(listener, smtp, &mail, state).await
 }

@@ -4,6 +4,7 @@
 //! types and priorities). Queries live in `db.rs`. Nothing here knows about HTTP.
 
 pub mod db;
+pub mod queue;
 pub mod reference;
 
 pub use reference::{CaseRef, Prefix, RefError};

@@ -63,6 +63,21 @@ pub async fn sync(
     for clock in &clocks {
         store(&mut *conn, case_id, clock).await?;
     }
+    // The queues' order: the next deadline of a case still waiting for the council.
+    let queue_due_at = case.status.is_open().then(|| {
+        clocks
+            .iter()
+            .filter(|c| c.stopped_at.is_none() && matches!(c.state, State::Running | State::Missed))
+            .filter_map(|c| c.due())
+            .map(|due| due.as_millisecond())
+            .min()
+            .unwrap_or(crate::cases::queue::NO_DEADLINE)
+    });
+    sqlx::query("UPDATE cases SET queue_due_at = $1 WHERE id = $2")
+        .bind(queue_due_at)
+        .bind(case_id)
+        .execute(&mut *conn)
+        .await?;
     Ok(clocks)
 }
 

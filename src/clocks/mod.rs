@@ -9,6 +9,9 @@
 //! job runner, and writes the events.
 
 pub mod db;
+mod time_left;
+
+pub use time_left::{TimeLeft, Urgency, time_left};
 
 use std::sync::Arc;
 

@@ -113,3 +113,19 @@ pub async fn build(db: &Db, cases: usize) -> anyhow::Result<Built> {
     tx.commit().await?;
     Ok(Built { seeded, services: SERVICES.len(), staff })
 }
+
+/// Starts the clocks of the history's open cases under the standards in force, as intake
+/// does for a new case, so queues show real deadlines (and the late ones are late).
+/// Closed history keeps no clocks. Returns how many cases.
+pub async fn start_clocks(db: &Db, rules: &crate::standards::Rules, now: i64) -> anyhow::Result<usize> {
+    let open: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM cases WHERE status NOT IN ('resolved', 'closed') ORDER BY id")
+            .fetch_all(db.reader())
+            .await?;
+    let mut tx = db.begin().await?;
+    for id in &open {
+        crate::clocks::db::sync(&mut tx, *id, rules, 0, now).await?;
+    }
+    tx.commit().await?;
+    Ok(open.len())
+}

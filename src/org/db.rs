@@ -63,3 +63,8 @@ pub enum OrgTable {
     Team,
     Partner,
 }
+
+/// Every team, by name: (id, name).
+pub async fn teams(pool: &sqlx::AnyPool) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    sqlx::query_as("SELECT id, name FROM teams ORDER BY name").fetch_all(pool).await
+}

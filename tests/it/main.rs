@@ -13,5 +13,6 @@ mod demo;
 mod log_contact;
 mod mail;
 mod process;
+mod queues;
 mod staff;
 mod web_form;

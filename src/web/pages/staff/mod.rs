@@ -7,6 +7,7 @@ pub mod customer;
 pub mod home;
 pub mod log;
 pub mod mail;
+pub mod queue;
 pub mod sign_in;
 
 use jiff::Timestamp;
