@@ -161,3 +161,32 @@ test('quarantined mail and the outbox are readable, and sign-out ends the sessio
   expectNoScriptErrors(page)
   await page.context().close()
 })
+
+test('an adviser reads the queue by deadline, keeps only the late cases, and opens one, by keyboard alone', async () => {
+  const page = await newPage(demo.browser)
+  await signIn(page, 'adviser@kingsmead.example')
+  await tabTo(page, 'a[href="/staff/queue"]')
+  await page.keyboard.press('Enter')
+  await page.waitForURL(demo.base + '/staff/queue')
+  assert.match(await page.locator('h1').textContent(), /: open cases$/)
+  await expectAccessible(page, 'the queue')
+
+  // Choose "Late" in the deadline filter by typing, as a keyboard user does in a select.
+  await tabTo(page, '#deadline')
+  await page.keyboard.type('Late')
+  assert.equal(await page.locator('#deadline').inputValue(), 'late')
+  await tabTo(page, 'main form button[type=submit]')
+  await page.keyboard.press('Enter')
+  await page.waitForURL(/deadline=late/)
+  // The demo's history always leaves some cases late.
+  const deadlines = await page.locator('tbody .govuk-tag').allTextContents()
+  assert.ok(deadlines.length > 0, 'the demo has late cases')
+  for (const text of deadlines) assert.match(text, /late$/)
+  await expectAccessible(page, 'the queue filtered to late cases')
+  await tabTo(page, 'tbody a[href^="/staff/cases/"]')
+  await page.keyboard.press('Enter')
+  await page.waitForSelector('h1:has-text("Case ")')
+  await expectAccessible(page, 'a case opened from the queue')
+  expectNoScriptErrors(page)
+  await page.context().close()
+})

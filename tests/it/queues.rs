@@ -78,6 +78,10 @@ async fn a_team_sees_its_open_cases_nearest_deadline_first_with_the_time_left_in
     let queue = get_with(&app, &format!("/staff/queue?team={waste}"), &cookie).await;
     assert_eq!(queue.status, StatusCode::OK, "{}", queue.body);
     assert!(queue.body.contains("Waste: open cases"));
+    let own = get_with(&app, "/staff/queue", &cookie).await;
+    assert!(own.body.contains("Waste: open cases"), "a team lead starts on their own team");
+    let every = get_with(&app, "/staff/queue?team=all", &cookie).await;
+    assert!(every.body.contains("All open cases"));
     assert_eq!(references(&queue.body), vec![reference(late), reference(fresh)], "resolved cases leave the queue");
     assert!(queue.body.contains("working days late</strong>"), "{}", queue.body);
     assert!(queue.body.contains("govuk-tag--red"));

@@ -125,7 +125,12 @@ pub async fn show(
     // Whose work: a partner sees only theirs, a caseworker only their team's; the others
     // choose a team, or see every open case.
     let may_choose_team = !matches!(staff.role, Role::Partner | Role::Caseworker);
-    let team = if may_choose_team { query.team.parse::<i64>().ok() } else { staff.team_id };
+    // Their own team first; "all" for every team.
+    let team = match query.team.as_str() {
+        _ if !may_choose_team => staff.team_id,
+        "all" => None,
+        chosen => chosen.parse::<i64>().ok().or(staff.team_id),
+    };
     let view = match query.view.as_str() {
         "mine" | "unassigned" if staff.role != Role::Partner => query.view.clone(),
         _ => "team".to_owned(),
@@ -202,7 +207,7 @@ pub async fn show(
         tabs.push(Tab { label: "My cases", href: query.link("mine", None), current: view == "mine" });
         tabs.push(Tab { label: "Unassigned", href: query.link("unassigned", None), current: view == "unassigned" });
     }
-    let team_choice = team.map(|t| t.to_string()).unwrap_or_default();
+    let team_choice = team.map_or_else(|| "all".to_owned(), |t| t.to_string());
     let page = QueuePage {
         chrome: Chrome::staff(&state, &signed_in.0, "queue"),
         heading,
@@ -211,7 +216,9 @@ pub async fn show(
         next,
         first,
         teams: if may_choose_team {
-            choices(&team_choice, "Every team", teams.into_iter().map(|(id, name)| (id.to_string(), name)))
+            let every = [("all".to_owned(), "Every team".to_owned())];
+            let named = teams.into_iter().map(|(id, name)| (id.to_string(), name));
+            choices(&team_choice, "", every.into_iter().chain(named)).into_iter().skip(1).collect()
         } else {
             Vec::new()
         },
