@@ -60,7 +60,7 @@ pub fn router(state: AppState) -> Router {
         .route("/staff/mail/{id}/raw", get(staff::mail::raw))
         .route("/staff/queue", get(staff::queue::show))
         .route("/staff/cases", get(staff::case::find))
-        .route("/staff/cases/{reference}", get(staff::case::show))
+        .route("/staff/cases/{reference}", get(staff::case::show).post(staff::case::act))
         .route("/staff/cases/{reference}/files/{id}", get(staff::case::file))
         .route("/staff/customers/{id}", get(staff::customer::show))
         .route("/staff/customers/{id}/merge", post(staff::customer::merge))

@@ -3,6 +3,7 @@
 //! This module owns the rules (the status state machine, the vocabulary of channels,
 //! types and priorities). Queries live in `db.rs`. Nothing here knows about HTTP.
 
+pub mod actions;
 pub mod db;
 pub mod queue;
 pub mod reference;

@@ -11,7 +11,9 @@ mod logged;
 mod validate;
 
 pub use logged::{LOGGED_CHANNELS, Logged, log};
-pub use validate::{Checker, DESCRIPTION_MAX, FieldError, error_for, is_email, normalise_postcode, thousands};
+pub use validate::{
+    Checker, DESCRIPTION_MAX, FieldError, OUTCOME_MAX, error_for, is_email, normalise_postcode, thousands,
+};
 
 use sqlx::AnyConnection;
 

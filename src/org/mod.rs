@@ -32,6 +32,12 @@ pub enum Action {
     ViewCase,
     /// See a customer's record with all their cases, and merge two records into one.
     ManageCustomers,
+    /// Reply to the customer, add a note, change a case's status.
+    WorkCase,
+    /// Give a case to someone in its team (or partner), or to nobody.
+    AssignCase,
+    /// Give a deadline more time, with a reason the customer is told.
+    ExtendDeadline,
 }
 
 impl Role {
@@ -47,6 +53,11 @@ impl Role {
             Action::ViewCase => matches!(self, Adviser | Caseworker | TeamLead | Partner | Admin),
             // A customer's record spans services and partners, so partners do not see it.
             Action::ManageCustomers => matches!(self, Adviser | Caseworker | TeamLead | Admin),
+            // Partners work the cases routed to them, to the same standards.
+            Action::WorkCase => matches!(self, Adviser | Caseworker | TeamLead | Partner | Admin),
+            Action::AssignCase => matches!(self, Caseworker | TeamLead | Partner | Admin),
+            // Team leads approve more time (STANDARDS.md: extensions need approval).
+            Action::ExtendDeadline => matches!(self, TeamLead | Admin),
         }
     }
 }
@@ -142,5 +153,16 @@ mod tests {
         assert!(Role::Partner.may(Action::ViewCase));
         assert!(!Role::Partner.may(Action::ManageCustomers));
         assert!(Role::Adviser.may(Action::ManageCustomers));
+    }
+
+    #[test]
+    fn only_team_leads_and_administrators_extend_and_advisers_do_not_assign() {
+        for role in Role::ALL {
+            let leads = matches!(role, Role::TeamLead | Role::Admin);
+            assert_eq!(role.may(Action::ExtendDeadline), leads, "{role}");
+        }
+        assert!(!Role::Adviser.may(Action::AssignCase));
+        assert!(Role::Partner.may(Action::WorkCase));
+        assert!(!Role::Insight.may(Action::WorkCase) && !Role::Auditor.may(Action::WorkCase));
     }
 }

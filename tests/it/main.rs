@@ -5,6 +5,7 @@
 mod support;
 
 mod attachments;
+mod case_actions;
 mod cases;
 mod clocks;
 mod customers;

@@ -6,18 +6,24 @@
 //! a partner guessing references learns nothing.
 
 use askama::Template;
+use axum::Form;
+use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, Query, State};
-use axum::http::header;
+use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::when;
 use crate::app::AppState;
 use crate::attachments;
+use crate::cases::actions::{self, ActionError, CaseAction};
+use crate::cases::db::ChangeStatusError;
 use crate::cases::db::TimelineEntry;
-use crate::cases::{ActorKind, Case, CaseRef, Location};
+use crate::cases::{ActorKind, Case, CaseRef, Location, Status};
+use crate::clocks::db::ExtendError;
 use crate::customers::{self, Customer};
 use crate::db::now_ms;
+use crate::intake::FieldError;
 use crate::org::Action;
 use crate::services::{self, Answer};
 use crate::web::auth::SignedIn;
@@ -69,6 +75,47 @@ struct CasePage {
     promises: Vec<Promise>,
     files: Vec<FileLine>,
     timeline: Vec<TimelineLine>,
+    /// What the person may do here, and with what.
+    tools: Tools,
+    form: ActForm,
+    errors: Vec<FieldError>,
+    done: Option<&'static str>,
+}
+
+impl CasePage {
+    fn error_for(&self, field: &str) -> Option<&str> {
+        crate::intake::error_for(&self.errors, field)
+    }
+}
+
+/// The actions the case page offers this person.
+#[derive(Default)]
+struct Tools {
+    work: bool,
+    assign: bool,
+    extend: bool,
+    officers: Vec<(i64, String, bool)>,
+    /// The statuses the case may move to, as (code, label).
+    next_statuses: Vec<(&'static str, &'static str)>,
+    /// Running clocks that may be extended: (standard id, title, unit).
+    extendable: Vec<(String, String, String)>,
+}
+
+/// A case page form, as posted. Missing fields read as empty.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ActForm {
+    csrf: String,
+    action: String,
+    reply: String,
+    note: String,
+    officer: String,
+    status: String,
+    #[serde(rename = "status-note")]
+    status_note: String,
+    standard: String,
+    by: String,
+    reason: String,
 }
 
 /// The case behind a reference, if this person may see it; "not found" otherwise.
@@ -114,21 +161,51 @@ pub async fn show(
     State(state): State<AppState>,
     signed_in: SignedIn,
     Path(reference): Path<String>,
+    Query(done): Query<Done>,
 ) -> Result<Html<String>, AppError> {
     let (reference, case) = visible_case(&state, &signed_in, &reference).await?;
-    let reader = state.db.reader();
     crate::cases::db::record_view(state.db.writer(), case.id, signed_in.0.staff.id, "case", now_ms()).await?;
+    let done = match done.done.as_str() {
+        "reply" => Some("Your reply is on its way to the customer."),
+        "note" => Some("Note added."),
+        "assign" => Some("Assigned."),
+        "status" => Some("Status changed."),
+        "extend" => Some("Deadline extended. The customer has been told the new date."),
+        _ => None,
+    };
+    render(&page(&state, &signed_in, reference, case, ActForm::default(), Vec::new(), done).await?)
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Done {
+    done: String,
+}
+
+async fn page(
+    state: &AppState,
+    signed_in: &SignedIn,
+    reference: CaseRef,
+    case: Case,
+    form: ActForm,
+    errors: Vec<FieldError>,
+    done: Option<&'static str>,
+) -> Result<CasePage, AppError> {
+    let reader = state.db.reader();
+    let role = signed_in.0.staff.role;
     let customer = match case.customer_id {
         Some(id) => customers::db::get(reader, id).await?,
         None => None,
     };
     let other_cases = match &customer {
-        Some(customer) => {
+        Some(customer) if role.may(Action::ManageCustomers) => {
             let listed = crate::cases::db::for_customer(reader, customer.id, OTHER_CASES + 1).await?;
             let others = listed.into_iter().filter(|c| c.id != case.id).take(OTHER_CASES as usize).collect();
-            case_lines(&state, &signed_in, others)
+            case_lines(state, signed_in, others)
         }
-        None => Vec::new(),
+        // A partner sees the case's customer's contact details, to do the work, but not
+        // their other cases or their record.
+        _ => Vec::new(),
     };
     let files = attachments::db::for_case(reader, case.id)
         .await?
@@ -138,28 +215,160 @@ pub async fn show(
     let timeline = crate::cases::db::timeline(reader, case.id)
         .await?
         .into_iter()
-        .map(|entry| timeline_line(&state, entry))
+        .map(|entry| timeline_line(state, entry))
         .collect();
-    let page = CasePage {
-        chrome: Chrome::staff(&state, &signed_in.0, "cases"),
+    let tools = tools(state, signed_in, &case).await?;
+    Ok(CasePage {
+        chrome: Chrome::staff(state, &signed_in.0, "cases"),
         service: services::db::name(reader, case.service_id).await?.unwrap_or_default(),
         status: case.status.label(),
         channel: case.channel.label(),
-        received: when(&state, case.created_at),
+        received: when(state, case.created_at),
         answers: crate::cases::db::answers(reader, case.id).await?,
-        promises: promises(&state, case.id, false).await?,
-        may_see_customer: signed_in.0.staff.role.may(Action::ManageCustomers),
-        // A partner sees the case's customer's contact details, to do the work, but not
-        // their other cases or their record.
-        other_cases: if signed_in.0.staff.role.may(Action::ManageCustomers) { other_cases } else { Vec::new() },
+        promises: promises(state, case.id, false).await?,
+        may_see_customer: role.may(Action::ManageCustomers),
+        other_cases,
         description: case.description,
         location: case.location,
         customer,
         reference,
         files,
         timeline,
+        tools,
+        form,
+        errors,
+        done,
+    })
+}
+
+async fn tools(state: &AppState, signed_in: &SignedIn, case: &Case) -> Result<Tools, AppError> {
+    let role = signed_in.0.staff.role;
+    let mut tools = Tools {
+        work: role.may(Action::WorkCase),
+        assign: role.may(Action::AssignCase),
+        extend: role.may(Action::ExtendDeadline),
+        ..Tools::default()
     };
-    render(&page)
+    if tools.assign {
+        let people: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT id, name FROM staff_users WHERE disabled = 0 AND (team_id = $1 OR partner_id = $2) ORDER BY name",
+        )
+        .bind(case.team_id)
+        .bind(case.partner_id)
+        .fetch_all(state.db.reader())
+        .await?;
+        tools.officers = people.into_iter().map(|(id, name)| (id, name, case.officer_id == Some(id))).collect();
+    }
+    tools.next_statuses = Status::ALL
+        .iter()
+        .filter(|to| case.status.transition(case.case_type, **to).is_ok())
+        .map(|to| (to.as_str(), to.label()))
+        .collect();
+    if tools.extend {
+        let rules = state.rules.get();
+        for clock in crate::clocks::db::for_case(state.db.reader(), case.id).await? {
+            let Some(standard) = rules.version(&clock.standard_id, clock.standard_version) else { continue };
+            if clock.state == crate::clocks::State::Running && standard.extension_cap.is_some() {
+                let unit = standard.target.with_count(2).to_string();
+                let unit = unit.trim_start_matches("2 ").to_owned();
+                tools.extendable.push((standard.id.clone(), standard.title.clone(), unit));
+            }
+        }
+    }
+    Ok(tools)
+}
+
+/// One of the case page's forms: the action goes through the domain, then back to the
+/// page with a message; with a problem, the page again with the error beside the field.
+pub async fn act(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path(reference): Path<String>,
+    form: Result<Form<ActForm>, FormRejection>,
+) -> Result<Response, AppError> {
+    let Form(form) = form?;
+    let (reference, case) = visible_case(&state, &signed_in, &reference).await?;
+    signed_in.check_csrf(&form.csrf)?;
+    let action = match form.action.as_str() {
+        "reply" => CaseAction::Reply { text: form.reply.clone() },
+        "note" => CaseAction::Note { text: form.note.clone() },
+        "assign" => CaseAction::Assign { officer_id: form.officer.parse().ok() },
+        "status" => match Status::parse(&form.status) {
+            Some(to) => CaseAction::Status { to, note: form.status_note.clone() },
+            None => return refuse(&state, &signed_in, reference, case, form, "status", "Choose the new status").await,
+        },
+        "extend" => match form.by.trim().parse::<i64>() {
+            Ok(by) => CaseAction::Extend { standard_id: form.standard.clone(), by, reason: form.reason.clone() },
+            Err(_) => {
+                return refuse(
+                    &state,
+                    &signed_in,
+                    reference,
+                    case,
+                    form,
+                    "by",
+                    "Enter how much more time, as a whole number",
+                )
+                .await;
+            }
+        },
+        _ => return Err(AppError::BadRequest("That is not something a case page does. Go back and try again.".into())),
+    };
+    let needed = match &action {
+        CaseAction::Reply { .. } | CaseAction::Note { .. } | CaseAction::Status { .. } => Action::WorkCase,
+        CaseAction::Assign { .. } => Action::AssignCase,
+        CaseAction::Extend { .. } => Action::ExtendDeadline,
+    };
+    signed_in.require(needed)?;
+    let mut tx = state.db.begin().await?;
+    let rules = state.rules.get();
+    let outcome = actions::act(&mut tx, &state.council, &rules, case.id, &signed_in.0.staff, &action, now_ms()).await;
+    let (field, message) = match outcome {
+        Ok(()) => {
+            tx.commit().await?;
+            tracing::info!(case = %reference, action = %form.action, "case action");
+            return Ok(Redirect::to(&format!("/staff/cases/{reference}?done={}", form.action)).into_response());
+        }
+        Err(ActionError::Invalid(errors)) => {
+            drop(tx);
+            let page = page(&state, &signed_in, reference, case, form, errors, None).await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
+        }
+        Err(ActionError::Status(ChangeStatusError::Db(err)) | ActionError::Db(err)) => return Err(err.into()),
+        Err(ActionError::Extend(ExtendError::Db(err))) => return Err(err.into()),
+        Err(ActionError::Status(err)) => ("status", sentence(&err.to_string())),
+        Err(ActionError::Extend(err)) => (extend_field(&err), sentence(&err.to_string())),
+    };
+    drop(tx);
+    refuse(&state, &signed_in, reference, case, form, field, &message).await
+}
+
+/// The field an extension's problem belongs beside.
+fn extend_field(err: &ExtendError) -> &'static str {
+    match err {
+        ExtendError::NoReason => "reason",
+        ExtendError::Nothing(_) | ExtendError::CapReached { .. } => "by",
+        _ => "standard",
+    }
+}
+
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+async fn refuse(
+    state: &AppState,
+    signed_in: &SignedIn,
+    reference: CaseRef,
+    case: Case,
+    form: ActForm,
+    field: &'static str,
+    message: &str,
+) -> Result<Response, AppError> {
+    let errors = vec![FieldError { field: field.into(), message: message.to_owned() }];
+    let page = page(state, signed_in, reference, case, form, errors, None).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
 }
 
 /// A file, as a download: never shown in the browser, whatever it claims to be.
