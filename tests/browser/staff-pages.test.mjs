@@ -190,3 +190,69 @@ test('an adviser reads the queue by deadline, keeps only the late cases, and ope
   expectNoScriptErrors(page)
   await page.context().close()
 })
+
+// A resident's missed-bin report, sent through the public form; resolves to its reference.
+async function residentReports () {
+  const page = await newPage(demo.browser)
+  await page.goto(demo.base + '/services/missed-bin/report')
+  await page.fill('#description', 'The black bin was missed again.')
+  await page.check('#answer-bin')
+  await page.fill('#address', '4 Mill Lane')
+  await page.fill('#name', 'Sam Resident')
+  await page.fill('#email', 'sam@example.com')
+  await page.click('button:has-text("Continue")')
+  await page.click('button:has-text("Send")')
+  const reference = await page.locator('.govuk-panel__body strong').textContent()
+  await page.context().close()
+  return reference
+}
+
+async function openCase (page, reference) {
+  await tabTo(page, 'a[href="/staff/cases"]')
+  await page.keyboard.press('Enter')
+  await page.waitForURL(demo.base + '/staff/cases')
+  await typeInto(page, '#reference', reference)
+  await page.keyboard.press('Enter')
+  await page.waitForURL(demo.base + '/staff/cases/' + reference)
+}
+
+test('a caseworker replies to the resident and a team lead extends the deadline, by keyboard alone', async () => {
+  const reference = await residentReports()
+
+  const officer = await newPage(demo.browser)
+  await signIn(officer, 'waste.officer@kingsmead.example')
+  await openCase(officer, reference)
+  await tabTo(officer, '#reply-details > summary')
+  await officer.keyboard.press('Enter')
+  // Sent empty first: the error is named, beside the field, and accessible.
+  await tabTo(officer, '#reply-details button[type=submit]')
+  await officer.keyboard.press('Enter')
+  await officer.waitForSelector('.govuk-error-summary')
+  await expectAccessible(officer, 'the case page with an error')
+  await typeInto(officer, '#reply', 'We will empty your bin on Thursday.')
+  await tabTo(officer, '#reply-details button[type=submit]')
+  await officer.keyboard.press('Enter')
+  await officer.waitForSelector('.govuk-notification-banner--success')
+  assert.match(await officer.locator('.moj-timeline').textContent(), /We will empty your bin on Thursday\./)
+  await expectAccessible(officer, 'the case page after a reply')
+  expectNoScriptErrors(officer, 422)
+  await officer.context().close()
+
+  // The reply met the reply deadline, so the team lead extends another case's.
+  const another = await residentReports()
+  const lead = await newPage(demo.browser)
+  await signIn(lead, 'waste.lead@kingsmead.example')
+  await openCase(lead, another)
+  await tabTo(lead, '#extend-details > summary')
+  await lead.keyboard.press('Enter')
+  await typeInto(lead, '#by', '2')
+  await typeInto(lead, '#reason', 'The crew is short this week.')
+  await tabTo(lead, '#extend-details button[type=submit]')
+  await lead.keyboard.press('Enter')
+  await lead.waitForSelector('.govuk-notification-banner--success')
+  assert.match(await lead.locator('.govuk-notification-banner').textContent(), /customer has been told the new date/)
+  assert.match(await lead.locator('.moj-timeline').textContent(), /Deadline extended/)
+  await expectAccessible(lead, 'the case page after an extension')
+  expectNoScriptErrors(lead)
+  await lead.context().close()
+})
