@@ -59,6 +59,8 @@ pub fn router(state: AppState) -> Router {
         .route("/staff/mail/{id}", get(staff::mail::message).post(staff::mail::act))
         .route("/staff/mail/{id}/raw", get(staff::mail::raw))
         .route("/staff/queue", get(staff::queue::show))
+        .route("/staff/admin/templates", get(staff::admin::list).post(staff::admin::create))
+        .route("/staff/admin/templates/{id}", get(staff::admin::edit).post(staff::admin::update))
         .route("/staff/cases", get(staff::case::find))
         .route("/staff/cases/{reference}", get(staff::case::show).post(staff::case::act))
         .route("/staff/cases/{reference}/files/{id}", get(staff::case::file))

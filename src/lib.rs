@@ -15,6 +15,7 @@ pub mod jobs;
 pub mod mail;
 pub mod org;
 pub mod outbox;
+pub mod plain;
 pub mod services;
 pub mod sessions;
 pub mod standards;

@@ -23,6 +23,22 @@ use crate::{org, services};
 use sqlx::AssertSqlSafe;
 
 /// The password every demo staff account shares. It is printed; it is a demo.
+/// Replies officers can start from; an administrator changes them at /staff/admin/templates.
+const REPLY_TEMPLATES: &[(&str, &str)] = &[
+    (
+        "Done",
+        "Dear {name},\n\nWe have dealt with this. Thank you for telling us.\n\nIf it happens again, reply to this email and we will look at it again.",
+    ),
+    (
+        "We need more information",
+        "Dear {name},\n\nTo deal with your {service} request we need to know a little more.\n\nPlease reply to this email and tell us:\n\n",
+    ),
+    (
+        "Passed to our contractor",
+        "Dear {name},\n\nWe have asked our contractor to do this. They work to the same standards as we do, and we will tell you when it is done.",
+    ),
+];
+
 pub const DEMO_PASSWORD: &str = "demo-password-2026";
 
 /// What the demo built, for the start-up message.
@@ -81,6 +97,7 @@ pub async fn build(db: &Db, cases: usize) -> anyhow::Result<Built> {
 
     let mut officers: Vec<(i64, Vec<i64>)> = Vec::new();
     let mut staff = Vec::new();
+    let mut admin = None;
     for spec in STAFF {
         let team = spec.team.map(team_id).transpose()?;
         let new = NewStaff {
@@ -92,6 +109,9 @@ pub async fn build(db: &Db, cases: usize) -> anyhow::Result<Built> {
             password_hash: Some(&hash),
         };
         let id = org::db::insert_staff(&mut tx, &new, now).await?;
+        if spec.role == Role::Admin {
+            admin = admin.or(Some(id));
+        }
         if let (Some(team), Role::Caseworker | Role::TeamLead) = (team, spec.role) {
             match officers.iter_mut().find(|(t, _)| *t == team) {
                 Some((_, ids)) => ids.push(id),
@@ -99,6 +119,14 @@ pub async fn build(db: &Db, cases: usize) -> anyhow::Result<Built> {
             }
         }
         staff.push((spec.email, spec.role.label()));
+    }
+
+    if let Some(admin) = admin {
+        for (name, body) in REPLY_TEMPLATES {
+            crate::plain::templates::save(&mut tx, None, name, body, true, admin, now)
+                .await
+                .map_err(|e| anyhow::anyhow!("demo template {name:?}: {e}"))?;
+        }
     }
 
     let org = SeedOrg { services: seed_services, officers };

@@ -38,6 +38,8 @@ pub enum Action {
     AssignCase,
     /// Give a deadline more time, with a reason the customer is told.
     ExtendDeadline,
+    /// Add and change the reply templates.
+    ManageTemplates,
 }
 
 impl Role {
@@ -58,6 +60,7 @@ impl Role {
             Action::AssignCase => matches!(self, Caseworker | TeamLead | Partner | Admin),
             // Team leads approve more time (STANDARDS.md: extensions need approval).
             Action::ExtendDeadline => matches!(self, TeamLead | Admin),
+            Action::ManageTemplates => matches!(self, Admin),
         }
     }
 }

@@ -216,7 +216,7 @@ async function openCase (page, reference) {
   await page.waitForURL(demo.base + '/staff/cases/' + reference)
 }
 
-test('a caseworker replies to the resident and a team lead extends the deadline, by keyboard alone', async () => {
+test('a caseworker replies from a template and a team lead extends a deadline, by keyboard alone', async () => {
   const reference = await residentReports()
 
   const officer = await newPage(demo.browser)
@@ -225,15 +225,22 @@ test('a caseworker replies to the resident and a team lead extends the deadline,
   await tabTo(officer, '#reply-details > summary')
   await officer.keyboard.press('Enter')
   // Sent empty first: the error is named, beside the field, and accessible.
-  await tabTo(officer, '#reply-details button[type=submit]')
+  await tabTo(officer, '#reply-details button[value=no]')
   await officer.keyboard.press('Enter')
   await officer.waitForSelector('.govuk-error-summary')
   await expectAccessible(officer, 'the case page with an error')
-  await typeInto(officer, '#reply', 'We will empty your bin on Thursday.')
-  await tabTo(officer, '#reply-details button[type=submit]')
+  // Start from a template, chosen by typing its name in the list.
+  await tabTo(officer, '#template')
+  await officer.keyboard.type('Done')
+  await tabTo(officer, '#reply-details form[method=get] button')
+  await officer.keyboard.press('Enter')
+  await officer.waitForURL(/template=/)
+  assert.match(await officer.inputValue('#reply'), /^Dear Sam Resident,\n\nWe have dealt with this\./)
+  // The plain-English check finds nothing in it, so it goes at once.
+  await tabTo(officer, '#reply-details button[value=no]')
   await officer.keyboard.press('Enter')
   await officer.waitForSelector('.govuk-notification-banner--success')
-  assert.match(await officer.locator('.moj-timeline').textContent(), /We will empty your bin on Thursday\./)
+  assert.match(await officer.locator('.moj-timeline').textContent(), /We have dealt with this\./)
   await expectAccessible(officer, 'the case page after a reply')
   expectNoScriptErrors(officer, 422)
   await officer.context().close()
@@ -255,4 +262,20 @@ test('a caseworker replies to the resident and a team lead extends the deadline,
   await expectAccessible(lead, 'the case page after an extension')
   expectNoScriptErrors(lead)
   await lead.context().close()
+})
+
+test('an administrator reaches the reply templates, and their error state, with no WCAG 2.2 AA violations', async () => {
+  const page = await newPage(demo.browser)
+  await signIn(page, 'admin@kingsmead.example')
+  await tabTo(page, 'a[href="/staff/admin/templates"]')
+  await page.keyboard.press('Enter')
+  await page.waitForURL(demo.base + '/staff/admin/templates')
+  assert.match(await page.locator('tbody').textContent(), /We need more information/)
+  await expectAccessible(page, 'the reply templates')
+  await tabTo(page, 'main form button[type=submit]')
+  await page.keyboard.press('Enter')
+  await page.waitForSelector('.govuk-error-summary')
+  await expectAccessible(page, 'the reply templates with errors')
+  expectNoScriptErrors(page, 422)
+  await page.context().close()
 })

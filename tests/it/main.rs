@@ -16,4 +16,5 @@ mod mail;
 mod process;
 mod queues;
 mod staff;
+mod templates;
 mod web_form;

@@ -33,6 +33,7 @@ pub struct StaffBar {
     pub may_log: bool,
     pub may_mail: bool,
     pub may_view_cases: bool,
+    pub may_admin: bool,
     /// Which section the page is in, to mark it in the navigation.
     pub section: &'static str,
 }
@@ -57,6 +58,7 @@ impl Chrome {
             may_log: role.may(Action::LogContact),
             may_mail: role.may(Action::HandleMail),
             may_view_cases: role.may(Action::ViewCase),
+            may_admin: role.may(Action::ManageTemplates),
             section,
         };
         Chrome { council_name: state.council.name.clone(), staff: Some(bar) }

@@ -25,6 +25,7 @@ use crate::customers::{self, Customer};
 use crate::db::now_ms;
 use crate::intake::FieldError;
 use crate::org::Action;
+use crate::plain::{self, Advice};
 use crate::services::{self, Answer};
 use crate::web::auth::SignedIn;
 use crate::web::error::AppError;
@@ -80,6 +81,8 @@ struct CasePage {
     form: ActForm,
     errors: Vec<FieldError>,
     done: Option<&'static str>,
+    /// What the plain-English check found in a reply not yet sent.
+    advice: Vec<Advice>,
 }
 
 impl CasePage {
@@ -99,6 +102,8 @@ struct Tools {
     next_statuses: Vec<(&'static str, &'static str)>,
     /// Running clocks that may be extended: (standard id, title, unit).
     extendable: Vec<(String, String, String)>,
+    /// Reply templates: (id, name).
+    templates: Vec<(i64, String)>,
 }
 
 /// A case page form, as posted. Missing fields read as empty.
@@ -116,6 +121,8 @@ pub struct ActForm {
     standard: String,
     by: String,
     reason: String,
+    /// "yes" once the officer has seen the plain-English advice and sends anyway.
+    checked: String,
 }
 
 /// The case behind a reference, if this person may see it; "not found" otherwise.
@@ -161,11 +168,23 @@ pub async fn show(
     State(state): State<AppState>,
     signed_in: SignedIn,
     Path(reference): Path<String>,
-    Query(done): Query<Done>,
+    Query(shown): Query<Shown>,
 ) -> Result<Html<String>, AppError> {
     let (reference, case) = visible_case(&state, &signed_in, &reference).await?;
     crate::cases::db::record_view(state.db.writer(), case.id, signed_in.0.staff.id, "case", now_ms()).await?;
-    let done = match done.done.as_str() {
+    let mut form = ActForm::default();
+    // "Use template": the reply starts from it, filled in for this case.
+    if let Some(template) = shown.template {
+        let template = plain::templates::get(state.db.reader(), template).await?.ok_or(AppError::NotFound)?;
+        let name = match case.customer_id {
+            Some(id) => customers::db::get(state.db.reader(), id).await?.map(|c| c.name).unwrap_or_default(),
+            None => String::new(),
+        };
+        let service = services::db::name(state.db.reader(), case.service_id).await?.unwrap_or_default();
+        form.reply = plain::templates::fill(&template.body, &name, &reference.to_string(), &service);
+        form.action = "reply".to_owned();
+    }
+    let done = match shown.done.as_str() {
         "reply" => Some("Your reply is on its way to the customer."),
         "note" => Some("Note added."),
         "assign" => Some("Assigned."),
@@ -173,13 +192,14 @@ pub async fn show(
         "extend" => Some("Deadline extended. The customer has been told the new date."),
         _ => None,
     };
-    render(&page(&state, &signed_in, reference, case, ActForm::default(), Vec::new(), done).await?)
+    render(&page(&state, &signed_in, reference, case, form, Vec::new(), done).await?)
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-pub struct Done {
+pub struct Shown {
     done: String,
+    template: Option<i64>,
 }
 
 async fn page(
@@ -235,6 +255,7 @@ async fn page(
         files,
         timeline,
         tools,
+        advice: if form.action == "reply" && form.checked == "advice" { plain::check(&form.reply) } else { Vec::new() },
         form,
         errors,
         done,
@@ -249,6 +270,10 @@ async fn tools(state: &AppState, signed_in: &SignedIn, case: &Case) -> Result<To
         extend: role.may(Action::ExtendDeadline),
         ..Tools::default()
     };
+    if tools.work {
+        let templates = plain::templates::list(state.db.reader(), true).await?;
+        tools.templates = templates.into_iter().map(|t| (t.id, t.name)).collect();
+    }
     if tools.assign {
         let people: Vec<(i64, String)> = sqlx::query_as(
             "SELECT id, name FROM staff_users WHERE disabled = 0 AND (team_id = $1 OR partner_id = $2) ORDER BY name",
@@ -320,6 +345,15 @@ pub async fn act(
         CaseAction::Extend { .. } => Action::ExtendDeadline,
     };
     signed_in.require(needed)?;
+    // The plain-English check, before a reply goes: its advice is shown, and the officer
+    // sends as it is or changes it.
+    if let CaseAction::Reply { text } = &action
+        && form.checked != "yes"
+        && !plain::check(text).is_empty()
+    {
+        let form = ActForm { checked: "advice".to_owned(), ..form };
+        return Ok(render(&page(&state, &signed_in, reference, case, form, Vec::new(), None).await?)?.into_response());
+    }
     let mut tx = state.db.begin().await?;
     let rules = state.rules.get();
     let outcome = actions::act(&mut tx, &state.council, &rules, case.id, &signed_in.0.staff, &action, now_ms()).await;

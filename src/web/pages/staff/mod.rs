@@ -2,6 +2,7 @@
 //! the role's [`Action`](crate::org::Action), and every form carries the session's CSRF
 //! token.
 
+pub mod admin;
 pub mod case;
 pub mod customer;
 pub mod home;

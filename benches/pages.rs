@@ -1,0 +1,102 @@
+//! How long the staff queue and case pages take as history grows: the same requests on a
+//! demo council of 10,000 cases and of 1,000,000 (`FRONTDOOR_BENCH_CASES=a,b` to choose).
+//! Each database is built by `demo::build` (a year of history, mostly closed) in a
+//! temporary folder, on embedded SQLite; each request goes through the whole router
+//! (session lookup, role checks, queries, templates), in process, with no network.
+//!
+//!     cargo bench --bench pages
+//!
+//! Prints the median and 95th percentile of 200 runs of each request after 20 warm-ups.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+use frontdoor::app::{AppState, router};
+use frontdoor::cases::{CaseRef, Prefix};
+use frontdoor::config::Council;
+use frontdoor::db::{Db, now_ms};
+use frontdoor::outbox::Transport;
+use frontdoor::standards::{Policy, SharedRules};
+use frontdoor::{demo, sessions, standards};
+
+const RUNS: usize = 200;
+const WARM_UP: usize = 20;
+
+fn main() -> anyhow::Result<()> {
+    let sizes: Vec<usize> = std::env::var("FRONTDOOR_BENCH_CASES")
+        .unwrap_or_else(|_| "10000,1000000".to_owned())
+        .split(',')
+        .map(|n| n.trim().parse())
+        .collect::<Result<_, _>>()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(async {
+        for cases in sizes {
+            bench(cases).await?;
+        }
+        Ok(())
+    })
+}
+
+async fn bench(cases: usize) -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let started = Instant::now();
+    let db = Db::connect(&format!("sqlite:{}", dir.path().join("bench.db").display())).await?;
+    db.migrate().await?;
+    demo::build(&db, cases).await?;
+    let rules = SharedRules::new(standards::db::load_rules(&db, Policy::default_policy(), now_ms()).await?);
+    let open = demo::start_clocks(&db, &rules.get(), now_ms()).await?;
+    println!("\n{cases} cases ({open} open), built in {:.0} s", started.elapsed().as_secs_f64());
+
+    let prefix = Prefix::parse("KMB").map_err(anyhow::Error::msg)?;
+    let council = Council::new("Kingsmead Borough Council", prefix.clone());
+    let transport = Arc::new(Transport::Folder(dir.path().join("mail")));
+    let app = router(AppState { db: db.clone(), council: Arc::new(council), rules, transport });
+    let (token, _) = sessions::db::sign_in(&db, "waste.lead@kingsmead.example", demo::DEMO_PASSWORD, now_ms())
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let cookie = format!("fd_session={token}");
+
+    let (oldest, newest): (i64, i64) =
+        sqlx::query_as("SELECT MIN(id), MAX(id) FROM cases").fetch_one(db.reader()).await?;
+    let waste: i64 = sqlx::query_scalar("SELECT id FROM teams WHERE code = 'waste'").fetch_one(db.reader()).await?;
+    let deep: Option<(i64, i64)> = sqlx::query_as(
+        "SELECT queue_due_at, id FROM cases WHERE queue_due_at IS NOT NULL ORDER BY queue_due_at, id LIMIT 1 OFFSET 100",
+    )
+    .fetch_optional(db.reader())
+    .await?;
+    let mut pages = vec![
+        ("team queue, first page".to_owned(), format!("/staff/queue?team={waste}")),
+        ("all open cases, first page".to_owned(), "/staff/queue?team=all".to_owned()),
+        ("all open cases, late only".to_owned(), "/staff/queue?team=all&deadline=late".to_owned()),
+        ("case page, oldest case".to_owned(), format!("/staff/cases/{}", CaseRef::from_id(&prefix, oldest))),
+        ("case page, newest case".to_owned(), format!("/staff/cases/{}", CaseRef::from_id(&prefix, newest))),
+    ];
+    if let Some((due, id)) = deep {
+        pages.push(("all open cases, after 100".to_owned(), format!("/staff/queue?team=all&after={due}.{id}")));
+    }
+    for (what, uri) in pages {
+        let mut times = Vec::with_capacity(RUNS);
+        for run in 0..WARM_UP + RUNS {
+            let request = Request::get(&uri).header(header::COOKIE, &cookie).body(Body::empty())?;
+            let began = Instant::now();
+            let response = app.clone().oneshot(request).await?;
+            let status = response.status();
+            response.into_body().collect().await?;
+            if status != StatusCode::OK {
+                anyhow::bail!("{uri} answered {status}");
+            }
+            if run >= WARM_UP {
+                times.push(began.elapsed());
+            }
+        }
+        times.sort();
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        println!("  {what:<30} median {:>6.2} ms   p95 {:>6.2} ms", ms(times[RUNS / 2]), ms(times[RUNS * 95 / 100]));
+    }
+    Ok(())
+}
