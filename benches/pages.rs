@@ -7,6 +7,7 @@
 //!     cargo bench --bench pages
 //!
 //! Prints the median and 95th percentile of 200 runs of each request after 20 warm-ups.
+//! Under `cargo test` (no `--bench` argument) it only checks itself on 1,000 cases.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -24,25 +25,31 @@ use frontdoor::outbox::Transport;
 use frontdoor::standards::{Policy, SharedRules};
 use frontdoor::{demo, sessions, standards};
 
-const RUNS: usize = 200;
-const WARM_UP: usize = 20;
+/// Timed runs and warm-ups: (200, 20) for a benchmark, (5, 1) for the check under `cargo test`.
+struct Runs {
+    timed: usize,
+    warm_up: usize,
+}
 
 fn main() -> anyhow::Result<()> {
+    let benchmark = std::env::args().any(|a| a == "--bench");
+    let runs = if benchmark { Runs { timed: 200, warm_up: 20 } } else { Runs { timed: 5, warm_up: 1 } };
+    let default = if benchmark { "10000,1000000" } else { "1000" };
     let sizes: Vec<usize> = std::env::var("FRONTDOOR_BENCH_CASES")
-        .unwrap_or_else(|_| "10000,1000000".to_owned())
+        .unwrap_or_else(|_| default.to_owned())
         .split(',')
         .map(|n| n.trim().parse())
         .collect::<Result<_, _>>()?;
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async {
         for cases in sizes {
-            bench(cases).await?;
+            bench(cases, &runs).await?;
         }
         Ok(())
     })
 }
 
-async fn bench(cases: usize) -> anyhow::Result<()> {
+async fn bench(cases: usize, runs: &Runs) -> anyhow::Result<()> {
     let dir = tempfile::tempdir()?;
     let started = Instant::now();
     let db = Db::connect(&format!("sqlite:{}", dir.path().join("bench.db").display())).await?;
@@ -80,8 +87,8 @@ async fn bench(cases: usize) -> anyhow::Result<()> {
         pages.push(("all open cases, after 100".to_owned(), format!("/staff/queue?team=all&after={due}.{id}")));
     }
     for (what, uri) in pages {
-        let mut times = Vec::with_capacity(RUNS);
-        for run in 0..WARM_UP + RUNS {
+        let mut times = Vec::with_capacity(runs.timed);
+        for run in 0..runs.warm_up + runs.timed {
             let request = Request::get(&uri).header(header::COOKIE, &cookie).body(Body::empty())?;
             let began = Instant::now();
             let response = app.clone().oneshot(request).await?;
@@ -90,13 +97,14 @@ async fn bench(cases: usize) -> anyhow::Result<()> {
             if status != StatusCode::OK {
                 anyhow::bail!("{uri} answered {status}");
             }
-            if run >= WARM_UP {
+            if run >= runs.warm_up {
                 times.push(began.elapsed());
             }
         }
         times.sort();
         let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-        println!("  {what:<30} median {:>6.2} ms   p95 {:>6.2} ms", ms(times[RUNS / 2]), ms(times[RUNS * 95 / 100]));
+        let (median, p95) = (times[runs.timed / 2], times[runs.timed * 95 / 100]);
+        println!("  {what:<30} median {:>6.2} ms   p95 {:>6.2} ms", ms(median), ms(p95));
     }
     Ok(())
 }

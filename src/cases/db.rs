@@ -343,3 +343,58 @@ pub async fn for_customer(pool: &AnyPool, customer_id: i64, limit: i64) -> Resul
         })
         .collect()
 }
+
+/// One line of the access log.
+#[derive(Debug, Clone)]
+pub struct AccessEntry {
+    pub id: i64,
+    pub at: i64,
+    pub case_id: i64,
+    pub staff_name: String,
+    pub staff_email: String,
+    pub staff_role: String,
+    pub what: String,
+}
+
+/// The access log, newest first: everyone's, one case's, or one person's; a page of
+/// `limit` before the entry `before`.
+pub async fn access_log(
+    pool: &AnyPool,
+    case_id: Option<i64>,
+    staff_id: Option<i64>,
+    before: Option<i64>,
+    limit: i64,
+) -> Result<Vec<AccessEntry>, sqlx::Error> {
+    // Only the conditions given, so each filter reads its own index in id order.
+    let mut conditions = Vec::new();
+    let mut values = Vec::new();
+    for (column, value) in [("v.case_id = ", case_id), ("v.staff_id = ", staff_id), ("v.id < ", before)] {
+        if let Some(value) = value {
+            values.push(value);
+            conditions.push(format!("{column}${}", values.len()));
+        }
+    }
+    let filter = if conditions.is_empty() { String::new() } else { format!("WHERE {}", conditions.join(" AND ")) };
+    let sql = format!(
+        "SELECT v.id, v.at, v.case_id, v.what, s.name, s.email, s.role FROM case_views v \
+         JOIN staff_users s ON s.id = v.staff_id {filter} ORDER BY v.id DESC LIMIT {limit}"
+    );
+    let mut query = sqlx::query(AssertSqlSafe(sql));
+    for value in values {
+        query = query.bind(value);
+    }
+    let rows = query.fetch_all(pool).await?;
+    rows.iter()
+        .map(|row| {
+            Ok(AccessEntry {
+                id: row.try_get("id")?,
+                at: row.try_get("at")?,
+                case_id: row.try_get("case_id")?,
+                staff_name: row.try_get("name")?,
+                staff_email: row.try_get("email")?,
+                staff_role: row.try_get("role")?,
+                what: row.try_get("what")?,
+            })
+        })
+        .collect()
+}

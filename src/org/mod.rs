@@ -40,6 +40,8 @@ pub enum Action {
     ExtendDeadline,
     /// Add and change the reply templates.
     ManageTemplates,
+    /// Read the access log: who looked at which case.
+    ReadAccessLog,
 }
 
 impl Role {
@@ -61,6 +63,7 @@ impl Role {
             // Team leads approve more time (STANDARDS.md: extensions need approval).
             Action::ExtendDeadline => matches!(self, TeamLead | Admin),
             Action::ManageTemplates => matches!(self, Admin),
+            Action::ReadAccessLog => matches!(self, Auditor | Admin),
         }
     }
 }

@@ -5,6 +5,7 @@
 mod support;
 
 mod attachments;
+mod audit;
 mod case_actions;
 mod cases;
 mod clocks;

@@ -34,6 +34,7 @@ pub struct StaffBar {
     pub may_mail: bool,
     pub may_view_cases: bool,
     pub may_admin: bool,
+    pub may_audit: bool,
     /// Which section the page is in, to mark it in the navigation.
     pub section: &'static str,
 }
@@ -59,6 +60,7 @@ impl Chrome {
             may_mail: role.may(Action::HandleMail),
             may_view_cases: role.may(Action::ViewCase),
             may_admin: role.may(Action::ManageTemplates),
+            may_audit: role.may(Action::ReadAccessLog),
             section,
         };
         Chrome { council_name: state.council.name.clone(), staff: Some(bar) }

@@ -3,6 +3,7 @@
 //! token.
 
 pub mod admin;
+pub mod audit;
 pub mod case;
 pub mod customer;
 pub mod home;
