@@ -60,6 +60,7 @@ pub fn router(state: AppState) -> Router {
         .route("/staff/mail/{id}/raw", get(staff::mail::raw))
         .route("/staff/queue", get(staff::queue::show))
         .route("/staff/audit", get(staff::audit::show))
+        .route("/staff/search", get(staff::search::show))
         .route("/staff/admin/templates", get(staff::admin::list).post(staff::admin::create))
         .route("/staff/admin/templates/{id}", get(staff::admin::edit).post(staff::admin::update))
         .route("/staff/cases", get(staff::case::find))

@@ -398,3 +398,36 @@ pub async fn access_log(
         })
         .collect()
 }
+
+/// The cases with these ids, as list lines, in the order given.
+pub async fn listed(pool: &AnyPool, ids: &[i64]) -> Result<Vec<Listed>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let marks: Vec<String> = (1..=ids.len()).map(|n| format!("${n}")).collect();
+    let sql = format!(
+        "SELECT c.id, s.name AS service, c.status, c.created_at, c.team_id, c.partner_id FROM cases c \
+         JOIN services s ON s.id = c.service_id WHERE c.id IN ({})",
+        marks.join(", ")
+    );
+    let mut query = sqlx::query(AssertSqlSafe(sql));
+    for id in ids {
+        query = query.bind(*id);
+    }
+    let rows = query.fetch_all(pool).await?;
+    let mut found: Vec<Listed> = rows
+        .iter()
+        .map(|row| {
+            Ok(Listed {
+                id: row.try_get("id")?,
+                service: row.try_get("service")?,
+                status: code(row, "status", Status::parse)?,
+                created_at: row.try_get("created_at")?,
+                team_id: row.try_get("team_id")?,
+                partner_id: row.try_get("partner_id")?,
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()?;
+    found.sort_by_key(|l| ids.iter().position(|id| *id == l.id));
+    Ok(found)
+}

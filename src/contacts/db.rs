@@ -20,7 +20,7 @@ pub struct NewContact<'a> {
 }
 
 pub async fn insert(conn: &mut AnyConnection, new: &NewContact<'_>, now: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
+    let id = sqlx::query_scalar(
         "INSERT INTO contacts (case_id, customer_id, channel, direction, at, subject, body, logged_by, \
          resolved_at_first_contact) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
@@ -33,6 +33,11 @@ pub async fn insert(conn: &mut AnyConnection, new: &NewContact<'_>, now: i64) ->
     .bind(new.body)
     .bind(new.logged_by)
     .bind(crate::db::flag(new.resolved_at_first_contact))
-    .fetch_one(conn)
-    .await
+    .fetch_one(&mut *conn)
+    .await?;
+    // The case's search document includes every contact's words.
+    if let Some(case_id) = new.case_id {
+        crate::search::db::reindex(conn, case_id).await?;
+    }
+    Ok(id)
 }

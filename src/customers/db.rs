@@ -202,6 +202,7 @@ pub async fn merge(conn: &mut AnyConnection, kept: i64, merged: i64, by: Actor, 
             to_status: None,
         };
         append_event(&mut *conn, *case_id, &event, now).await?;
+        crate::search::db::reindex(&mut *conn, *case_id).await?;
     }
     Ok(cases.len())
 }

@@ -131,6 +131,7 @@ pub async fn build(db: &Db, cases: usize) -> anyhow::Result<Built> {
 
     let org = SeedOrg { services: seed_services, officers };
     let seeded = history::seed(&mut tx, &org, cases, now).await.context("writing the demo history")?;
+    crate::search::db::reindex_all(&mut tx).await.context("indexing the demo history for search")?;
     if db.backend() == Backend::Postgres {
         // History is written with explicit ids; move the identity sequences past them.
         for table in ["customers", "cases"] {

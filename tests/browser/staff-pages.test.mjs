@@ -113,12 +113,12 @@ test('an adviser logs a phone call for a resident by keyboard alone', async () =
   assert.match(reference, /^KMB-[0-9A-HJKMNP-TV-Z]{3}-[0-9A-HJKMNP-TV-Z]{3}$/)
   await expectAccessible(page, 'the contact logged page')
 
-  // Find it again by its reference, typed in small letters, and open the customer.
-  await tabTo(page, 'a[href="/staff/cases"]')
+  // Find it again by searching for its reference, typed in small letters, and open the customer.
+  await tabTo(page, 'a[href="/staff/search"]')
   await page.keyboard.press('Enter')
-  await page.waitForURL(demo.base + '/staff/cases')
-  await expectAccessible(page, 'the find a case page')
-  await typeInto(page, '#reference', reference.toLowerCase())
+  await page.waitForURL(demo.base + '/staff/search')
+  await expectAccessible(page, 'the search page')
+  await typeInto(page, '#q', reference.toLowerCase())
   await page.keyboard.press('Enter')
   await page.waitForURL(demo.base + '/staff/cases/' + reference)
   assert.equal(await page.locator('h1').textContent(), `Case ${reference}`)
@@ -128,6 +128,16 @@ test('an adviser logs a phone call for a resident by keyboard alone', async () =
   await page.keyboard.press('Enter')
   await page.waitForSelector('h1:has-text("Pat Caller")')
   await expectAccessible(page, 'the customer record')
+
+  // Search by words finds the call by what the caller said.
+  await tabTo(page, 'a[href="/staff/search"]')
+  await page.keyboard.press('Enter')
+  await page.waitForURL(demo.base + '/staff/search')
+  await typeInto(page, '#q', 'green bin missed Monday')
+  await page.keyboard.press('Enter')
+  await page.waitForURL(/q=green/)
+  assert.match(await page.locator('tbody').textContent(), new RegExp(reference))
+  await expectAccessible(page, 'search results')
   expectNoScriptErrors(page, 422)
   await page.context().close()
 })
@@ -208,10 +218,10 @@ async function residentReports () {
 }
 
 async function openCase (page, reference) {
-  await tabTo(page, 'a[href="/staff/cases"]')
+  await tabTo(page, 'a[href="/staff/search"]')
   await page.keyboard.press('Enter')
-  await page.waitForURL(demo.base + '/staff/cases')
-  await typeInto(page, '#reference', reference)
+  await page.waitForURL(demo.base + '/staff/search')
+  await typeInto(page, '#q', reference)
   await page.keyboard.press('Enter')
   await page.waitForURL(demo.base + '/staff/cases/' + reference)
 }

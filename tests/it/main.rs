@@ -16,6 +16,7 @@ mod log_contact;
 mod mail;
 mod process;
 mod queues;
+mod search;
 mod staff;
 mod templates;
 mod web_form;

@@ -10,6 +10,7 @@ pub mod home;
 pub mod log;
 pub mod mail;
 pub mod queue;
+pub mod search;
 pub mod sign_in;
 
 use jiff::Timestamp;

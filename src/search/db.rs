@@ -1,0 +1,187 @@
+//! The full-text index and the lookups behind the search page.
+
+use sqlx::{AnyConnection, AnyPool, AssertSqlSafe, Row};
+
+/// Whose cases a search may return: a partner's, a team's, or every one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Within {
+    All,
+    Team(i64),
+    Partner(i64),
+}
+
+impl Within {
+    /// The condition on `c` (cases) and its value, if any.
+    fn condition(self) -> Option<(&'static str, i64)> {
+        match self {
+            Within::All => None,
+            Within::Team(team) => Some(("c.team_id", team)),
+            Within::Partner(partner) => Some(("c.partner_id", partner)),
+        }
+    }
+}
+
+fn is_postgres(conn: &AnyConnection) -> bool {
+    conn.backend_name().eq_ignore_ascii_case("PostgreSQL")
+}
+
+/// Rewrites a case's search document from the case, its customer and its contacts. Called
+/// in the transaction of every change to any of them.
+pub async fn reindex(conn: &mut AnyConnection, case_id: i64) -> Result<(), sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT c.description, c.address, c.postcode, u.name, u.email, u.phone FROM cases c \
+         LEFT JOIN customers u ON u.id = c.customer_id WHERE c.id = $1",
+    )
+    .bind(case_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(row) = row else { return Ok(()) };
+    let mut body: Vec<String> = vec![row.try_get("description")?];
+    for column in ["address", "postcode", "name", "email", "phone"] {
+        if let Some(text) = row.try_get::<Option<String>, _>(column)? {
+            body.push(text);
+        }
+    }
+    let contacts: Vec<(Option<String>, String)> =
+        sqlx::query_as("SELECT subject, body FROM contacts WHERE case_id = $1 ORDER BY id")
+            .bind(case_id)
+            .fetch_all(&mut *conn)
+            .await?;
+    for (subject, text) in contacts {
+        body.extend(subject);
+        body.push(text);
+    }
+    let body = body.join(" ");
+    if is_postgres(conn) {
+        sqlx::query(
+            "INSERT INTO case_search (case_id, body) VALUES ($1, $2) \
+             ON CONFLICT (case_id) DO UPDATE SET body = excluded.body",
+        )
+        .bind(case_id)
+        .bind(&body)
+        .execute(&mut *conn)
+        .await?;
+    } else {
+        sqlx::query("DELETE FROM case_search WHERE rowid = $1").bind(case_id).execute(&mut *conn).await?;
+        sqlx::query("INSERT INTO case_search (rowid, body) VALUES ($1, $2)")
+            .bind(case_id)
+            .bind(&body)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Rebuilds every case's document: after the demo writes its history in bulk.
+pub async fn reindex_all(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
+    let postgres = is_postgres(conn);
+    let (clear, concat) =
+        if postgres { ("DELETE FROM case_search", "string_agg") } else { ("DELETE FROM case_search", "group_concat") };
+    sqlx::query(clear).execute(&mut *conn).await?;
+    let target = if postgres { "case_search (case_id, body)" } else { "case_search (rowid, body)" };
+    let sql = format!(
+        "INSERT INTO {target} SELECT c.id, c.description || ' ' || COALESCE(c.address, '') || ' ' || \
+         COALESCE(c.postcode, '') || ' ' || COALESCE(u.name, '') || ' ' || COALESCE(u.email, '') || ' ' || \
+         COALESCE(u.phone, '') || ' ' || COALESCE((SELECT {concat}(COALESCE(k.subject, '') || ' ' || k.body, ' ') \
+         FROM contacts k WHERE k.case_id = c.id), '') FROM cases c LEFT JOIN customers u ON u.id = c.customer_id"
+    );
+    sqlx::query(AssertSqlSafe(sql)).execute(&mut *conn).await?;
+    Ok(())
+}
+
+/// Cases whose document has every word, best match first, at most `limit`.
+pub async fn words(pool: &AnyPool, words: &[String], within: Within, limit: i64) -> Result<Vec<i64>, sqlx::Error> {
+    let mut conn = pool.acquire().await?;
+    let postgres = is_postgres(&conn);
+    let scope = within.condition().map(|(column, _)| format!(" AND {column} = $2")).unwrap_or_default();
+    let (sql, text) = if postgres {
+        (
+            format!(
+                "SELECT s.case_id AS id FROM case_search s JOIN cases c ON c.id = s.case_id \
+                 WHERE s.doc @@ plainto_tsquery('simple', $1){scope} \
+                 ORDER BY ts_rank(s.doc, plainto_tsquery('simple', $1)) DESC, s.case_id DESC LIMIT {limit}"
+            ),
+            words.join(" "),
+        )
+    } else {
+        // Each word quoted, so nothing typed is read as FTS5 syntax.
+        let query: Vec<String> = words.iter().map(|w| format!("\"{}\"", w.replace('"', ""))).collect();
+        (
+            format!(
+                "SELECT case_search.rowid AS id FROM case_search JOIN cases c ON c.id = case_search.rowid \
+                 WHERE case_search MATCH $1{scope} ORDER BY case_search.rank, case_search.rowid DESC LIMIT {limit}"
+            ),
+            query.join(" "),
+        )
+    };
+    let mut query = sqlx::query_scalar(AssertSqlSafe(sql)).bind(text);
+    if let Some((_, value)) = within.condition() {
+        query = query.bind(value);
+    }
+    query.fetch_all(&mut *conn).await
+}
+
+/// The cases at a postcode, newest first.
+pub async fn at_postcode(pool: &AnyPool, postcode: &str, within: Within, limit: i64) -> Result<Vec<i64>, sqlx::Error> {
+    let scope = within.condition().map(|(column, _)| format!(" AND {column} = $2")).unwrap_or_default();
+    let sql = format!("SELECT c.id FROM cases c WHERE c.postcode = $1{scope} ORDER BY c.id DESC LIMIT {limit}");
+    let mut query = sqlx::query_scalar(AssertSqlSafe(sql)).bind(postcode.to_owned());
+    if let Some((_, value)) = within.condition() {
+        query = query.bind(value);
+    }
+    query.fetch_all(pool).await
+}
+
+/// The cases of the live customers with this email address or phone number, newest first.
+pub async fn of_customers(
+    pool: &AnyPool,
+    column: CustomerColumn,
+    value: &str,
+    within: Within,
+    limit: i64,
+) -> Result<Vec<i64>, sqlx::Error> {
+    let scope = within.condition().map(|(column, _)| format!(" AND {column} = $2")).unwrap_or_default();
+    let column = match column {
+        CustomerColumn::Email => "email",
+        CustomerColumn::Phone => "phone",
+    };
+    let sql = format!(
+        "SELECT c.id FROM cases c WHERE c.customer_id IN \
+         (SELECT COALESCE(merged_into, id) FROM customers WHERE {column} = $1){scope} ORDER BY c.id DESC LIMIT {limit}"
+    );
+    let mut query = sqlx::query_scalar(AssertSqlSafe(sql)).bind(value.to_owned());
+    if let Some((_, value)) = within.condition() {
+        query = query.bind(value);
+    }
+    query.fetch_all(pool).await
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CustomerColumn {
+    Email,
+    Phone,
+}
+
+/// Live customer records with this email, phone or exact name: (id, name, email, phone).
+pub async fn customers(
+    pool: &AnyPool,
+    condition: CustomerMatch<'_>,
+    limit: i64,
+) -> Result<Vec<(i64, String, Option<String>, Option<String>)>, sqlx::Error> {
+    let (clause, value) = match condition {
+        CustomerMatch::Email(email) => ("email = $1", email),
+        CustomerMatch::Phone(phone) => ("phone = $1", phone),
+        CustomerMatch::Name(name) => ("lower(name) = lower($1)", name),
+    };
+    let sql = format!(
+        "SELECT id, name, email, phone FROM customers WHERE {clause} AND merged_into IS NULL ORDER BY id DESC LIMIT {limit}"
+    );
+    sqlx::query_as(AssertSqlSafe(sql)).bind(value.to_owned()).fetch_all(pool).await
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum CustomerMatch<'a> {
+    Email(&'a str),
+    Phone(&'a str),
+    Name(&'a str),
+}
