@@ -59,6 +59,7 @@ pub fn router(state: AppState) -> Router {
         .route("/staff/mail/{id}", get(staff::mail::message).post(staff::mail::act))
         .route("/staff/mail/{id}/raw", get(staff::mail::raw))
         .route("/staff/queue", get(staff::queue::show))
+        .route("/staff/queue/bulk", post(staff::queue::bulk))
         .route("/staff/audit", get(staff::audit::show))
         .route("/staff/search", get(staff::search::show))
         .route("/staff/admin/templates", get(staff::admin::list).post(staff::admin::create))

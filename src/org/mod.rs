@@ -42,6 +42,8 @@ pub enum Action {
     ManageTemplates,
     /// Read the access log: who looked at which case.
     ReadAccessLog,
+    /// Assign or close many cases at once, with one reason.
+    BulkAct,
 }
 
 impl Role {
@@ -64,6 +66,7 @@ impl Role {
             Action::ExtendDeadline => matches!(self, TeamLead | Admin),
             Action::ManageTemplates => matches!(self, Admin),
             Action::ReadAccessLog => matches!(self, Auditor | Admin),
+            Action::BulkAct => matches!(self, TeamLead | Admin),
         }
     }
 }

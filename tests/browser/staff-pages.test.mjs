@@ -270,7 +270,17 @@ test('a caseworker replies from a template and a team lead extends a deadline, b
   assert.match(await lead.locator('.govuk-notification-banner').textContent(), /customer has been told the new date/)
   assert.match(await lead.locator('.moj-timeline').textContent(), /Deadline extended/)
   await expectAccessible(lead, 'the case page after an extension')
-  expectNoScriptErrors(lead)
+
+  // The team's queue offers bulk actions; sent with nothing chosen, each problem is named.
+  await tabTo(lead, 'a[href="/staff/queue"]')
+  await lead.keyboard.press('Enter')
+  await lead.waitForURL(demo.base + '/staff/queue')
+  await expectAccessible(lead, 'the queue with bulk actions')
+  await tabTo(lead, 'form[action="/staff/queue/bulk"] button[type=submit]')
+  await lead.keyboard.press('Enter')
+  await lead.waitForSelector('.govuk-error-summary')
+  await expectAccessible(lead, 'the queue with bulk action errors')
+  expectNoScriptErrors(lead, 422)
   await lead.context().close()
 })
 

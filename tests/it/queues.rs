@@ -188,3 +188,74 @@ async fn partners_see_only_their_cases_and_caseworkers_only_their_team_whatever_
     let (cookie, _) = sign_in(&app, "auditor@council.example").await;
     assert_eq!(get_with(&app, "/staff/queue", &cookie).await.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn a_team_lead_assigns_or_closes_many_cases_with_one_reason_all_or_nothing() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let app = app(&t.db).await;
+    let ids: Vec<i64> = {
+        let mut ids = Vec::new();
+        for days in [0, 1, 2] {
+            ids.push(open_at(&t.db, "missed-bin", days).await);
+        }
+        ids
+    };
+    let lead = account(&t.db, "lead@council.example", "team_lead", Some("waste"), None).await;
+    account(&t.db, "waste@council.example", "caseworker", Some("waste"), None).await;
+    let (cookie, csrf) = sign_in(&app, "waste@council.example").await;
+    let forbidden = crate::staff::post_with(&app, "/staff/queue/bulk", &cookie, &[("csrf", &csrf)]).await;
+    assert_eq!(forbidden.status, StatusCode::FORBIDDEN);
+
+    let (cookie, csrf) = sign_in(&app, "lead@council.example").await;
+    let queue = get_with(&app, "/staff/queue", &cookie).await;
+    assert!(queue.body.contains("With the selected cases"));
+    let back = "/staff/queue?view=team";
+    let empty = crate::staff::post_with(&app, "/staff/queue/bulk", &cookie, &[("csrf", &csrf), ("back", back)]).await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for message in ["Select at least one case", "Choose what to do with the selected cases", "Enter the reason"] {
+        assert!(empty.body.contains(message), "{message}");
+    }
+
+    let id_text: Vec<String> = ids.iter().map(|id| id.to_string()).collect();
+    let lead_text = lead.to_string();
+    let mut assign =
+        vec![("csrf", csrf.as_str()), ("back", back), ("action", "assign"), ("officer", lead_text.as_str())];
+    assign.push(("reason", "Lead takes these this week."));
+    assign.extend(id_text.iter().map(|id| ("case", id.as_str())));
+    let assigned = crate::staff::post_with(&app, "/staff/queue/bulk", &cookie, &assign).await;
+    assert_eq!(assigned.status, StatusCode::SEE_OTHER, "{}", assigned.body);
+    assert_eq!(assigned.location(), "/staff/queue?view=team&done=3");
+    let mine: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE officer_id = $1")
+        .bind(lead)
+        .fetch_one(t.db.reader())
+        .await
+        .expect("count");
+    assert_eq!(mine, 3);
+    assert_eq!(crate::support::count(&t.db, "case_events WHERE kind = 'note'").await, 3);
+
+    // One case already closed, last in the list, stops the lot: the others stay open.
+    let close = |ids: &[&String]| {
+        let mut fields = vec![("csrf", csrf.clone()), ("back", back.to_owned()), ("action", "close".to_owned())];
+        fields.push(("reason", "Duplicates of one report.".to_owned()));
+        fields.extend(ids.iter().map(|id| ("case", (*id).clone())));
+        fields
+    };
+    let first = close(&[&id_text[0]]);
+    let first: Vec<(&str, &str)> = first.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(crate::staff::post_with(&app, "/staff/queue/bulk", &cookie, &first).await.status, StatusCode::SEE_OTHER);
+    let all = close(&[&id_text[1], &id_text[2], &id_text[0]]);
+    let all: Vec<(&str, &str)> = all.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let refused = crate::staff::post_with(&app, "/staff/queue/bulk", &cookie, &all).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("Nothing was changed."), "{}", refused.body);
+    assert!(refused.body.contains(&crate::queues::reference(ids[0])));
+    assert_eq!(crate::support::count(&t.db, "cases WHERE status = 'closed'").await, 1);
+    // The queue comes back with the same cases ticked.
+    for id in &id_text[1..] {
+        assert!(
+            refused.body.contains(&format!(r#"name="case" type="checkbox" value="{id}" checked>"#)),
+            "{id} still ticked"
+        );
+    }
+}

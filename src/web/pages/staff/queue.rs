@@ -3,16 +3,21 @@
 //! service, status, channel, deadline and ward; fifty a page, by keyset.
 
 use askama::Template;
+use axum::Form;
+use axum::extract::rejection::FormRejection;
 use axum::extract::{Query, State};
-use axum::response::Html;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::when;
 use crate::app::AppState;
+use crate::cases::actions::{self, ActionError, CaseAction};
 use crate::cases::queue::{self, After, DeadlineFilter, Filter, Scope, Sort};
 use crate::cases::{CaseRef, Channel, Status};
 use crate::clocks::{Urgency, time_left};
 use crate::db::now_ms;
+use crate::intake::{Checker, FieldError, OUTCOME_MAX};
 use crate::org::{Action, Role};
 use crate::services::{self, Service};
 use crate::web::auth::SignedIn;
@@ -34,6 +39,8 @@ pub struct QueueQuery {
     ward: String,
     sort: String,
     after: String,
+    /// How many cases the last bulk action changed.
+    done: String,
 }
 
 impl QueueQuery {
@@ -102,6 +109,22 @@ struct QueuePage {
     view: String,
     ward: String,
     may_choose_team: bool,
+    /// This queue's address, for the bulk form to come back to.
+    back: String,
+    may_bulk: bool,
+    /// People a case may be assigned to: the chosen team's.
+    officers: Vec<(i64, String)>,
+    bulk: Bulk,
+}
+
+impl QueuePage {
+    fn error_for(&self, field: &str) -> Option<&str> {
+        crate::intake::error_for(&self.bulk.errors, field)
+    }
+
+    fn is_selected(&self, reference: &CaseRef) -> bool {
+        self.bulk.selected.contains(&reference.id())
+    }
 }
 
 fn choices(chosen: &str, any: &str, options: impl IntoIterator<Item = (String, String)>) -> Vec<Choice> {
@@ -115,6 +138,29 @@ pub async fn show(
     signed_in: SignedIn,
     Query(query): Query<QueueQuery>,
 ) -> Result<Html<String>, AppError> {
+    let done = query.done.parse::<usize>().ok();
+    render(&queue_page(&state, &signed_in, query, Bulk { done, ..Bulk::default() }).await?)
+}
+
+/// What the bulk form shows: the problems with what was sent, what was chosen, and how
+/// many cases the last one changed.
+#[derive(Default)]
+struct Bulk {
+    errors: Vec<FieldError>,
+    selected: Vec<i64>,
+    action: String,
+    officer: String,
+    reason: String,
+    done: Option<usize>,
+}
+
+async fn queue_page(
+    state: &AppState,
+    signed_in: &SignedIn,
+    query: QueueQuery,
+    bulk: Bulk,
+) -> Result<QueuePage, AppError> {
+    let state = state.clone();
     signed_in.require(Action::ViewCase)?;
     let staff = &signed_in.0.staff;
     let reader = state.db.reader();
@@ -207,6 +253,15 @@ pub async fn show(
         tabs.push(Tab { label: "My cases", href: query.link("mine", None), current: view == "mine" });
         tabs.push(Tab { label: "Unassigned", href: query.link("unassigned", None), current: view == "unassigned" });
     }
+    let officers: Vec<(i64, String)> = match team {
+        Some(team) if staff.role.may(Action::BulkAct) => {
+            sqlx::query_as("SELECT id, name FROM staff_users WHERE disabled = 0 AND team_id = $1 ORDER BY name")
+                .bind(team)
+                .fetch_all(reader)
+                .await?
+        }
+        _ => Vec::new(),
+    };
     let team_choice = team.map_or_else(|| "all".to_owned(), |t| t.to_string());
     let page = QueuePage {
         chrome: Chrome::staff(&state, &signed_in.0, "queue"),
@@ -254,9 +309,162 @@ pub async fn show(
             "Nearest deadline first",
             [("received".to_owned(), "Waiting longest first".to_owned())],
         ),
+        back: query.link(&view, (!query.after.is_empty()).then_some(query.after.as_str())),
         view,
         ward: query.ward.clone(),
         may_choose_team,
+        may_bulk: staff.role.may(Action::BulkAct),
+        officers,
+        bulk,
     };
-    render(&page)
+    Ok(page)
+}
+
+/// The bulk form, as posted: the cases ticked, and what to do to all of them.
+#[derive(Debug, Default)]
+struct BulkForm {
+    csrf: String,
+    cases: Vec<i64>,
+    action: String,
+    officer: String,
+    reason: String,
+    back: String,
+}
+
+impl BulkForm {
+    fn from_pairs(pairs: Vec<(String, String)>) -> Self {
+        let mut form = BulkForm::default();
+        for (name, value) in pairs {
+            match name.as_str() {
+                "csrf" => form.csrf = value,
+                "case" => form.cases.extend(value.parse::<i64>().ok()),
+                "action" => form.action = value,
+                "officer" => form.officer = value,
+                "reason" => form.reason = value,
+                "back" => form.back = value,
+                _ => {}
+            }
+        }
+        form
+    }
+}
+
+/// Assigns or closes every ticked case, with one reason, all or nothing: a case that
+/// cannot be changed stops the lot, and is named.
+pub async fn bulk(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    form: Result<Form<Vec<(String, String)>>, FormRejection>,
+) -> Result<Response, AppError> {
+    signed_in.require(Action::BulkAct)?;
+    let Form(pairs) = form?;
+    let form = BulkForm::from_pairs(pairs);
+    signed_in.check_csrf(&form.csrf)?;
+    // Back to the queue the form came from; only a queue address is followed.
+    let back = if form.back.starts_with("/staff/queue?") || form.back == "/staff/queue" {
+        form.back.clone()
+    } else {
+        "/staff/queue".to_owned()
+    };
+    let query: QueueQuery = serde_urlencoded_query(&back);
+    let mut c = Checker::default();
+    if form.cases.is_empty() {
+        c.fail("case", "Select at least one case");
+    }
+    if form.cases.len() > PAGE as usize {
+        c.fail("case", format!("Select no more than {PAGE} cases at once"));
+    }
+    let action = match form.action.as_str() {
+        "assign" => Some(CaseActionKind::Assign),
+        "close" => Some(CaseActionKind::Close),
+        _ => {
+            c.fail("action", "Choose what to do with the selected cases");
+            None
+        }
+    };
+    let reason = c.text("reason", "the reason", &form.reason, OUTCOME_MAX, true);
+    let mut errors = c.errors;
+    if errors.is_empty() {
+        let (action, reason) = (action.expect("checked"), reason.expect("checked"));
+        let staff = &signed_in.0.staff;
+        let rules = state.rules.get();
+        let now = now_ms();
+        let mut tx = state.db.begin().await?;
+        let mut failed = None;
+        for &id in &form.cases {
+            let reference = CaseRef::from_id(&state.council.prefix, id);
+            let case = crate::cases::db::get(&mut *tx, id).await?;
+            if !case.is_some_and(|c| staff.sees_case(c.team_id, c.partner_id)) {
+                failed = Some(format!("{reference}: there is no case you can change"));
+                break;
+            }
+            let done = match action {
+                CaseActionKind::Assign => {
+                    let assign = CaseAction::Assign { officer_id: form.officer.parse().ok() };
+                    match actions::act(&mut tx, &state.council, &rules, id, staff, &assign, now).await {
+                        Ok(()) => {
+                            let note = CaseAction::Note { text: reason.clone() };
+                            actions::act(&mut tx, &state.council, &rules, id, staff, &note, now).await
+                        }
+                        Err(err) => Err(err),
+                    }
+                }
+                CaseActionKind::Close => {
+                    let close = CaseAction::Status { to: Status::Closed, note: reason.clone() };
+                    actions::act(&mut tx, &state.council, &rules, id, staff, &close, now).await
+                }
+            };
+            match done {
+                Ok(()) => {}
+                Err(ActionError::Db(err)) => return Err(err.into()),
+                Err(ActionError::Invalid(found)) => {
+                    failed = Some(format!(
+                        "{reference}: {}",
+                        found.first().map_or("it cannot be changed", |e| e.message.as_str())
+                    ));
+                    break;
+                }
+                Err(err) => {
+                    failed = Some(format!("{reference}: {err}"));
+                    break;
+                }
+            }
+        }
+        match failed {
+            None => {
+                tx.commit().await?;
+                tracing::info!(cases = form.cases.len(), action = %form.action, "bulk action");
+                let sep = if back.contains('?') { '&' } else { '?' };
+                return Ok(Redirect::to(&format!("{back}{sep}done={}", form.cases.len())).into_response());
+            }
+            Some(message) => {
+                drop(tx);
+                errors.push(FieldError { field: "case".into(), message: format!("Nothing was changed. {message}") });
+            }
+        }
+    }
+    let bulk = Bulk {
+        errors,
+        selected: form.cases.clone(),
+        action: form.action.clone(),
+        officer: form.officer.clone(),
+        reason: form.reason.clone(),
+        done: None,
+    };
+    let page = queue_page(&state, &signed_in, query, bulk).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
+}
+
+#[derive(Debug, Clone, Copy)]
+enum CaseActionKind {
+    Assign,
+    Close,
+}
+
+/// The queue's filters from its address.
+fn serde_urlencoded_query(address: &str) -> QueueQuery {
+    let query = address.split_once('?').map_or("", |(_, q)| q);
+    axum::extract::Query::<QueueQuery>::try_from_uri(&format!("/?{query}").parse().unwrap_or_default())
+        .map(|q| q.0)
+        .unwrap_or_default()
 }
