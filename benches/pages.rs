@@ -63,9 +63,12 @@ async fn bench(cases: usize, runs: &Runs) -> anyhow::Result<()> {
     let council = Council::new("Kingsmead Borough Council", prefix.clone());
     let transport = Arc::new(Transport::Folder(dir.path().join("mail")));
     let app = router(AppState { db: db.clone(), council: Arc::new(council), rules, transport });
-    let (token, _) = sessions::db::sign_in(&db, "waste.lead@kingsmead.example", demo::DEMO_PASSWORD, now_ms())
+    let signed = sessions::db::sign_in(&db, "waste.lead@kingsmead.example", demo::DEMO_PASSWORD, now_ms())
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let sessions::db::SignIn::Session(token, _) = signed else {
+        anyhow::bail!("the demo team lead has no second step")
+    };
     let cookie = format!("fd_session={token}");
 
     let (oldest, newest): (i64, i64) =

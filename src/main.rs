@@ -140,6 +140,14 @@ enum UserCommand {
         #[command(flatten)]
         database: DatabaseArgs,
     },
+    /// Turn two-step sign-in off for someone who has lost their phone. They sign in with
+    /// their password alone, and can turn it on again from "Your account".
+    SecondStepOff {
+        #[arg(long)]
+        email: String,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -240,6 +248,16 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 email.trim().to_lowercase(),
                 role
             );
+            Ok(())
+        }
+        Command::User { command: UserCommand::SecondStepOff { email, database } } => {
+            let db = Db::connect(&database.database_url).await?;
+            db.migrate().await?;
+            let email = email.trim().to_lowercase();
+            if !frontdoor::sessions::db::second_step_off(&db, &email).await? {
+                anyhow::bail!("--email: there is no staff account {email:?}");
+            }
+            println!("Two-step sign-in is off for {email}. They can turn it on again from \"Your account\".");
             Ok(())
         }
         Command::ImportEmail { path, database, council, policy } => {

@@ -8,10 +8,22 @@ use crate::cases::db::code;
 use crate::db::Db;
 use crate::org::Role;
 
-/// Checks the password and opens a session. Returns the cookie's token with the session.
-/// Wrong passwords are counted per address; past [`MAX_FAILURES`] in the window the
-/// password is not even checked.
-pub async fn sign_in(db: &Db, email: &str, password: &str, now: i64) -> Result<(String, Session), SignInError> {
+/// What a right password leads to.
+#[derive(Debug)]
+pub enum SignIn {
+    /// Signed in: the cookie's token, and the session.
+    Session(String, Session),
+    /// The account has a second step: the challenge's token, for a cookie, until the code.
+    Code(String),
+}
+
+/// How long the code page waits after the password.
+pub const CHALLENGE_MS: i64 = 5 * 60_000;
+
+/// Checks the password and opens a session, or, for an account with a second step, a
+/// challenge for the code. Wrong passwords are counted per address; past
+/// [`MAX_FAILURES`] in the window the password is not even checked.
+pub async fn sign_in(db: &Db, email: &str, password: &str, now: i64) -> Result<SignIn, SignInError> {
     let email = email.trim().to_lowercase();
     let failures: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sign_in_failures WHERE email = $1 AND at > $2")
         .bind(&email)
@@ -21,12 +33,17 @@ pub async fn sign_in(db: &Db, email: &str, password: &str, now: i64) -> Result<(
     if failures >= MAX_FAILURES {
         return Err(SignInError::Throttled);
     }
-    let sql =
-        format!("SELECT {STAFF_COLUMNS}, u.password_hash FROM staff_users u WHERE u.email = $1 AND u.disabled = 0");
+    let sql = format!(
+        "SELECT {STAFF_COLUMNS}, u.password_hash, u.totp_secret FROM staff_users u WHERE u.email = $1 AND u.disabled = 0"
+    );
     let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(&email).fetch_optional(db.reader()).await?;
-    let (staff, hash) = match &row {
-        Some(row) => (Some(staff_from_row(row)?), row.try_get::<Option<String>, _>("password_hash")?),
-        None => (None, None),
+    let (staff, hash, second_step) = match &row {
+        Some(row) => (
+            Some(staff_from_row(row)?),
+            row.try_get::<Option<String>, _>("password_hash")?,
+            row.try_get::<Option<String>, _>("totp_secret")?.is_some(),
+        ),
+        None => (None, None, false),
     };
     // argon2 is slow on purpose: keep it off the async workers.
     let password = password.to_owned();
@@ -42,7 +59,32 @@ pub async fn sign_in(db: &Db, email: &str, password: &str, now: i64) -> Result<(
         tx.commit().await?;
         return Err(SignInError::Wrong);
     };
+    if second_step {
+        // Failures are cleared only once the code is right too.
+        let token = super::new_token();
+        sqlx::query(
+            "INSERT INTO sign_in_challenges (token_hash, staff_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(super::token_hash(&token))
+        .bind(staff.id)
+        .bind(now)
+        .bind(now + CHALLENGE_MS)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        return Ok(SignIn::Code(token));
+    }
     sqlx::query("DELETE FROM sign_in_failures WHERE email = $1").bind(&email).execute(&mut *tx).await?;
+    let (token, session) = open_session(&mut tx, staff, now).await?;
+    tx.commit().await?;
+    Ok(SignIn::Session(token, session))
+}
+
+async fn open_session(
+    conn: &mut sqlx::AnyConnection,
+    staff: Staff,
+    now: i64,
+) -> Result<(String, Session), sqlx::Error> {
     let token = super::new_token();
     let token_hash = super::token_hash(&token);
     let csrf_token = super::new_token();
@@ -55,11 +97,120 @@ pub async fn sign_in(db: &Db, email: &str, password: &str, now: i64) -> Result<(
     .bind(&csrf_token)
     .bind(now)
     .bind(now + LIFETIME_MS)
-    .execute(&mut *tx)
+    .execute(&mut *conn)
     .await?;
-    tx.commit().await?;
     tracing::info!(staff = staff.id, "signed in");
     Ok((token, Session { staff, token_hash, csrf_token }))
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CodeError {
+    #[error("the sign-in has expired")]
+    Expired,
+    #[error("the code is not right")]
+    Wrong,
+    #[error("too many wrong tries")]
+    Throttled,
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+/// The second step: the code for the challenge a right password opened. A code is good
+/// once (its time step must be later than the last one used); wrong codes count with
+/// wrong passwords towards the address's limit.
+pub async fn complete_with_code(
+    db: &Db,
+    challenge: &str,
+    code: &str,
+    now: i64,
+) -> Result<(String, Session), CodeError> {
+    let sql = format!(
+        "SELECT {STAFF_COLUMNS}, u.totp_secret, u.totp_last_step FROM sign_in_challenges c \
+         JOIN staff_users u ON u.id = c.staff_id WHERE c.token_hash = $1 AND c.expires_at > $2 AND u.disabled = 0"
+    );
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(super::token_hash(challenge))
+        .bind(now)
+        .fetch_optional(db.reader())
+        .await?
+        .ok_or(CodeError::Expired)?;
+    let staff = staff_from_row(&row)?;
+    let secret: Option<String> = row.try_get("totp_secret")?;
+    let last: Option<i64> = row.try_get("totp_last_step")?;
+    let failures: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sign_in_failures WHERE email = $1 AND at > $2")
+        .bind(&staff.email)
+        .bind(now - FAILURE_WINDOW_MS)
+        .fetch_one(db.reader())
+        .await?;
+    if failures >= MAX_FAILURES {
+        return Err(CodeError::Throttled);
+    }
+    let step = secret
+        .as_deref()
+        .and_then(|secret| super::totp::matching_step(secret, code, (now / 1000) as u64))
+        .map(|step| step as i64)
+        .filter(|step| last.is_none_or(|last| *step > last));
+    let mut tx = db.begin().await?;
+    let Some(step) = step else {
+        sqlx::query("INSERT INTO sign_in_failures (email, at) VALUES ($1, $2)")
+            .bind(&staff.email)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        return Err(CodeError::Wrong);
+    };
+    // Only one sign-in may use a time step, even two at once.
+    let used = sqlx::query(
+        "UPDATE staff_users SET totp_last_step = $1 WHERE id = $2 AND (totp_last_step IS NULL OR totp_last_step < $1)",
+    )
+    .bind(step)
+    .bind(staff.id)
+    .execute(&mut *tx)
+    .await?;
+    if used.rows_affected() != 1 {
+        return Err(CodeError::Wrong);
+    }
+    sqlx::query("DELETE FROM sign_in_challenges WHERE token_hash = $1 OR expires_at <= $2")
+        .bind(super::token_hash(challenge))
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM sign_in_failures WHERE email = $1").bind(&staff.email).execute(&mut *tx).await?;
+    let opened = open_session(&mut tx, staff, now).await?;
+    tx.commit().await?;
+    Ok(opened)
+}
+
+/// Turns the second step on with a secret whose code the person has just typed (at
+/// `step`, which is then used up), or off.
+pub async fn set_second_step(db: &Db, staff_id: i64, secret: Option<(&str, i64)>) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE staff_users SET totp_secret = $1, totp_last_step = $2 WHERE id = $3")
+        .bind(secret.map(|(s, _)| s))
+        .bind(secret.map(|(_, step)| step))
+        .bind(staff_id)
+        .execute(db.writer())
+        .await?;
+    Ok(())
+}
+
+/// Turns the second step off for the account with this email address (lower case), for
+/// someone who has lost their phone. False if there is no such account.
+pub async fn second_step_off(db: &Db, email: &str) -> Result<bool, sqlx::Error> {
+    let changed = sqlx::query("UPDATE staff_users SET totp_secret = NULL, totp_last_step = NULL WHERE email = $1")
+        .bind(email)
+        .execute(db.writer())
+        .await?;
+    Ok(changed.rows_affected() == 1)
+}
+
+/// The stored secret, to check a code against before turning the second step off.
+pub async fn second_step_secret(db: &Db, staff_id: i64) -> Result<Option<String>, sqlx::Error> {
+    let secret: Option<Option<String>> = sqlx::query_scalar("SELECT totp_secret FROM staff_users WHERE id = $1")
+        .bind(staff_id)
+        .fetch_optional(db.reader())
+        .await?;
+    Ok(secret.flatten())
 }
 
 const STAFF_COLUMNS: &str = "u.id, u.name, u.email, u.role, u.team_id, u.partner_id";

@@ -6,6 +6,7 @@
 //! form carries. Nothing here knows about HTTP or cookies: that is `web::auth`.
 
 pub mod db;
+pub mod totp;
 
 use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier};
 use password_hash::SaltString;

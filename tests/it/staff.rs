@@ -300,3 +300,69 @@ async fn the_mail_list_pages_by_keyset_fifty_at_a_time() {
     assert!(second.body.contains("href=\"/staff/mail/1\""), "the oldest message is on the second page");
     assert!(!second.body.contains("Older messages"));
 }
+
+#[tokio::test]
+async fn two_step_sign_in_asks_for_a_code_that_works_once() {
+    use frontdoor::sessions::totp;
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let app = app(&t.db).await;
+    account(&t.db, "lead@council.example", "team_lead", Some("waste"), None).await;
+    let (cookie, csrf) = sign_in(&app, "lead@council.example").await;
+
+    // Turning it on shows a secret, and needs its code.
+    let started = post_with(&app, "/staff/account", &cookie, &[("csrf", &csrf), ("action", "start")]).await;
+    assert_eq!(started.status, StatusCode::OK);
+    let secret =
+        started.body.split("name=\"secret\" value=\"").nth(1).and_then(|s| s.split('"').next()).expect("secret");
+    let secret = secret.to_owned();
+    let wrong = [("csrf", csrf.as_str()), ("action", "confirm"), ("secret", secret.as_str()), ("code", "000000")];
+    let refused = post_with(&app, "/staff/account", &cookie, &wrong).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let step = (now_ms() / 1000) as u64 / totp::STEP;
+    let code = totp::code_at(&secret, step).expect("code");
+    let confirm =
+        [("csrf", csrf.as_str()), ("action", "confirm"), ("secret", secret.as_str()), ("code", code.as_str())];
+    let on = post_with(&app, "/staff/account", &cookie, &confirm).await;
+    assert_eq!(on.status, StatusCode::SEE_OTHER, "{}", on.body);
+
+    // The password alone now leads to the code page, not a session.
+    let form = crate::support::get(&app, "/staff/sign-in").await;
+    let pre = format!("fd_sign_in={}", set_cookie(&form, "fd_sign_in").expect("cookie"));
+    let fields = [
+        ("email", "lead@council.example"),
+        ("password", PASSWORD),
+        ("csrf", &csrf_in(&form.body)),
+        ("next", "/staff/queue"),
+    ];
+    let password = post_with(&app, "/staff/sign-in", &pre, &fields).await;
+    assert_eq!(password.status, StatusCode::SEE_OTHER);
+    assert_eq!(password.location(), "/staff/sign-in/code?next=/staff/queue");
+    assert!(set_cookie(&password, "fd_session").is_none(), "no session before the code");
+    let challenge = format!("fd_challenge={}", set_cookie(&password, "fd_challenge").expect("challenge"));
+    assert_eq!(get_with(&app, "/staff/sign-in/code", &challenge).await.status, StatusCode::OK);
+
+    // The code used to turn it on is spent; the next one works, once.
+    let spent = post_with(&app, "/staff/sign-in/code", &challenge, &[("code", &code), ("next", "/staff/queue")]).await;
+    assert_eq!(spent.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(spent.body.contains("each code can be used once"));
+    let next = totp::code_at(&secret, step + 1).expect("code");
+    let done = post_with(&app, "/staff/sign-in/code", &challenge, &[("code", &next), ("next", "/staff/queue")]).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    assert_eq!(done.location(), "/staff/queue");
+    assert!(set_cookie(&done, "fd_session").is_some());
+    let replayed = post_with(&app, "/staff/sign-in/code", &challenge, &[("code", &next), ("next", "/staff")]).await;
+    assert_eq!(replayed.status, StatusCode::SEE_OTHER, "the challenge is used up: back to the password");
+    assert!(replayed.location().starts_with("/staff/sign-in?next="));
+
+    // Without the challenge cookie nothing signs in.
+    let bare = post_with(&app, "/staff/sign-in/code", "", &[("code", "123456")]).await;
+    assert!(set_cookie(&bare, "fd_session").is_none());
+
+    // Lost phone: the command-line switch turns it off.
+    assert!(frontdoor::sessions::db::second_step_off(&t.db, "lead@council.example").await.expect("off"));
+    assert!(matches!(
+        sessions::db::sign_in(&t.db, "lead@council.example", PASSWORD, now_ms()).await,
+        Ok(sessions::db::SignIn::Session(..))
+    ));
+}

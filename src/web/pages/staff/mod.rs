@@ -2,6 +2,7 @@
 //! the role's [`Action`](crate::org::Action), and every form carries the session's CSRF
 //! token.
 
+pub mod account;
 pub mod admin;
 pub mod audit;
 pub mod case;

@@ -11,6 +11,7 @@ use serde::Deserialize;
 use crate::app::AppState;
 use crate::db::now_ms;
 use crate::intake::FieldError;
+use crate::sessions::db::{CHALLENGE_MS, CodeError, SignIn};
 use crate::sessions::{self, SignInError, tokens_match};
 use crate::web::auth::{SESSION_COOKIE, SIGN_IN_COOKIE, SignedIn, cookie, safe_next, set_cookie};
 use crate::web::error::AppError;
@@ -92,14 +93,12 @@ pub async fn submit(
         return page(&state, StatusCode::UNPROCESSABLE_ENTITY, form.email, &form.next, errors, false);
     }
     match sessions::db::sign_in(&state.db, &form.email, &form.password, now_ms()).await {
-        Ok((token, _)) => {
-            let session = set_cookie(&state, SESSION_COOKIE, &token, "/staff", None);
-            let clear = set_cookie(&state, SIGN_IN_COOKIE, "", "/staff/sign-in", Some(0));
-            let to = safe_next(&form.next);
-            let mut response = Redirect::to(to).into_response();
-            response.headers_mut().append(header::SET_COOKIE, session);
-            response.headers_mut().append(header::SET_COOKIE, clear);
-            Ok(response)
+        Ok(SignIn::Session(token, _)) => Ok(signed_in(&state, &token, &form.next)),
+        Ok(SignIn::Code(challenge)) => {
+            // The password was right; the code page finishes the sign-in.
+            let cookie = set_cookie(&state, CHALLENGE_COOKIE, &challenge, "/staff/sign-in", Some(CHALLENGE_MS / 1000));
+            let to = format!("/staff/sign-in/code?next={}", crate::web::query_escape(safe_next(&form.next)));
+            Ok(([(header::SET_COOKIE, cookie)], Redirect::to(&to)).into_response())
         }
         Err(SignInError::Wrong) => {
             let message = "The email address or password is not right".to_owned();
@@ -115,6 +114,85 @@ pub async fn submit(
             page(&state, StatusCode::TOO_MANY_REQUESTS, form.email, &form.next, errors, false)
         }
         Err(SignInError::Db(err)) => Err(err.into()),
+    }
+}
+
+/// The session cookie set, the sign-in cookies cleared, and on to the page asked for.
+fn signed_in(state: &AppState, token: &str, next: &str) -> Response {
+    let session = set_cookie(state, SESSION_COOKIE, token, "/staff", None);
+    let mut response = Redirect::to(safe_next(next)).into_response();
+    response.headers_mut().append(header::SET_COOKIE, session);
+    for name in [SIGN_IN_COOKIE, CHALLENGE_COOKIE] {
+        response.headers_mut().append(header::SET_COOKIE, set_cookie(state, name, "", "/staff/sign-in", Some(0)));
+    }
+    response
+}
+
+/// Between the password and the code: the challenge's token. SameSite=Strict keeps
+/// another site from posting a code into it.
+pub const CHALLENGE_COOKIE: &str = "fd_challenge";
+
+#[derive(Template)]
+#[template(path = "staff/sign_in_code.html")]
+struct CodePage {
+    chrome: Chrome,
+    next: String,
+    errors: Vec<FieldError>,
+}
+
+impl CodePage {
+    fn error_for(&self, field: &str) -> Option<&str> {
+        crate::intake::error_for(&self.errors, field)
+    }
+}
+
+fn code_page(state: &AppState, status: StatusCode, next: &str, errors: Vec<FieldError>) -> Result<Response, AppError> {
+    let page = CodePage { chrome: Chrome::new(state), next: safe_next(next).to_owned(), errors };
+    Ok((status, render(&page)?).into_response())
+}
+
+pub async fn code_form(State(state): State<AppState>, Query(next): Query<Next>) -> Result<Response, AppError> {
+    code_page(&state, StatusCode::OK, &next.next, Vec::new())
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct CodeForm {
+    code: String,
+    next: String,
+}
+
+pub async fn code_submit(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    form: Result<Form<CodeForm>, FormRejection>,
+) -> Result<Response, AppError> {
+    let Form(form) = form?;
+    let challenge = cookie(&headers, CHALLENGE_COOKIE).unwrap_or_default();
+    let refuse = |status, message: &str| {
+        code_page(&state, status, &form.next, vec![FieldError { field: "code".into(), message: message.to_owned() }])
+    };
+    if form.code.trim().is_empty() {
+        return refuse(StatusCode::UNPROCESSABLE_ENTITY, "Enter the 6-digit code from your authenticator app");
+    }
+    match sessions::db::complete_with_code(&state.db, &challenge, &form.code, now_ms()).await {
+        Ok((token, _)) => Ok(signed_in(&state, &token, &form.next)),
+        Err(CodeError::Wrong) => refuse(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "The code is not right. Enter the 6 digits your app shows now; each code can be used once",
+        ),
+        Err(CodeError::Expired) => {
+            Ok(Redirect::to(&format!("/staff/sign-in?next={}", crate::web::query_escape(safe_next(&form.next))))
+                .into_response())
+        }
+        Err(CodeError::Throttled) => refuse(
+            StatusCode::TOO_MANY_REQUESTS,
+            &format!(
+                "There have been {} wrong tries for this account. Wait 15 minutes, then sign in again",
+                sessions::MAX_FAILURES
+            ),
+        ),
+        Err(CodeError::Db(err)) => Err(err.into()),
     }
 }
 
