@@ -63,6 +63,7 @@ pub fn router(state: AppState) -> Router {
         .route("/staff/queue", get(staff::queue::show))
         .route("/staff/queue/bulk", post(staff::queue::bulk))
         .route("/staff/audit", get(staff::audit::show))
+        .route("/staff/standards", get(staff::standards::show))
         .route("/staff/search", get(staff::search::show))
         .route("/staff/admin/templates", get(staff::admin::list).post(staff::admin::create))
         .route("/staff/admin/templates/{id}", get(staff::admin::edit).post(staff::admin::update))

@@ -285,7 +285,7 @@ test('a caseworker replies from a template and a team lead extends a deadline, b
   await lead.context().close()
 })
 
-test('an administrator reaches the reply templates, and their error state, with no WCAG 2.2 AA violations', async () => {
+test('an administrator reaches the reply templates (and their error state), the standards and the access log, with no WCAG 2.2 AA violations', async () => {
   const page = await newPage(demo.browser)
   await signIn(page, 'admin@kingsmead.example')
   await tabTo(page, 'a[href="/staff/admin/templates"]')
@@ -297,6 +297,14 @@ test('an administrator reaches the reply templates, and their error state, with 
   await page.keyboard.press('Enter')
   await page.waitForSelector('.govuk-error-summary')
   await expectAccessible(page, 'the reply templates with errors')
+  await tabTo(page, 'a[href="/staff/standards"]')
+  await page.keyboard.press('Enter')
+  await page.waitForURL(demo.base + '/staff/standards')
+  await expectAccessible(page, 'the standards in force')
+  await tabTo(page, 'a[href="/staff/audit"]')
+  await page.keyboard.press('Enter')
+  await page.waitForURL(demo.base + '/staff/audit')
+  await expectAccessible(page, 'the access log')
   expectNoScriptErrors(page, 422)
   await page.context().close()
 })

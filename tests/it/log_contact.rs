@@ -115,6 +115,25 @@ async fn a_call_about_an_existing_case_joins_it_instead_of_opening_another() {
     assert_eq!(reference(reply.location()).to_string(), existing);
     assert_eq!(count(&t.db, "cases").await, 1);
     assert_eq!(count(&t.db, "contacts WHERE channel = 'phone' AND logged_by IS NOT NULL").await, 1);
+
+    // A caseworker in another team cannot add to it by its reference.
+    {
+        let mut tx = t.db.begin().await.expect("begin");
+        frontdoor::org::db::insert_team(&mut tx, "parks", "Parks", "p@example.com").await.expect("team");
+        tx.commit().await.expect("commit");
+    }
+    account(&t.db, "parks@council.example", "caseworker", Some("parks"), None).await;
+    let (cookie, csrf) = sign_in(&app, "parks@council.example").await;
+    let fields = [
+        ("csrf", csrf.as_str()),
+        ("channel", "phone"),
+        ("reference", existing.as_str()),
+        ("description", "Someone else's case."),
+    ];
+    let refused = post_with(&app, "/staff/log", &cookie, &fields).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains(&format!("There is no case {existing} that you can add to.")));
+    assert_eq!(count(&t.db, "contacts WHERE channel = 'phone'").await, 1);
 }
 
 #[tokio::test]

@@ -366,3 +366,18 @@ async fn two_step_sign_in_asks_for_a_code_that_works_once() {
         Ok(sessions::db::SignIn::Session(..))
     ));
 }
+
+#[tokio::test]
+async fn every_member_of_staff_can_read_the_standards_in_force() {
+    let t = test_db().await;
+    let app = app(&t.db).await;
+    account(&t.db, "insight@council.example", "insight", None, None).await;
+    let (cookie, _) = sign_in(&app, "insight@council.example").await;
+    let page = get_with(&app, "/staff/standards", &cookie).await;
+    assert_eq!(page.status, StatusCode::OK);
+    // Every standard of the default policy, by its identifier and version.
+    for id in ["online-acknowledge", "online-reply", "callback-made", "foi-respond", "complaint-stage1-respond"] {
+        assert!(page.body.contains(&format!("<code>{id}</code>, version 1")), "{id}");
+    }
+    assert!(page.body.contains("Up to 10 working days more"));
+}

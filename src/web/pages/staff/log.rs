@@ -114,6 +114,17 @@ pub async fn submit(
     signed_in.require(Action::LogContact)?;
     let Form(form) = form?;
     signed_in.check_csrf(&form.csrf)?;
+    // A contact joins only a case this person may see: a caseworker's own team's.
+    if let Ok(reference) = CaseRef::parse(&state.council.prefix, form.reference.trim()) {
+        let case = cases::db::get(state.db.reader(), reference.id()).await?;
+        if case.is_some_and(|c| !signed_in.0.staff.sees_case(c.team_id, c.partner_id)) {
+            let message =
+                format!("There is no case {reference} that you can add to. Leave it empty to open a new case");
+            let errors = vec![FieldError { field: "reference".into(), message }];
+            let page = page(&state, &signed_in, form, errors).await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
+        }
+    }
     let logged = Logged {
         staff_id: signed_in.0.staff.id,
         channel: form.channel.clone(),

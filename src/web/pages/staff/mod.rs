@@ -13,6 +13,7 @@ pub mod mail;
 pub mod queue;
 pub mod search;
 pub mod sign_in;
+pub mod standards;
 
 use jiff::Timestamp;
 
