@@ -66,6 +66,8 @@ pub fn router(state: AppState) -> Router {
         .route("/staff/standards", get(staff::standards::show))
         .route("/staff/search", get(staff::search::show))
         .route("/staff/admin/templates", get(staff::admin::list).post(staff::admin::create))
+        .route("/staff/admin/users", get(staff::users::list).post(staff::users::add))
+        .route("/staff/admin/users/{id}", post(staff::users::change))
         .route("/staff/admin/templates/{id}", get(staff::admin::edit).post(staff::admin::update))
         .route("/staff/cases", get(staff::case::find))
         .route("/staff/cases/{reference}", get(staff::case::show).post(staff::case::act))

@@ -68,3 +68,72 @@ pub enum OrgTable {
 pub async fn teams(pool: &sqlx::AnyPool) -> Result<Vec<(i64, String)>, sqlx::Error> {
     sqlx::query_as("SELECT id, name FROM teams ORDER BY name").fetch_all(pool).await
 }
+
+/// A staff account as the administrators' list shows it.
+#[derive(Debug, Clone)]
+pub struct StaffLine {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+    /// The team's or partner organisation's name.
+    pub belongs_to: Option<String>,
+    pub disabled: bool,
+    pub second_step: bool,
+}
+
+/// Every staff account, by name. A council has hundreds, not millions.
+pub async fn staff_list(pool: &sqlx::AnyPool) -> Result<Vec<StaffLine>, sqlx::Error> {
+    use sqlx::Row;
+    let rows = sqlx::query(
+        "SELECT u.id, u.name, u.email, u.role, t.name AS team, p.name AS partner, u.disabled, u.totp_secret \
+         FROM staff_users u LEFT JOIN teams t ON t.id = u.team_id LEFT JOIN partners p ON p.id = u.partner_id \
+         ORDER BY u.name, u.id",
+    )
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let team: Option<String> = row.try_get("team")?;
+            Ok(StaffLine {
+                id: row.try_get("id")?,
+                name: row.try_get("name")?,
+                email: row.try_get("email")?,
+                role: crate::cases::db::code(row, "role", Role::parse)?,
+                belongs_to: team.or(row.try_get("partner")?),
+                disabled: row.try_get::<i64, _>("disabled")? != 0,
+                second_step: row.try_get::<Option<String>, _>("totp_secret")?.is_some(),
+            })
+        })
+        .collect()
+}
+
+/// Disables an account and revokes its sessions at once, or enables it again.
+pub async fn set_disabled(conn: &mut AnyConnection, id: i64, disabled: bool, now: i64) -> Result<bool, sqlx::Error> {
+    let changed = sqlx::query("UPDATE staff_users SET disabled = $1 WHERE id = $2")
+        .bind(crate::db::flag(disabled))
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    if disabled {
+        sqlx::query("UPDATE staff_sessions SET revoked_at = $1 WHERE staff_id = $2 AND revoked_at IS NULL")
+            .bind(now)
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(changed.rows_affected() == 1)
+}
+
+/// Teams or partner organisations: (code, name).
+pub async fn codes(pool: &sqlx::AnyPool, table: OrgTable) -> Result<Vec<(String, String)>, sqlx::Error> {
+    let sql = match table {
+        OrgTable::Team => "SELECT code, name FROM teams ORDER BY name",
+        OrgTable::Partner => "SELECT code, name FROM partners ORDER BY name",
+    };
+    sqlx::query_as(sql).fetch_all(pool).await
+}
+
+pub async fn email_of(conn: &mut AnyConnection, id: i64) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT email FROM staff_users WHERE id = $1").bind(id).fetch_optional(conn).await
+}

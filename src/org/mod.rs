@@ -44,6 +44,8 @@ pub enum Action {
     ReadAccessLog,
     /// Assign or close many cases at once, with one reason.
     BulkAct,
+    /// Add, disable and enable staff accounts.
+    ManageUsers,
 }
 
 impl Role {
@@ -67,6 +69,7 @@ impl Role {
             Action::ManageTemplates => matches!(self, Admin),
             Action::ReadAccessLog => matches!(self, Auditor | Admin),
             Action::BulkAct => matches!(self, TeamLead | Admin),
+            Action::ManageUsers => matches!(self, Admin),
         }
     }
 }
@@ -82,31 +85,46 @@ pub struct NewAccount<'a> {
     pub password: &'a str,
 }
 
+/// Why an account was not added: which field, and what to change. Shown as the
+/// command line's flag (`--role: ...`), or beside the field on a form.
+#[derive(Debug, thiserror::Error)]
+pub enum AccountError {
+    #[error("--{field}: {message}")]
+    Field { field: &'static str, message: String },
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+    #[error(transparent)]
+    Hash(#[from] anyhow::Error),
+}
+
+fn refuse(field: &'static str, message: impl Into<String>) -> AccountError {
+    AccountError::Field { field, message: message.into() }
+}
+
 /// Checks and adds a staff account; the password is stored only as its argon2id hash.
 /// Each refusal names what to change.
-pub async fn add_account(db: &crate::db::Db, new: &NewAccount<'_>, now: i64) -> anyhow::Result<i64> {
-    use anyhow::{Context, bail};
+pub async fn add_account(db: &crate::db::Db, new: &NewAccount<'_>, now: i64) -> Result<i64, AccountError> {
     let email = new.email.trim().to_lowercase();
     if !crate::intake::is_email(&email) {
-        bail!("--email: {:?} is not an email address", new.email);
+        return Err(refuse("email", format!("{:?} is not an email address", new.email)));
     }
     let name = new.name.trim();
     if name.is_empty() {
-        bail!("--name: give the person's name");
+        return Err(refuse("name", "give the person's name"));
     }
     let Some(role) = Role::parse(new.role) else {
         let roles: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
-        bail!("--role: {:?} is not a role; use one of {}", new.role, roles.join(", "));
+        return Err(refuse("role", format!("{:?} is not a role; use one of {}", new.role, roles.join(", "))));
     };
     if let Some(problem) = crate::sessions::password_problem(new.password) {
-        bail!("{problem}");
+        return Err(refuse("password", problem));
     }
     let mut tx = db.begin().await?;
     let team_id = match new.team {
         Some(code) => Some(
             db::id_by_code(&mut tx, db::OrgTable::Team, code)
                 .await?
-                .with_context(|| format!("--team: there is no team {code:?}"))?,
+                .ok_or_else(|| refuse("team", format!("there is no team {code:?}")))?,
         ),
         None => None,
     };
@@ -114,22 +132,22 @@ pub async fn add_account(db: &crate::db::Db, new: &NewAccount<'_>, now: i64) -> 
         Some(code) => Some(
             db::id_by_code(&mut tx, db::OrgTable::Partner, code)
                 .await?
-                .with_context(|| format!("--partner: there is no partner organisation {code:?}"))?,
+                .ok_or_else(|| refuse("partner", format!("there is no partner organisation {code:?}")))?,
         ),
         None => None,
     };
     if role == Role::Partner && partner_id.is_none() {
-        bail!("--partner: a partner user must belong to a partner organisation");
+        return Err(refuse("partner", "a partner user must belong to a partner organisation"));
     }
     if matches!(role, Role::Caseworker | Role::TeamLead) && team_id.is_none() {
-        bail!("--team: a {} must belong to a team", role.label().to_lowercase());
+        return Err(refuse("team", format!("a {} must belong to a team", role.label().to_lowercase())));
     }
     let hash = crate::sessions::hash_password(new.password)?;
     let staff = db::NewStaff { email: &email, name, role, team_id, partner_id, password_hash: Some(&hash) };
     let id = match db::insert_staff(&mut tx, &staff, now).await {
         Ok(id) => id,
         Err(sqlx::Error::Database(err)) if err.is_unique_violation() => {
-            bail!("--email: there is already an account for {email}")
+            return Err(refuse("email", format!("there is already an account for {email}")));
         }
         Err(err) => return Err(err.into()),
     };

@@ -285,10 +285,18 @@ test('a caseworker replies from a template and a team lead extends a deadline, b
   await lead.context().close()
 })
 
-test('an administrator reaches the reply templates (and their error state), the standards and the access log, with no WCAG 2.2 AA violations', async () => {
+test('an administrator reaches staff accounts, reply templates (with their error states), the standards and the access log, with no WCAG 2.2 AA violations', async () => {
   const page = await newPage(demo.browser)
   await signIn(page, 'admin@kingsmead.example')
-  await tabTo(page, 'a[href="/staff/admin/templates"]')
+  await tabTo(page, 'a[href="/staff/admin/users"]')
+  await page.keyboard.press('Enter')
+  await page.waitForURL(demo.base + '/staff/admin/users')
+  await expectAccessible(page, 'the staff accounts')
+  await tabTo(page, 'main form[action="/staff/admin/users"] button[type=submit]')
+  await page.keyboard.press('Enter')
+  await page.waitForSelector('.govuk-error-summary')
+  await expectAccessible(page, 'the staff accounts with an error')
+  await tabTo(page, 'main a[href="/staff/admin/templates"]')
   await page.keyboard.press('Enter')
   await page.waitForURL(demo.base + '/staff/admin/templates')
   assert.match(await page.locator('tbody').textContent(), /We need more information/)

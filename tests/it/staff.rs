@@ -381,3 +381,75 @@ async fn every_member_of_staff_can_read_the_standards_in_force() {
     }
     assert!(page.body.contains("Up to 10 working days more"));
 }
+
+#[tokio::test]
+async fn an_administrator_adds_disables_and_enables_staff_accounts() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let app = app(&t.db).await;
+    account(&t.db, "admin@council.example", "admin", None, None).await;
+    account(&t.db, "lead@council.example", "team_lead", Some("waste"), None).await;
+    let (lead, lead_csrf) = sign_in(&app, "lead@council.example").await;
+    assert_eq!(get_with(&app, "/staff/admin/users", &lead).await.status, StatusCode::FORBIDDEN);
+    let tried = post_with(&app, "/staff/admin/users", &lead, &[("csrf", &lead_csrf)]).await;
+    assert_eq!(tried.status, StatusCode::FORBIDDEN);
+
+    let (cookie, csrf) = sign_in(&app, "admin@council.example").await;
+    let add = |email: &'static str, role: &'static str, team: &'static str, password: &'static str| {
+        vec![
+            ("csrf", csrf.clone()),
+            ("name", "Nia Officer".to_owned()),
+            ("email", email.to_owned()),
+            ("role", role.to_owned()),
+            ("team", team.to_owned()),
+            ("password", password.to_owned()),
+        ]
+    };
+    for (fields, field, says) in [
+        (add("nia@council.example", "caseworker", "", PASSWORD), "team", "A caseworker must belong to a team"),
+        (
+            add("nia@council.example", "caseworker", "waste", "short"),
+            "password",
+            "The password must be at least 12 characters",
+        ),
+        (
+            add("lead@council.example", "caseworker", "waste", PASSWORD),
+            "email",
+            "There is already an account for lead@council.example",
+        ),
+    ] {
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let refused = post_with(&app, "/staff/admin/users", &cookie, &fields).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.body.contains(&format!("<a href=\"#{field}\">{says}")), "{says}: {}", refused.body);
+        assert!(!refused.body.contains(PASSWORD), "the password is never sent back");
+    }
+    let fields = add("nia@council.example", "caseworker", "waste", PASSWORD);
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let added = post_with(&app, "/staff/admin/users", &cookie, &fields).await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
+    sign_in(&app, "nia@council.example").await;
+
+    // Disabled: the lead's open session ends at once; enabled: they sign in again.
+    let lead_id: i64 = sqlx::query_scalar("SELECT id FROM staff_users WHERE email = 'lead@council.example'")
+        .fetch_one(t.db.reader())
+        .await
+        .unwrap();
+    let change = format!("/staff/admin/users/{lead_id}");
+    let disabled = post_with(&app, &change, &cookie, &[("csrf", &csrf), ("action", "disable")]).await;
+    assert_eq!(disabled.status, StatusCode::SEE_OTHER);
+    assert_eq!(get_with(&app, "/staff", &lead).await.status, StatusCode::SEE_OTHER, "back to sign-in");
+    assert!(sessions::db::sign_in(&t.db, "lead@council.example", PASSWORD, now_ms()).await.is_err());
+    let enabled = post_with(&app, &change, &cookie, &[("csrf", &csrf), ("action", "enable")]).await;
+    assert_eq!(enabled.status, StatusCode::SEE_OTHER);
+    sign_in(&app, "lead@council.example").await;
+
+    let admin_id: i64 = sqlx::query_scalar("SELECT id FROM staff_users WHERE email = 'admin@council.example'")
+        .fetch_one(t.db.reader())
+        .await
+        .unwrap();
+    let myself =
+        post_with(&app, &format!("/staff/admin/users/{admin_id}"), &cookie, &[("csrf", &csrf), ("action", "disable")])
+            .await;
+    assert_eq!(myself.status, StatusCode::BAD_REQUEST);
+}

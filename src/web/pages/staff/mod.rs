@@ -14,6 +14,7 @@ pub mod queue;
 pub mod search;
 pub mod sign_in;
 pub mod standards;
+pub mod users;
 
 use jiff::Timestamp;
 
