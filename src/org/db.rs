@@ -137,3 +137,12 @@ pub async fn codes(pool: &sqlx::AnyPool, table: OrgTable) -> Result<Vec<(String,
 pub async fn email_of(conn: &mut AnyConnection, id: i64) -> Result<Option<String>, sqlx::Error> {
     sqlx::query_scalar("SELECT email FROM staff_users WHERE id = $1").bind(id).fetch_optional(conn).await
 }
+
+/// Teams or partner organisations: (id, code, name), by name.
+pub async fn listing(pool: &sqlx::AnyPool, table: OrgTable) -> Result<Vec<(i64, String, String)>, sqlx::Error> {
+    let sql = match table {
+        OrgTable::Team => "SELECT id, code, name FROM teams ORDER BY name",
+        OrgTable::Partner => "SELECT id, code, name FROM partners ORDER BY name",
+    };
+    sqlx::query_as(sql).fetch_all(pool).await
+}

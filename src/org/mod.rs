@@ -46,6 +46,8 @@ pub enum Action {
     BulkAct,
     /// Add, disable and enable staff accounts.
     ManageUsers,
+    /// Change services and their questions, and add teams and partner organisations.
+    ManageServices,
 }
 
 impl Role {
@@ -70,6 +72,7 @@ impl Role {
             Action::ReadAccessLog => matches!(self, Auditor | Admin),
             Action::BulkAct => matches!(self, TeamLead | Admin),
             Action::ManageUsers => matches!(self, Admin),
+            Action::ManageServices => matches!(self, Admin),
         }
     }
 }

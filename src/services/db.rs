@@ -134,3 +134,50 @@ pub async fn insert_field(conn: &mut AnyConnection, service_id: i64, field: &Fie
     .await?;
     Ok(())
 }
+
+/// What an administrator may change about a service.
+#[derive(Debug, Clone)]
+pub struct ServiceEdit<'a> {
+    pub name: &'a str,
+    pub description: &'a str,
+    pub team_id: i64,
+    pub partner_id: Option<i64>,
+    pub asks_location: bool,
+    pub active: bool,
+}
+
+/// Changes a service. Its cases keep their team: a change routes new cases only.
+pub async fn update(conn: &mut AnyConnection, id: i64, edit: &ServiceEdit<'_>) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE services SET name = $1, description = $2, team_id = $3, partner_id = $4, asks_location = $5, \
+         active = $6 WHERE id = $7",
+    )
+    .bind(edit.name)
+    .bind(edit.description)
+    .bind(edit.team_id)
+    .bind(edit.partner_id)
+    .bind(flag(edit.asks_location))
+    .bind(flag(edit.active))
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Every service, active or not, by group and name: for administrators.
+pub async fn list_all(pool: &sqlx::AnyPool) -> Result<Vec<(Service, bool)>, sqlx::Error> {
+    let sql = format!("SELECT {COLUMNS}, active FROM services ORDER BY group_name, name");
+    let rows = sqlx::query(AssertSqlSafe(sql)).fetch_all(pool).await?;
+    rows.iter().map(|row| Ok((from_row(row)?, row.try_get::<i64, _>("active")? != 0))).collect()
+}
+
+/// Takes a question off a service's form. Answers already given stay with their cases,
+/// in the words they were asked.
+pub async fn delete_field(conn: &mut AnyConnection, service_id: i64, code: &str) -> Result<bool, sqlx::Error> {
+    let deleted = sqlx::query("DELETE FROM service_fields WHERE service_id = $1 AND code = $2")
+        .bind(service_id)
+        .bind(code)
+        .execute(conn)
+        .await?;
+    Ok(deleted.rows_affected() == 1)
+}

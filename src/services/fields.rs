@@ -288,3 +288,94 @@ mod tests {
         }
     }
 }
+
+/// A new question as an administrator typed it, checked. Choices are one a line, as
+/// `key: name` or just the name (the key is then made from it). Errors name the field.
+pub fn new_field(
+    code: &str,
+    label: &str,
+    hint: &str,
+    kind: &str,
+    required: bool,
+    choices: &str,
+) -> Result<Field, Vec<FieldError>> {
+    let mut c = Checker::default();
+    let code = code.trim().to_lowercase();
+    let code_ok = !code.is_empty()
+        && code.len() <= 40
+        && code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        && code.as_bytes()[0].is_ascii_lowercase();
+    if !code_ok {
+        c.fail("field-code", "Enter a short name for the answer, in small letters, digits and _, like bin_type");
+    }
+    let label = c.text("field-label", "the question", label, 200, true);
+    let hint = c.text("field-hint", "the hint", hint, 500, false).unwrap_or_default();
+    let kind = FieldKind::parse(kind);
+    if kind.is_none() {
+        c.fail("field-kind", "Choose the kind of answer");
+    }
+    let choices: Vec<Choice> = choices
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .map(|line| match line.split_once(':') {
+            Some((key, name)) => Choice { key: slug(key), name: name.trim().to_owned() },
+            None => Choice { key: slug(line), name: line.to_owned() },
+        })
+        .collect();
+    let wants_choices = matches!(kind, Some(FieldKind::Single | FieldKind::Multiple));
+    if wants_choices && choices.len() < 2 {
+        c.fail("field-choices", "Give at least two choices, one a line");
+    }
+    let mut keys: Vec<&str> = choices.iter().map(|ch| ch.key.as_str()).collect();
+    keys.sort_unstable();
+    if keys.windows(2).any(|w| w[0] == w[1]) || keys.iter().any(|k| k.is_empty()) {
+        c.fail("field-choices", "Give each choice a different name");
+    }
+    match (c.errors.is_empty(), label, kind) {
+        (true, Some(label), Some(kind)) => {
+            Ok(Field { code, label, hint, kind, required, choices: if wants_choices { choices } else { Vec::new() } })
+        }
+        _ => Err(c.errors),
+    }
+}
+
+/// "Green bin (garden waste)" → "green_bin_garden_waste".
+fn slug(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.trim().to_lowercase().chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('_') && !slug.is_empty() {
+            slug.push('_');
+        }
+    }
+    slug.trim_end_matches('_').chars().take(40).collect()
+}
+
+#[cfg(test)]
+mod new_field_tests {
+    use super::*;
+
+    #[test]
+    fn a_question_is_made_from_what_an_administrator_typed() {
+        let field =
+            new_field("bin_type", "Which bin?", "", "single", true, "black: Black bin\nGreen bin (garden)\n").unwrap();
+        assert_eq!(field.kind, FieldKind::Single);
+        assert_eq!(field.choices[0], Choice { key: "black".into(), name: "Black bin".into() });
+        assert_eq!(field.choices[1], Choice { key: "green_bin_garden".into(), name: "Green bin (garden)".into() });
+        let text = new_field("notes", "Anything else?", "", "text", false, "ignored").unwrap();
+        assert!(text.choices.is_empty());
+    }
+
+    #[test]
+    fn each_problem_names_its_field() {
+        let errors = new_field("Bin Type", "", "", "colour", false, "").unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| &*e.field).collect();
+        assert_eq!(fields, vec!["field-code", "field-label", "field-kind"]);
+        let errors = new_field("bin", "Which?", "", "multiple", false, "One\none").unwrap_err();
+        assert_eq!(errors[0].message, "Give each choice a different name");
+        let errors = new_field("bin", "Which?", "", "single", false, "Only one").unwrap_err();
+        assert_eq!(errors[0].message, "Give at least two choices, one a line");
+    }
+}

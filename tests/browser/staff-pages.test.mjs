@@ -285,7 +285,7 @@ test('a caseworker replies from a template and a team lead extends a deadline, b
   await lead.context().close()
 })
 
-test('an administrator reaches staff accounts, reply templates (with their error states), the standards and the access log, with no WCAG 2.2 AA violations', async () => {
+test('an administrator reaches staff accounts, services, reply templates (with their error states), the standards and the access log, with no WCAG 2.2 AA violations', async () => {
   const page = await newPage(demo.browser)
   await signIn(page, 'admin@kingsmead.example')
   await tabTo(page, 'a[href="/staff/admin/users"]')
@@ -296,6 +296,17 @@ test('an administrator reaches staff accounts, reply templates (with their error
   await page.keyboard.press('Enter')
   await page.waitForSelector('.govuk-error-summary')
   await expectAccessible(page, 'the staff accounts with an error')
+  await tabTo(page, 'main a[href="/staff/admin/services"]')
+  await page.keyboard.press('Enter')
+  await page.waitForURL(demo.base + '/staff/admin/services')
+  await expectAccessible(page, 'services, teams and partners')
+  await tabTo(page, 'main a[href="/staff/admin/services/missed-bin"]')
+  await page.keyboard.press('Enter')
+  await page.waitForURL(demo.base + '/staff/admin/services/missed-bin')
+  await tabTo(page, 'form:has(input[value="add-field"]) button[type=submit]')
+  await page.keyboard.press('Enter')
+  await page.waitForSelector('.govuk-error-summary')
+  await expectAccessible(page, 'a service with a question refused')
   await tabTo(page, 'main a[href="/staff/admin/templates"]')
   await page.keyboard.press('Enter')
   await page.waitForURL(demo.base + '/staff/admin/templates')

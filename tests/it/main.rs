@@ -4,6 +4,7 @@
 
 mod support;
 
+mod admin_services;
 mod attachments;
 mod audit;
 mod case_actions;

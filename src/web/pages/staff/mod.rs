@@ -12,6 +12,7 @@ pub mod log;
 pub mod mail;
 pub mod queue;
 pub mod search;
+pub mod services_admin;
 pub mod sign_in;
 pub mod standards;
 pub mod users;

@@ -1,0 +1,89 @@
+//! Administration of services, their questions, teams and partner organisations.
+
+use axum::http::StatusCode;
+
+use crate::staff::{account, get_with, post_with, sign_in};
+use crate::support::{app, get, seed_catalogue, test_db};
+
+#[tokio::test]
+async fn an_administrator_changes_a_service_and_its_questions_and_residents_see_it_at_once() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let app = app(&t.db).await;
+    account(&t.db, "lead@council.example", "team_lead", Some("waste"), None).await;
+    let (lead, _) = sign_in(&app, "lead@council.example").await;
+    assert_eq!(get_with(&app, "/staff/admin/services", &lead).await.status, StatusCode::FORBIDDEN);
+
+    account(&t.db, "admin@council.example", "admin", None, None).await;
+    let (cookie, csrf) = sign_in(&app, "admin@council.example").await;
+    let list = get_with(&app, "/staff/admin/services", &cookie).await;
+    assert!(list.body.contains("Report a missed bin"));
+
+    // A team: refused by field, then added once.
+    let team = |code: &'static str| {
+        [
+            ("csrf", csrf.clone()),
+            ("kind", "team".to_owned()),
+            ("code", code.to_owned()),
+            ("org-name", "Parks".to_owned()),
+            ("org-email", "parks@council.example".to_owned()),
+        ]
+    };
+    let pairs = |f: &[(&'static str, String)]| f.iter().map(|(k, v)| (*k, v.clone())).collect::<Vec<_>>();
+    let bad = pairs(&team("Parks & Gardens"));
+    let bad: Vec<(&str, &str)> = bad.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let refused = post_with(&app, "/staff/admin/organisation", &cookie, &bad).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("<a href=\"#code\">Enter a short code"));
+    let good = pairs(&team("parks"));
+    let good: Vec<(&str, &str)> = good.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(post_with(&app, "/staff/admin/organisation", &cookie, &good).await.status, StatusCode::SEE_OTHER);
+    let again = post_with(&app, "/staff/admin/organisation", &cookie, &good).await;
+    assert!(again.body.contains("The code parks is taken: choose another"));
+
+    // A question added to the form is asked at once, and can be taken off again.
+    let page = "/staff/admin/services/missed-bin";
+    let question = [
+        ("csrf", csrf.as_str()),
+        ("action", "add-field"),
+        ("field-label", "Which bin was missed?"),
+        ("field-code", "bin"),
+        ("field-kind", "single"),
+        ("field-choices", "black: Black bin\ngreen: Green bin"),
+        ("field-required", "yes"),
+    ];
+    let added = post_with(&app, page, &cookie, &question).await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
+    let form = get(&app, "/services/missed-bin/report").await;
+    assert!(form.body.contains("Which bin was missed?") && form.body.contains("Green bin"));
+    let twice = post_with(&app, page, &cookie, &question).await;
+    assert!(twice.body.contains("This form already has an answer called bin"));
+    let removed =
+        post_with(&app, page, &cookie, &[("csrf", &csrf), ("action", "remove-field"), ("remove", "bin")]).await;
+    assert_eq!(removed.status, StatusCode::SEE_OTHER);
+    assert!(!get(&app, "/services/missed-bin/report").await.body.contains("Which bin was missed?"));
+
+    // Withdrawn, residents cannot find it; the details are checked by field.
+    let waste: i64 =
+        sqlx::query_scalar("SELECT id FROM teams WHERE code = 'waste'").fetch_one(t.db.reader()).await.unwrap();
+    let waste = waste.to_string();
+    let details = [
+        ("csrf", csrf.as_str()),
+        ("action", "details"),
+        ("name", ""),
+        ("description", "Bins."),
+        ("team", waste.as_str()),
+    ];
+    let refused = post_with(&app, page, &cookie, &details).await;
+    assert!(refused.body.contains("<a href=\"#name\">Enter the service&#39;s name</a>"), "{}", refused.body);
+    let details = [
+        ("csrf", csrf.as_str()),
+        ("action", "details"),
+        ("name", "Report a missed bin"),
+        ("description", "Bins."),
+        ("team", waste.as_str()),
+    ];
+    assert_eq!(post_with(&app, page, &cookie, &details).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(get(&app, "/services/missed-bin/report").await.status, StatusCode::NOT_FOUND);
+    assert!(!get(&app, "/services").await.body.contains("Report a missed bin"));
+}
