@@ -95,6 +95,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(health::live))
         .route("/readyz", get(health::ready))
         .route("/assets/{file}", get(assets::serve))
+        .route("/assets/images/{file}", get(assets::image))
         .fallback(pages::not_found)
         .layer(middleware::from_fn_with_state(state.clone(), error::render_errors))
         .with_state(state);

@@ -22,6 +22,23 @@ const FILES: &[(&str, &str, &[u8])] = &[
     ("marker-shadow.png", "image/png", include_bytes!("../../assets/marker-shadow.png")),
 ];
 
+/// MOJ Frontend's icons its styles refer to (`/assets/images/...`): the filter tags' cross,
+/// the timeline's document, and the like. Not the crown or crest: a council may not use them.
+const IMAGES: &[(&str, &[u8])] = &[
+    ("icon-tag-remove-cross.svg", include_bytes!("../../assets/images/icon-tag-remove-cross.svg")),
+    ("icon-tag-remove-cross-white.svg", include_bytes!("../../assets/images/icon-tag-remove-cross-white.svg")),
+    ("icon-document.svg", include_bytes!("../../assets/images/icon-document.svg")),
+    ("icon-close-cross-black.svg", include_bytes!("../../assets/images/icon-close-cross-black.svg")),
+    ("icon-progress-tick.svg", include_bytes!("../../assets/images/icon-progress-tick.svg")),
+    ("icon-toggle-plus-minus.svg", include_bytes!("../../assets/images/icon-toggle-plus-minus.svg")),
+];
+
+pub async fn image(Path(file): Path<String>) -> Result<Response, AppError> {
+    let (_, body) = IMAGES.iter().find(|(name, _)| *name == file).ok_or(AppError::NotFound)?;
+    let headers = [(header::CONTENT_TYPE, "image/svg+xml"), (header::CACHE_CONTROL, "public, max-age=3600")];
+    Ok((headers, *body).into_response())
+}
+
 pub async fn serve(Path(file): Path<String>) -> Result<Response, AppError> {
     let (_, content_type, body) = FILES.iter().find(|(name, _, _)| *name == file).ok_or(AppError::NotFound)?;
     let headers = [(header::CONTENT_TYPE, *content_type), (header::CACHE_CONTROL, "public, max-age=3600")];

@@ -129,6 +129,9 @@ async fn a_photo_is_known_by_its_content_kept_through_the_check_and_only_downloa
     let page = get_with(&app, &format!("/staff/cases/{reference}"), &cookie).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     assert!(page.body.contains("Download bin.jpg"));
+    // Staff see how each date was worked out; the public page never shows it.
+    assert!(page.body.contains("How the date was worked out"));
+    assert!(!public.body.contains("How the date was worked out"));
     let link = page.body.split("href=\"").find(|s| s.contains("/files/")).expect("file link");
     let link = link.split('"').next().expect("href");
     let request = Request::get(link).header(header::COOKIE, &cookie).body(Body::empty()).expect("request");

@@ -122,6 +122,9 @@ async fn only_a_team_lead_extends_a_deadline_with_a_reason_the_customer_is_told(
 
     let (cookie, csrf) = sign_in(&app, "lead@council.example").await;
     assert!(get_with(&app, &page, &cookie).await.body.contains("Extend a deadline"));
+    // The actions menu's link opens that action's form, with or without JavaScript.
+    let opened = get_with(&app, &format!("{page}?open=extend"), &cookie).await;
+    assert!(opened.body.contains(r#"id="extend-details" open>"#));
     let fields = pairs(&extend(&csrf, ""));
     let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     let refused = post_with(&app, &page, &cookie, &fields).await;
@@ -142,6 +145,9 @@ async fn only_a_team_lead_extends_a_deadline_with_a_reason_the_customer_is_told(
         .await
         .expect("update");
     assert!(told.contains("The reason: Waiting for a part."));
+    // The case page says how the new date was worked out: 3 working days and 3 more.
+    let shown = get_with(&app, &page, &cookie).await;
+    assert!(shown.body.contains("6 working days from "), "{}", shown.body);
 }
 
 #[tokio::test]

@@ -89,6 +89,7 @@ async fn a_team_sees_its_open_cases_nearest_deadline_first_with_the_time_left_in
     // Filters: only the late one; then only the one on time.
     let late_only = get_with(&app, &format!("/staff/queue?team={waste}&deadline=late"), &cookie).await;
     assert_eq!(references(&late_only.body), vec![reference(late)]);
+    assert!(late_only.body.contains("Remove this filter</span> Deadline: Late</a>"), "the filter in force is shown");
     let mut on_time = Vec::new();
     for deadline in ["soon", "later", "none"] {
         let page = get_with(&app, &format!("/staff/queue?team={waste}&deadline={deadline}"), &cookie).await;

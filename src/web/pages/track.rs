@@ -21,6 +21,17 @@ pub struct Promise {
     pub outcome: String,
     /// A GOV.UK tag colour class, or empty.
     pub tag: &'static str,
+    /// For staff: how the date was worked out.
+    pub explained: Option<Explained>,
+}
+
+/// How a clock's deadline was worked out: what it allows, from when, and the days that
+/// did not count, with why.
+pub struct Explained {
+    pub allowed: String,
+    pub started: String,
+    pub due: String,
+    pub skipped: Vec<String>,
 }
 
 #[derive(Template)]
@@ -63,6 +74,12 @@ pub fn date(state: &AppState, at: i64) -> String {
 pub async fn promises(state: &AppState, case_id: i64, published_only: bool) -> Result<Vec<Promise>, AppError> {
     let rules = state.rules.get();
     let date = |at: i64| date(state, at);
+    // Staff see how each date was worked out, replayed from the case's events.
+    let replayed = if published_only {
+        Vec::new()
+    } else {
+        clocks::replay(&cases::db::events(state.db.reader(), case_id).await?, &rules)
+    };
     let mut promises = Vec::new();
     for clock in clocks::db::for_case(state.db.reader(), case_id).await? {
         let Some(standard) = rules.version(&clock.standard_id, clock.standard_version) else { continue };
@@ -79,7 +96,30 @@ pub async fn promises(state: &AppState, case_id: i64, published_only: bool) -> R
             (_, Some(due), _) => (format!("By {}", date(due)), "govuk-tag--blue"),
             _ => ("No date yet".to_owned(), "govuk-tag--grey"),
         };
-        promises.push(Promise { title: standard.title.clone(), wording: standard.wording.clone(), outcome, tag });
+        let explained = replayed.iter().find(|c| c.standard.id == clock.standard_id).and_then(|c| {
+            let d = c.deadline.as_ref()?;
+            let calendar = rules.calendar(standard.calendar);
+            let when = |t: jiff::Timestamp| {
+                t.to_zoned(calendar.time_zone().clone()).strftime("%A %-d %B %Y, %H:%M").to_string()
+            };
+            Some(Explained {
+                allowed: d.allowed.to_string(),
+                started: when(d.started),
+                due: when(d.due),
+                skipped: d
+                    .skipped
+                    .iter()
+                    .map(|s| format!("{}: {}", s.date.strftime("%A %-d %B %Y"), s.reason))
+                    .collect(),
+            })
+        });
+        promises.push(Promise {
+            title: standard.title.clone(),
+            wording: standard.wording.clone(),
+            outcome,
+            tag,
+            explained,
+        });
     }
     Ok(promises)
 }

@@ -172,7 +172,7 @@ pub async fn show(
 ) -> Result<Html<String>, AppError> {
     let (reference, case) = visible_case(&state, &signed_in, &reference).await?;
     crate::cases::db::record_view(state.db.writer(), case.id, signed_in.0.staff.id, "case", now_ms()).await?;
-    let mut form = ActForm::default();
+    let mut form = ActForm { action: shown.open.clone(), ..ActForm::default() };
     // "Use template": the reply starts from it, filled in for this case.
     if let Some(template) = shown.template {
         let template = plain::templates::get(state.db.reader(), template).await?.ok_or(AppError::NotFound)?;
@@ -200,6 +200,8 @@ pub async fn show(
 pub struct Shown {
     done: String,
     template: Option<i64>,
+    /// Which action's form to open: reply, note, status, assign or extend.
+    open: String,
 }
 
 async fn page(

@@ -68,6 +68,9 @@ impl QueueQuery {
 }
 
 struct Row {
+    /// For the sortable table: the deadline and the arrival as numbers.
+    due_at: i64,
+    created_at: i64,
     reference: CaseRef,
     service: String,
     status: &'static str,
@@ -77,6 +80,12 @@ struct Row {
     time_left: String,
     /// A GOV.UK tag colour.
     tag: &'static str,
+}
+
+/// A filter in force, as a tag whose link takes it off.
+struct Applied {
+    label: String,
+    remove: String,
 }
 
 struct Tab {
@@ -111,6 +120,10 @@ struct QueuePage {
     may_choose_team: bool,
     /// This queue's address, for the bulk form to come back to.
     back: String,
+    applied: Vec<Applied>,
+    clear: String,
+    /// Waiting longest first, rather than nearest deadline first.
+    by_received: bool,
     may_bulk: bool,
     /// People a case may be assigned to: the chosen team's.
     officers: Vec<(i64, String)>,
@@ -219,6 +232,8 @@ async fn queue_page(
         .map(|line| {
             let left = time_left(calendar, line.due_at, now);
             Row {
+                due_at: line.due_at,
+                created_at: line.created_at,
                 reference: CaseRef::from_id(&state.council.prefix, line.id),
                 service: line.service.clone(),
                 status: line.status.label(),
@@ -310,6 +325,9 @@ async fn queue_page(
             [("received".to_owned(), "Waiting longest first".to_owned())],
         ),
         back: query.link(&view, (!query.after.is_empty()).then_some(query.after.as_str())),
+        applied: applied(&query, &view, &services),
+        clear: format!("/staff/queue?view={view}"),
+        by_received: sort == Sort::Received,
         view,
         ward: query.ward.clone(),
         may_choose_team,
@@ -467,4 +485,44 @@ fn serde_urlencoded_query(address: &str) -> QueueQuery {
     axum::extract::Query::<QueueQuery>::try_from_uri(&format!("/?{query}").parse().unwrap_or_default())
         .map(|q| q.0)
         .unwrap_or_default()
+}
+
+/// The filters in force, each with the queue's address without it.
+fn applied(query: &QueueQuery, view: &str, services: &[Service]) -> Vec<Applied> {
+    let mut applied = Vec::new();
+    let without = |field: &str| {
+        let mut q = query.clone();
+        match field {
+            "service" => q.service.clear(),
+            "status" => q.status.clear(),
+            "channel" => q.channel.clear(),
+            "deadline" => q.deadline.clear(),
+            "ward" => q.ward.clear(),
+            _ => {}
+        }
+        q.link(view, None)
+    };
+    if let Some(service) = services.iter().find(|s| s.code == query.service) {
+        applied.push(Applied { label: format!("Service: {}", service.name), remove: without("service") });
+    }
+    if let Some(status) = Status::parse(&query.status) {
+        applied.push(Applied { label: format!("Status: {}", status.label()), remove: without("status") });
+    }
+    if let Some(channel) = Channel::parse(&query.channel) {
+        applied.push(Applied { label: format!("Channel: {}", channel.label()), remove: without("channel") });
+    }
+    let deadline = match query.deadline.as_str() {
+        "late" => Some("Late"),
+        "soon" => Some("Due by the end of the next working day"),
+        "later" => Some("Due later"),
+        "none" => Some("No deadline running"),
+        _ => None,
+    };
+    if let Some(deadline) = deadline {
+        applied.push(Applied { label: format!("Deadline: {deadline}"), remove: without("deadline") });
+    }
+    if !query.ward.trim().is_empty() {
+        applied.push(Applied { label: format!("Ward: {}", query.ward.trim()), remove: without("ward") });
+    }
+    applied
 }
