@@ -320,6 +320,17 @@ pub struct Listed {
     pub partner_id: Option<i64>,
 }
 
+fn listed_from_row(row: &AnyRow) -> Result<Listed, sqlx::Error> {
+    Ok(Listed {
+        id: row.try_get("id")?,
+        service: row.try_get("service")?,
+        status: code(row, "status", Status::parse)?,
+        created_at: row.try_get("created_at")?,
+        team_id: row.try_get("team_id")?,
+        partner_id: row.try_get("partner_id")?,
+    })
+}
+
 /// A customer's cases, newest first, at most `limit`.
 pub async fn for_customer(pool: &AnyPool, customer_id: i64, limit: i64) -> Result<Vec<Listed>, sqlx::Error> {
     let rows = sqlx::query(
@@ -330,18 +341,7 @@ pub async fn for_customer(pool: &AnyPool, customer_id: i64, limit: i64) -> Resul
     .bind(limit)
     .fetch_all(pool)
     .await?;
-    rows.iter()
-        .map(|row| {
-            Ok(Listed {
-                id: row.try_get("id")?,
-                service: row.try_get("service")?,
-                status: code(row, "status", Status::parse)?,
-                created_at: row.try_get("created_at")?,
-                team_id: row.try_get("team_id")?,
-                partner_id: row.try_get("partner_id")?,
-            })
-        })
-        .collect()
+    rows.iter().map(listed_from_row).collect()
 }
 
 /// One line of the access log.
@@ -415,19 +415,7 @@ pub async fn listed(pool: &AnyPool, ids: &[i64]) -> Result<Vec<Listed>, sqlx::Er
         query = query.bind(*id);
     }
     let rows = query.fetch_all(pool).await?;
-    let mut found: Vec<Listed> = rows
-        .iter()
-        .map(|row| {
-            Ok(Listed {
-                id: row.try_get("id")?,
-                service: row.try_get("service")?,
-                status: code(row, "status", Status::parse)?,
-                created_at: row.try_get("created_at")?,
-                team_id: row.try_get("team_id")?,
-                partner_id: row.try_get("partner_id")?,
-            })
-        })
-        .collect::<Result<_, sqlx::Error>>()?;
+    let mut found: Vec<Listed> = rows.iter().map(listed_from_row).collect::<Result<_, sqlx::Error>>()?;
     found.sort_by_key(|l| ids.iter().position(|id| *id == l.id));
     Ok(found)
 }

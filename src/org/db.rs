@@ -146,3 +146,17 @@ pub async fn listing(pool: &sqlx::AnyPool, table: OrgTable) -> Result<Vec<(i64, 
     };
     sqlx::query_as(sql).fetch_all(pool).await
 }
+
+/// One account's details for its edit page: (name, email, role, team code, partner code).
+pub async fn account(
+    pool: &sqlx::AnyPool,
+    id: i64,
+) -> Result<Option<(String, String, String, Option<String>, Option<String>)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT u.name, u.email, u.role, t.code, p.code FROM staff_users u LEFT JOIN teams t ON t.id = u.team_id \
+         LEFT JOIN partners p ON p.id = u.partner_id WHERE u.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(pool)
+    .await
+}

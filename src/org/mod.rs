@@ -123,28 +123,7 @@ pub async fn add_account(db: &crate::db::Db, new: &NewAccount<'_>, now: i64) -> 
         return Err(refuse("password", problem));
     }
     let mut tx = db.begin().await?;
-    let team_id = match new.team {
-        Some(code) => Some(
-            db::id_by_code(&mut tx, db::OrgTable::Team, code)
-                .await?
-                .ok_or_else(|| refuse("team", format!("there is no team {code:?}")))?,
-        ),
-        None => None,
-    };
-    let partner_id = match new.partner {
-        Some(code) => Some(
-            db::id_by_code(&mut tx, db::OrgTable::Partner, code)
-                .await?
-                .ok_or_else(|| refuse("partner", format!("there is no partner organisation {code:?}")))?,
-        ),
-        None => None,
-    };
-    if role == Role::Partner && partner_id.is_none() {
-        return Err(refuse("partner", "a partner user must belong to a partner organisation"));
-    }
-    if matches!(role, Role::Caseworker | Role::TeamLead) && team_id.is_none() {
-        return Err(refuse("team", format!("a {} must belong to a team", role.label().to_lowercase())));
-    }
+    let (team_id, partner_id) = belongs_to(&mut tx, role, new.team, new.partner).await?;
     let hash = crate::sessions::hash_password(new.password)?;
     let staff = db::NewStaff { email: &email, name, role, team_id, partner_id, password_hash: Some(&hash) };
     let id = match db::insert_staff(&mut tx, &staff, now).await {
@@ -156,6 +135,72 @@ pub async fn add_account(db: &crate::db::Db, new: &NewAccount<'_>, now: i64) -> 
     };
     tx.commit().await?;
     Ok(id)
+}
+
+/// Changes someone's name, role, team or partner organisation, with the same checks as
+/// adding them. The change applies from their next page: roles are read on every request.
+pub async fn update_account(
+    db: &crate::db::Db,
+    id: i64,
+    name: &str,
+    role: &str,
+    team: Option<&str>,
+    partner: Option<&str>,
+) -> Result<bool, AccountError> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(refuse("name", "give the person's name"));
+    }
+    let Some(role) = Role::parse(role) else {
+        let roles: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
+        return Err(refuse("role", format!("{role:?} is not a role; use one of {}", roles.join(", "))));
+    };
+    let mut tx = db.begin().await?;
+    let (team_id, partner_id) = belongs_to(&mut tx, role, team, partner).await?;
+    let changed =
+        sqlx::query("UPDATE staff_users SET name = $1, role = $2, team_id = $3, partner_id = $4 WHERE id = $5")
+            .bind(name)
+            .bind(role.as_str())
+            .bind(team_id)
+            .bind(partner_id)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    tx.commit().await?;
+    Ok(changed.rows_affected() == 1)
+}
+
+/// The team and partner organisation ids for codes, checked against the role: caseworkers
+/// and team leads need a team, partner users a partner organisation.
+async fn belongs_to(
+    conn: &mut sqlx::AnyConnection,
+    role: Role,
+    team: Option<&str>,
+    partner: Option<&str>,
+) -> Result<(Option<i64>, Option<i64>), AccountError> {
+    let team_id = match team {
+        Some(code) => Some(
+            db::id_by_code(&mut *conn, db::OrgTable::Team, code)
+                .await?
+                .ok_or_else(|| refuse("team", format!("there is no team {code:?}")))?,
+        ),
+        None => None,
+    };
+    let partner_id = match partner {
+        Some(code) => Some(
+            db::id_by_code(&mut *conn, db::OrgTable::Partner, code)
+                .await?
+                .ok_or_else(|| refuse("partner", format!("there is no partner organisation {code:?}")))?,
+        ),
+        None => None,
+    };
+    if role == Role::Partner && partner_id.is_none() {
+        return Err(refuse("partner", "a partner user must belong to a partner organisation"));
+    }
+    if matches!(role, Role::Caseworker | Role::TeamLead) && team_id.is_none() {
+        return Err(refuse("team", format!("a {} must belong to a team", role.label().to_lowercase())));
+    }
+    Ok((team_id, partner_id))
 }
 
 #[cfg(test)]

@@ -87,3 +87,37 @@ async fn an_administrator_changes_a_service_and_its_questions_and_residents_see_
     assert_eq!(get(&app, "/services/missed-bin/report").await.status, StatusCode::NOT_FOUND);
     assert!(!get(&app, "/services").await.body.contains("Report a missed bin"));
 }
+
+#[tokio::test]
+async fn an_administrator_adds_a_service_and_residents_can_use_it_at_once() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let app = app(&t.db).await;
+    account(&t.db, "admin@council.example", "admin", None, None).await;
+    let (cookie, csrf) = sign_in(&app, "admin@council.example").await;
+    let empty = post_with(&app, "/staff/admin/services", &cookie, &[("csrf", &csrf)]).await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for field in ["new-code", "new-name", "new-group", "new-description", "new-type", "new-team"] {
+        assert!(empty.body.contains(&format!("<a href=\"#{field}\">")), "{field}");
+    }
+    let waste: i64 =
+        sqlx::query_scalar("SELECT id FROM teams WHERE code = 'waste'").fetch_one(t.db.reader()).await.unwrap();
+    let waste = waste.to_string();
+    let fields = [
+        ("csrf", csrf.as_str()),
+        ("new-code", "bulky-waste"),
+        ("new-name", "Book a bulky waste collection"),
+        ("new-group", "Bins"),
+        ("new-description", "We collect furniture and large items."),
+        ("new-type", "service_request"),
+        ("new-team", waste.as_str()),
+        ("new-asks-location", "yes"),
+    ];
+    let added = post_with(&app, "/staff/admin/services", &cookie, &fields).await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
+    assert_eq!(added.location(), "/staff/admin/services/bulky-waste?done=1");
+    assert!(get(&app, "/services").await.body.contains("Book a bulky waste collection"));
+    assert_eq!(get(&app, "/services/bulky-waste/report").await.status, StatusCode::OK);
+    let again = post_with(&app, "/staff/admin/services", &cookie, &fields).await;
+    assert!(again.body.contains("There is already a service bulky-waste: choose another code"));
+}

@@ -444,6 +444,19 @@ async fn an_administrator_adds_disables_and_enables_staff_accounts() {
     assert_eq!(enabled.status, StatusCode::SEE_OTHER);
     sign_in(&app, "lead@council.example").await;
 
+    // A change of role applies from their next page.
+    let lead = sign_in(&app, "lead@council.example").await.0;
+    assert_eq!(get_with(&app, &change, &cookie).await.status, StatusCode::OK);
+    let wrong =
+        [("csrf", csrf.as_str()), ("action", "update"), ("name", "Lee Lead"), ("role", "caseworker"), ("team", "")];
+    let refused = post_with(&app, &change, &cookie, &wrong).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("<a href=\"#team\">A caseworker must belong to a team</a>"));
+    let insight =
+        [("csrf", csrf.as_str()), ("action", "update"), ("name", "Lee Lead"), ("role", "insight"), ("team", "")];
+    assert_eq!(post_with(&app, &change, &cookie, &insight).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(get_with(&app, "/staff/queue", &lead).await.status, StatusCode::FORBIDDEN);
+
     let admin_id: i64 = sqlx::query_scalar("SELECT id FROM staff_users WHERE email = 'admin@council.example'")
         .fetch_one(t.db.reader())
         .await

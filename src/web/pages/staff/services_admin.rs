@@ -10,6 +10,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use crate::app::AppState;
+use crate::cases::CaseType;
 use crate::intake::{Checker, FieldError, is_email};
 use crate::org::Action;
 use crate::org::db::OrgTable;
@@ -40,6 +41,8 @@ struct ServicesPage {
     teams: Vec<(i64, String, String)>,
     partners: Vec<(i64, String, String)>,
     form: OrgForm,
+    new: NewServiceForm,
+    case_types: Vec<(String, String)>,
     errors: Vec<FieldError>,
     done: bool,
 }
@@ -67,10 +70,44 @@ async fn org_rows(state: &AppState, table: OrgTable) -> Result<Vec<(i64, String,
     Ok(crate::org::db::listing(state.db.reader(), table).await?)
 }
 
+/// A new service, as typed.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct NewServiceForm {
+    csrf: String,
+    #[serde(rename = "new-code")]
+    code: String,
+    #[serde(rename = "new-name")]
+    name: String,
+    #[serde(rename = "new-group")]
+    group: String,
+    #[serde(rename = "new-description")]
+    description: String,
+    #[serde(rename = "new-type")]
+    case_type: String,
+    #[serde(rename = "new-team")]
+    team: String,
+    #[serde(rename = "new-partner")]
+    partner: String,
+    #[serde(rename = "new-asks-location")]
+    asks_location: String,
+}
+
 async fn list_page(
     state: &AppState,
     signed_in: &SignedIn,
     form: OrgForm,
+    errors: Vec<FieldError>,
+    done: bool,
+) -> Result<ServicesPage, AppError> {
+    list_page_with(state, signed_in, form, NewServiceForm::default(), errors, done).await
+}
+
+async fn list_page_with(
+    state: &AppState,
+    signed_in: &SignedIn,
+    form: OrgForm,
+    new: NewServiceForm,
     errors: Vec<FieldError>,
     done: bool,
 ) -> Result<ServicesPage, AppError> {
@@ -93,9 +130,68 @@ async fn list_page(
         teams,
         partners,
         form,
+        new,
+        case_types: CaseType::ALL.iter().map(|t| (t.as_str().to_owned(), t.label().to_owned())).collect(),
         errors,
         done,
     })
+}
+
+/// Adds a service to the catalogue, offered at once. Its questions are added on its page.
+pub async fn add_service(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    form: Result<Form<NewServiceForm>, FormRejection>,
+) -> Result<Response, AppError> {
+    signed_in.require(Action::ManageServices)?;
+    let Form(form) = form?;
+    signed_in.check_csrf(&form.csrf)?;
+    let mut c = Checker::default();
+    let code = form.code.trim().to_lowercase();
+    let code_ok = (2..=40).contains(&code.len())
+        && code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if !code_ok {
+        c.fail(
+            "new-code",
+            "Enter a short code in small letters, digits and -, like bulky-waste. It appears in the form's address",
+        );
+    }
+    let name = c.text("new-name", "the service's name", &form.name, 200, true);
+    let group = c.text("new-group", "the heading it is listed under", &form.group, 100, true);
+    let description = c.text("new-description", "what the service is for", &form.description, 1_000, true);
+    let case_type = CaseType::parse(&form.case_type);
+    if case_type.is_none() {
+        c.fail("new-type", "Choose the kind of case it makes");
+    }
+    let team = form.team.parse::<i64>().ok();
+    if team.is_none() {
+        c.fail("new-team", "Choose the team that owns it");
+    }
+    if c.errors.is_empty() && services::db::list_all(state.db.reader()).await?.iter().any(|(s, _)| s.code == code) {
+        c.fail("new-code", format!("There is already a service {code}: choose another code"));
+    }
+    if let (true, Some(name), Some(group), Some(description), Some(case_type), Some(team_id)) =
+        (c.errors.is_empty(), &name, &group, &description, case_type, team)
+    {
+        let new = services::db::NewService {
+            code: &code,
+            name,
+            group_name: group,
+            description,
+            keywords: "",
+            case_type,
+            team_id,
+            partner_id: form.partner.parse::<i64>().ok(),
+            asks_location: form.asks_location == "yes",
+        };
+        let mut tx = state.db.begin().await?;
+        services::db::insert(&mut tx, &new).await?;
+        tx.commit().await?;
+        tracing::info!(service = %code, by = signed_in.0.staff.id, "service added");
+        return Ok(Redirect::to(&format!("/staff/admin/services/{code}?done=1")).into_response());
+    }
+    let page = list_page_with(&state, &signed_in, OrgForm::default(), form, c.errors, false).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
 }
 
 pub async fn list(

@@ -89,6 +89,7 @@ pub async fn list(
         "disabled" => Some("The account was disabled, and its sessions ended.".to_owned()),
         "enabled" => Some("The account can sign in again.".to_owned()),
         "second-step-off" => Some("Two-step sign-in is off for that account.".to_owned()),
+        "changed" => Some("The account was changed. It applies from their next page.".to_owned()),
         _ => None,
     };
     render(&page(&state, &signed_in, UserForm::default(), Vec::new(), done).await?)
@@ -140,6 +141,10 @@ fn sentence(text: &str) -> String {
 pub struct ChangeForm {
     csrf: String,
     action: String,
+    name: String,
+    role: String,
+    team: String,
+    partner: String,
 }
 
 pub async fn change(
@@ -153,6 +158,16 @@ pub async fn change(
     signed_in.check_csrf(&form.csrf)?;
     if id == signed_in.0.staff.id && form.action == "disable" {
         return Err(AppError::BadRequest("You cannot disable your own account. Ask another administrator.".into()));
+    }
+    if form.action == "update" {
+        let user = UserForm {
+            name: form.name,
+            role: form.role,
+            team: form.team,
+            partner: form.partner,
+            ..UserForm::default()
+        };
+        return update(&state, &signed_in, id, user).await;
     }
     let mut tx = state.db.begin().await?;
     let found = match form.action.as_str() {
@@ -174,4 +189,80 @@ pub async fn change(
     tracing::info!(staff = id, by = signed_in.0.staff.id, action = %form.action, "staff account changed");
     let done = if form.action == "disable" { "disabled" } else { "enabled" };
     Ok(Redirect::to(&format!("/staff/admin/users?done={done}")).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "staff/user_edit.html")]
+struct EditPage {
+    chrome: Chrome,
+    id: i64,
+    email: String,
+    form: UserForm,
+    roles: Vec<(String, String)>,
+    teams: Vec<(String, String)>,
+    partners: Vec<(String, String)>,
+    errors: Vec<FieldError>,
+}
+
+impl EditPage {
+    fn error_for(&self, field: &str) -> Option<&str> {
+        crate::intake::error_for(&self.errors, field)
+    }
+}
+
+async fn edit_page(
+    state: &AppState,
+    signed_in: &SignedIn,
+    id: i64,
+    form: Option<UserForm>,
+    errors: Vec<FieldError>,
+) -> Result<EditPage, AppError> {
+    let reader = state.db.reader();
+    let (name, email, role, team, partner) = crate::org::db::account(reader, id).await?.ok_or(AppError::NotFound)?;
+    let form = form.unwrap_or(UserForm {
+        name,
+        role,
+        team: team.unwrap_or_default(),
+        partner: partner.unwrap_or_default(),
+        ..UserForm::default()
+    });
+    Ok(EditPage {
+        chrome: Chrome::staff(state, &signed_in.0, "admin"),
+        id,
+        email,
+        form,
+        roles: Role::ALL.iter().map(|r| (r.as_str().to_owned(), r.label().to_owned())).collect(),
+        teams: crate::org::db::codes(reader, OrgTable::Team).await?,
+        partners: crate::org::db::codes(reader, OrgTable::Partner).await?,
+        errors,
+    })
+}
+
+pub async fn edit(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path(id): Path<i64>,
+) -> Result<Html<String>, AppError> {
+    signed_in.require(Action::ManageUsers)?;
+    render(&edit_page(&state, &signed_in, id, None, Vec::new()).await?)
+}
+
+/// Saves someone's name, role, team and partner organisation.
+async fn update(state: &AppState, signed_in: &SignedIn, id: i64, form: UserForm) -> Result<Response, AppError> {
+    let blank = |s: &str| Some(s.trim()).filter(|s| !s.is_empty()).map(str::to_owned);
+    let (team, partner) = (blank(&form.team), blank(&form.partner));
+    match crate::org::update_account(&state.db, id, &form.name, &form.role, team.as_deref(), partner.as_deref()).await {
+        Ok(true) => {
+            tracing::info!(staff = id, by = signed_in.0.staff.id, "staff account changed");
+            Ok(Redirect::to("/staff/admin/users?done=changed").into_response())
+        }
+        Ok(false) => Err(AppError::NotFound),
+        Err(AccountError::Field { field, message }) => {
+            let errors = vec![FieldError { field: field.into(), message: sentence(&message) }];
+            let page = edit_page(state, signed_in, id, Some(form), errors).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
+        }
+        Err(AccountError::Db(err)) => Err(err.into()),
+        Err(AccountError::Hash(err)) => Err(AppError::Internal(err)),
+    }
 }
