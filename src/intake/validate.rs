@@ -119,7 +119,12 @@ pub fn thousands(n: usize) -> String {
 fn capitalise(label: &str) -> String {
     // "your name" reads "Your name"; "a description" reads "The description".
     let label = label.strip_prefix("a ").map(|rest| format!("the {rest}")).unwrap_or_else(|| label.to_owned());
-    let mut chars = label.chars();
+    upper_first(&label)
+}
+
+/// The text with its first letter a capital: an error's words made a sentence's start.
+pub fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 

@@ -134,8 +134,20 @@ pub async fn codes(pool: &sqlx::AnyPool, table: OrgTable) -> Result<Vec<(String,
     sqlx::query_as(sql).fetch_all(pool).await
 }
 
-pub async fn email_of(conn: &mut AnyConnection, id: i64) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT email FROM staff_users WHERE id = $1").bind(id).fetch_optional(conn).await
+/// The active staff a case can be given to: (id, name), by name. Members of the team, and
+/// of the partner organisation when there is one.
+pub async fn members(
+    pool: &sqlx::AnyPool,
+    team_id: Option<i64>,
+    partner_id: Option<i64>,
+) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, name FROM staff_users WHERE disabled = 0 AND (team_id = $1 OR partner_id = $2) ORDER BY name",
+    )
+    .bind(team_id)
+    .bind(partner_id)
+    .fetch_all(pool)
+    .await
 }
 
 /// Teams or partner organisations: (id, code, name), by name.

@@ -183,15 +183,15 @@ pub async fn complete_with_code(
 }
 
 /// Turns the second step on with a secret whose code the person has just typed (at
-/// `step`, which is then used up), or off.
-pub async fn set_second_step(db: &Db, staff_id: i64, secret: Option<(&str, i64)>) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE staff_users SET totp_secret = $1, totp_last_step = $2 WHERE id = $3")
+/// `step`, which is then used up), or off. False if there is no such account.
+pub async fn set_second_step(db: &Db, staff_id: i64, secret: Option<(&str, i64)>) -> Result<bool, sqlx::Error> {
+    let changed = sqlx::query("UPDATE staff_users SET totp_secret = $1, totp_last_step = $2 WHERE id = $3")
         .bind(secret.map(|(s, _)| s))
         .bind(secret.map(|(_, step)| step))
         .bind(staff_id)
         .execute(db.writer())
         .await?;
-    Ok(())
+    Ok(changed.rows_affected() == 1)
 }
 
 /// Turns the second step off for the account with this email address (lower case), for

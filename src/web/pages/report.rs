@@ -506,18 +506,11 @@ fn unreadable(err: MultipartError, errors: &mut Vec<FieldError>) -> Result<(), A
 /// A typed reference, or a 404 that says what is wrong with it.
 pub fn parse_reference(state: &AppState, reference: &str) -> Result<CaseRef, AppError> {
     CaseRef::parse(&state.council.prefix, reference)
-        .map_err(|err| AppError::NotFoundBecause(sentence(&err.to_string())))
+        .map_err(|err| AppError::NotFoundBecause(format!("{}.", crate::intake::upper_first(&err.to_string()))))
 }
 
 pub async fn submitted(State(state): State<AppState>, Path(reference): Path<String>) -> Result<Html<String>, AppError> {
     let reference = parse_reference(&state, &reference)?;
     cases::db::get(state.db.reader(), reference.id()).await?.ok_or(AppError::NotFound)?;
     render(&SubmittedPage { chrome: Chrome::new(&state), reference })
-}
-
-/// "that reference ..." as a sentence: "That reference ....".
-fn sentence(text: &str) -> String {
-    let mut chars = text.chars();
-    let first = chars.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
-    format!("{first}{}.", chars.as_str())
 }

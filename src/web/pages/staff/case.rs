@@ -277,13 +277,7 @@ async fn tools(state: &AppState, signed_in: &SignedIn, case: &Case) -> Result<To
         tools.templates = templates.into_iter().map(|t| (t.id, t.name)).collect();
     }
     if tools.assign {
-        let people: Vec<(i64, String)> = sqlx::query_as(
-            "SELECT id, name FROM staff_users WHERE disabled = 0 AND (team_id = $1 OR partner_id = $2) ORDER BY name",
-        )
-        .bind(case.team_id)
-        .bind(case.partner_id)
-        .fetch_all(state.db.reader())
-        .await?;
+        let people = crate::org::db::members(state.db.reader(), Some(case.team_id), case.partner_id).await?;
         tools.officers = people.into_iter().map(|(id, name)| (id, name, case.officer_id == Some(id))).collect();
     }
     tools.next_statuses = Status::ALL
@@ -372,8 +366,8 @@ pub async fn act(
         }
         Err(ActionError::Status(ChangeStatusError::Db(err)) | ActionError::Db(err)) => return Err(err.into()),
         Err(ActionError::Extend(ExtendError::Db(err))) => return Err(err.into()),
-        Err(ActionError::Status(err)) => ("status", sentence(&err.to_string())),
-        Err(ActionError::Extend(err)) => (extend_field(&err), sentence(&err.to_string())),
+        Err(ActionError::Status(err)) => ("status", crate::intake::upper_first(&err.to_string())),
+        Err(ActionError::Extend(err)) => (extend_field(&err), crate::intake::upper_first(&err.to_string())),
     };
     drop(tx);
     refuse(&state, &signed_in, reference, case, form, field, &message).await
@@ -386,11 +380,6 @@ fn extend_field(err: &ExtendError) -> &'static str {
         ExtendError::Nothing(_) | ExtendError::CapReached { .. } => "by",
         _ => "standard",
     }
-}
-
-fn sentence(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 async fn refuse(

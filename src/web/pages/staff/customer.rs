@@ -107,11 +107,6 @@ pub async fn merge(
             Ok(Redirect::to(&format!("/staff/customers/{id}?merged={}&moved={moved}", form.other)).into_response())
         }
         Err(MergeError::Db(err)) => Err(err.into()),
-        Err(err) => Err(AppError::BadRequest(format!("{}.", capitalised(&err.to_string())))),
+        Err(err) => Err(AppError::BadRequest(format!("{}.", crate::intake::upper_first(&err.to_string())))),
     }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }

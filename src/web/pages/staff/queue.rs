@@ -173,7 +173,6 @@ async fn queue_page(
     query: QueueQuery,
     bulk: Bulk,
 ) -> Result<QueuePage, AppError> {
-    let state = state.clone();
     signed_in.require(Action::ViewCase)?;
     let staff = &signed_in.0.staff;
     let reader = state.db.reader();
@@ -238,7 +237,7 @@ async fn queue_page(
                 service: line.service.clone(),
                 status: line.status.label(),
                 channel: line.channel.label(),
-                received: when(&state, line.created_at),
+                received: when(state, line.created_at),
                 officer: line.officer.clone().unwrap_or_else(|| "Nobody yet".to_owned()),
                 tag: match left.urgency {
                     Urgency::Late => "govuk-tag--red",
@@ -269,17 +268,12 @@ async fn queue_page(
         tabs.push(Tab { label: "Unassigned", href: query.link("unassigned", None), current: view == "unassigned" });
     }
     let officers: Vec<(i64, String)> = match team {
-        Some(team) if staff.role.may(Action::BulkAct) => {
-            sqlx::query_as("SELECT id, name FROM staff_users WHERE disabled = 0 AND team_id = $1 ORDER BY name")
-                .bind(team)
-                .fetch_all(reader)
-                .await?
-        }
+        Some(team) if staff.role.may(Action::BulkAct) => crate::org::db::members(reader, Some(team), None).await?,
         _ => Vec::new(),
     };
     let team_choice = team.map_or_else(|| "all".to_owned(), |t| t.to_string());
     let page = QueuePage {
-        chrome: Chrome::staff(&state, &signed_in.0, "queue"),
+        chrome: Chrome::staff(state, &signed_in.0, "queue"),
         heading,
         tabs,
         rows,

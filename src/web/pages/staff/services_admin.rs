@@ -148,9 +148,7 @@ pub async fn add_service(
     signed_in.check_csrf(&form.csrf)?;
     let mut c = Checker::default();
     let code = form.code.trim().to_lowercase();
-    let code_ok = (2..=40).contains(&code.len())
-        && code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    if !code_ok {
+    if !is_code(&code, 2, 40) {
         c.fail(
             "new-code",
             "Enter a short code in small letters, digits and -, like bulky-waste. It appears in the form's address",
@@ -222,10 +220,7 @@ pub async fn add_org(
         }
     };
     let code = form.code.trim().to_lowercase();
-    if code.is_empty()
-        || code.len() > 30
-        || !code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-    {
+    if !is_code(&code, 1, 30) {
         c.fail("code", "Enter a short code in small letters, digits and -, like waste or city-repairs");
     }
     let name = c.text("org-name", "the name", &form.name, 200, true);
@@ -416,4 +411,9 @@ pub async fn save(
     drop(tx);
     let page = edit_page(&state, &signed_in, &code, Some(form), errors, false).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
+}
+
+/// A code for an address or a record: small letters, digits and -, `min` to `max` long.
+fn is_code(code: &str, min: usize, max: usize) -> bool {
+    (min..=max).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }

@@ -119,7 +119,7 @@ pub async fn add(
             Ok(Redirect::to("/staff/admin/users?done=added").into_response())
         }
         Err(AccountError::Field { field, message }) => {
-            let message = sentence(&message);
+            let message = crate::intake::upper_first(&message);
             let errors = vec![FieldError { field: field.into(), message }];
             // The password is never sent back to the browser.
             let form = UserForm { password: String::new(), ..form };
@@ -129,11 +129,6 @@ pub async fn add(
         Err(AccountError::Db(err)) => Err(err.into()),
         Err(AccountError::Hash(err)) => Err(AppError::Internal(err)),
     }
-}
-
-fn sentence(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -169,17 +164,16 @@ pub async fn change(
         };
         return update(&state, &signed_in, id, user).await;
     }
+    if form.action == "second-step-off" {
+        if !crate::sessions::db::set_second_step(&state.db, id, None).await? {
+            return Err(AppError::NotFound);
+        }
+        return Ok(Redirect::to("/staff/admin/users?done=second-step-off").into_response());
+    }
     let mut tx = state.db.begin().await?;
     let found = match form.action.as_str() {
         "disable" => crate::org::db::set_disabled(&mut tx, id, true, now_ms()).await?,
         "enable" => crate::org::db::set_disabled(&mut tx, id, false, now_ms()).await?,
-        "second-step-off" => {
-            let email: Option<String> = crate::org::db::email_of(&mut tx, id).await?;
-            tx.commit().await?;
-            let Some(email) = email else { return Err(AppError::NotFound) };
-            crate::sessions::db::second_step_off(&state.db, &email).await?;
-            return Ok(Redirect::to("/staff/admin/users?done=second-step-off").into_response());
-        }
         _ => return Err(AppError::BadRequest("That is not something this page does. Go back and try again.".into())),
     };
     if !found {
@@ -258,7 +252,7 @@ async fn update(state: &AppState, signed_in: &SignedIn, id: i64, form: UserForm)
         }
         Ok(false) => Err(AppError::NotFound),
         Err(AccountError::Field { field, message }) => {
-            let errors = vec![FieldError { field: field.into(), message: sentence(&message) }];
+            let errors = vec![FieldError { field: field.into(), message: crate::intake::upper_first(&message) }];
             let page = edit_page(state, signed_in, id, Some(form), errors).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
         }
