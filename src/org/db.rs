@@ -172,3 +172,8 @@ pub async fn account(
     .fetch_optional(pool)
     .await
 }
+
+/// A staff account's id by its email address (lower case).
+pub async fn id_by_email(pool: &sqlx::AnyPool, email: &str) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT id FROM staff_users WHERE email = $1").bind(email).fetch_optional(pool).await
+}

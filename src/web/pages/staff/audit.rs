@@ -72,10 +72,7 @@ pub async fn show(
     let staff_id = match email.as_str() {
         "" => None,
         typed => {
-            let found: Option<i64> = sqlx::query_scalar("SELECT id FROM staff_users WHERE email = $1")
-                .bind(typed)
-                .fetch_optional(state.db.reader())
-                .await?;
+            let found = crate::org::db::id_by_email(state.db.reader(), typed).await?;
             if found.is_none() {
                 errors.push(FieldError {
                     field: "email".into(),
