@@ -56,7 +56,8 @@ async fn bench(cases: usize, runs: &Runs) -> anyhow::Result<()> {
     db.migrate().await?;
     demo::build(&db, cases).await?;
     let rules = SharedRules::new(standards::db::load_rules(&db, Policy::default_policy(), now_ms()).await?);
-    let open = demo::start_clocks(&db, &rules.get(), now_ms()).await?;
+    let open: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE queue_due_at IS NOT NULL").fetch_one(db.reader()).await?;
     println!("\n{cases} cases ({open} open), built in {:.0} s", started.elapsed().as_secs_f64());
 
     let prefix = Prefix::parse("KMB").map_err(anyhow::Error::msg)?;

@@ -82,6 +82,10 @@ pub fn router(state: AppState) -> Router {
         .merge(staff_pages)
         .route("/", get(pages::home::show))
         .route("/services", get(pages::services::list))
+        .route("/performance", get(pages::performance::show))
+        .route("/performance/data.csv", get(pages::performance::csv))
+        .route("/performance/data.json", get(pages::performance::json))
+        .route("/performance/data-dictionary", get(pages::performance::dictionary))
         .route(
             "/services/{code}/report",
             get(pages::report::form).post(pages::report::submit).layer(DefaultBodyLimit::max(pages::report::BODY_MAX)),

@@ -16,6 +16,7 @@ pub mod mail;
 pub mod org;
 pub mod outbox;
 pub mod plain;
+pub mod rollups;
 pub mod search;
 pub mod services;
 pub mod sessions;

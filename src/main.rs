@@ -460,7 +460,6 @@ async fn run_demo(cases: usize, file: PathBuf, listen: ListenArgs, mail: MailArg
     db.migrate().await?;
     let built = demo::build(&db, cases).await?;
     let rules = SharedRules::new(standards::db::load_rules(&db, Policy::default_policy(), now_ms()).await?);
-    demo::start_clocks(&db, &rules.get(), now_ms()).await?;
     let prefix = frontdoor::cases::Prefix::parse("KMB").map_err(anyhow::Error::msg)?;
     let mut council = Council::new("Kingsmead Borough Council", prefix);
     council.public_url = format!("http://{addr}").into();

@@ -180,6 +180,19 @@ impl Status {
     }
 }
 
+/// When a case last stopped being open (resolved, or closed without being resolved),
+/// from its events; `None` while it is open.
+pub fn resolved_at(status: Status, events: &[Event]) -> Option<i64> {
+    if status.is_open() {
+        return None;
+    }
+    events
+        .iter()
+        .rev()
+        .find(|e| e.to_status.is_some_and(|s| !s.is_open()) && e.from_status.is_none_or(|s| s.is_open()))
+        .map(|e| e.at)
+}
+
 /// The current state of a case, as stored in its row.
 #[derive(Debug, Clone)]
 pub struct Case {

@@ -5,7 +5,7 @@
 use jiff::Timestamp;
 use sqlx::{AnyConnection, Row};
 
-use super::{Clock, Extended, Fired, Started, State, milestones, replay};
+use super::{Clock, Extended, Fired, Started, State, replay};
 use crate::cases::db::{NewEvent, append_event};
 use crate::cases::{Actor, CaseRef, EventKind};
 use crate::config::Council;
@@ -37,21 +37,11 @@ pub async fn sync(
         .filter_map(|e| serde_json::from_str::<Started>(e.body.as_deref()?).ok())
         .map(|s| s.standard)
         .collect();
-    let mut to_start = Vec::new();
-    for event in events.iter().filter(|e| e.id >= new_from_event) {
-        for milestone in milestones(event) {
-            for v in &rules.current {
-                let s = &v.standard;
-                if s.starts == milestone
-                    && s.applies_to(case.channel, case.case_type, &service_code)
-                    && !started.contains(&s.id)
-                {
-                    started.push(s.id.clone());
-                    to_start.push(Started { standard: s.id.clone(), version: v.version, from: event.at });
-                }
-            }
-        }
-    }
+    let to_start: Vec<Started> = events
+        .iter()
+        .filter(|e| e.id >= new_from_event)
+        .flat_map(|e| super::starting(rules, e, case.channel, case.case_type, &service_code, &mut started))
+        .collect();
     if !to_start.is_empty() {
         for s in &to_start {
             let body = serde_json::to_string(s).expect("plain struct");
@@ -60,21 +50,26 @@ pub async fn sync(
         events = crate::cases::db::events(&mut *conn, case_id).await?;
     }
     let clocks = replay(&events, rules);
+    let before = crate::rollups::db::stored_clocks(&mut *conn, case_id).await?;
+    let resolved_before: Option<i64> =
+        sqlx::query_scalar("SELECT resolved_at FROM cases WHERE id = $1").bind(case_id).fetch_one(&mut *conn).await?;
     for clock in &clocks {
         store(&mut *conn, case_id, clock).await?;
     }
-    // The queues' order: the next deadline of a case still waiting for the council.
-    let queue_due_at = case.status.is_open().then(|| {
-        clocks
-            .iter()
-            .filter(|c| c.stopped_at.is_none() && matches!(c.state, State::Running | State::Missed))
-            .filter_map(|c| c.due())
-            .map(|due| due.as_millisecond())
-            .min()
-            .unwrap_or(crate::cases::queue::NO_DEADLINE)
-    });
-    sqlx::query("UPDATE cases SET queue_due_at = $1 WHERE id = $2")
+    let resolved_at = crate::cases::resolved_at(case.status, &events);
+    let after: Vec<_> = clocks.iter().map(crate::rollups::db::StoredClock::from).collect();
+    let deltas = crate::rollups::db::case_deltas(
+        &rules.calendars.council,
+        case.service_id,
+        case.created_at,
+        (&before, resolved_before),
+        (&after, resolved_at),
+    );
+    crate::rollups::db::add(&mut *conn, &deltas).await?;
+    let queue_due_at = super::queue_due_at(case.status, &clocks);
+    sqlx::query("UPDATE cases SET queue_due_at = $1, resolved_at = $2 WHERE id = $3")
         .bind(queue_due_at)
+        .bind(resolved_at)
         .bind(case_id)
         .execute(&mut *conn)
         .await?;

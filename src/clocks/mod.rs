@@ -110,6 +110,43 @@ impl Clock {
     }
 }
 
+/// Where an open case sorts in the queues: its next deadline while it waits for the
+/// council, `NO_DEADLINE` when none runs, and nothing once resolved or closed.
+pub fn queue_due_at(status: Status, clocks: &[Clock]) -> Option<i64> {
+    status.is_open().then(|| {
+        clocks
+            .iter()
+            .filter(|c| c.stopped_at.is_none() && matches!(c.state, State::Running | State::Missed))
+            .filter_map(|c| c.due())
+            .map(|due| due.as_millisecond())
+            .min()
+            .unwrap_or(crate::cases::queue::NO_DEADLINE)
+    })
+}
+
+/// The standards `event` starts on a case of this channel, type and service, leaving
+/// out (and adding to `started`) any already started.
+pub fn starting(
+    rules: &Rules,
+    event: &Event,
+    channel: crate::cases::Channel,
+    case_type: crate::cases::CaseType,
+    service_code: &str,
+    started: &mut Vec<String>,
+) -> Vec<Started> {
+    let mut out = Vec::new();
+    for milestone in milestones(event) {
+        for v in &rules.current {
+            let s = &v.standard;
+            if s.starts == milestone && s.applies_to(channel, case_type, service_code) && !started.contains(&s.id) {
+                started.push(s.id.clone());
+                out.push(Started { standard: s.id.clone(), version: v.version, from: event.at });
+            }
+        }
+    }
+    out
+}
+
 /// The milestones an event marks.
 pub fn milestones(event: &Event) -> Vec<Milestone> {
     match event.kind {

@@ -12,7 +12,8 @@ use sqlx::{AnyConnection, AssertSqlSafe};
 
 use super::catalogue::{FIRST_NAMES, LAST_NAMES, STREETS, WARDS};
 use crate::cases::db::to_e7;
-use crate::cases::{ActorKind, CaseType, Channel, EventKind, Status};
+use crate::cases::{Actor, ActorKind, CaseType, Channel, Event, EventKind, Status};
+use crate::standards::Rules;
 
 const MINUTE: i64 = 60_000;
 const HOUR: i64 = 60 * MINUTE;
@@ -28,6 +29,7 @@ pub struct SeedService {
     pub asks_location: bool,
     pub example: &'static str,
     pub name: &'static str,
+    pub code: &'static str,
 }
 
 pub struct SeedOrg {
@@ -39,6 +41,7 @@ pub struct SeedOrg {
 #[derive(Debug, Default)]
 pub struct Seeded {
     pub cases: usize,
+    pub clocks: usize,
     pub customers: usize,
     pub events: usize,
 }
@@ -147,7 +150,16 @@ impl Timeline {
 }
 
 /// Writes `count` cases, their customers, events and contacts into a fresh database.
-pub async fn seed(conn: &mut AnyConnection, org: &SeedOrg, count: usize, now: i64) -> Result<Seeded, sqlx::Error> {
+/// Each case's clocks are started as intake would have started them (a `clock_started`
+/// event after the event that started it) and replayed under `rules`, so the history has
+/// the clocks, queue order and resolution times live use would have given it.
+pub async fn seed(
+    conn: &mut AnyConnection,
+    org: &SeedOrg,
+    rules: &Rules,
+    count: usize,
+    now: i64,
+) -> Result<Seeded, sqlx::Error> {
     let mut rng = StdRng::seed_from_u64(2026);
     let customer_count = (count * 6 / 10).max(1);
 
@@ -210,6 +222,24 @@ pub async fn seed(conn: &mut AnyConnection, org: &SeedOrg, count: usize, now: i6
             "partner_id",
             "created_at",
             "updated_at",
+            "queue_due_at",
+            "resolved_at",
+        ],
+    );
+    let mut clocks = Batch::new(
+        "clocks",
+        &[
+            "case_id",
+            "standard_id",
+            "standard_version",
+            "state",
+            "started_at",
+            "due_at",
+            "warn_at",
+            "stopped_at",
+            "warned",
+            "breached",
+            "next_fire_at",
         ],
     );
     let mut events = Batch::new(
@@ -225,7 +255,24 @@ pub async fn seed(conn: &mut AnyConnection, org: &SeedOrg, count: usize, now: i6
         let customer_id = rng.random_range(1..=customer_count as i64);
         let officers =
             org.officers.iter().find(|(team, _)| *team == service.team_id).map(|(_, o)| o.as_slice()).unwrap_or(&[]);
-        let timeline = timeline(&mut rng, service, channel, officers, customer_id, t0, now);
+        let mut timeline = timeline(&mut rng, service, channel, officers, customer_id, t0, now);
+        let (replayed, events_as_stored) = start_clocks(rules, service, channel, case_id, &mut timeline);
+        for c in &replayed {
+            let ms = |t: Option<jiff::Timestamp>| t.map(|t| t.as_millisecond());
+            clocks.push(vec![
+                Val::Int(case_id),
+                Val::Text(c.standard.id.clone()),
+                Val::Int(c.version),
+                Val::Text(c.state.as_str().to_owned()),
+                Val::Int(c.started_at.as_millisecond()),
+                Val::OptInt(ms(c.due())),
+                Val::OptInt(ms(c.deadline.as_ref().map(|d| d.warn_at))),
+                Val::OptInt(ms(c.stopped_at)),
+                Val::Int(i64::from(c.warned)),
+                Val::Int(i64::from(c.breached)),
+                Val::OptInt(ms(c.next_fire_at())),
+            ]);
+        }
         let description = match channel {
             Channel::Phone => format!("Caller said: {}", service.example),
             Channel::Letter => format!("Letter received: {}", service.example),
@@ -254,6 +301,8 @@ pub async fn seed(conn: &mut AnyConnection, org: &SeedOrg, count: usize, now: i6
             Val::OptInt(service.partner_id),
             Val::Int(t0),
             Val::Int(updated_at),
+            Val::OptInt(crate::clocks::queue_due_at(timeline.status, &replayed)),
+            Val::OptInt(crate::cases::resolved_at(timeline.status, &events_as_stored)),
         ];
         cases.push(row);
         contacts.push(vec![
@@ -290,24 +339,80 @@ pub async fn seed(conn: &mut AnyConnection, org: &SeedOrg, count: usize, now: i6
                 Val::OptText(to.map(|s| s.as_str().to_owned())),
             ]);
         }
-        if cases.is_full() || events.is_full() || contacts.is_full() {
-            flush_in_order(conn, &mut cases, &mut events, &mut contacts).await?;
+        if cases.is_full() || events.is_full() || contacts.is_full() || clocks.is_full() {
+            flush_in_order(conn, &mut cases, &mut [&mut events, &mut contacts, &mut clocks]).await?;
         }
     }
-    flush_in_order(conn, &mut cases, &mut events, &mut contacts).await?;
-    Ok(Seeded { cases: cases.written, customers: customers.written, events: events.written })
+    flush_in_order(conn, &mut cases, &mut [&mut events, &mut contacts, &mut clocks]).await?;
+    Ok(Seeded { cases: cases.written, clocks: clocks.written, customers: customers.written, events: events.written })
 }
 
-/// Cases first: events and contacts refer to them.
+/// Cases first: events, contacts and clocks refer to them.
 async fn flush_in_order(
     conn: &mut AnyConnection,
     cases: &mut Batch,
-    events: &mut Batch,
-    contacts: &mut Batch,
+    others: &mut [&mut Batch],
 ) -> Result<(), sqlx::Error> {
     cases.flush(conn).await?;
-    events.flush(conn).await?;
-    contacts.flush(conn).await
+    for batch in others.iter_mut() {
+        batch.flush(conn).await?;
+    }
+    Ok(())
+}
+
+/// Puts a `clock_started` event after each event that starts a standard for this case,
+/// as `clocks::db::sync` does in live use, and replays the clocks. Returns the clocks and
+/// the events as they will be stored.
+fn start_clocks(
+    rules: &Rules,
+    service: &SeedService,
+    channel: Channel,
+    case_id: i64,
+    timeline: &mut Timeline,
+) -> (Vec<crate::clocks::Clock>, Vec<Event>) {
+    let mut started = Vec::new();
+    let mut stored = Vec::with_capacity(timeline.events.len() + 2);
+    for seed in std::mem::take(&mut timeline.events) {
+        let event = Event {
+            id: stored.len() as i64,
+            case_id,
+            at: seed.at,
+            actor: Actor { kind: seed.actor_kind, id: seed.actor_id },
+            kind: seed.kind,
+            public: seed.public,
+            body: seed.body.clone(),
+            from_status: seed.from,
+            to_status: seed.to,
+        };
+        let starts = crate::clocks::starting(rules, &event, channel, service.case_type, service.code, &mut started);
+        stored.push(event);
+        timeline.events.push(seed);
+        for s in starts {
+            let body = serde_json::to_string(&s).expect("plain struct");
+            stored.push(Event {
+                id: stored.len() as i64,
+                case_id,
+                at: s.from,
+                actor: Actor::SYSTEM,
+                kind: EventKind::ClockStarted,
+                public: false,
+                body: Some(body.clone()),
+                from_status: None,
+                to_status: None,
+            });
+            timeline.events.push(SeedEvent {
+                at: s.from,
+                actor_kind: ActorKind::System,
+                actor_id: None,
+                kind: EventKind::ClockStarted,
+                public: false,
+                body: Some(body),
+                from: None,
+                to: None,
+            });
+        }
+    }
+    (crate::clocks::replay(&stored, rules), stored)
 }
 
 fn timeline(

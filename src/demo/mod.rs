@@ -52,6 +52,8 @@ pub struct Built {
 pub async fn build(db: &Db, cases: usize) -> anyhow::Result<Built> {
     let now = now_ms();
     let hash = crate::sessions::hash_password(DEMO_PASSWORD)?;
+    // The standards in force start each history case's clocks, as intake would have.
+    let rules = crate::standards::db::load_rules(db, crate::standards::Policy::default_policy(), now).await?;
     let mut tx = db.begin().await?;
 
     let mut team_ids = Vec::new();
@@ -86,6 +88,7 @@ pub async fn build(db: &Db, cases: usize) -> anyhow::Result<Built> {
             asks_location: spec.asks_location,
             example: spec.example,
             name: spec.name,
+            code: spec.code,
         });
     }
 
@@ -130,7 +133,7 @@ pub async fn build(db: &Db, cases: usize) -> anyhow::Result<Built> {
     }
 
     let org = SeedOrg { services: seed_services, officers };
-    let seeded = history::seed(&mut tx, &org, cases, now).await.context("writing the demo history")?;
+    let seeded = history::seed(&mut tx, &org, &rules, cases, now).await.context("writing the demo history")?;
     crate::search::db::reindex_all(&mut tx).await.context("indexing the demo history for search")?;
     if db.backend() == Backend::Postgres {
         // History is written with explicit ids; move the identity sequences past them.
@@ -140,21 +143,6 @@ pub async fn build(db: &Db, cases: usize) -> anyhow::Result<Built> {
         }
     }
     tx.commit().await?;
+    crate::rollups::db::rebuild(db, &rules.calendars.council).await.context("counting the performance figures")?;
     Ok(Built { seeded, services: SERVICES.len(), staff })
-}
-
-/// Starts the clocks of the history's open cases under the standards in force, as intake
-/// does for a new case, so queues show real deadlines (and the late ones are late).
-/// Closed history keeps no clocks. Returns how many cases.
-pub async fn start_clocks(db: &Db, rules: &crate::standards::Rules, now: i64) -> anyhow::Result<usize> {
-    let open: Vec<i64> =
-        sqlx::query_scalar("SELECT id FROM cases WHERE status NOT IN ('resolved', 'closed') ORDER BY id")
-            .fetch_all(db.reader())
-            .await?;
-    let mut tx = db.begin().await?;
-    for id in &open {
-        crate::clocks::db::sync(&mut tx, *id, rules, 0, now).await?;
-    }
-    tx.commit().await?;
-    Ok(open.len())
 }

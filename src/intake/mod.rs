@@ -291,6 +291,14 @@ pub async fn open(
     };
     contacts::db::insert(&mut *conn, &contact, now).await?;
     clocks::db::sync(&mut *conn, case_id, rules, 0, now).await?;
+    let received = crate::rollups::Delta {
+        day: rules.calendars.council.local_date(crate::rollups::ts(now)),
+        service_id: service.id,
+        metric: crate::rollups::Metric::Received,
+        key: request.channel.as_str().to_owned(),
+        value: 1,
+    };
+    crate::rollups::db::add(&mut *conn, &[received]).await?;
     let reference = CaseRef::from_id(&council.prefix, case_id);
     let mut acknowledged = false;
     if let Some(email) = request.customer.email.as_deref().filter(|_| request.acknowledge) {

@@ -15,6 +15,7 @@ mod deadline;
 mod demo;
 mod log_contact;
 mod mail;
+mod performance;
 mod process;
 mod queues;
 mod search;

@@ -1,6 +1,7 @@
 //! Public pages: one askama struct per page.
 
 pub mod home;
+pub mod performance;
 pub mod report;
 pub mod services;
 pub mod staff;

@@ -1,0 +1,274 @@
+//! The rollup tables: moved in the caller's transaction, read by month, and rebuilt from
+//! the record when needed.
+
+use std::collections::{BTreeMap, HashMap};
+
+use sqlx::{AnyConnection, AnyPool, AssertSqlSafe, Row};
+
+use super::{Delta, Metric, MonthCount, day_number, month_number, settled, ts, working_days};
+use crate::calendar::Calendar;
+use crate::clocks::State;
+use crate::db::Db;
+
+/// Adds each delta to its day and its month.
+pub async fn add(conn: &mut AnyConnection, deltas: &[Delta]) -> Result<(), sqlx::Error> {
+    for d in deltas.iter().filter(|d| d.value != 0) {
+        for (table, column, period) in
+            [("rollup_days", "day", day_number(d.day)), ("rollup_months", "month", month_number(d.day))]
+        {
+            let sql = format!(
+                "INSERT INTO {table} ({column}, service_id, metric, key, value) VALUES ($1, $2, $3, $4, $5) \
+                 ON CONFLICT ({column}, metric, service_id, key) DO UPDATE SET value = {table}.value + excluded.value"
+            );
+            sqlx::query(AssertSqlSafe(sql))
+                .bind(period)
+                .bind(d.service_id)
+                .bind(d.metric.as_str())
+                .bind(&d.key)
+                .bind(d.value)
+                .execute(&mut *conn)
+                .await?;
+        }
+    }
+    Ok(())
+}
+
+/// A clock as stored before a sync rewrites it.
+#[derive(Debug, Clone)]
+pub struct StoredClock {
+    pub standard_id: String,
+    pub state: State,
+    pub breached: bool,
+    pub due_at: Option<i64>,
+    pub stopped_at: Option<i64>,
+}
+
+impl From<&crate::clocks::Clock> for StoredClock {
+    fn from(c: &crate::clocks::Clock) -> Self {
+        StoredClock {
+            standard_id: c.standard.id.clone(),
+            state: c.state,
+            breached: c.breached,
+            due_at: c.due().map(|t| t.as_millisecond()),
+            stopped_at: c.stopped_at.map(|t| t.as_millisecond()),
+        }
+    }
+}
+
+/// The clocks of a case as they stand in the table.
+pub async fn stored_clocks(conn: &mut AnyConnection, case_id: i64) -> Result<Vec<StoredClock>, sqlx::Error> {
+    let rows = sqlx::query("SELECT standard_id, state, breached, due_at, stopped_at FROM clocks WHERE case_id = $1")
+        .bind(case_id)
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(StoredClock {
+                standard_id: r.try_get("standard_id")?,
+                state: State::parse(&r.try_get::<String, _>("state")?).unwrap_or(State::Running),
+                breached: r.try_get::<i64, _>("breached")? == 1,
+                due_at: r.try_get("due_at")?,
+                stopped_at: r.try_get("stopped_at")?,
+            })
+        })
+        .collect()
+}
+
+/// The deltas that take a case's clocks and resolution from `before` to `after`: what
+/// no longer counts is taken off, what now counts is added, and what is unchanged
+/// cancels out.
+pub fn case_deltas(
+    calendar: &Calendar,
+    service_id: i64,
+    received_at: i64,
+    before: (&[StoredClock], Option<i64>),
+    after: (&[StoredClock], Option<i64>),
+) -> Vec<Delta> {
+    let mut counts: BTreeMap<(jiff::civil::Date, Metric, String), i64> = BTreeMap::new();
+    let mut tally = |clocks: &[StoredClock], resolved_at: Option<i64>, sign: i64| {
+        for c in clocks {
+            if let Some((metric, at)) = settled(c.state, c.breached, c.due_at, c.stopped_at) {
+                *counts.entry((calendar.local_date(ts(at)), metric, c.standard_id.clone())).or_default() += sign;
+            }
+        }
+        if let Some(at) = resolved_at {
+            let days = working_days(calendar, received_at, at).to_string();
+            *counts.entry((calendar.local_date(ts(at)), Metric::Resolved, days)).or_default() += sign;
+        }
+    };
+    tally(before.0, before.1, -1);
+    tally(after.0, after.1, 1);
+    counts
+        .into_iter()
+        .filter(|(_, v)| *v != 0)
+        .map(|((day, metric, key), value)| Delta { day, service_id, metric, key, value })
+        .collect()
+}
+
+/// Monthly counts from `first_month` on, summed over the given services (all when
+/// `None`).
+pub async fn months(
+    pool: &AnyPool,
+    first_month: i64,
+    services: Option<&[i64]>,
+) -> Result<Vec<MonthCount>, sqlx::Error> {
+    let filter = services.map(|ids| format!(" AND service_id IN ({})", id_list(ids))).unwrap_or_default();
+    let sql = format!(
+        "SELECT month, metric, key, CAST(SUM(value) AS BIGINT) AS value FROM rollup_months \
+         WHERE month >= $1{filter} GROUP BY month, metric, key"
+    );
+    let rows = sqlx::query(AssertSqlSafe(sql)).bind(first_month).fetch_all(pool).await?;
+    Ok(rows
+        .iter()
+        .filter_map(|r| {
+            Some(MonthCount {
+                month: r.try_get("month").ok()?,
+                metric: Metric::parse(&r.try_get::<String, _>("metric").ok()?)?,
+                key: r.try_get("key").ok()?,
+                value: r.try_get("value").ok()?,
+            })
+        })
+        .collect())
+}
+
+/// One row of the open data: a month's count for one service.
+#[derive(Debug, Clone)]
+pub struct ServiceMonth {
+    pub month: i64,
+    pub service_id: i64,
+    pub metric: Metric,
+    pub key: String,
+    pub value: i64,
+}
+
+/// Every monthly count from `first_month` on, by service, in a stable order.
+pub async fn by_service(
+    pool: &AnyPool,
+    first_month: i64,
+    services: Option<&[i64]>,
+) -> Result<Vec<ServiceMonth>, sqlx::Error> {
+    let filter = services.map(|ids| format!(" AND service_id IN ({})", id_list(ids))).unwrap_or_default();
+    let sql = format!(
+        "SELECT month, service_id, metric, key, value FROM rollup_months WHERE month >= $1 AND value <> 0{filter} \
+         ORDER BY month, service_id, metric, key"
+    );
+    let rows = sqlx::query(AssertSqlSafe(sql)).bind(first_month).fetch_all(pool).await?;
+    Ok(rows
+        .iter()
+        .filter_map(|r| {
+            Some(ServiceMonth {
+                month: r.try_get("month").ok()?,
+                service_id: r.try_get("service_id").ok()?,
+                metric: Metric::parse(&r.try_get::<String, _>("metric").ok()?)?,
+                key: r.try_get("key").ok()?,
+                value: r.try_get("value").ok()?,
+            })
+        })
+        .collect())
+}
+
+/// Open cases past the date of a promise right now, for the given services.
+pub async fn open_past_date(pool: &AnyPool, now: i64, services: Option<&[i64]>) -> Result<i64, sqlx::Error> {
+    let filter = services.map(|ids| format!(" AND service_id IN ({})", id_list(ids))).unwrap_or_default();
+    let sql = format!("SELECT COUNT(*) FROM cases WHERE queue_due_at IS NOT NULL AND queue_due_at < $1{filter}");
+    sqlx::query_scalar(AssertSqlSafe(sql)).bind(now).fetch_one(pool).await
+}
+
+/// Ids are numbers from the database, so they go into the SQL text as numbers.
+fn id_list(ids: &[i64]) -> String {
+    if ids.is_empty() {
+        return "NULL".to_owned();
+    }
+    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
+}
+
+/// Throws the rollups away and counts everything again from cases, clocks, feedback and
+/// escalations: for a database written before rollups, or history loaded in bulk.
+/// Returns how many daily counts it wrote.
+pub async fn rebuild(db: &Db, calendar: &Calendar) -> Result<usize, sqlx::Error> {
+    let mut days: HashMap<(jiff::civil::Date, i64, Metric, String), i64> = HashMap::new();
+    let mut count = |at: i64, service: i64, metric: Metric, key: String| {
+        *days.entry((calendar.local_date(ts(at)), service, metric, key)).or_default() += 1;
+    };
+    let pool = db.reader();
+    for r in sqlx::query("SELECT service_id, channel, created_at, resolved_at FROM cases").fetch_all(pool).await? {
+        let service: i64 = r.try_get("service_id")?;
+        let created: i64 = r.try_get("created_at")?;
+        count(created, service, Metric::Received, r.try_get("channel")?);
+        if let Some(resolved) = r.try_get::<Option<i64>, _>("resolved_at")? {
+            count(resolved, service, Metric::Resolved, working_days(calendar, created, resolved).to_string());
+        }
+    }
+    let clocks = "SELECT c.service_id, k.standard_id, k.state, k.breached, k.due_at, k.stopped_at FROM clocks k \
+                  JOIN cases c ON c.id = k.case_id";
+    for r in sqlx::query(clocks).fetch_all(pool).await? {
+        let state = State::parse(&r.try_get::<String, _>("state")?).unwrap_or(State::Running);
+        if let Some((metric, at)) =
+            settled(state, r.try_get::<i64, _>("breached")? == 1, r.try_get("due_at")?, r.try_get("stopped_at")?)
+        {
+            count(at, r.try_get("service_id")?, metric, r.try_get("standard_id")?);
+        }
+    }
+    let feedback =
+        "SELECT c.service_id, f.at, f.solved, f.rating FROM case_feedback f JOIN cases c ON c.id = f.case_id";
+    for r in sqlx::query(feedback).fetch_all(pool).await? {
+        let (service, at): (i64, i64) = (r.try_get("service_id")?, r.try_get("at")?);
+        let solved = if r.try_get::<i64, _>("solved")? == 1 { "yes" } else { "no" };
+        count(at, service, Metric::Solved, solved.to_owned());
+        if let Some(rating) = r.try_get::<Option<i64>, _>("rating")? {
+            count(at, service, Metric::Rating, rating.to_string());
+        }
+    }
+    let escalated = "SELECT c.service_id, e.at FROM case_events e JOIN cases c ON c.id = e.case_id \
+                     WHERE e.kind = 'escalated' AND e.actor_kind = 'customer'";
+    for r in sqlx::query(escalated).fetch_all(pool).await? {
+        count(r.try_get("at")?, r.try_get("service_id")?, Metric::Escalated, String::new());
+    }
+
+    let mut months: HashMap<(i64, i64, Metric, String), i64> = HashMap::new();
+    for ((day, service, metric, key), value) in &days {
+        *months.entry((month_number(*day), *service, *metric, key.clone())).or_default() += value;
+    }
+    let mut tx = db.begin().await?;
+    sqlx::query("DELETE FROM rollup_days").execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM rollup_months").execute(&mut *tx).await?;
+    let day_rows: Vec<_> = days.iter().map(|((d, s, m, k), v)| (day_number(*d), *s, *m, k, *v)).collect();
+    let month_rows: Vec<_> = months.iter().map(|((p, s, m, k), v)| (*p, *s, *m, k, *v)).collect();
+    for (table, column, rows) in [("rollup_days", "day", &day_rows), ("rollup_months", "month", &month_rows)] {
+        for chunk in rows.chunks(500) {
+            let values: Vec<String> = (0..chunk.len())
+                .map(|i| format!("(${}, ${}, ${}, ${}, ${})", i * 5 + 1, i * 5 + 2, i * 5 + 3, i * 5 + 4, i * 5 + 5))
+                .collect();
+            let sql =
+                format!("INSERT INTO {table} ({column}, service_id, metric, key, value) VALUES {}", values.join(", "));
+            let mut query = sqlx::query(AssertSqlSafe(sql));
+            for (period, service, metric, key, value) in chunk {
+                query = query.bind(*period).bind(*service).bind(metric.as_str()).bind((*key).clone()).bind(*value);
+            }
+            query.execute(&mut *tx).await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(day_rows.len())
+}
+
+/// Every daily count, for tests that hold the running counts to a rebuild.
+pub async fn all_days(pool: &AnyPool) -> Result<Vec<(i64, i64, String, String, i64)>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT day, service_id, metric, key, value FROM rollup_days WHERE value <> 0 \
+         ORDER BY day, service_id, metric, key",
+    )
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok((
+                r.try_get("day")?,
+                r.try_get("service_id")?,
+                r.try_get("metric")?,
+                r.try_get("key")?,
+                r.try_get("value")?,
+            ))
+        })
+        .collect()
+}

@@ -1,0 +1,362 @@
+//! Performance figures kept as running counts, so the public performance page reads a
+//! year of months and never the history.
+//!
+//! Each count is a (day, service, metric, key) and a value. What moves them is written
+//! where the change happens, in its transaction (`db::add`): a case received (intake), a
+//! clock met or missed and a case resolved or reopened (`clocks::db::sync`, which every
+//! change to a case ends in), a rating (the resident's feedback), and an escalation by the
+//! resident. `db::rebuild` computes the same counts from the tables, for a database
+//! written before rollups or by a bulk load, and the tests hold the two to each other.
+//!
+//! The figures the page shows are worked out here, from the monthly counts, by pure
+//! functions with tests written by hand.
+
+pub mod db;
+
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+use crate::calendar::Calendar;
+use crate::cases::Channel;
+use crate::clocks::State;
+
+/// What a count counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Metric {
+    /// Cases received, keyed by channel.
+    Received,
+    /// Clocks that met their standard, keyed by standard, on the day they stopped.
+    Met,
+    /// Clocks that missed, keyed by standard, on the day they fell due.
+    Missed,
+    /// Cases resolved, keyed by the working days they took, on the day resolved.
+    Resolved,
+    /// Residents' ratings after resolution, keyed 1 to 5.
+    Rating,
+    /// "Did this solve it?", keyed yes or no.
+    Solved,
+    /// Cases a resident escalated because they were past their date (failure demand).
+    Escalated,
+}
+
+impl Metric {
+    pub const ALL: [Metric; 7] = [
+        Metric::Received,
+        Metric::Met,
+        Metric::Missed,
+        Metric::Resolved,
+        Metric::Rating,
+        Metric::Solved,
+        Metric::Escalated,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Metric::Received => "received",
+            Metric::Met => "standard_met",
+            Metric::Missed => "standard_missed",
+            Metric::Resolved => "resolved_in_working_days",
+            Metric::Rating => "rating",
+            Metric::Solved => "solved",
+            Metric::Escalated => "escalated_by_resident",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Metric> {
+        Metric::ALL.into_iter().find(|m| m.as_str() == code)
+    }
+
+    /// What the key means, for the data dictionary.
+    pub fn key_meaning(self) -> &'static str {
+        match self {
+            Metric::Received => "the channel: web, email, phone, letter, visit, social or api",
+            Metric::Met | Metric::Missed => "the standard's id, as listed on the performance page",
+            Metric::Resolved => "whole working days from the day received to the day resolved",
+            Metric::Rating => "the rating, 1 (very poor) to 5 (very good)",
+            Metric::Solved => "yes or no",
+            Metric::Escalated => "empty",
+        }
+    }
+
+    /// What the metric counts, for the data dictionary.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Metric::Received => "Cases received in the month, by the channel they came in by.",
+            Metric::Met => {
+                "Promises kept: a published standard's clock that stopped in time, counted in the month it stopped."
+            }
+            Metric::Missed => {
+                "Promises missed: a standard's clock that passed its date, counted in the month it fell due."
+            }
+            Metric::Resolved => {
+                "Cases resolved in the month, by how many working days they took. A case reopened later is taken back."
+            }
+            Metric::Rating => "Residents' answers to \"how would you rate how we dealt with this?\" after resolution.",
+            Metric::Solved => "Residents' answers to \"did this solve it?\" after resolution. No reopens the case.",
+            Metric::Escalated => {
+                "Cases a resident escalated to a team leader because they were past their date: failure demand."
+            }
+        }
+    }
+}
+
+/// One count to move: `value` is added, and may be negative.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Delta {
+    pub day: Date,
+    pub service_id: i64,
+    pub metric: Metric,
+    pub key: String,
+    pub value: i64,
+}
+
+/// A day as stored: 20261125.
+pub fn day_number(day: Date) -> i64 {
+    i64::from(day.year()) * 10_000 + i64::from(day.month()) * 100 + i64::from(day.day())
+}
+
+/// A month as stored: 202611.
+pub fn month_number(day: Date) -> i64 {
+    i64::from(day.year()) * 100 + i64::from(day.month())
+}
+
+/// The month after `month` (202612 → 202701).
+pub fn next_month(month: i64) -> i64 {
+    if month % 100 == 12 { (month / 100 + 1) * 100 + 1 } else { month + 1 }
+}
+
+/// "November 2026".
+pub fn month_name(month: i64) -> String {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let index = usize::try_from(month % 100 - 1).unwrap_or(0).min(11);
+    format!("{} {}", NAMES[index], month / 100)
+}
+
+/// What a clock counts for, if it has settled: met on the day it stopped; missed on the
+/// day it fell due, whether it stopped late or is still running past its date (the
+/// sweep marks it breached when the date passes).
+pub fn settled(state: State, breached: bool, due_at: Option<i64>, stopped_at: Option<i64>) -> Option<(Metric, i64)> {
+    match state {
+        State::Met => stopped_at.map(|at| (Metric::Met, at)),
+        State::Missed => due_at.or(stopped_at).map(|at| (Metric::Missed, at)),
+        State::Running if breached => due_at.map(|at| (Metric::Missed, at)),
+        _ => None,
+    }
+}
+
+/// Working days from the day a case was received to the day it was resolved: the day of
+/// receipt is day 0, and only working days after it count (a case resolved on the day
+/// it came in took 0). Capped at ten years of days, so a wrong date cannot loop for long.
+pub fn working_days(calendar: &Calendar, received_at: i64, resolved_at: i64) -> i64 {
+    let from = calendar.local_date(ts(received_at));
+    let to = calendar.local_date(ts(resolved_at));
+    let mut days = 0;
+    let mut date = from;
+    for _ in 0..3_660 {
+        if date >= to {
+            break;
+        }
+        let Ok(next) = date.tomorrow() else { break };
+        date = next;
+        if calendar.is_working_day(date) {
+            days += 1;
+        }
+    }
+    days
+}
+
+pub fn ts(ms: i64) -> Timestamp {
+    Timestamp::from_millisecond(ms).unwrap_or(Timestamp::UNIX_EPOCH)
+}
+
+/// The smallest value with at least `share` of the count at or below it: the
+/// nearest-rank percentile, which is always a value that occurred. The median is
+/// `share = 0.5` (of 1, 2, 3, 4 it is 2), the 90th percentile `0.9`.
+pub fn percentile(histogram: &BTreeMap<i64, i64>, share: f64) -> Option<i64> {
+    let total: i64 = histogram.values().sum();
+    if total <= 0 {
+        return None;
+    }
+    // The rank in whole cases, rounded up: ceil(share × total), at least 1.
+    let rank = ((share * total as f64).ceil() as i64).max(1);
+    let mut seen = 0;
+    for (value, count) in histogram {
+        seen += count;
+        if seen >= rank {
+            return Some(*value);
+        }
+    }
+    histogram.keys().next_back().copied()
+}
+
+/// A share as a whole percentage, rounded half up; `None` when there is nothing to share.
+pub fn percent(part: i64, whole: i64) -> Option<i64> {
+    (whole > 0).then(|| (part * 200 + whole) / (whole * 2))
+}
+
+/// One summed count from the monthly table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MonthCount {
+    pub month: i64,
+    pub metric: Metric,
+    pub key: String,
+    pub value: i64,
+}
+
+/// The figures for one month.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Month {
+    /// Cases received by channel.
+    pub received: BTreeMap<String, i64>,
+    /// Per standard: (met, missed).
+    pub standards: BTreeMap<String, (i64, i64)>,
+    /// Working days to resolve → cases.
+    pub resolved: BTreeMap<i64, i64>,
+    /// Rating → answers.
+    pub ratings: BTreeMap<i64, i64>,
+    pub solved_yes: i64,
+    pub solved_no: i64,
+    pub escalated: i64,
+}
+
+impl Month {
+    pub fn received_total(&self) -> i64 {
+        self.received.values().sum()
+    }
+
+    pub fn resolved_total(&self) -> i64 {
+        self.resolved.values().sum()
+    }
+
+    pub fn median_days(&self) -> Option<i64> {
+        percentile(&self.resolved, 0.5)
+    }
+
+    pub fn p90_days(&self) -> Option<i64> {
+        percentile(&self.resolved, 0.9)
+    }
+
+    pub fn ratings_total(&self) -> i64 {
+        self.ratings.values().sum()
+    }
+
+    /// Mean rating in tenths (4.3 is 43), rounded half up.
+    pub fn mean_rating_tenths(&self) -> Option<i64> {
+        let total = self.ratings_total();
+        let sum: i64 = self.ratings.iter().map(|(r, n)| r * n).sum();
+        (total > 0).then(|| (sum * 20 + total) / (total * 2))
+    }
+
+    /// Share of ratings of 4 or 5.
+    pub fn satisfied_percent(&self) -> Option<i64> {
+        let good: i64 = self.ratings.iter().filter(|(r, _)| **r >= 4).map(|(_, n)| n).sum();
+        percent(good, self.ratings_total())
+    }
+
+    pub fn standard(&self, id: &str) -> (i64, i64) {
+        self.standards.get(id).copied().unwrap_or((0, 0))
+    }
+}
+
+/// Sorts monthly counts into months, for the months from `first` to `last`.
+pub fn months(counts: &[MonthCount], first: i64, last: i64) -> BTreeMap<i64, Month> {
+    let mut out = BTreeMap::new();
+    let mut m = first;
+    while m <= last {
+        out.insert(m, Month::default());
+        m = next_month(m);
+    }
+    for c in counts.iter().filter(|c| c.value != 0) {
+        let Some(month) = out.get_mut(&c.month) else { continue };
+        match c.metric {
+            Metric::Received => *month.received.entry(c.key.clone()).or_default() += c.value,
+            Metric::Met => month.standards.entry(c.key.clone()).or_default().0 += c.value,
+            Metric::Missed => month.standards.entry(c.key.clone()).or_default().1 += c.value,
+            Metric::Resolved => {
+                if let Ok(days) = c.key.parse::<i64>() {
+                    *month.resolved.entry(days).or_default() += c.value;
+                }
+            }
+            Metric::Rating => {
+                if let Ok(rating) = c.key.parse::<i64>() {
+                    *month.ratings.entry(rating).or_default() += c.value;
+                }
+            }
+            Metric::Solved if c.key == "yes" => month.solved_yes += c.value,
+            Metric::Solved => month.solved_no += c.value,
+            Metric::Escalated => month.escalated += c.value,
+        }
+    }
+    out
+}
+
+/// The channels in the order the page lists them.
+pub fn channel_order() -> [Channel; 7] {
+    [Channel::Web, Channel::Email, Channel::Phone, Channel::Letter, Channel::Visit, Channel::Social, Channel::Api]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn hist(values: &[i64]) -> BTreeMap<i64, i64> {
+        let mut h = BTreeMap::new();
+        for v in values {
+            *h.entry(*v).or_default() += 1;
+        }
+        h
+    }
+
+    #[test]
+    fn nearest_rank_percentiles_by_hand() {
+        assert_eq!(percentile(&hist(&[1, 2, 3, 4]), 0.5), Some(2));
+        assert_eq!(percentile(&hist(&[1, 2, 3, 4, 5]), 0.5), Some(3));
+        assert_eq!(percentile(&hist(&[0, 0, 0, 1, 2, 3, 4, 5, 6, 20]), 0.9), Some(6));
+        assert_eq!(percentile(&hist(&[0, 0, 0, 1, 2, 3, 4, 5, 6, 20, 21]), 0.9), Some(20));
+        assert_eq!(percentile(&hist(&[7]), 0.9), Some(7));
+        assert_eq!(percentile(&BTreeMap::new(), 0.5), None);
+    }
+
+    #[test]
+    fn percentages_round_half_up() {
+        assert_eq!(percent(1, 3), Some(33));
+        assert_eq!(percent(2, 3), Some(67));
+        assert_eq!(percent(1, 8), Some(13));
+        assert_eq!(percent(0, 0), None);
+    }
+
+    #[test]
+    fn months_roll_over_the_year() {
+        assert_eq!(next_month(202612), 202701);
+        assert_eq!(next_month(202611), 202612);
+        assert_eq!(month_name(202611), "November 2026");
+        assert_eq!(day_number(jiff::civil::date(2026, 1, 5)), 20260105);
+    }
+
+    proptest! {
+        /// The percentile from the histogram is the sorted list's nearest-rank value.
+        #[test]
+        fn percentile_matches_sorting(mut values in proptest::collection::vec(0i64..40, 1..200), share in 0.01f64..1.0) {
+            let got = percentile(&hist(&values), share);
+            values.sort_unstable();
+            let rank = ((share * values.len() as f64).ceil() as usize).max(1);
+            prop_assert_eq!(got, Some(values[rank - 1]));
+        }
+    }
+}

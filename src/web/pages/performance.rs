@@ -1,0 +1,468 @@
+//! The live performance page and its open data: how each published promise is kept,
+//! this month and in each of the twelve before, with volumes, times, satisfaction and
+//! what is late now. Everything is read from the monthly rollups (a few thousand rows
+//! at most), so the page costs the same however long the history is.
+
+use std::collections::BTreeMap;
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::header;
+use axum::response::{Html, IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+
+use super::{Chrome, render};
+use crate::app::AppState;
+use crate::cases::CaseType;
+use crate::db::now_ms;
+use crate::intake::thousands;
+use crate::rollups::{self, Metric, Month, month_name, month_number, percent};
+use crate::services::{self, Service};
+use crate::web::error::AppError;
+
+/// The months shown: this one and the twelve before it.
+const MONTHS: usize = 13;
+
+/// The Open Government Licence, which the data is published under.
+pub const LICENCE: &str = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/";
+
+#[derive(Debug, Deserialize)]
+pub struct Filter {
+    #[serde(default)]
+    group: String,
+}
+
+/// What the page and the data files are built from.
+struct Figures {
+    group: Option<String>,
+    groups: Vec<String>,
+    services: Vec<Service>,
+    months: Vec<i64>,
+    by_month: BTreeMap<i64, Month>,
+    open_past_date: i64,
+}
+
+impl Figures {
+    async fn load(state: &AppState, filter: &Filter) -> Result<Figures, AppError> {
+        let all = services::db::list_active(state.db.reader()).await?;
+        let mut groups: Vec<String> = all.iter().map(|s| s.group_name.clone()).collect();
+        groups.sort();
+        groups.dedup();
+        let group = Some(filter.group.trim()).filter(|g| !g.is_empty()).map(str::to_owned);
+        if let Some(g) = &group
+            && !groups.contains(g)
+        {
+            return Err(AppError::NotFoundBecause(format!(
+                "There is no group of services called \u{201c}{g}\u{201d}. Choose one from the list on the performance page."
+            )));
+        }
+        let services: Vec<Service> =
+            all.into_iter().filter(|s| group.as_ref().is_none_or(|g| &s.group_name == g)).collect();
+        let ids: Option<Vec<i64>> = group.as_ref().map(|_| services.iter().map(|s| s.id).collect());
+        let now = now_ms();
+        let today = state.rules.get().calendars.council.local_date(rollups::ts(now));
+        let last = month_number(today);
+        let mut months = vec![last];
+        while months.len() < MONTHS {
+            let m = months[months.len() - 1];
+            months.push(if m % 100 == 1 { (m / 100 - 1) * 100 + 12 } else { m - 1 });
+        }
+        months.reverse();
+        let counts = rollups::db::months(state.db.reader(), months[0], ids.as_deref()).await?;
+        let by_month = rollups::months(&counts, months[0], last);
+        let open_past_date = rollups::db::open_past_date(state.db.reader(), now, ids.as_deref()).await?;
+        Ok(Figures { group, groups, services, months, by_month, open_past_date })
+    }
+
+    fn this_month(&self) -> &Month {
+        &self.by_month[&self.months[self.months.len() - 1]]
+    }
+}
+
+/// One published standard's record.
+pub struct StandardRow {
+    pub id: String,
+    pub title: String,
+    pub wording: String,
+    pub months: Vec<ShareCell>,
+    pub this_month: ShareCell,
+    pub year: ShareCell,
+    pub chart: Chart,
+}
+
+/// Kept out of due in a month.
+pub struct ShareCell {
+    pub month: String,
+    pub met: i64,
+    pub due: i64,
+    pub percent: Option<i64>,
+}
+
+impl ShareCell {
+    fn new(month: String, met: i64, missed: i64) -> ShareCell {
+        ShareCell { month, met, due: met + missed, percent: percent(met, met + missed) }
+    }
+
+    /// "95% kept (2,002 of 2,098 due)", or that none were due.
+    pub fn words(&self) -> String {
+        match self.percent {
+            Some(p) => format!(
+                "{p}% kept ({} of {} due)",
+                thousands(self.met.max(0) as usize),
+                thousands(self.due.max(0) as usize)
+            ),
+            None => "none were due".to_owned(),
+        }
+    }
+}
+
+/// A bar chart of shares, drawn as SVG by the template. Sizes are in the SVG's own units.
+pub struct Chart {
+    pub title: String,
+    pub bars: Vec<Bar>,
+}
+
+pub struct Bar {
+    pub x: i64,
+    pub y: i64,
+    pub height: i64,
+    pub label: String,
+    /// The year, under the first bar and each January.
+    pub year: Option<String>,
+    pub value: String,
+}
+
+/// Chart geometry: 13 bars of 40 units with 10 between, 100 units for 100%.
+pub const CHART_WIDTH: i64 = 650;
+const BAR_STEP: i64 = 50;
+const PLOT_TOP: i64 = 10;
+const PLOT_HEIGHT: i64 = 100;
+
+fn chart(title: &str, cells: &[ShareCell]) -> Chart {
+    let bars = cells
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let p = c.percent.unwrap_or(0);
+            Bar {
+                x: i as i64 * BAR_STEP + 5,
+                y: PLOT_TOP + PLOT_HEIGHT - p,
+                height: p,
+                label: short_month(&c.month),
+                year: (i == 0 || c.month.starts_with("January"))
+                    .then(|| c.month.chars().skip_while(|ch| !ch.is_ascii_digit()).collect()),
+                value: c.percent.map_or_else(|| "–".to_owned(), |p| format!("{p}%")),
+            }
+        })
+        .collect();
+    Chart { title: format!("{title}: share kept each month"), bars }
+}
+
+/// "November 2026" → "Nov".
+fn short_month(name: &str) -> String {
+    name.chars().take(3).collect()
+}
+
+/// The figures of one month, in words, for the tables.
+pub struct MonthRow {
+    pub month: String,
+    pub received: Vec<i64>,
+    pub received_total: i64,
+    pub resolved: i64,
+    pub median: String,
+    pub p90: String,
+    pub ratings: i64,
+    pub mean_rating: String,
+    pub satisfied: String,
+    pub solved: String,
+    pub escalated: i64,
+}
+
+fn days(n: Option<i64>) -> String {
+    match n {
+        Some(1) => "1 day".to_owned(),
+        Some(n) => format!("{n} days"),
+        None => "–".to_owned(),
+    }
+}
+
+fn month_row(name: String, m: &Month) -> MonthRow {
+    MonthRow {
+        month: name,
+        received: rollups::channel_order().iter().map(|c| m.received.get(c.as_str()).copied().unwrap_or(0)).collect(),
+        received_total: m.received_total(),
+        resolved: m.resolved_total(),
+        median: days(m.median_days()),
+        p90: days(m.p90_days()),
+        ratings: m.ratings_total(),
+        mean_rating: m
+            .mean_rating_tenths()
+            .map_or_else(|| "–".to_owned(), |t| format!("{}.{} out of 5", t / 10, t % 10)),
+        satisfied: m.satisfied_percent().map_or_else(|| "–".to_owned(), |p| format!("{p}%")),
+        solved: percent(m.solved_yes, m.solved_yes + m.solved_no).map_or_else(|| "–".to_owned(), |p| format!("{p}%")),
+        escalated: m.escalated,
+    }
+}
+
+#[derive(Template)]
+#[template(path = "pages/performance.html")]
+struct PerformancePage {
+    chrome: Chrome,
+    group: Option<String>,
+    groups: Vec<String>,
+    query: String,
+    this_month: String,
+    summary: MonthRow,
+    kept_this_month: String,
+    open_past_date: i64,
+    promises: Vec<StandardRow>,
+    statutory: Vec<StandardRow>,
+    channels: Vec<&'static str>,
+    rows: Vec<MonthRow>,
+    chart_width: i64,
+}
+
+/// Whether a standard times a statutory or complaint process, reported in its own section.
+fn is_statutory(types: &[CaseType]) -> bool {
+    !types.is_empty()
+        && types
+            .iter()
+            .all(|t| matches!(t, CaseType::Complaint | CaseType::Foi | CaseType::Eir | CaseType::SubjectAccess))
+}
+
+pub async fn show(State(state): State<AppState>, Query(filter): Query<Filter>) -> Result<Html<String>, AppError> {
+    let f = Figures::load(&state, &filter).await?;
+    let rules = state.rules.get();
+    let mut promises = Vec::new();
+    let mut statutory = Vec::new();
+    let (mut kept, mut due) = (0, 0);
+    for v in rules.current.iter().filter(|v| v.standard.published) {
+        let s = &v.standard;
+        let cells: Vec<ShareCell> = f
+            .months
+            .iter()
+            .map(|m| {
+                let (met, missed) = f.by_month[m].standard(&s.id);
+                ShareCell::new(month_name(*m), met, missed)
+            })
+            .collect();
+        let (year_met, year_missed) =
+            f.months.iter().map(|m| f.by_month[m].standard(&s.id)).fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+        let last = &cells[cells.len() - 1];
+        kept += last.met;
+        due += last.due;
+        let row = StandardRow {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            wording: s.wording.clone(),
+            this_month: ShareCell::new(last.month.clone(), last.met, last.due - last.met),
+            year: ShareCell::new("the last 13 months".to_owned(), year_met, year_missed),
+            chart: chart(&s.title, &cells),
+            months: cells,
+        };
+        if is_statutory(&s.case_types) { statutory.push(row) } else { promises.push(row) }
+    }
+    let this = f.months[f.months.len() - 1];
+    let page = PerformancePage {
+        chrome: Chrome::new(&state),
+        query: f.group.as_ref().map(|g| format!("?group={}", urlencode(g))).unwrap_or_default(),
+        group: f.group.clone(),
+        groups: f.groups.clone(),
+        this_month: month_name(this),
+        summary: month_row(month_name(this), f.this_month()),
+        kept_this_month: percent(kept, due).map_or_else(|| "None due yet".to_owned(), |p| format!("{p}%")),
+        open_past_date: f.open_past_date,
+        promises,
+        statutory,
+        channels: rollups::channel_order().iter().map(|c| c.label()).collect(),
+        rows: f.months.iter().rev().map(|m| month_row(month_name(*m), &f.by_month[m])).collect(),
+        chart_width: CHART_WIDTH,
+    };
+    render(&page)
+}
+
+fn urlencode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// One row of the open data.
+#[derive(Debug, Serialize)]
+pub struct DataRow {
+    pub month: String,
+    pub service_group: String,
+    pub service_code: String,
+    pub service: String,
+    pub measure: &'static str,
+    pub key: String,
+    pub value: i64,
+}
+
+#[derive(Debug, Serialize)]
+struct StandardInfo {
+    id: String,
+    title: String,
+    wording: String,
+    target: String,
+}
+
+#[derive(Debug, Serialize)]
+struct Dataset {
+    title: String,
+    publisher: String,
+    licence: &'static str,
+    dictionary: &'static str,
+    generated_at: String,
+    service_group: Option<String>,
+    months: Vec<String>,
+    open_past_date_now: i64,
+    standards: Vec<StandardInfo>,
+    rows: Vec<DataRow>,
+}
+
+/// "2026-11".
+fn iso_month(m: i64) -> String {
+    format!("{}-{:02}", m / 100, m % 100)
+}
+
+async fn dataset(state: &AppState, filter: &Filter) -> Result<Dataset, AppError> {
+    let f = Figures::load(state, filter).await?;
+    let rules = state.rules.get();
+    let published: Vec<&str> =
+        rules.current.iter().filter(|v| v.standard.published).map(|v| v.standard.id.as_str()).collect();
+    let ids: Option<Vec<i64>> = f.group.as_ref().map(|_| f.services.iter().map(|s| s.id).collect());
+    let counts = rollups::db::by_service(state.db.reader(), f.months[0], ids.as_deref()).await?;
+    let by_id: BTreeMap<i64, &Service> = f.services.iter().map(|s| (s.id, s)).collect();
+    let rows = counts
+        .into_iter()
+        .filter(|c| !matches!(c.metric, Metric::Met | Metric::Missed) || published.contains(&c.key.as_str()))
+        .filter_map(|c| {
+            // A withdrawn service's history is still published, under its code.
+            let service = by_id.get(&c.service_id);
+            if f.group.is_some() && service.is_none() {
+                return None;
+            }
+            Some(DataRow {
+                month: iso_month(c.month),
+                service_group: service.map(|s| s.group_name.clone()).unwrap_or_default(),
+                service_code: service.map(|s| s.code.clone()).unwrap_or_else(|| format!("service-{}", c.service_id)),
+                service: service.map(|s| s.name.clone()).unwrap_or_default(),
+                measure: c.metric.as_str(),
+                key: c.key,
+                value: c.value,
+            })
+        })
+        .collect();
+    Ok(Dataset {
+        title: format!("{}: service standards performance", state.council.name),
+        publisher: state.council.name.to_string(),
+        licence: LICENCE,
+        dictionary: "/performance/data-dictionary",
+        generated_at: jiff::Timestamp::from_millisecond(now_ms()).map(|t| t.to_string()).unwrap_or_default(),
+        service_group: f.group.clone(),
+        months: f.months.iter().map(|m| iso_month(*m)).collect(),
+        open_past_date_now: f.open_past_date,
+        standards: rules
+            .current
+            .iter()
+            .filter(|v| v.standard.published)
+            .map(|v| StandardInfo {
+                id: v.standard.id.clone(),
+                title: v.standard.title.clone(),
+                wording: v.standard.wording.clone(),
+                target: v.standard.target.to_string(),
+            })
+            .collect(),
+        rows,
+    })
+}
+
+pub async fn json(State(state): State<AppState>, Query(filter): Query<Filter>) -> Result<Response, AppError> {
+    let data = dataset(&state, &filter).await?;
+    let body = serde_json::to_string_pretty(&data).map_err(|e| AppError::Internal(e.into()))?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
+}
+
+/// The same rows as the JSON, one per line, with a header row.
+pub async fn csv(State(state): State<AppState>, Query(filter): Query<Filter>) -> Result<Response, AppError> {
+    let data = dataset(&state, &filter).await?;
+    let mut out = String::from("month,service_group,service_code,service,measure,key,value\r\n");
+    for r in &data.rows {
+        let fields = [&r.month, &r.service_group, &r.service_code, &r.service, r.measure, &r.key];
+        for f in fields {
+            out.push_str(&csv_field(f));
+            out.push(',');
+        }
+        out.push_str(&r.value.to_string());
+        out.push_str("\r\n");
+    }
+    let month = data.months.last().cloned().unwrap_or_default();
+    out.push_str(&format!("{month},,,,open_past_date_now,,{}\r\n", data.open_past_date_now));
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (header::CONTENT_DISPOSITION, "inline; filename=\"performance.csv\""),
+        ],
+        out,
+    )
+        .into_response())
+}
+
+/// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180). A field
+/// that a spreadsheet would run as a formula is prefixed with an apostrophe.
+fn csv_field(value: &str) -> String {
+    let value = if value.starts_with(['=', '+', '-', '@']) { format!("'{value}") } else { value.to_owned() };
+    if value.contains([',', '"', '\n', '\r']) { format!("\"{}\"", value.replace('"', "\"\"")) } else { value }
+}
+
+#[derive(Template)]
+#[template(path = "pages/data_dictionary.html")]
+struct DictionaryPage {
+    chrome: Chrome,
+    metrics: Vec<(&'static str, &'static str, &'static str)>,
+    standards: Vec<(String, String, String)>,
+    licence: &'static str,
+}
+
+pub async fn dictionary(State(state): State<AppState>) -> Result<Html<String>, AppError> {
+    let rules = state.rules.get();
+    render(&DictionaryPage {
+        chrome: Chrome::new(&state),
+        metrics: Metric::ALL.iter().map(|m| (m.as_str(), m.meaning(), m.key_meaning())).collect(),
+        standards: rules
+            .current
+            .iter()
+            .filter(|v| v.standard.published)
+            .map(|v| (v.standard.id.clone(), v.standard.title.clone(), v.standard.target.to_string()))
+            .collect(),
+        licence: LICENCE,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_are_quoted_and_defused() {
+        assert_eq!(csv_field("Bins"), "Bins");
+        assert_eq!(csv_field("Roads, paths"), "\"Roads, paths\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("=SUM(A1)"), "'=SUM(A1)");
+    }
+
+    #[test]
+    fn a_chart_bar_is_as_tall_as_its_share() {
+        let c =
+            chart("X", &[ShareCell::new("November 2026".into(), 3, 1), ShareCell::new("December 2026".into(), 0, 0)]);
+        assert_eq!((c.bars[0].height, c.bars[0].y, c.bars[0].value.as_str()), (75, 35, "75%"));
+        assert_eq!((c.bars[1].height, c.bars[1].value.as_str(), c.bars[1].label.as_str()), (0, "–", "Dec"));
+    }
+}

@@ -1,0 +1,149 @@
+//! The performance figures against a small data set worked out by hand: three web
+//! enquiries with known times, one of them reopened, on both databases. The running
+//! counts written with each change must equal a rebuild from the record, and the page
+//! and data files must show the same figures.
+
+use std::collections::BTreeMap;
+
+use frontdoor::cases::db::change_status;
+use frontdoor::cases::{Actor, Channel, Status};
+use frontdoor::customers::CustomerDetails;
+use frontdoor::intake::{self, Request};
+use frontdoor::rollups::{self, db as rollups_db};
+use frontdoor::services;
+
+use crate::support::{app, council, get, post_form, reference_in, rules, seed_catalogue, test_db, valid_report};
+
+/// A time on the council's clock.
+fn at(y: i16, m: i8, d: i8, h: i8, min: i8) -> i64 {
+    jiff::civil::date(y, m, d).at(h, min, 0, 0).in_tz("Europe/London").expect("zone").timestamp().as_millisecond()
+}
+
+async fn open(db: &frontdoor::db::Db, rules: &frontdoor::standards::Rules, when: i64) -> i64 {
+    let service = services::db::by_code(db.reader(), "general").await.unwrap().unwrap();
+    let customer =
+        CustomerDetails { name: "Pat Resident".into(), email: Some("pat@example.com".into()), ..Default::default() };
+    let request = Request {
+        service: &service,
+        channel: Channel::Web,
+        customer: &customer,
+        location: Default::default(),
+        description: "When does the library open?".into(),
+        subject: "Ask us something else",
+        in_reply_to: None,
+        acknowledge: false,
+        logged_by: None,
+        resolved_at_first_contact: false,
+        answers: &[],
+    };
+    let mut tx = db.begin().await.unwrap();
+    let opened = intake::open(&mut tx, &council(), rules, request, when).await.unwrap();
+    tx.commit().await.unwrap();
+    opened.case_id
+}
+
+async fn move_to(db: &frontdoor::db::Db, rules: &frontdoor::standards::Rules, case: i64, to: Status, when: i64) {
+    let mut tx = db.begin().await.unwrap();
+    change_status(&mut tx, case, to, Actor::SYSTEM, None, rules, when).await.unwrap();
+    tx.commit().await.unwrap();
+}
+
+#[tokio::test]
+async fn shares_medians_and_counts_match_the_hand_worked_figures() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let rules = rules(&t.db).await;
+
+    // A: Monday 2 March 10:00, acknowledged in 30 minutes, resolved Wednesday 4 March.
+    let a = open(&t.db, &rules, at(2026, 3, 2, 10, 0)).await;
+    move_to(&t.db, &rules, a, Status::Acknowledged, at(2026, 3, 2, 10, 30)).await;
+    move_to(&t.db, &rules, a, Status::Resolved, at(2026, 3, 4, 12, 0)).await;
+    // B: Monday 2 March 11:00, acknowledged 25 hours later (late), resolved Monday 9
+    // March, after the reply was due on Thursday 5 March at 17:00 (late).
+    let b = open(&t.db, &rules, at(2026, 3, 2, 11, 0)).await;
+    move_to(&t.db, &rules, b, Status::Acknowledged, at(2026, 3, 3, 12, 0)).await;
+    move_to(&t.db, &rules, b, Status::Resolved, at(2026, 3, 9, 12, 0)).await;
+    // C: Thursday 2 April, before Easter; resolved Tuesday 7 April. Good Friday and
+    // Easter Monday are not working days, so it took 1 working day.
+    let c = open(&t.db, &rules, at(2026, 4, 2, 10, 0)).await;
+    move_to(&t.db, &rules, c, Status::Acknowledged, at(2026, 4, 2, 10, 5)).await;
+    move_to(&t.db, &rules, c, Status::Resolved, at(2026, 4, 7, 10, 0)).await;
+    // A is reopened on 10 March and resolved again on Thursday 12 March: its first
+    // resolution is taken back and it now took 8 working days.
+    move_to(&t.db, &rules, a, Status::Reopened, at(2026, 3, 10, 9, 0)).await;
+    move_to(&t.db, &rules, a, Status::Resolved, at(2026, 3, 12, 16, 0)).await;
+
+    let counts = rollups_db::months(t.db.reader(), 202603, None).await.unwrap();
+    let months = rollups::months(&counts, 202603, 202604);
+    let march = &months[&202603];
+    let april = &months[&202604];
+
+    assert_eq!(march.received, BTreeMap::from([("web".to_owned(), 2)]));
+    assert_eq!(april.received, BTreeMap::from([("web".to_owned(), 1)]));
+    // Acknowledged within 24 hours: A kept, B missed (due 3 March 11:00); C kept.
+    assert_eq!(march.standard("online-acknowledge"), (1, 1));
+    assert_eq!(april.standard("online-acknowledge"), (1, 0));
+    // Replied to within 3 working days: A kept (resolved the first time on 4 March),
+    // B missed; C kept (due 9 April, after the Easter holidays).
+    assert_eq!(march.standard("online-reply"), (1, 1));
+    assert_eq!(april.standard("online-reply"), (1, 0));
+    // Resolution times: B took 5 working days (3, 4, 5, 6 and 9 March), A 8.
+    assert_eq!(march.resolved, BTreeMap::from([(5, 1), (8, 1)]));
+    assert_eq!((march.median_days(), march.p90_days()), (Some(5), Some(8)));
+    assert_eq!(april.resolved, BTreeMap::from([(1, 1)]));
+    assert_eq!(rollups::percent(march.standard("online-reply").0, 2), Some(50));
+
+    // The running counts are exactly what a rebuild from the record gives.
+    let running = rollups_db::all_days(t.db.reader()).await.unwrap();
+    let rebuilt_rows = rollups_db::rebuild(&t.db, &rules.calendars.council).await.unwrap();
+    assert_eq!(rollups_db::all_days(t.db.reader()).await.unwrap(), running);
+    assert_eq!(rebuilt_rows, running.len());
+    assert!(running.iter().any(|r| r.0 == 20260312 && r.2 == "resolved_in_working_days" && r.3 == "8" && r.4 == 1));
+    assert!(
+        !running.iter().any(|r| r.0 == 20260304 && r.2 == "resolved_in_working_days"),
+        "A's first resolution was taken back"
+    );
+}
+
+#[tokio::test]
+async fn the_page_and_data_files_show_a_case_received_today() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let app = app(&t.db).await;
+    let sent = post_form(&app, "/services/general/report/send", &valid_report()).await;
+    assert_eq!(sent.status, 303, "{}", sent.body);
+    let page = get(&app, "/performance").await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Online forms and emails acknowledged"), "the published promises are listed");
+    assert!(!page.body.contains("app-chart"), "nothing has been due yet, so there is nothing to chart");
+    assert!(page.body.contains("We have no figures for this promise yet."));
+
+    // Acknowledged at once: the promise is kept, and this month shows it.
+    let reference = frontdoor::cases::CaseRef::parse(&crate::support::prefix(), reference_in(sent.location())).unwrap();
+    let rules = rules(&t.db).await;
+    move_to(&t.db, &rules, reference.id(), Status::Acknowledged, frontdoor::db::now_ms()).await;
+    let page = get(&app, "/performance").await;
+    assert!(page.body.contains("<svg class=\"app-chart\""), "a promise with figures has a chart");
+    assert!(page.body.contains("100% kept (1 of 1 due)"), "{}", page.body);
+
+    let csv = get(&app, "/performance/data.csv").await;
+    assert_eq!(csv.status, 200);
+    assert!(csv.body.starts_with("month,service_group,service_code,service,measure,key,value\r\n"));
+    let row = csv.body.lines().find(|l| l.contains(",received,web,")).expect("a received row");
+    assert!(row.contains(",Contact the council,general,Ask us something else,received,web,1"), "{row}");
+
+    let json: serde_json::Value = serde_json::from_str(&get(&app, "/performance/data.json").await.body).unwrap();
+    assert!(json["licence"].as_str().unwrap().contains("open-government-licence"));
+    let rows = json["rows"].as_array().unwrap();
+    assert!(rows.iter().any(|r| r["measure"] == "received" && r["key"] == "web" && r["value"] == 1));
+    assert_eq!(json["months"].as_array().unwrap().len(), 13);
+
+    // A group filter narrows everything; an unknown group is refused by name.
+    let bins: serde_json::Value =
+        serde_json::from_str(&get(&app, "/performance/data.json?group=Bins").await.body).unwrap();
+    assert!(bins["rows"].as_array().unwrap().is_empty(), "{bins}");
+    let unknown = get(&app, "/performance?group=Parks").await;
+    assert_eq!(unknown.status, 404);
+    assert!(unknown.body.contains("Parks"));
+    assert_eq!(get(&app, "/performance/data-dictionary").await.status, 200);
+}
