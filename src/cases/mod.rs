@@ -7,6 +7,7 @@ pub mod actions;
 pub mod db;
 pub mod queue;
 pub mod reference;
+pub mod resident;
 
 pub use reference::{CaseRef, Prefix, RefError};
 

@@ -312,6 +312,18 @@ pub async fn fire_due(db: &Db, rules: &Rules, now: i64, limit: i64) -> Result<Sw
     Ok(swept)
 }
 
+/// The lead of the team a case is with, if it has one who can sign in.
+pub async fn team_lead(conn: &mut AnyConnection, case_id: i64) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT s.id FROM staff_users s JOIN cases c ON c.team_id = s.team_id \
+         WHERE c.id = $1 AND s.role = $2 AND s.disabled = 0 ORDER BY s.id LIMIT 1",
+    )
+    .bind(case_id)
+    .bind(Role::TeamLead.as_str())
+    .fetch_optional(conn)
+    .await
+}
+
 /// Hands a late case to its team's lead: an `escalated` event naming them.
 async fn escalate(
     conn: &mut AnyConnection,
@@ -320,14 +332,7 @@ async fn escalate(
     due: i64,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    let lead: Option<i64> = sqlx::query_scalar(
-        "SELECT s.id FROM staff_users s JOIN cases c ON c.team_id = s.team_id \
-         WHERE c.id = $1 AND s.role = $2 AND s.disabled = 0 ORDER BY s.id LIMIT 1",
-    )
-    .bind(case_id)
-    .bind(Role::TeamLead.as_str())
-    .fetch_optional(&mut *conn)
-    .await?;
+    let lead = team_lead(&mut *conn, case_id).await?;
     let body =
         serde_json::to_string(&Fired { standard: standard_id.to_owned(), due, team_lead: lead }).expect("plain struct");
     append_event(conn, case_id, &internal(EventKind::Escalated, &body), now).await?;

@@ -491,6 +491,9 @@ fn timeline(
                     Some(Status::InProgress),
                 ));
             }
+            // A tenth of the last month's cases are stuck: worked on, never answered.
+            // They are the late cases every queue and the performance page must show.
+            let stuck = now - t0 < 30 * DAY && rng.random_bool(0.1);
             let median = match service.case_type {
                 CaseType::Enquiry => 1.6 * DAY as f64,
                 CaseType::ServiceRequest => 3.5 * DAY as f64,
@@ -501,7 +504,9 @@ fn timeline(
                 CaseType::Compliment => DAY as f64,
             };
             at += lognormal(rng, median, 0.75);
-            if service.case_type == CaseType::Compliment {
+            if stuck {
+                // Nothing more happens.
+            } else if service.case_type == CaseType::Compliment {
                 plan.push((
                     at,
                     staff,

@@ -357,15 +357,19 @@ async fn acknowledge(
     // Tell us once: whoever reads this email can report something else without typing
     // their details again.
     let link = customers::db::new_link(&mut *conn, ack.customer_id, now).await?;
+    // The signed link opens the whole case (timeline, reply, escalate) without asking
+    // for the email address or postcode again.
+    let key = cases::resident::link_key(&mut *conn).await?;
+    let signature = cases::resident::sign(&key, reference);
     let body = format!(
         "Dear {name},\n\n\
          Thank you for contacting {council}. We have your message \"{subject}\".\n\n\
          Your reference is {reference}.\n\n\
          What happens next\n\
          Our team will look at it.{promise}\n\n\
-         Follow your case: {url}/cases/{reference}\n\n\
+         Follow your case, reply or add information: {url}/cases/{reference}/open/{signature}\n\n\
          To report or ask about something else without typing your details again: {url}/you/{link}\n\n\
-         To add something, reply to this email and keep the reference in the subject.\n\n\
+         You can also reply to this email: keep the reference in the subject.\n\n\
          This is an automatic message: you do not need to reply to it.\n\n{council}\n",
         name = ack.name,
         council = council.name,

@@ -21,7 +21,7 @@ pub mod smtp;
 use sqlx::AnyConnection;
 
 use crate::app::AppState;
-use crate::cases::db::{ChangeStatusError, NewEvent, append_event, change_status};
+use crate::cases::db::{NewEvent, append_event};
 use crate::cases::{Actor, CaseRef, Channel, EventKind, Location, Status};
 use crate::config::Council;
 use crate::contacts::Direction;
@@ -237,17 +237,8 @@ async fn reply(
     reading: &Reading,
     now: i64,
 ) -> anyhow::Result<()> {
-    let actor = Actor::customer(case.customer_id);
-    add_to_case(conn, case.id, reading, &words(reading), actor, true, now).await?;
-    let (to, note) = match case.status {
-        Status::WaitingForCustomer => (Status::InProgress, "The customer replied."),
-        Status::Resolved => (Status::Reopened, "The customer replied after it was resolved."),
-        _ => return Ok(()),
-    };
-    match change_status(conn, case.id, to, actor, Some(note), rules, now).await {
-        Ok(()) | Err(ChangeStatusError::Illegal(_)) => Ok(()),
-        Err(err) => Err(err.into()),
-    }
+    cases::resident::reply(conn, rules, case, Channel::Email, &reading.subject, &words(reading), now).await?;
+    Ok(())
 }
 
 /// Records the message as a contact on the case and an event on its timeline.

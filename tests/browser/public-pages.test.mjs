@@ -5,7 +5,7 @@
 //   node --test tests/browser/
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startDemo, newPage as open, expectAccessible, expectNoScriptErrors } from './support.mjs'
+import { startDemo, newPage as open, expectAccessible, expectNoScriptErrors, emailAbout } from './support.mjs'
 
 let demo
 let base
@@ -29,7 +29,11 @@ for (const [what, path, status] of [
   ['a form asking several choices', '/services/fly-tipping/report', 200],
   ['a form asking a number', '/services/pothole/report', 200],
   ['a page that does not exist', '/no-such-page', 404],
-  ['a mistyped reference', '/cases/KMB-000-001/submitted', 404]
+  ['a mistyped reference', '/cases/KMB-000-001/submitted', 404],
+  ['the performance page', '/performance', 200],
+  ['the performance page for one group', '/performance?group=Bins%2C+waste+and+recycling', 200],
+  ['the performance data dictionary', '/performance/data-dictionary', 200],
+  ['the performance page for a group that does not exist', '/performance?group=Nothing', 404]
 ]) {
   test(`${what} has no WCAG 2.2 AA violations`, async () => {
     const page = await newPage()
@@ -168,5 +172,79 @@ test('keyboard users can skip to the main content', async () => {
   await page.keyboard.press('Tab')
   const focused = await page.evaluate(() => document.activeElement.textContent.trim())
   assert.equal(focused, 'Skip to main content')
+  await page.context().close()
+})
+
+test('a resident reports, gets the email, follows the case, replies, sees a staff update, rates it and reopens it', async () => {
+  // Report a missed bin.
+  const resident = await newPage()
+  await resident.goto(base + '/services/missed-bin/report')
+  await resident.fill('#description', 'The green bin was not emptied.')
+  await resident.check('#answer-bin')
+  await resident.fill('#address', '9 Mill Lane')
+  await resident.fill('#postcode', 'KM4 7QT')
+  await resident.fill('#name', 'Robin Resident')
+  await resident.fill('#email', 'robin@example.com')
+  await resident.click('button:has-text("Continue")')
+  await resident.click('button:has-text("Send")')
+  const reference = await resident.locator('.govuk-panel__body strong').textContent()
+
+  // The reference alone asks for proof; a wrong answer is named beside the field.
+  await resident.goto(`${base}/cases/${reference}`)
+  assert.doesNotMatch(await resident.locator('main').textContent(), /green bin/)
+  await resident.fill('#answer', 'KM1 1AA')
+  await resident.click('button:has-text("Continue")')
+  await resident.waitForSelector('.govuk-error-summary')
+  await expectAccessible(resident, 'the case page with a wrong answer')
+  await resident.context().close()
+
+  // The acknowledgement email's link opens the whole case in a new browser.
+  const email = await emailAbout(demo.mailDir, reference)
+  const link = email.match(/http:\/\/\S+\/cases\/\S+\/open\/[0-9a-f]+/)[0]
+  const page = await newPage()
+  await page.goto(link.replace(/^http:\/\/[^/]+/, base))
+  assert.match(await page.locator('main').textContent(), /The green bin was not emptied\./)
+  assert.match(await page.locator('.moj-timeline').textContent(), /We received your request/)
+  await expectAccessible(page, 'the whole case, opened from the email')
+
+  // An empty reply is refused; a real one joins the timeline.
+  await page.click('button:has-text("Send message")')
+  await page.waitForSelector('.govuk-error-summary')
+  await expectAccessible(page, 'the case page with an empty reply')
+  await page.fill('#message', 'It has been missed twice now.')
+  await page.click('button:has-text("Send message")')
+  await page.waitForSelector('.govuk-notification-banner--success')
+  assert.match(await page.locator('.moj-timeline').textContent(), /You wrote to us\s*[\s\S]*It has been missed twice now\./)
+
+  // The waste officer resolves it, saying what was done.
+  const officer = await newPage()
+  await officer.goto(base + '/staff/sign-in')
+  await officer.fill('#email', 'waste.officer@kingsmead.example')
+  await officer.fill('#password', 'demo-password-2026')
+  await officer.click('button:has-text("Sign in")')
+  await officer.goto(`${base}/staff/cases/${reference}?open=status#status-details`)
+  await officer.check('input[name=status][value=resolved]')
+  await officer.fill('#status-note', 'We emptied the green bin this morning.')
+  await officer.click('button:has-text("Change status")')
+  await officer.waitForSelector('.govuk-notification-banner--success')
+  await officer.context().close()
+
+  // The resident sees the update and is asked whether it solved it.
+  await page.goto(`${base}/cases/${reference}`)
+  assert.match(await page.locator('.moj-timeline').textContent(), /We emptied the green bin this morning\./)
+  await page.click('form[action$="/feedback"] button')
+  await page.waitForSelector('.govuk-error-summary')
+  const problems = await page.locator('.govuk-error-summary__list a').allTextContents()
+  assert.deepEqual(problems, ['Say whether this solved it', 'Choose a rating from 1 to 5'])
+  await expectAccessible(page, 'the feedback form with errors')
+  await page.check('#solved-no')
+  await page.check('#rating-2')
+  await page.fill('#comment', 'The blue bin was missed too.')
+  await page.click('form[action$="/feedback"] button')
+  await page.waitForSelector('.govuk-notification-banner--success')
+  assert.match(await page.locator('.govuk-notification-banner').textContent(), /reopened/)
+  assert.match(await page.locator('main').textContent(), /Reopened/)
+  await expectAccessible(page, 'the case page after reopening')
+  expectNoScriptErrors(page, 422)
   await page.context().close()
 })

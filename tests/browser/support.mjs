@@ -2,7 +2,7 @@
 // Chromium driven by playwright-core, and the checks every page meets.
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
@@ -14,7 +14,7 @@ const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']
 // Starts `frontdoor demo` on free ports; resolves to { base, smtp, browser, stop }.
 export async function startDemo () {
   const dir = mkdtempSync(join(tmpdir(), 'frontdoor-browser-'))
-  const server = spawn(BINARY, ['demo', '--cases', '300', '--file', join(dir, 'demo.db'), '--listen', '127.0.0.1:0', '--smtp-listen', '127.0.0.1:0', '--mail-dir', join(dir, 'mail-out')], {
+  const server = spawn(BINARY, ['demo', '--cases', '1000', '--file', join(dir, 'demo.db'), '--listen', '127.0.0.1:0', '--smtp-listen', '127.0.0.1:0', '--mail-dir', join(dir, 'mail-out')], {
     // No network here: the map's "tiles" are one image this site serves.
     env: { ...process.env, FRONTDOOR_LOG: 'warn', FRONTDOOR_MAP_TILES: '/assets/favicon.svg' },
     stdio: ['ignore', 'pipe', 'inherit']
@@ -39,7 +39,7 @@ export async function startDemo () {
     server.kill('SIGTERM')
     rmSync(dir, { recursive: true, force: true })
   }
-  return { base, smtp, browser, stop }
+  return { base, smtp, browser, stop, mailDir: join(dir, 'mail-out') }
 }
 
 // axe needs pages from an explicit context. Every page records its console errors
@@ -65,4 +65,22 @@ export async function expectAccessible (page, what) {
   const results = await new AxeBuilder({ page }).withTags(WCAG).analyze()
   const found = results.violations.map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).join(', ')})`)
   assert.deepEqual(found, [], `${what} has accessibility violations`)
+}
+
+// The text of the first email written to `mailDir` whose subject names `reference`,
+// waiting for the job runner to deliver it. Quoted-printable soft breaks and escapes
+// are undone, as a mail client would.
+export async function emailAbout (mailDir, reference) {
+  for (let i = 0; i < 100; i++) {
+    let files = []
+    try { files = readdirSync(mailDir) } catch {}
+    for (const file of files) {
+      const raw = readFileSync(join(mailDir, file), 'utf8')
+      if (raw.includes(`Subject: We have your message: ${reference}`)) {
+        return raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)))
+      }
+    }
+    await new Promise(resolve => setTimeout(resolve, 100))
+  }
+  throw new Error(`no email about ${reference} in ${mailDir}`)
 }

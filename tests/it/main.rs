@@ -21,4 +21,5 @@ mod queues;
 mod search;
 mod staff;
 mod templates;
+mod tracking;
 mod web_form;

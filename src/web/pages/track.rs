@@ -1,18 +1,36 @@
-//! Follow a case by its reference: what it is about, where it is, and each promise the
-//! council made about it with its date. A reference is not proof of who someone is, so
-//! the page shows nothing personal: not the description, the name or the address.
+//! Follow a case by its reference. The reference alone shows where it is and each
+//! promise with its date, and nothing personal: a reference is not proof of who someone
+//! is. With the email address or postcode given with the case, or the signed link from
+//! the acknowledgement email, the resident sees the whole public timeline and can
+//! reply, escalate a case past its date, and say whether the resolution solved it.
+//!
+//! Proof is kept in a cookie for that case alone (`Path=/cases/REF`, HttpOnly,
+//! SameSite=Strict): its value is the link's signature, so nothing is stored per
+//! visitor, and another site cannot make the browser post to these forms with it.
 
 use askama::Template;
-use axum::extract::{Path, State};
-use axum::response::Html;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use jiff::Timestamp;
+use serde::Deserialize;
 
 use super::{Chrome, render};
 use crate::app::AppState;
-use crate::cases::{self, CaseRef};
-use crate::clocks::{self, State as ClockState};
+use crate::cases::resident::{self, ActError, Feedback, ProveError};
+use crate::cases::{self, ActorKind, Case, CaseRef, Event, EventKind};
+use crate::clocks::{self, Extended, State as ClockState};
+use crate::db::now_ms;
+use crate::intake::{DESCRIPTION_MAX, FieldError};
 use crate::services;
+use crate::web::auth::{cookie, set_cookie};
 use crate::web::error::AppError;
+
+/// The cookie that proves this browser may see one case: scoped to the case's path.
+pub const CASE_COOKIE: &str = "fd_case";
+/// How long the proof lasts in a browser: 30 days.
+const PROOF_SECONDS: i64 = 30 * 24 * 3600;
 
 /// One promise, in words.
 pub struct Promise {
@@ -34,6 +52,35 @@ pub struct Explained {
     pub skipped: Vec<String>,
 }
 
+/// One entry of the public timeline, in plain words.
+pub struct Entry {
+    pub what: String,
+    pub when: String,
+    pub body: Option<String>,
+}
+
+/// What only someone who proved the case is theirs sees.
+pub struct Full {
+    pub description: String,
+    pub timeline: Vec<Entry>,
+    pub can_reply: bool,
+    /// The promise that is past its date, when it can be escalated.
+    pub overdue: Option<String>,
+    pub escalated: Option<String>,
+    pub wants_feedback: bool,
+}
+
+/// What the resident typed, shown again with the errors.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Typed {
+    answer: String,
+    message: String,
+    solved: String,
+    rating: String,
+    comment: String,
+}
+
 #[derive(Template)]
 #[template(path = "pages/track.html")]
 struct TrackPage {
@@ -44,23 +91,320 @@ struct TrackPage {
     status: &'static str,
     open: bool,
     promises: Vec<Promise>,
+    full: Option<Full>,
+    done: Option<&'static str>,
+    errors: Vec<FieldError>,
+    typed: Typed,
 }
 
-pub async fn show(State(state): State<AppState>, Path(reference): Path<String>) -> Result<Html<String>, AppError> {
-    let reference = super::report::parse_reference(&state, &reference)?;
+impl TrackPage {
+    fn error_for(&self, field: &str) -> Option<&str> {
+        crate::intake::error_for(&self.errors, field)
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Done {
+    done: String,
+}
+
+fn done_message(done: &str) -> Option<&'static str> {
+    match done {
+        "reply" => Some("We have your message and added it to your case"),
+        "escalated" => Some("Your case has gone to the team leader"),
+        "thanks" => Some("Thank you for telling us"),
+        "reopened" => Some("We have reopened your case and will look at it again"),
+        _ => None,
+    }
+}
+
+/// The case, if the reference is well made and the case exists.
+async fn case_for(state: &AppState, reference: &str) -> Result<(CaseRef, Case), AppError> {
+    let reference = super::report::parse_reference(state, reference)?;
     let case = cases::db::get(state.db.reader(), reference.id()).await?.ok_or(AppError::NotFound)?;
+    Ok((reference, case))
+}
+
+/// Whether this browser has proved the case is theirs.
+async fn proved(state: &AppState, headers: &HeaderMap, reference: &CaseRef) -> Result<bool, AppError> {
+    let Some(signature) = cookie(headers, CASE_COOKIE) else { return Ok(false) };
+    let Some(key) = resident::stored_link_key(state.db.reader()).await? else { return Ok(false) };
+    Ok(resident::verify(&key, reference, &signature))
+}
+
+/// The signature for a case, making the key if this is the first one.
+async fn signature(state: &AppState, reference: &CaseRef) -> Result<String, AppError> {
+    let key = match resident::stored_link_key(state.db.reader()).await? {
+        Some(key) => key,
+        None => {
+            let mut tx = state.db.begin().await?;
+            let key = resident::link_key(&mut tx).await?;
+            tx.commit().await?;
+            key
+        }
+    };
+    Ok(resident::sign(&key, reference))
+}
+
+fn proof_cookie(state: &AppState, reference: &CaseRef, signature: &str) -> header::HeaderValue {
+    set_cookie(state, CASE_COOKIE, signature, &format!("/cases/{reference}"), Some(PROOF_SECONDS))
+}
+
+async fn page(
+    state: &AppState,
+    reference: CaseRef,
+    case: &Case,
+    full: bool,
+    done: Option<&'static str>,
+    errors: Vec<FieldError>,
+    typed: Typed,
+) -> Result<TrackPage, AppError> {
     let service = services::db::name(state.db.reader(), case.service_id).await?.unwrap_or_default();
-    let promises = promises(&state, case.id, true).await?;
-    let page = TrackPage {
-        chrome: Chrome::new(&state),
+    let promises = promises(state, case.id, true).await?;
+    let full = if full { Some(full_view(state, case).await?) } else { None };
+    Ok(TrackPage {
+        chrome: Chrome::new(state),
         reference,
         service,
-        received: date(&state, case.created_at),
+        received: date(state, case.created_at),
         status: case.status.label(),
         open: case.status.is_open(),
         promises,
+        full,
+        done,
+        errors,
+        typed,
+    })
+}
+
+async fn full_view(state: &AppState, case: &Case) -> Result<Full, AppError> {
+    let rules = state.rules.get();
+    let events = cases::db::events(state.db.reader(), case.id).await?;
+    let timeline = events.iter().rev().filter(|e| e.public).filter_map(|e| entry(state, e)).collect();
+    let mut conn = state.db.reader().acquire().await?;
+    let escalated_at = resident::escalated_at(&mut conn, case.id).await?;
+    let overdue = match escalated_at {
+        Some(_) => None,
+        None => resident::overdue(&mut conn, &rules, case, now_ms()).await?.map(|(standard, due)| {
+            let title = rules.current(&standard).map_or(standard.clone(), |v| v.standard.title.to_lowercase());
+            format!("{title} by {}", date(state, due))
+        }),
     };
-    render(&page)
+    Ok(Full {
+        description: case.description.clone(),
+        timeline,
+        can_reply: case.status != cases::Status::Closed,
+        overdue,
+        escalated: escalated_at.map(|at| date(state, at)),
+        wants_feedback: resident::wants_feedback(&mut conn, case).await?,
+    })
+}
+
+/// A public event in the resident's words; `None` for what they need not see.
+fn entry(state: &AppState, e: &Event) -> Option<Entry> {
+    let from_us = matches!(e.actor.kind, ActorKind::Staff | ActorKind::Partner | ActorKind::System);
+    let (what, body) = match e.kind {
+        EventKind::Created => ("We received your request".to_owned(), None),
+        EventKind::StatusChanged => {
+            let to = e.to_status?;
+            (format!("Status: {}", to.label().to_lowercase()), e.body.clone())
+        }
+        EventKind::Message if from_us => ("We wrote to you".to_owned(), e.body.clone()),
+        EventKind::Message => ("You wrote to us".to_owned(), e.body.clone()),
+        EventKind::ClockExtended => {
+            let ext: Extended = serde_json::from_str(e.body.as_deref()?).ok()?;
+            let rules = state.rules.get();
+            let title = rules.current(&ext.standard).map_or(ext.standard.clone(), |v| v.standard.title.to_lowercase());
+            (format!("We moved the date for {title} to {}", date(state, ext.due)), Some(format!("Why: {}", ext.reason)))
+        }
+        EventKind::Escalated if e.actor.kind == ActorKind::Customer => {
+            ("You asked for this to go to the team leader because it was late".to_owned(), None)
+        }
+        _ => return None,
+    };
+    Some(Entry { what, when: when(state, e.at), body })
+}
+
+/// "Tuesday 3 March 2026 at 2:05pm".
+fn when(state: &AppState, at: i64) -> String {
+    let at = Timestamp::from_millisecond(at).unwrap_or(Timestamp::UNIX_EPOCH);
+    let local = at.to_zoned(state.rules.get().calendars.council.time_zone().clone());
+    let hour = local.hour() % 12;
+    let hour = if hour == 0 { 12 } else { hour };
+    let ampm = if local.hour() < 12 { "am" } else { "pm" };
+    format!("{} at {hour}:{:02}{ampm}", local.strftime("%A %-d %B %Y"), local.minute())
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    Path(reference): Path<String>,
+    Query(done): Query<Done>,
+    headers: HeaderMap,
+) -> Result<Html<String>, AppError> {
+    let (reference, case) = case_for(&state, &reference).await?;
+    let full = proved(&state, &headers, &reference).await?;
+    let done = if full { done_message(&done.done) } else { None };
+    render(&page(&state, reference, &case, full, done, Vec::new(), Typed::default()).await?)
+}
+
+/// The link from the acknowledgement email: proves the case in this browser and shows
+/// it at once (a redirect after arriving from an email would not carry a Strict cookie).
+pub async fn open(
+    State(state): State<AppState>,
+    Path((reference, sig)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let (reference, case) = case_for(&state, &reference).await?;
+    let Some(key) = resident::stored_link_key(state.db.reader()).await? else { return Err(bad_link()) };
+    if !resident::verify(&key, &reference, &sig) {
+        return Err(bad_link());
+    }
+    let page = page(&state, reference.clone(), &case, true, None, Vec::new(), Typed::default()).await?;
+    Ok(([(header::SET_COOKIE, proof_cookie(&state, &reference, &sig))], render(&page)?).into_response())
+}
+
+fn bad_link() -> AppError {
+    AppError::NotFoundBecause(
+        "That link is not complete. Copy the whole link from the email, or enter your reference with the email address or postcode you gave us.".to_owned(),
+    )
+}
+
+async fn refuse(
+    state: &AppState,
+    reference: CaseRef,
+    case: &Case,
+    full: bool,
+    errors: Vec<FieldError>,
+    typed: Typed,
+) -> Result<Response, AppError> {
+    let page = page(state, reference, case, full, None, errors, typed).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
+}
+
+fn field(field: &str, message: impl Into<String>) -> Vec<FieldError> {
+    vec![FieldError { field: field.to_owned().into(), message: message.into() }]
+}
+
+/// "What email address or postcode did you give us?"
+pub async fn prove(
+    State(state): State<AppState>,
+    Path(reference): Path<String>,
+    Form(typed): Form<Typed>,
+) -> Result<Response, AppError> {
+    let (reference, case) = case_for(&state, &reference).await?;
+    match resident::prove(state.db.reader(), &case, &typed.answer, now_ms()).await {
+        Ok(()) => {
+            let sig = signature(&state, &reference).await?;
+            let cookie = proof_cookie(&state, &reference, &sig);
+            Ok(([(header::SET_COOKIE, cookie)], Redirect::to(&format!("/cases/{reference}"))).into_response())
+        }
+        Err(err @ (ProveError::Empty | ProveError::NoMatch | ProveError::TooMany)) => {
+            refuse(&state, reference, &case, false, field("answer", err.to_string()), typed).await
+        }
+    }
+}
+
+/// The case, when this browser has proved it; otherwise the visitor is asked to.
+async fn proved_case(state: &AppState, headers: &HeaderMap, reference: &str) -> Result<(CaseRef, Case), AppError> {
+    let (reference, case) = case_for(state, reference).await?;
+    if !proved(state, headers, &reference).await? {
+        return Err(AppError::NotFoundBecause(format!(
+            "To do that, first enter the email address or postcode you gave us on the page for case {reference}."
+        )));
+    }
+    Ok((reference, case))
+}
+
+async fn finish(
+    state: &AppState,
+    reference: CaseRef,
+    case: &Case,
+    result: Result<(), ActError>,
+    done: &str,
+    typed: Typed,
+) -> Result<Response, AppError> {
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!("/cases/{reference}?done={done}")).into_response()),
+        Err(ActError::Field { field: f, message }) => {
+            refuse(state, reference, case, true, field(f, message), typed).await
+        }
+        Err(ActError::NotNow(message)) => refuse(state, reference, case, true, field("case", message), typed).await,
+        Err(ActError::Change(err)) => Err(AppError::Internal(err.into())),
+        Err(ActError::Db(err)) => Err(err.into()),
+    }
+}
+
+pub async fn reply(
+    State(state): State<AppState>,
+    Path(reference): Path<String>,
+    headers: HeaderMap,
+    Form(typed): Form<Typed>,
+) -> Result<Response, AppError> {
+    let (reference, case) = proved_case(&state, &headers, &reference).await?;
+    let text = typed.message.trim();
+    if text.is_empty() {
+        return refuse(&state, reference, &case, true, field("message", "Enter your message"), typed).await;
+    }
+    if text.chars().count() > DESCRIPTION_MAX {
+        let message = format!("Your message must be {DESCRIPTION_MAX} characters or fewer");
+        return refuse(&state, reference, &case, true, field("message", message), typed).await;
+    }
+    let service = services::db::name(state.db.reader(), case.service_id).await?.unwrap_or_default();
+    let mut tx = state.db.begin().await?;
+    let result =
+        resident::reply(&mut tx, &state.rules.get(), &case, cases::Channel::Web, &service, text, now_ms()).await;
+    if result.is_ok() {
+        tx.commit().await?;
+        tracing::info!(case = %reference, "resident replied on the web");
+    }
+    finish(&state, reference, &case, result, "reply", typed).await
+}
+
+pub async fn escalate(
+    State(state): State<AppState>,
+    Path(reference): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let (reference, case) = proved_case(&state, &headers, &reference).await?;
+    let mut tx = state.db.begin().await?;
+    let result = resident::escalate(&mut tx, &state.rules.get(), &case, now_ms()).await.map(|_| ());
+    if result.is_ok() {
+        tx.commit().await?;
+        tracing::info!(case = %reference, "resident escalated a late case");
+    }
+    finish(&state, reference, &case, result, "escalated", Typed::default()).await
+}
+
+pub async fn feedback(
+    State(state): State<AppState>,
+    Path(reference): Path<String>,
+    headers: HeaderMap,
+    Form(typed): Form<Typed>,
+) -> Result<Response, AppError> {
+    let (reference, case) = proved_case(&state, &headers, &reference).await?;
+    let mut errors = Vec::new();
+    let solved = match typed.solved.as_str() {
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => {
+            errors.push(FieldError { field: "solved".into(), message: "Say whether this solved it".into() });
+            None
+        }
+    };
+    let rating = typed.rating.parse::<i64>().ok().filter(|r| (1..=5).contains(r));
+    if rating.is_none() {
+        errors.push(FieldError { field: "rating".into(), message: "Choose a rating from 1 to 5".into() });
+    }
+    let (Some(solved), Some(rating)) = (solved, rating) else {
+        return refuse(&state, reference, &case, true, errors, typed).await;
+    };
+    let feedback = Feedback { solved, rating, comment: typed.comment.clone() };
+    let mut tx = state.db.begin().await?;
+    let result = resident::give_feedback(&mut tx, &state.rules.get(), &case, &feedback, now_ms()).await;
+    if result.is_ok() {
+        tx.commit().await?;
+    }
+    finish(&state, reference, &case, result, if solved { "thanks" } else { "reopened" }, typed).await
 }
 
 /// "Tuesday 3 March 2026" in the council's time zone.
@@ -73,6 +417,7 @@ pub fn date(state: &AppState, at: i64) -> String {
 /// public, every one for staff.
 pub async fn promises(state: &AppState, case_id: i64, published_only: bool) -> Result<Vec<Promise>, AppError> {
     let rules = state.rules.get();
+    let now = now_ms();
     let date = |at: i64| date(state, at);
     // Staff see how each date was worked out, replayed from the case's events.
     let replayed = if published_only {
@@ -92,6 +437,9 @@ pub async fn promises(state: &AppState, case_id: i64, published_only: bool) -> R
                 (format!("Late: due {}, done on {}", date(due), date(at)), "govuk-tag--red")
             }
             (ClockState::Missed, Some(due), None) => (format!("Late: it was due {}", date(due)), "govuk-tag--red"),
+            (ClockState::Running, Some(due), None) if due < now => {
+                (format!("Late: it was due {}", date(due)), "govuk-tag--red")
+            }
             (ClockState::Paused, _, _) => ("On hold while we wait for you".to_owned(), "govuk-tag--yellow"),
             (_, Some(due), _) => (format!("By {}", date(due)), "govuk-tag--blue"),
             _ => ("No date yet".to_owned(), "govuk-tag--grey"),

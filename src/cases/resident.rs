@@ -1,0 +1,347 @@
+//! What a resident does on their own case from the public site: prove it is theirs,
+//! reply or add information, escalate a case past its date, and say whether the
+//! resolution solved it. Each works in the caller's transaction.
+//!
+//! A reference alone shows only the status and the dates. Seeing the timeline and acting
+//! needs either the email address or postcode given with the case (five wrong answers an
+//! hour for a case, then no more tries), or the signed link in the acknowledgement email.
+
+use hmac::{Hmac, Mac};
+use rand::RngCore;
+use sha2::Sha256;
+use sqlx::{AnyConnection, AnyPool};
+
+use super::db::{ChangeStatusError, NewEvent, append_event, change_status};
+use super::{Actor, Case, CaseRef, CaseType, Channel, EventKind, Status};
+use crate::clocks::{Fired, State};
+use crate::contacts::db::NewContact;
+use crate::contacts::{self, Direction};
+use crate::intake::{DESCRIPTION_MAX, normalise_postcode};
+use crate::rollups::{self, Delta, Metric};
+use crate::standards::Rules;
+
+/// Wrong answers allowed for one case in an hour.
+pub const TRIES_PER_HOUR: i64 = 5;
+const HOUR: i64 = 3_600_000;
+
+/// A comment with a rating is at most this long.
+pub const COMMENT_MAX: usize = 1_200;
+
+/// The key that signs links to cases, made the first time it is needed (in the caller's
+/// connection, so intake can sign a link in the transaction that opens the case).
+pub async fn link_key(conn: &mut AnyConnection) -> Result<Vec<u8>, sqlx::Error> {
+    if let Some(key) = stored_link_key(&mut *conn).await? {
+        return Ok(key);
+    }
+    let mut key = [0u8; 32];
+    rand::rng().fill_bytes(&mut key);
+    // Two servers may race to make it; the first one stored wins, and both read it back.
+    sqlx::query("INSERT INTO site_keys (name, secret) VALUES ('case_links', $1) ON CONFLICT (name) DO NOTHING")
+        .bind(to_hex(&key))
+        .execute(&mut *conn)
+        .await?;
+    stored_link_key(conn).await?.ok_or(sqlx::Error::RowNotFound)
+}
+
+/// The key, if it has been made.
+pub async fn stored_link_key<'c, E>(conn: E) -> Result<Option<Vec<u8>>, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    let found: Option<String> =
+        sqlx::query_scalar("SELECT secret FROM site_keys WHERE name = 'case_links'").fetch_optional(conn).await?;
+    Ok(found.map(|hex| from_hex(&hex)))
+}
+
+/// The signature on a link to a case: HMAC-SHA256 of the reference, 128 bits in hex.
+pub fn sign(key: &[u8], reference: &CaseRef) -> String {
+    let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes a key of any length");
+    mac.update(b"case:");
+    mac.update(reference.to_string().as_bytes());
+    to_hex(&mac.finalize().into_bytes()[..16])
+}
+
+/// Whether `signature` is the one for `reference`, compared in constant time.
+pub fn verify(key: &[u8], reference: &CaseRef, signature: &str) -> bool {
+    use subtle::ConstantTimeEq;
+    let expected = sign(key, reference);
+    expected.len() == signature.len() && bool::from(expected.as_bytes().ct_eq(signature.as_bytes()))
+}
+
+fn to_hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn from_hex(hex: &str) -> Vec<u8> {
+    (0..hex.len() / 2).filter_map(|i| u8::from_str_radix(hex.get(i * 2..i * 2 + 2)?, 16).ok()).collect()
+}
+
+/// Why an answer to "what email or postcode did you give?" was not accepted.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ProveError {
+    #[error("Enter the email address or postcode you gave us")]
+    Empty,
+    #[error("That does not match the email address or postcode we have for this case")]
+    NoMatch,
+    #[error("There have been too many wrong answers for this case. Try again in an hour, or contact us")]
+    TooMany,
+}
+
+/// Checks an email address or postcode against the case and its customer. A wrong
+/// answer is recorded and counts towards the hourly limit.
+pub async fn prove(pool: &AnyPool, case: &Case, answer: &str, now: i64) -> Result<(), ProveError> {
+    let answer = answer.trim();
+    if answer.is_empty() {
+        return Err(ProveError::Empty);
+    }
+    let failures: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM track_failures WHERE case_id = $1 AND at > $2")
+        .bind(case.id)
+        .bind(now - HOUR)
+        .fetch_one(pool)
+        .await
+        .unwrap_or(TRIES_PER_HOUR);
+    if failures >= TRIES_PER_HOUR {
+        return Err(ProveError::TooMany);
+    }
+    let customer = match case.customer_id {
+        Some(id) => crate::customers::db::get(pool, id).await.ok().flatten(),
+        None => None,
+    };
+    let email_matches = answer.contains('@')
+        && customer.as_ref().and_then(|c| c.email.as_deref()).is_some_and(|e| e.eq_ignore_ascii_case(answer));
+    let postcode = normalise_postcode(answer);
+    let postcode_matches = postcode.is_some()
+        && [case.location.postcode.as_deref(), customer.as_ref().and_then(|c| c.postcode.as_deref())]
+            .into_iter()
+            .flatten()
+            .any(|p| normalise_postcode(p) == postcode);
+    if email_matches || postcode_matches {
+        return Ok(());
+    }
+    let _ = sqlx::query("INSERT INTO track_failures (case_id, at) VALUES ($1, $2)")
+        .bind(case.id)
+        .bind(now)
+        .execute(pool)
+        .await;
+    Err(ProveError::NoMatch)
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ActError {
+    /// What the resident sent cannot be accepted; the message says why, for the field.
+    #[error("{message}")]
+    Field { field: &'static str, message: String },
+    /// The case is not in a state for this (it changed since the page was shown).
+    #[error("{0}")]
+    NotNow(String),
+    #[error(transparent)]
+    Change(#[from] ChangeStatusError),
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+/// A reply or more information from the resident: a contact and a public message on
+/// the timeline. A case waiting for them goes back in progress; a resolved one reopens.
+pub async fn reply(
+    conn: &mut AnyConnection,
+    rules: &Rules,
+    case: &Case,
+    channel: Channel,
+    subject: &str,
+    text: &str,
+    now: i64,
+) -> Result<(), ActError> {
+    if case.status == Status::Closed {
+        return Err(ActError::NotNow("This case is closed. To tell us something new, report it again.".into()));
+    }
+    let contact = NewContact {
+        case_id: Some(case.id),
+        customer_id: case.customer_id,
+        channel,
+        direction: Direction::Inbound,
+        subject: Some(subject),
+        body: text,
+        logged_by: None,
+        resolved_at_first_contact: false,
+    };
+    contacts::db::insert(&mut *conn, &contact, now).await?;
+    let body = cut(text, DESCRIPTION_MAX);
+    let actor = Actor::customer(case.customer_id);
+    let event = NewEvent {
+        actor,
+        kind: EventKind::Message,
+        public: true,
+        body: Some(&body),
+        from_status: None,
+        to_status: None,
+    };
+    append_event(&mut *conn, case.id, &event, now).await?;
+    let (to, note) = match case.status {
+        Status::WaitingForCustomer => (Status::InProgress, "The customer replied."),
+        Status::Resolved => (Status::Reopened, "The customer replied after it was resolved."),
+        _ => return Ok(()),
+    };
+    match change_status(conn, case.id, to, actor, Some(note), rules, now).await {
+        Ok(()) | Err(ChangeStatusError::Illegal(_)) => Ok(()),
+        Err(err) => Err(err.into()),
+    }
+}
+
+/// Text cut to `max` characters, on a character boundary.
+pub fn cut(text: &str, max: usize) -> String {
+    text.chars().take(max).collect()
+}
+
+/// The published promise a case is past the date of now, if any: its id and due time.
+pub async fn overdue(
+    conn: &mut AnyConnection,
+    rules: &Rules,
+    case: &Case,
+    now: i64,
+) -> Result<Option<(String, i64)>, sqlx::Error> {
+    if !case.status.is_open() {
+        return Ok(None);
+    }
+    let clocks = crate::clocks::db::for_case(&mut *conn, case.id).await?;
+    Ok(clocks
+        .into_iter()
+        .filter(|c| matches!(c.state, State::Running) && c.stopped_at.is_none())
+        .filter(|c| rules.version(&c.standard_id, c.standard_version).is_some_and(|s| s.published))
+        .filter_map(|c| Some((c.standard_id, c.due_at?)))
+        .filter(|(_, due)| *due < now)
+        .min_by_key(|(_, due)| *due))
+}
+
+/// When the resident last escalated this case, if they have.
+pub async fn escalated_at(conn: &mut AnyConnection, case_id: i64) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT MAX(at) FROM case_events WHERE case_id = $1 AND kind = 'escalated' AND actor_kind = 'customer'",
+    )
+    .bind(case_id)
+    .fetch_one(conn)
+    .await
+}
+
+/// The resident asks for a case past its date to go to the team's lead. It is named on
+/// a public `escalated` event and counted as failure demand. Once per case: a second
+/// press changes nothing.
+pub async fn escalate(conn: &mut AnyConnection, rules: &Rules, case: &Case, now: i64) -> Result<bool, ActError> {
+    if escalated_at(&mut *conn, case.id).await?.is_some() {
+        return Ok(false);
+    }
+    let Some((standard, due)) = overdue(&mut *conn, rules, case, now).await? else {
+        return Err(ActError::NotNow("This case is not past its date, so it cannot be escalated yet.".into()));
+    };
+    let lead = crate::clocks::db::team_lead(&mut *conn, case.id).await?;
+    let body = serde_json::to_string(&Fired { standard, due, team_lead: lead }).expect("plain struct");
+    let event = NewEvent {
+        actor: Actor::customer(case.customer_id),
+        kind: EventKind::Escalated,
+        public: true,
+        body: Some(&body),
+        from_status: None,
+        to_status: None,
+    };
+    append_event(&mut *conn, case.id, &event, now).await?;
+    let delta = Delta {
+        day: rules.calendars.council.local_date(rollups::ts(now)),
+        service_id: case.service_id,
+        metric: Metric::Escalated,
+        key: String::new(),
+        value: 1,
+    };
+    rollups::db::add(conn, &[delta]).await?;
+    Ok(true)
+}
+
+/// What a resident said after resolution.
+#[derive(Debug, Clone)]
+pub struct Feedback {
+    pub solved: bool,
+    pub rating: i64,
+    pub comment: String,
+}
+
+/// Whether the case is waiting for the resident's feedback: resolved or closed, not a
+/// compliment, and nothing said since it was last resolved.
+pub async fn wants_feedback(conn: &mut AnyConnection, case: &Case) -> Result<bool, sqlx::Error> {
+    if case.status.is_open() || case.case_type == CaseType::Compliment {
+        return Ok(false);
+    }
+    let resolved_at: Option<i64> =
+        sqlx::query_scalar("SELECT resolved_at FROM cases WHERE id = $1").bind(case.id).fetch_one(&mut *conn).await?;
+    let given: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM case_feedback WHERE case_id = $1 AND at >= $2")
+        .bind(case.id)
+        .bind(resolved_at.unwrap_or(case.updated_at))
+        .fetch_one(conn)
+        .await?;
+    Ok(given == 0)
+}
+
+/// Records "did this solve it?" with a rating and comment. "No" reopens the case, with
+/// the comment as the reason on its timeline.
+pub async fn give_feedback(
+    conn: &mut AnyConnection,
+    rules: &Rules,
+    case: &Case,
+    feedback: &Feedback,
+    now: i64,
+) -> Result<(), ActError> {
+    if !(1..=5).contains(&feedback.rating) {
+        return Err(ActError::Field { field: "rating", message: "Choose a rating from 1 to 5".into() });
+    }
+    if feedback.comment.chars().count() > COMMENT_MAX {
+        return Err(ActError::Field {
+            field: "comment",
+            message: format!("Your comment must be {COMMENT_MAX} characters or fewer"),
+        });
+    }
+    if !wants_feedback(&mut *conn, case).await? {
+        return Err(ActError::NotNow("We already have your answer for this case. Thank you.".into()));
+    }
+    let comment = Some(feedback.comment.trim()).filter(|c| !c.is_empty());
+    sqlx::query("INSERT INTO case_feedback (case_id, at, solved, rating, comment) VALUES ($1, $2, $3, $4, $5)")
+        .bind(case.id)
+        .bind(now)
+        .bind(i64::from(feedback.solved))
+        .bind(feedback.rating)
+        .bind(comment)
+        .execute(&mut *conn)
+        .await?;
+    let day = rules.calendars.council.local_date(rollups::ts(now));
+    let solved = if feedback.solved { "yes" } else { "no" };
+    let deltas = [
+        Delta { day, service_id: case.service_id, metric: Metric::Solved, key: solved.into(), value: 1 },
+        Delta { day, service_id: case.service_id, metric: Metric::Rating, key: feedback.rating.to_string(), value: 1 },
+    ];
+    rollups::db::add(&mut *conn, &deltas).await?;
+    if !feedback.solved {
+        let note = match comment {
+            Some(c) => format!("The customer said this did not solve it: {}", cut(c, COMMENT_MAX)),
+            None => "The customer said this did not solve it.".to_owned(),
+        };
+        change_status(conn, case.id, Status::Reopened, Actor::customer(case.customer_id), Some(&note), rules, now)
+            .await?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cases::Prefix;
+
+    #[test]
+    fn a_link_signs_one_reference_under_one_key() {
+        let prefix = Prefix::parse("KMB").unwrap();
+        let a = CaseRef::from_id(&prefix, 1);
+        let b = CaseRef::from_id(&prefix, 2);
+        let sig = sign(b"key one", &a);
+        assert_eq!(sig.len(), 32);
+        assert!(verify(b"key one", &a, &sig));
+        assert!(!verify(b"key one", &b, &sig), "another case");
+        assert!(!verify(b"key two", &a, &sig), "another key");
+        assert!(!verify(b"key one", &a, &sig[..31]), "cut short");
+        assert_eq!(from_hex(&to_hex(&[0, 1, 254, 255])), vec![0, 1, 254, 255]);
+    }
+}
