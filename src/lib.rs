@@ -13,6 +13,7 @@ pub mod demo;
 pub mod intake;
 pub mod jobs;
 pub mod mail;
+pub mod notices;
 pub mod org;
 pub mod outbox;
 pub mod plain;

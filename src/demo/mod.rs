@@ -125,6 +125,21 @@ pub async fn build(db: &Db, cases: usize) -> anyhow::Result<Built> {
     }
 
     if let Some(admin) = admin {
+        // A notice, as an administrator would publish one, for this week.
+        let calendar = &rules.calendars.council;
+        let today = calendar.local_date(crate::rollups::ts(now));
+        let missed_bin = services::db::by_code(&mut *tx, "missed-bin").await?.map(|s| s.id);
+        let draft = crate::notices::Draft {
+            service_id: missed_bin,
+            area: "Northgate and Riverside".into(),
+            title: "Collections are a day late this week".into(),
+            body: "Because of a broken-down lorry, bins in Northgate and Riverside are being emptied a day later than usual this week. Leave your bin out and we will empty it. You do not need to report it as missed unless it is still full two days after your usual day.".into(),
+            starts: today.to_string(),
+            ends: today.checked_add(jiff::Span::new().days(6)).unwrap_or(today).to_string(),
+        };
+        if let Ok(checked) = crate::notices::check(&draft, calendar, today) {
+            crate::notices::insert(&mut tx, &checked, admin, now).await?;
+        }
         for (name, body) in REPLY_TEMPLATES {
             crate::plain::templates::save(&mut tx, None, name, body, true, admin, now)
                 .await

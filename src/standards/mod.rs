@@ -5,6 +5,7 @@
 //! ([`deadline`]). Versions in the database are in `db.rs`; clocks on cases are in
 //! `crate::clocks`.
 
+pub mod contact;
 pub mod db;
 mod deadline;
 mod explain;

@@ -16,6 +16,8 @@ use crate::cases::{CaseType, Channel};
 pub struct Policy {
     pub calendar: Settings,
     pub standards: Vec<Standard>,
+    /// How to reach the council, for the contact us page.
+    pub contact: super::contact::Contact,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -34,6 +36,8 @@ struct RawPolicy {
     calendar: RawCalendar,
     #[serde(default, rename = "standard")]
     standards: Vec<RawStandard>,
+    #[serde(default)]
+    contact: super::contact::Contact,
 }
 
 #[derive(Deserialize)]
@@ -112,11 +116,12 @@ impl Policy {
                 check_standard(s, &label, &mut problems)
             })
             .collect();
+        problems.extend(raw.contact.problems());
         if standards.is_empty() && problems.is_empty() {
             problems.push("the policy has no [[standard]] entries".into());
         }
         match (calendar, problems.is_empty()) {
-            (Some(calendar), true) => Ok(Policy { calendar, standards }),
+            (Some(calendar), true) => Ok(Policy { calendar, standards, contact: raw.contact }),
             _ => Err(PolicyError::Invalid(problems)),
         }
     }

@@ -33,7 +33,15 @@ for (const [what, path, status] of [
   ['the performance page', '/performance', 200],
   ['the performance page for one group', '/performance?group=Bins%2C+waste+and+recycling', 200],
   ['the performance data dictionary', '/performance/data-dictionary', 200],
-  ['the performance page for a group that does not exist', '/performance?group=Nothing', 404]
+  ['the performance page for a group that does not exist', '/performance?group=Nothing', 404],
+  ['contact us', '/contact', 200],
+  ['a search for a service', '/services?q=bin', 200],
+  ['a search that finds nothing', '/services?q=zzzz', 200],
+  ['a service page with a notice', '/services/missed-bin', 200],
+  ['the accessibility statement', '/accessibility', 200],
+  ['the cookies page', '/cookies', 200],
+  ['the privacy page', '/privacy', 200],
+  ['a case found with no reference typed', '/cases?reference=', 400]
 ]) {
   test(`${what} has no WCAG 2.2 AA violations`, async () => {
     const page = await newPage()
@@ -86,6 +94,9 @@ test('a resident reports a missed bin with a photo, JavaScript off, checks and c
   const page = await newPage({ javaScriptEnabled: false })
   await page.goto(base + '/services')
   await page.click('text=Report a missed bin collection')
+  // The service's page says what it covers, what we promise, and any notice about it.
+  assert.match(await page.locator('main').textContent(), /Collections are a day late this week[\s\S]*What we promise/)
+  await page.click('text=Start now')
   await fillMissedBin(page)
   await page.setInputFiles('#attachments', { name: 'our-bin.jpg', mimeType: 'image/jpeg', buffer: JPEG })
   await page.click('button:has-text("Continue")')

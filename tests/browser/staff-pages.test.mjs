@@ -288,6 +288,14 @@ test('a caseworker replies from a template and a team lead extends a deadline, b
 test('an administrator reaches staff accounts, services, reply templates (with their error states), the standards and the access log, with no WCAG 2.2 AA violations', async () => {
   const page = await newPage(demo.browser)
   await signIn(page, 'admin@kingsmead.example')
+  // Service notices: the list, then a notice sent empty, each problem named.
+  await page.goto(demo.base + '/staff/admin/notices')
+  assert.match(await page.locator('main').textContent(), /Collections are a day late this week/)
+  await expectAccessible(page, 'the service notices')
+  await page.fill('#starts', '')
+  await page.click('button:has-text("Publish notice")')
+  await page.waitForSelector('.govuk-error-summary')
+  await expectAccessible(page, 'the service notices with errors')
   await tabTo(page, 'a[href="/staff/admin/users"]')
   await page.keyboard.press('Enter')
   await page.waitForURL(demo.base + '/staff/admin/users')

@@ -17,6 +17,7 @@ mod log_contact;
 mod mail;
 mod performance;
 mod process;
+mod public_site;
 mod queues;
 mod search;
 mod staff;

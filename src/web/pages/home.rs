@@ -12,8 +12,16 @@ use crate::web::error::AppError;
 #[template(path = "pages/home.html")]
 struct HomePage {
     chrome: Chrome,
+    /// Notices for every service, showing now.
+    notices: Vec<crate::notices::Notice>,
 }
 
 pub async fn show(State(state): State<AppState>) -> Result<Html<String>, AppError> {
-    render(&HomePage { chrome: Chrome::new(&state) })
+    let notices: Vec<_> = crate::notices::live(state.db.reader(), None, crate::db::now_ms())
+        .await?
+        .into_iter()
+        .filter(|n| n.service_id.is_none())
+        .collect();
+    super::contact::count_views(&state, &notices).await?;
+    render(&HomePage { chrome: Chrome::new(&state), notices })
 }

@@ -1,5 +1,7 @@
 //! Public pages: one askama struct per page.
 
+pub mod about;
+pub mod contact;
 pub mod home;
 pub mod performance;
 pub mod report;

@@ -134,6 +134,8 @@ struct ReportPage {
     max_files: usize,
     max_file_mb: usize,
     allowed_words: &'static str,
+    /// Notices for this service showing now, which may answer the question first.
+    notices: Vec<crate::notices::Notice>,
 }
 
 impl ReportPage {
@@ -267,7 +269,10 @@ async fn page(
     let fields = services::db::fields(state.db.reader(), service.id).await?;
     let uploads = uploads(state, &form, &mut errors).await?;
     let known = form.known.clone();
+    let notices = crate::notices::live(state.db.reader(), Some(service.id), crate::db::now_ms()).await?;
+    super::contact::count_views(state, &notices).await?;
     Ok(ReportPage {
+        notices,
         chrome: Chrome::new(state),
         questions: questions(&fields, &form, &errors),
         service,

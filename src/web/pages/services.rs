@@ -1,12 +1,17 @@
-//! The list of services, by group.
+//! Finding a service: the list by group, a search by words, and each service's own page
+//! saying what it covers, how to get it done, and what we promise.
 
 use askama::Template;
-use axum::extract::State;
+use axum::extract::{Path, Query, State};
 use axum::response::Html;
+use serde::Deserialize;
 
 use super::{Chrome, render};
 use crate::app::AppState;
-use crate::services::{self, ServiceGroup};
+use crate::cases::Channel;
+use crate::db::now_ms;
+use crate::notices::{self, Notice};
+use crate::services::{self, Service, ServiceGroup};
 use crate::web::error::AppError;
 
 #[derive(Template)]
@@ -14,9 +19,59 @@ use crate::web::error::AppError;
 struct ServicesPage {
     chrome: Chrome,
     groups: Vec<ServiceGroup>,
+    /// What was searched for, and what it found.
+    q: String,
+    found: Option<Vec<Service>>,
 }
 
-pub async fn list(State(state): State<AppState>) -> Result<Html<String>, AppError> {
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Search {
+    q: String,
+}
+
+/// The search words, at most 100 characters of them.
+fn words(q: &str) -> String {
+    q.trim().chars().take(100).collect()
+}
+
+pub async fn list(State(state): State<AppState>, Query(search): Query<Search>) -> Result<Html<String>, AppError> {
     let all = services::db::list_active(state.db.reader()).await?;
-    render(&ServicesPage { chrome: Chrome::new(&state), groups: services::group(all) })
+    let q = words(&search.q);
+    let found = (!q.is_empty()).then(|| services::search(all.clone(), &q));
+    render(&ServicesPage { chrome: Chrome::new(&state), groups: services::group(all), q, found })
+}
+
+/// A promise that applies to the service, in its own words.
+pub struct Applies {
+    pub title: String,
+    pub wording: String,
+}
+
+#[derive(Template)]
+#[template(path = "pages/service.html")]
+struct ServicePage {
+    chrome: Chrome,
+    service: Service,
+    promises: Vec<Applies>,
+    notices: Vec<Notice>,
+}
+
+pub async fn show(State(state): State<AppState>, Path(code): Path<String>) -> Result<Html<String>, AppError> {
+    let service = services::db::by_code(state.db.reader(), &code).await?.ok_or_else(|| {
+        AppError::NotFoundBecause(format!(
+            "There is no service called \u{201c}{code}\u{201d}. Find it in the list of services."
+        ))
+    })?;
+    let rules = state.rules.get();
+    let promises = rules
+        .current
+        .iter()
+        .map(|v| &v.standard)
+        .filter(|s| s.published && s.applies_to(Channel::Web, service.case_type, &service.code))
+        .map(|s| Applies { title: s.title.clone(), wording: s.wording.clone() })
+        .collect();
+    let notices = notices::live(state.db.reader(), Some(service.id), now_ms()).await?;
+    super::contact::count_views(&state, &notices).await?;
+    render(&ServicePage { chrome: Chrome::new(&state), service, promises, notices })
 }

@@ -236,6 +236,23 @@ fn when(state: &AppState, at: i64) -> String {
     format!("{} at {hour}:{:02}{ampm}", local.strftime("%A %-d %B %Y"), local.minute())
 }
 
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Find {
+    reference: String,
+}
+
+/// "Track a case" on the front page: a typed reference goes to its page.
+pub async fn find(State(state): State<AppState>, Query(find): Query<Find>) -> Result<Redirect, AppError> {
+    if find.reference.trim().is_empty() {
+        return Err(AppError::BadRequest(
+            "Enter your reference, like KMB-4K7-9QX. It is in the email we sent you.".into(),
+        ));
+    }
+    let reference = super::report::parse_reference(&state, find.reference.trim())?;
+    Ok(Redirect::to(&format!("/cases/{reference}")))
+}
+
 pub async fn show(
     State(state): State<AppState>,
     Path(reference): Path<String>,

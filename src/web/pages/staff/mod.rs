@@ -10,6 +10,7 @@ pub mod customer;
 pub mod home;
 pub mod log;
 pub mod mail;
+pub mod notices_admin;
 pub mod queue;
 pub mod search;
 pub mod services_admin;

@@ -1,0 +1,46 @@
+//! The pages every public service needs: the accessibility statement, cookies and
+//! privacy. Their words name the council and describe what this software really does.
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::Html;
+
+use super::{Chrome, render};
+use crate::app::AppState;
+use crate::web::error::AppError;
+
+#[derive(Template)]
+#[template(path = "pages/accessibility.html")]
+struct AccessibilityPage {
+    chrome: Chrome,
+    email: String,
+    has_map: bool,
+}
+
+pub async fn accessibility(State(state): State<AppState>) -> Result<Html<String>, AppError> {
+    let email = state.rules.get().policy.contact.email.clone();
+    render(&AccessibilityPage { chrome: Chrome::new(&state), email, has_map: state.council.map.is_some() })
+}
+
+#[derive(Template)]
+#[template(path = "pages/cookies.html")]
+struct CookiesPage {
+    chrome: Chrome,
+}
+
+pub async fn cookies(State(state): State<AppState>) -> Result<Html<String>, AppError> {
+    render(&CookiesPage { chrome: Chrome::new(&state) })
+}
+
+#[derive(Template)]
+#[template(path = "pages/privacy.html")]
+struct PrivacyPage {
+    chrome: Chrome,
+    email: String,
+    has_map: bool,
+}
+
+pub async fn privacy(State(state): State<AppState>) -> Result<Html<String>, AppError> {
+    let email = state.rules.get().policy.contact.email.clone();
+    render(&PrivacyPage { chrome: Chrome::new(&state), email, has_map: state.council.map.is_some() })
+}

@@ -1,0 +1,107 @@
+//! Contact us: every way to reach the council on one page, each with the promise that
+//! applies to it and how that promise has been kept this month, and the notices that
+//! may answer the question before anyone has to ask it.
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::Html;
+
+use super::{Chrome, render};
+use crate::app::AppState;
+use crate::cases::{CaseType, Channel};
+use crate::db::now_ms;
+use crate::notices::{self, Notice};
+use crate::rollups::{self, month_name, month_number, percent};
+use crate::standards::contact::Contact;
+use crate::web::error::AppError;
+
+/// A promise on a channel, with this month's record.
+pub struct ChannelPromise {
+    pub title: String,
+    pub wording: String,
+    pub record: String,
+}
+
+#[derive(Template)]
+#[template(path = "pages/contact.html")]
+struct ContactPage {
+    chrome: Chrome,
+    contact: Contact,
+    notices: Vec<Notice>,
+    callback: Option<String>,
+    web: Vec<ChannelPromise>,
+    phone: Vec<ChannelPromise>,
+    email: Vec<ChannelPromise>,
+    visit: Vec<ChannelPromise>,
+    letter: Vec<ChannelPromise>,
+    callback_promises: Vec<ChannelPromise>,
+}
+
+impl ContactPage {
+    /// A phone number as a `tel:` link wants it: digits and a leading +.
+    fn tel(&self, number: &str) -> String {
+        number.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect()
+    }
+}
+
+pub async fn show(State(state): State<AppState>) -> Result<Html<String>, AppError> {
+    let rules = state.rules.get();
+    let now = now_ms();
+    let this = month_number(rules.calendars.council.local_date(rollups::ts(now)));
+    let counts = rollups::db::months(state.db.reader(), this, None).await?;
+    let month = rollups::months(&counts, this, this).remove(&this).unwrap_or_default();
+    let contact = rules.policy.contact.clone();
+    let promises = |test: &dyn Fn(&crate::standards::Standard) -> bool| -> Vec<ChannelPromise> {
+        rules
+            .current
+            .iter()
+            .map(|v| &v.standard)
+            .filter(|s| s.published && test(s))
+            .map(|s| {
+                let (met, missed) = month.standard(&s.id);
+                let record = match percent(met, met + missed) {
+                    Some(p) => format!("{p}% kept so far in {} ({met} of {})", month_name(this), met + missed),
+                    None => format!("None due yet in {}", month_name(this)),
+                };
+                ChannelPromise { title: s.title.clone(), wording: s.wording.clone(), record }
+            })
+            .collect()
+    };
+    // A channel's promises are those for general contact on it, not the statutory ones.
+    let on = |channel: Channel| {
+        move |s: &crate::standards::Standard| {
+            s.channels.contains(&channel) && (s.case_types.is_empty() || s.case_types.contains(&CaseType::Enquiry))
+        }
+    };
+    let callback = match contact.callback_service.as_str() {
+        "" => None,
+        code => crate::services::db::by_code(state.db.reader(), code).await?.map(|s| s.code),
+    };
+    let notices = notices::live(state.db.reader(), None, now).await?;
+    count_views(&state, &notices).await?;
+    let page = ContactPage {
+        chrome: Chrome::new(&state),
+        callback,
+        web: promises(&on(Channel::Web)),
+        phone: promises(&on(Channel::Phone)),
+        email: promises(&on(Channel::Email)),
+        visit: promises(&on(Channel::Visit)),
+        letter: promises(&on(Channel::Letter)),
+        callback_promises: promises(&|s| s.case_types == [CaseType::Callback]),
+        notices,
+        contact,
+    };
+    render(&page)
+}
+
+/// Counts one showing of each notice on a public page.
+pub async fn count_views(state: &AppState, shown: &[Notice]) -> Result<(), AppError> {
+    if shown.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<i64> = shown.iter().map(|n| n.id).collect();
+    let mut tx = state.db.begin().await?;
+    notices::count_views(&mut tx, &ids).await?;
+    tx.commit().await?;
+    Ok(())
+}

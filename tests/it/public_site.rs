@@ -1,0 +1,130 @@
+//! The public site beyond the forms: contact us, finding a service, a service's page,
+//! service notices from publishing to taking down (with views counted), finding a case
+//! by reference, and the accessibility, cookies and privacy pages.
+
+use axum::http::StatusCode;
+
+use crate::staff::{account, get_with, post_with, sign_in};
+use crate::support::{app, get, post_form, reference_in, seed_catalogue, test_db, valid_report};
+
+#[tokio::test]
+async fn contact_us_lists_every_channel_with_its_promise_and_an_adviser_on_every_line() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let app = app(&t.db).await;
+    let page = get(&app, "/contact").await;
+    assert_eq!(page.status, 200);
+    for text in [
+        "0300 123 4000",
+        "href=\"tel:03001234000\"",
+        "Monday to Friday, 9am to 5pm",
+        "0, or say &#34;adviser&#34;, for anything else or to speak to a person",
+        "Every call is answered by a person",
+        "contact@kingsmead.example",
+        "Town Hall, 1 Market Square",
+        "Phone calls answered",
+        "We answer phone calls within 30 seconds",
+        "Online forms and emails replied to",
+        "Letters replied to",
+        "None due yet in",
+    ] {
+        assert!(page.body.contains(text), "contact us says {text:?}");
+    }
+    // The test catalogue has no callback service, so the page does not offer one.
+    assert!(!page.body.contains("href=\"#callback\""));
+}
+
+#[tokio::test]
+async fn a_service_is_found_by_its_words_and_its_page_says_what_we_promise() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let app = app(&t.db).await;
+    let found = get(&app, "/services?q=MISSED").await;
+    assert!(found.body.contains("1 service matches"), "{}", found.body);
+    assert!(found.body.contains("href=\"/services/missed-bin\""));
+    let none = get(&app, "/services?q=parking+permit").await;
+    assert!(none.body.contains("No services match"));
+    assert!(none.body.contains("href=\"/contact\""), "a way to a person when nothing matches");
+
+    let page = get(&app, "/services/missed-bin").await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("What this covers") && page.body.contains("A test service."));
+    assert!(page.body.contains("href=\"/services/missed-bin/report\""));
+    assert!(page.body.contains("Online forms and emails acknowledged"), "the standard that applies");
+    let missing = get(&app, "/services/no-such-thing").await;
+    assert_eq!(missing.status, 404);
+    assert!(missing.body.contains("no-such-thing"));
+}
+
+#[tokio::test]
+async fn a_notice_is_published_shown_where_it_applies_counted_and_taken_down() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let app = app(&t.db).await;
+    account(&t.db, "worker@council.example", "caseworker", Some("waste"), None).await;
+    let (worker, _) = sign_in(&app, "worker@council.example").await;
+    assert_eq!(get_with(&app, "/staff/admin/notices", &worker).await.status, StatusCode::FORBIDDEN);
+    account(&t.db, "admin@council.example", "admin", None, None).await;
+    let (cookie, csrf) = sign_in(&app, "admin@council.example").await;
+
+    // Every problem is named at once.
+    let blank = [("csrf", csrf.as_str()), ("action", "add"), ("starts", ""), ("ends", "")];
+    let refused = post_with(&app, "/staff/admin/notices", &cookie, &blank).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for field in ["title", "body", "starts", "ends"] {
+        assert!(refused.body.contains(&format!("href=\"#{field}\"")), "{field} is named");
+    }
+    let today = jiff::Zoned::now().with_time_zone(jiff::tz::TimeZone::get("Europe/London").unwrap()).date();
+    let notice = [
+        ("csrf", csrf.as_str()),
+        ("action", "add"),
+        ("service", "missed-bin"),
+        ("area", "Wealdstone"),
+        ("title", "Collections a day late"),
+        ("body", "Bins in Wealdstone are a day late this week."),
+        ("starts", &today.to_string()),
+        ("ends", &today.to_string()),
+    ];
+    let added = post_with(&app, "/staff/admin/notices", &cookie, &notice).await;
+    assert_eq!(added.location(), "/staff/admin/notices?done=added", "{}", added.body);
+
+    // It shows on the service's page, its form and contact us, not on another service.
+    for page in ["/services/missed-bin", "/services/missed-bin/report", "/contact"] {
+        let shown = get(&app, page).await;
+        assert!(shown.body.contains("Collections a day late"), "{page} shows the notice");
+        assert!(shown.body.contains("Wealdstone"));
+    }
+    assert!(!get(&app, "/services/general/report").await.body.contains("Collections a day late"));
+    let views: i64 = sqlx::query_scalar("SELECT views FROM service_notices").fetch_one(t.db.reader()).await.unwrap();
+    assert_eq!(views, 3);
+
+    // Taken down, it shows nowhere, and the list keeps it with its count.
+    let id: i64 = sqlx::query_scalar("SELECT id FROM service_notices").fetch_one(t.db.reader()).await.unwrap();
+    let id = id.to_string();
+    let end = [("csrf", csrf.as_str()), ("action", "end"), ("id", id.as_str())];
+    assert_eq!(
+        post_with(&app, "/staff/admin/notices", &cookie, &end).await.location(),
+        "/staff/admin/notices?done=ended"
+    );
+    assert!(!get(&app, "/services/missed-bin").await.body.contains("Collections a day late"));
+    let list = get_with(&app, "/staff/admin/notices", &cookie).await;
+    assert!(list.body.contains("Ended") && list.body.contains("Collections a day late"));
+}
+
+#[tokio::test]
+async fn a_reference_typed_on_the_front_page_finds_its_case() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let app = app(&t.db).await;
+    let sent = post_form(&app, "/services/missed-bin/report/send", &valid_report()).await;
+    let reference = reference_in(sent.location()).to_owned();
+    let typed = reference.to_lowercase().replace('-', " ");
+    let found = get(&app, &format!("/cases?reference={}", crate::support::urlencode(&typed))).await;
+    assert_eq!((found.status.as_u16(), found.location()), (303, format!("/cases/{reference}").as_str()));
+    assert_eq!(get(&app, "/cases?reference=").await.status, 400);
+    let typo = get(&app, "/cases?reference=KMB-000-001").await;
+    assert_eq!(typo.status, 404);
+    for page in ["/accessibility", "/cookies", "/privacy"] {
+        assert_eq!(get(&app, page).await.status, 200, "{page}");
+    }
+}
