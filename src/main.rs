@@ -81,6 +81,11 @@ enum Command {
         #[command(flatten)]
         database: DatabaseArgs,
     },
+    /// The performance figures' running counts.
+    Rollups {
+        #[command(subcommand)]
+        command: RollupsCommand,
+    },
     /// Work out a standard's deadline and explain every day it skipped.
     Deadline {
         /// The standard's id, e.g. online-reply or foi-respond.
@@ -115,6 +120,18 @@ enum Command {
     User {
         #[command(subcommand)]
         command: UserCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum RollupsCommand {
+    /// Throw the running counts away and count everything again from cases, clocks,
+    /// feedback and escalations: after a bulk load, or to check them.
+    Rebuild {
+        #[command(flatten)]
+        database: DatabaseArgs,
+        #[command(flatten)]
+        policy: PolicyArgs,
     },
 }
 
@@ -313,6 +330,15 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             } else {
                 anyhow::bail!("there is no quarantined message {id}")
             }
+        }
+        Command::Rollups { command: RollupsCommand::Rebuild { database, policy } } => {
+            let db = Db::connect(&database.database_url).await?;
+            db.migrate().await?;
+            let calendars = calendar::db::load(&db, &policy.load()?.calendar).await?;
+            let started = std::time::Instant::now();
+            let rows = frontdoor::rollups::db::rebuild(&db, &calendars.council).await?;
+            println!("Counted the performance figures again: {rows} daily counts in {:.1}s.", started.elapsed().as_secs_f64());
+            Ok(())
         }
         Command::Migrate { database } => {
             let db = Db::connect(&database.database_url).await?;
