@@ -121,12 +121,7 @@ async fn bench(cases: usize, runs: &Runs) -> anyhow::Result<()> {
         let ms = |d: Duration| d.as_secs_f64() * 1000.0;
         let (median, p95, p99) =
             (times[runs.timed / 2], times[runs.timed * 95 / 100], times[(runs.timed * 99 / 100).min(runs.timed - 1)]);
-        println!(
-            "  {what:<30} median {:>6.2} ms   p95 {:>6.2} ms   p99 {:>6.2} ms",
-            ms(median),
-            ms(p95),
-            ms(p99)
-        );
+        println!("  {what:<30} median {:>6.2} ms   p95 {:>6.2} ms   p99 {:>6.2} ms", ms(median), ms(p95), ms(p99));
     }
     Ok(())
 }

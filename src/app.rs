@@ -113,7 +113,10 @@ pub fn router(state: AppState) -> Router {
         .route("/assets/{file}", get(assets::serve))
         .route("/assets/images/{file}", get(assets::image))
         .fallback(pages::not_found)
+        .route("/language/{code}", get(crate::web::i18n::switch))
         .layer(middleware::from_fn_with_state(state.clone(), error::render_errors))
+        // Outside the error pages, so they are in the visitor's language too.
+        .layer(middleware::from_fn(crate::web::i18n::scope))
         .with_state(state);
     router = router.layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, csp));
     for (name, value) in security_headers {

@@ -337,7 +337,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let calendars = calendar::db::load(&db, &policy.load()?.calendar).await?;
             let started = std::time::Instant::now();
             let rows = frontdoor::rollups::db::rebuild(&db, &calendars.council).await?;
-            println!("Counted the performance figures again: {rows} daily counts in {:.1}s.", started.elapsed().as_secs_f64());
+            println!(
+                "Counted the performance figures again: {rows} daily counts in {:.1}s.",
+                started.elapsed().as_secs_f64()
+            );
             Ok(())
         }
         Command::Migrate { database } => {

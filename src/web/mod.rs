@@ -4,6 +4,7 @@ pub mod assets;
 pub mod auth;
 pub mod error;
 pub mod health;
+pub mod i18n;
 pub mod pages;
 
 use std::net::SocketAddr;

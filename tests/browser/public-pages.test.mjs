@@ -259,3 +259,42 @@ test('a resident reports, gets the email, follows the case, replies, sees a staf
   expectNoScriptErrors(page, 422)
   await page.context().close()
 })
+
+test('the language switcher works without JavaScript, and Welsh and Arabic pages (right to left) have no WCAG 2.2 AA violations', async () => {
+  const page = await newPage({ javaScriptEnabled: false })
+  await page.goto(base + '/')
+  await page.click('a[hreflang=cy]')
+  assert.equal(await page.getAttribute('html', 'lang'), 'cy')
+  assert.equal(await page.locator('h1').textContent(), 'Cysylltu â Kingsmead Borough Council')
+  // A page not in Welsh yet is marked English and says so in Welsh.
+  await page.click('footer a[href="/contact"]')
+  assert.equal(await page.getAttribute('html', 'lang'), 'en')
+  assert.match(await page.locator('.app-untranslated').textContent(), /Nid yw'r dudalen hon ar gael yn Gymraeg eto/)
+  await page.click('a[hreflang=ar]')
+  assert.equal(page.url(), base + '/contact')
+  await page.context().close()
+
+  for (const code of ['cy', 'ar']) {
+    const checked = await newPage()
+    await checked.goto(`${base}/language/${code}?next=/`)
+    await expectAccessible(checked, `the front page in ${code}`)
+    await checked.goto(base + '/contact')
+    await expectAccessible(checked, `an untranslated page with the ${code} note`)
+    expectNoScriptErrors(checked)
+    await checked.context().close()
+  }
+
+  // Right to left: the page runs from the right, the council's name at the right of the
+  // header and the languages at its left, and nothing is wider than the screen.
+  const rtl = await newPage({ viewport: { width: 1000, height: 800 } })
+  await rtl.goto(`${base}/language/ar?next=/`)
+  assert.equal(await rtl.evaluate(() => getComputedStyle(document.querySelector('main')).direction), 'rtl')
+  const name = await rtl.locator('.app-header__council').boundingBox()
+  const languages = await rtl.locator('.app-languages').boundingBox()
+  const heading = await rtl.locator('h1').boundingBox()
+  assert.ok(name.x > 500, `the council's name starts at the right (x = ${name.x})`)
+  assert.ok(languages.x + languages.width < 500, 'the languages are at the left')
+  assert.ok(heading.x + heading.width > 600, 'the heading is set from the right')
+  assert.equal(await rtl.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true)
+  await rtl.context().close()
+})

@@ -128,3 +128,42 @@ async fn a_reference_typed_on_the_front_page_finds_its_case() {
         assert_eq!(get(&app, page).await.status, 200, "{page}");
     }
 }
+
+#[tokio::test]
+async fn the_language_switcher_remembers_a_choice_and_pages_say_what_language_they_are_in() {
+    use axum::body::Body;
+    use axum::http::{Request, header};
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let app = app(&t.db).await;
+    let with = |uri: &str, cookie: &str| Request::get(uri).header(header::COOKIE, cookie).body(Body::empty()).unwrap();
+
+    // Choosing Welsh sets a cookie for the whole site and goes back to the page.
+    let switched = get(&app, "/language/cy?next=/contact").await;
+    assert_eq!(switched.location(), "/contact");
+    let set = switched.headers.get(header::SET_COOKIE).unwrap().to_str().unwrap();
+    assert!(set.starts_with("fd_lang=cy; Path=/;"), "{set}");
+    assert_eq!(get(&app, "/language/cy?next=//elsewhere.example/").await.location(), "/", "only back to this site");
+
+    // A translated page is in Welsh and says so; the switcher marks the choice.
+    let home = crate::support::send(&app, with("/", "fd_lang=cy")).await;
+    assert!(home.body.contains("<html lang=\"cy\" dir=\"ltr\""));
+    assert!(home.body.contains("Dod o hyd i wasanaeth") && home.body.contains("Cysylltu â ni"));
+    assert!(
+        home.body.contains("<span class=\"app-languages__current\" lang=\"cy\" aria-current=\"true\">Cymraeg</span>")
+    );
+    assert!(home.body.contains("href=\"/language/en?next=/\""));
+
+    // A page not translated yet is English, marked English, and says so in Welsh.
+    let contact = crate::support::send(&app, with("/contact", "fd_lang=cy")).await;
+    assert!(contact.body.contains("<html lang=\"en\" dir=\"ltr\""));
+    assert!(contact.body.contains("lang=\"cy\" dir=\"ltr\">Nid yw&#39;r dudalen hon ar gael yn Gymraeg eto"));
+
+    // Arabic is right to left; a browser's Accept-Language is used when nothing was chosen.
+    let arabic = crate::support::send(&app, with("/", "fd_lang=ar")).await;
+    assert!(arabic.body.contains("<html lang=\"ar\" dir=\"rtl\""));
+    let browser =
+        Request::get("/").header(header::ACCEPT_LANGUAGE, "cy-GB,cy;q=0.9,en;q=0.5").body(Body::empty()).unwrap();
+    assert!(crate::support::send(&app, browser).await.body.contains("<html lang=\"cy\""));
+    assert!(get(&app, "/").await.body.contains("<html lang=\"en\" dir=\"ltr\""));
+}

@@ -23,5 +23,5 @@ pub async fn show(State(state): State<AppState>) -> Result<Html<String>, AppErro
         .filter(|n| n.service_id.is_none())
         .collect();
     super::contact::count_views(&state, &notices).await?;
-    render(&HomePage { chrome: Chrome::new(&state), notices })
+    render(&HomePage { chrome: Chrome::translated(&state), notices })
 }

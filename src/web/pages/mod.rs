@@ -16,6 +16,7 @@ use askama::Template;
 use axum::response::Html;
 
 use super::error::AppError;
+use super::i18n::{self, Language};
 use crate::app::AppState;
 
 /// What every page's layout needs.
@@ -24,6 +25,12 @@ pub struct Chrome {
     pub council_name: Arc<str>,
     /// Set on staff pages: who is signed in, and the navigation their role allows.
     pub staff: Option<StaffBar>,
+    /// The language the page is written in: the visitor's, if the page is translated.
+    pub language: Language,
+    /// The language the visitor chose.
+    pub chosen: Language,
+    /// This page's path, for the language switcher's links back.
+    pub path: String,
 }
 
 /// The staff workspace's header: the signed-in name, sign-out, and the sections the role
@@ -43,8 +50,53 @@ pub struct StaffBar {
 }
 
 impl Chrome {
+    /// A public page not yet in the Fluent files: shown in English, and says so in the
+    /// visitor's language when they chose another.
     pub fn new(state: &AppState) -> Self {
-        Chrome { council_name: state.council.name.clone(), staff: None }
+        let current = i18n::current();
+        Chrome {
+            council_name: state.council.name.clone(),
+            staff: None,
+            language: i18n::ENGLISH,
+            chosen: current.language,
+            path: current.path,
+        }
+    }
+
+    /// A public page whose every word is in the Fluent files: shown in the visitor's language.
+    pub fn translated(state: &AppState) -> Self {
+        let mut chrome = Chrome::new(state);
+        chrome.language = chrome.chosen;
+        chrome
+    }
+
+    /// A message in the page's language.
+    pub fn t(&self, id: &str) -> String {
+        i18n::text(self.language, id)
+    }
+
+    /// A message in the page's language, with the council's name as `$council`.
+    pub fn t_council(&self, id: &str) -> String {
+        i18n::text_with(self.language, id, &[("council", &self.council_name)])
+    }
+
+    pub fn dir(&self) -> &'static str {
+        if self.language.rtl { "rtl" } else { "ltr" }
+    }
+
+    /// The languages to offer: all of them, on public pages.
+    pub fn languages(&self) -> &'static [Language] {
+        if self.staff.is_some() { &[] } else { &i18n::LANGUAGES }
+    }
+
+    /// "This page is not in Welsh yet", in Welsh, when the visitor chose a language this
+    /// page is not written in.
+    pub fn untranslated(&self) -> Option<String> {
+        (self.staff.is_none() && self.chosen != self.language).then(|| i18n::text(self.chosen, "not-translated"))
+    }
+
+    pub fn chosen_dir(&self) -> &'static str {
+        if self.chosen.rtl { "rtl" } else { "ltr" }
     }
 
     /// The session's CSRF token, for a staff form's hidden field.
@@ -66,7 +118,14 @@ impl Chrome {
             may_audit: role.may(Action::ReadAccessLog),
             section,
         };
-        Chrome { council_name: state.council.name.clone(), staff: Some(bar) }
+        // The staff workspace is in English.
+        Chrome {
+            council_name: state.council.name.clone(),
+            staff: Some(bar),
+            language: i18n::ENGLISH,
+            chosen: i18n::ENGLISH,
+            path: String::new(),
+        }
     }
 }
 

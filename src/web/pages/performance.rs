@@ -265,7 +265,7 @@ pub async fn show(State(state): State<AppState>, Query(filter): Query<Filter>) -
     let this = f.months[f.months.len() - 1];
     let page = PerformancePage {
         chrome: Chrome::new(&state),
-        query: f.group.as_ref().map(|g| format!("?group={}", urlencode(g))).unwrap_or_default(),
+        query: f.group.as_ref().map(|g| format!("?group={}", crate::web::query_escape(g))).unwrap_or_default(),
         group: f.group.clone(),
         groups: f.groups.clone(),
         this_month: month_name(this),
@@ -279,18 +279,6 @@ pub async fn show(State(state): State<AppState>, Query(filter): Query<Filter>) -
         chart_width: CHART_WIDTH,
     };
     render(&page)
-}
-
-fn urlencode(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
 }
 
 /// One row of the open data.

@@ -1,0 +1,175 @@
+//! The public site's languages. Words live in Fluent files (`locales/LANG/main.ftl`),
+//! compiled into the binary by `fluent-templates`; a message a language lacks falls back
+//! to English.
+//!
+//! The visitor's language is the `fd_lang` cookie the switcher sets (`/language/CODE`),
+//! else the first of their browser's `Accept-Language` we have, else English. A middleware
+//! holds it, and the request's path, in a task-local for the length of the request, so a
+//! page's `Chrome` can read them without every handler passing them along.
+//!
+//! A page whose words are all in the Fluent files says so (`Chrome::translated`) and is
+//! shown in the visitor's language, with `lang` and `dir` set on `<html>`. Any other page
+//! is shown in English, marked `lang="en"`, with a line in the visitor's language saying
+//! it is not translated yet: a page is never labelled as a language it is not written in.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use axum::extract::{Path, Query, Request, State};
+use axum::http::{HeaderMap, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader};
+use serde::Deserialize;
+
+use crate::app::AppState;
+use crate::web::auth::{cookie, set_cookie};
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "en",
+        // No Unicode isolation marks around arguments: they show as stray characters in
+        // some screen readers, and our arguments are names and numbers.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// The cookie holding the chosen language.
+pub const LANG_COOKIE: &str = "fd_lang";
+
+/// A language the site speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Language {
+    pub code: &'static str,
+    /// Its own name for itself, as the switcher shows it.
+    pub name: &'static str,
+    pub rtl: bool,
+}
+
+/// English first; then Welsh, which councils in Wales must offer; then Arabic, written
+/// right to left.
+pub const LANGUAGES: [Language; 3] = [
+    Language { code: "en", name: "English", rtl: false },
+    Language { code: "cy", name: "Cymraeg", rtl: false },
+    Language { code: "ar", name: "العربية", rtl: true },
+];
+
+pub const ENGLISH: Language = LANGUAGES[0];
+
+pub fn by_code(code: &str) -> Option<Language> {
+    LANGUAGES.iter().copied().find(|l| l.code.eq_ignore_ascii_case(code))
+}
+
+/// What the request is in: its language and the path, for the switcher's links back.
+#[derive(Debug, Clone)]
+pub struct Current {
+    pub language: Language,
+    pub path: String,
+}
+
+tokio::task_local! {
+    static CURRENT: Current;
+}
+
+/// The language and path of the request being handled (English and "/" outside one).
+pub fn current() -> Current {
+    CURRENT.try_with(Clone::clone).unwrap_or(Current { language: ENGLISH, path: "/".to_owned() })
+}
+
+/// The language a request asks for: the cookie, then `Accept-Language`, then English.
+pub fn chosen(headers: &HeaderMap) -> Language {
+    if let Some(language) = cookie(headers, LANG_COOKIE).and_then(|c| by_code(&c)) {
+        return language;
+    }
+    let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    accept
+        .split(',')
+        .filter_map(|part| part.split(';').next())
+        .filter_map(|tag| by_code(tag.trim().split('-').next().unwrap_or_default()))
+        .next()
+        .unwrap_or(ENGLISH)
+}
+
+/// The middleware: every request runs with its language and path known.
+pub async fn scope(request: Request, next: Next) -> Response {
+    let current = Current { language: chosen(request.headers()), path: request.uri().path().to_owned() };
+    CURRENT.scope(current, next.run(request)).await
+}
+
+/// A message in a language.
+pub fn text(language: Language, id: &str) -> String {
+    let lang: LanguageIdentifier = language.code.parse().unwrap_or_default();
+    LOCALES.lookup(&lang, id)
+}
+
+/// A message with its arguments filled in.
+pub fn text_with(language: Language, id: &str, args: &[(&'static str, &str)]) -> String {
+    let lang: LanguageIdentifier = language.code.parse().unwrap_or_default();
+    let args: HashMap<Cow<'static, str>, FluentValue<'_>> =
+        args.iter().map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(*v))).collect();
+    LOCALES.lookup_with_args(&lang, id, &args)
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Back {
+    next: String,
+}
+
+/// The switcher: remember the language for a year, and go back to the page.
+pub async fn switch(State(state): State<AppState>, Path(code): Path<String>, Query(next): Query<Back>) -> Response {
+    let Some(language) = by_code(&code) else {
+        return Redirect::to("/").into_response();
+    };
+    // Only back to a page on this site, never an address another site chose.
+    let next = next.next.as_str();
+    let local = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');
+    let next = if local { next } else { "/" };
+    let cookie = set_cookie(&state, LANG_COOKIE, language.code, "/", Some(365 * 24 * 3600));
+    ([(header::SET_COOKIE, cookie)], Redirect::to(next)).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_every_english_message() {
+        let english = include_str!("../../locales/en/main.ftl");
+        let ids: Vec<&str> = english
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.starts_with(' ') && l.contains(" = "))
+            .map(|l| l.split(" = ").next().unwrap_or_default())
+            .collect();
+        assert!(ids.len() > 20);
+        for (code, file) in
+            [("cy", include_str!("../../locales/cy/main.ftl")), ("ar", include_str!("../../locales/ar/main.ftl"))]
+        {
+            for id in &ids {
+                assert!(file.lines().any(|l| l.starts_with(&format!("{id} = "))), "{code} lacks {id}");
+            }
+        }
+    }
+
+    #[test]
+    fn messages_come_in_the_chosen_language_with_their_arguments() {
+        let welsh = by_code("CY").unwrap();
+        assert_eq!(text(welsh, "footer-contact"), "Cysylltu â ni");
+        assert_eq!(text_with(welsh, "home-heading", &[("council", "Cyngor Sir")]), "Cysylltu â Cyngor Sir");
+        assert_eq!(text(ENGLISH, "footer-contact"), "Contact us");
+    }
+
+    #[test]
+    fn the_cookie_wins_then_the_browser_then_english() {
+        let mut headers = HeaderMap::new();
+        assert_eq!(chosen(&headers).code, "en");
+        headers.insert(header::ACCEPT_LANGUAGE, "fr-FR, cy-GB;q=0.8, en;q=0.5".parse().unwrap());
+        assert_eq!(chosen(&headers).code, "cy");
+        headers.insert(header::COOKIE, "fd_lang=ar".parse().unwrap());
+        assert_eq!(chosen(&headers).code, "ar");
+        headers.insert(header::COOKIE, "fd_lang=xx".parse().unwrap());
+        assert_eq!(chosen(&headers).code, "cy");
+    }
+}
