@@ -104,6 +104,20 @@ pub fn text(language: Language, id: &str) -> String {
     LOCALES.lookup(&lang, id)
 }
 
+/// A message with arguments of any kind: numbers choose plural forms.
+pub fn text_args(language: Language, id: &str, args: Vec<(&'static str, FluentValue<'_>)>) -> String {
+    let lang: LanguageIdentifier = language.code.parse().unwrap_or_default();
+    let args: HashMap<Cow<'static, str>, FluentValue<'_>> =
+        args.into_iter().map(|(k, v)| (Cow::Borrowed(k), v)).collect();
+    LOCALES.lookup_with_args(&lang, id, &args)
+}
+
+/// "November 2026" (202611) in a language.
+pub fn month(language: Language, month: i64) -> String {
+    let year = (month / 100).to_string();
+    text_args(language, "month", vec![("month", FluentValue::from(month % 100)), ("year", FluentValue::from(year))])
+}
+
 /// A message with its arguments filled in.
 pub fn text_with(language: Language, id: &str, args: &[(&'static str, &str)]) -> String {
     let lang: LanguageIdentifier = language.code.parse().unwrap_or_default();
@@ -159,6 +173,8 @@ mod tests {
         assert_eq!(text(welsh, "footer-contact"), "Cysylltu â ni");
         assert_eq!(text_with(welsh, "home-heading", &[("council", "Cyngor Sir")]), "Cysylltu â Cyngor Sir");
         assert_eq!(text(ENGLISH, "footer-contact"), "Contact us");
+        assert_eq!(month(ENGLISH, 202611), "November 2026");
+        assert_eq!(month(welsh, 202601), "Ionawr 2026");
     }
 
     #[test]

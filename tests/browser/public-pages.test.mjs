@@ -266,19 +266,26 @@ test('the language switcher works without JavaScript, and Welsh and Arabic pages
   await page.click('a[hreflang=cy]')
   assert.equal(await page.getAttribute('html', 'lang'), 'cy')
   assert.equal(await page.locator('h1').textContent(), 'Cysylltu â Kingsmead Borough Council')
-  // A page not in Welsh yet is marked English and says so in Welsh.
   await page.click('footer a[href="/contact"]')
+  assert.equal(await page.getAttribute('html', 'lang'), 'cy')
+  assert.match(await page.locator('main').textContent(), /Pan fyddwch yn ffonio, pwyswch:/)
+  // A page not in Welsh yet is marked English and says so in Welsh.
+  await page.goto(base + '/performance/data-dictionary')
   assert.equal(await page.getAttribute('html', 'lang'), 'en')
   assert.match(await page.locator('.app-untranslated').textContent(), /Nid yw'r dudalen hon ar gael yn Gymraeg eto/)
   await page.click('a[hreflang=ar]')
-  assert.equal(page.url(), base + '/contact')
+  assert.equal(page.url(), base + '/performance/data-dictionary')
   await page.context().close()
 
   for (const code of ['cy', 'ar']) {
     const checked = await newPage()
     await checked.goto(`${base}/language/${code}?next=/`)
     await expectAccessible(checked, `the front page in ${code}`)
-    await checked.goto(base + '/contact')
+    for (const path of ['/services?q=bin', '/services/missed-bin', '/contact']) {
+      await checked.goto(base + path)
+      await expectAccessible(checked, `${path} in ${code}`)
+    }
+    await checked.goto(base + '/performance/data-dictionary')
     await expectAccessible(checked, `an untranslated page with the ${code} note`)
     expectNoScriptErrors(checked)
     await checked.context().close()

@@ -154,10 +154,17 @@ async fn the_language_switcher_remembers_a_choice_and_pages_say_what_language_th
     );
     assert!(home.body.contains("href=\"/language/en?next=/\""));
 
-    // A page not translated yet is English, marked English, and says so in Welsh.
+    // Contact us is in Welsh; a page not translated yet is English, marked English, and
+    // says so in Welsh.
     let contact = crate::support::send(&app, with("/contact", "fd_lang=cy")).await;
-    assert!(contact.body.contains("<html lang=\"en\" dir=\"ltr\""));
-    assert!(contact.body.contains("lang=\"cy\" dir=\"ltr\">Nid yw&#39;r dudalen hon ar gael yn Gymraeg eto"));
+    assert!(
+        contact.body.contains("<html lang=\"cy\" dir=\"ltr\"")
+            && contact.body.contains("Pan fyddwch yn ffonio, pwyswch:")
+    );
+    assert!(contact.body.contains("Dim un yn ddyledus eto ym mis"), "this month's record, in Welsh");
+    let untranslated = crate::support::send(&app, with("/performance/data-dictionary", "fd_lang=cy")).await;
+    assert!(untranslated.body.contains("<html lang=\"en\" dir=\"ltr\""));
+    assert!(untranslated.body.contains("lang=\"cy\" dir=\"ltr\">Nid yw&#39;r dudalen hon ar gael yn Gymraeg eto"));
 
     // Arabic is right to left; a browser's Accept-Language is used when nothing was chosen.
     let arabic = crate::support::send(&app, with("/", "fd_lang=ar")).await;

@@ -11,9 +11,11 @@ use crate::app::AppState;
 use crate::cases::{CaseType, Channel};
 use crate::db::now_ms;
 use crate::notices::{self, Notice};
-use crate::rollups::{self, month_name, month_number, percent};
+use crate::rollups::{self, month_number, percent};
 use crate::standards::contact::Contact;
 use crate::web::error::AppError;
+use crate::web::i18n;
+use fluent_templates::fluent_bundle::FluentValue;
 
 /// A promise on a channel, with this month's record.
 pub struct ChannelPromise {
@@ -51,6 +53,9 @@ pub async fn show(State(state): State<AppState>) -> Result<Html<String>, AppErro
     let counts = rollups::db::months(state.db.reader(), this, None).await?;
     let month = rollups::months(&counts, this, this).remove(&this).unwrap_or_default();
     let contact = rules.policy.contact.clone();
+    let chrome = Chrome::translated(&state);
+    let language = chrome.language;
+    let month_words = i18n::month(language, this);
     let promises = |test: &dyn Fn(&crate::standards::Standard) -> bool| -> Vec<ChannelPromise> {
         rules
             .current
@@ -60,8 +65,17 @@ pub async fn show(State(state): State<AppState>) -> Result<Html<String>, AppErro
             .map(|s| {
                 let (met, missed) = month.standard(&s.id);
                 let record = match percent(met, met + missed) {
-                    Some(p) => format!("{p}% kept so far in {} ({met} of {})", month_name(this), met + missed),
-                    None => format!("None due yet in {}", month_name(this)),
+                    Some(p) => i18n::text_args(
+                        language,
+                        "contact-kept",
+                        vec![
+                            ("percent", FluentValue::from(p)),
+                            ("month", FluentValue::from(month_words.as_str())),
+                            ("met", FluentValue::from(met)),
+                            ("due", FluentValue::from(met + missed)),
+                        ],
+                    ),
+                    None => i18n::text_with(language, "contact-none-due", &[("month", &month_words)]),
                 };
                 ChannelPromise { title: s.title.clone(), wording: s.wording.clone(), record }
             })
@@ -80,7 +94,7 @@ pub async fn show(State(state): State<AppState>) -> Result<Html<String>, AppErro
     let notices = notices::live(state.db.reader(), None, now).await?;
     count_views(&state, &notices).await?;
     let page = ContactPage {
-        chrome: Chrome::new(&state),
+        chrome,
         callback,
         web: promises(&on(Channel::Web)),
         phone: promises(&on(Channel::Phone)),

@@ -24,6 +24,18 @@ struct ServicesPage {
     found: Option<Vec<Service>>,
 }
 
+impl ServicesPage {
+    fn search_title(&self) -> String {
+        crate::web::i18n::text_with(self.chrome.language, "services-search-title", &[("q", &self.q)])
+    }
+
+    fn found_heading(&self, count: usize) -> String {
+        use fluent_templates::fluent_bundle::FluentValue;
+        let args = vec![("count", FluentValue::from(count)), ("q", FluentValue::from(self.q.as_str()))];
+        crate::web::i18n::text_args(self.chrome.language, "services-found", args)
+    }
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct Search {
@@ -39,7 +51,7 @@ pub async fn list(State(state): State<AppState>, Query(search): Query<Search>) -
     let all = services::db::list_active(state.db.reader()).await?;
     let q = words(&search.q);
     let found = (!q.is_empty()).then(|| services::search(all.clone(), &q));
-    render(&ServicesPage { chrome: Chrome::new(&state), groups: services::group(all), q, found })
+    render(&ServicesPage { chrome: Chrome::translated(&state), groups: services::group(all), q, found })
 }
 
 /// A promise that applies to the service, in its own words.
@@ -73,5 +85,5 @@ pub async fn show(State(state): State<AppState>, Path(code): Path<String>) -> Re
         .collect();
     let notices = notices::live(state.db.reader(), Some(service.id), now_ms()).await?;
     super::contact::count_views(&state, &notices).await?;
-    render(&ServicePage { chrome: Chrome::new(&state), service, promises, notices })
+    render(&ServicePage { chrome: Chrome::translated(&state), service, promises, notices })
 }
