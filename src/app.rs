@@ -114,6 +114,7 @@ pub fn router(state: AppState) -> Router {
         .route("/assets/images/{file}", get(assets::image))
         .fallback(pages::not_found)
         .route("/language/{code}", get(crate::web::i18n::switch))
+        .layer(axum::Extension(std::sync::Arc::new(pages::performance::DataCache::default())))
         .layer(middleware::from_fn_with_state(state.clone(), error::render_errors))
         // Outside the error pages, so they are in the visitor's language too.
         .layer(middleware::from_fn(crate::web::i18n::scope))

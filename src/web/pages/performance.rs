@@ -3,9 +3,13 @@
 //! what is late now. Everything is read from the monthly rollups (a few thousand rows
 //! at most), so the page costs the same however long the history is.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use askama::Template;
+use axum::Extension;
+use axum::body::Bytes;
 use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
@@ -372,15 +376,84 @@ async fn dataset(state: &AppState, filter: &Filter) -> Result<Dataset, AppError>
     })
 }
 
-pub async fn json(State(state): State<AppState>, Query(filter): Query<Filter>) -> Result<Response, AppError> {
-    let data = dataset(&state, &filter).await?;
-    let body = serde_json::to_string_pretty(&data).map_err(|e| AppError::Internal(e.into()))?;
-    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
+/// The data files, as made for each group, for a minute: every visitor in that minute gets
+/// the same bytes, and a burst of downloads costs one query. The page itself is never
+/// cached. Each router has its own (an `Extension`), so tests never share one.
+#[derive(Debug, Default)]
+pub struct DataCache(Mutex<HashMap<(String, &'static str), (Instant, Bytes)>>);
+
+/// How long a data file is served as made.
+pub const DATA_FRESH: Duration = Duration::from_secs(60);
+
+impl DataCache {
+    fn get(&self, key: &(String, &'static str)) -> Option<Bytes> {
+        let cache = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        cache.get(key).filter(|(made, _)| made.elapsed() < DATA_FRESH).map(|(_, body)| body.clone())
+    }
+
+    fn put(&self, key: (String, &'static str), body: String) -> Bytes {
+        let body = Bytes::from(body);
+        let mut cache = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        // Groups are few; a map of every group twice over stays small.
+        cache.retain(|_, (made, _)| made.elapsed() < DATA_FRESH);
+        cache.insert(key, (Instant::now(), body.clone()));
+        body
+    }
+}
+
+async fn data_file(
+    state: &AppState,
+    cache: &DataCache,
+    filter: &Filter,
+    format: &'static str,
+) -> Result<Response, AppError> {
+    let key = (filter.group.trim().to_owned(), format);
+    let body = match cache.get(&key) {
+        Some(body) => body,
+        None => {
+            let data = dataset(state, filter).await?;
+            let made = if format == "json" {
+                serde_json::to_string_pretty(&data).map_err(|e| AppError::Internal(e.into()))?
+            } else {
+                csv_text(&data)
+            };
+            cache.put(key, made)
+        }
+    };
+    let (content_type, disposition) = if format == "json" {
+        ("application/json", "inline; filename=\"performance.json\"")
+    } else {
+        ("text/csv; charset=utf-8", "inline; filename=\"performance.csv\"")
+    };
+    Ok((
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CONTENT_DISPOSITION, disposition),
+            (header::CACHE_CONTROL, "public, max-age=60"),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+pub async fn json(
+    State(state): State<AppState>,
+    Extension(cache): Extension<Arc<DataCache>>,
+    Query(filter): Query<Filter>,
+) -> Result<Response, AppError> {
+    data_file(&state, &cache, &filter, "json").await
+}
+
+pub async fn csv(
+    State(state): State<AppState>,
+    Extension(cache): Extension<Arc<DataCache>>,
+    Query(filter): Query<Filter>,
+) -> Result<Response, AppError> {
+    data_file(&state, &cache, &filter, "csv").await
 }
 
 /// The same rows as the JSON, one per line, with a header row.
-pub async fn csv(State(state): State<AppState>, Query(filter): Query<Filter>) -> Result<Response, AppError> {
-    let data = dataset(&state, &filter).await?;
+fn csv_text(data: &Dataset) -> String {
     let mut out = String::from("month,service_group,service_code,service,measure,key,value\r\n");
     for r in &data.rows {
         let fields = [&r.month, &r.service_group, &r.service_code, &r.service, r.measure, &r.key];
@@ -393,14 +466,7 @@ pub async fn csv(State(state): State<AppState>, Query(filter): Query<Filter>) ->
     }
     let month = data.months.last().cloned().unwrap_or_default();
     out.push_str(&format!("{month},,,,open_past_date_now,,{}\r\n", data.open_past_date_now));
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-            (header::CONTENT_DISPOSITION, "inline; filename=\"performance.csv\""),
-        ],
-        out,
-    )
-        .into_response())
+    out
 }
 
 /// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180). A field
