@@ -89,3 +89,112 @@ contact-unhappy-text = إذا تجاوز طلبك الموعد الذي وعدن
 contact-complain = تقديم شكوى
 contact-kept = تم الالتزام بنسبة { $percent }% حتى الآن في { $month } ({ $met } من { $due })
 contact-none-due = لا شيء مستحق بعد في { $month }
+
+## التواريخ
+weekday = { $weekday ->
+    [1] الاثنين
+    [2] الثلاثاء
+    [3] الأربعاء
+    [4] الخميس
+    [5] الجمعة
+    [6] السبت
+   *[7] الأحد
+}
+month-name = { $month ->
+    [1] يناير
+    [2] فبراير
+    [3] مارس
+    [4] أبريل
+    [5] مايو
+    [6] يونيو
+    [7] يوليو
+    [8] أغسطس
+    [9] سبتمبر
+    [10] أكتوبر
+    [11] نوفمبر
+   *[12] ديسمبر
+}
+date = { $weekday } { $day } { $month } { $year }
+date-time = { $date } الساعة { $hour }:{ $minute } { $ampm ->
+    [am] صباحاً
+   *[pm] مساءً
+}
+
+## حالة الطلب
+status-received = تم الاستلام
+status-acknowledged = تم التأكيد
+status-in_progress = قيد المعالجة
+status-waiting_for_customer = بانتظار ردك
+status-resolved = تم الحل
+status-closed = مغلق
+status-reopened = أعيد فتحه
+
+## متابعة طلب
+track-title = الطلب { $reference }
+track-error-title = خطأ: الطلب { $reference }
+error-summary-title = توجد مشكلة
+error-prefix = خطأ:
+success = تم بنجاح
+track-status = الحالة
+track-received = تاريخ الاستلام
+track-told-us = ما أخبرتنا به
+track-promised = ما وعدنا به
+promise-done = تم في { $date }
+promise-late = متأخر: كان موعده { $due }
+promise-late-done = متأخر: كان موعده { $due }، وتم في { $date }
+promise-paused = متوقف مؤقتاً بانتظار ردك
+promise-by = بحلول { $date }
+promise-no-date = لا يوجد موعد بعد
+track-late = هذا الطلب متأخر: وعدنا بـ { $promise }.
+track-late-promise = { $title } بحلول { $date }
+track-warning = تحذير
+track-escalate-text = يمكنك أن تطلب إحالته إلى قائد الفريق، الذي سيتأكد من معالجته.
+track-escalate = أرسله إلى قائد الفريق
+track-escalated = أرسلت هذا الطلب إلى قائد الفريق في { $date }.
+track-feedback-heading = هل حلّ هذا المشكلة؟
+track-solved-legend = هل حلّ ما قمنا به المشكلة؟
+track-yes = نعم
+track-no = لا
+track-no-hint = سنعيد فتح طلبك وننظر فيه مرة أخرى
+track-rating-legend = كيف تقيّم طريقة تعاملنا مع الأمر؟
+track-rating-5 = 5: جيد جداً
+track-rating-4 = 4: جيد
+track-rating-3 = 3: لا جيد ولا سيئ
+track-rating-2 = 2: سيئ
+track-rating-1 = 1: سيئ جداً
+track-comment = أي شيء تود إخبارنا به (اختياري)
+track-send = إرسال
+track-reply-label = الرد أو إضافة معلومات
+track-reply-hint = يصل إلى الفريق الذي يعالج طلبك.
+track-reply-reopens = سيُعاد فتح طلبك.
+track-send-message = إرسال الرسالة
+track-closed = هذا الطلب مغلق. لإخبارنا بشيء جديد، أبلغ عنه مرة أخرى.
+track-report-again = أبلغ عنه مرة أخرى
+track-happened = ما الذي حدث
+track-see-all = اطّلع على كل ما يخص هذا الطلب
+track-see-all-text = لمعرفة ما حدث أو الرد أو إضافة معلومات، أخبرنا بعنوان البريد الإلكتروني أو الرمز البريدي الذي أعطيتنا إياه. الرابط في رسالتنا الإلكترونية يقوم بذلك نيابةً عنك.
+track-answer-label = البريد الإلكتروني أو الرمز البريدي
+track-continue = متابعة
+track-privacy = حفاظاً على خصوصيتك، لا تعرض هذه الصفحة ما أخبرتنا به حتى ذلك الحين.
+done-reply = وصلتنا رسالتك وأضفناها إلى طلبك
+done-escalated = أُحيل طلبك إلى قائد الفريق
+done-thanks = شكراً لإخبارنا
+done-reopened = أعدنا فتح طلبك وسننظر فيه مرة أخرى
+event-created = استلمنا طلبك
+event-status = الحالة: { $status }
+event-we-wrote = كتبنا إليك
+event-you-wrote = كتبت إلينا
+event-date-moved = غيّرنا موعد { $title } إلى { $date }
+event-why = السبب: { $reason }
+event-escalated = طلبت إحالة هذا الطلب إلى قائد الفريق لأنه تأخر
+track-error-answer-empty = أدخل البريد الإلكتروني أو الرمز البريدي الذي أعطيتنا إياه
+track-error-answer-wrong = هذا لا يطابق البريد الإلكتروني أو الرمز البريدي المسجل لدينا لهذا الطلب
+track-error-answer-too-many = أُدخلت إجابات خاطئة كثيرة لهذا الطلب. حاول مرة أخرى بعد ساعة، أو اتصل بنا
+track-error-message-empty = أدخل رسالتك
+track-error-message-long = يجب ألا تزيد رسالتك على { $max } حرف
+track-error-solved = أخبرنا إن كان هذا قد حلّ المشكلة
+track-error-rating = اختر تقييماً من 1 إلى 5
+track-error-comment-long = يجب ألا يزيد تعليقك على { $max } حرف
+track-error-closed = هذا الطلب مغلق. لإخبارنا بشيء جديد، أبلغ عنه مرة أخرى.
+track-error-not-late = لم يتجاوز هذا الطلب موعده، لذا لا يمكن إحالته بعد.
+track-error-answered = لدينا إجابتك لهذا الطلب بالفعل. شكراً لك.

@@ -90,3 +90,112 @@ contact-unhappy-text = Os yw achos wedi mynd heibio'r dyddiad a addawyd gennym, 
 contact-complain = Gwneud cwyn
 contact-kept = { $percent }% wedi'u cadw hyd yma ym mis { $month } ({ $met } o { $due })
 contact-none-due = Dim un yn ddyledus eto ym mis { $month }
+
+## Dyddiadau
+weekday = { $weekday ->
+    [1] Dydd Llun
+    [2] Dydd Mawrth
+    [3] Dydd Mercher
+    [4] Dydd Iau
+    [5] Dydd Gwener
+    [6] Dydd Sadwrn
+   *[7] Dydd Sul
+}
+month-name = { $month ->
+    [1] Ionawr
+    [2] Chwefror
+    [3] Mawrth
+    [4] Ebrill
+    [5] Mai
+    [6] Mehefin
+    [7] Gorffennaf
+    [8] Awst
+    [9] Medi
+    [10] Hydref
+    [11] Tachwedd
+   *[12] Rhagfyr
+}
+date = { $weekday } { $day } { $month } { $year }
+date-time = { $date } am { $hour }:{ $minute }{ $ampm ->
+    [am] yb
+   *[pm] yh
+}
+
+## Statws achos
+status-received = Wedi dod i law
+status-acknowledged = Wedi'i gydnabod
+status-in_progress = Ar waith
+status-waiting_for_customer = Yn aros amdanoch chi
+status-resolved = Wedi'i ddatrys
+status-closed = Wedi cau
+status-reopened = Wedi ailagor
+
+## Dilyn achos
+track-title = Achos { $reference }
+track-error-title = Gwall: Achos { $reference }
+error-summary-title = Mae problem
+error-prefix = Gwall:
+success = Llwyddiant
+track-status = Statws
+track-received = Wedi dod i law
+track-told-us = Beth ddywedoch chi wrthym
+track-promised = Beth wnaethom ei addo
+promise-done = Wedi'i wneud ar { $date }
+promise-late-done = Hwyr: roedd yn ddyledus { $due }, wedi'i wneud ar { $date }
+promise-late = Hwyr: roedd yn ddyledus { $due }
+promise-paused = Wedi'i ohirio tra byddwn yn aros amdanoch chi
+promise-by = Erbyn { $date }
+promise-no-date = Dim dyddiad eto
+track-late = Mae'r achos hwn yn hwyr: gwnaethom addo { $promise }.
+track-late-promise = { $title } erbyn { $date }
+track-warning = Rhybudd
+track-escalate-text = Gallwch ofyn iddo fynd at arweinydd y tîm, a fydd yn sicrhau ei fod yn cael sylw.
+track-escalate = Ei anfon at arweinydd y tîm
+track-escalated = Gwnaethoch anfon yr achos hwn at arweinydd y tîm ar { $date }.
+track-feedback-heading = A wnaeth hyn ei ddatrys?
+track-solved-legend = A wnaeth yr hyn a wnaethom ddatrys y broblem?
+track-yes = Do
+track-no = Naddo
+track-no-hint = Byddwn yn ailagor eich achos ac yn edrych arno eto
+track-rating-legend = Sut byddech chi'n sgorio sut y gwnaethom ddelio ag ef?
+track-rating-5 = 5: da iawn
+track-rating-4 = 4: da
+track-rating-3 = 3: ddim yn dda nac yn wael
+track-rating-2 = 2: gwael
+track-rating-1 = 1: gwael iawn
+track-comment = Unrhyw beth rydych am ei ddweud wrthym (dewisol)
+track-send = Anfon
+track-reply-label = Ateb neu ychwanegu gwybodaeth
+track-reply-hint = Mae'n mynd i'r tîm sy'n delio â'ch achos.
+track-reply-reopens = Bydd eich achos yn cael ei ailagor.
+track-send-message = Anfon neges
+track-closed = Mae'r achos hwn wedi cau. I ddweud rhywbeth newydd wrthym, rhowch wybod amdano eto.
+track-report-again = Rhoi gwybod amdano eto
+track-happened = Beth sydd wedi digwydd
+track-see-all = Gweld popeth am yr achos hwn
+track-see-all-text = I weld beth sydd wedi digwydd, ateb neu ychwanegu gwybodaeth, rhowch y cyfeiriad e-bost neu'r cod post a roesoch i ni. Mae'r ddolen yn ein e-bost yn gwneud hyn i chi.
+track-answer-label = Cyfeiriad e-bost neu god post
+track-continue = Parhau
+track-privacy = Er mwyn diogelu eich preifatrwydd, nid yw'r dudalen hon yn dangos beth ddywedoch chi wrthym tan hynny.
+done-reply = Mae eich neges gennym ac rydym wedi'i hychwanegu at eich achos
+done-escalated = Mae eich achos wedi mynd at arweinydd y tîm
+done-thanks = Diolch am ddweud wrthym
+done-reopened = Rydym wedi ailagor eich achos a byddwn yn edrych arno eto
+event-created = Daeth eich cais i law
+event-status = Statws: { $status }
+event-we-wrote = Gwnaethom ysgrifennu atoch
+event-you-wrote = Gwnaethoch ysgrifennu atom
+event-date-moved = Gwnaethom symud y dyddiad ar gyfer { $title } i { $date }
+event-why = Pam: { $reason }
+event-escalated = Gwnaethoch ofyn i hyn fynd at arweinydd y tîm oherwydd ei fod yn hwyr
+track-error-answer-empty = Rhowch y cyfeiriad e-bost neu'r cod post a roesoch i ni
+track-error-answer-wrong = Nid yw hynny'n cyfateb i'r cyfeiriad e-bost neu'r cod post sydd gennym ar gyfer yr achos hwn
+track-error-answer-too-many = Bu gormod o atebion anghywir ar gyfer yr achos hwn. Rhowch gynnig arall arni mewn awr, neu cysylltwch â ni
+track-error-message-empty = Rhowch eich neges
+track-error-message-long = Rhaid i'ch neges fod yn { $max } nod neu lai
+track-error-solved = Dywedwch a wnaeth hyn ei ddatrys
+track-error-rating = Dewiswch sgôr o 1 i 5
+track-error-comment-long = Rhaid i'ch sylw fod yn { $max } nod neu lai
+track-error-closed = Mae'r achos hwn wedi cau. I ddweud rhywbeth newydd wrthym, rhowch wybod amdano eto.
+track-error-not-late = Nid yw'r achos hwn wedi mynd heibio'i ddyddiad, felly ni ellir ei uwchgyfeirio eto.
+track-error-answered = Mae eich ateb ar gyfer yr achos hwn gennym eisoes. Diolch.

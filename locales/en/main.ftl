@@ -91,3 +91,112 @@ contact-unhappy-text = If a case is past the date we promised, open it from the 
 contact-complain = Make a complaint
 contact-kept = { $percent }% kept so far in { $month } ({ $met } of { $due })
 contact-none-due = None due yet in { $month }
+
+## Dates: "Tuesday 3 March 2026", "Tuesday 3 March 2026 at 2:05pm"
+weekday = { $weekday ->
+    [1] Monday
+    [2] Tuesday
+    [3] Wednesday
+    [4] Thursday
+    [5] Friday
+    [6] Saturday
+   *[7] Sunday
+}
+month-name = { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+}
+date = { $weekday } { $day } { $month } { $year }
+date-time = { $date } at { $hour }:{ $minute }{ $ampm ->
+    [am] am
+   *[pm] pm
+}
+
+## Case statuses
+status-received = Received
+status-acknowledged = Acknowledged
+status-in_progress = In progress
+status-waiting_for_customer = Waiting for you
+status-resolved = Resolved
+status-closed = Closed
+status-reopened = Reopened
+
+## Following a case
+track-title = Case { $reference }
+track-error-title = Error: Case { $reference }
+error-summary-title = There is a problem
+error-prefix = Error:
+success = Success
+track-status = Status
+track-received = Received
+track-told-us = What you told us
+track-promised = What we promised
+promise-done = Done on { $date }
+promise-late-done = Late: due { $due }, done on { $date }
+promise-late = Late: it was due { $due }
+promise-paused = On hold while we wait for you
+promise-by = By { $date }
+promise-no-date = No date yet
+track-late = This case is late: we promised { $promise }.
+track-late-promise = { $title } by { $date }
+track-warning = Warning
+track-escalate-text = You can ask for it to go to the team leader, who will make sure it is dealt with.
+track-escalate = Send it to the team leader
+track-escalated = You sent this case to the team leader on { $date }.
+track-feedback-heading = Did this solve it?
+track-solved-legend = Did what we did solve the problem?
+track-yes = Yes
+track-no = No
+track-no-hint = We will reopen your case and look at it again
+track-rating-legend = How would you rate how we dealt with it?
+track-rating-5 = 5: very good
+track-rating-4 = 4: good
+track-rating-3 = 3: neither good nor poor
+track-rating-2 = 2: poor
+track-rating-1 = 1: very poor
+track-comment = Anything you want to tell us (optional)
+track-send = Send
+track-reply-label = Reply or add information
+track-reply-hint = It goes to the team dealing with your case.
+track-reply-reopens = Your case will be reopened.
+track-send-message = Send message
+track-closed = This case is closed. To tell us something new, report it again.
+track-report-again = Report it again
+track-happened = What has happened
+track-see-all = See everything about this case
+track-see-all-text = To see what has happened, reply or add information, tell us the email address or postcode you gave us. The link in our email does this for you.
+track-answer-label = Email address or postcode
+track-continue = Continue
+track-privacy = For your privacy, this page does not show what you told us until then.
+done-reply = We have your message and added it to your case
+done-escalated = Your case has gone to the team leader
+done-thanks = Thank you for telling us
+done-reopened = We have reopened your case and will look at it again
+event-created = We received your request
+event-status = Status: { $status }
+event-we-wrote = We wrote to you
+event-you-wrote = You wrote to us
+event-date-moved = We moved the date for { $title } to { $date }
+event-why = Why: { $reason }
+event-escalated = You asked for this to go to the team leader because it was late
+track-error-answer-empty = Enter the email address or postcode you gave us
+track-error-answer-wrong = That does not match the email address or postcode we have for this case
+track-error-answer-too-many = There have been too many wrong answers for this case. Try again in an hour, or contact us
+track-error-message-empty = Enter your message
+track-error-message-long = Your message must be { $max } characters or fewer
+track-error-solved = Say whether this solved it
+track-error-rating = Choose a rating from 1 to 5
+track-error-comment-long = Your comment must be { $max } characters or fewer
+track-error-closed = This case is closed. To tell us something new, report it again.
+track-error-not-late = This case is not past its date, so it cannot be escalated yet.
+track-error-answered = We already have your answer for this case. Thank you.

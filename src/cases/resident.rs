@@ -126,14 +126,36 @@ pub async fn prove(pool: &AnyPool, case: &Case, answer: &str, now: i64) -> Resul
     Err(ProveError::NoMatch)
 }
 
+/// Why the case is not in a state for what the resident asked (it may have changed
+/// since the page was shown).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Refusal {
+    #[error("This case is closed. To tell us something new, report it again.")]
+    Closed,
+    #[error("This case is not past its date, so it cannot be escalated yet.")]
+    NotLate,
+    #[error("We already have your answer for this case. Thank you.")]
+    Answered,
+}
+
+impl Refusal {
+    /// A short code for the words on the page: closed, not-late, answered.
+    pub fn code(self) -> &'static str {
+        match self {
+            Refusal::Closed => "closed",
+            Refusal::NotLate => "not-late",
+            Refusal::Answered => "answered",
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ActError {
     /// What the resident sent cannot be accepted; the message says why, for the field.
     #[error("{message}")]
     Field { field: &'static str, message: String },
-    /// The case is not in a state for this (it changed since the page was shown).
-    #[error("{0}")]
-    NotNow(String),
+    #[error(transparent)]
+    NotNow(Refusal),
     #[error(transparent)]
     Change(#[from] ChangeStatusError),
     #[error(transparent)]
@@ -152,7 +174,7 @@ pub async fn reply(
     now: i64,
 ) -> Result<(), ActError> {
     if case.status == Status::Closed {
-        return Err(ActError::NotNow("This case is closed. To tell us something new, report it again.".into()));
+        return Err(ActError::NotNow(Refusal::Closed));
     }
     let contact = NewContact {
         case_id: Some(case.id),
@@ -230,7 +252,7 @@ pub async fn escalate(conn: &mut AnyConnection, rules: &Rules, case: &Case, now:
         return Ok(false);
     }
     let Some((standard, due)) = overdue(&mut *conn, rules, case, now).await? else {
-        return Err(ActError::NotNow("This case is not past its date, so it cannot be escalated yet.".into()));
+        return Err(ActError::NotNow(Refusal::NotLate));
     };
     let lead = crate::clocks::db::team_lead(&mut *conn, case.id).await?;
     let body = serde_json::to_string(&Fired { standard, due, team_lead: lead }).expect("plain struct");
@@ -297,7 +319,7 @@ pub async fn give_feedback(
         });
     }
     if !wants_feedback(&mut *conn, case).await? {
-        return Err(ActError::NotNow("We already have your answer for this case. Thank you.".into()));
+        return Err(ActError::NotNow(Refusal::Answered));
     }
     let comment = Some(feedback.comment.trim()).filter(|c| !c.is_empty());
     sqlx::query("INSERT INTO case_feedback (case_id, at, solved, rating, comment) VALUES ($1, $2, $3, $4, $5)")

@@ -118,6 +118,39 @@ pub fn month(language: Language, month: i64) -> String {
     text_args(language, "month", vec![("month", FluentValue::from(month % 100)), ("year", FluentValue::from(year))])
 }
 
+/// "Tuesday 3 March 2026" in a language.
+pub fn date(language: Language, day: jiff::civil::Date) -> String {
+    let weekday =
+        text_args(language, "weekday", vec![("weekday", FluentValue::from(day.weekday().to_monday_one_offset()))]);
+    let month = text_args(language, "month-name", vec![("month", FluentValue::from(day.month()))]);
+    text_args(
+        language,
+        "date",
+        vec![
+            ("weekday", FluentValue::from(weekday)),
+            ("day", FluentValue::from(day.day().to_string())),
+            ("month", FluentValue::from(month)),
+            ("year", FluentValue::from(day.year().to_string())),
+        ],
+    )
+}
+
+/// "Tuesday 3 March 2026 at 2:05pm" in a language.
+pub fn date_time(language: Language, at: &jiff::Zoned) -> String {
+    let hour = at.hour() % 12;
+    let hour = if hour == 0 { 12 } else { hour };
+    text_args(
+        language,
+        "date-time",
+        vec![
+            ("date", FluentValue::from(date(language, at.date()))),
+            ("hour", FluentValue::from(hour.to_string())),
+            ("minute", FluentValue::from(format!("{:02}", at.minute()))),
+            ("ampm", FluentValue::from(if at.hour() < 12 { "am" } else { "pm" })),
+        ],
+    )
+}
+
 /// A message with its arguments filled in.
 pub fn text_with(language: Language, id: &str, args: &[(&'static str, &str)]) -> String {
     let lang: LanguageIdentifier = language.code.parse().unwrap_or_default();
@@ -175,6 +208,11 @@ mod tests {
         assert_eq!(text(ENGLISH, "footer-contact"), "Contact us");
         assert_eq!(month(ENGLISH, 202611), "November 2026");
         assert_eq!(month(welsh, 202601), "Ionawr 2026");
+        let day = jiff::civil::date(2026, 3, 3);
+        assert_eq!(date(ENGLISH, day), "Tuesday 3 March 2026");
+        assert_eq!(date(welsh, day), "Dydd Mawrth 3 Mawrth 2026");
+        let at = day.at(14, 5, 0, 0).in_tz("Europe/London").unwrap();
+        assert_eq!(date_time(ENGLISH, &at), "Tuesday 3 March 2026 at 2:05pm");
     }
 
     #[test]

@@ -277,17 +277,38 @@ test('the language switcher works without JavaScript, and Welsh and Arabic pages
   assert.equal(page.url(), base + '/performance/data-dictionary')
   await page.context().close()
 
+  // A case to follow in each language.
+  const reporter = await newPage()
+  await reporter.goto(base + '/services/general/report')
+  await reporter.fill('#description', 'When is the library open?')
+  await reporter.fill('#name', 'Ali Resident')
+  await reporter.fill('#email', 'ali@example.com')
+  await reporter.click('button:has-text("Continue")')
+  await reporter.click('button:has-text("Send")')
+  const reference = await reporter.locator('.govuk-panel__body strong').textContent()
+  await reporter.context().close()
+
   for (const code of ['cy', 'ar']) {
     const checked = await newPage()
     await checked.goto(`${base}/language/${code}?next=/`)
     await expectAccessible(checked, `the front page in ${code}`)
+    await checked.goto(`${base}/cases/${reference}`)
+    assert.equal(await checked.getAttribute('html', 'lang'), code)
+    await checked.fill('#answer', 'nobody@example.com')
+    await checked.click('form[action$="/check"] button')
+    await checked.waitForSelector('.govuk-error-summary')
+    await expectAccessible(checked, `a case page with a wrong answer in ${code}`)
+    await checked.fill('#answer', 'ali@example.com')
+    await checked.click('form[action$="/check"] button')
+    await checked.waitForSelector('.moj-timeline')
+    await expectAccessible(checked, `the whole case in ${code}`)
     for (const path of ['/services?q=bin', '/services/missed-bin', '/contact']) {
       await checked.goto(base + path)
       await expectAccessible(checked, `${path} in ${code}`)
     }
     await checked.goto(base + '/performance/data-dictionary')
     await expectAccessible(checked, `an untranslated page with the ${code} note`)
-    expectNoScriptErrors(checked)
+    expectNoScriptErrors(checked, 422)
     await checked.context().close()
   }
 

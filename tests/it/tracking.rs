@@ -224,3 +224,30 @@ async fn a_late_case_is_escalated_once_and_counted() {
     assert!(after.body.contains("You asked for this to go to the team leader because it was late"));
     assert!(!after.body.contains("Send it to the team leader</button>"));
 }
+
+#[tokio::test]
+async fn the_case_page_speaks_welsh_with_welsh_dates_and_errors() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let app = app(&t.db).await;
+    let sent = post_form(&app, "/services/missed-bin/report/send", &valid_report()).await;
+    let page = format!("/cases/{}", reference_in(sent.location()));
+    let welsh = |uri: &str, fields: &[(&str, &str)], method: &str| {
+        let body =
+            fields.iter().map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v))).collect::<Vec<_>>().join("&");
+        Request::builder()
+            .method(method)
+            .uri(uri)
+            .header(header::COOKIE, "fd_lang=cy")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(body))
+            .unwrap()
+    };
+    let shown = send(&app, welsh(&page, &[], "GET")).await;
+    assert!(shown.body.contains("<html lang=\"cy\""));
+    assert!(shown.body.contains("Wedi dod i law"), "the status in Welsh");
+    assert!(shown.body.contains("Erbyn Dydd "), "a promised date in Welsh: {}", shown.body);
+    let wrong = send(&app, welsh(&format!("{page}/check"), &[("answer", "nobody@example.com")], "POST")).await;
+    assert_eq!(wrong.status, 422);
+    assert!(wrong.body.contains("Mae problem") && wrong.body.contains("Nid yw hynny&#39;n cyfateb"));
+}

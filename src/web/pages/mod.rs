@@ -80,6 +80,11 @@ impl Chrome {
         i18n::text_with(self.language, id, &[("council", &self.council_name)])
     }
 
+    /// A message in the page's language, with a case reference as `$reference`.
+    pub fn t_with_reference(&self, id: &str, reference: &crate::cases::CaseRef) -> String {
+        i18n::text_with(self.language, id, &[("reference", &reference.to_string())])
+    }
+
     pub fn dir(&self) -> &'static str {
         if self.language.rtl { "rtl" } else { "ltr" }
     }

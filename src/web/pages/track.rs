@@ -18,7 +18,7 @@ use serde::Deserialize;
 
 use super::{Chrome, render};
 use crate::app::AppState;
-use crate::cases::resident::{self, ActError, Feedback, ProveError};
+use crate::cases::resident::{self, ActError, COMMENT_MAX, Feedback, ProveError};
 use crate::cases::{self, ActorKind, Case, CaseRef, Event, EventKind};
 use crate::clocks::{self, Extended, State as ClockState};
 use crate::db::now_ms;
@@ -26,6 +26,7 @@ use crate::intake::{DESCRIPTION_MAX, FieldError};
 use crate::services;
 use crate::web::auth::{cookie, set_cookie};
 use crate::web::error::AppError;
+use crate::web::i18n::{self, Language};
 
 /// The cookie that proves this browser may see one case: scoped to the case's path.
 pub const CASE_COOKIE: &str = "fd_case";
@@ -88,11 +89,11 @@ struct TrackPage {
     reference: CaseRef,
     service: String,
     received: String,
-    status: &'static str,
+    status: String,
     open: bool,
     promises: Vec<Promise>,
     full: Option<Full>,
-    done: Option<&'static str>,
+    done: Option<String>,
     errors: Vec<FieldError>,
     typed: Typed,
 }
@@ -100,6 +101,19 @@ struct TrackPage {
 impl TrackPage {
     fn error_for(&self, field: &str) -> Option<&str> {
         crate::intake::error_for(&self.errors, field)
+    }
+
+    fn title(&self) -> String {
+        let id = if self.errors.is_empty() { "track-title" } else { "track-error-title" };
+        i18n::text_with(self.chrome.language, id, &[("reference", &self.reference.to_string())])
+    }
+
+    fn late_words(&self, promise: &str) -> String {
+        i18n::text_with(self.chrome.language, "track-late", &[("promise", promise)])
+    }
+
+    fn escalated_words(&self, on: &str) -> String {
+        i18n::text_with(self.chrome.language, "track-escalated", &[("date", on)])
     }
 }
 
@@ -109,12 +123,13 @@ pub struct Done {
     done: String,
 }
 
+/// The Fluent id of the banner after something was done.
 fn done_message(done: &str) -> Option<&'static str> {
     match done {
-        "reply" => Some("We have your message and added it to your case"),
-        "escalated" => Some("Your case has gone to the team leader"),
-        "thanks" => Some("Thank you for telling us"),
-        "reopened" => Some("We have reopened your case and will look at it again"),
+        "reply" => Some("done-reply"),
+        "escalated" => Some("done-escalated"),
+        "thanks" => Some("done-thanks"),
+        "reopened" => Some("done-reopened"),
         _ => None,
     }
 }
@@ -160,35 +175,46 @@ async fn page(
     errors: Vec<FieldError>,
     typed: Typed,
 ) -> Result<TrackPage, AppError> {
+    let chrome = Chrome::translated(state);
+    let language = chrome.language;
     let service = services::db::name(state.db.reader(), case.service_id).await?.unwrap_or_default();
-    let promises = promises(state, case.id, true).await?;
-    let full = if full { Some(full_view(state, case).await?) } else { None };
+    let promises = promises(state, case.id, true, language).await?;
+    let full = if full { Some(full_view(state, case, language).await?) } else { None };
     Ok(TrackPage {
-        chrome: Chrome::new(state),
         reference,
         service,
-        received: date(state, case.created_at),
-        status: case.status.label(),
+        received: date_in(state, language, case.created_at),
+        status: status_words(language, case.status),
         open: case.status.is_open(),
         promises,
         full,
-        done,
+        done: done.map(|id| i18n::text(language, id)),
         errors,
         typed,
+        chrome,
     })
 }
 
-async fn full_view(state: &AppState, case: &Case) -> Result<Full, AppError> {
+/// A status in the visitor's language.
+fn status_words(language: Language, status: cases::Status) -> String {
+    i18n::text(language, &format!("status-{}", status.as_str()))
+}
+
+async fn full_view(state: &AppState, case: &Case, language: Language) -> Result<Full, AppError> {
     let rules = state.rules.get();
     let events = cases::db::events(state.db.reader(), case.id).await?;
-    let timeline = events.iter().rev().filter(|e| e.public).filter_map(|e| entry(state, e)).collect();
+    let timeline = events.iter().rev().filter(|e| e.public).filter_map(|e| entry(state, language, e)).collect();
     let mut conn = state.db.reader().acquire().await?;
     let escalated_at = resident::escalated_at(&mut conn, case.id).await?;
     let overdue = match escalated_at {
         Some(_) => None,
         None => resident::overdue(&mut conn, &rules, case, now_ms()).await?.map(|(standard, due)| {
             let title = rules.current(&standard).map_or(standard.clone(), |v| v.standard.title.to_lowercase());
-            format!("{title} by {}", date(state, due))
+            i18n::text_with(
+                language,
+                "track-late-promise",
+                &[("title", &title), ("date", &date_in(state, language, due))],
+            )
         }),
     };
     Ok(Full {
@@ -196,44 +222,37 @@ async fn full_view(state: &AppState, case: &Case) -> Result<Full, AppError> {
         timeline,
         can_reply: case.status != cases::Status::Closed,
         overdue,
-        escalated: escalated_at.map(|at| date(state, at)),
+        escalated: escalated_at.map(|at| date_in(state, language, at)),
         wants_feedback: resident::wants_feedback(&mut conn, case).await?,
     })
 }
 
 /// A public event in the resident's words; `None` for what they need not see.
-fn entry(state: &AppState, e: &Event) -> Option<Entry> {
+fn entry(state: &AppState, language: Language, e: &Event) -> Option<Entry> {
     let from_us = matches!(e.actor.kind, ActorKind::Staff | ActorKind::Partner | ActorKind::System);
+    let t = |id: &str| i18n::text(language, id);
     let (what, body) = match e.kind {
-        EventKind::Created => ("We received your request".to_owned(), None),
+        EventKind::Created => (t("event-created"), None),
         EventKind::StatusChanged => {
-            let to = e.to_status?;
-            (format!("Status: {}", to.label().to_lowercase()), e.body.clone())
+            let to = status_words(language, e.to_status?);
+            (i18n::text_with(language, "event-status", &[("status", &to)]), e.body.clone())
         }
-        EventKind::Message if from_us => ("We wrote to you".to_owned(), e.body.clone()),
-        EventKind::Message => ("You wrote to us".to_owned(), e.body.clone()),
+        EventKind::Message if from_us => (t("event-we-wrote"), e.body.clone()),
+        EventKind::Message => (t("event-you-wrote"), e.body.clone()),
         EventKind::ClockExtended => {
             let ext: Extended = serde_json::from_str(e.body.as_deref()?).ok()?;
             let rules = state.rules.get();
             let title = rules.current(&ext.standard).map_or(ext.standard.clone(), |v| v.standard.title.to_lowercase());
-            (format!("We moved the date for {title} to {}", date(state, ext.due)), Some(format!("Why: {}", ext.reason)))
+            let due = date_in(state, language, ext.due);
+            let what = i18n::text_with(language, "event-date-moved", &[("title", &title), ("date", &due)]);
+            (what, Some(i18n::text_with(language, "event-why", &[("reason", &ext.reason)])))
         }
-        EventKind::Escalated if e.actor.kind == ActorKind::Customer => {
-            ("You asked for this to go to the team leader because it was late".to_owned(), None)
-        }
+        EventKind::Escalated if e.actor.kind == ActorKind::Customer => (t("event-escalated"), None),
         _ => return None,
     };
-    Some(Entry { what, when: when(state, e.at), body })
-}
-
-/// "Tuesday 3 March 2026 at 2:05pm".
-fn when(state: &AppState, at: i64) -> String {
-    let at = Timestamp::from_millisecond(at).unwrap_or(Timestamp::UNIX_EPOCH);
+    let at = Timestamp::from_millisecond(e.at).unwrap_or(Timestamp::UNIX_EPOCH);
     let local = at.to_zoned(state.rules.get().calendars.council.time_zone().clone());
-    let hour = local.hour() % 12;
-    let hour = if hour == 0 { 12 } else { hour };
-    let ampm = if local.hour() < 12 { "am" } else { "pm" };
-    format!("{} at {hour}:{:02}{ampm}", local.strftime("%A %-d %B %Y"), local.minute())
+    Some(Entry { what, when: i18n::date_time(language, &local), body })
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -298,8 +317,15 @@ async fn refuse(
     Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
 }
 
-fn field(field: &str, message: impl Into<String>) -> Vec<FieldError> {
-    vec![FieldError { field: field.to_owned().into(), message: message.into() }]
+/// One error for a field, in the visitor's language.
+fn field(field: &str, id: &str) -> Vec<FieldError> {
+    vec![FieldError { field: field.to_owned().into(), message: i18n::text(i18n::current().language, id) }]
+}
+
+/// An error whose words take a maximum length.
+fn too_long(field_name: &str, id: &str, max: usize) -> Vec<FieldError> {
+    let message = i18n::text_with(i18n::current().language, id, &[("max", &crate::intake::thousands(max))]);
+    vec![FieldError { field: field_name.to_owned().into(), message }]
 }
 
 /// "What email address or postcode did you give us?"
@@ -315,8 +341,13 @@ pub async fn prove(
             let cookie = proof_cookie(&state, &reference, &sig);
             Ok(([(header::SET_COOKIE, cookie)], Redirect::to(&format!("/cases/{reference}"))).into_response())
         }
-        Err(err @ (ProveError::Empty | ProveError::NoMatch | ProveError::TooMany)) => {
-            refuse(&state, reference, &case, false, field("answer", err.to_string()), typed).await
+        Err(err) => {
+            let id = match err {
+                ProveError::Empty => "track-error-answer-empty",
+                ProveError::NoMatch => "track-error-answer-wrong",
+                ProveError::TooMany => "track-error-answer-too-many",
+            };
+            refuse(&state, reference, &case, false, field("answer", id), typed).await
         }
     }
 }
@@ -342,10 +373,17 @@ async fn finish(
 ) -> Result<Response, AppError> {
     match result {
         Ok(()) => Ok(Redirect::to(&format!("/cases/{reference}?done={done}")).into_response()),
-        Err(ActError::Field { field: f, message }) => {
-            refuse(state, reference, case, true, field(f, message), typed).await
+        Err(ActError::Field { field: "comment", .. }) => {
+            let errors = too_long("comment", "track-error-comment-long", COMMENT_MAX);
+            refuse(state, reference, case, true, errors, typed).await
         }
-        Err(ActError::NotNow(message)) => refuse(state, reference, case, true, field("case", message), typed).await,
+        Err(ActError::Field { field: f, .. }) => {
+            refuse(state, reference, case, true, field(f, "track-error-rating"), typed).await
+        }
+        Err(ActError::NotNow(why)) => {
+            let id = format!("track-error-{}", why.code());
+            refuse(state, reference, case, true, field("case", &id), typed).await
+        }
         Err(ActError::Change(err)) => Err(AppError::Internal(err.into())),
         Err(ActError::Db(err)) => Err(err.into()),
     }
@@ -360,11 +398,11 @@ pub async fn reply(
     let (reference, case) = proved_case(&state, &headers, &reference).await?;
     let text = typed.message.trim();
     if text.is_empty() {
-        return refuse(&state, reference, &case, true, field("message", "Enter your message"), typed).await;
+        return refuse(&state, reference, &case, true, field("message", "track-error-message-empty"), typed).await;
     }
     if text.chars().count() > DESCRIPTION_MAX {
-        let message = format!("Your message must be {DESCRIPTION_MAX} characters or fewer");
-        return refuse(&state, reference, &case, true, field("message", message), typed).await;
+        let errors = too_long("message", "track-error-message-long", DESCRIPTION_MAX);
+        return refuse(&state, reference, &case, true, errors, typed).await;
     }
     let service = services::db::name(state.db.reader(), case.service_id).await?.unwrap_or_default();
     let mut tx = state.db.begin().await?;
@@ -404,13 +442,13 @@ pub async fn feedback(
         "yes" => Some(true),
         "no" => Some(false),
         _ => {
-            errors.push(FieldError { field: "solved".into(), message: "Say whether this solved it".into() });
+            errors.extend(field("solved", "track-error-solved"));
             None
         }
     };
     let rating = typed.rating.parse::<i64>().ok().filter(|r| (1..=5).contains(r));
     if rating.is_none() {
-        errors.push(FieldError { field: "rating".into(), message: "Choose a rating from 1 to 5".into() });
+        errors.extend(field("rating", "track-error-rating"));
     }
     let (Some(solved), Some(rating)) = (solved, rating) else {
         return refuse(&state, reference, &case, true, errors, typed).await;
@@ -424,6 +462,12 @@ pub async fn feedback(
     finish(&state, reference, &case, result, if solved { "thanks" } else { "reopened" }, typed).await
 }
 
+/// "Tuesday 3 March 2026" in the council's time zone, in a language.
+pub fn date_in(state: &AppState, language: Language, at: i64) -> String {
+    let at = Timestamp::from_millisecond(at).unwrap_or(Timestamp::UNIX_EPOCH);
+    i18n::date(language, state.rules.get().calendars.council.local_date(at))
+}
+
 /// "Tuesday 3 March 2026" in the council's time zone.
 pub fn date(state: &AppState, at: i64) -> String {
     let at = Timestamp::from_millisecond(at).unwrap_or(Timestamp::UNIX_EPOCH);
@@ -432,10 +476,16 @@ pub fn date(state: &AppState, at: i64) -> String {
 
 /// Each promise made about a case, with how it stands: the published ones for the
 /// public, every one for staff.
-pub async fn promises(state: &AppState, case_id: i64, published_only: bool) -> Result<Vec<Promise>, AppError> {
+pub async fn promises(
+    state: &AppState,
+    case_id: i64,
+    published_only: bool,
+    language: Language,
+) -> Result<Vec<Promise>, AppError> {
     let rules = state.rules.get();
     let now = now_ms();
-    let date = |at: i64| date(state, at);
+    let date = |at: i64| date_in(state, language, at);
+    let say = |id: &str, args: &[(&'static str, &str)]| i18n::text_with(language, id, args);
     // Staff see how each date was worked out, replayed from the case's events.
     let replayed = if published_only {
         Vec::new()
@@ -449,17 +499,17 @@ pub async fn promises(state: &AppState, case_id: i64, published_only: bool) -> R
             continue;
         }
         let (outcome, tag) = match (clock.state, clock.due_at, clock.stopped_at) {
-            (ClockState::Met, _, Some(at)) => (format!("Done on {}", date(at)), "govuk-tag--green"),
+            (ClockState::Met, _, Some(at)) => (say("promise-done", &[("date", &date(at))]), "govuk-tag--green"),
             (ClockState::Missed, Some(due), Some(at)) => {
-                (format!("Late: due {}, done on {}", date(due), date(at)), "govuk-tag--red")
+                (say("promise-late-done", &[("due", &date(due)), ("date", &date(at))]), "govuk-tag--red")
             }
-            (ClockState::Missed, Some(due), None) => (format!("Late: it was due {}", date(due)), "govuk-tag--red"),
+            (ClockState::Missed, Some(due), None) => (say("promise-late", &[("due", &date(due))]), "govuk-tag--red"),
             (ClockState::Running, Some(due), None) if due < now => {
-                (format!("Late: it was due {}", date(due)), "govuk-tag--red")
+                (say("promise-late", &[("due", &date(due))]), "govuk-tag--red")
             }
-            (ClockState::Paused, _, _) => ("On hold while we wait for you".to_owned(), "govuk-tag--yellow"),
-            (_, Some(due), _) => (format!("By {}", date(due)), "govuk-tag--blue"),
-            _ => ("No date yet".to_owned(), "govuk-tag--grey"),
+            (ClockState::Paused, _, _) => (say("promise-paused", &[]), "govuk-tag--yellow"),
+            (_, Some(due), _) => (say("promise-by", &[("date", &date(due))]), "govuk-tag--blue"),
+            _ => (say("promise-no-date", &[]), "govuk-tag--grey"),
         };
         let explained = replayed.iter().find(|c| c.standard.id == clock.standard_id).and_then(|c| {
             let d = c.deadline.as_ref()?;

@@ -247,7 +247,7 @@ async fn page(
         channel: case.channel.label(),
         received: when(state, case.created_at),
         answers: crate::cases::db::answers(reader, case.id).await?,
-        promises: promises(state, case.id, false).await?,
+        promises: promises(state, case.id, false, crate::web::i18n::ENGLISH).await?,
         may_see_customer: role.may(Action::ManageCustomers),
         other_cases,
         description: case.description,
