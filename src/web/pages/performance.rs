@@ -380,18 +380,21 @@ async fn dataset(state: &AppState, filter: &Filter) -> Result<Dataset, AppError>
 /// the same bytes, and a burst of downloads costs one query. The page itself is never
 /// cached. Each router has its own (an `Extension`), so tests never share one.
 #[derive(Debug, Default)]
-pub struct DataCache(Mutex<HashMap<(String, &'static str), (Instant, Bytes)>>);
+pub struct DataCache(Mutex<HashMap<DataKey, (Instant, Bytes)>>);
+
+/// A data file: its group (empty for all) and format.
+type DataKey = (String, &'static str);
 
 /// How long a data file is served as made.
 pub const DATA_FRESH: Duration = Duration::from_secs(60);
 
 impl DataCache {
-    fn get(&self, key: &(String, &'static str)) -> Option<Bytes> {
+    fn get(&self, key: &DataKey) -> Option<Bytes> {
         let cache = self.0.lock().unwrap_or_else(|e| e.into_inner());
         cache.get(key).filter(|(made, _)| made.elapsed() < DATA_FRESH).map(|(_, body)| body.clone())
     }
 
-    fn put(&self, key: (String, &'static str), body: String) -> Bytes {
+    fn put(&self, key: DataKey, body: String) -> Bytes {
         let body = Bytes::from(body);
         let mut cache = self.0.lock().unwrap_or_else(|e| e.into_inner());
         // Groups are few; a map of every group twice over stays small.
