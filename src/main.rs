@@ -232,6 +232,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let db = Db::connect(&database.database_url).await?;
             db.migrate().await?;
             let rules = SharedRules::new(standards::db::load_rules(&db, policy, now_ms()).await?);
+            // A database from before the performance figures were kept: count them once.
+            if frontdoor::rollups::db::needs_rebuild(&db).await? {
+                let rows = frontdoor::rollups::db::rebuild(&db, &rules.get().calendars.council).await?;
+                tracing::info!(rows, "counted the performance figures from the existing cases");
+            }
             let listener = web::bind(listen.listen).await?;
             let smtp = mail::smtp::bind(mail.smtp_listen).await?;
             println!("frontdoor is listening on http://{}/", listener.local_addr()?);

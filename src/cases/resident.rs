@@ -149,6 +149,12 @@ impl Refusal {
     }
 }
 
+/// Deletes wrong answers older than the hour they count for.
+pub async fn forget_failures(pool: &AnyPool, now: i64) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM track_failures WHERE at <= $1").bind(now - HOUR).execute(pool).await?;
+    Ok(done.rows_affected())
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ActError {
     /// What the resident sent cannot be accepted; the message says why, for the field.

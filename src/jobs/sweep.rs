@@ -1,5 +1,6 @@
 //! The clock sweep: picks up calendar changes, then fires the warnings and breaches
-//! falling due, and deletes files from forms never sent. Its cost follows the number of clocks falling due, not the number open.
+//! falling due, deletes files from forms never sent, and forgets wrong answers on
+//! the case pages once they no longer count. Its cost follows the number of clocks falling due, not the number open.
 
 use crate::clocks::db::{Swept, fire_due};
 use crate::db::Db;
@@ -23,6 +24,7 @@ pub async fn run(db: &Db, rules: &SharedRules, now: i64) -> anyhow::Result<Swept
     if total != Swept::default() {
         tracing::info!(warned = total.warned, breached = total.breached, "clock sweep");
     }
+    crate::cases::resident::forget_failures(db.writer(), now).await?;
     let abandoned = attachments::db::delete_abandoned(db.writer(), now).await?;
     if abandoned > 0 {
         tracing::info!(files = abandoned, "deleted files from forms never sent");

@@ -252,6 +252,15 @@ pub async fn rebuild(db: &Db, calendar: &Calendar) -> Result<usize, sqlx::Error>
     Ok(day_rows.len())
 }
 
+/// Whether there are cases but no counts: a database written before rollups existed,
+/// whose figures must be counted once before any change moves them.
+pub async fn needs_rebuild(db: &Db) -> Result<bool, sqlx::Error> {
+    let counted: Option<i64> =
+        sqlx::query_scalar("SELECT day FROM rollup_days LIMIT 1").fetch_optional(db.reader()).await?;
+    let cases: Option<i64> = sqlx::query_scalar("SELECT id FROM cases LIMIT 1").fetch_optional(db.reader()).await?;
+    Ok(counted.is_none() && cases.is_some())
+}
+
 /// Every daily count, for tests that hold the running counts to a rebuild.
 pub async fn all_days(pool: &AnyPool) -> Result<Vec<(i64, i64, String, String, i64)>, sqlx::Error> {
     let rows = sqlx::query(

@@ -95,7 +95,15 @@ async fn a_notice_is_published_shown_where_it_applies_counted_and_taken_down() {
         assert!(shown.body.contains("Wealdstone"));
     }
     assert!(!get(&app, "/services/general/report").await.body.contains("Collections a day late"));
-    let views: i64 = sqlx::query_scalar("SELECT views FROM service_notices").fetch_one(t.db.reader()).await.unwrap();
+    // Views are counted after each page has gone, so wait for the three counts.
+    let mut views = 0;
+    for _ in 0..100 {
+        views = sqlx::query_scalar("SELECT views FROM service_notices").fetch_one(t.db.reader()).await.unwrap();
+        if views == 3 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
     assert_eq!(views, 3);
 
     // Taken down, it shows nowhere, and the list keeps it with its count.

@@ -108,14 +108,23 @@ pub async fn show(State(state): State<AppState>) -> Result<Html<String>, AppErro
     render(&page)
 }
 
-/// Counts one showing of each notice on a public page.
+/// Counts one showing of each notice on a public page, after the page has gone: the
+/// visitor never waits for the write, and a count that fails is only logged.
 pub async fn count_views(state: &AppState, shown: &[Notice]) -> Result<(), AppError> {
     if shown.is_empty() {
         return Ok(());
     }
     let ids: Vec<i64> = shown.iter().map(|n| n.id).collect();
-    let mut tx = state.db.begin().await?;
-    notices::count_views(&mut tx, &ids).await?;
-    tx.commit().await?;
+    let db = state.db.clone();
+    tokio::spawn(async move {
+        let counted = async {
+            let mut tx = db.begin().await?;
+            notices::count_views(&mut tx, &ids).await?;
+            tx.commit().await
+        };
+        if let Err(err) = counted.await {
+            tracing::warn!(error = %err, "could not count notice views");
+        }
+    });
     Ok(())
 }
