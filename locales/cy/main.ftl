@@ -199,3 +199,86 @@ track-error-comment-long = Rhaid i'ch sylw fod yn { $max } nod neu lai
 track-error-closed = Mae'r achos hwn wedi cau. I ddweud rhywbeth newydd wrthym, rhowch wybod amdano eto.
 track-error-not-late = Nid yw'r achos hwn wedi mynd heibio'i ddyddiad, felly ni ellir ei uwchgyfeirio eto.
 track-error-answered = Mae eich ateb ar gyfer yr achos hwn gennym eisoes. Diolch.
+
+## Ar ôl anfon ffurflen
+sent-title = Wedi'i anfon
+sent-reference = Eich cyfeirnod yw
+sent-keep = Cadwch y cyfeirnod hwn. Rhowch ef os byddwch yn cysylltu â ni am hyn eto, fel nad oes rhaid i chi ei esbonio ddwywaith.
+sent-next = Beth sy'n digwydd nesaf
+sent-next-text = Bydd y tîm sy'n delio â hyn yn edrych arno. Os rhoesoch gyfeiriad e-bost, byddwn yn anfon y cyfeirnod atoch ac yn dweud wrthych pryd i ddisgwyl ateb.
+sent-follow = Dilyn eich achos
+sent-follow-text = , gyda'r dyddiadau rydym yn eu haddo.
+sent-other = Rhoi gwybod neu holi am rywbeth arall
+
+## Sut rydym yn perfformio
+perf-title = Sut rydym yn perfformio
+perf-lead = Rydym yn cyhoeddi beth rydym yn ei addo ac a ydym yn ei gadw. Mae'r ffigurau hyn yn fyw: mae pob achos yn cyfrif yr eiliad y mae'n newid.
+perf-download = Lawrlwythwch y ffigurau, am ddim i'w hailddefnyddio o dan y Drwydded Llywodraeth Agored:
+perf-csv = CSV
+perf-json = JSON
+perf-licence = Trwydded Llywodraeth Agored
+perf-dictionary = Beth mae pob ffigur yn ei olygu
+perf-show-for = Dangos ffigurau ar gyfer
+perf-all-services = Pob gwasanaeth
+perf-show = Dangos ffigurau
+perf-so-far = { $month } hyd yma
+perf-kept = o'r addewidion oedd yn ddyledus wedi'u cadw
+perf-received = achos wedi dod i law
+perf-open-late = achos agored wedi mynd heibio'u dyddiad nawr
+perf-median = amser canolrifol i ddatrys, mewn diwrnodau gwaith
+perf-none-due-yet = Dim un yn ddyledus eto
+perf-promises = Ein haddewidion
+perf-no-promises = Nid ydym wedi cyhoeddi unrhyw addewidion eto.
+perf-statutory = Cwynion a cheisiadau am wybodaeth
+perf-statutory-text = Mae'r terfynau amser hyn wedi'u gosod yn ôl y gyfraith neu gan god ymdrin â chwynion yr Ombwdsmon Tai ac Ombwdsmon Llywodraeth Leol a Gofal Cymdeithasol. Mae'r Comisiynydd Gwybodaeth yn disgwyl i gynghorau ateb o leiaf 90% o geisiadau Rhyddid Gwybodaeth o fewn 20 diwrnod gwaith.
+perf-no-figures = Nid oes gennym ffigurau ar gyfer yr addewid hwn eto.
+perf-over-year = Dros y 13 mis diwethaf:
+perf-share = { $percent }% wedi'u cadw ({ $met } o { $due } yn ddyledus)
+perf-none = nid oedd dim un yn ddyledus
+perf-chart = { $title }: y gyfran a gadwyd bob mis. Mae'r un ffigurau yn y tabl isod.
+perf-show-table = Dangos y ffigurau ar gyfer { $title } fel tabl
+perf-by-month = { $title }, fesul mis
+perf-month = Mis
+perf-kept-column = Wedi'u cadw
+perf-due-column = Yn ddyledus
+perf-share-column = Cyfran a gadwyd
+perf-channels = Sut mae pobl yn cysylltu â ni
+perf-channels-caption = Achosion a ddaeth i law, yn ôl sut y daethant atom
+perf-total = Cyfanswm
+perf-times = Faint o amser mae'n ei gymryd, a beth mae trigolion yn ei feddwl
+perf-times-text = Mae'r amseroedd mewn diwrnodau gwaith o'r diwrnod y daeth yr achos i law i'r diwrnod y cafodd ei ddatrys. Cymerodd hanner yr achosion y canolrif neu lai; cymerodd 9 o bob 10 y 90fed canradd neu lai.
+perf-times-caption = Amseroedd datrys, boddhad ac uwchgyfeirio, fesul mis
+perf-resolved = Wedi'u datrys
+perf-median-column = Canolrif
+perf-p90 = 90fed canradd
+perf-ratings = Sgoriau
+perf-average = Sgôr cyfartalog
+perf-rated-high = Sgôr 4 neu 5
+perf-solved = Wedi dweud ei fod wedi'i ddatrys
+perf-escalated = Wedi'u huwchgyfeirio'n hwyr
+perf-days = { $days ->
+    [one] 1 diwrnod
+   *[other] { $days } diwrnod
+}
+perf-out-of-5 = { $rating } allan o 5
+channel-web = Ffurflen ar-lein
+channel-email = E-bost
+channel-phone = Ffôn
+channel-letter = Llythyr
+channel-visit = Ymweliad
+channel-social = Cyfryngau cymdeithasol
+channel-api = System partner
+month-short = { $month ->
+    [1] Ion
+    [2] Chwef
+    [3] Maw
+    [4] Ebr
+    [5] Mai
+    [6] Meh
+    [7] Gorff
+    [8] Awst
+    [9] Medi
+    [10] Hyd
+    [11] Tach
+   *[12] Rhag
+}

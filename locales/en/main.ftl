@@ -200,3 +200,86 @@ track-error-comment-long = Your comment must be { $max } characters or fewer
 track-error-closed = This case is closed. To tell us something new, report it again.
 track-error-not-late = This case is not past its date, so it cannot be escalated yet.
 track-error-answered = We already have your answer for this case. Thank you.
+
+## After sending a form
+sent-title = Sent
+sent-reference = Your reference is
+sent-keep = Keep this reference. Give it if you contact us about this again, so you do not have to explain it twice.
+sent-next = What happens next
+sent-next-text = The team that deals with this will look at it. If you gave an email address, we will send you the reference and tell you when to expect a reply.
+sent-follow = Follow your case
+sent-follow-text = , with the dates we promise.
+sent-other = Report or ask about something else
+
+## How we are doing
+perf-title = How we are doing
+perf-lead = We publish what we promise and whether we keep it. These figures are live: every case counts the moment it changes.
+perf-download = Download the figures, free to reuse under the Open Government Licence:
+perf-csv = CSV
+perf-json = JSON
+perf-licence = Open Government Licence
+perf-dictionary = What each figure means
+perf-show-for = Show figures for
+perf-all-services = All services
+perf-show = Show figures
+perf-so-far = { $month } so far
+perf-kept = of promises due were kept
+perf-received = cases received
+perf-open-late = open cases are past their date now
+perf-median = median time to resolve, in working days
+perf-none-due-yet = None due yet
+perf-promises = Our promises
+perf-no-promises = We have not published any promises yet.
+perf-statutory = Complaints and information requests
+perf-statutory-text = These time limits are set by law or by the Housing Ombudsman's and Local Government and Social Care Ombudsman's complaint handling code. The Information Commissioner expects councils to answer at least 90% of Freedom of Information requests within 20 working days.
+perf-no-figures = We have no figures for this promise yet.
+perf-over-year = Over the last 13 months:
+perf-share = { $percent }% kept ({ $met } of { $due } due)
+perf-none = none were due
+perf-chart = { $title }: share kept each month. The same figures are in the table below.
+perf-show-table = Show the figures for { $title } as a table
+perf-by-month = { $title }, by month
+perf-month = Month
+perf-kept-column = Kept
+perf-due-column = Due
+perf-share-column = Share kept
+perf-channels = How people contact us
+perf-channels-caption = Cases received, by how they reached us
+perf-total = Total
+perf-times = How long it takes, and what residents think
+perf-times-text = Times are in working days from the day we received the case to the day we resolved it. Half of cases took the median or less; 9 in 10 took the 90th percentile or less.
+perf-times-caption = Resolution times, satisfaction and escalations, by month
+perf-resolved = Resolved
+perf-median-column = Median
+perf-p90 = 90th percentile
+perf-ratings = Ratings
+perf-average = Average rating
+perf-rated-high = Rated 4 or 5
+perf-solved = Said it was solved
+perf-escalated = Escalated as late
+perf-days = { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}
+perf-out-of-5 = { $rating } out of 5
+channel-web = Online form
+channel-email = Email
+channel-phone = Phone
+channel-letter = Letter
+channel-visit = Visit
+channel-social = Social media
+channel-api = Partner system
+month-short = { $month ->
+    [1] Jan
+    [2] Feb
+    [3] Mar
+    [4] Apr
+    [5] May
+    [6] Jun
+    [7] Jul
+    [8] Aug
+    [9] Sep
+    [10] Oct
+    [11] Nov
+   *[12] Dec
+}

@@ -20,9 +20,11 @@ use crate::app::AppState;
 use crate::cases::CaseType;
 use crate::db::now_ms;
 use crate::intake::thousands;
-use crate::rollups::{self, Metric, Month, month_name, month_number, percent};
+use crate::rollups::{self, Metric, Month, month_number, percent};
 use crate::services::{self, Service};
 use crate::web::error::AppError;
+use crate::web::i18n::{self, Language};
+use fluent_templates::fluent_bundle::FluentValue;
 
 /// The months shown: this one and the twelve before it.
 const MONTHS: usize = 13;
@@ -96,27 +98,33 @@ pub struct StandardRow {
 
 /// Kept out of due in a month.
 pub struct ShareCell {
+    /// The month as a number, 202611; 0 for a span of months.
+    pub number: i64,
     pub month: String,
     pub met: i64,
     pub due: i64,
     pub percent: Option<i64>,
+    /// "95% kept (2,002 of 2,098 due)", or that none were due, in the page's language.
+    pub words: String,
 }
 
 impl ShareCell {
-    fn new(month: String, met: i64, missed: i64) -> ShareCell {
-        ShareCell { month, met, due: met + missed, percent: percent(met, met + missed) }
-    }
-
-    /// "95% kept (2,002 of 2,098 due)", or that none were due.
-    pub fn words(&self) -> String {
-        match self.percent {
-            Some(p) => format!(
-                "{p}% kept ({} of {} due)",
-                thousands(self.met.max(0) as usize),
-                thousands(self.due.max(0) as usize)
+    fn new(language: Language, number: i64, month: String, met: i64, missed: i64) -> ShareCell {
+        let due = met + missed;
+        let percent = percent(met, due);
+        let words = match percent {
+            Some(p) => i18n::text_args(
+                language,
+                "perf-share",
+                vec![
+                    ("percent", FluentValue::from(p)),
+                    ("met", FluentValue::from(thousands(met.max(0) as usize))),
+                    ("due", FluentValue::from(thousands(due.max(0) as usize))),
+                ],
             ),
-            None => "none were due".to_owned(),
-        }
+            None => i18n::text(language, "perf-none"),
+        };
+        ShareCell { number, month, met, due, percent, words }
     }
 }
 
@@ -142,7 +150,7 @@ const BAR_STEP: i64 = 50;
 const PLOT_TOP: i64 = 10;
 const PLOT_HEIGHT: i64 = 100;
 
-fn chart(title: &str, cells: &[ShareCell]) -> Chart {
+fn chart(language: Language, title: &str, cells: &[ShareCell]) -> Chart {
     let bars = cells
         .iter()
         .enumerate()
@@ -152,19 +160,13 @@ fn chart(title: &str, cells: &[ShareCell]) -> Chart {
                 x: i as i64 * BAR_STEP + 5,
                 y: PLOT_TOP + PLOT_HEIGHT - p,
                 height: p,
-                label: short_month(&c.month),
-                year: (i == 0 || c.month.starts_with("January"))
-                    .then(|| c.month.chars().skip_while(|ch| !ch.is_ascii_digit()).collect()),
+                label: i18n::text_args(language, "month-short", vec![("month", FluentValue::from(c.number % 100))]),
+                year: (i == 0 || c.number % 100 == 1).then(|| (c.number / 100).to_string()),
                 value: c.percent.map_or_else(|| "–".to_owned(), |p| format!("{p}%")),
             }
         })
         .collect();
-    Chart { title: format!("{title}: share kept each month"), bars }
-}
-
-/// "November 2026" → "Nov".
-fn short_month(name: &str) -> String {
-    name.chars().take(3).collect()
+    Chart { title: i18n::text_with(language, "perf-chart", &[("title", title)]), bars }
 }
 
 /// The figures of one month, in words, for the tables.
@@ -182,28 +184,29 @@ pub struct MonthRow {
     pub escalated: i64,
 }
 
-fn days(n: Option<i64>) -> String {
+fn days(language: Language, n: Option<i64>) -> String {
     match n {
-        Some(1) => "1 day".to_owned(),
-        Some(n) => format!("{n} days"),
+        Some(n) => i18n::text_args(language, "perf-days", vec![("days", FluentValue::from(n))]),
         None => "–".to_owned(),
     }
 }
 
-fn month_row(name: String, m: &Month) -> MonthRow {
+fn month_row(language: Language, month: i64, m: &Month) -> MonthRow {
+    let share = |p: Option<i64>| p.map_or_else(|| "–".to_owned(), |p| format!("{p}%"));
     MonthRow {
-        month: name,
+        month: i18n::month(language, month),
         received: rollups::channel_order().iter().map(|c| m.received.get(c.as_str()).copied().unwrap_or(0)).collect(),
         received_total: m.received_total(),
         resolved: m.resolved_total(),
-        median: days(m.median_days()),
-        p90: days(m.p90_days()),
+        median: days(language, m.median_days()),
+        p90: days(language, m.p90_days()),
         ratings: m.ratings_total(),
-        mean_rating: m
-            .mean_rating_tenths()
-            .map_or_else(|| "–".to_owned(), |t| format!("{}.{} out of 5", t / 10, t % 10)),
-        satisfied: m.satisfied_percent().map_or_else(|| "–".to_owned(), |p| format!("{p}%")),
-        solved: percent(m.solved_yes, m.solved_yes + m.solved_no).map_or_else(|| "–".to_owned(), |p| format!("{p}%")),
+        mean_rating: m.mean_rating_tenths().map_or_else(
+            || "–".to_owned(),
+            |t| i18n::text_with(language, "perf-out-of-5", &[("rating", &format!("{}.{}", t / 10, t % 10))]),
+        ),
+        satisfied: share(m.satisfied_percent()),
+        solved: share(percent(m.solved_yes, m.solved_yes + m.solved_no)),
         escalated: m.escalated,
     }
 }
@@ -221,9 +224,19 @@ struct PerformancePage {
     open_past_date: i64,
     promises: Vec<StandardRow>,
     statutory: Vec<StandardRow>,
-    channels: Vec<&'static str>,
+    channels: Vec<String>,
     rows: Vec<MonthRow>,
     chart_width: i64,
+}
+
+impl PerformancePage {
+    fn show_table(&self, title: &str) -> String {
+        i18n::text_with(self.chrome.language, "perf-show-table", &[("title", &title.to_lowercase())])
+    }
+
+    fn by_month(&self, title: &str) -> String {
+        i18n::text_with(self.chrome.language, "perf-by-month", &[("title", title)])
+    }
 }
 
 /// Whether a standard times a statutory or complaint process, reported in its own section.
@@ -237,6 +250,8 @@ fn is_statutory(types: &[CaseType]) -> bool {
 pub async fn show(State(state): State<AppState>, Query(filter): Query<Filter>) -> Result<Html<String>, AppError> {
     let f = Figures::load(&state, &filter).await?;
     let rules = state.rules.get();
+    let chrome = Chrome::translated(&state);
+    let language = chrome.language;
     let mut promises = Vec::new();
     let mut statutory = Vec::new();
     let (mut kept, mut due) = (0, 0);
@@ -247,7 +262,7 @@ pub async fn show(State(state): State<AppState>, Query(filter): Query<Filter>) -
             .iter()
             .map(|m| {
                 let (met, missed) = f.by_month[m].standard(&s.id);
-                ShareCell::new(month_name(*m), met, missed)
+                ShareCell::new(language, *m, i18n::month(language, *m), met, missed)
             })
             .collect();
         let (year_met, year_missed) =
@@ -259,28 +274,32 @@ pub async fn show(State(state): State<AppState>, Query(filter): Query<Filter>) -
             id: s.id.clone(),
             title: s.title.clone(),
             wording: s.wording.clone(),
-            this_month: ShareCell::new(last.month.clone(), last.met, last.due - last.met),
-            year: ShareCell::new("the last 13 months".to_owned(), year_met, year_missed),
-            chart: chart(&s.title, &cells),
+            this_month: ShareCell::new(language, last.number, last.month.clone(), last.met, last.due - last.met),
+            year: ShareCell::new(language, 0, String::new(), year_met, year_missed),
+            chart: chart(language, &s.title, &cells),
             months: cells,
         };
         if is_statutory(&s.case_types) { statutory.push(row) } else { promises.push(row) }
     }
     let this = f.months[f.months.len() - 1];
     let page = PerformancePage {
-        chrome: Chrome::new(&state),
         query: f.group.as_ref().map(|g| format!("?group={}", crate::web::query_escape(g))).unwrap_or_default(),
         group: f.group.clone(),
         groups: f.groups.clone(),
-        this_month: month_name(this),
-        summary: month_row(month_name(this), f.this_month()),
-        kept_this_month: percent(kept, due).map_or_else(|| "None due yet".to_owned(), |p| format!("{p}%")),
+        this_month: i18n::text_with(language, "perf-so-far", &[("month", &i18n::month(language, this))]),
+        summary: month_row(language, this, f.this_month()),
+        kept_this_month: percent(kept, due)
+            .map_or_else(|| i18n::text(language, "perf-none-due-yet"), |p| format!("{p}%")),
         open_past_date: f.open_past_date,
         promises,
         statutory,
-        channels: rollups::channel_order().iter().map(|c| c.label()).collect(),
-        rows: f.months.iter().rev().map(|m| month_row(month_name(*m), &f.by_month[m])).collect(),
+        channels: rollups::channel_order()
+            .iter()
+            .map(|c| i18n::text(language, &format!("channel-{}", c.as_str())))
+            .collect(),
+        rows: f.months.iter().rev().map(|m| month_row(language, *m, &f.by_month[m])).collect(),
         chart_width: CHART_WIDTH,
+        chrome,
     };
     render(&page)
 }
@@ -517,9 +536,17 @@ mod tests {
 
     #[test]
     fn a_chart_bar_is_as_tall_as_its_share() {
-        let c =
-            chart("X", &[ShareCell::new("November 2026".into(), 3, 1), ShareCell::new("December 2026".into(), 0, 0)]);
+        let en = i18n::ENGLISH;
+        let cells = [
+            ShareCell::new(en, 202612, "December 2026".into(), 3, 1),
+            ShareCell::new(en, 202701, "January 2027".into(), 0, 0),
+        ];
+        let c = chart(en, "X", &cells);
         assert_eq!((c.bars[0].height, c.bars[0].y, c.bars[0].value.as_str()), (75, 35, "75%"));
-        assert_eq!((c.bars[1].height, c.bars[1].value.as_str(), c.bars[1].label.as_str()), (0, "–", "Dec"));
+        assert_eq!(cells[0].words, "75% kept (3 of 4 due)");
+        assert_eq!((c.bars[1].height, c.bars[1].value.as_str(), c.bars[1].label.as_str()), (0, "–", "Jan"));
+        assert_eq!((c.bars[0].year.as_deref(), c.bars[1].year.as_deref()), (Some("2026"), Some("2027")));
+        let welsh = chart(i18n::by_code("cy").unwrap(), "X", &cells);
+        assert_eq!(welsh.bars[1].label, "Ion");
     }
 }

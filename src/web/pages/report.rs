@@ -517,5 +517,5 @@ pub fn parse_reference(state: &AppState, reference: &str) -> Result<CaseRef, App
 pub async fn submitted(State(state): State<AppState>, Path(reference): Path<String>) -> Result<Html<String>, AppError> {
     let reference = parse_reference(&state, &reference)?;
     cases::db::get(state.db.reader(), reference.id()).await?.ok_or(AppError::NotFound)?;
-    render(&SubmittedPage { chrome: Chrome::new(&state), reference })
+    render(&SubmittedPage { chrome: Chrome::translated(&state), reference })
 }
