@@ -24,7 +24,7 @@
     else marker = window.L.marker(point, { keyboard: false }).addTo(map)
     lat.value = point.lat.toFixed(6)
     lng.value = point.lng.toFixed(6)
-    status.textContent = 'Pin dropped at ' + lat.value + ', ' + lng.value + '.'
+    status.textContent = (box.dataset.dropped || 'Pin dropped at {place}.').replace('{place}', lat.value + ', ' + lng.value)
     clear.hidden = false
   }
 
@@ -34,7 +34,7 @@
     marker = null
     lat.value = ''
     lng.value = ''
-    status.textContent = 'The pin was removed.'
+    status.textContent = box.dataset.removed || 'The pin was removed.'
     clear.hidden = true
   })
   if (pinned) place(window.L.latLng(start[0], start[1]))

@@ -281,3 +281,95 @@ month-short = { $month ->
     [11] نوفمبر
    *[12] ديسمبر
 }
+
+## نموذج الخدمة
+optional = (اختياري)
+report-description-label = أخبرنا بما تحتاج إليه
+report-description-label-callback = ما الموضوع الذي تريد التحدث عنه؟
+report-description-hint = اذكر أكبر قدر ممكن من التفاصيل. لا تذكر بياناتك المصرفية. حتى { $max } حرف.
+report-description-hint-callback = أخبرنا بموضوع الاتصال وأفضل وقت للاتصال بك، مثلاً "ضريبة المجلس، أي يوم عمل بعد الساعة 3 مساءً". لا تذكر بياناتك المصرفية. حتى { $max } حرف.
+report-files-label = صور أو مستندات (اختياري)
+report-files-hint = غالباً ما تساعدنا الصورة في تحديد المشكلة وإصلاحها. حتى { $files } ملفات، حجم كل منها أقل من { $mb } ميغابايت: صورة بصيغة JPG أو PNG أو HEIC أو WebP، أو ملف PDF.
+report-files-added = الملفات التي أضفتها
+report-files-remove-hint = ضع علامة على الملف لإزالته.
+report-file-remove = إزالة { $file } ({ $size })
+report-where = أين يقع؟
+report-address = العنوان أو المكان
+report-address-hint = مثلاً: 12 الشارع الرئيسي، أو أمام المكتبة في شارع المحطة
+report-address-optional = العنوان أو المكان (اختياري)
+report-address-optional-hint = اترك هذا فارغاً إذا لم يكن سؤالك عن مكان
+report-postcode = الرمز البريدي (اختياري)
+report-map-label = أو ضع دبوساً على الخريطة (اختياري)
+report-map-hint = انقر على المكان أو المسه. اسحب الخريطة للتنقل، واستخدم + و − للتكبير والتصغير.
+report-map-clear = إزالة الدبوس
+report-map-dropped = وُضع الدبوس عند { $place }.
+report-map-removed = أزيل الدبوس.
+report-your-details = بياناتك
+report-known = سنرد على { $name }.
+report-known-email = البريد الإلكتروني: { $email }
+report-known-phone = الهاتف: { $phone }
+report-not-you = لست أنت؟ أدخل بيانات مختلفة
+report-phone-call = رقم الهاتف الذي نتصل به
+report-phone-call-hint = رقم في المملكة المتحدة، أو رقم دولي يبدأ بـ +
+report-details-use = نستخدم هذه البيانات فقط للرد عليك بشأن هذا الأمر.
+report-name = الاسم الكامل
+report-email-optional = البريد الإلكتروني (اختياري)
+report-email-optional-hint = سنرسل رقمك المرجعي إلى هنا
+report-email = البريد الإلكتروني
+report-email-hint = سنرسل رقمك المرجعي والمستجدات إلى هنا. أدخل بريداً إلكترونياً أو رقم هاتف.
+report-phone-optional = رقم الهاتف (اختياري إذا أدخلت بريداً إلكترونياً)
+date-day = اليوم
+date-month = الشهر
+date-year = السنة
+
+## تحقق من إجاباتك
+check-title = تحقق من إجاباتك: { $service }
+check-heading = تحقق من إجاباتك قبل الإرسال
+check-what-you-need = ما تحتاج إليه
+check-what-about = موضوع الاتصال
+check-not-given = لم يُذكر
+check-files = الصور أو المستندات
+check-no-files = لا شيء
+check-where = المكان
+check-pin = دبوس على الخريطة
+check-name = الاسم
+check-email = البريد الإلكتروني
+check-phone = رقم الهاتف
+check-not-you = لست أنت؟
+check-change = تغيير
+check-confirm = بإرسال هذا تؤكد أن ما أخبرتنا به صحيح على حد علمك.
+check-send = إرسال
+
+## أخطاء النموذج
+label-description = وصفاً
+label-address = العنوان أو المكان
+label-name = اسمك
+label-email = بريدك الإلكتروني
+label-phone = رقم هاتفك
+label-postcode = رمزاً بريدياً
+error-enter = أدخل { $label }
+error-too-long = يجب ألا يزيد نص { $label } على { $max } حرف (أدخلت { $len })
+error-unreadable = يحتوي نص { $label } على رموز لا يمكننا قبولها؛ أعد كتابته من دونها
+error-email-format = أدخل بريداً إلكترونياً بالصيغة الصحيحة، مثل name@example.com
+error-phone-format = أدخل رقم هاتف، مثل 01632 960 001 أو ‎+44 7700 900 982
+error-postcode-format = أدخل رمزاً بريدياً حقيقياً، مثل SW1A 1AA
+error-pin = تعذر استخدام الدبوس على الخريطة. ضعه مرة أخرى، أو اتركه
+error-where = أدخل العنوان أو المكان، أو رمزاً بريدياً، حتى نتمكن من إيجاده
+error-contact = أدخل بريداً إلكترونياً أو رقم هاتف، حتى نخبرك بما يحدث
+error-callback-phone = أدخل رقم هاتف، حتى نتمكن من معاودة الاتصال بك
+error-field-number = أدخل رقماً لـ“{ $label }”، مثل 3 أو 2.5
+error-field-listed = اختر من الإجابات المدرجة لـ“{ $label }”
+error-field-choose = اختر إجابة لـ“{ $label }”
+error-field-enter = أدخل إجابة لـ“{ $label }”
+error-field-date-missing = يجب أن يتضمن “{ $label }” اليوم والشهر والسنة
+error-field-date-real = يجب أن يكون “{ $label }” تاريخاً حقيقياً، مثل 27 3 2026
+error-file-gone = لم يُرسل ملف أضفته خلال يوم، لذا حُذف. أضفه مرة أخرى
+error-file-too-big = يجب أن يكون حجم كل ملف أقل من { $max } ميغابايت
+error-too-many-files = لا تضف أكثر من { $max } ملفات
+error-file-not-added = لا تضف أكثر من { $max } ملفات: لم يُضف { $file }
+error-file-empty = الملف { $file } فارغ
+error-file-size = يجب أن يكون حجم الملف { $file } أقل من { $max } ميغابايت
+error-file-type = يجب أن يكون الملف { $file } صورة بصيغة JPG أو PNG أو HEIC أو WebP، أو ملف PDF
+check-now-send-report = أرسل بلاغك الآن
+check-now-send-request = أرسل طلبك الآن
+check-pin-at = دبوس على الخريطة عند { $place }

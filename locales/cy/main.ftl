@@ -282,3 +282,95 @@ month-short = { $month ->
     [11] Tach
    *[12] Rhag
 }
+
+## Ffurflen gwasanaeth
+optional = (dewisol)
+report-description-label = Dywedwch wrthym beth sydd ei angen arnoch
+report-description-label-callback = Am beth rydych chi eisiau siarad?
+report-description-hint = Rhowch gymaint o fanylion ag y gallwch. Peidiwch â chynnwys manylion banc. Hyd at { $max } nod.
+report-description-hint-callback = Dywedwch wrthym am beth mae'n ymwneud a phryd sydd orau i ffonio, er enghraifft "treth gyngor, unrhyw ddiwrnod yn yr wythnos ar ôl 3pm". Peidiwch â chynnwys manylion banc. Hyd at { $max } nod.
+report-files-label = Lluniau neu ddogfennau (dewisol)
+report-files-hint = Mae llun yn aml yn ein helpu i ddod o hyd i broblem a'i thrwsio. Hyd at { $files } ffeil, pob un yn llai na { $mb } MB: llun JPG, PNG, HEIC neu WebP, neu PDF.
+report-files-added = Ffeiliau rydych wedi'u hychwanegu
+report-files-remove-hint = Ticiwch ffeil i'w thynnu.
+report-file-remove = Tynnu { $file } ({ $size })
+report-where = Ble mae e?
+report-address = Cyfeiriad neu le
+report-address-hint = Er enghraifft, 12 Stryd Fawr, neu y tu allan i'r llyfrgell ar Heol yr Orsaf
+report-address-optional = Cyfeiriad neu le (dewisol)
+report-address-optional-hint = Gadewch hwn yn wag os nad yw eich cwestiwn am le
+report-postcode = Cod post (dewisol)
+report-map-label = Neu gollwng pin ar y map (dewisol)
+report-map-hint = Cliciwch neu tapiwch y lle. Llusgwch y map i symud o gwmpas, a defnyddiwch + a − i chwyddo.
+report-map-clear = Tynnu'r pin
+report-map-dropped = Pin wedi'i ollwng yn { $place }.
+report-map-removed = Cafodd y pin ei dynnu.
+report-your-details = Eich manylion
+report-known = Byddwn yn ateb { $name }.
+report-known-email = E-bost: { $email }
+report-known-phone = Ffôn: { $phone }
+report-not-you = Nid chi? Rhowch fanylion gwahanol
+report-phone-call = Rhif ffôn i'w ffonio
+report-phone-call-hint = Rhif yn y DU, neu un rhyngwladol yn dechrau gyda +
+report-details-use = Rydym yn defnyddio'r rhain dim ond i'ch ateb am hyn.
+report-name = Enw llawn
+report-email-optional = Cyfeiriad e-bost (dewisol)
+report-email-optional-hint = Byddwn yn anfon eich cyfeirnod yma
+report-email = Cyfeiriad e-bost
+report-email-hint = Byddwn yn anfon eich cyfeirnod a diweddariadau yma. Rhowch gyfeiriad e-bost neu rif ffôn.
+report-phone-optional = Rhif ffôn (dewisol os rhoesoch gyfeiriad e-bost)
+date-day = Diwrnod
+date-month = Mis
+date-year = Blwyddyn
+
+## Gwirio eich atebion
+check-title = Gwirio eich atebion: { $service }
+check-heading = Gwiriwch eich atebion cyn anfon
+check-what-you-need = Beth sydd ei angen arnoch
+check-what-about = Am beth mae'n ymwneud
+check-not-given = Heb ei roi
+check-files = Lluniau neu ddogfennau
+check-no-files = Dim
+check-where = Ble
+check-pin = Pin ar y map
+check-name = Enw
+check-email = Cyfeiriad e-bost
+check-phone = Rhif ffôn
+check-not-you = Nid chi?
+check-change = Newid
+check-confirm = Drwy anfon hwn rydych yn cadarnhau, hyd eithaf eich gwybodaeth, fod yr hyn rydych wedi'i ddweud wrthym yn gywir.
+check-send = Anfon
+
+## Gwallau ar y ffurflen
+label-description = disgrifiad
+label-address = y cyfeiriad neu'r lle
+label-name = eich enw
+label-email = eich cyfeiriad e-bost
+label-phone = eich rhif ffôn
+label-postcode = cod post
+error-enter = Rhowch { $label }
+error-too-long = Rhaid i'r testun ar gyfer { $label } fod yn { $max } nod neu lai (rydych wedi rhoi { $len })
+error-unreadable = Mae'r testun ar gyfer { $label } yn cynnwys nodau na allwn eu derbyn; teipiwch ef eto hebddynt
+error-email-format = Rhowch gyfeiriad e-bost yn y fformat cywir, fel enw@enghraifft.com
+error-phone-format = Rhowch rif ffôn, fel 01632 960 001 neu +44 7700 900 982
+error-postcode-format = Rhowch god post go iawn, fel SW1A 1AA
+error-pin = Nid oedd modd defnyddio'r pin ar y map. Gollyngwch ef eto, neu gadewch ef allan
+error-where = Rhowch y cyfeiriad neu'r lle, neu god post, fel y gallwn ddod o hyd iddo
+error-contact = Rhowch gyfeiriad e-bost neu rif ffôn, fel y gallwn ddweud wrthych beth sy'n digwydd
+error-callback-phone = Rhowch rif ffôn, fel y gallwn eich ffonio'n ôl
+error-field-number = Rhowch rif ar gyfer “{ $label }”, fel 3 neu 2.5
+error-field-listed = Dewiswch o'r atebion a restrir ar gyfer “{ $label }”
+error-field-choose = Dewiswch ateb i “{ $label }”
+error-field-enter = Rhowch ateb i “{ $label }”
+error-field-date-missing = Rhaid i “{ $label }” gynnwys diwrnod, mis a blwyddyn
+error-field-date-real = Rhaid i “{ $label }” fod yn ddyddiad go iawn, fel 27 3 2026
+error-file-gone = Ni chafodd ffeil a ychwanegoch ei hanfon o fewn diwrnod, felly cafodd ei dileu. Ychwanegwch hi eto
+error-file-too-big = Rhaid i bob ffeil fod yn llai na { $max } MB
+error-too-many-files = Ychwanegwch ddim mwy na { $max } ffeil
+error-file-not-added = Ychwanegwch ddim mwy na { $max } ffeil: ni chafodd { $file } ei hychwanegu
+error-file-empty = Mae'r ffeil { $file } yn wag
+error-file-size = Rhaid i'r ffeil { $file } fod yn llai na { $max } MB
+error-file-type = Rhaid i'r ffeil { $file } fod yn llun JPG, PNG, HEIC neu WebP, neu'n PDF
+check-now-send-report = Nawr anfonwch eich adroddiad
+check-now-send-request = Nawr anfonwch eich cais
+check-pin-at = Pin ar y map yn { $place }

@@ -283,3 +283,95 @@ month-short = { $month ->
     [11] Nov
    *[12] Dec
 }
+
+## A service's form
+optional = (optional)
+report-description-label = Tell us what you need
+report-description-label-callback = What do you want to talk about?
+report-description-hint = Give as much detail as you can. Do not include bank details. Up to { $max } characters.
+report-description-hint-callback = Tell us what it is about and when is best to call, for example "council tax, any weekday after 3pm". Do not include bank details. Up to { $max } characters.
+report-files-label = Photos or documents (optional)
+report-files-hint = A photo often helps us find and fix a problem. Up to { $files } files, each smaller than { $mb } MB: a JPG, PNG, HEIC or WebP photo, or a PDF.
+report-files-added = Files you have added
+report-files-remove-hint = Tick a file to take it off.
+report-file-remove = Take off { $file } ({ $size })
+report-where = Where is it?
+report-address = Address or place
+report-address-hint = For example, 12 High Street, or outside the library on Station Road
+report-address-optional = Address or place (optional)
+report-address-optional-hint = Leave this empty if your question is not about a place
+report-postcode = Postcode (optional)
+report-map-label = Or drop a pin on the map (optional)
+report-map-hint = Click or tap the place. Drag the map to move around, and use + and − to zoom.
+report-map-clear = Remove the pin
+report-map-dropped = Pin dropped at { $place }.
+report-map-removed = The pin was removed.
+report-your-details = Your details
+report-known = We will reply to { $name }.
+report-known-email = Email: { $email }
+report-known-phone = Phone: { $phone }
+report-not-you = Not you? Give different details
+report-phone-call = Phone number to call
+report-phone-call-hint = A UK number, or an international one starting with +
+report-details-use = We use these only to reply to you about this.
+report-name = Full name
+report-email-optional = Email address (optional)
+report-email-optional-hint = We will send your reference here
+report-email = Email address
+report-email-hint = We will send your reference and updates here. Give an email address or a phone number.
+report-phone-optional = Phone number (optional if you gave an email address)
+date-day = Day
+date-month = Month
+date-year = Year
+
+## Check your answers
+check-title = Check your answers: { $service }
+check-heading = Check your answers before sending
+check-what-you-need = What you need
+check-what-about = What it is about
+check-not-given = Not given
+check-files = Photos or documents
+check-no-files = None
+check-where = Where
+check-pin = A pin on the map
+check-name = Name
+check-email = Email address
+check-phone = Phone number
+check-not-you = Not you?
+check-change = Change
+check-confirm = By sending this you confirm that, as far as you know, what you have told us is correct.
+check-send = Send
+
+## Errors on the form
+label-description = a description
+label-address = the address or place
+label-name = your name
+label-email = your email address
+label-phone = your phone number
+label-postcode = a postcode
+error-enter = Enter { $label }
+error-too-long = The text for { $label } must be { $max } characters or fewer (you entered { $len })
+error-unreadable = The text for { $label } contains characters we cannot accept; retype it without them
+error-email-format = Enter an email address in the correct format, like name@example.com
+error-phone-format = Enter a phone number, like 01632 960 001 or +44 7700 900 982
+error-postcode-format = Enter a real postcode, like SW1A 1AA
+error-pin = The pin on the map could not be used. Drop it again, or leave it out
+error-where = Enter the address or place, or a postcode, so we can find it
+error-contact = Enter an email address or a phone number, so we can tell you what happens
+error-callback-phone = Enter a phone number, so we can call you back
+error-field-number = Enter a number for “{ $label }”, like 3 or 2.5
+error-field-listed = Choose from the answers listed for “{ $label }”
+error-field-choose = Choose an answer to “{ $label }”
+error-field-enter = Enter an answer to “{ $label }”
+error-field-date-missing = “{ $label }” must include a day, month and year
+error-field-date-real = “{ $label }” must be a real date, like 27 3 2026
+error-file-gone = A file you added was not sent within a day, so it was deleted. Add it again
+error-file-too-big = Each file must be smaller than { $max } MB
+error-too-many-files = Add no more than { $max } files
+error-file-not-added = Add no more than { $max } files: { $file } was not added
+error-file-empty = The file { $file } is empty
+error-file-size = The file { $file } must be smaller than { $max } MB
+error-file-type = The file { $file } must be a JPG, PNG, HEIC or WebP photo, or a PDF
+check-now-send-report = Now send your report
+check-now-send-request = Now send your request
+check-pin-at = A pin on the map at { $place }

@@ -52,17 +52,47 @@ pub struct Checked {
     pub sha256: String,
 }
 
-/// Checks one file as uploaded. The error is a sentence naming the file.
-pub fn check(filename: &str, bytes: &[u8]) -> Result<Checked, String> {
+/// Why a file was refused, and the file's name as shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refused {
+    Empty(String),
+    TooBig(String),
+    NotAllowed(String),
+}
+
+impl Refused {
+    /// The sentence, in English, naming the file.
+    pub fn message(&self) -> String {
+        match self {
+            Refused::Empty(shown) => format!("The file {shown} is empty"),
+            Refused::TooBig(shown) => format!("The file {shown} must be smaller than {MAX_FILE_MB} MB"),
+            Refused::NotAllowed(shown) => format!("The file {shown} must be {ALLOWED_WORDS}"),
+        }
+    }
+
+    /// Its Fluent message and arguments, for the public form in any language.
+    pub fn text(&self) -> (&'static str, Vec<(&'static str, String)>) {
+        match self {
+            Refused::Empty(shown) => ("error-file-empty", vec![("file", shown.clone())]),
+            Refused::TooBig(shown) => {
+                ("error-file-size", vec![("file", shown.clone()), ("max", MAX_FILE_MB.to_string())])
+            }
+            Refused::NotAllowed(shown) => ("error-file-type", vec![("file", shown.clone())]),
+        }
+    }
+}
+
+/// Checks one file as uploaded.
+pub fn check(filename: &str, bytes: &[u8]) -> Result<Checked, Refused> {
     let shown = clean_filename(filename);
     if bytes.is_empty() {
-        return Err(format!("The file {shown} is empty"));
+        return Err(Refused::Empty(shown));
     }
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(format!("The file {shown} must be smaller than {MAX_FILE_MB} MB"));
+        return Err(Refused::TooBig(shown));
     }
     let Some(kind) = sniff(bytes) else {
-        return Err(format!("The file {shown} must be {ALLOWED_WORDS}"));
+        return Err(Refused::NotAllowed(shown));
     };
     Ok(Checked { filename: with_extension(&shown, kind.extension), kind, sha256: sha256_hex(bytes) })
 }
@@ -117,18 +147,18 @@ mod tests {
     fn a_program_or_a_web_page_named_as_a_photo_is_refused_by_name() {
         let exe = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff";
         assert_eq!(
-            check("photo.jpg", exe).unwrap_err(),
+            check("photo.jpg", exe).unwrap_err().message(),
             "The file photo.jpg must be a JPG, PNG, HEIC or WebP photo, or a PDF"
         );
         assert!(check("bin.jpg", b"<html><script>alert(1)</script>").is_err());
-        assert_eq!(check("a.jpg", b"").unwrap_err(), "The file a.jpg is empty");
+        assert_eq!(check("a.jpg", b"").unwrap_err().message(), "The file a.jpg is empty");
     }
 
     #[test]
     fn too_big_is_refused_before_sniffing() {
         let mut big = JPEG.to_vec();
         big.resize(MAX_FILE_BYTES + 1, 0);
-        assert_eq!(check("big.jpg", &big).unwrap_err(), "The file big.jpg must be smaller than 10 MB");
+        assert_eq!(check("big.jpg", &big).unwrap_err().message(), "The file big.jpg must be smaller than 10 MB");
         big.truncate(MAX_FILE_BYTES);
         assert!(check("big.jpg", &big).is_ok());
     }

@@ -48,7 +48,7 @@ pub enum ActionError {
 }
 
 fn invalid(field: &'static str, message: impl Into<String>) -> ActionError {
-    ActionError::Invalid(vec![FieldError { field: field.into(), message: message.into() }])
+    ActionError::Invalid(vec![FieldError::new(field, message)])
 }
 
 /// Does `action` to the case in the caller's transaction, as `staff`.

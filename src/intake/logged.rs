@@ -104,7 +104,7 @@ pub async fn log(db: &Db, council: &Council, rules: &Rules, logged: &Logged) -> 
                 Err(ChangeStatusError::Illegal(err)) => {
                     let message =
                         format!("This case cannot be resolved now ({err}); untick resolved, or reopen it first");
-                    return Err(IntakeError::Invalid(vec![super::FieldError { field: "resolved".into(), message }]));
+                    return Err(IntakeError::Invalid(vec![super::FieldError::new("resolved", message)]));
                 }
                 Err(err) => return Err(err.into()),
             }

@@ -96,14 +96,19 @@ pub fn validate(s: &Submission, asks: Asks) -> Result<(CustomerDetails, Location
             (Ok(lat), Ok(lng)) if lat.abs() <= 90.0 && lng.abs() <= 180.0 => Some((lat, lng)),
             // Only a changed page sends this: the map writes both, as numbers.
             _ => {
-                c.fail("address", "The pin on the map could not be used. Drop it again, or leave it out");
+                c.fail_t(
+                    "address",
+                    "The pin on the map could not be used. Drop it again, or leave it out",
+                    "error-pin",
+                    vec![],
+                );
                 None
             }
         },
     };
     let location_refused = c.errors.iter().any(|e| e.field == "address" || e.field == "postcode");
     if asks.location && address.is_none() && postcode.is_none() && pin.is_none() && !location_refused {
-        c.fail("address", "Enter the address or place, or a postcode, so we can find it");
+        c.fail_t("address", "Enter the address or place, or a postcode, so we can find it", "error-where", vec![]);
     }
     let name = c.text("name", "your name", &s.name, NAME_MAX, true);
     let email = c.email("email", &s.email);
@@ -120,10 +125,15 @@ pub fn validate(s: &Submission, asks: Asks) -> Result<(CustomerDetails, Location
     };
     match asks.contact {
         ContactNeeded::EmailOrPhone if s.email.trim().is_empty() && s.phone.trim().is_empty() => {
-            c.fail("email", "Enter an email address or a phone number, so we can tell you what happens");
+            c.fail_t(
+                "email",
+                "Enter an email address or a phone number, so we can tell you what happens",
+                "error-contact",
+                vec![],
+            );
         }
         ContactNeeded::Phone if s.phone.trim().is_empty() => {
-            c.fail("phone", "Enter a phone number, so we can call you back");
+            c.fail_t("phone", "Enter a phone number, so we can call you back", "error-callback-phone", vec![]);
         }
         _ => {}
     }
@@ -166,9 +176,9 @@ pub async fn check(db: &Db, s: &Submission) -> Result<Checked, IntakeError> {
             uploads.push(token.clone());
         }
     }
-    let too_many = (uploads.len() > attachments::MAX_FILES).then(|| FieldError {
-        field: "attachments".into(),
-        message: format!("Add no more than {} files", attachments::MAX_FILES),
+    let too_many = (uploads.len() > attachments::MAX_FILES).then(|| {
+        FieldError::new("attachments", format!("Add no more than {} files", attachments::MAX_FILES))
+            .with_text("error-too-many-files", vec![("max", attachments::MAX_FILES.to_string())])
     });
     match (validate(s, asks), services::fields::check(&fields, &s.answers), too_many) {
         (Ok((customer, location, description)), Ok(answers), None) => {
@@ -212,10 +222,13 @@ pub async fn submit(db: &Db, council: &Council, rules: &Rules, s: &Submission) -
     for token in &checked.uploads {
         if !attachments::db::claim(&mut tx, token, opened.case_id, now).await? {
             // Dropping the transaction undoes the case: nothing is half-made.
-            return Err(IntakeError::Invalid(vec![FieldError {
-                field: "attachments".into(),
-                message: "A file you added was not sent within a day, so it was deleted. Add it again".into(),
-            }]));
+            return Err(IntakeError::Invalid(vec![
+                FieldError::new(
+                    "attachments",
+                    "A file you added was not sent within a day, so it was deleted. Add it again",
+                )
+                .with_text("error-file-gone", vec![]),
+            ]));
         }
     }
     tx.commit().await?;

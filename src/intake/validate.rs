@@ -7,7 +7,30 @@ pub struct FieldError {
     /// The form field's name and id: fixed for the standard fields, `answer-CODE` for a
     /// service's own questions.
     pub field: std::borrow::Cow<'static, str>,
+    /// In English, as staff pages, logs and tests read it.
     pub message: String,
+    /// The same in any language: a Fluent message id and its arguments, where the public
+    /// site shows it (`None` for errors only staff see).
+    pub text: Option<Text>,
+}
+
+/// A message to put in the reader's language: its Fluent id and arguments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<std::borrow::Cow<'static, str>>, message: impl Into<String>) -> FieldError {
+        FieldError { field: field.into(), message: message.into(), text: None }
+    }
+
+    /// With the Fluent message that says the same in other languages.
+    pub fn with_text(mut self, id: &'static str, args: Vec<(&'static str, String)>) -> FieldError {
+        self.text = Some(Text { id, args });
+        self
+    }
 }
 
 /// The message for `field`, if it has one: what a form shows beside the field.
@@ -29,7 +52,18 @@ pub struct Checker {
 
 impl Checker {
     pub fn fail(&mut self, field: impl Into<std::borrow::Cow<'static, str>>, message: impl Into<String>) {
-        self.errors.push(FieldError { field: field.into(), message: message.into() });
+        self.errors.push(FieldError::new(field, message));
+    }
+
+    /// A failure the public site shows in the reader's language: `id` is its Fluent message.
+    pub fn fail_t(
+        &mut self,
+        field: impl Into<std::borrow::Cow<'static, str>>,
+        message: impl Into<String>,
+        id: &'static str,
+        args: Vec<(&'static str, String)>,
+    ) {
+        self.errors.push(FieldError::new(field, message).with_text(id, args));
     }
 
     /// Trims a text answer; `None` if blank. Refuses text over `max` characters and
@@ -43,26 +77,42 @@ impl Checker {
         required: bool,
     ) -> Option<String> {
         let value = value.trim();
+        let label_id = label_id(label);
         if value.is_empty() {
             if required {
-                self.fail(field, format!("Enter {label}"));
+                match label_id {
+                    Some(id) => {
+                        self.fail_t(field, format!("Enter {label}"), "error-enter", vec![("label", id.to_owned())])
+                    }
+                    None => self.fail(field, format!("Enter {label}")),
+                }
             }
             return None;
         }
         let len = value.chars().count();
         if len > max {
             let (max, len) = (thousands(max), thousands(len));
-            self.fail(field, format!("{} must be {max} characters or fewer (you entered {len})", capitalise(label)));
+            let message = format!("{} must be {max} characters or fewer (you entered {len})", capitalise(label));
+            match label_id {
+                Some(id) => self.fail_t(
+                    field,
+                    message,
+                    "error-too-long",
+                    vec![("label", id.to_owned()), ("max", max), ("len", len)],
+                ),
+                None => self.fail(field, message),
+            }
             return None;
         }
         // U+FFFD is what a decoder leaves where bytes were not valid UTF-8: storing it
         // would keep text the resident never wrote.
         let unreadable = |c: char| (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || c == '\u{FFFD}';
         if value.chars().any(unreadable) {
-            self.fail(
-                field,
-                format!("{} contains characters we cannot accept; retype it without them", capitalise(label)),
-            );
+            let message = format!("{} contains characters we cannot accept; retype it without them", capitalise(label));
+            match label_id {
+                Some(id) => self.fail_t(field, message, "error-unreadable", vec![("label", id.to_owned())]),
+                None => self.fail(field, message),
+            }
             return None;
         }
         Some(value.replace("\r\n", "\n"))
@@ -73,7 +123,12 @@ impl Checker {
         if is_email(&value) {
             Some(value.to_lowercase())
         } else {
-            self.fail(field, "Enter an email address in the correct format, like name@example.com");
+            self.fail_t(
+                field,
+                "Enter an email address in the correct format, like name@example.com",
+                "error-email-format",
+                vec![],
+            );
             None
         }
     }
@@ -85,7 +140,12 @@ impl Checker {
         if allowed && (10..=15).contains(&digits.len()) {
             Some(if value.starts_with('+') { format!("+{digits}") } else { digits })
         } else {
-            self.fail(field, "Enter a phone number, like 01632 960 001 or +44 7700 900 982");
+            self.fail_t(
+                field,
+                "Enter a phone number, like 01632 960 001 or +44 7700 900 982",
+                "error-phone-format",
+                vec![],
+            );
             None
         }
     }
@@ -96,11 +156,25 @@ impl Checker {
         match normalise_postcode(&value) {
             Some(p) => Some(p),
             None => {
-                self.fail(field, "Enter a real postcode, like SW1A 1AA");
+                self.fail_t(field, "Enter a real postcode, like SW1A 1AA", "error-postcode-format", vec![]);
                 None
             }
         }
     }
+}
+
+/// The Fluent id of a field's name, as the public form's errors use it ("your name" is
+/// `label-name`): the id itself is passed, and the page puts it in the reader's language.
+fn label_id(label: &str) -> Option<&'static str> {
+    Some(match label {
+        "a description" => "label-description",
+        "the address or place" => "label-address",
+        "your name" => "label-name",
+        "your email address" => "label-email",
+        "your phone number" => "label-phone",
+        "a postcode" => "label-postcode",
+        _ => return None,
+    })
 }
 
 /// 10000 as "10,000", as GOV.UK style writes numbers.

@@ -66,10 +66,10 @@ pub async fn save(
         .fetch_optional(&mut *conn)
         .await?;
     if taken.is_some_and(|t| Some(t) != id) {
-        return Err(SaveError::Invalid(vec![FieldError {
-            field: "name".into(),
-            message: format!("There is already a template called \"{name}\": choose another name"),
-        }]));
+        return Err(SaveError::Invalid(vec![FieldError::new(
+            "name",
+            format!("There is already a template called \"{name}\": choose another name"),
+        )]));
     }
     let flag = crate::db::flag(active);
     match id {

@@ -102,7 +102,12 @@ pub fn check(fields: &[Field], raw: &[(String, String)]) -> Result<Vec<Answer>, 
                 Some(value) => match number(&value) {
                     Some(n) => Some((n.clone(), n)),
                     None => {
-                        c.fail(name, format!("Enter a number for \"{}\", like 3 or 2.5", field.label));
+                        c.fail_t(
+                            name,
+                            format!("Enter a number for \"{}\", like 3 or 2.5", field.label),
+                            "error-field-number",
+                            vec![("label", field.label.clone())],
+                        );
                         None
                     }
                 },
@@ -113,7 +118,12 @@ pub fn check(fields: &[Field], raw: &[(String, String)]) -> Result<Vec<Answer>, 
                 let chosen: Vec<&Choice> = field.choices.iter().filter(|choice| picked.contains(&choice.key)).collect();
                 let unknown = picked.iter().any(|p| !field.choices.iter().any(|choice| choice.key == *p));
                 if unknown || (field.kind == FieldKind::Single && picked.len() > 1) {
-                    c.fail(name, format!("Choose from the answers listed for \"{}\"", field.label));
+                    c.fail_t(
+                        name,
+                        format!("Choose from the answers listed for \"{}\"", field.label),
+                        "error-field-listed",
+                        vec![("label", field.label.clone())],
+                    );
                     None
                 } else if chosen.is_empty() {
                     missing(&mut c, field, name);
@@ -134,8 +144,9 @@ pub fn check(fields: &[Field], raw: &[(String, String)]) -> Result<Vec<Answer>, 
 
 fn missing(c: &mut Checker, field: &Field, name: impl Into<Cow<'static, str>>) {
     if field.required {
-        let verb = if matches!(field.kind, FieldKind::Single | FieldKind::Multiple) { "Choose" } else { "Enter" };
-        c.fail(name, format!("{verb} an answer to \"{}\"", field.label));
+        let choose = matches!(field.kind, FieldKind::Single | FieldKind::Multiple);
+        let (verb, id) = if choose { ("Choose", "error-field-choose") } else { ("Enter", "error-field-enter") };
+        c.fail_t(name, format!("{verb} an answer to \"{}\"", field.label), id, vec![("label", field.label.clone())]);
     }
 }
 
@@ -163,7 +174,12 @@ fn date(c: &mut Checker, field: &Field, raw: &[(String, String)]) -> Option<(Str
         .map(|(p, _)| *p)
         .collect();
     if let Some(first) = gaps.first() {
-        c.fail(format!("{name}-{first}"), format!("\"{}\" must include a {}", field.label, gaps.join(" and a ")));
+        c.fail_t(
+            format!("{name}-{first}"),
+            format!("\"{}\" must include a {}", field.label, gaps.join(" and a ")),
+            "error-field-date-missing",
+            vec![("label", field.label.clone())],
+        );
         return None;
     }
     let read = |v: &Option<String>| v.as_deref().and_then(|v| v.parse::<i16>().ok());
@@ -176,7 +192,12 @@ fn date(c: &mut Checker, field: &Field, raw: &[(String, String)]) -> Option<(Str
     match real {
         Some(date) => Some((date.to_string(), date.strftime("%-d %B %Y").to_string())),
         None => {
-            c.fail(format!("{name}-day"), format!("\"{}\" must be a real date, like 27 3 2026", field.label));
+            c.fail_t(
+                format!("{name}-day"),
+                format!("\"{}\" must be a real date, like 27 3 2026", field.label),
+                "error-field-date-real",
+                vec![("label", field.label.clone())],
+            );
             None
         }
     }

@@ -159,6 +159,29 @@ pub fn text_with(language: Language, id: &str, args: &[(&'static str, &str)]) ->
     LOCALES.lookup_with_args(&lang, id, &args)
 }
 
+/// Puts each error that has a Fluent message into `language`; English keeps the
+/// domain's own words. A `label` argument that names a Fluent message ("label-name") is
+/// itself put into the language; any other argument (a file's name, a question the
+/// council wrote) is shown as it is.
+pub fn localise(errors: &mut [crate::intake::FieldError], language: Language) {
+    if language == ENGLISH {
+        return;
+    }
+    for error in errors.iter_mut() {
+        let Some(found) = &error.text else { continue };
+        let args = found
+            .args
+            .iter()
+            .map(|(name, value)| {
+                let value =
+                    if *name == "label" && value.starts_with("label-") { text(language, value) } else { value.clone() };
+                (*name, FluentValue::from(value))
+            })
+            .collect();
+        error.message = text_args(language, found.id, args);
+    }
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct Back {

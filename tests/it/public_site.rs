@@ -182,3 +182,42 @@ async fn the_language_switcher_remembers_a_choice_and_pages_say_what_language_th
     assert!(crate::support::send(&app, browser).await.body.contains("<html lang=\"cy\""));
     assert!(get(&app, "/").await.body.contains("<html lang=\"en\" dir=\"ltr\""));
 }
+
+#[tokio::test]
+async fn a_form_speaks_welsh_and_names_every_problem_in_welsh() {
+    use axum::body::Body;
+    use axum::http::{Request, header};
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let app = app(&t.db).await;
+    let form = crate::support::send(
+        &app,
+        Request::get("/services/missed-bin/report").header(header::COOKIE, "fd_lang=cy").body(Body::empty()).unwrap(),
+    )
+    .await;
+    assert!(form.body.contains("<html lang=\"cy\""));
+    assert!(form.body.contains("Dywedwch wrthym beth sydd ei angen arnoch") && form.body.contains("Ble mae e?"));
+
+    // Everything missing or wrong: each error is in Welsh, and names the field.
+    let body = "description=&address=&postcode=nowhere&name=&email=not-an-email&phone=";
+    let refused = crate::support::send(
+        &app,
+        Request::post("/services/missed-bin/report")
+            .header(header::COOKIE, "fd_lang=cy")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(body))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(refused.status, 422);
+    for expected in [
+        "Mae problem",
+        "<a href=\"#description\">Rhowch disgrifiad</a>",
+        "<a href=\"#name\">Rhowch eich enw</a>",
+        "Rhowch god post go iawn, fel SW1A 1AA",
+        "Rhowch gyfeiriad e-bost yn y fformat cywir",
+    ] {
+        assert!(refused.body.contains(expected), "the Welsh form says {expected:?}");
+    }
+    assert!(!refused.body.contains("Enter your name"), "no English errors on a Welsh page");
+}

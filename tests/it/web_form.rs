@@ -382,10 +382,10 @@ async fn a_services_own_questions_are_asked_checked_by_field_and_stored_with_the
     let app = app(&t.db).await;
     let form = get_page(&app, FORM).await;
     for expected in [
-        r#"<legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Which bin was missed?</legend>"#,
+        r#"<legend class="govuk-fieldset__legend govuk-fieldset__legend--s"><span lang="en">Which bin was missed?</span></legend>"#,
         r#"id="answer-bin" name="answer-bin" type="radio" value="black""#,
         r#"id="answer-due-day" name="answer-due-day""#,
-        r#"How many extra bags? (optional)"#,
+        r#"<span lang="en">How many extra bags?</span> (optional)"#,
     ] {
         assert!(form.body.contains(expected), "the form lacks {expected}");
     }

@@ -10,7 +10,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 
 use super::{Chrome, render, you};
 use crate::app::AppState;
-use crate::attachments::{self, ALLOWED_WORDS, MAX_FILE_BYTES, MAX_FILE_MB, MAX_FILES};
+use crate::attachments::{self, MAX_FILE_BYTES, MAX_FILE_MB, MAX_FILES};
 use crate::cases::{self, CaseRef, CaseType, Channel};
 use crate::customers::Customer;
 use crate::db::now_ms;
@@ -18,6 +18,7 @@ use crate::intake::{self, Checked, DESCRIPTION_MAX, FieldError, IntakeError, Sub
 use crate::services::{self, Field, Service};
 use crate::sessions::new_token;
 use crate::web::error::AppError;
+use crate::web::i18n;
 
 /// The most a report's request body may be: every file at its largest, and the text.
 pub const BODY_MAX: usize = MAX_FILES * MAX_FILE_BYTES + 1024 * 1024;
@@ -133,7 +134,6 @@ struct ReportPage {
     known: Option<Customer>,
     max_files: usize,
     max_file_mb: usize,
-    allowed_words: &'static str,
     /// Notices for this service showing now, which may answer the question first.
     notices: Vec<crate::notices::Notice>,
 }
@@ -146,6 +146,20 @@ impl ReportPage {
 
     fn error_for(&self, field: &str) -> Option<&str> {
         crate::intake::error_for(&self.errors, field)
+    }
+
+    /// A message with arguments, in the page's language.
+    fn tw(&self, id: &str, args: &[(&'static str, &str)]) -> String {
+        i18n::text_with(self.chrome.language, id, args)
+    }
+
+    fn files_hint(&self) -> String {
+        self.tw("report-files-hint", &[("files", &self.max_files.to_string()), ("mb", &self.max_file_mb.to_string())])
+    }
+
+    fn description_hint(&self) -> String {
+        let id = if self.is_callback() { "report-description-hint-callback" } else { "report-description-hint" };
+        self.tw(id, &[("max", &self.description_max)])
     }
 
     /// Every problem with the files: each names its file.
@@ -169,6 +183,14 @@ struct CheckPage {
 impl CheckPage {
     fn is_callback(&self) -> bool {
         self.service.case_type == CaseType::Callback
+    }
+
+    fn title(&self) -> String {
+        i18n::text_with(self.chrome.language, "check-title", &[("service", &self.service.name)])
+    }
+
+    fn pin_at(&self, lat: &f64, lng: &f64) -> String {
+        i18n::text_with(self.chrome.language, "check-pin-at", &[("place", &format!("{lat:.5}, {lng:.5}"))])
     }
 }
 
@@ -207,7 +229,7 @@ impl Question {
 /// One box of the GOV.UK date input.
 struct DatePart {
     part: &'static str,
-    label: &'static str,
+    label: String,
     value: String,
     width: u8,
 }
@@ -243,11 +265,11 @@ fn questions(fields: &[Field], form: &ReportForm, errors: &[FieldError]) -> Vec<
                 hint: field.hint.clone(),
                 required: field.required,
                 value: form.value(&name),
-                date_parts: [("day", "Day", 2), ("month", "Month", 2), ("year", "Year", 4)]
+                date_parts: [("day", 2), ("month", 2), ("year", 4)]
                     .into_iter()
-                    .map(|(part, label, width)| DatePart {
+                    .map(|(part, width)| DatePart {
                         part,
-                        label,
+                        label: i18n::text(i18n::current().language, &format!("date-{part}")),
                         value: form.value(&format!("{name}-{part}")),
                         width,
                     })
@@ -271,9 +293,11 @@ async fn page(
     let known = form.known.clone();
     let notices = crate::notices::live(state.db.reader(), Some(service.id), crate::db::now_ms()).await?;
     super::contact::count_views(state, &notices).await?;
+    let chrome = Chrome::translated(state);
+    i18n::localise(&mut errors, chrome.language);
     Ok(ReportPage {
         notices,
-        chrome: Chrome::new(state),
+        chrome,
         questions: questions(&fields, &form, &errors),
         service,
         form,
@@ -284,7 +308,6 @@ async fn page(
         known,
         max_files: MAX_FILES,
         max_file_mb: MAX_FILE_MB,
-        allowed_words: ALLOWED_WORDS,
     })
 }
 
@@ -297,10 +320,13 @@ async fn uploads(state: &AppState, form: &ReportForm, errors: &mut Vec<FieldErro
             Some(file) => {
                 shown.push(Upload { token, filename: file.filename, size: attachments::size_in_words(file.size) })
             }
-            None if !errors.iter().any(|e| e.field == "attachments") => errors.push(FieldError {
-                field: "attachments".into(),
-                message: "A file you added was not sent within a day, so it was deleted. Add it again".into(),
-            }),
+            None if !errors.iter().any(|e| e.field == "attachments") => errors.push(
+                FieldError::new(
+                    "attachments",
+                    "A file you added was not sent within a day, so it was deleted. Add it again",
+                )
+                .with_text("error-file-gone", vec![]),
+            ),
             None => {}
         }
     }
@@ -349,7 +375,7 @@ pub async fn submit(
                 return refused(&state, &code, form, errors).await;
             }
             let page = CheckPage {
-                chrome: Chrome::new(&state),
+                chrome: Chrome::translated(&state),
                 service: checked.service.clone(),
                 carried: form.carried(),
                 known: form.known.is_some(),
@@ -423,8 +449,9 @@ async fn read_posted(state: &AppState, request: Request) -> Result<(ReportForm, 
     })?;
     let mut pairs: Vec<(String, String)> = Vec::new();
     let mut errors: Vec<FieldError> = Vec::new();
-    let file_error = |errors: &mut Vec<FieldError>, message: String| {
-        errors.push(FieldError { field: "attachments".into(), message });
+    let file_error = |errors: &mut Vec<FieldError>, refused: attachments::Refused| {
+        let (id, args) = refused.text();
+        errors.push(FieldError::new("attachments", refused.message()).with_text(id, args));
     };
     loop {
         let mut field = match multipart.next_field().await {
@@ -469,12 +496,15 @@ async fn read_posted(state: &AppState, request: Request) -> Result<(ReportForm, 
         }
         let shown = attachments::clean_filename(&filename);
         if too_big {
-            file_error(&mut errors, format!("The file {shown} must be smaller than {} MB", MAX_FILE_MB));
+            file_error(&mut errors, attachments::Refused::TooBig(shown));
             continue;
         }
         let added = pairs.iter().filter(|(k, _)| k == "upload").count();
         if added >= MAX_FILES {
-            file_error(&mut errors, format!("Add no more than {MAX_FILES} files: {shown} was not added"));
+            errors.push(
+                FieldError::new("attachments", format!("Add no more than {MAX_FILES} files: {shown} was not added"))
+                    .with_text("error-file-not-added", vec![("max", MAX_FILES.to_string()), ("file", shown)]),
+            );
             continue;
         }
         match attachments::check(&filename, &bytes) {
@@ -484,7 +514,7 @@ async fn read_posted(state: &AppState, request: Request) -> Result<(ReportForm, 
                 attachments::db::store_pending(&mut conn, &token, &checked, &bytes, now_ms()).await?;
                 pairs.push(("upload".to_owned(), token));
             }
-            Err(message) => file_error(&mut errors, message),
+            Err(refused) => file_error(&mut errors, refused),
         }
     }
     Ok((ReportForm::from_pairs(pairs), errors))
@@ -500,10 +530,10 @@ fn unreadable(err: MultipartError, errors: &mut Vec<FieldError>) -> Result<(), A
         )));
     }
     if !errors.iter().any(|e| e.field == "attachments") {
-        errors.push(FieldError {
-            field: "attachments".into(),
-            message: format!("Each file must be smaller than {MAX_FILE_MB} MB"),
-        });
+        errors.push(
+            FieldError::new("attachments", format!("Each file must be smaller than {MAX_FILE_MB} MB"))
+                .with_text("error-file-too-big", vec![("max", MAX_FILE_MB.to_string())]),
+        );
     }
     Ok(())
 }

@@ -319,13 +319,13 @@ async fn refuse(
 
 /// One error for a field, in the visitor's language.
 fn field(field: &str, id: &str) -> Vec<FieldError> {
-    vec![FieldError { field: field.to_owned().into(), message: i18n::text(i18n::current().language, id) }]
+    vec![FieldError::new(field.to_owned(), i18n::text(i18n::current().language, id))]
 }
 
 /// An error whose words take a maximum length.
 fn too_long(field_name: &str, id: &str, max: usize) -> Vec<FieldError> {
     let message = i18n::text_with(i18n::current().language, id, &[("max", &crate::intake::thousands(max))]);
-    vec![FieldError { field: field_name.to_owned().into(), message }]
+    vec![FieldError::new(field_name.to_owned(), message)]
 }
 
 /// "What email address or postcode did you give us?"

@@ -100,12 +100,7 @@ pub async fn act(
     signed_in.check_csrf(&form.csrf)?;
     let staff_id = signed_in.0.staff.id;
     let now_secs = (now_ms() / 1000) as u64;
-    let wrong = || {
-        vec![FieldError {
-            field: "code".into(),
-            message: "The code is not right. Enter the 6 digits your app shows now".to_owned(),
-        }]
-    };
+    let wrong = || vec![FieldError::new("code", "The code is not right. Enter the 6 digits your app shows now")];
     match form.action.as_str() {
         // A new secret to add to an app: nothing changes until its code is typed.
         "start" => {

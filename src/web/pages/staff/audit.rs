@@ -63,7 +63,7 @@ pub async fn show(
         typed => match CaseRef::parse(&state.council.prefix, typed) {
             Ok(reference) => Some(reference.id()),
             Err(err) => {
-                errors.push(FieldError { field: "reference".into(), message: format!("Check the reference: {err}") });
+                errors.push(FieldError::new("reference", format!("Check the reference: {err}")));
                 None
             }
         },
@@ -74,10 +74,7 @@ pub async fn show(
         typed => {
             let found = crate::org::db::id_by_email(state.db.reader(), typed).await?;
             if found.is_none() {
-                errors.push(FieldError {
-                    field: "email".into(),
-                    message: format!("No member of staff has the email address {typed}"),
-                });
+                errors.push(FieldError::new("email", format!("No member of staff has the email address {typed}")));
             }
             found
         }

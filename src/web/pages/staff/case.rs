@@ -391,7 +391,7 @@ async fn refuse(
     field: &'static str,
     message: &str,
 ) -> Result<Response, AppError> {
-    let errors = vec![FieldError { field: field.into(), message: message.to_owned() }];
+    let errors = vec![FieldError::new(field, message.to_owned())];
     let page = page(state, signed_in, reference, case, form, errors, None).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
 }
@@ -468,10 +468,7 @@ pub async fn find(
     let page = FindPage {
         chrome: Chrome::staff(&state, &signed_in.0, "cases"),
         reference: typed,
-        errors: errors
-            .into_iter()
-            .map(|message| crate::intake::FieldError { field: "reference".into(), message })
-            .collect(),
+        errors: errors.into_iter().map(|message| crate::intake::FieldError::new("reference", message)).collect(),
     };
     let status = if page.errors.is_empty() { axum::http::StatusCode::OK } else { axum::http::StatusCode::NOT_FOUND };
     Ok((status, render(&page)?).into_response())

@@ -120,7 +120,7 @@ pub async fn submit(
         if case.is_some_and(|c| !signed_in.0.staff.sees_case(c.team_id, c.partner_id)) {
             let message =
                 format!("There is no case {reference} that you can add to. Leave it empty to open a new case");
-            let errors = vec![FieldError { field: "reference".into(), message }];
+            let errors = vec![FieldError::new("reference", message)];
             let page = page(&state, &signed_in, form, errors).await?;
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
         }

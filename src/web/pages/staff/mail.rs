@@ -190,8 +190,7 @@ pub async fn act(
             let reason = form.reason.trim();
             if reason.is_empty() || reason.chars().count() > 500 {
                 let message = "Enter why nothing more is needed, in 500 characters or fewer".to_owned();
-                let page =
-                    message_page(&state, &signed_in, id, vec![FieldError { field: "reason".into(), message }]).await?;
+                let page = message_page(&state, &signed_in, id, vec![FieldError::new("reason", message)]).await?;
                 return Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
             }
             let why = format!("Closed by {} ({}): {reason}", staff.name, staff.email);

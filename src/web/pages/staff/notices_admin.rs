@@ -128,7 +128,7 @@ pub async fn act(
         code => match services::db::by_code(state.db.reader(), code).await? {
             Some(s) => Some(s.id),
             None => {
-                errors.push(FieldError { field: "service".into(), message: "Choose a service from the list".into() });
+                errors.push(FieldError::new("service", "Choose a service from the list"));
                 None
             }
         },
@@ -152,7 +152,7 @@ pub async fn act(
         }
         result => {
             if let Err(problems) = result {
-                errors.extend(problems.into_iter().map(|p| FieldError { field: p.field.into(), message: p.message }));
+                errors.extend(problems.into_iter().map(|p| FieldError::new(p.field, p.message)));
             }
             let page = page(&state, &signed_in, form, errors, "").await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())

@@ -451,7 +451,7 @@ pub async fn bulk(
             }
             Some(message) => {
                 drop(tx);
-                errors.push(FieldError { field: "case".into(), message: format!("Nothing was changed. {message}") });
+                errors.push(FieldError::new("case", format!("Nothing was changed. {message}")));
             }
         }
     }

@@ -383,10 +383,10 @@ pub async fn save(
                 Ok(field) => {
                     let taken = services::db::fields(&mut *tx, service.id).await?.iter().any(|f| f.code == field.code);
                     if taken {
-                        vec![FieldError {
-                            field: "field-code".into(),
-                            message: format!("This form already has an answer called {}", field.code),
-                        }]
+                        vec![FieldError::new(
+                            "field-code",
+                            format!("This form already has an answer called {}", field.code),
+                        )]
                     } else {
                         services::db::insert_field(&mut tx, service.id, &field).await?;
                         Vec::new()

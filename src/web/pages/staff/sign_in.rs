@@ -84,10 +84,10 @@ pub async fn submit(
     }
     let mut errors = Vec::new();
     if form.email.trim().is_empty() {
-        errors.push(FieldError { field: "email".into(), message: "Enter your email address".to_owned() });
+        errors.push(FieldError::new("email", "Enter your email address".to_owned()));
     }
     if form.password.is_empty() {
-        errors.push(FieldError { field: "password".into(), message: "Enter your password".to_owned() });
+        errors.push(FieldError::new("password", "Enter your password".to_owned()));
     }
     if !errors.is_empty() {
         return page(&state, StatusCode::UNPROCESSABLE_ENTITY, form.email, &form.next, errors, false);
@@ -102,7 +102,7 @@ pub async fn submit(
         }
         Err(SignInError::Wrong) => {
             let message = "The email address or password is not right".to_owned();
-            let errors = vec![FieldError { field: "email".into(), message }];
+            let errors = vec![FieldError::new("email", message)];
             page(&state, StatusCode::UNPROCESSABLE_ENTITY, form.email, &form.next, errors, false)
         }
         Err(SignInError::Throttled) => {
@@ -110,7 +110,7 @@ pub async fn submit(
                 "There have been {} wrong passwords for this email address. Wait 15 minutes, then try again",
                 sessions::MAX_FAILURES
             );
-            let errors = vec![FieldError { field: "email".into(), message }];
+            let errors = vec![FieldError::new("email", message)];
             page(&state, StatusCode::TOO_MANY_REQUESTS, form.email, &form.next, errors, false)
         }
         Err(SignInError::Db(err)) => Err(err.into()),
@@ -170,7 +170,7 @@ pub async fn code_submit(
     let Form(form) = form?;
     let challenge = cookie(&headers, CHALLENGE_COOKIE).unwrap_or_default();
     let refuse = |status, message: &str| {
-        code_page(&state, status, &form.next, vec![FieldError { field: "code".into(), message: message.to_owned() }])
+        code_page(&state, status, &form.next, vec![FieldError::new("code", message.to_owned())])
     };
     if form.code.trim().is_empty() {
         return refuse(StatusCode::UNPROCESSABLE_ENTITY, "Enter the 6-digit code from your authenticator app");

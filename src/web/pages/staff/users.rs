@@ -120,7 +120,7 @@ pub async fn add(
         }
         Err(AccountError::Field { field, message }) => {
             let message = crate::intake::upper_first(&message);
-            let errors = vec![FieldError { field: field.into(), message }];
+            let errors = vec![FieldError::new(field, message)];
             // The password is never sent back to the browser.
             let form = UserForm { password: String::new(), ..form };
             let page = page(&state, &signed_in, form, errors, None).await?;
@@ -252,7 +252,7 @@ async fn update(state: &AppState, signed_in: &SignedIn, id: i64, form: UserForm)
         }
         Ok(false) => Err(AppError::NotFound),
         Err(AccountError::Field { field, message }) => {
-            let errors = vec![FieldError { field: field.into(), message: crate::intake::upper_first(&message) }];
+            let errors = vec![FieldError::new(field, crate::intake::upper_first(&message))];
             let page = edit_page(state, signed_in, id, Some(form), errors).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
         }
