@@ -374,3 +374,77 @@ error-file-type = Rhaid i'r ffeil { $file } fod yn llun JPG, PNG, HEIC neu WebP,
 check-now-send-report = Nawr anfonwch eich adroddiad
 check-now-send-request = Nawr anfonwch eich cais
 check-pin-at = Pin ar y map yn { $place }
+
+## Tudalennau gwall
+error-home = Mynd i'r hafan
+error-title-not-found = Heb ddod o hyd i'r dudalen
+error-title-bad-request = Mae problem
+error-title-forbidden = Ni allwch wneud hyn
+error-title-expired = Mae'r ffurflen wedi dod i ben
+error-title-internal = Mae'n ddrwg gennym, mae problem gyda'r gwasanaeth
+error-message-not-found = Os gwnaethoch deipio'r cyfeiriad gwe, gwiriwch ei fod yn gywir. Os gwnaethoch ei gludo, gwiriwch eich bod wedi copïo'r cyfeiriad cyfan.
+error-message-forbidden = Nid yw eich rôl yn cynnwys hyn. Gofynnwch i arweinydd eich tîm neu weinyddwr os oes ei angen arnoch.
+error-message-expired = Ni newidiwyd dim. Ewch yn ôl, ail-lwythwch y dudalen a rhowch gynnig arall arni.
+error-message-internal = Rhowch gynnig arall arni yn nes ymlaen. Nid oes cyfeirnod wedi'i roi i unrhyw beth a anfonoch oni bai eich bod wedi gweld un.
+
+## Datganiad hygyrchedd
+a11y-title = Datganiad hygyrchedd
+a11y-intro = Mae'r datganiad hwn yn ymwneud â'r wefan rydych yn ei defnyddio i gysylltu â { $council }, rhoi gwybod am broblemau, gofyn am wasanaethau a dilyn eich achos. { $council } sy'n ei rhedeg. Rydym am i gynifer o bobl â phosibl allu ei defnyddio. Dylech allu:
+a11y-can-colours = newid lliwiau, lefelau cyferbyniad a ffontiau gan ddefnyddio gosodiadau eich porwr neu'ch dyfais
+a11y-can-zoom = chwyddo hyd at 400% heb i'r testun fynd oddi ar y sgrin
+a11y-can-keyboard = symud o gwmpas y wefan gyfan gan ddefnyddio bysellfwrdd yn unig
+a11y-can-nojs = ei defnyddio gyda JavaScript wedi'i ddiffodd
+a11y-can-reader = gwrando arni gan ddefnyddio darllenydd sgrin, fel NVDA, JAWS neu VoiceOver
+a11y-can-language = ei darllen yn Saesneg, yn Gymraeg neu yn Arabeg
+a11y-plain = Rydym yn defnyddio iaith glir, a chynlluniau tudalennau System Ddylunio GOV.UK, sy'n cael eu profi gyda phobl anabl.
+a11y-how = Pa mor hygyrch yw'r wefan hon
+a11y-compliant = Mae'r wefan hon yn cydymffurfio'n llawn â safon AA Canllawiau Hygyrchedd Cynnwys y We fersiwn 2.2, ac eithrio'r hyn a restrir isod.
+a11y-map = Y map ar ffurflenni
+a11y-map-text = Gallwch ollwng pin ar fap i ddweud ble mae problem. Mae angen llygoden, cyffwrdd neu'r bysellau saeth ar y map, ac nid yw'n gweithio gyda phob darllenydd sgrin. Nid oes byth ei angen arnoch: mae'r blychau cyfeiriad a chod post wrth ei ymyl yn gwneud yr un gwaith.
+a11y-english-data = Mae rhai geiriau yn Saesneg ar dudalennau mewn ieithoedd eraill
+a11y-english-data-text = Mae enwau a disgrifiadau gwasanaethau, hysbysiadau gwasanaeth, y cwestiynau ar ffurflenni a'n haddewidion wedi'u hysgrifennu gan staff y cyngor yn Saesneg. Maent wedi'u marcio fel Saesneg, fel bod darllenwyr sgrin yn eu darllen yn gywir.
+a11y-cannot = Beth i'w wneud os na allwch ddefnyddio'r wefan hon
+a11y-cannot-text = Gallwch ein ffonio, anfon e-bost atom, ysgrifennu atom neu ymweld â ni, neu ofyn i ni eich ffonio'n ôl. Dywedwch wrthym os oes angen gwybodaeth arnoch mewn fformat arall, fel print bras, hawdd ei ddarllen, sain neu Braille, neu gyfieithydd. Byddwn yn ateb o fewn 3 diwrnod gwaith.
+a11y-report = Rhoi gwybod am broblemau hygyrchedd gyda'r wefan hon
+a11y-report-text = Rydym bob amser yn ceisio gwella. Os byddwch yn dod o hyd i broblem nad yw wedi'i rhestru yma, neu'n meddwl nad ydym yn bodloni'r gofynion, anfonwch e-bost at { $email } a bydd yn dod yn achos gyda chyfeirnod, fel unrhyw gyswllt arall.
+a11y-enforcement = Gweithdrefn orfodi
+a11y-enforcement-text = Y Comisiwn Cydraddoldeb a Hawliau Dynol (EHRC) sy'n gyfrifol am orfodi Rheoliadau Hygyrchedd Cyrff y Sector Cyhoeddus (Gwefannau ac Apiau Symudol) (Rhif 2) 2018. Os nad ydych yn hapus â sut rydym yn ymateb i'ch cwyn, cysylltwch â'r Gwasanaeth Cynghori a Chymorth Cydraddoldeb (EASS).
+a11y-eass = Gwasanaeth Cynghori a Chymorth Cydraddoldeb
+a11y-tested = Sut y gwnaethom brofi'r wefan hon
+a11y-tested-text = Mae pob tudalen gyhoeddus, gan gynnwys ei negeseuon gwall ac ym mhob iaith, yn cael ei gwirio'n awtomatig bob tro mae'r wefan yn newid: mae axe-core yn rhedeg profion A ac AA WCAG 2.2 ym mhorwr Chromium, ac mae'r prif deithiau (rhoi gwybod am broblem, dilyn achos, ateb a rhoi adborth) yn cael eu profi gyda JavaScript wedi'i ddiffodd a gyda bysellfwrdd yn unig.
+a11y-tested-people = Dim ond rhai problemau y mae profion awtomatig yn eu canfod. Rydym hefyd yn gofyn i drigolion anabl roi cynnig ar y wefan, ac rydym yn gweithredu ar yr hyn maent yn ei ddweud wrthym.
+
+## Cwcis
+cookies-title = Cwcis
+cookies-intro = Ffeiliau bach yw cwcis sy'n cael eu cadw ar eich ffôn, eich llechen neu eich cyfrifiadur pan fyddwch yn ymweld â gwefan. Mae'r wefan hon yn defnyddio dim ond y cwcis sydd eu hangen arni i weithio. Nid ydym yn defnyddio cwcis i fesur sut rydych yn defnyddio'r wefan, ac nid oes dim yn eich tracio ar gyfer hysbysebu, felly nid ydym yn gofyn am eich caniatâd.
+cookies-caption = Cwcis mae'r wefan hon yn eu gosod
+cookies-name = Enw
+cookies-purpose = Beth mae ar ei gyfer
+cookies-expiry = Pryd mae'n mynd
+cookies-case = Mae'n cofio eich bod wedi rhoi'r cyfeiriad e-bost neu'r cod post ar gyfer achos, neu wedi'i agor o'n e-bost, fel y gallwch ei weld a'i ateb. Mae gan bob achos ei gwci ei hun.
+cookies-case-expiry = Ar ôl 30 diwrnod
+cookies-you = Dim ond os byddwch yn agor y ddolen yn ein e-bost sy'n arbed i chi deipio eich manylion eto. Dewiswch "Nid chi?" ar ffurflen i'w dynnu.
+cookies-you-expiry = Ar ôl 90 diwrnod
+cookies-lang = Mae'n cofio'r iaith a ddewisoch.
+cookies-lang-expiry = Ar ôl blwyddyn
+cookies-staff = Ar gyfer staff y cyngor yn unig: mae'n eu cadw wedi mewngofnodi i weithle'r staff ac yn diogelu'r ffurflen fewngofnodi.
+cookies-staff-expiry = Pan fyddant yn allgofnodi, ar ôl 2 awr heb ei ddefnyddio, neu ar ôl 12 awr
+
+## Preifatrwydd
+privacy-title = Sut rydym yn defnyddio eich gwybodaeth
+privacy-controller = { $council } yw'r rheolydd data ar gyfer yr hyn rydych yn ei ddweud wrthym drwy'r wefan hon, drwy e-bost, dros y ffôn, drwy lythyr neu wyneb yn wyneb.
+privacy-collect = Beth rydym yn ei gasglu
+privacy-collect-name = eich enw, a'r cyfeiriad e-bost, rhif ffôn neu gyfeiriad rydych yn ei roi i ni
+privacy-collect-what = beth rydych yn ei ddweud wrthym, eich atebion i gwestiynau'r ffurflen, ac unrhyw luniau neu ddogfennau rydych yn eu hanfon
+privacy-collect-where = ble mae'r broblem, os byddwch yn dweud wrthym, gan gynnwys pin rydych yn ei ollwng ar fap
+privacy-collect-history = popeth rydym ni a chithau yn ei wneud am eich achos, gyda'r dyddiad a'r amser
+privacy-why = Pam rydym yn ei defnyddio
+privacy-why-text = I ddelio â'r hyn y gofynnoch amdano, i roi'r wybodaeth ddiweddaraf i chi, ac i wirio a chyhoeddi pa mor dda rydym yn cadw ein haddewidion. Cyfrifon yn unig yw'r ffigurau a gyhoeddir, ac nid ydynt byth yn adnabod neb. Y gyfraith sy'n caniatáu i ni wneud hyn yw ei fod yn rhan o'n tasg gyhoeddus (Erthygl 6(1)(e) GDPR y DU).
+privacy-who = Pwy sy'n ei gweld
+privacy-who-text = Staff y cyngor sy'n delio â'ch achos, ac unrhyw gontractwr sy'n gwneud y gwaith i ni, sy'n gweld dim ond yr achosion a roddir iddynt. Mae pob tro y bydd aelod o staff yn agor eich achos yn cael ei gofnodi. Nid ydym yn gwerthu eich gwybodaeth nac yn ei defnyddio ar gyfer marchnata.
+privacy-map = Os byddwch yn defnyddio'r map ar ffurflen, mae eich porwr yn nôl lluniau'r map gan ein darparwr mapiau, sy'n gweld eich cyfeiriad IP.
+privacy-keep = Am ba hyd rydym yn ei chadw
+privacy-keep-text = Rydym yn cadw cofnodion achosion am gyhyd ag y mae ein rhestr gadw yn ei ddweud, fel arfer 6 blynedd ar ôl i achos gau, ac yna'n eu dileu. Mae llun a anfonoch gyda ffurflen na wnaethoch ei gorffen yn cael ei ddileu ar ôl diwrnod.
+privacy-rights = Eich hawliau
+privacy-rights-text = Gallwch ofyn am gopi o'r wybodaeth sydd gennym amdanoch, a gofyn i ni ei chywiro, ei dileu neu roi'r gorau i'w defnyddio. Anfonwch e-bost at { $email } neu cysylltwch â ni mewn ffordd arall. Os ydych yn anhapus â sut rydym yn defnyddio eich gwybodaeth, gallwch gwyno i Swyddfa'r Comisiynydd Gwybodaeth.
+privacy-ico = Cwyno i Swyddfa'r Comisiynydd Gwybodaeth

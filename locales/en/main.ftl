@@ -375,3 +375,77 @@ error-file-type = The file { $file } must be a JPG, PNG, HEIC or WebP photo, or 
 check-now-send-report = Now send your report
 check-now-send-request = Now send your request
 check-pin-at = A pin on the map at { $place }
+
+## Error pages
+error-home = Go to the home page
+error-title-not-found = Page not found
+error-title-bad-request = There is a problem
+error-title-forbidden = You cannot do this
+error-title-expired = The form has expired
+error-title-internal = Sorry, there is a problem with the service
+error-message-not-found = If you typed the web address, check it is correct. If you pasted the web address, check you copied the entire address.
+error-message-forbidden = Your role does not include this. Ask your team lead or an administrator if you need it.
+error-message-expired = Nothing was changed. Go back, reload the page and try again.
+error-message-internal = Try again later. Nothing you sent has been given a reference unless you saw one.
+
+## Accessibility statement
+a11y-title = Accessibility statement
+a11y-intro = This statement is about the website you use to contact { $council }, report problems, ask for services and follow your case. { $council } runs it. We want as many people as possible to be able to use it. You should be able to:
+a11y-can-colours = change colours, contrast levels and fonts using your browser or device settings
+a11y-can-zoom = zoom in up to 400% without the text spilling off the screen
+a11y-can-keyboard = get around the whole website using just a keyboard
+a11y-can-nojs = use it with JavaScript turned off
+a11y-can-reader = listen to it using a screen reader, such as NVDA, JAWS or VoiceOver
+a11y-can-language = read it in English, Welsh or Arabic
+a11y-plain = We use plain English, and the page designs of the GOV.UK Design System, which are tested with disabled people.
+a11y-how = How accessible this website is
+a11y-compliant = This website is fully compliant with the Web Content Accessibility Guidelines version 2.2 AA standard, with the exceptions listed below.
+a11y-map = The map on report forms
+a11y-map-text = You can drop a pin on a map to say where a problem is. The map needs a mouse, touch or the arrow keys and does not work with every screen reader. You never need it: the address and postcode boxes beside it do the same job.
+a11y-english-data = Some words are in English on pages in other languages
+a11y-english-data-text = The names and descriptions of services, service notices, the questions on forms and our promises are written by council staff in English. They are marked as English, so screen readers read them correctly.
+a11y-cannot = What to do if you cannot use this website
+a11y-cannot-text = You can phone, email, write to or visit us, or ask us to call you back. Tell us if you need information in another format, like large print, easy read, audio or Braille, or an interpreter. We will reply within 3 working days.
+a11y-report = Reporting accessibility problems with this website
+a11y-report-text = We are always looking to improve. If you find a problem not listed here, or think we are not meeting the requirements, email { $email } and it becomes a case with a reference, like any other contact.
+a11y-enforcement = Enforcement procedure
+a11y-enforcement-text = The Equality and Human Rights Commission (EHRC) is responsible for enforcing the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018. If you are not happy with how we respond to your complaint, contact the Equality Advisory and Support Service (EASS).
+a11y-eass = Equality Advisory and Support Service
+a11y-tested = How we tested this website
+a11y-tested-text = Every public page, including its error messages and in every language, is checked automatically each time the website changes: axe-core runs the WCAG 2.2 A and AA tests in the Chromium browser, and the main journeys (reporting a problem, following a case, replying and giving feedback) are tested with JavaScript turned off and by keyboard alone.
+a11y-tested-people = Automated tests find only some problems. We also ask disabled residents to try the website, and we act on what they tell us.
+
+## Cookies
+cookies-title = Cookies
+cookies-intro = Cookies are small files saved on your phone, tablet or computer when you visit a website. This website uses only the cookies it needs to work. We do not use cookies to measure how you use the website, and nothing tracks you for advertising, so we do not ask for your permission.
+cookies-caption = Cookies this website sets
+cookies-name = Name
+cookies-purpose = What it is for
+cookies-expiry = When it goes
+cookies-case = Remembers that you gave the email address or postcode for a case, or opened it from our email, so you can see it and reply. Each case has its own.
+cookies-case-expiry = After 30 days
+cookies-you = Set only if you open the link in our email that saves you typing your details again. Choose "Not you?" on a form to remove it.
+cookies-you-expiry = After 90 days
+cookies-lang = Remembers the language you chose.
+cookies-lang-expiry = After a year
+cookies-staff = For council staff only: keeps them signed in to the staff workspace and protects the sign-in form.
+cookies-staff-expiry = When they sign out, after 2 hours unused, or after 12 hours
+
+## Privacy
+privacy-title = How we use your information
+privacy-controller = { $council } is the data controller for what you tell us through this website, by email, by phone, by letter or in person.
+privacy-collect = What we collect
+privacy-collect-name = your name, and the email address, phone number or address you give us
+privacy-collect-what = what you tell us, your answers to the form's questions, and any photos or documents you send
+privacy-collect-where = where the problem is, if you tell us, including a pin you drop on a map
+privacy-collect-history = everything we and you do about your case, with the date and time
+privacy-why = Why we use it
+privacy-why-text = To deal with what you asked, to keep you up to date, and to check and publish how well we keep our promises. Published figures are counts only and never identify anyone. The law that lets us do this is that it is part of our public task (UK GDPR Article 6(1)(e)).
+privacy-who = Who sees it
+privacy-who-text = The council staff who deal with your case, and any contractor that does the work for us, who see only the cases given to them. Every time a member of staff opens your case it is recorded. We do not sell your information or use it for marketing.
+privacy-map = If you use the map on a form, your browser fetches the map pictures from our map provider, which sees your IP address.
+privacy-keep = How long we keep it
+privacy-keep-text = We keep case records as long as our retention schedule says, usually 6 years after a case is closed, then delete them. A photo you sent with a form you did not finish is deleted after a day.
+privacy-rights = Your rights
+privacy-rights-text = You can ask for a copy of the information we hold about you, and ask us to correct it, delete it or stop using it. Email { $email } or contact us another way. If you are unhappy with how we use your information, you can complain to the Information Commissioner's Office.
+privacy-ico = Complain to the Information Commissioner's Office

@@ -53,45 +53,58 @@ impl From<FormRejection> for AppError {
 /// Which error page to draw, carried on the response to [`render_errors`].
 #[derive(Debug, Clone)]
 pub struct ErrorPage {
+    /// Which error, for its words in Fluent (`error-title-KIND`).
+    pub kind: &'static str,
     pub title: &'static str,
     pub message: String,
+    /// Whether the message is the general one for its kind (in Fluent as
+    /// `error-message-KIND`), not a sentence about this request.
+    pub general: bool,
 }
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        let (status, title, message) = match self {
+        let (status, kind, title, message, general) = match self {
             AppError::NotFound => (
                 StatusCode::NOT_FOUND,
+                "not-found",
                 "Page not found",
                 "If you typed the web address, check it is correct. If you pasted the web address, check you copied the entire address.".to_owned(),
+                true,
             ),
-            AppError::NotFoundBecause(message) => (StatusCode::NOT_FOUND, "Page not found", message),
-            AppError::BadRequest(message) => (StatusCode::BAD_REQUEST, "There is a problem", message),
+            AppError::NotFoundBecause(message) => (StatusCode::NOT_FOUND, "not-found", "Page not found", message, false),
+            AppError::BadRequest(message) => (StatusCode::BAD_REQUEST, "bad-request", "There is a problem", message, false),
             AppError::SignInNeeded(back) => {
                 let to = format!("/staff/sign-in?next={}", crate::web::query_escape(&back));
                 return axum::response::Redirect::to(&to).into_response();
             }
             AppError::Forbidden => (
                 StatusCode::FORBIDDEN,
+                "forbidden",
                 "You cannot do this",
                 "Your role does not include this. Ask your team lead or an administrator if you need it.".to_owned(),
+                true,
             ),
             AppError::FormExpired => (
                 StatusCode::FORBIDDEN,
+                "expired",
                 "The form has expired",
                 "Nothing was changed. Go back, reload the page and try again.".to_owned(),
+                true,
             ),
             AppError::Internal(err) => {
                 tracing::error!(error = format!("{err:#}"), "request failed");
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal",
                     "Sorry, there is a problem with the service",
                     "Try again later. Nothing you sent has been given a reference unless you saw one.".to_owned(),
+                    true,
                 )
             }
         };
         let mut response = status.into_response();
-        response.extensions_mut().insert(ErrorPage { title, message });
+        response.extensions_mut().insert(ErrorPage { kind, title, message, general });
         response
     }
 }
@@ -103,7 +116,22 @@ pub async fn render_errors(State(state): State<AppState>, request: Request, next
         return response;
     };
     let status = response.status();
-    let template = ErrorTemplate { chrome: Chrome::new(&state), title: page.title, message: page.message };
+    // The error pages' own words are in every language; a sentence about this request
+    // is in English, and marked so.
+    let chrome = Chrome::translated(&state);
+    let language = chrome.language;
+    let title = crate::web::i18n::text(language, &format!("error-title-{}", page.kind));
+    let (message, message_lang) = if page.general || language == crate::web::i18n::ENGLISH {
+        let words = if page.general {
+            crate::web::i18n::text(language, &format!("error-message-{}", page.kind))
+        } else {
+            page.message.clone()
+        };
+        (words, language.code)
+    } else {
+        (page.message.clone(), "en")
+    };
+    let template = ErrorTemplate { chrome, title, message, message_lang };
     match render(&template) {
         Ok(Html(body)) => (status, Html(body)).into_response(),
         Err(_) => (status, page.title).into_response(),

@@ -302,7 +302,7 @@ test('the language switcher works without JavaScript, and Welsh and Arabic pages
     await checked.click('form[action$="/check"] button')
     await checked.waitForSelector('.moj-timeline')
     await expectAccessible(checked, `the whole case in ${code}`)
-    for (const path of ['/services?q=bin', '/services/missed-bin', '/contact', '/performance']) {
+    for (const path of ['/services?q=bin', '/services/missed-bin', '/contact', '/performance', '/accessibility', '/cookies', '/privacy']) {
       await checked.goto(base + path)
       await expectAccessible(checked, `${path} in ${code}`)
     }

@@ -220,4 +220,21 @@ async fn a_form_speaks_welsh_and_names_every_problem_in_welsh() {
         assert!(refused.body.contains(expected), "the Welsh form says {expected:?}");
     }
     assert!(!refused.body.contains("Enter your name"), "no English errors on a Welsh page");
+
+    // An error page is in Welsh; a sentence about this request stays English, marked so.
+    let missing = crate::support::send(
+        &app,
+        Request::get("/no-such-page").header(header::COOKIE, "fd_lang=cy").body(Body::empty()).unwrap(),
+    )
+    .await;
+    assert_eq!(missing.status, 404);
+    assert!(
+        missing.body.contains("Heb ddod o hyd i&#39;r dudalen") || missing.body.contains("Heb ddod o hyd i'r dudalen")
+    );
+    let specific = crate::support::send(
+        &app,
+        Request::get("/services/nothing-here").header(header::COOKIE, "fd_lang=cy").body(Body::empty()).unwrap(),
+    )
+    .await;
+    assert!(specific.body.contains("<p class=\"govuk-body\" lang=\"en\">There is no service called"));
 }

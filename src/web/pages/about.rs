@@ -17,9 +17,15 @@ struct AccessibilityPage {
     has_map: bool,
 }
 
+impl AccessibilityPage {
+    fn with_email(&self, id: &str) -> String {
+        crate::web::i18n::text_with(self.chrome.language, id, &[("email", &self.email)])
+    }
+}
+
 pub async fn accessibility(State(state): State<AppState>) -> Result<Html<String>, AppError> {
     let email = state.rules.get().policy.contact.email.clone();
-    render(&AccessibilityPage { chrome: Chrome::new(&state), email, has_map: state.council.map.is_some() })
+    render(&AccessibilityPage { chrome: Chrome::translated(&state), email, has_map: state.council.map.is_some() })
 }
 
 #[derive(Template)]
@@ -29,7 +35,7 @@ struct CookiesPage {
 }
 
 pub async fn cookies(State(state): State<AppState>) -> Result<Html<String>, AppError> {
-    render(&CookiesPage { chrome: Chrome::new(&state) })
+    render(&CookiesPage { chrome: Chrome::translated(&state) })
 }
 
 #[derive(Template)]
@@ -40,7 +46,13 @@ struct PrivacyPage {
     has_map: bool,
 }
 
+impl PrivacyPage {
+    fn with_email(&self, id: &str) -> String {
+        crate::web::i18n::text_with(self.chrome.language, id, &[("email", &self.email)])
+    }
+}
+
 pub async fn privacy(State(state): State<AppState>) -> Result<Html<String>, AppError> {
     let email = state.rules.get().policy.contact.email.clone();
-    render(&PrivacyPage { chrome: Chrome::new(&state), email, has_map: state.council.map.is_some() })
+    render(&PrivacyPage { chrome: Chrome::translated(&state), email, has_map: state.council.map.is_some() })
 }

@@ -142,8 +142,11 @@ pub fn render<T: Template>(template: &T) -> Result<Html<String>, AppError> {
 #[template(path = "errors/error.html")]
 pub struct ErrorTemplate {
     pub chrome: Chrome,
-    pub title: &'static str,
+    pub title: String,
     pub message: String,
+    /// The message's language: a sentence about this request may be English on a page
+    /// in another language.
+    pub message_lang: &'static str,
 }
 
 pub async fn not_found() -> AppError {
