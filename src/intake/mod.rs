@@ -12,7 +12,8 @@ mod validate;
 
 pub use logged::{LOGGED_CHANNELS, Logged, log};
 pub use validate::{
-    Checker, DESCRIPTION_MAX, FieldError, OUTCOME_MAX, error_for, is_email, normalise_postcode, thousands, upper_first,
+    Checker, DESCRIPTION_MAX, FieldError, OUTCOME_MAX, Text, error_for, is_email, normalise_postcode, thousands,
+    upper_first,
 };
 
 use sqlx::AnyConnection;

@@ -67,39 +67,6 @@ impl Metric {
     pub fn parse(code: &str) -> Option<Metric> {
         Metric::ALL.into_iter().find(|m| m.as_str() == code)
     }
-
-    /// What the key means, for the data dictionary.
-    pub fn key_meaning(self) -> &'static str {
-        match self {
-            Metric::Received => "the channel: web, email, phone, letter, visit, social or api",
-            Metric::Met | Metric::Missed => "the standard's id, as listed on the performance page",
-            Metric::Resolved => "whole working days from the day received to the day resolved",
-            Metric::Rating => "the rating, 1 (very poor) to 5 (very good)",
-            Metric::Solved => "yes or no",
-            Metric::Escalated => "empty",
-        }
-    }
-
-    /// What the metric counts, for the data dictionary.
-    pub fn meaning(self) -> &'static str {
-        match self {
-            Metric::Received => "Cases received in the month, by the channel they came in by.",
-            Metric::Met => {
-                "Promises kept: a published standard's clock that stopped in time, counted in the month it stopped."
-            }
-            Metric::Missed => {
-                "Promises missed: a standard's clock that passed its date, counted in the month it fell due."
-            }
-            Metric::Resolved => {
-                "Cases resolved in the month, by how many working days they took. A case reopened later is taken back."
-            }
-            Metric::Rating => "Residents' answers to \"how would you rate how we dealt with this?\" after resolution.",
-            Metric::Solved => "Residents' answers to \"did this solve it?\" after resolution. No reopens the case.",
-            Metric::Escalated => {
-                "Cases a resident escalated to a team leader because they were past their date: failure demand."
-            }
-        }
-    }
 }
 
 /// One count to move: `value` is added, and may be negative.

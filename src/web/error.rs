@@ -12,6 +12,7 @@ use axum::response::{Html, IntoResponse, Response};
 
 use super::pages::{Chrome, ErrorTemplate, render};
 use crate::app::AppState;
+use crate::intake::Text;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -22,6 +23,12 @@ pub enum AppError {
     NotFoundBecause(String),
     #[error("{0}")]
     BadRequest(String),
+    /// A 404 with a reason, in English and as a Fluent message for the public site.
+    #[error("{0}")]
+    NotFoundSaid(String, Text),
+    /// A 400 with a reason, in English and as a Fluent message for the public site.
+    #[error("{0}")]
+    BadRequestSaid(String, Text),
     /// No live staff session: sign in, then come back to this address.
     #[error("sign in needed")]
     SignInNeeded(String),
@@ -43,10 +50,28 @@ impl From<sqlx::Error> for AppError {
 
 impl From<FormRejection> for AppError {
     fn from(rejection: FormRejection) -> Self {
-        AppError::BadRequest(format!(
-            "We could not read the form that was sent ({}). Go back and try again.",
-            rejection.body_text()
-        ))
+        AppError::unreadable_form(&rejection.body_text())
+    }
+}
+
+impl AppError {
+    /// A 404 whose reason is a Fluent message with arguments; `english` is the same in English.
+    pub fn not_found(english: impl Into<String>, id: &'static str, args: Vec<(&'static str, String)>) -> AppError {
+        AppError::NotFoundSaid(english.into(), Text { id, args })
+    }
+
+    /// A 400 whose reason is a Fluent message with arguments.
+    pub fn bad_request(english: impl Into<String>, id: &'static str, args: Vec<(&'static str, String)>) -> AppError {
+        AppError::BadRequestSaid(english.into(), Text { id, args })
+    }
+
+    /// A form the server could not read; the English names what was wrong with it.
+    pub fn unreadable_form(detail: &str) -> AppError {
+        AppError::bad_request(
+            format!("We could not read the form that was sent ({detail}). Go back and try again."),
+            "error-unreadable-form",
+            vec![],
+        )
     }
 }
 
@@ -60,10 +85,13 @@ pub struct ErrorPage {
     /// Whether the message is the general one for its kind (in Fluent as
     /// `error-message-KIND`), not a sentence about this request.
     pub general: bool,
+    /// A sentence about this request, as a Fluent message.
+    pub text: Option<Text>,
 }
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
+        let mut text = None;
         let (status, kind, title, message, general) = match self {
             AppError::NotFound => (
                 StatusCode::NOT_FOUND,
@@ -74,6 +102,14 @@ impl IntoResponse for AppError {
             ),
             AppError::NotFoundBecause(message) => (StatusCode::NOT_FOUND, "not-found", "Page not found", message, false),
             AppError::BadRequest(message) => (StatusCode::BAD_REQUEST, "bad-request", "There is a problem", message, false),
+            AppError::NotFoundSaid(message, said) => {
+                text = Some(said);
+                (StatusCode::NOT_FOUND, "not-found", "Page not found", message, false)
+            }
+            AppError::BadRequestSaid(message, said) => {
+                text = Some(said);
+                (StatusCode::BAD_REQUEST, "bad-request", "There is a problem", message, false)
+            }
             AppError::SignInNeeded(back) => {
                 let to = format!("/staff/sign-in?next={}", crate::web::query_escape(&back));
                 return axum::response::Redirect::to(&to).into_response();
@@ -104,7 +140,7 @@ impl IntoResponse for AppError {
             }
         };
         let mut response = status.into_response();
-        response.extensions_mut().insert(ErrorPage { kind, title, message, general });
+        response.extensions_mut().insert(ErrorPage { kind, title, message, general, text });
         response
     }
 }
@@ -121,7 +157,11 @@ pub async fn render_errors(State(state): State<AppState>, request: Request, next
     let chrome = Chrome::translated(&state);
     let language = chrome.language;
     let title = crate::web::i18n::text(language, &format!("error-title-{}", page.kind));
-    let (message, message_lang) = if page.general || language == crate::web::i18n::ENGLISH {
+    let said = page.text.as_ref().filter(|_| language != crate::web::i18n::ENGLISH);
+    let (message, message_lang) = if let Some(said) = said {
+        let args = said.args.iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>();
+        (crate::web::i18n::text_with(language, said.id, &args), language.code)
+    } else if page.general || language == crate::web::i18n::ENGLISH {
         let words = if page.general {
             crate::web::i18n::text(language, &format!("error-message-{}", page.kind))
         } else {

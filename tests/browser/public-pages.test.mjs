@@ -269,12 +269,12 @@ test('the language switcher works without JavaScript, and Welsh and Arabic pages
   await page.click('footer a[href="/contact"]')
   assert.equal(await page.getAttribute('html', 'lang'), 'cy')
   assert.match(await page.locator('main').textContent(), /Pan fyddwch yn ffonio, pwyswch:/)
-  // A page not in Welsh yet is marked English and says so in Welsh.
-  await page.goto(base + '/performance/data-dictionary')
+  // The staff workspace is in English: its sign-in page is marked so, and says so in Welsh.
+  await page.goto(base + '/staff/sign-in')
   assert.equal(await page.getAttribute('html', 'lang'), 'en')
   assert.match(await page.locator('.app-untranslated').textContent(), /Nid yw'r dudalen hon ar gael yn Gymraeg eto/)
   await page.click('a[hreflang=ar]')
-  assert.equal(page.url(), base + '/performance/data-dictionary')
+  assert.equal(page.url(), base + '/staff/sign-in')
   await page.context().close()
 
   // A case to follow in each language.
@@ -302,7 +302,7 @@ test('the language switcher works without JavaScript, and Welsh and Arabic pages
     await checked.click('form[action$="/check"] button')
     await checked.waitForSelector('.moj-timeline')
     await expectAccessible(checked, `the whole case in ${code}`)
-    for (const path of ['/services?q=bin', '/services/missed-bin', '/contact', '/performance', '/accessibility', '/cookies', '/privacy']) {
+    for (const path of ['/services?q=bin', '/services/missed-bin', '/contact', '/performance', '/performance/data-dictionary', '/accessibility', '/cookies', '/privacy']) {
       await checked.goto(base + path)
       await expectAccessible(checked, `${path} in ${code}`)
     }
@@ -320,7 +320,7 @@ test('the language switcher works without JavaScript, and Welsh and Arabic pages
     await checked.waitForSelector('.govuk-summary-list')
     assert.equal(await checked.getAttribute('html', 'lang'), code)
     await expectAccessible(checked, `check your answers in ${code}`)
-    await checked.goto(base + '/performance/data-dictionary')
+    await checked.goto(base + '/staff/sign-in')
     await expectAccessible(checked, `an untranslated page with the ${code} note`)
     expectNoScriptErrors(checked, 422)
     await checked.context().close()

@@ -170,7 +170,7 @@ async fn the_language_switcher_remembers_a_choice_and_pages_say_what_language_th
             && contact.body.contains("Pan fyddwch yn ffonio, pwyswch:")
     );
     assert!(contact.body.contains("Dim un yn ddyledus eto ym mis"), "this month's record, in Welsh");
-    let untranslated = crate::support::send(&app, with("/performance/data-dictionary", "fd_lang=cy")).await;
+    let untranslated = crate::support::send(&app, with("/staff/sign-in", "fd_lang=cy")).await;
     assert!(untranslated.body.contains("<html lang=\"en\" dir=\"ltr\""));
     assert!(untranslated.body.contains("lang=\"cy\" dir=\"ltr\">Nid yw&#39;r dudalen hon ar gael yn Gymraeg eto"));
 
@@ -221,7 +221,7 @@ async fn a_form_speaks_welsh_and_names_every_problem_in_welsh() {
     }
     assert!(!refused.body.contains("Enter your name"), "no English errors on a Welsh page");
 
-    // An error page is in Welsh; a sentence about this request stays English, marked so.
+    // An error page is in Welsh, and so is a sentence about this request.
     let missing = crate::support::send(
         &app,
         Request::get("/no-such-page").header(header::COOKIE, "fd_lang=cy").body(Body::empty()).unwrap(),
@@ -236,5 +236,9 @@ async fn a_form_speaks_welsh_and_names_every_problem_in_welsh() {
         Request::get("/services/nothing-here").header(header::COOKIE, "fd_lang=cy").body(Body::empty()).unwrap(),
     )
     .await;
-    assert!(specific.body.contains("<p class=\"govuk-body\" lang=\"en\">There is no service called"));
+    assert!(
+        specific.body.contains("<p class=\"govuk-body\" lang=\"cy\">Nid oes gwasanaeth o&#39;r enw “nothing-here”"),
+        "a sentence about this request, in Welsh: {}",
+        specific.body
+    );
 }

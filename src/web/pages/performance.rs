@@ -58,9 +58,13 @@ impl Figures {
         if let Some(g) = &group
             && !groups.contains(g)
         {
-            return Err(AppError::NotFoundBecause(format!(
-                "There is no group of services called \u{201c}{g}\u{201d}. Choose one from the list on the performance page."
-            )));
+            return Err(AppError::not_found(
+                format!(
+                    "There is no group of services called \u{201c}{g}\u{201d}. Choose one from the list on the performance page."
+                ),
+                "error-no-group",
+                vec![("group", g.clone())],
+            ));
         }
         let services: Vec<Service> =
             all.into_iter().filter(|s| group.as_ref().is_none_or(|g| &s.group_name == g)).collect();
@@ -502,7 +506,8 @@ fn csv_field(value: &str) -> String {
 #[template(path = "pages/data_dictionary.html")]
 struct DictionaryPage {
     chrome: Chrome,
-    metrics: Vec<(&'static str, &'static str, &'static str)>,
+    /// The measures' codes, and the one count that is not a rollup.
+    metrics: Vec<&'static str>,
     standards: Vec<(String, String, String)>,
     licence: &'static str,
 }
@@ -510,8 +515,8 @@ struct DictionaryPage {
 pub async fn dictionary(State(state): State<AppState>) -> Result<Html<String>, AppError> {
     let rules = state.rules.get();
     render(&DictionaryPage {
-        chrome: Chrome::new(&state),
-        metrics: Metric::ALL.iter().map(|m| (m.as_str(), m.meaning(), m.key_meaning())).collect(),
+        chrome: Chrome::translated(&state),
+        metrics: Metric::ALL.iter().map(|m| m.as_str()).chain(["open_past_date_now"]).collect(),
         standards: rules
             .current
             .iter()

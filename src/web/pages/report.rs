@@ -444,9 +444,8 @@ async fn read_posted(state: &AppState, request: Request) -> Result<(ReportForm, 
         let Form(pairs) = Form::<Vec<(String, String)>>::from_request(request, &()).await?;
         return Ok((ReportForm::from_pairs(pairs), Vec::new()));
     }
-    let mut multipart = Multipart::from_request(request, &()).await.map_err(|err| {
-        AppError::BadRequest(format!("We could not read the form that was sent ({err}). Go back and try again."))
-    })?;
+    let mut multipart =
+        Multipart::from_request(request, &()).await.map_err(|err| AppError::unreadable_form(&err.to_string()))?;
     let mut pairs: Vec<(String, String)> = Vec::new();
     let mut errors: Vec<FieldError> = Vec::new();
     let file_error = |errors: &mut Vec<FieldError>, refused: attachments::Refused| {
@@ -524,10 +523,7 @@ async fn read_posted(state: &AppState, request: Request) -> Result<(ReportForm, 
 /// anything else, a form that cannot be read.
 fn unreadable(err: MultipartError, errors: &mut Vec<FieldError>) -> Result<(), AppError> {
     if err.status() != StatusCode::PAYLOAD_TOO_LARGE {
-        return Err(AppError::BadRequest(format!(
-            "We could not read the form that was sent ({}). Go back and try again.",
-            err.body_text()
-        )));
+        return Err(AppError::unreadable_form(&err.body_text()));
     }
     if !errors.iter().any(|e| e.field == "attachments") {
         errors.push(
@@ -540,8 +536,18 @@ fn unreadable(err: MultipartError, errors: &mut Vec<FieldError>) -> Result<(), A
 
 /// A typed reference, or a 404 that says what is wrong with it.
 pub fn parse_reference(state: &AppState, reference: &str) -> Result<CaseRef, AppError> {
-    CaseRef::parse(&state.council.prefix, reference)
-        .map_err(|err| AppError::NotFoundBecause(format!("{}.", crate::intake::upper_first(&err.to_string()))))
+    use crate::cases::reference::RefError;
+    CaseRef::parse(&state.council.prefix, reference).map_err(|err| {
+        let english = format!("{}.", crate::intake::upper_first(&err.to_string()));
+        match err {
+            RefError::Empty => AppError::not_found(english, "error-ref-empty", vec![]),
+            RefError::WrongLength => AppError::not_found(english, "error-ref-length", vec![]),
+            RefError::BadCharacter(c) => {
+                AppError::not_found(english, "error-ref-character", vec![("character", c.to_string())])
+            }
+            RefError::CheckFailed => AppError::not_found(english, "error-ref-check", vec![]),
+        }
+    })
 }
 
 pub async fn submitted(State(state): State<AppState>, Path(reference): Path<String>) -> Result<Html<String>, AppError> {

@@ -71,9 +71,11 @@ struct ServicePage {
 
 pub async fn show(State(state): State<AppState>, Path(code): Path<String>) -> Result<Html<String>, AppError> {
     let service = services::db::by_code(state.db.reader(), &code).await?.ok_or_else(|| {
-        AppError::NotFoundBecause(format!(
-            "There is no service called \u{201c}{code}\u{201d}. Find it in the list of services."
-        ))
+        AppError::not_found(
+            format!("There is no service called \u{201c}{code}\u{201d}. Find it in the list of services."),
+            "error-no-service",
+            vec![("code", code.clone())],
+        )
     })?;
     let rules = state.rules.get();
     let promises = rules

@@ -264,8 +264,10 @@ pub struct Find {
 /// "Track a case" on the front page: a typed reference goes to its page.
 pub async fn find(State(state): State<AppState>, Query(find): Query<Find>) -> Result<Redirect, AppError> {
     if find.reference.trim().is_empty() {
-        return Err(AppError::BadRequest(
-            "Enter your reference, like KMB-4K7-9QX. It is in the email we sent you.".into(),
+        return Err(AppError::bad_request(
+            "Enter your reference, like KMB-4K7-9QX. It is in the email we sent you.",
+            "error-ref-missing",
+            vec![],
         ));
     }
     let reference = super::report::parse_reference(&state, find.reference.trim())?;
@@ -300,8 +302,10 @@ pub async fn open(
 }
 
 fn bad_link() -> AppError {
-    AppError::NotFoundBecause(
-        "That link is not complete. Copy the whole link from the email, or enter your reference with the email address or postcode you gave us.".to_owned(),
+    AppError::not_found(
+        "That link is not complete. Copy the whole link from the email, or enter your reference with the email address or postcode you gave us.",
+        "error-link-incomplete",
+        vec![],
     )
 }
 
@@ -356,9 +360,13 @@ pub async fn prove(
 async fn proved_case(state: &AppState, headers: &HeaderMap, reference: &str) -> Result<(CaseRef, Case), AppError> {
     let (reference, case) = case_for(state, reference).await?;
     if !proved(state, headers, &reference).await? {
-        return Err(AppError::NotFoundBecause(format!(
-            "To do that, first enter the email address or postcode you gave us on the page for case {reference}."
-        )));
+        return Err(AppError::not_found(
+            format!(
+                "To do that, first enter the email address or postcode you gave us on the page for case {reference}."
+            ),
+            "error-prove-first",
+            vec![("reference", reference.to_string())],
+        ));
     }
     Ok((reference, case))
 }

@@ -26,8 +26,10 @@ pub async fn known(state: &AppState, headers: &HeaderMap) -> Result<Option<Custo
 pub async fn remember(State(state): State<AppState>, Path(token): Path<String>) -> Result<Response, AppError> {
     let customer = customers::db::by_link(state.db.reader(), &token, now_ms()).await?;
     if customer.is_none() {
-        return Err(AppError::NotFoundBecause(
-            "That link has expired or is not complete. You can still report or ask about anything: we will ask for your details.".to_owned(),
+        return Err(AppError::not_found(
+            "That link has expired or is not complete. You can still report or ask about anything: we will ask for your details.",
+            "error-you-link",
+            vec![],
         ));
     }
     let max_age = customers::db::LINK_LIFETIME_MS / 1000;
