@@ -6,13 +6,10 @@
 use std::collections::BTreeMap;
 
 use frontdoor::cases::db::change_status;
-use frontdoor::cases::{Actor, Channel, Status};
-use frontdoor::customers::CustomerDetails;
-use frontdoor::intake::{self, Request};
+use frontdoor::cases::{Actor, Status};
 use frontdoor::rollups::{self, db as rollups_db};
-use frontdoor::services;
 
-use crate::support::{app, council, get, post_form, reference_in, rules, seed_catalogue, test_db, valid_report};
+use crate::support::{app, get, open_at, post_form, reference_in, rules, seed_catalogue, test_db, valid_report};
 
 /// A time on the council's clock.
 fn at(y: i16, m: i8, d: i8, h: i8, min: i8) -> i64 {
@@ -20,26 +17,7 @@ fn at(y: i16, m: i8, d: i8, h: i8, min: i8) -> i64 {
 }
 
 async fn open(db: &frontdoor::db::Db, rules: &frontdoor::standards::Rules, when: i64) -> i64 {
-    let service = services::db::by_code(db.reader(), "general").await.unwrap().unwrap();
-    let customer =
-        CustomerDetails { name: "Pat Resident".into(), email: Some("pat@example.com".into()), ..Default::default() };
-    let request = Request {
-        service: &service,
-        channel: Channel::Web,
-        customer: &customer,
-        location: Default::default(),
-        description: "When does the library open?".into(),
-        subject: "Ask us something else",
-        in_reply_to: None,
-        acknowledge: false,
-        logged_by: None,
-        resolved_at_first_contact: false,
-        answers: &[],
-    };
-    let mut tx = db.begin().await.unwrap();
-    let opened = intake::open(&mut tx, &council(), rules, request, when).await.unwrap();
-    tx.commit().await.unwrap();
-    opened.case_id
+    open_at(db, rules, "general", "pat@example.com", when).await.case_id
 }
 
 async fn move_to(db: &frontdoor::db::Db, rules: &frontdoor::standards::Rules, case: i64, to: Status, when: i64) {

@@ -219,3 +219,31 @@ pub fn smtp_send(addr: &str, from: &str, to: &str, raw: &[u8]) -> String {
     let _ = writer.write_all(b"QUIT\r\n");
     answer
 }
+
+/// Opens a web enquiry for `email` on the service `code` at a time of the test's choosing,
+/// through the same `intake::open` every channel uses, with no acknowledgement.
+pub async fn open_at(db: &Db, rules: &Rules, code: &str, email: &str, when: i64) -> frontdoor::intake::Opened {
+    let service = frontdoor::services::db::by_code(db.reader(), code).await.unwrap().unwrap();
+    let customer = frontdoor::customers::CustomerDetails {
+        name: "Pat Resident".into(),
+        email: Some(email.into()),
+        ..Default::default()
+    };
+    let request = frontdoor::intake::Request {
+        service: &service,
+        channel: frontdoor::cases::Channel::Web,
+        customer: &customer,
+        location: Default::default(),
+        description: "When does the library open?".into(),
+        subject: "Ask us something else",
+        in_reply_to: None,
+        acknowledge: false,
+        logged_by: None,
+        resolved_at_first_contact: false,
+        answers: &[],
+    };
+    let mut tx = db.begin().await.unwrap();
+    let opened = frontdoor::intake::open(&mut tx, &council(), rules, request, when).await.unwrap();
+    tx.commit().await.unwrap();
+    opened
+}

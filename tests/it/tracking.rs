@@ -8,12 +8,9 @@ use axum::body::Body;
 use axum::http::{Request, header};
 use frontdoor::cases::db::change_status;
 use frontdoor::cases::{Actor, CaseRef, Status};
-use frontdoor::customers::CustomerDetails;
-use frontdoor::intake::{self, Request as Intake};
-use frontdoor::services;
 
 use crate::support::{
-    Reply, app, council, get, post_form, prefix, reference_in, rules, seed_catalogue, send, test_db, urlencode,
+    Reply, app, get, open_at, post_form, prefix, reference_in, rules, seed_catalogue, send, test_db, urlencode,
     valid_report,
 };
 
@@ -176,25 +173,7 @@ async fn a_late_case_is_escalated_once_and_counted() {
     let rules = rules(&t.db).await;
     let app = app(&t.db).await;
     // Received ten days ago and never answered: the 3-working-day reply is late.
-    let service = services::db::by_code(t.db.reader(), "general").await.unwrap().unwrap();
-    let customer = CustomerDetails { name: "Pat".into(), email: Some("pat@example.com".into()), ..Default::default() };
-    let request = Intake {
-        service: &service,
-        channel: frontdoor::cases::Channel::Web,
-        customer: &customer,
-        location: Default::default(),
-        description: "When does the library open?".into(),
-        subject: "Ask us something else",
-        in_reply_to: None,
-        acknowledge: false,
-        logged_by: None,
-        resolved_at_first_contact: false,
-        answers: &[],
-    };
-    let mut tx = t.db.begin().await.unwrap();
-    let opened =
-        intake::open(&mut tx, &council(), &rules, request, frontdoor::db::now_ms() - 10 * 86_400_000).await.unwrap();
-    tx.commit().await.unwrap();
+    let opened = open_at(&t.db, &rules, "general", "pat@example.com", frontdoor::db::now_ms() - 10 * 86_400_000).await;
     let page = format!("/cases/{}", opened.reference);
     let proved = post_form(&app, &format!("{page}/check"), &[("answer", "pat@example.com")]).await;
     let cookie = proof(&proved, &opened.reference.to_string());
