@@ -170,7 +170,11 @@ pub async fn live(pool: &AnyPool, service: Option<i64>, now: i64) -> Result<Vec<
             "SELECT {COLUMNS} WHERE n.ends_at >= $1 AND n.starts_at <= $1 ORDER BY n.starts_at DESC, n.id DESC LIMIT 50"
         ),
     };
-    let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(now).bind(service.unwrap_or(0)).fetch_all(pool).await?;
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(now);
+    if let Some(id) = service {
+        query = query.bind(id);
+    }
+    let rows = query.fetch_all(pool).await?;
     rows.iter().map(from_row).collect()
 }
 
