@@ -76,7 +76,9 @@ async fn a_resident_proves_replies_rates_and_reopens() {
     assert_eq!(opened.status, 200);
     assert!(opened.body.contains("was not emptied"), "the link shows the whole case");
     assert_eq!(proof(&opened, &reference), cookie);
-    let forged = format!("{}0", &path[..path.len() - 1]);
+    // Change the signature's last digit to a different one.
+    let last = if path.ends_with('0') { '1' } else { '0' };
+    let forged = format!("{}{last}", &path[..path.len() - 1]);
     assert_eq!(get(&app, &forged).await.status, 404);
 
     // With the proof: the timeline, and a reply that threads into the case.
