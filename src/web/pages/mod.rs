@@ -134,6 +134,13 @@ impl Chrome {
     }
 }
 
+/// `?done=...` on the page a form redirects to: what was just done, for its banner.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct Done {
+    pub done: String,
+}
+
 pub fn render<T: Template>(template: &T) -> Result<Html<String>, AppError> {
     template.render().map(Html).map_err(|err| AppError::Internal(err.into()))
 }

@@ -117,12 +117,6 @@ impl TrackPage {
     }
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct Done {
-    done: String,
-}
-
 /// The Fluent id of the banner after something was done.
 fn done_message(done: &str) -> Option<&'static str> {
     match done {
@@ -277,7 +271,7 @@ pub async fn find(State(state): State<AppState>, Query(find): Query<Find>) -> Re
 pub async fn show(
     State(state): State<AppState>,
     Path(reference): Path<String>,
-    Query(done): Query<Done>,
+    Query(done): Query<crate::web::pages::Done>,
     headers: HeaderMap,
 ) -> Result<Html<String>, AppError> {
     let (reference, case) = case_for(&state, &reference).await?;

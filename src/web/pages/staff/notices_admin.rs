@@ -59,12 +59,6 @@ pub struct NoticeForm {
     ends: String,
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct Done {
-    done: String,
-}
-
 async fn page(
     state: &AppState,
     signed_in: &SignedIn,
@@ -92,7 +86,7 @@ async fn page(
 pub async fn list(
     State(state): State<AppState>,
     signed_in: SignedIn,
-    Query(done): Query<Done>,
+    Query(done): Query<crate::web::pages::Done>,
 ) -> Result<Html<String>, AppError> {
     signed_in.require(Action::ManageServices)?;
     let today = state.rules.get().calendars.council.local_date(ts(now_ms())).to_string();

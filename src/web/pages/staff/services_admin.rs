@@ -20,12 +20,6 @@ use crate::web::auth::SignedIn;
 use crate::web::error::AppError;
 use crate::web::pages::{Chrome, render};
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct Done {
-    done: String,
-}
-
 struct ServiceLine {
     service: Service,
     active: bool,
@@ -195,7 +189,7 @@ pub async fn add_service(
 pub async fn list(
     State(state): State<AppState>,
     signed_in: SignedIn,
-    Query(done): Query<Done>,
+    Query(done): Query<crate::web::pages::Done>,
 ) -> Result<Html<String>, AppError> {
     signed_in.require(Action::ManageServices)?;
     render(&list_page(&state, &signed_in, OrgForm::default(), Vec::new(), !done.done.is_empty()).await?)
@@ -331,7 +325,7 @@ pub async fn edit(
     State(state): State<AppState>,
     signed_in: SignedIn,
     Path(code): Path<String>,
-    Query(done): Query<Done>,
+    Query(done): Query<crate::web::pages::Done>,
 ) -> Result<Html<String>, AppError> {
     signed_in.require(Action::ManageServices)?;
     render(&edit_page(&state, &signed_in, &code, None, Vec::new(), !done.done.is_empty()).await?)

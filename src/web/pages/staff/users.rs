@@ -51,12 +51,6 @@ impl UsersPage {
     }
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct Done {
-    done: String,
-}
-
 async fn page(
     state: &AppState,
     signed_in: &SignedIn,
@@ -81,7 +75,7 @@ async fn page(
 pub async fn list(
     State(state): State<AppState>,
     signed_in: SignedIn,
-    Query(done): Query<Done>,
+    Query(done): Query<crate::web::pages::Done>,
 ) -> Result<Html<String>, AppError> {
     signed_in.require(Action::ManageUsers)?;
     let done = match done.done.as_str() {
