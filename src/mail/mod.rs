@@ -22,6 +22,7 @@ use sqlx::AnyConnection;
 
 use crate::app::AppState;
 use crate::cases::db::{NewEvent, append_event};
+use crate::cases::resident::cut;
 use crate::cases::{Actor, CaseRef, Channel, EventKind, Location, Status};
 use crate::config::Council;
 use crate::contacts::Direction;
@@ -328,10 +329,6 @@ fn words(reading: &Reading) -> String {
         }
     }
     out
-}
-
-fn cut(text: &str, max: usize) -> String {
-    if text.chars().count() <= max { text.to_owned() } else { text.chars().take(max).collect() }
 }
 
 #[cfg(test)]

@@ -203,6 +203,26 @@ pub async fn count_views(conn: &mut AnyConnection, ids: &[i64]) -> Result<(), sq
     Ok(())
 }
 
+/// Counts one showing of each notice shown on a public page, in the background: the
+/// visitor never waits for the write, and a count that fails is only logged.
+pub fn count_shown(db: &crate::db::Db, shown: &[Notice]) {
+    if shown.is_empty() {
+        return;
+    }
+    let ids: Vec<i64> = shown.iter().map(|n| n.id).collect();
+    let db = db.clone();
+    tokio::spawn(async move {
+        let counted = async {
+            let mut tx = db.begin().await?;
+            count_views(&mut tx, &ids).await?;
+            tx.commit().await
+        };
+        if let Err(err) = counted.await {
+            tracing::warn!(error = %err, "could not count notice views");
+        }
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -112,7 +112,7 @@ pub async fn months(
     first_month: i64,
     services: Option<&[i64]>,
 ) -> Result<Vec<MonthCount>, sqlx::Error> {
-    let filter = services.map(|ids| format!(" AND service_id IN ({})", id_list(ids))).unwrap_or_default();
+    let filter = service_filter(services);
     let sql = format!(
         "SELECT month, metric, key, CAST(SUM(value) AS BIGINT) AS value FROM rollup_months \
          WHERE month >= $1{filter} GROUP BY month, metric, key"
@@ -147,7 +147,7 @@ pub async fn by_service(
     first_month: i64,
     services: Option<&[i64]>,
 ) -> Result<Vec<ServiceMonth>, sqlx::Error> {
-    let filter = services.map(|ids| format!(" AND service_id IN ({})", id_list(ids))).unwrap_or_default();
+    let filter = service_filter(services);
     let sql = format!(
         "SELECT month, service_id, metric, key, value FROM rollup_months WHERE month >= $1 AND value <> 0{filter} \
          ORDER BY month, service_id, metric, key"
@@ -169,17 +169,21 @@ pub async fn by_service(
 
 /// Open cases past the date of a promise right now, for the given services.
 pub async fn open_past_date(pool: &AnyPool, now: i64, services: Option<&[i64]>) -> Result<i64, sqlx::Error> {
-    let filter = services.map(|ids| format!(" AND service_id IN ({})", id_list(ids))).unwrap_or_default();
+    let filter = service_filter(services);
     let sql = format!("SELECT COUNT(*) FROM cases WHERE queue_due_at IS NOT NULL AND queue_due_at < $1{filter}");
     sqlx::query_scalar(AssertSqlSafe(sql)).bind(now).fetch_one(pool).await
 }
 
-/// Ids are numbers from the database, so they go into the SQL text as numbers.
-fn id_list(ids: &[i64]) -> String {
-    if ids.is_empty() {
-        return "NULL".to_owned();
+/// " AND service_id IN (...)" for the given services, or nothing for all. Ids are numbers
+/// from the database, so they go into the SQL text as numbers.
+fn service_filter(services: Option<&[i64]>) -> String {
+    match services {
+        None => String::new(),
+        Some([]) => " AND service_id IN (NULL)".to_owned(),
+        Some(ids) => {
+            format!(" AND service_id IN ({})", ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", "))
+        }
     }
-    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
 }
 
 /// Throws the rollups away and counts everything again from cases, clocks, feedback and

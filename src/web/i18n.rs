@@ -153,10 +153,7 @@ pub fn date_time(language: Language, at: &jiff::Zoned) -> String {
 
 /// A message with its arguments filled in.
 pub fn text_with(language: Language, id: &str, args: &[(&'static str, &str)]) -> String {
-    let lang: LanguageIdentifier = language.code.parse().unwrap_or_default();
-    let args: HashMap<Cow<'static, str>, FluentValue<'_>> =
-        args.iter().map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(*v))).collect();
-    LOCALES.lookup_with_args(&lang, id, &args)
+    text_args(language, id, args.iter().map(|(k, v)| (*k, FluentValue::from(*v))).collect())
 }
 
 /// Puts each error that has a Fluent message into `language`; English keeps the

@@ -19,7 +19,7 @@ struct AccessibilityPage {
 
 impl AccessibilityPage {
     fn with_email(&self, id: &str) -> String {
-        crate::web::i18n::text_with(self.chrome.language, id, &[("email", &self.email)])
+        self.chrome.t_with(id, &[("email", &self.email)])
     }
 }
 
@@ -48,7 +48,7 @@ struct PrivacyPage {
 
 impl PrivacyPage {
     fn with_email(&self, id: &str) -> String {
-        crate::web::i18n::text_with(self.chrome.language, id, &[("email", &self.email)])
+        self.chrome.t_with(id, &[("email", &self.email)])
     }
 }
 

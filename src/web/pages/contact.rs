@@ -92,7 +92,7 @@ pub async fn show(State(state): State<AppState>) -> Result<Html<String>, AppErro
         code => crate::services::db::by_code(state.db.reader(), code).await?.map(|s| s.code),
     };
     let notices = notices::live(state.db.reader(), None, now).await?;
-    count_views(&state, &notices).await?;
+    notices::count_shown(&state.db, &notices);
     let page = ContactPage {
         chrome,
         callback,
@@ -106,25 +106,4 @@ pub async fn show(State(state): State<AppState>) -> Result<Html<String>, AppErro
         contact,
     };
     render(&page)
-}
-
-/// Counts one showing of each notice on a public page, after the page has gone: the
-/// visitor never waits for the write, and a count that fails is only logged.
-pub async fn count_views(state: &AppState, shown: &[Notice]) -> Result<(), AppError> {
-    if shown.is_empty() {
-        return Ok(());
-    }
-    let ids: Vec<i64> = shown.iter().map(|n| n.id).collect();
-    let db = state.db.clone();
-    tokio::spawn(async move {
-        let counted = async {
-            let mut tx = db.begin().await?;
-            notices::count_views(&mut tx, &ids).await?;
-            tx.commit().await
-        };
-        if let Err(err) = counted.await {
-            tracing::warn!(error = %err, "could not count notice views");
-        }
-    });
-    Ok(())
 }

@@ -22,6 +22,6 @@ pub async fn show(State(state): State<AppState>) -> Result<Html<String>, AppErro
         .into_iter()
         .filter(|n| n.service_id.is_none())
         .collect();
-    super::contact::count_views(&state, &notices).await?;
+    crate::notices::count_shown(&state.db, &notices);
     render(&HomePage { chrome: Chrome::translated(&state), notices })
 }

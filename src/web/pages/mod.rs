@@ -75,14 +75,19 @@ impl Chrome {
         i18n::text(self.language, id)
     }
 
+    /// A message in the page's language, with its arguments.
+    pub fn t_with(&self, id: &str, args: &[(&'static str, &str)]) -> String {
+        i18n::text_with(self.language, id, args)
+    }
+
     /// A message in the page's language, with the council's name as `$council`.
     pub fn t_council(&self, id: &str) -> String {
-        i18n::text_with(self.language, id, &[("council", &self.council_name)])
+        self.t_with(id, &[("council", &self.council_name)])
     }
 
     /// A message in the page's language, with a case reference as `$reference`.
     pub fn t_with_reference(&self, id: &str, reference: &crate::cases::CaseRef) -> String {
-        i18n::text_with(self.language, id, &[("reference", &reference.to_string())])
+        self.t_with(id, &[("reference", &reference.to_string())])
     }
 
     pub fn dir(&self) -> &'static str {

@@ -235,11 +235,11 @@ struct PerformancePage {
 
 impl PerformancePage {
     fn show_table(&self, title: &str) -> String {
-        i18n::text_with(self.chrome.language, "perf-show-table", &[("title", &title.to_lowercase())])
+        self.chrome.t_with("perf-show-table", &[("title", &title.to_lowercase())])
     }
 
     fn by_month(&self, title: &str) -> String {
-        i18n::text_with(self.chrome.language, "perf-by-month", &[("title", title)])
+        self.chrome.t_with("perf-by-month", &[("title", title)])
     }
 }
 

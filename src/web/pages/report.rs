@@ -148,18 +148,16 @@ impl ReportPage {
         crate::intake::error_for(&self.errors, field)
     }
 
-    /// A message with arguments, in the page's language.
-    fn tw(&self, id: &str, args: &[(&'static str, &str)]) -> String {
-        i18n::text_with(self.chrome.language, id, args)
-    }
-
     fn files_hint(&self) -> String {
-        self.tw("report-files-hint", &[("files", &self.max_files.to_string()), ("mb", &self.max_file_mb.to_string())])
+        self.chrome.t_with(
+            "report-files-hint",
+            &[("files", &self.max_files.to_string()), ("mb", &self.max_file_mb.to_string())],
+        )
     }
 
     fn description_hint(&self) -> String {
         let id = if self.is_callback() { "report-description-hint-callback" } else { "report-description-hint" };
-        self.tw(id, &[("max", &self.description_max)])
+        self.chrome.t_with(id, &[("max", &self.description_max)])
     }
 
     /// Every problem with the files: each names its file.
@@ -186,11 +184,11 @@ impl CheckPage {
     }
 
     fn title(&self) -> String {
-        i18n::text_with(self.chrome.language, "check-title", &[("service", &self.service.name)])
+        self.chrome.t_with("check-title", &[("service", &self.service.name)])
     }
 
     fn pin_at(&self, lat: &f64, lng: &f64) -> String {
-        i18n::text_with(self.chrome.language, "check-pin-at", &[("place", &format!("{lat:.5}, {lng:.5}"))])
+        self.chrome.t_with("check-pin-at", &[("place", &format!("{lat:.5}, {lng:.5}"))])
     }
 }
 
@@ -292,7 +290,7 @@ async fn page(
     let uploads = uploads(state, &form, &mut errors).await?;
     let known = form.known.clone();
     let notices = crate::notices::live(state.db.reader(), Some(service.id), crate::db::now_ms()).await?;
-    super::contact::count_views(state, &notices).await?;
+    crate::notices::count_shown(&state.db, &notices);
     let chrome = Chrome::translated(state);
     i18n::localise(&mut errors, chrome.language);
     Ok(ReportPage {

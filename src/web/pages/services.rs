@@ -26,7 +26,7 @@ struct ServicesPage {
 
 impl ServicesPage {
     fn search_title(&self) -> String {
-        crate::web::i18n::text_with(self.chrome.language, "services-search-title", &[("q", &self.q)])
+        self.chrome.t_with("services-search-title", &[("q", &self.q)])
     }
 
     fn found_heading(&self, count: usize) -> String {
@@ -86,6 +86,6 @@ pub async fn show(State(state): State<AppState>, Path(code): Path<String>) -> Re
         .map(|s| Applies { title: s.title.clone(), wording: s.wording.clone() })
         .collect();
     let notices = notices::live(state.db.reader(), Some(service.id), now_ms()).await?;
-    super::contact::count_views(&state, &notices).await?;
+    crate::notices::count_shown(&state.db, &notices);
     render(&ServicePage { chrome: Chrome::translated(&state), service, promises, notices })
 }

@@ -105,15 +105,15 @@ impl TrackPage {
 
     fn title(&self) -> String {
         let id = if self.errors.is_empty() { "track-title" } else { "track-error-title" };
-        i18n::text_with(self.chrome.language, id, &[("reference", &self.reference.to_string())])
+        self.chrome.t_with_reference(id, &self.reference)
     }
 
     fn late_words(&self, promise: &str) -> String {
-        i18n::text_with(self.chrome.language, "track-late", &[("promise", promise)])
+        self.chrome.t_with("track-late", &[("promise", promise)])
     }
 
     fn escalated_words(&self, on: &str) -> String {
-        i18n::text_with(self.chrome.language, "track-escalated", &[("date", on)])
+        self.chrome.t_with("track-escalated", &[("date", on)])
     }
 }
 
@@ -470,10 +470,9 @@ pub fn date_in(state: &AppState, language: Language, at: i64) -> String {
     i18n::date(language, state.rules.get().calendars.council.local_date(at))
 }
 
-/// "Tuesday 3 March 2026" in the council's time zone.
+/// "Tuesday 3 March 2026" in the council's time zone, in English (staff pages).
 pub fn date(state: &AppState, at: i64) -> String {
-    let at = Timestamp::from_millisecond(at).unwrap_or(Timestamp::UNIX_EPOCH);
-    state.rules.get().calendars.council.local_date(at).strftime("%A %-d %B %Y").to_string()
+    date_in(state, i18n::ENGLISH, at)
 }
 
 /// Each promise made about a case, with how it stands: the published ones for the
