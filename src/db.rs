@@ -161,6 +161,38 @@ pub fn redact(url: &str) -> String {
     }
 }
 
+impl Backend {
+    /// Which database a connection is to.
+    pub fn of(conn: &sqlx::AnyConnection) -> Backend {
+        if conn.backend_name().eq_ignore_ascii_case("PostgreSQL") { Backend::Postgres } else { Backend::Sqlite }
+    }
+}
+
+/// `(?, ?), (?, ?)` on SQLite, `($1, $2), ($3, $4)` on PostgreSQL: the VALUES of a
+/// multi-row INSERT of `rows` rows of `width` values. SQLite gets anonymous placeholders
+/// because sqlx finds each `$n` by name, which SQLite answers by walking its list of
+/// names: binding n of them costs n squared.
+pub fn values_list(backend: Backend, rows: usize, width: usize) -> String {
+    let mut sql = String::with_capacity(rows * width * 4);
+    for r in 0..rows {
+        sql.push_str(if r == 0 { "(" } else { ", (" });
+        for c in 0..width {
+            if c > 0 {
+                sql.push_str(", ");
+            }
+            match backend {
+                Backend::Sqlite => sql.push('?'),
+                Backend::Postgres => {
+                    sql.push('$');
+                    sql.push_str(&(r * width + c + 1).to_string());
+                }
+            }
+        }
+        sql.push(')');
+    }
+    sql
+}
+
 /// Milliseconds since the epoch, UTC: how every time is stored.
 pub fn now_ms() -> i64 {
     jiff::Timestamp::now().as_millisecond()
@@ -193,6 +225,12 @@ mod tests {
     async fn an_in_memory_database_is_refused_with_a_reason() {
         let err = Db::connect("sqlite::memory:").await.unwrap_err().to_string();
         assert!(err.contains("in-memory database"), "{err}");
+    }
+
+    #[test]
+    fn a_values_list_has_one_placeholder_a_value_in_each_dialect() {
+        assert_eq!(values_list(Backend::Sqlite, 2, 2), "(?, ?), (?, ?)");
+        assert_eq!(values_list(Backend::Postgres, 2, 3), "($1, $2, $3), ($4, $5, $6)");
     }
 
     #[test]

@@ -60,6 +60,17 @@ enum Command {
         #[command(flatten)]
         map: MapArgs,
     },
+    /// Write the demo council and synthetic history in bulk, for benchmarks: into an
+    /// empty database (SQLite or PostgreSQL), or more history into one seeded before.
+    Seed {
+        /// How many cases of history to add.
+        #[arg(long)]
+        cases: usize,
+        #[command(flatten)]
+        database: DatabaseArgs,
+        #[command(flatten)]
+        policy: PolicyArgs,
+    },
     /// Read email from a .eml file, or every message in a maildir, as if it had been
     /// sent to the SMTP listener.
     ImportEmail {
@@ -245,6 +256,34 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             serve_with_jobs(listener, smtp, &mail, state).await
         }
         Command::Demo { cases, file, listen, mail, map } => run_demo(cases, file, listen, mail, map).await,
+        Command::Seed { cases, database, policy } => {
+            let db = Db::connect(&database.database_url).await?;
+            db.migrate().await?;
+            let rules = standards::db::load_rules(&db, policy.load()?, now_ms()).await?;
+            let started = Instant::now();
+            let shown = frontdoor::db::redact(&database.database_url);
+            let progress = |done: usize| {
+                let rate = done as f64 / started.elapsed().as_secs_f64().max(1e-9);
+                eprint!("\r{done} of {cases} cases written ({rate:.0} a second)");
+            };
+            let (found, seeded) = demo::seed(&db, rules, cases, &progress).await?;
+            let elapsed = started.elapsed().as_secs_f64();
+            eprintln!();
+            let what = match found {
+                demo::Found::Empty => "the demo council and",
+                demo::Found::Demo => "to the demo council:",
+            };
+            println!(
+                "Wrote {what} {} cases ({} events, {} clocks, {} customers) into {shown} in {elapsed:.1}s: {:.0} cases a second.",
+                seeded.cases,
+                seeded.events,
+                seeded.clocks,
+                seeded.customers,
+                seeded.cases as f64 / elapsed.max(1e-9)
+            );
+            db.close().await;
+            Ok(())
+        }
         Command::User { command: UserCommand::Add { email, name, role, team, partner, database } } => {
             let password = match std::env::var("FRONTDOOR_NEW_PASSWORD") {
                 Ok(password) => password,

@@ -1,12 +1,15 @@
-//! `frontdoor demo`: a complete, convincing council on a fresh SQLite file.
+//! `frontdoor demo` and `frontdoor seed`: a complete, convincing council.
 //!
-//! It builds the organisation and services catalogue, a year of synthetic history,
-//! and staff accounts, then the caller serves it. The file is rebuilt on every run so
-//! the demo always starts from the same known state.
+//! The demo builds the organisation and services catalogue, staff accounts and a year of
+//! synthetic history on a fresh SQLite file, then the caller serves it. `seed` writes
+//! the same catalogue into an empty database (SQLite or PostgreSQL) and adds history in
+//! bulk, at any size, for benchmarks; run again, it adds more.
 
 mod catalogue;
 mod history;
 mod questions;
+
+use std::sync::Arc;
 
 use anyhow::Context;
 
@@ -15,14 +18,13 @@ use catalogue::{PARTNER, STAFF, TEAMS};
 pub use history::Seeded;
 use history::{SeedOrg, SeedService};
 
-use crate::db::{Backend, Db, now_ms};
+use crate::db::{Db, now_ms};
 use crate::org::Role;
 use crate::org::db::NewStaff;
 use crate::services::db::NewService;
+use crate::standards::Rules;
 use crate::{org, services};
-use sqlx::AssertSqlSafe;
 
-/// The password every demo staff account shares. It is printed; it is a demo.
 /// Replies officers can start from; an administrator changes them at /staff/admin/templates.
 const REPLY_TEMPLATES: &[(&str, &str)] = &[
     (
@@ -39,7 +41,11 @@ const REPLY_TEMPLATES: &[(&str, &str)] = &[
     ),
 ];
 
+/// The password every demo staff account shares. It is printed; it is a demo.
 pub const DEMO_PASSWORD: &str = "demo-password-2026";
+
+/// An account `seed` looks for to know a database holds the demo council.
+const DEMO_ADMIN: &str = "admin@kingsmead.example";
 
 /// What the demo built, for the start-up message.
 pub struct Built {
@@ -51,11 +57,69 @@ pub struct Built {
 /// Writes the demo council into an empty, migrated database.
 pub async fn build(db: &Db, cases: usize) -> anyhow::Result<Built> {
     let now = now_ms();
-    let hash = crate::sessions::hash_password(DEMO_PASSWORD)?;
     // The standards in force start each history case's clocks, as intake would have.
     let rules = crate::standards::db::load_rules(db, crate::standards::Policy::default_policy(), now).await?;
-    let mut tx = db.begin().await?;
+    write_catalogue(db, &rules, now).await?;
+    let seeded = seed_history(db, rules, cases, now, &|_| {}).await?;
+    let staff = STAFF.iter().map(|s| (s.email, s.role.label())).collect();
+    Ok(Built { seeded, services: SERVICES.len(), staff })
+}
 
+/// What `seed` found in the database before it began.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    /// An empty database: the demo council's catalogue and staff were written first.
+    Empty,
+    /// The demo council, seeded before: history was added to it.
+    Demo,
+}
+
+/// `frontdoor seed`: the demo council's catalogue into an empty database, or history
+/// added to one seeded before. Refuses a database that holds any other council's
+/// services, so synthetic cases never mix with real ones. `progress` is told the cases
+/// written after each commit.
+pub async fn seed(
+    db: &Db,
+    rules: Rules,
+    cases: usize,
+    progress: &(dyn Fn(usize) + Sync),
+) -> anyhow::Result<(Found, Seeded)> {
+    let now = now_ms();
+    let services: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM services").fetch_one(db.reader()).await?;
+    let found = if services == 0 {
+        write_catalogue(db, &rules, now).await?;
+        Found::Empty
+    } else {
+        let demo: Option<i64> = sqlx::query_scalar("SELECT id FROM staff_users WHERE email = $1")
+            .bind(DEMO_ADMIN)
+            .fetch_optional(db.reader())
+            .await?;
+        if demo.is_none() {
+            anyhow::bail!(
+                "this database holds a council's own services; seed writes only into an empty database or one it seeded"
+            );
+        }
+        Found::Demo
+    };
+    Ok((found, seed_history(db, rules, cases, now, progress).await?))
+}
+
+async fn seed_history(
+    db: &Db,
+    rules: Rules,
+    cases: usize,
+    now: i64,
+    progress: &(dyn Fn(usize) + Sync),
+) -> anyhow::Result<Seeded> {
+    let org = load_org(db).await?;
+    history::seed(db, Arc::new(org), Arc::new(rules), cases, now, progress).await.context("writing the history")
+}
+
+/// Teams, the partner, services with their questions, staff, a notice and reply templates,
+/// in one transaction.
+async fn write_catalogue(db: &Db, rules: &Rules, now: i64) -> anyhow::Result<()> {
+    let hash = crate::sessions::hash_password(DEMO_PASSWORD)?;
+    let mut tx = db.begin().await?;
     let mut team_ids = Vec::new();
     for team in TEAMS {
         let email = format!("{}@kingsmead.example", team.code);
@@ -65,7 +129,7 @@ pub async fn build(db: &Db, cases: usize) -> anyhow::Result<Built> {
         |code: &str| team_ids.iter().find(|(c, _)| *c == code).map(|(_, id)| *id).context("demo team missing");
     let partner_id = org::db::insert_partner(&mut tx, PARTNER.0, PARTNER.1, "repairs@kingsmead-homes.example").await?;
 
-    let mut seed_services = Vec::new();
+    let mut service_ids = Vec::new();
     for spec in SERVICES {
         let new = NewService {
             code: spec.code,
@@ -78,36 +142,21 @@ pub async fn build(db: &Db, cases: usize) -> anyhow::Result<Built> {
             partner_id: spec.partner.then_some(partner_id),
             asks_location: spec.asks_location,
         };
-        let id = services::db::insert(&mut tx, &new).await?;
-        seed_services.push(SeedService {
-            id,
-            team_id: new.team_id,
-            partner_id: new.partner_id,
-            case_type: spec.case_type,
-            weight: spec.weight,
-            asks_location: spec.asks_location,
-            example: spec.example,
-            name: spec.name,
-            code: spec.code,
-        });
+        service_ids.push((spec.code, services::db::insert(&mut tx, &new).await?));
     }
-
     for (code, field) in questions::all() {
-        let service = seed_services.iter().zip(SERVICES).find(|(_, spec)| spec.code == code).map(|(s, _)| s.id);
+        let service = service_ids.iter().find(|(c, _)| *c == code).map(|(_, id)| *id);
         let service = service.with_context(|| format!("demo question for unknown service {code}"))?;
         services::db::insert_field(&mut tx, service, &field).await?;
     }
 
-    let mut officers: Vec<(i64, Vec<i64>)> = Vec::new();
-    let mut staff = Vec::new();
     let mut admin = None;
     for spec in STAFF {
-        let team = spec.team.map(team_id).transpose()?;
         let new = NewStaff {
             email: spec.email,
             name: spec.name,
             role: spec.role,
-            team_id: team,
+            team_id: spec.team.map(team_id).transpose()?,
             partner_id: spec.partner.then_some(partner_id),
             password_hash: Some(&hash),
         };
@@ -115,20 +164,13 @@ pub async fn build(db: &Db, cases: usize) -> anyhow::Result<Built> {
         if spec.role == Role::Admin {
             admin = admin.or(Some(id));
         }
-        if let (Some(team), Role::Caseworker | Role::TeamLead) = (team, spec.role) {
-            match officers.iter_mut().find(|(t, _)| *t == team) {
-                Some((_, ids)) => ids.push(id),
-                None => officers.push((team, vec![id])),
-            }
-        }
-        staff.push((spec.email, spec.role.label()));
     }
 
     if let Some(admin) = admin {
         // A notice, as an administrator would publish one, for this week.
         let calendar = &rules.calendars.council;
         let today = calendar.local_date(crate::rollups::ts(now));
-        let missed_bin = services::db::by_code(&mut *tx, "missed-bin").await?.map(|s| s.id);
+        let missed_bin = service_ids.iter().find(|(c, _)| *c == "missed-bin").map(|(_, id)| *id);
         let draft = crate::notices::Draft {
             service_id: missed_bin,
             area: "Northgate and Riverside".into(),
@@ -146,18 +188,55 @@ pub async fn build(db: &Db, cases: usize) -> anyhow::Result<Built> {
                 .map_err(|e| anyhow::anyhow!("demo template {name:?}: {e}"))?;
         }
     }
+    tx.commit().await?;
+    Ok(())
+}
 
-    let org = SeedOrg { services: seed_services, officers };
-    let seeded = history::seed(&mut tx, &org, &rules, cases, now).await.context("writing the demo history")?;
-    crate::search::db::reindex_all(&mut tx).await.context("indexing the demo history for search")?;
-    if db.backend() == Backend::Postgres {
-        // History is written with explicit ids; move the identity sequences past them.
-        for table in ["customers", "cases"] {
-            let sql = format!("SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))");
-            sqlx::query(AssertSqlSafe(sql)).execute(&mut *tx).await?;
+/// The demo council's services, officers and team leads as they stand in the database,
+/// for the history generator.
+async fn load_org(db: &Db) -> anyhow::Result<SeedOrg> {
+    let rows: Vec<(String, i64, i64, Option<i64>, i64)> =
+        sqlx::query_as("SELECT code, id, team_id, partner_id, asks_location FROM services ORDER BY id")
+            .fetch_all(db.reader())
+            .await?;
+    let services = SERVICES
+        .iter()
+        .filter_map(|spec| {
+            let (_, id, team_id, partner_id, asks_location) = rows.iter().find(|r| r.0 == spec.code)?;
+            Some(SeedService {
+                id: *id,
+                team_id: *team_id,
+                partner_id: *partner_id,
+                case_type: spec.case_type,
+                weight: spec.weight,
+                asks_location: *asks_location == 1,
+                example: spec.example,
+                name: spec.name,
+                code: spec.code,
+            })
+        })
+        .collect::<Vec<_>>();
+    if services.is_empty() {
+        anyhow::bail!("the database has none of the demo council's services to write history for");
+    }
+    let staff: Vec<(i64, i64, String)> = sqlx::query_as(
+        "SELECT id, team_id, role FROM staff_users WHERE team_id IS NOT NULL AND disabled = 0 ORDER BY id",
+    )
+    .fetch_all(db.reader())
+    .await?;
+    let mut officers: Vec<(i64, Vec<i64>)> = Vec::new();
+    let mut leads = Vec::new();
+    for (id, team, role) in staff {
+        let role = Role::parse(&role);
+        if matches!(role, Some(Role::Caseworker | Role::TeamLead)) {
+            match officers.iter_mut().find(|(t, _)| *t == team) {
+                Some((_, ids)) => ids.push(id),
+                None => officers.push((team, vec![id])),
+            }
+        }
+        if role == Some(Role::TeamLead) && !leads.iter().any(|(t, _)| *t == team) {
+            leads.push((team, id));
         }
     }
-    tx.commit().await?;
-    crate::rollups::db::rebuild(db, &rules.calendars.council).await.context("counting the performance figures")?;
-    Ok(Built { seeded, services: SERVICES.len(), staff })
+    Ok(SeedOrg { services, officers, leads })
 }

@@ -8,26 +8,32 @@ use sqlx::{AnyConnection, AnyPool, AssertSqlSafe, Row};
 use super::{Delta, Metric, MonthCount, day_number, month_number, settled, ts, working_days};
 use crate::calendar::Calendar;
 use crate::clocks::State;
-use crate::db::Db;
+use crate::db::{Backend, Db};
 
-/// Adds each delta to its day and its month.
+/// Adds each delta to its day and its month: one statement a table, whatever the number
+/// of deltas (a bulk load brings thousands), with deltas to the same count merged first.
 pub async fn add(conn: &mut AnyConnection, deltas: &[Delta]) -> Result<(), sqlx::Error> {
-    for d in deltas.iter().filter(|d| d.value != 0) {
-        for (table, column, period) in
-            [("rollup_days", "day", day_number(d.day)), ("rollup_months", "month", month_number(d.day))]
-        {
+    let mut days: BTreeMap<(i64, i64, Metric, &str), i64> = BTreeMap::new();
+    let mut months: BTreeMap<(i64, i64, Metric, &str), i64> = BTreeMap::new();
+    for d in deltas {
+        *days.entry((day_number(d.day), d.service_id, d.metric, &d.key)).or_default() += d.value;
+        *months.entry((month_number(d.day), d.service_id, d.metric, &d.key)).or_default() += d.value;
+    }
+    let backend = Backend::of(conn);
+    for (table, column, counts) in [("rollup_days", "day", days), ("rollup_months", "month", months)] {
+        let counts: Vec<_> = counts.into_iter().filter(|(_, v)| *v != 0).collect();
+        // Well inside both backends' limits on bound values.
+        for chunk in counts.chunks(5_000) {
             let sql = format!(
-                "INSERT INTO {table} ({column}, service_id, metric, key, value) VALUES ($1, $2, $3, $4, $5) \
-                 ON CONFLICT ({column}, metric, service_id, key) DO UPDATE SET value = {table}.value + excluded.value"
+                "INSERT INTO {table} ({column}, service_id, metric, key, value) VALUES {} \
+                 ON CONFLICT ({column}, metric, service_id, key) DO UPDATE SET value = {table}.value + excluded.value",
+                crate::db::values_list(backend, chunk.len(), 5)
             );
-            sqlx::query(AssertSqlSafe(sql))
-                .bind(period)
-                .bind(d.service_id)
-                .bind(d.metric.as_str())
-                .bind(&d.key)
-                .bind(d.value)
-                .execute(&mut *conn)
-                .await?;
+            let mut query = sqlx::query(AssertSqlSafe(sql));
+            for ((period, service, metric, key), value) in chunk {
+                query = query.bind(*period).bind(*service).bind(metric.as_str()).bind((*key).to_owned()).bind(*value);
+            }
+            query.execute(&mut *conn).await?;
         }
     }
     Ok(())
@@ -229,31 +235,16 @@ pub async fn rebuild(db: &Db, calendar: &Calendar) -> Result<usize, sqlx::Error>
         count(r.try_get("at")?, r.try_get("service_id")?, Metric::Escalated, String::new());
     }
 
-    let mut months: HashMap<(i64, i64, Metric, String), i64> = HashMap::new();
-    for ((day, service, metric, key), value) in &days {
-        *months.entry((month_number(*day), *service, *metric, key.clone())).or_default() += value;
-    }
+    let deltas: Vec<Delta> = days
+        .into_iter()
+        .map(|((day, service_id, metric, key), value)| Delta { day, service_id, metric, key, value })
+        .collect();
     let mut tx = db.begin().await?;
     sqlx::query("DELETE FROM rollup_days").execute(&mut *tx).await?;
     sqlx::query("DELETE FROM rollup_months").execute(&mut *tx).await?;
-    let day_rows: Vec<_> = days.iter().map(|((d, s, m, k), v)| (day_number(*d), *s, *m, k, *v)).collect();
-    let month_rows: Vec<_> = months.iter().map(|((p, s, m, k), v)| (*p, *s, *m, k, *v)).collect();
-    for (table, column, rows) in [("rollup_days", "day", &day_rows), ("rollup_months", "month", &month_rows)] {
-        for chunk in rows.chunks(500) {
-            let values: Vec<String> = (0..chunk.len())
-                .map(|i| format!("(${}, ${}, ${}, ${}, ${})", i * 5 + 1, i * 5 + 2, i * 5 + 3, i * 5 + 4, i * 5 + 5))
-                .collect();
-            let sql =
-                format!("INSERT INTO {table} ({column}, service_id, metric, key, value) VALUES {}", values.join(", "));
-            let mut query = sqlx::query(AssertSqlSafe(sql));
-            for (period, service, metric, key, value) in chunk {
-                query = query.bind(*period).bind(*service).bind(metric.as_str()).bind((*key).clone()).bind(*value);
-            }
-            query.execute(&mut *tx).await?;
-        }
-    }
+    add(&mut tx, &deltas).await?;
     tx.commit().await?;
-    Ok(day_rows.len())
+    Ok(deltas.iter().filter(|d| d.value != 0).count())
 }
 
 /// Whether there are cases but no counts: a database written before rollups existed,

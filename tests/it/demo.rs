@@ -102,3 +102,58 @@ async fn new_cases_after_the_demo_get_fresh_ids() {
         frontdoor::intake::submit(&t.db, &crate::support::council(), &rules, &submission).await.expect("submitted");
     assert_eq!(reference.id(), 51);
 }
+
+/// What a seeded database must look like to live code: the running counts are what a
+/// rebuild from the record gives, no timer is left for the sweep, and each case's search
+/// document is the one `search::db::reindex` writes.
+#[tokio::test]
+async fn seeded_history_is_what_live_use_would_have_written() {
+    let t = test_db().await;
+    let rules = crate::support::rules(&t.db).await;
+    let (found, seeded) = demo::seed(&t.db, rules.clone(), 2_500, &|_| {}).await.expect("seeded");
+    assert_eq!(found, demo::Found::Empty);
+    assert_eq!((seeded.cases, count(&t.db, "cases").await), (2_500, 2_500));
+    assert_eq!(count(&t.db, "customers").await, 1_500);
+    assert!(count(&t.db, "case_feedback").await > 0, "some residents rated their case");
+
+    let running = frontdoor::rollups::db::all_days(t.db.reader()).await.expect("counts");
+    frontdoor::rollups::db::rebuild(&t.db, &rules.calendars.council).await.expect("rebuilt");
+    assert_eq!(frontdoor::rollups::db::all_days(t.db.reader()).await.expect("counts"), running);
+    assert!(running.iter().any(|r| r.2 == "escalated_by_resident"), "some residents escalated a late case");
+
+    let swept = frontdoor::clocks::db::fire_due(&t.db, &rules, frontdoor::db::now_ms(), 10_000).await.expect("swept");
+    assert_eq!((swept.warned, swept.breached), (0, 0), "the sweep's history is already written");
+    let breached: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM case_events WHERE kind = 'clock_breached'")
+        .fetch_one(t.db.reader())
+        .await
+        .unwrap();
+    assert!(breached > 0, "late clocks were breached as the sweep would have");
+
+    let key = if crate::support::on_postgres() { "case_id" } else { "rowid" };
+    let body_sql = format!("SELECT body FROM case_search WHERE {key} = $1");
+    for id in [1_i64, 777, 2_500] {
+        let body = || sqlx::query_scalar::<_, String>(sqlx::AssertSqlSafe(body_sql.clone())).bind(id);
+        let seeded = body().fetch_one(t.db.reader()).await.expect("a document");
+        let mut tx = t.db.begin().await.unwrap();
+        frontdoor::search::db::reindex(&mut tx, id).await.unwrap();
+        tx.commit().await.unwrap();
+        assert_eq!(body().fetch_one(t.db.reader()).await.unwrap(), seeded, "case {id}");
+    }
+}
+
+#[tokio::test]
+async fn seeding_again_adds_history_and_another_councils_database_is_refused() {
+    let t = test_db().await;
+    let rules = crate::support::rules(&t.db).await;
+    demo::seed(&t.db, rules.clone(), 100, &|_| {}).await.expect("seeded");
+    let (found, more) = demo::seed(&t.db, rules.clone(), 50, &|_| {}).await.expect("seeded again");
+    assert_eq!((found, more.cases), (demo::Found::Demo, 50));
+    assert_eq!(count(&t.db, "cases").await, 150);
+    assert_eq!(count(&t.db, "customers").await, 90);
+
+    let other = test_db().await;
+    crate::support::seed_catalogue(&other.db).await;
+    let refused = demo::seed(&other.db, rules, 10, &|_| {}).await.expect_err("refused");
+    assert!(refused.to_string().contains("council's own services"), "{refused}");
+    assert_eq!(count(&other.db, "cases").await, 0);
+}
