@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod attachments;
+pub mod bench;
 pub mod calendar;
 pub mod cases;
 pub mod clocks;

@@ -71,6 +71,35 @@ enum Command {
         #[command(flatten)]
         policy: PolicyArgs,
     },
+    /// The load benchmark: seeds a database if it has no history, starts the server on it
+    /// and drives it over HTTP on loopback, then times the sweep and measures the
+    /// database. It writes to the database, so give it one made for benchmarking.
+    Bench {
+        /// The database; by default a new SQLite file in --dir.
+        #[arg(long)]
+        database_url: Option<String>,
+        /// A folder for the disk probe, the server's mail and the default database.
+        #[arg(long, default_value = "bench")]
+        dir: PathBuf,
+        /// Cases to seed when the database has none.
+        #[arg(long, default_value_t = 100_000)]
+        cases: usize,
+        /// Concurrent clients for creating cases, comma-separated.
+        #[arg(long, value_delimiter = ',', default_value = "1,16,64")]
+        create_clients: Vec<usize>,
+        /// Concurrent clients for reading pages, comma-separated.
+        #[arg(long, value_delimiter = ',', default_value = "1,16")]
+        read_clients: Vec<usize>,
+        /// At most this many requests a run.
+        #[arg(long, default_value_t = 5_000)]
+        requests: usize,
+        /// At most this many seconds a run.
+        #[arg(long, default_value_t = 10.0)]
+        seconds: f64,
+        /// Open clocks waiting while the sweep is timed.
+        #[arg(long, default_value_t = 100_000)]
+        open_clocks: i64,
+    },
     /// Read email from a .eml file, or every message in a maildir, as if it had been
     /// sent to the SMTP listener.
     ImportEmail {
@@ -218,11 +247,16 @@ enum CalendarCommand {
 
 #[tokio::main]
 async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    // The bulk and benchmark commands report their own progress; a line per case fired
+    // or stored would drown it.
+    let quiet = matches!(cli.command, Command::Bench { .. } | Command::Seed { .. });
+    let default = if quiet { "warn" } else { "info,sqlx=warn" };
     tracing_subscriber::fmt()
-        .with_env_filter(EnvFilter::try_from_env("FRONTDOOR_LOG").unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")))
+        .with_env_filter(EnvFilter::try_from_env("FRONTDOOR_LOG").unwrap_or_else(|_| EnvFilter::new(default)))
         .with_writer(std::io::stderr)
         .init();
-    match run(Cli::parse()).await {
+    match run(cli).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             // One readable line: what failed and why, without a backtrace.
@@ -256,6 +290,19 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             serve_with_jobs(listener, smtp, &mail, state).await
         }
         Command::Demo { cases, file, listen, mail, map } => run_demo(cases, file, listen, mail, map).await,
+        Command::Bench { database_url, dir, cases, create_clients, read_clients, requests, seconds, open_clocks } => {
+            let options = frontdoor::bench::Options {
+                database_url,
+                dir,
+                cases,
+                create_clients,
+                read_clients,
+                requests,
+                seconds,
+                open_clocks,
+            };
+            frontdoor::bench::run(&options).await
+        }
         Command::Seed { cases, database, policy } => {
             let db = Db::connect(&database.database_url).await?;
             db.migrate().await?;

@@ -16,6 +16,8 @@ pub use validate::{
     upper_first,
 };
 
+use std::sync::Arc;
+
 use sqlx::AnyConnection;
 
 use crate::cases::db::NewCase;
@@ -64,6 +66,8 @@ pub enum IntakeError {
     Status(#[from] crate::cases::db::ChangeStatusError),
     #[error(transparent)]
     Db(#[from] sqlx::Error),
+    #[error(transparent)]
+    NotStored(#[from] crate::db::GroupError),
 }
 
 /// Which contact details a channel needs before a case can be opened.
@@ -200,40 +204,48 @@ pub async fn check(db: &Db, s: &Submission) -> Result<Checked, IntakeError> {
 
 /// Validates and stores a submission; returns the new case's reference once committed.
 /// A customer who gave an email address is sent an acknowledgement through the outbox.
-/// Files added on the form become the case's, in the same transaction.
-pub async fn submit(db: &Db, council: &Council, rules: &Rules, s: &Submission) -> Result<CaseRef, IntakeError> {
+/// Files added on the form become the case's, in the same transaction. On SQLite the
+/// transaction is shared with other submissions arriving at the same moment (group
+/// commit), and the reference is still given only after it is on disk.
+pub async fn submit(db: &Db, council: Arc<Council>, rules: Arc<Rules>, s: &Submission) -> Result<CaseRef, IntakeError> {
     let checked = check(db, s).await?;
     let channel = s.channel.unwrap_or(Channel::Web);
-    let request = Request {
-        service: &checked.service,
-        channel,
-        customer: &checked.customer,
-        location: checked.location,
-        description: checked.description,
-        subject: &checked.service.name,
-        in_reply_to: None,
-        acknowledge: true,
-        logged_by: None,
-        resolved_at_first_contact: false,
-        answers: &checked.answers,
-    };
-    let now = now_ms();
-    let mut tx = db.begin().await?;
-    let opened = open(&mut tx, council, rules, request, now).await?;
-    for token in &checked.uploads {
-        if !attachments::db::claim(&mut tx, token, opened.case_id, now).await? {
-            // Dropping the transaction undoes the case: nothing is half-made.
-            return Err(IntakeError::Invalid(vec![
-                FieldError::new(
-                    "attachments",
-                    "A file you added was not sent within a day, so it was deleted. Add it again",
-                )
-                .with_text("error-file-gone", vec![]),
-            ]));
-        }
-    }
-    tx.commit().await?;
-    tracing::info!(case = %opened.reference, service = %checked.service.code, %channel, "case created");
+    let service_code = checked.service.code.clone();
+    let opened = db
+        .transact(move |conn| {
+            Box::pin(async move {
+                let request = Request {
+                    service: &checked.service,
+                    channel,
+                    customer: &checked.customer,
+                    location: checked.location,
+                    description: checked.description,
+                    subject: &checked.service.name,
+                    in_reply_to: None,
+                    acknowledge: true,
+                    logged_by: None,
+                    resolved_at_first_contact: false,
+                    answers: &checked.answers,
+                };
+                let now = now_ms();
+                let opened = open(&mut *conn, &council, &rules, request, now).await?;
+                for token in &checked.uploads {
+                    if !attachments::db::claim(&mut *conn, token, opened.case_id, now).await? {
+                        // An error rolls the case back: nothing is half-made.
+                        return Err(IntakeError::Invalid(vec![
+                            FieldError::new(
+                                "attachments",
+                                "A file you added was not sent within a day, so it was deleted. Add it again",
+                            )
+                            .with_text("error-file-gone", vec![]),
+                        ]));
+                    }
+                }
+                Ok(opened)
+            })
+        })
+        .await?;
+    tracing::info!(case = %opened.reference, service = %service_code, %channel, "case created");
     Ok(opened.reference)
 }
 
@@ -408,14 +420,16 @@ async fn acknowledge(
 /// " We will reply by Tuesday 3 March 2026.": the first promise after acknowledging,
 /// from the case's running clocks, in the words of its standard.
 async fn promise(conn: &mut AnyConnection, rules: &Rules, case_id: i64) -> Result<String, sqlx::Error> {
-    let clocks: Vec<(String, i64, i64)> = sqlx::query_as(
-        "SELECT standard_id, standard_version, due_at FROM clocks \
-         WHERE case_id = $1 AND state = 'running' AND due_at IS NOT NULL ORDER BY due_at",
-    )
-    .bind(case_id)
-    .fetch_all(conn)
-    .await?;
-    for (id, version, due_at) in clocks {
+    // The case's own clocks, by its key: a condition on state would let the planner walk
+    // every running clock in the council instead.
+    let mut running: Vec<_> = clocks::db::for_case(&mut *conn, case_id)
+        .await?
+        .into_iter()
+        .filter(|c| c.state == clocks::State::Running)
+        .filter_map(|c| Some((c.due_at?, c.standard_id, c.standard_version)))
+        .collect();
+    running.sort();
+    for (due_at, id, version) in running {
         let Some(standard) = rules.version(&id, version) else { continue };
         if standard.measures == Measure::Acknowledgement {
             continue;

@@ -28,30 +28,7 @@ fn is_postgres(conn: &AnyConnection) -> bool {
 /// Rewrites a case's search document from the case, its customer and its contacts. Called
 /// in the transaction of every change to any of them.
 pub async fn reindex(conn: &mut AnyConnection, case_id: i64) -> Result<(), sqlx::Error> {
-    let row = sqlx::query(
-        "SELECT c.description, c.address, c.postcode, u.name, u.email, u.phone FROM cases c \
-         LEFT JOIN customers u ON u.id = c.customer_id WHERE c.id = $1",
-    )
-    .bind(case_id)
-    .fetch_optional(&mut *conn)
-    .await?;
-    let Some(row) = row else { return Ok(()) };
-    let mut body: Vec<String> = vec![row.try_get("description")?];
-    for column in ["address", "postcode", "name", "email", "phone"] {
-        if let Some(text) = row.try_get::<Option<String>, _>(column)? {
-            body.push(text);
-        }
-    }
-    let contacts: Vec<(Option<String>, String)> =
-        sqlx::query_as("SELECT subject, body FROM contacts WHERE case_id = $1 ORDER BY id")
-            .bind(case_id)
-            .fetch_all(&mut *conn)
-            .await?;
-    for (subject, text) in contacts {
-        body.extend(subject);
-        body.push(text);
-    }
-    let body = body.join(" ");
+    let Some(body) = document(&mut *conn, case_id).await? else { return Ok(()) };
     if is_postgres(conn) {
         sqlx::query(
             "INSERT INTO case_search (case_id, body) VALUES ($1, $2) \
@@ -70,6 +47,34 @@ pub async fn reindex(conn: &mut AnyConnection, case_id: i64) -> Result<(), sqlx:
             .await?;
     }
     Ok(())
+}
+
+/// The words a case is found by: what it is about, where, who, and every contact.
+pub async fn document(conn: &mut AnyConnection, case_id: i64) -> Result<Option<String>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT c.description, c.address, c.postcode, u.name, u.email, u.phone FROM cases c \
+         LEFT JOIN customers u ON u.id = c.customer_id WHERE c.id = $1",
+    )
+    .bind(case_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let mut body: Vec<String> = vec![row.try_get("description")?];
+    for column in ["address", "postcode", "name", "email", "phone"] {
+        if let Some(text) = row.try_get::<Option<String>, _>(column)? {
+            body.push(text);
+        }
+    }
+    let contacts: Vec<(Option<String>, String)> =
+        sqlx::query_as("SELECT subject, body FROM contacts WHERE case_id = $1 ORDER BY id")
+            .bind(case_id)
+            .fetch_all(&mut *conn)
+            .await?;
+    for (subject, text) in contacts {
+        body.extend(subject);
+        body.push(text);
+    }
+    Ok(Some(body.join(" ")))
 }
 
 /// Rebuilds every case's document: after the demo writes its history in bulk.

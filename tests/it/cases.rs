@@ -22,7 +22,8 @@ async fn a_case_moves_through_its_statuses_and_each_move_is_an_event() {
     let t = test_db().await;
     let rules = crate::support::rules(&t.db).await;
     seed_catalogue(&t.db).await;
-    let reference = intake::submit(&t.db, &council(), &rules, &submission()).await.expect("submitted");
+    let reference =
+        intake::submit(&t.db, council().into(), rules.clone().into(), &submission()).await.expect("submitted");
     let id = reference.id();
 
     for to in [Status::Acknowledged, Status::InProgress, Status::Resolved, Status::Closed, Status::Reopened] {
@@ -50,7 +51,8 @@ async fn an_illegal_transition_is_a_typed_error_and_changes_nothing() {
     let t = test_db().await;
     let rules = crate::support::rules(&t.db).await;
     seed_catalogue(&t.db).await;
-    let id = intake::submit(&t.db, &council(), &rules, &submission()).await.expect("submitted").id();
+    let id =
+        intake::submit(&t.db, council().into(), rules.clone().into(), &submission()).await.expect("submitted").id();
 
     let mut tx = t.db.begin().await.expect("begin");
     let err = change_status(&mut tx, id, Status::Reopened, Actor::staff(1), None, &rules, now_ms()).await.unwrap_err();
@@ -81,7 +83,7 @@ async fn a_failure_writing_the_event_leaves_no_case_behind() {
     // Break the event log: the case insert succeeds, the event insert fails.
     sqlx::raw_sql("DROP TABLE case_events").execute(t.db.reader()).await.expect("drop");
 
-    let err = intake::submit(&t.db, &council(), &rules, &submission()).await.unwrap_err();
+    let err = intake::submit(&t.db, council().into(), rules.clone().into(), &submission()).await.unwrap_err();
     assert!(matches!(err, IntakeError::Db(_)), "{err:?}");
     assert_eq!(count(&t.db, "cases").await, 0, "a case without its event was left behind");
     assert_eq!(count(&t.db, "customers").await, 0);
@@ -93,7 +95,8 @@ async fn a_failure_writing_a_status_event_leaves_the_status_unchanged() {
     let t = test_db().await;
     let rules = crate::support::rules(&t.db).await;
     seed_catalogue(&t.db).await;
-    let id = intake::submit(&t.db, &council(), &rules, &submission()).await.expect("submitted").id();
+    let id =
+        intake::submit(&t.db, council().into(), rules.clone().into(), &submission()).await.expect("submitted").id();
     sqlx::raw_sql("ALTER TABLE case_events RENAME TO case_events_gone").execute(t.db.reader()).await.expect("rename");
 
     let mut tx = t.db.begin().await.expect("begin");
@@ -110,10 +113,10 @@ async fn the_same_email_in_any_case_finds_the_same_customer() {
     let t = test_db().await;
     let rules = crate::support::rules(&t.db).await;
     seed_catalogue(&t.db).await;
-    let first = intake::submit(&t.db, &council(), &rules, &submission()).await.expect("first");
+    let first = intake::submit(&t.db, council().into(), rules.clone().into(), &submission()).await.expect("first");
     let mut again = submission();
     again.email = "JO@Example.COM".into();
-    let second = intake::submit(&t.db, &council(), &rules, &again).await.expect("second");
+    let second = intake::submit(&t.db, council().into(), rules.clone().into(), &again).await.expect("second");
 
     let a = get(t.db.reader(), first.id()).await.expect("read").expect("case");
     let b = get(t.db.reader(), second.id()).await.expect("read").expect("case");
@@ -128,7 +131,8 @@ async fn a_reference_leads_back_to_its_case_and_a_typo_does_not() {
     let t = test_db().await;
     let rules = crate::support::rules(&t.db).await;
     seed_catalogue(&t.db).await;
-    let reference = intake::submit(&t.db, &council(), &rules, &submission()).await.expect("submitted");
+    let reference =
+        intake::submit(&t.db, council().into(), rules.clone().into(), &submission()).await.expect("submitted");
     let typed = reference.as_str().to_lowercase();
     let parsed = CaseRef::parse(&prefix(), &typed).expect("parses");
     assert!(get(t.db.reader(), parsed.id()).await.expect("read").is_some());
@@ -203,15 +207,54 @@ async fn a_phone_finds_a_customer_only_when_no_email_is_given() {
     let rules = crate::support::rules(&t.db).await;
     seed_catalogue(&t.db).await;
     let by_phone = Submission { email: String::new(), phone: "01632 960 001".into(), ..submission() };
-    let first = intake::submit(&t.db, &council(), &rules, &by_phone).await.expect("first");
-    let again = intake::submit(&t.db, &council(), &rules, &by_phone).await.expect("again");
+    let first = intake::submit(&t.db, council().into(), rules.clone().into(), &by_phone).await.expect("first");
+    let again = intake::submit(&t.db, council().into(), rules.clone().into(), &by_phone).await.expect("again");
     let a = get(t.db.reader(), first.id()).await.expect("read").expect("case");
     let b = get(t.db.reader(), again.id()).await.expect("read").expect("case");
     assert_eq!(a.customer_id, b.customer_id, "the same phone, no email: the same customer");
 
     // Someone else in the household, with their own email, shares the landline.
     let housemate = Submission { email: "sam@example.com".into(), phone: "01632 960 001".into(), ..submission() };
-    let third = intake::submit(&t.db, &council(), &rules, &housemate).await.expect("third");
+    let third = intake::submit(&t.db, council().into(), rules.clone().into(), &housemate).await.expect("third");
     let c = get(t.db.reader(), third.id()).await.expect("read").expect("case");
     assert_ne!(a.customer_id, c.customer_id, "a shared phone must not merge two people");
+}
+
+/// Submissions arriving together share a transaction on SQLite (group commit). One that
+/// is refused inside it (its file has gone) takes nothing of anyone else's with it, and
+/// every reference given is a stored case.
+#[tokio::test]
+async fn submissions_sent_together_are_each_stored_or_refused_on_their_own() {
+    let t = test_db().await;
+    let rules: std::sync::Arc<_> = crate::support::rules(&t.db).await.into();
+    seed_catalogue(&t.db).await;
+    let council: std::sync::Arc<_> = council().into();
+    let mut sent = Vec::new();
+    for i in 0..40 {
+        let mut s = submission();
+        s.email = format!("resident{i}@example.com");
+        if i == 17 {
+            s.uploads = vec!["a-file-nobody-kept".into()];
+        }
+        let (db, council, rules) = (t.db.clone(), council.clone(), rules.clone());
+        sent.push(tokio::spawn(async move { intake::submit(&db, council, rules, &s).await }));
+    }
+    let mut references = Vec::new();
+    for (i, task) in sent.into_iter().enumerate() {
+        match task.await.expect("the task ran") {
+            Ok(reference) => references.push(reference),
+            Err(IntakeError::Invalid(errors)) if i == 17 => assert_eq!(errors[0].field, "attachments"),
+            Err(other) => panic!("submission {i}: {other}"),
+        }
+    }
+    assert_eq!(references.len(), 39);
+    assert_eq!(count(&t.db, "cases").await, 39);
+    for reference in &references {
+        assert!(get(t.db.reader(), reference.id()).await.expect("read").is_some(), "{reference} is stored");
+    }
+    let customers: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM customers WHERE email = 'resident17@example.com'")
+        .fetch_one(t.db.reader())
+        .await
+        .unwrap();
+    assert_eq!(customers, 0, "nothing of the refused submission was kept");
 }

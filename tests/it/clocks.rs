@@ -58,7 +58,8 @@ async fn a_case_with_two_clocks_is_paused_extended_warned_and_breached_once() {
     tx.commit().await.expect("commit");
 
     // A web report starts two clocks: acknowledge in 24 hours, reply in 3 working days.
-    let reference = intake::submit(&t.db, &council(), &rules, &valid_report()).await.expect("submitted");
+    let reference =
+        intake::submit(&t.db, council().into(), rules.clone().into(), &valid_report()).await.expect("submitted");
     let case_id = reference.id();
     let (ack_state, ack_due, _) = clock_row(&t.db, case_id, "online-acknowledge").await;
     let (reply_state, reply_due, reply_fire) = clock_row(&t.db, case_id, "online-reply").await;
@@ -208,7 +209,8 @@ async fn a_standard_added_to_the_policy_later_does_not_reach_into_old_cases() {
     let t = test_db().await;
     seed_catalogue(&t.db).await;
     let old_rules = rules(&t.db).await;
-    let reference = intake::submit(&t.db, &council(), &old_rules, &valid_report()).await.expect("submitted");
+    let reference =
+        intake::submit(&t.db, council().into(), old_rules.clone().into(), &valid_report()).await.expect("submitted");
     // Change the reply standard to 1 working day: a new version.
     let text =
         frontdoor::standards::DEFAULT_POLICY.replace("target = \"3 working days\"", "target = \"1 working day\"");
@@ -220,7 +222,8 @@ async fn a_standard_added_to_the_policy_later_does_not_reach_into_old_cases() {
     let reply = replayed.iter().find(|c| c.standard.id == "online-reply").unwrap();
     assert_eq!(reply.version, 1);
     assert_eq!(reply.deadline.as_ref().unwrap().allowed.to_string(), "3 working days");
-    let newer = intake::submit(&t.db, &council(), &new_rules, &valid_report()).await.expect("submitted");
+    let newer =
+        intake::submit(&t.db, council().into(), new_rules.clone().into(), &valid_report()).await.expect("submitted");
     let replayed = clocks::replay(&events(t.db.reader(), newer.id()).await.unwrap(), &new_rules);
     let reply = replayed.iter().find(|c| c.standard.id == "online-reply").unwrap();
     assert_eq!((reply.version, reply.deadline.as_ref().unwrap().allowed.to_string()), (2, "1 working day".to_owned()));

@@ -231,7 +231,7 @@ async fn delivery_is_retried_after_a_relay_outage_and_never_sent_twice() {
         description: "When is the library open?".into(),
         ..Default::default()
     };
-    frontdoor::intake::submit(&t.db, &council(), &rules, &submission).await.unwrap();
+    frontdoor::intake::submit(&t.db, council().into(), rules.clone(), &submission).await.unwrap();
     let id: i64 = sqlx::query_scalar("SELECT id FROM outbox").fetch_one(t.db.reader()).await.unwrap();
 
     // The relay is down: the attempt fails, is recorded, and will be tried again.

@@ -421,7 +421,7 @@ pub async fn send(
 ) -> Result<Response, AppError> {
     let Form(pairs) = form?;
     let form = ReportForm { known: you::known(&state, &headers).await?, ..ReportForm::from_pairs(pairs) };
-    match intake::submit(&state.db, &state.council, &state.rules.get(), &form.submission(&code)).await {
+    match intake::submit(&state.db, state.council.clone(), state.rules.get(), &form.submission(&code)).await {
         Ok(reference) => Ok(Redirect::to(&format!("/cases/{reference}/submitted")).into_response()),
         Err(IntakeError::UnknownService(_)) => Err(AppError::NotFound),
         Err(IntakeError::Invalid(errors)) => refused(&state, &code, form, errors).await,

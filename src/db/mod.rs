@@ -20,12 +20,18 @@ pub enum Backend {
     Postgres,
 }
 
-/// A connection pool, or two for SQLite.
+mod group;
+
+use group::GroupCommit;
+pub use group::GroupError;
+
+/// A connection pool, or two for SQLite, and SQLite's group commit.
 #[derive(Debug, Clone)]
 pub struct Db {
     read: AnyPool,
     write: AnyPool,
     backend: Backend,
+    group: Option<GroupCommit>,
 }
 
 static MIGRATE_SQLITE: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
@@ -68,7 +74,8 @@ impl Db {
                 let write = pool(1).await;
                 let write = write.with_context(|| format!("could not open the database {shown}"))?;
                 let read = pool(8).await.with_context(|| format!("could not open the database {shown}"))?;
-                Db { read, write, backend }
+                let group = Some(GroupCommit::start(write.clone()));
+                Db { read, write, backend, group }
             }
             Backend::Postgres => {
                 let pool = AnyPoolOptions::new()
@@ -77,7 +84,9 @@ impl Db {
                     .connect_with(options)
                     .await
                     .with_context(|| format!("could not connect to the database at {shown}"))?;
-                Db { read: pool.clone(), write: pool, backend }
+                // PostgreSQL already shares a flush among concurrent commits, and runs
+                // them on many connections at once.
+                Db { read: pool.clone(), write: pool, backend, group: None }
             }
         };
         Ok(db)
@@ -109,6 +118,28 @@ impl Db {
     /// Starts a transaction that may write.
     pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
         self.write.begin().await
+    }
+
+    /// Runs `work` in a transaction and gives its result once committed: on SQLite,
+    /// a transaction shared with whatever else is being written at that moment (group
+    /// commit), on PostgreSQL its own. An `Err` from `work` undoes its changes only.
+    pub async fn transact<T, E, F>(&self, work: F) -> Result<T, E>
+    where
+        T: Send + 'static,
+        E: From<GroupError> + From<sqlx::Error> + Send + 'static,
+        F: for<'c> FnOnce(&'c mut sqlx::AnyConnection) -> futures_util::future::BoxFuture<'c, Result<T, E>>
+            + Send
+            + 'static,
+    {
+        match &self.group {
+            Some(group) => group.write(work).await,
+            None => {
+                let mut tx = self.write.begin().await?;
+                let value = work(&mut tx).await?;
+                tx.commit().await?;
+                Ok(value)
+            }
+        }
     }
 
     /// Checks that the database answers.

@@ -1,0 +1,38 @@
+//! The machine's own limit: how many durable single-row commits a second the disk takes,
+//! through the same SQLite (WAL, `synchronous=FULL`) and driver the server uses. Every
+//! durable figure is also given as a share of this, because the disk here alternates
+//! between fast and slow modes.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use crate::db::Db;
+
+/// Commits one small row at a time into a new SQLite file in `dir` for `time`.
+pub async fn commit_rate(dir: &Path, time: Duration) -> anyhow::Result<f64> {
+    let path = dir.join("disk-probe.db");
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+    let db = Db::connect(&format!("sqlite:{}", path.display())).await?;
+    sqlx::query("CREATE TABLE probe (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, note TEXT NOT NULL)")
+        .execute(db.writer())
+        .await?;
+    let began = Instant::now();
+    let mut commits = 0_u64;
+    while began.elapsed() < time {
+        // Outside a transaction, each statement is its own commit.
+        sqlx::query("INSERT INTO probe (at, note) VALUES ($1, $2)")
+            .bind(crate::db::now_ms())
+            .bind("a row about the size of a small event")
+            .execute(db.writer())
+            .await?;
+        commits += 1;
+    }
+    let rate = commits as f64 / began.elapsed().as_secs_f64();
+    db.close().await;
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+    Ok(rate)
+}

@@ -1,0 +1,210 @@
+//! `frontdoor bench`: the load benchmark. It seeds a database if it has no history,
+//! measures the disk's own durable commit rate, starts `frontdoor serve` on the database
+//! and drives it over HTTP on loopback from this process, with bounded requests and time
+//! for each run: case creation through the web form (1, 16 and 64 clients), a staff
+//! case page, a team queue, the performance page and its data files. Then, with the
+//! server stopped, the timer sweep with many open clocks, and the database's size.
+//!
+//! It writes to the database it is given (cases, access-log rows, clock firings), so
+//! give it one made for benchmarking. Figures go to standard output as Markdown tables.
+
+mod disk;
+mod load;
+mod server;
+mod sweep;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use hyper::{Method, StatusCode};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+
+use crate::cases::{CaseRef, Prefix};
+use crate::db::{Backend, Db, now_ms};
+use crate::standards::{Policy, Rules};
+use load::{Call, Calls, Limit, Outcome};
+
+/// What to run.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The database to use; a new SQLite file in `dir` when none is given.
+    pub database_url: Option<String>,
+    /// A folder for the probe, mail and (by default) the database.
+    pub dir: PathBuf,
+    /// Cases to seed when the database has none.
+    pub cases: usize,
+    /// Concurrent clients for the runs that create cases.
+    pub create_clients: Vec<usize>,
+    /// Concurrent clients for the runs that read pages.
+    pub read_clients: Vec<usize>,
+    /// At most this many requests a run...
+    pub requests: usize,
+    /// ...and at most this long.
+    pub seconds: f64,
+    /// Open clocks for the sweep.
+    pub open_clocks: i64,
+}
+
+/// Runs everything and prints the report.
+pub async fn run(options: &Options) -> anyhow::Result<()> {
+    std::fs::create_dir_all(&options.dir)
+        .with_context(|| format!("could not make the folder {}", options.dir.display()))?;
+    let url = match &options.database_url {
+        Some(url) => url.clone(),
+        None => format!("sqlite:{}", options.dir.join("bench.db").display()),
+    };
+    let db = Db::connect(&url).await?;
+    db.migrate().await?;
+    let rules = crate::standards::db::load_rules(&db, Policy::default_policy(), now_ms()).await?;
+    let mut cases = count_cases(&db).await?;
+    if cases == 0 {
+        let began = Instant::now();
+        eprintln!("Seeding {} cases...", options.cases);
+        let (_, seeded) = crate::demo::seed(&db, rules.clone(), options.cases, &|_| {}).await?;
+        let took = began.elapsed().as_secs_f64();
+        println!("Seeded {} cases in {took:.1} s ({:.0} a second).\n", seeded.cases, seeded.cases as f64 / took);
+        cases = count_cases(&db).await?;
+    }
+    let open: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE queue_due_at IS NOT NULL").fetch_one(db.reader()).await?;
+    println!(
+        "## {cases} cases ({open} open) on {}\n",
+        if db.backend() == Backend::Sqlite { "SQLite" } else { "PostgreSQL" }
+    );
+
+    let limit = Limit { requests: options.requests, time: Duration::from_secs_f64(options.seconds) };
+    let before = disk::commit_rate(&options.dir, Duration::from_secs(3)).await?;
+    println!(
+        "Disk limit before the runs: {before:.0} durable single-row commits a second (SQLite, synchronous=FULL).\n"
+    );
+    println!("| run | clients | answered | failed | a second | share of disk limit | p50 ms | p90 ms | p99 ms |");
+    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+
+    let server = server::Server::start(&url, &options.dir).await?;
+    let addr = server.addr;
+    for &clients in &options.create_clients {
+        let limit_now = disk::commit_rate(&options.dir, Duration::from_secs(2)).await?;
+        let stamp = now_ms();
+        let call: Calls = Arc::new(move |seq| create(stamp, seq));
+        let outcome = load::run(addr, clients, limit, StatusCode::SEE_OTHER, call).await?;
+        row("create a case (web form)", &outcome, Some(limit_now));
+    }
+
+    let staff_cookie = sign_in(&db).await?;
+    let prefix = Prefix::parse("KMB").map_err(anyhow::Error::msg)?;
+    let max_id: i64 = sqlx::query_scalar("SELECT MAX(id) FROM cases").fetch_one(db.reader()).await?;
+    let waste: i64 = sqlx::query_scalar("SELECT id FROM teams WHERE code = 'waste'").fetch_one(db.reader()).await?;
+    let reads: Vec<(&str, Calls)> = vec![
+        ("staff case page (any case)", {
+            let (cookie, prefix) = (staff_cookie.clone(), prefix.clone());
+            Arc::new(move |seq| {
+                let id = StdRng::seed_from_u64(seq as u64).random_range(1..=max_id);
+                Call::get(format!("/staff/cases/{}", CaseRef::from_id(&prefix, id)), Some(&cookie))
+            })
+        }),
+        ("team queue, first page", {
+            let cookie = staff_cookie.clone();
+            Arc::new(move |_| Call::get(format!("/staff/queue?team={waste}"), Some(&cookie)))
+        }),
+        ("/performance", Arc::new(|_| Call::get("/performance", None))),
+        ("/performance/data.csv", Arc::new(|_| Call::get("/performance/data.csv", None))),
+        ("/performance/data.json", Arc::new(|_| Call::get("/performance/data.json", None))),
+    ];
+    for (what, call) in reads {
+        for &clients in &options.read_clients {
+            let outcome = load::run(addr, clients, limit, StatusCode::OK, call.clone()).await?;
+            row(what, &outcome, None);
+        }
+    }
+    println!("| Open311 GET /requests, JSON API list | | | | not built yet (issue 7) | | | | |");
+    let memory = server.memory_mib();
+    server.stop().await?;
+    let after = disk::commit_rate(&options.dir, Duration::from_secs(3)).await?;
+    println!("\nDisk limit after the runs: {after:.0} commits a second.");
+    if let Some((rss, peak)) = memory {
+        println!("Server memory after the runs: {rss:.0} MiB resident, {peak:.0} MiB at its highest.");
+    }
+
+    sweeps(&db, &rules, options.open_clocks).await?;
+    size(&db, &url).await?;
+    db.close().await;
+    Ok(())
+}
+
+async fn count_cases(db: &Db) -> anyhow::Result<i64> {
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM cases").fetch_one(db.reader()).await?)
+}
+
+/// A resident's enquiry, sent through the form's last step, each from a new
+/// address, as many residents sending at once would.
+fn create(stamp: i64, seq: usize) -> Call {
+    let form = format!(
+        "description=When+is+the+library+open+on+Saturday%3F+%28bench+{seq}%29&name=Bench+Resident+{seq}\
+         &email=bench{stamp}.{seq}%40example.com&phone=&address=&postcode="
+    );
+    Call { method: Method::POST, path: "/services/general/report/send".into(), cookie: None, form: Some(form) }
+}
+
+/// A team lead's session, made in the database as signing in would make it.
+async fn sign_in(db: &Db) -> anyhow::Result<String> {
+    let signed = crate::sessions::db::sign_in(db, "waste.lead@kingsmead.example", crate::demo::DEMO_PASSWORD, now_ms())
+        .await
+        .map_err(|e| anyhow::anyhow!("signing in the demo team lead: {e}"))?;
+    match signed {
+        crate::sessions::db::SignIn::Session(token, _) => Ok(format!("fd_session={token}")),
+        _ => anyhow::bail!("the demo team lead has a second step"),
+    }
+}
+
+fn row(what: &str, o: &Outcome, disk_limit: Option<f64>) {
+    let share = disk_limit.map_or(String::new(), |d| format!("{:.0}%", 100.0 * o.throughput() / d));
+    println!(
+        "| {what} | {} | {} | {} | {:.0} | {share} | {:.2} | {:.2} | {:.2} |",
+        o.clients,
+        o.latencies.len(),
+        o.failed,
+        o.throughput(),
+        o.percentile_ms(50.0),
+        o.percentile_ms(90.0),
+        o.percentile_ms(99.0)
+    );
+    if let Some(failure) = &o.first_failure {
+        println!("|  first failure: {failure} | | | | | | | | |");
+    }
+}
+
+async fn sweeps(db: &Db, rules: &Rules, open: i64) -> anyhow::Result<()> {
+    let runs = sweep::measure(db, rules, open, &[0, 10, 100, 1_000]).await?;
+    println!("\n| timer sweep: clocks waiting | made due | fired | took ms | ms a clock fired |");
+    println!("| ---: | ---: | ---: | ---: | ---: |");
+    for r in runs {
+        let ms = r.took.as_secs_f64() * 1000.0;
+        let each = if r.fired > 0 { format!("{:.2}", ms / r.fired as f64) } else { String::new() };
+        println!("| {} | {} | {} | {ms:.2} | {each} |", r.open, r.due, r.fired);
+    }
+    Ok(())
+}
+
+async fn size(db: &Db, url: &str) -> anyhow::Result<()> {
+    let cases = count_cases(db).await? as f64;
+    let bytes = match db.backend() {
+        Backend::Sqlite => {
+            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(db.writer()).await?;
+            let path = url.trim_start_matches("sqlite:").split('?').next().unwrap_or_default().to_owned();
+            ["", "-wal"].iter().filter_map(|s| std::fs::metadata(format!("{path}{s}")).ok()).map(|m| m.len()).sum()
+        }
+        Backend::Postgres => {
+            sqlx::query_scalar::<_, i64>("SELECT pg_database_size(current_database())").fetch_one(db.reader()).await?
+                as u64
+        }
+    } as f64;
+    println!(
+        "\nDatabase size: {:.0} MB for {cases:.0} cases: {:.2} GB a million cases.",
+        bytes / 1e6,
+        bytes / 1e9 / (cases / 1e6)
+    );
+    Ok(())
+}

@@ -1,0 +1,149 @@
+//! Group commit for SQLite: concurrent writes share one transaction, and so one flush
+//! to disk.
+//!
+//! SQLite has one writer, so writes queue anyway; what each would wait for alone is its
+//! own flush. Here each write is sent to one committer task. The committer takes every
+//! write waiting, runs each in its own savepoint inside one transaction (a write that
+//! fails rolls back its savepoint only, and gets its own error), commits once, and only
+//! then answers each. Nobody hears "done" before their write is on disk, and a crash
+//! before the commit loses only writes nobody was told about.
+//!
+//! A write waits for no timer: the committer starts the next transaction as soon as the
+//! last one is committed, with whatever arrived meanwhile, so one client alone is never
+//! slower than without grouping.
+
+use std::panic::AssertUnwindSafe;
+
+use futures_util::FutureExt;
+use futures_util::future::BoxFuture;
+use sqlx::{AnyConnection, AnyPool, Connection};
+use tokio::sync::{mpsc, oneshot};
+
+/// Writes a transaction at most: enough to share a flush among every client of a busy
+/// council, few enough that one transaction stays short.
+const MOST: usize = 256;
+
+/// The work of one write, run in its savepoint: Ok to keep it, Err to roll it back.
+type Work = Box<dyn for<'c> FnOnce(&'c mut AnyConnection) -> BoxFuture<'c, Result<(), ()>> + Send>;
+
+struct Job {
+    work: Work,
+    /// Told once the group's transaction has committed, or why it did not.
+    committed: oneshot::Sender<Result<(), String>>,
+}
+
+/// The queue of writes waiting for the committer.
+#[derive(Debug, Clone)]
+pub struct GroupCommit {
+    jobs: mpsc::Sender<Job>,
+}
+
+/// Why a grouped write did not happen, when the write itself did not fail.
+#[derive(Debug, thiserror::Error)]
+pub enum GroupError {
+    #[error("the database did not commit: {0}")]
+    NotCommitted(String),
+    #[error("the database writer has stopped")]
+    Stopped,
+}
+
+impl GroupCommit {
+    /// Starts the committer on `write`, the pool of SQLite's one writer connection.
+    pub fn start(write: AnyPool) -> GroupCommit {
+        let (jobs, queue) = mpsc::channel(4 * MOST);
+        tokio::spawn(committer(write, queue));
+        GroupCommit { jobs }
+    }
+
+    /// Runs `work` in a transaction shared with other writes, and gives its result once
+    /// that transaction has committed. An `Err` from `work` rolls back its own changes
+    /// only.
+    pub async fn write<T, E, F>(&self, work: F) -> Result<T, E>
+    where
+        T: Send + 'static,
+        E: From<GroupError> + Send + 'static,
+        F: for<'c> FnOnce(&'c mut AnyConnection) -> BoxFuture<'c, Result<T, E>> + Send + 'static,
+    {
+        let (result, outcome) = oneshot::channel();
+        let work: Work = Box::new(move |conn| {
+            Box::pin(async move {
+                let done = work(conn).await;
+                let keep = done.is_ok();
+                let _ = result.send(done);
+                if keep { Ok(()) } else { Err(()) }
+            })
+        });
+        let (committed, commit) = oneshot::channel();
+        self.jobs.send(Job { work, committed }).await.map_err(|_| GroupError::Stopped)?;
+        let commit = commit.await.map_err(|_| GroupError::Stopped)?;
+        match (outcome.await, commit) {
+            // Refused: its savepoint was rolled back, whatever became of the others.
+            (Ok(Err(refused)), _) => Err(refused),
+            (_, Err(why)) => Err(GroupError::NotCommitted(why).into()),
+            (Ok(Ok(value)), Ok(())) => Ok(value),
+            // The work panicked; the committer rolled it back and carried on.
+            (Err(_), Ok(())) => Err(GroupError::NotCommitted("the write stopped part way".into()).into()),
+        }
+    }
+}
+
+async fn committer(write: AnyPool, mut queue: mpsc::Receiver<Job>) {
+    let mut jobs = Vec::with_capacity(MOST);
+    while queue.recv_many(&mut jobs, MOST).await > 0 {
+        let (committed, why) = match run_group(&write, &mut jobs).await {
+            Ok(told) => (told, None),
+            Err((told, err)) => (told, Some(err.to_string())),
+        };
+        if let Some(why) = &why {
+            tracing::error!(writes = committed.len(), error = %why, "a group of writes did not commit");
+        }
+        for tell in committed {
+            let _ = tell.send(why.clone().map_or(Ok(()), Err));
+        }
+    }
+}
+
+type Told = Vec<oneshot::Sender<Result<(), String>>>;
+
+/// One transaction for every job, each in its savepoint. Returns whom to tell.
+async fn run_group(write: &AnyPool, jobs: &mut Vec<Job>) -> Result<Told, (Told, sqlx::Error)> {
+    let mut told: Told = Vec::with_capacity(jobs.len());
+    let mut conn = match write.acquire().await {
+        Ok(conn) => conn,
+        Err(err) => return Err((jobs.drain(..).map(|j| j.committed).collect(), err)),
+    };
+    let mut tx = match conn.begin().await {
+        Ok(tx) => tx,
+        Err(err) => return Err((jobs.drain(..).map(|j| j.committed).collect(), err)),
+    };
+    let mut failed = None;
+    for job in jobs.drain(..) {
+        told.push(job.committed);
+        if failed.is_some() {
+            continue;
+        }
+        let savepoint = match tx.begin().await {
+            Ok(savepoint) => savepoint,
+            Err(err) => {
+                failed = Some(err);
+                continue;
+            }
+        };
+        let mut savepoint = savepoint;
+        let kept = AssertUnwindSafe((job.work)(&mut savepoint)).catch_unwind().await;
+        let ended = match kept {
+            Ok(Ok(())) => savepoint.commit().await,
+            _ => savepoint.rollback().await,
+        };
+        if let Err(err) = ended {
+            failed = Some(err);
+        }
+    }
+    if let Some(err) = failed {
+        return Err((told, err));
+    }
+    match tx.commit().await {
+        Ok(()) => Ok(told),
+        Err(err) => Err((told, err)),
+    }
+}
