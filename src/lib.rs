@@ -6,6 +6,7 @@ pub mod bench;
 pub mod calendar;
 pub mod cases;
 pub mod clocks;
+pub mod complaints;
 pub mod config;
 pub mod contacts;
 pub mod customers;

@@ -121,6 +121,15 @@ async fn assign(
     if case.officer_id == officer_id {
         return Err(invalid("officer", "The case is already with them: choose someone else"));
     }
+    // The Complaint Handling Code: stage 2 is not handled by whoever answered stage 1.
+    if case.case_type == super::CaseType::Complaint && officer_id.is_some() {
+        let events = super::db::events(&mut *conn, case_id).await?;
+        if matches!(crate::complaints::stage(&events), crate::complaints::Stage::Two { .. })
+            && crate::complaints::stage1_officer(&mut *conn, case_id).await? == officer_id
+        {
+            return Err(invalid("officer", "They gave the stage 1 answer: stage 2 must go to someone else"));
+        }
+    }
     let name: Option<String> = match officer_id {
         Some(id) => {
             let found: Option<String> = sqlx::query_scalar(
@@ -151,7 +160,7 @@ async fn assign(
 
 /// Writes a message to the case's customer to the outbox (by email, threaded under
 /// their latest email; a phone task without one) and records it as an outbound contact.
-async fn tell_customer(
+pub(crate) async fn tell_customer(
     conn: &mut AnyConnection,
     council: &Council,
     case_id: i64,

@@ -132,6 +132,7 @@ vocabulary! {
         ClockBreached = "clock_breached", "Deadline missed";
         Escalated = "escalated", "Escalated";
         CustomerMerged = "customer_merged", "Customer records merged";
+        Reclassified = "reclassified", "Type changed";
     }
 }
 

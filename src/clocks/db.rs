@@ -158,7 +158,7 @@ pub async fn extend(
     let standard = clock.standard.clone();
     let cap = standard.extension_cap.ok_or_else(|| ExtendError::NotExtendable(standard_id.to_owned()))?;
     match clock.state {
-        State::Met | State::Missed => return Err(ExtendError::Stopped),
+        State::Met | State::Missed | State::Withdrawn => return Err(ExtendError::Stopped),
         State::Paused => return Err(ExtendError::Paused),
         State::Running => {}
     }

@@ -50,6 +50,14 @@ pub struct Fired {
     pub team_lead: Option<i64>,
 }
 
+/// The body of a `reclassified` event: the case's type changed, and why.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Reclassified {
+    pub from: crate::cases::CaseType,
+    pub to: crate::cases::CaseType,
+    pub reason: String,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum State {
@@ -58,6 +66,9 @@ pub enum State {
     Paused,
     Met,
     Missed,
+    /// Stopped because its standard no longer applies (the case changed type). It
+    /// counts neither as met nor as missed.
+    Withdrawn,
 }
 
 impl State {
@@ -67,11 +78,14 @@ impl State {
             State::Paused => "paused",
             State::Met => "met",
             State::Missed => "missed",
+            State::Withdrawn => "withdrawn",
         }
     }
 
     pub fn parse(code: &str) -> Option<State> {
-        [State::Running, State::Paused, State::Met, State::Missed].into_iter().find(|s| s.as_str() == code)
+        [State::Running, State::Paused, State::Met, State::Missed, State::Withdrawn]
+            .into_iter()
+            .find(|s| s.as_str() == code)
     }
 }
 
@@ -174,6 +188,7 @@ struct Tally {
     open_pause: Option<Timestamp>,
     extended: i64,
     stopped: Option<Timestamp>,
+    withdrawn: bool,
     warned: bool,
     breached: bool,
 }
@@ -203,6 +218,7 @@ pub fn replay(events: &[Event], rules: &Rules) -> Vec<Clock> {
                         open_pause: None,
                         extended: 0,
                         stopped: None,
+                        withdrawn: false,
                         warned: false,
                         breached: false,
                     });
@@ -222,6 +238,19 @@ pub fn replay(events: &[Event], rules: &Rules) -> Vec<Clock> {
                         _ => {
                             t.warned = true;
                             t.breached = true;
+                        }
+                    }
+                }
+            }
+            EventKind::Reclassified => {
+                // A standard for some types only no longer applies once the case is
+                // another type: its clock is withdrawn, not met or missed.
+                if let Ok(changed) = serde_json::from_str::<Reclassified>(body) {
+                    for t in tallies.iter_mut().filter(|t| t.stopped.is_none()) {
+                        if !t.standard.case_types.is_empty() && !t.standard.case_types.contains(&changed.to) {
+                            t.open_pause = None;
+                            t.stopped = Some(at);
+                            t.withdrawn = true;
                         }
                     }
                 }
@@ -268,6 +297,7 @@ fn finish(t: Tally, rules: &Rules) -> Clock {
         _ => Some(deadline(&t.standard, &rules.calendars, t.start, &t.pauses, t.extended)),
     };
     let state = match (t.stopped, &deadline) {
+        _ if t.withdrawn => State::Withdrawn,
         (Some(stopped), Some(d)) if stopped <= d.due => State::Met,
         (Some(_), _) => State::Missed,
         (None, None) => State::Paused,

@@ -48,6 +48,13 @@ pub enum Action {
     ManageUsers,
     /// Change services and their questions, and add teams and partner organisations.
     ManageServices,
+    /// Treat a case as a complaint (or not), acknowledge stage 2, give a complaint's
+    /// answer and keep its promises.
+    HandleComplaint,
+    /// Record or end an arrangement for contact judged unreasonably persistent.
+    ManageArrangements,
+    /// Read the annual complaints report and the information requests figures.
+    ReadReports,
 }
 
 impl Role {
@@ -73,6 +80,12 @@ impl Role {
             Action::BulkAct => matches!(self, TeamLead | Admin),
             Action::ManageUsers => matches!(self, Admin),
             Action::ManageServices => matches!(self, Admin),
+            // The Code wants complaints answered by the service, not by a contractor or
+            // the contact centre, though an adviser may pass on a request for stage 2.
+            Action::HandleComplaint => matches!(self, Caseworker | TeamLead | Admin),
+            // Limiting how someone may contact the council is a senior decision.
+            Action::ManageArrangements => matches!(self, TeamLead | Admin),
+            Action::ReadReports => matches!(self, Insight | TeamLead | Admin),
         }
     }
 }

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 pub use deadline::{Deadline, Pause, deadline};
 pub use explain::{Explanation, explain};
-pub use policy::{Policy, PolicyError};
+pub use policy::{ComplaintSettings, Policy, PolicyError};
 
 use crate::calendar::{Calendars, Receipt};
 use crate::cases::{CaseType, Channel, vocabulary};

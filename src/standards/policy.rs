@@ -18,6 +18,29 @@ pub struct Policy {
     pub standards: Vec<Standard>,
     /// How to reach the council, for the contact us page.
     pub contact: super::contact::Contact,
+    /// What a final complaint answer tells the resident about the ombudsman.
+    pub complaints: ComplaintSettings,
+}
+
+/// The policy file's `[complaints]` section.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ComplaintSettings {
+    /// How to reach the ombudsman, quoted in every final (stage 2) answer.
+    #[serde(default = "default_ombudsman")]
+    pub ombudsman: String,
+}
+
+impl Default for ComplaintSettings {
+    fn default() -> Self {
+        ComplaintSettings { ombudsman: default_ombudsman() }
+    }
+}
+
+fn default_ombudsman() -> String {
+    "The Local Government and Social Care Ombudsman: www.lgo.org.uk, 0300 061 0614. For a council home, the \
+     Housing Ombudsman: www.housing-ombudsman.org.uk, 0300 111 3000."
+        .to_owned()
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -38,6 +61,8 @@ struct RawPolicy {
     standards: Vec<RawStandard>,
     #[serde(default)]
     contact: super::contact::Contact,
+    #[serde(default)]
+    complaints: ComplaintSettings,
 }
 
 #[derive(Deserialize)]
@@ -121,7 +146,9 @@ impl Policy {
             problems.push("the policy has no [[standard]] entries".into());
         }
         match (calendar, problems.is_empty()) {
-            (Some(calendar), true) => Ok(Policy { calendar, standards, contact: raw.contact }),
+            (Some(calendar), true) => {
+                Ok(Policy { calendar, standards, contact: raw.contact, complaints: raw.complaints })
+            }
             _ => Err(PolicyError::Invalid(problems)),
         }
     }

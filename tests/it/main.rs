@@ -10,6 +10,7 @@ mod audit;
 mod case_actions;
 mod cases;
 mod clocks;
+mod complaints;
 mod customers;
 mod deadline;
 mod demo;

@@ -143,6 +143,17 @@ pub async fn seed(
     drop(chunks);
     generator.await.context("the history generator stopped")?;
     written?;
+    // Fresh statistics, so the planners choose as they would for a database that grew
+    // by itself (PostgreSQL's autovacuum gets there later; SQLite never does unasked).
+    let analyse = match backend {
+        // A sample of each index is enough, and keeps this quick at ten million cases.
+        Backend::Sqlite => "PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;",
+        Backend::Postgres => "ANALYZE",
+    };
+    sqlx::raw_sql(sqlx::AssertSqlSafe(analyse))
+        .execute(&mut *conn)
+        .await
+        .context("refreshing the planner's statistics")?;
     if backend == Backend::Postgres {
         // History is written with explicit ids; move the identity sequences past them.
         for sql in [

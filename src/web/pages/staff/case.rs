@@ -83,6 +83,7 @@ struct CasePage {
     done: Option<&'static str>,
     /// What the plain-English check found in a reply not yet sent.
     advice: Vec<Advice>,
+    complaint: super::complaint::Panel,
 }
 
 impl CasePage {
@@ -111,7 +112,7 @@ struct Tools {
 #[serde(default)]
 pub struct ActForm {
     csrf: String,
-    action: String,
+    pub(super) action: String,
     reply: String,
     note: String,
     officer: String,
@@ -123,6 +124,28 @@ pub struct ActForm {
     reason: String,
     /// "yes" once the officer has seen the plain-English advice and sends anyway.
     checked: String,
+    // The complaint forms (see complaint.rs).
+    #[serde(rename = "case-type")]
+    pub(super) case_type: String,
+    #[serde(rename = "type-reason")]
+    pub(super) type_reason: String,
+    pub(super) outcome: String,
+    pub(super) cause: String,
+    pub(super) remedy: String,
+    #[serde(rename = "answer-text")]
+    pub(super) answer_text: String,
+    #[serde(rename = "promise-1")]
+    pub(super) promise_1: String,
+    #[serde(rename = "promise-1-due")]
+    pub(super) promise_1_due: String,
+    #[serde(rename = "promise-2")]
+    pub(super) promise_2: String,
+    #[serde(rename = "promise-2-due")]
+    pub(super) promise_2_due: String,
+    #[serde(rename = "promise-id")]
+    pub(super) promise_id: String,
+    #[serde(rename = "done-note")]
+    pub(super) done_note: String,
 }
 
 /// The case behind a reference, if this person may see it; "not found" otherwise.
@@ -157,6 +180,15 @@ fn timeline_line(state: &AppState, entry: TimelineEntry) -> TimelineLine {
         (kind, _) => kind.label().to_owned(),
     };
     let body = match (event.body, event.from_status, event.to_status) {
+        (Some(body), _, _) if event.kind == crate::cases::EventKind::Milestone => {
+            Some(crate::standards::Milestone::parse(&body).map_or(body, |m| m.label().to_owned()))
+        }
+        (Some(body), _, _) if event.kind == crate::cases::EventKind::Reclassified => {
+            Some(match serde_json::from_str::<crate::clocks::Reclassified>(&body) {
+                Ok(r) => format!("From {} to {}: {}", r.from.label(), r.to.label().to_lowercase(), r.reason),
+                Err(_) => body,
+            })
+        }
         (Some(body), _, _) => Some(body),
         (None, Some(from), Some(to)) => Some(format!("From {} to {}", from.label(), to.label())),
         _ => None,
@@ -190,6 +222,11 @@ pub async fn show(
         "assign" => Some("Assigned."),
         "status" => Some("Status changed."),
         "extend" => Some("Deadline extended. The customer has been told the new date."),
+        "reclassify" => Some("The case's type is changed, and its promises with it."),
+        "stage2-request" => Some("The request for stage 2 is recorded."),
+        "stage2-acknowledge" => Some("Stage 2 is acknowledged. The resident has been told when to expect the answer."),
+        "answer" => Some("The answer is on its way to the resident, and the case is resolved."),
+        "keep" => Some("The promise is kept. The resident has been told."),
         _ => None,
     };
     render(&page(&state, &signed_in, reference, case, form, Vec::new(), done).await?)
@@ -240,7 +277,9 @@ async fn page(
         .map(|entry| timeline_line(state, entry))
         .collect();
     let tools = tools(state, signed_in, &case).await?;
+    let complaint = super::complaint::panel(state, signed_in, &case).await?;
     Ok(CasePage {
+        complaint,
         chrome: Chrome::staff(state, &signed_in.0, "cases"),
         service: services::db::name(reader, case.service_id).await?.unwrap_or_default(),
         status: case.status.label(),
@@ -310,6 +349,18 @@ pub async fn act(
     let Form(form) = form?;
     let (reference, case) = visible_case(&state, &signed_in, &reference).await?;
     signed_in.check_csrf(&form.csrf)?;
+    if super::complaint::handles(&form.action) {
+        return match super::complaint::act(&state, &signed_in, &case, &form).await? {
+            Ok(()) => {
+                tracing::info!(case = %reference, action = %form.action, "complaint action");
+                Ok(Redirect::to(&format!("/staff/cases/{reference}?done={}", form.action)).into_response())
+            }
+            Err(errors) => {
+                let page = page(&state, &signed_in, reference, case, form, errors, None).await?;
+                Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
+            }
+        };
+    }
     let action = match form.action.as_str() {
         "reply" => CaseAction::Reply { text: form.reply.clone() },
         "note" => CaseAction::Note { text: form.note.clone() },

@@ -6,6 +6,7 @@ pub mod account;
 pub mod admin;
 pub mod audit;
 pub mod case;
+pub mod complaint;
 pub mod customer;
 pub mod home;
 pub mod log;

@@ -1,0 +1,385 @@
+//! Complaints, to the Complaint Handling Code (Local Government and Social Care
+//! Ombudsman and Housing Ombudsman): two stages, each acknowledged and answered against
+//! its own clock (`policy/standards.toml`), the second asked for by the resident with no
+//! reason needed and answered by someone other than the first stage's officer; each
+//! answer recording what was decided, why it happened and the remedy; the promises made
+//! in an answer tracked until kept; service requests told apart from complaints.
+//!
+//! This module owns those rules. It never decides who may act (that is `Role::may` at the
+//! edge) and does not render pages.
+
+pub mod db;
+mod stage;
+
+pub use stage::{Stage, stage};
+
+use sqlx::AnyConnection;
+
+use crate::cases::db::{ChangeStatusError, NewEvent, append_event, change_status};
+use crate::cases::{Actor, Case, CaseType, EventKind, Status, vocabulary};
+use crate::config::Council;
+use crate::intake::{Checker, FieldError, OUTCOME_MAX};
+use crate::outbox::Purpose;
+use crate::standards::{Milestone, Rules};
+
+vocabulary! {
+    /// What a complaint's answer decided.
+    Outcome {
+        Upheld = "upheld", "Upheld";
+        PartlyUpheld = "partly_upheld", "Partly upheld";
+        NotUpheld = "not_upheld", "Not upheld";
+    }
+}
+
+vocabulary! {
+    /// Why it happened: the categories the annual report counts, so causes get fixed.
+    Cause {
+        Delay = "delay", "Delay";
+        Communication = "communication", "Poor communication";
+        Quality = "quality", "Quality of the work or service";
+        Mistake = "mistake", "A mistake or wrong information";
+        StaffConduct = "staff_conduct", "Staff conduct";
+        Policy = "policy", "Policy or process";
+        Other = "other", "Another cause";
+    }
+}
+
+/// The longest remedy, promise or reason, in characters.
+pub const TEXT_MAX: usize = 4_000;
+
+/// An answer to a complaint at its current stage.
+#[derive(Debug, Clone, Default)]
+pub struct Answer {
+    pub outcome: String,
+    pub cause: String,
+    /// What we have done or will do to put it right.
+    pub remedy: String,
+    /// The letter to the resident.
+    pub text: String,
+    /// What we promise to do, each by a date (YYYY-MM-DD).
+    pub promises: Vec<(String, String)>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ComplaintError {
+    #[error("the request has {} problem(s)", .0.len())]
+    Invalid(Vec<FieldError>),
+    /// Not possible at this point in the complaint; the sentence says why.
+    #[error("{0}")]
+    NotNow(&'static str),
+    #[error(transparent)]
+    Status(#[from] ChangeStatusError),
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+fn invalid(field: &'static str, message: impl Into<String>) -> ComplaintError {
+    ComplaintError::Invalid(vec![FieldError::new(field, message)])
+}
+
+fn internal(kind: EventKind, actor: Actor, public: bool, body: &str) -> NewEvent<'_> {
+    NewEvent { actor, kind, public, body: Some(body), from_status: None, to_status: None }
+}
+
+/// Turns an enquiry or service request into a complaint, or a complaint back into an
+/// enquiry, with the reason. The new type's clocks start from the case's receipt (the
+/// stricter reading: the complaint was made when the resident made it), and clocks of
+/// standards that no longer apply are withdrawn, so they count neither way.
+pub async fn reclassify(
+    conn: &mut AnyConnection,
+    rules: &Rules,
+    case: &Case,
+    to: CaseType,
+    reason: &str,
+    staff_id: i64,
+    now: i64,
+) -> Result<(), ComplaintError> {
+    let allowed = matches!(
+        (case.case_type, to),
+        (CaseType::Enquiry | CaseType::ServiceRequest, CaseType::Complaint) | (CaseType::Complaint, CaseType::Enquiry)
+    );
+    if !allowed {
+        return Err(invalid(
+            "type-reason",
+            "Only an enquiry or a service request can become a complaint, and a complaint an enquiry",
+        ));
+    }
+    if !case.status.is_open() {
+        return Err(ComplaintError::NotNow("A resolved or closed case cannot change type; reopen it first"));
+    }
+    let mut c = Checker::default();
+    let Some(reason) = c.text("type-reason", "the reason", reason, OUTCOME_MAX, true) else {
+        return Err(ComplaintError::Invalid(c.errors));
+    };
+    let body = serde_json::to_string(&crate::clocks::Reclassified { from: case.case_type, to, reason: reason.clone() })
+        .expect("plain struct");
+    append_event(&mut *conn, case.id, &internal(EventKind::Reclassified, Actor::staff(staff_id), false, &body), now)
+        .await?;
+    sqlx::query("UPDATE cases SET case_type = $1, updated_at = $2 WHERE id = $3")
+        .bind(to.as_str())
+        .bind(now)
+        .bind(case.id)
+        .execute(&mut *conn)
+        .await?;
+    // Every milestone so far counts for the new type's standards, not only this event.
+    crate::clocks::db::sync(&mut *conn, case.id, rules, 0, now).await?;
+    Ok(())
+}
+
+/// The resident (or an officer on their behalf) asks for stage 2, once stage 1 has been
+/// answered. No reason is needed. A resolved or closed complaint is reopened.
+pub async fn request_stage2(
+    conn: &mut AnyConnection,
+    rules: &Rules,
+    case: &Case,
+    actor: Actor,
+    now: i64,
+) -> Result<(), ComplaintError> {
+    if case.case_type != CaseType::Complaint {
+        return Err(ComplaintError::NotNow("Only a complaint has a stage 2"));
+    }
+    let events = crate::cases::db::events(&mut *conn, case.id).await?;
+    match stage(&events) {
+        Stage::One { answered: true } => {}
+        Stage::One { answered: false } => {
+            return Err(ComplaintError::NotNow("Stage 2 can be asked for once we have given our stage 1 answer"));
+        }
+        Stage::Two { .. } => return Err(ComplaintError::NotNow("Stage 2 has already been asked for")),
+    }
+    let event_id = append_event(
+        &mut *conn,
+        case.id,
+        &internal(EventKind::Milestone, actor, true, Milestone::Stage2Requested.as_str()),
+        now,
+    )
+    .await?;
+    if !case.status.is_open() {
+        let note = "Stage 2 of the complaint was asked for.";
+        change_status(&mut *conn, case.id, Status::Reopened, actor, Some(note), rules, now).await?;
+    }
+    crate::clocks::db::sync(&mut *conn, case.id, rules, event_id, now).await?;
+    Ok(())
+}
+
+/// An officer acknowledges the request for stage 2, which starts its answer's clock.
+/// The resident is told, with the date.
+pub async fn acknowledge_stage2(
+    conn: &mut AnyConnection,
+    council: &Council,
+    rules: &Rules,
+    case: &Case,
+    staff_id: i64,
+    now: i64,
+) -> Result<(), ComplaintError> {
+    let events = crate::cases::db::events(&mut *conn, case.id).await?;
+    if stage(&events) != (Stage::Two { acknowledged: false, answered: false }) {
+        return Err(ComplaintError::NotNow("There is no request for stage 2 waiting to be acknowledged"));
+    }
+    let event_id = append_event(
+        &mut *conn,
+        case.id,
+        &internal(EventKind::Milestone, Actor::staff(staff_id), true, Milestone::Stage2Acknowledged.as_str()),
+        now,
+    )
+    .await?;
+    let clocks = crate::clocks::db::sync(&mut *conn, case.id, rules, event_id, now).await?;
+    let due = clocks
+        .iter()
+        .find(|c| c.standard.id == "complaint-stage2-respond")
+        .and_then(|c| c.due())
+        .map(|due| {
+            format!(
+                " We will give you our final answer by {}.",
+                rules.calendars.council.local_date(due).strftime("%A %-d %B %Y")
+            )
+        })
+        .unwrap_or_default();
+    let text = format!(
+        "We have your request to take your complaint to stage 2. Someone who did not deal with it at stage 1 will look at it again.{due}"
+    );
+    crate::cases::actions::tell_customer(&mut *conn, council, case.id, Purpose::Update, &text, now)
+        .await
+        .map_err(|_| ComplaintError::NotNow("The customer gave no way to reach them"))?;
+    Ok(())
+}
+
+/// Who gave the stage 1 answer: stage 2 must be answered by someone else.
+pub async fn stage1_officer(conn: &mut AnyConnection, case_id: i64) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT answered_by FROM complaint_responses WHERE case_id = $1 AND stage = 1")
+        .bind(case_id)
+        .fetch_optional(conn)
+        .await
+}
+
+/// Gives the answer at the complaint's current stage: records the outcome, the cause
+/// and the remedy, and the promises made; writes to the resident (the stage 1 answer
+/// says how to ask for stage 2, the final answer how to go to the ombudsman); and
+/// resolves the case. Stage 2 is refused to the officer who answered stage 1.
+#[allow(clippy::too_many_arguments)]
+pub async fn answer(
+    conn: &mut AnyConnection,
+    council: &Council,
+    rules: &Rules,
+    case: &Case,
+    staff_id: i64,
+    answer: &Answer,
+    today: jiff::civil::Date,
+    now: i64,
+) -> Result<(), ComplaintError> {
+    if case.case_type != CaseType::Complaint {
+        return Err(ComplaintError::NotNow("Only a complaint is answered this way"));
+    }
+    let events = crate::cases::db::events(&mut *conn, case.id).await?;
+    let number = match stage(&events) {
+        Stage::One { answered: false } => 1,
+        Stage::Two { acknowledged: true, answered: false } => 2,
+        Stage::Two { acknowledged: false, .. } => {
+            return Err(ComplaintError::NotNow("Acknowledge the request for stage 2 before answering it"));
+        }
+        _ => return Err(ComplaintError::NotNow("This stage of the complaint has already been answered")),
+    };
+    if number == 2 && stage1_officer(&mut *conn, case.id).await? == Some(staff_id) {
+        return Err(invalid(
+            "answer-text",
+            "You gave the stage 1 answer, so someone else must give the stage 2 answer",
+        ));
+    }
+    let checked = check(answer, today)?;
+    sqlx::query(
+        "INSERT INTO complaint_responses (case_id, stage, outcome, cause, remedy, answered_by, at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(case.id)
+    .bind(number)
+    .bind(checked.outcome.as_str())
+    .bind(checked.cause.as_str())
+    .bind(&checked.remedy)
+    .bind(staff_id)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    for (promise, due) in &checked.promises {
+        sqlx::query(
+            "INSERT INTO complaint_actions (case_id, stage, promise, due_on, created_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(case.id)
+        .bind(number)
+        .bind(promise)
+        .bind(due.to_string())
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    }
+    let mut letter = checked.text.clone();
+    letter.push_str(&format!("\n\nOur decision: your complaint is {}.", checked.outcome.label().to_lowercase()));
+    for (promise, due) in &checked.promises {
+        letter.push_str(&format!("\nWe will {promise} by {}.", due.strftime("%-d %B %Y")));
+    }
+    letter.push_str("\n\n");
+    let case_url = format!("{}/cases/{}", council.public_url, crate::cases::CaseRef::from_id(&council.prefix, case.id));
+    letter.push_str(&signpost(number, &case_url, &rules.policy.complaints.ombudsman));
+    let actor = Actor::staff(staff_id);
+    append_event(&mut *conn, case.id, &internal(EventKind::Message, actor, true, &letter), now).await?;
+    crate::cases::actions::tell_customer(&mut *conn, council, case.id, Purpose::Reply, &letter, now)
+        .await
+        .map_err(|_| ComplaintError::NotNow("The customer gave no way to reach them"))?;
+    let note = format!("Stage {number} answer given: {}.", checked.outcome.label().to_lowercase());
+    change_status(&mut *conn, case.id, Status::Resolved, actor, Some(&note), rules, now).await?;
+    Ok(())
+}
+
+/// What every answer ends with: at stage 1, how to ask for stage 2; at stage 2, the
+/// ombudsman, as the Code requires of a final answer.
+pub fn signpost(stage: i64, case_url: &str, ombudsman: &str) -> String {
+    if stage == 1 {
+        format!(
+            "If you are not happy with this answer, you can ask us to look at your complaint again at stage 2. \
+             You do not need to give a reason. Reply to this email, or ask on your case's page: {case_url}"
+        )
+    } else {
+        format!(
+            "This is our final answer. If you are still not happy, you can ask the ombudsman to look at your \
+             complaint. It is free and independent. {ombudsman}"
+        )
+    }
+}
+
+struct Checked {
+    outcome: Outcome,
+    cause: Cause,
+    remedy: String,
+    text: String,
+    promises: Vec<(String, jiff::civil::Date)>,
+}
+
+/// Every field at once, named.
+fn check(answer: &Answer, today: jiff::civil::Date) -> Result<Checked, ComplaintError> {
+    let mut c = Checker::default();
+    let outcome = Outcome::parse(answer.outcome.trim());
+    if outcome.is_none() {
+        c.fail("outcome", "Choose whether the complaint is upheld, partly upheld or not upheld");
+    }
+    let cause = Cause::parse(answer.cause.trim());
+    if cause.is_none() {
+        c.fail("cause", "Choose what caused the complaint");
+    }
+    let remedy = c.text("remedy", "what we have done to put it right", &answer.remedy, TEXT_MAX, true);
+    let text = c.text("answer-text", "the answer to the resident", &answer.text, crate::cases::actions::TEXT_MAX, true);
+    let mut promises = Vec::new();
+    for (i, (promise, due)) in answer.promises.iter().enumerate() {
+        if promise.trim().is_empty() && due.trim().is_empty() {
+            continue;
+        }
+        let field = if i == 0 { "promise-1" } else { "promise-2" };
+        let Some(promise) = c.text(field, "what we will do", promise, TEXT_MAX, true) else { continue };
+        match due.trim().parse::<jiff::civil::Date>() {
+            Ok(date) if date >= today => promises.push((promise, date)),
+            Ok(_) => c.fail(field, "The date for a promise must be today or later"),
+            Err(_) => c.fail(field, "Give the date we will do it by, like 2027-01-31"),
+        }
+    }
+    match (outcome, cause, remedy, text) {
+        (Some(outcome), Some(cause), Some(remedy), Some(text)) if c.errors.is_empty() => {
+            Ok(Checked { outcome, cause, remedy, text, promises })
+        }
+        _ => Err(ComplaintError::Invalid(c.errors)),
+    }
+}
+
+/// Marks a promise kept, and tells the resident what was done.
+pub async fn keep_promise(
+    conn: &mut AnyConnection,
+    council: &Council,
+    case: &Case,
+    action_id: i64,
+    note: &str,
+    staff_id: i64,
+    now: i64,
+) -> Result<(), ComplaintError> {
+    let mut c = Checker::default();
+    let Some(note) = c.text("done-note", "what was done", note, TEXT_MAX, true) else {
+        return Err(ComplaintError::Invalid(c.errors));
+    };
+    let promise: Option<String> =
+        sqlx::query_scalar("SELECT promise FROM complaint_actions WHERE id = $1 AND case_id = $2 AND done_at IS NULL")
+            .bind(action_id)
+            .bind(case.id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    let Some(promise) = promise else {
+        return Err(ComplaintError::NotNow("That promise has already been kept, or is not this case's"));
+    };
+    sqlx::query("UPDATE complaint_actions SET done_at = $1, done_by = $2, done_note = $3 WHERE id = $4")
+        .bind(now)
+        .bind(staff_id)
+        .bind(&note)
+        .bind(action_id)
+        .execute(&mut *conn)
+        .await?;
+    let text = format!("We said we would {promise}. We have done it: {note}");
+    append_event(&mut *conn, case.id, &internal(EventKind::Message, Actor::staff(staff_id), true, &text), now).await?;
+    crate::cases::actions::tell_customer(&mut *conn, council, case.id, Purpose::Update, &text, now)
+        .await
+        .map_err(|_| ComplaintError::NotNow("The customer gave no way to reach them"))?;
+    Ok(())
+}
