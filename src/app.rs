@@ -78,6 +78,10 @@ pub fn router(state: AppState) -> Router {
         .route("/staff/cases/{reference}/files/{id}", get(staff::case::file))
         .route("/staff/customers/{id}", get(staff::customer::show))
         .route("/staff/customers/{id}/merge", post(staff::customer::merge))
+        .route("/staff/reports/complaints", get(staff::reports::complaints))
+        .route("/staff/reports/complaints.csv", get(staff::reports::complaints_csv))
+        .route("/staff/customers/{id}/arrangements", post(staff::customer::arrange))
+        .route("/staff/customers/{id}/arrangements/{arrangement}/end", post(staff::customer::end_arrangement))
         .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
     let mut router = Router::new()
         .merge(staff_pages)
@@ -104,6 +108,7 @@ pub fn router(state: AppState) -> Router {
         .route("/cases/{reference}/check", post(pages::track::prove))
         .route("/cases/{reference}/reply", post(pages::track::reply))
         .route("/cases/{reference}/escalate", post(pages::track::escalate))
+        .route("/cases/{reference}/stage2", post(pages::track::stage2))
         .route("/cases/{reference}/feedback", post(pages::track::feedback))
         .route("/you/forget", get(pages::you::forget))
         .route("/you/{token}", get(pages::you::remember))

@@ -136,6 +136,8 @@ pub enum Refusal {
     NotLate,
     #[error("We already have your answer for this case. Thank you.")]
     Answered,
+    #[error("You can ask for stage 2 once we have answered your complaint, and only once.")]
+    NoStage2,
 }
 
 impl Refusal {
@@ -145,6 +147,7 @@ impl Refusal {
             Refusal::Closed => "closed",
             Refusal::NotLate => "not-late",
             Refusal::Answered => "answered",
+            Refusal::NoStage2 => "no-stage2",
         }
     }
 }

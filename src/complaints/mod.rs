@@ -9,6 +9,7 @@
 //! edge) and does not render pages.
 
 pub mod db;
+pub mod report;
 mod stage;
 
 pub use stage::{Stage, stage};

@@ -286,3 +286,193 @@ async fn an_answer_with_every_field_wrong_names_each_one_on_the_case_page() {
     assert!(shown.body.contains("Stage 1: waiting for our answer"), "{}", shown.body);
     assert!(shown.body.contains("Give the stage 1 answer"));
 }
+
+/// The resident takes their answered complaint to stage 2 from their case page, with no
+/// reason asked; before the stage 1 answer, or a second time, the page says why not.
+#[tokio::test]
+async fn a_resident_takes_an_answered_complaint_to_stage_2_from_their_case_page() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let app = app(&t.db).await;
+    let rules = rules(&t.db).await;
+    let sent = post_form(&app, "/services/general/report/send", &crate::support::valid_report()).await;
+    let reference = reference_in(sent.location()).to_owned();
+    let id = frontdoor::cases::CaseRef::parse(&crate::support::prefix(), &reference).unwrap().id();
+    let page = format!("/cases/{reference}");
+    let proved = post_form(&app, &format!("{page}/check"), &[("answer", "jo.resident@example.com")]).await;
+    let cookie = crate::tracking::proof(&proved, &reference);
+    account(&t.db, "ann@council.example", "caseworker", Some("waste"), None).await;
+    let ann = staff_id(&t.db, "ann@council.example").await;
+
+    let case = get(t.db.reader(), id).await.unwrap().unwrap();
+    let mut tx = t.db.begin().await.unwrap();
+    complaints::reclassify(
+        &mut tx,
+        &rules,
+        &case,
+        CaseType::Complaint,
+        "Unhappy with the service",
+        ann,
+        frontdoor::db::now_ms(),
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let shown = crate::tracking::with_cookie(&app, "GET", &page, &cookie, &[]).await;
+    assert!(!shown.body.contains("Take my complaint to stage 2"), "not before the stage 1 answer");
+    let early = crate::tracking::with_cookie(&app, "POST", &format!("{page}/stage2"), &cookie, &[]).await;
+    assert_eq!(early.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(early.body.contains("once we have answered your complaint"), "{}", early.body);
+
+    let case = get(t.db.reader(), id).await.unwrap().unwrap();
+    let today = jiff::Zoned::now().date();
+    let mut tx = t.db.begin().await.unwrap();
+    let first = answer("partly_upheld", "We have looked into it.", None);
+    complaints::answer(&mut tx, &council(), &rules, &case, ann, &first, today, frontdoor::db::now_ms()).await.unwrap();
+    tx.commit().await.unwrap();
+    let shown = crate::tracking::with_cookie(&app, "GET", &page, &cookie, &[]).await;
+    assert!(shown.body.contains("Take my complaint to stage 2"), "{}", shown.body);
+
+    let asked = crate::tracking::with_cookie(&app, "POST", &format!("{page}/stage2"), &cookie, &[]).await;
+    assert_eq!((asked.status, asked.location()), (StatusCode::SEE_OTHER, format!("{page}?done=stage2").as_str()));
+    let after = crate::tracking::with_cookie(&app, "GET", &format!("{page}?done=stage2"), &cookie, &[]).await;
+    assert!(after.body.contains("We have your request to take your complaint to stage 2"));
+    assert!(after.body.contains("You asked us to take your complaint to stage 2"), "on the timeline");
+    assert_eq!(get(t.db.reader(), id).await.unwrap().unwrap().status, Status::Reopened);
+    let again = crate::tracking::with_cookie(&app, "POST", &format!("{page}/stage2"), &cookie, &[]).await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY, "only once");
+    // Without proof, nothing happens.
+    assert_eq!(post_form(&app, &format!("{page}/stage2"), &[]).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        crate::support::count(&t.db, "case_events WHERE kind = 'milestone' AND body = 'stage2_requested'").await,
+        1
+    );
+}
+
+#[tokio::test]
+async fn a_team_lead_records_and_ends_a_contact_arrangement_with_a_review_date() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let app = app(&t.db).await;
+    let sent = post_form(&app, "/services/general/report/send", &crate::support::valid_report()).await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER);
+    let customer: i64 = sqlx::query_scalar("SELECT id FROM customers").fetch_one(t.db.reader()).await.unwrap();
+    let record = format!("/staff/customers/{customer}");
+    account(&t.db, "lead@council.example", "team_lead", Some("waste"), None).await;
+    account(&t.db, "worker@council.example", "caseworker", Some("waste"), None).await;
+
+    // A caseworker may not limit how someone contacts us.
+    let (worker, worker_csrf) = sign_in(&app, "worker@council.example").await;
+    let fields = [
+        ("csrf", worker_csrf.as_str()),
+        ("arrangement", "One email a week"),
+        ("arrangement-reason", "x"),
+        ("review-on", "2099-01-01"),
+    ];
+    assert_eq!(
+        post_with(&app, &format!("{record}/arrangements"), &worker, &fields).await.status,
+        StatusCode::FORBIDDEN
+    );
+
+    let (lead, csrf) = sign_in(&app, "lead@council.example").await;
+    let wrong = [("csrf", csrf.as_str()), ("arrangement", ""), ("arrangement-reason", ""), ("review-on", "2020-01-01")];
+    let refused = post_with(&app, &format!("{record}/arrangements"), &lead, &wrong).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for field in ["arrangement", "arrangement-reason", "review-on"] {
+        assert!(refused.body.contains(&format!(r##"<a href="#{field}">"##)), "{field}: {}", refused.body);
+    }
+    let review = (jiff::Zoned::now().date() + jiff::Span::new().months(6)).to_string();
+    let right = [
+        ("csrf", csrf.as_str()),
+        ("arrangement", "One named officer answers their emails, once a week"),
+        ("arrangement-reason", "Forty emails a day about the same missed bin"),
+        ("review-on", review.as_str()),
+    ];
+    let recorded = post_with(&app, &format!("{record}/arrangements"), &lead, &right).await;
+    assert_eq!(recorded.status, StatusCode::SEE_OTHER, "{}", recorded.body);
+    let shown = crate::staff::get_with(&app, &record, &lead).await;
+    assert!(shown.body.contains("One named officer answers their emails") && shown.body.contains(&review));
+    // The case page warns whoever works the customer's case.
+    let case_page = format!("/staff/cases/{}", reference_in(sent.location()));
+    assert!(
+        crate::staff::get_with(&app, &case_page, &lead).await.body.contains("Contact arrangement: One named officer")
+    );
+
+    let id: i64 = sqlx::query_scalar("SELECT id FROM contact_arrangements").fetch_one(t.db.reader()).await.unwrap();
+    let ended = post_with(&app, &format!("{record}/arrangements/{id}/end"), &lead, &[("csrf", &csrf)]).await;
+    assert_eq!(ended.status, StatusCode::SEE_OTHER);
+    assert!(crate::staff::get_with(&app, &record, &lead).await.body.contains("None. Everyone may contact us"));
+    assert_eq!(
+        crate::support::count(&t.db, "contact_arrangements WHERE ended_at IS NOT NULL").await,
+        1,
+        "the record stays"
+    );
+}
+
+#[tokio::test]
+async fn the_annual_report_counts_timeliness_outcomes_causes_and_promises() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let rules = rules(&t.db).await;
+    let app = app(&t.db).await;
+    account(&t.db, "ann@council.example", "caseworker", Some("waste"), None).await;
+    account(&t.db, "insight@council.example", "insight", None, None).await;
+    let ann = staff_id(&t.db, "ann@council.example").await;
+
+    // Two complaints in 2026: one answered at stage 1 in time, upheld with a promise; one
+    // answered late (received 2 November, answered 30 November), not upheld.
+    for (received, answered, outcome, promise) in [
+        (at(2026, 3, 2, 10, 0), at(2026, 3, 6, 12, 0), "upheld", Some(("repair the fence", "2026-03-20"))),
+        (at(2026, 11, 2, 10, 0), at(2026, 11, 30, 12, 0), "not_upheld", None),
+    ] {
+        let id = open_at(&t.db, &rules, "general", "pat@example.com", received).await.case_id;
+        let case = get(t.db.reader(), id).await.unwrap().unwrap();
+        let mut tx = t.db.begin().await.unwrap();
+        complaints::reclassify(&mut tx, &rules, &case, CaseType::Complaint, "A complaint", ann, received)
+            .await
+            .unwrap();
+        change_status(&mut tx, id, Status::Acknowledged, Actor::staff(ann), None, &rules, received + 3_600_000)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        let case = get(t.db.reader(), id).await.unwrap().unwrap();
+        let mut tx = t.db.begin().await.unwrap();
+        let given = answer(outcome, "Our answer.", promise);
+        let today = jiff::Timestamp::from_millisecond(answered).unwrap().to_zoned(jiff::tz::TimeZone::UTC).date();
+        complaints::answer(&mut tx, &council(), &rules, &case, ann, &given, today, answered).await.unwrap();
+        tx.commit().await.unwrap();
+    }
+
+    let report = complaints::report::annual(
+        t.db.reader(),
+        2026,
+        day(2026, 12, 1),
+        &jiff::tz::TimeZone::get("Europe/London").unwrap(),
+    )
+    .await
+    .unwrap();
+    let kept = |id: &str| report.timeliness.get(id).cloned().unwrap_or_default();
+    assert_eq!((kept("complaint-stage1-acknowledge").met, kept("complaint-stage1-acknowledge").missed), (2, 0));
+    assert_eq!((kept("complaint-stage1-respond").met, kept("complaint-stage1-respond").missed), (1, 1));
+    assert_eq!(report.outcomes.len(), 2);
+    assert_eq!(report.causes.values().sum::<i64>(), 2);
+    assert_eq!((report.promised, report.kept, report.overdue), (1, 0, 1), "the fence is overdue");
+    let csv = complaints::report::csv(&report);
+    assert!(csv.starts_with("year,section,item,value\r\n"));
+    assert!(csv.contains("2026,missed,Stage 1 answered within 10 working days of acknowledgement,1\r\n"), "{csv}");
+
+    // Insight officers read it as a page and as CSV; a caseworker may not.
+    let (insight, _) = sign_in(&app, "insight@council.example").await;
+    let page = crate::staff::get_with(&app, "/staff/reports/complaints?year=2026", &insight).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Stage 1: Upheld") && page.body.contains("50%"), "{}", page.body);
+    let file = crate::staff::get_with(&app, "/staff/reports/complaints.csv?year=2026", &insight).await;
+    assert_eq!(file.status, StatusCode::OK);
+    assert!(file.body.contains("promises,Past their date,1"));
+    let (worker, _) = sign_in(&app, "ann@council.example").await;
+    assert_eq!(crate::staff::get_with(&app, "/staff/reports/complaints", &worker).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        crate::staff::get_with(&app, "/staff/reports/complaints?year=1990", &insight).await.status,
+        StatusCode::BAD_REQUEST
+    );
+}

@@ -15,7 +15,7 @@ use crate::support::{
 };
 
 /// A request carrying the cookie a proof set.
-async fn with_cookie(app: &Router, method: &str, uri: &str, cookie: &str, fields: &[(&str, &str)]) -> Reply {
+pub async fn with_cookie(app: &Router, method: &str, uri: &str, cookie: &str, fields: &[(&str, &str)]) -> Reply {
     let body = fields.iter().map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v))).collect::<Vec<_>>().join("&");
     let request = Request::builder()
         .method(method)
@@ -28,7 +28,7 @@ async fn with_cookie(app: &Router, method: &str, uri: &str, cookie: &str, fields
 }
 
 /// "fd_case=SIG" from a Set-Cookie header, checking its scope.
-fn proof(reply: &Reply, reference: &str) -> String {
+pub fn proof(reply: &Reply, reference: &str) -> String {
     let set = reply.headers.get(header::SET_COOKIE).expect("a cookie is set").to_str().unwrap().to_owned();
     assert!(set.contains(&format!("Path=/cases/{reference};")), "{set}");
     assert!(set.contains("HttpOnly") && set.contains("SameSite=Strict"), "{set}");

@@ -45,6 +45,7 @@ pub struct StaffBar {
     pub may_view_cases: bool,
     pub may_admin: bool,
     pub may_audit: bool,
+    pub may_report: bool,
     /// Which section the page is in, to mark it in the navigation.
     pub section: &'static str,
 }
@@ -126,6 +127,7 @@ impl Chrome {
             may_view_cases: role.may(Action::ViewCase),
             may_admin: role.may(Action::ManageTemplates),
             may_audit: role.may(Action::ReadAccessLog),
+            may_report: role.may(Action::ReadReports),
             section,
         };
         // The staff workspace is in English.

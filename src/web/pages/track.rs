@@ -69,6 +69,8 @@ pub struct Full {
     pub overdue: Option<String>,
     pub escalated: Option<String>,
     pub wants_feedback: bool,
+    /// A complaint answered at stage 1, which the resident may take to stage 2.
+    pub may_ask_stage2: bool,
 }
 
 /// What the resident typed, shown again with the errors.
@@ -122,6 +124,7 @@ fn done_message(done: &str) -> Option<&'static str> {
     match done {
         "reply" => Some("done-reply"),
         "escalated" => Some("done-escalated"),
+        "stage2" => Some("done-stage2"),
         "thanks" => Some("done-thanks"),
         "reopened" => Some("done-reopened"),
         _ => None,
@@ -218,6 +221,8 @@ async fn full_view(state: &AppState, case: &Case, language: Language) -> Result<
         overdue,
         escalated: escalated_at.map(|at| date_in(state, language, at)),
         wants_feedback: resident::wants_feedback(&mut conn, case).await?,
+        may_ask_stage2: case.case_type == cases::CaseType::Complaint
+            && crate::complaints::stage(&events) == (crate::complaints::Stage::One { answered: true }),
     })
 }
 
@@ -242,6 +247,11 @@ fn entry(state: &AppState, language: Language, e: &Event) -> Option<Entry> {
             (what, Some(i18n::text_with(language, "event-why", &[("reason", &ext.reason)])))
         }
         EventKind::Escalated if e.actor.kind == ActorKind::Customer => (t("event-escalated"), None),
+        EventKind::Milestone => match e.body.as_deref().and_then(crate::standards::Milestone::parse)? {
+            crate::standards::Milestone::Stage2Requested => (t("event-stage2-requested"), None),
+            crate::standards::Milestone::Stage2Acknowledged => (t("event-stage2-acknowledged"), None),
+            _ => return None,
+        },
         _ => return None,
     };
     let at = Timestamp::from_millisecond(e.at).unwrap_or(Timestamp::UNIX_EPOCH);
@@ -430,6 +440,35 @@ pub async fn escalate(
         tracing::info!(case = %reference, "resident escalated a late case");
     }
     finish(&state, reference, &case, result, "escalated", Typed::default()).await
+}
+
+/// The resident takes their answered complaint to stage 2. No reason is asked for.
+pub async fn stage2(
+    State(state): State<AppState>,
+    Path(reference): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let (reference, case) = proved_case(&state, &headers, &reference).await?;
+    let mut tx = state.db.begin().await?;
+    let result = crate::complaints::request_stage2(
+        &mut tx,
+        &state.rules.get(),
+        &case,
+        cases::Actor::customer(case.customer_id),
+        now_ms(),
+    )
+    .await;
+    let result = match result {
+        Ok(()) => {
+            tx.commit().await?;
+            tracing::info!(case = %reference, "resident asked for stage 2");
+            Ok(())
+        }
+        Err(crate::complaints::ComplaintError::Db(err)) => Err(ActError::Db(err)),
+        Err(crate::complaints::ComplaintError::Status(err)) => Err(ActError::Change(err)),
+        Err(_) => Err(ActError::NotNow(resident::Refusal::NoStage2)),
+    };
+    finish(&state, reference, &case, result, "stage2", Typed::default()).await
 }
 
 pub async fn feedback(

@@ -84,6 +84,8 @@ struct CasePage {
     /// What the plain-English check found in a reply not yet sent.
     advice: Vec<Advice>,
     complaint: super::complaint::Panel,
+    /// The customer's contact arrangements in force.
+    arrangements: Vec<crate::complaints::db::Arrangement>,
 }
 
 impl CasePage {
@@ -278,8 +280,13 @@ async fn page(
         .collect();
     let tools = tools(state, signed_in, &case).await?;
     let complaint = super::complaint::panel(state, signed_in, &case).await?;
+    let arrangements = match &customer {
+        Some(customer) => crate::complaints::db::arrangements(reader, customer.id).await?,
+        None => Vec::new(),
+    };
     Ok(CasePage {
         complaint,
+        arrangements,
         chrome: Chrome::staff(state, &signed_in.0, "cases"),
         service: services::db::name(reader, case.service_id).await?.unwrap_or_default(),
         status: case.status.label(),

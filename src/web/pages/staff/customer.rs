@@ -35,6 +35,30 @@ struct CustomerPage {
     suggestions: Vec<SuggestionLine>,
     merged: Option<String>,
     may_log: bool,
+    /// Arrangements for contact judged unreasonably persistent, in force.
+    arrangements: Vec<crate::complaints::db::Arrangement>,
+    may_arrange: bool,
+    form: ArrangementForm,
+    errors: Vec<crate::intake::FieldError>,
+    done: Option<&'static str>,
+}
+
+impl CustomerPage {
+    fn error_for(&self, field: &str) -> Option<&str> {
+        crate::intake::error_for(&self.errors, field)
+    }
+}
+
+/// The form that records an arrangement.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ArrangementForm {
+    csrf: String,
+    arrangement: String,
+    #[serde(rename = "arrangement-reason")]
+    reason: String,
+    #[serde(rename = "review-on")]
+    review_on: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -42,6 +66,7 @@ struct CustomerPage {
 pub struct Shown {
     merged: Option<i64>,
     moved: Option<usize>,
+    done: String,
 }
 
 pub async fn show(
@@ -51,6 +76,23 @@ pub async fn show(
     Query(shown): Query<Shown>,
 ) -> Result<Html<String>, AppError> {
     signed_in.require(Action::ManageCustomers)?;
+    let done = match shown.done.as_str() {
+        "arranged" => Some("The arrangement is recorded, with its review date."),
+        "ended" => Some("The arrangement has ended. Its record is kept."),
+        _ => None,
+    };
+    render(&page(&state, &signed_in, id, &shown, ArrangementForm::default(), Vec::new(), done).await?)
+}
+
+async fn page(
+    state: &AppState,
+    signed_in: &SignedIn,
+    id: i64,
+    shown: &Shown,
+    form: ArrangementForm,
+    errors: Vec<crate::intake::FieldError>,
+    done: Option<&'static str>,
+) -> Result<CustomerPage, AppError> {
     let reader = state.db.reader();
     let customer = customers::db::get(reader, id).await?.ok_or(AppError::NotFound)?;
     let cases = crate::cases::db::for_customer(reader, customer.id, CASES_SHOWN).await?;
@@ -64,9 +106,14 @@ pub async fn show(
         let cases = if moved == 1 { "1 case".to_owned() } else { format!("{moved} cases") };
         format!("Record {other} was merged into this one. {cases} and every contact moved here.")
     });
-    let page = CustomerPage {
-        chrome: Chrome::staff(&state, &signed_in.0, "customers"),
-        cases: case_lines(&state, &signed_in, cases),
+    Ok(CustomerPage {
+        chrome: Chrome::staff(state, &signed_in.0, "customers"),
+        cases: case_lines(state, signed_in, cases),
+        arrangements: crate::complaints::db::arrangements(reader, customer.id).await?,
+        may_arrange: signed_in.0.staff.role.may(Action::ManageArrangements),
+        form,
+        errors,
+        done,
         suggestions: suggestions
             .into_iter()
             .map(|s| SuggestionLine {
@@ -77,8 +124,66 @@ pub async fn show(
         customer,
         merged,
         may_log: signed_in.0.staff.role.may(Action::LogContact),
+    })
+}
+
+/// Records an arrangement for contact judged unreasonably persistent, with a date to
+/// review it (team leads and administrators).
+pub async fn arrange(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path(id): Path<i64>,
+    form: Result<Form<ArrangementForm>, FormRejection>,
+) -> Result<Response, AppError> {
+    signed_in.require(Action::ManageArrangements)?;
+    let Form(form) = form?;
+    signed_in.check_csrf(&form.csrf)?;
+    customers::db::get(state.db.reader(), id).await?.ok_or(AppError::NotFound)?;
+    let now = now_ms();
+    let today = state.rules.get().calendars.council.local_date(crate::rollups::ts(now));
+    let new = crate::complaints::db::NewArrangement {
+        arrangement: form.arrangement.clone(),
+        reason: form.reason.clone(),
+        review_on: form.review_on.clone(),
     };
-    render(&page)
+    let mut tx = state.db.begin().await?;
+    match crate::complaints::db::record_arrangement(&mut tx, id, &new, signed_in.0.staff.id, today, now).await {
+        Ok(_) => {
+            tx.commit().await?;
+            tracing::info!(customer = id, "contact arrangement recorded");
+            Ok(Redirect::to(&format!("/staff/customers/{id}?done=arranged")).into_response())
+        }
+        Err(crate::complaints::db::ArrangementError::Invalid(errors)) => {
+            drop(tx);
+            let page = page(&state, &signed_in, id, &Shown::default(), form, errors, None).await?;
+            Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
+        }
+        Err(crate::complaints::db::ArrangementError::Db(err)) => Err(err.into()),
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct EndForm {
+    csrf: String,
+}
+
+/// Ends an arrangement; its record stays.
+pub async fn end_arrangement(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path((id, arrangement)): Path<(i64, i64)>,
+    form: Result<Form<EndForm>, FormRejection>,
+) -> Result<Response, AppError> {
+    signed_in.require(Action::ManageArrangements)?;
+    let Form(form) = form?;
+    signed_in.check_csrf(&form.csrf)?;
+    let mut tx = state.db.begin().await?;
+    if !crate::complaints::db::end_arrangement(&mut tx, id, arrangement, signed_in.0.staff.id, now_ms()).await? {
+        return Err(AppError::NotFound);
+    }
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/staff/customers/{id}?done=ended")).into_response())
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -13,6 +13,7 @@ pub mod log;
 pub mod mail;
 pub mod notices_admin;
 pub mod queue;
+pub mod reports;
 pub mod search;
 pub mod services_admin;
 pub mod sign_in;
