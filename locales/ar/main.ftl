@@ -145,6 +145,7 @@ promise-late-done = متأخر: كان موعده { $due }، وتم في { $date
 promise-paused = متوقف مؤقتاً بانتظار ردك
 promise-by = بحلول { $date }
 promise-no-date = لا يوجد موعد بعد
+promise-withdrawn = لم يعد ساريًا: تغيّر نوع الطلب
 track-late = هذا الطلب متأخر: وعدنا بـ { $promise }.
 track-late-promise = { $title } بحلول { $date }
 track-warning = تحذير

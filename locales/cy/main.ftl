@@ -146,6 +146,7 @@ promise-late = Hwyr: roedd yn ddyledus { $due }
 promise-paused = Wedi'i ohirio tra byddwn yn aros amdanoch chi
 promise-by = Erbyn { $date }
 promise-no-date = Dim dyddiad eto
+promise-withdrawn = Nid yw'n berthnasol mwyach: newidiodd math yr achos
 track-late = Mae'r achos hwn yn hwyr: gwnaethom addo { $promise }.
 track-late-promise = { $title } erbyn { $date }
 track-warning = Rhybudd

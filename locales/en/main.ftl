@@ -147,6 +147,7 @@ promise-late = Late: it was due { $due }
 promise-paused = On hold while we wait for you
 promise-by = By { $date }
 promise-no-date = No date yet
+promise-withdrawn = No longer applies: the case changed type
 track-late = This case is late: we promised { $promise }.
 track-late-promise = { $title } by { $date }
 track-warning = Warning

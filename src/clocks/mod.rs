@@ -245,12 +245,18 @@ pub fn replay(events: &[Event], rules: &Rules) -> Vec<Clock> {
             EventKind::Reclassified => {
                 // A standard for some types only no longer applies once the case is
                 // another type: its clock is withdrawn, not met or missed.
+                // One already past its date stays missed: the promise was broken before
+                // the case changed type.
                 if let Ok(changed) = serde_json::from_str::<Reclassified>(body) {
                     for t in tallies.iter_mut().filter(|t| t.stopped.is_none()) {
                         if !t.standard.case_types.is_empty() && !t.standard.case_types.contains(&changed.to) {
-                            t.open_pause = None;
+                            let late = t.open_pause.is_none()
+                                && deadline(&t.standard, &rules.calendars, t.start, &t.pauses, t.extended).due < at;
+                            if let Some(from) = t.open_pause.take() {
+                                t.pauses.push(Pause { from, until: at });
+                            }
                             t.stopped = Some(at);
-                            t.withdrawn = true;
+                            t.withdrawn = !late;
                         }
                     }
                 }

@@ -86,9 +86,11 @@ async fn a_complaint_goes_through_both_stages_and_stage_2_goes_to_someone_else()
     // Acknowledged within 5 working days of receipt, counted from the receipt itself:
     // 3, 4, 5, 6 and 9 November, at closing time.
     assert_eq!(clock(&all, "complaint-stage1-acknowledge"), (State::Running, Some(at(2026, 11, 9, 17, 0))));
-    // The enquiry's own promises no longer apply: withdrawn, counted neither way.
+    // The enquiry's reply, due on Thursday 5 November, no longer applies: withdrawn,
+    // counted neither way. Its acknowledgement was due on Tuesday 3 November at 10:00 and
+    // never came: that promise was broken before the change, and stays missed.
     assert_eq!(clock(&all, "online-reply").0, State::Withdrawn);
-    assert_eq!(clock(&all, "online-acknowledge").0, State::Withdrawn);
+    assert_eq!(clock(&all, "online-acknowledge").0, State::Missed);
 
     // Acknowledged on Thursday 5 November: the answer is due 10 working days later,
     // Thursday 19 November.

@@ -54,7 +54,7 @@ pub fn story(rng: &mut StdRng, rules: &Rules, cast: &Cast<'_>, t0: i64, now: i64
         if step.said_no {
             story.feedback.push(Said { at: step.at, solved: false, rating: rng.random_range(1..=2) });
         }
-        push(&mut story, cast.case_id, step.at, step.actor, step.kind, step.public, step.body, step.to);
+        push(&mut story, cast.case_id, step);
     }
     start_clocks(rules, cast, &mut story.events);
     story.clocks = crate::clocks::replay(&story.events, rules);
@@ -64,17 +64,8 @@ pub fn story(rng: &mut StdRng, rules: &Rules, cast: &Cast<'_>, t0: i64, now: i64
     story
 }
 
-#[allow(clippy::too_many_arguments)]
-fn push(
-    story: &mut Story,
-    case_id: i64,
-    at: i64,
-    actor: Actor,
-    kind: EventKind,
-    public: bool,
-    body: Option<String>,
-    to: Option<Status>,
-) {
+fn push(story: &mut Story, case_id: i64, step: Step) {
+    let Step { at, actor, kind, public, body, to, .. } = step;
     let from = if kind == EventKind::Created { None } else { to.map(|_| story.status) };
     if let Some(to) = to {
         story.status = to;

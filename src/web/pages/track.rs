@@ -535,10 +535,12 @@ pub async fn promises(
     let mut promises = Vec::new();
     for clock in clocks::db::for_case(state.db.reader(), case_id).await? {
         let Some(standard) = rules.version(&clock.standard_id, clock.standard_version) else { continue };
-        if published_only && !standard.published {
+        // A promise withdrawn because the case changed type is no longer made to the public.
+        if published_only && (!standard.published || clock.state == ClockState::Withdrawn) {
             continue;
         }
         let (outcome, tag) = match (clock.state, clock.due_at, clock.stopped_at) {
+            (ClockState::Withdrawn, _, _) => (say("promise-withdrawn", &[]), "govuk-tag--grey"),
             (ClockState::Met, _, Some(at)) => (say("promise-done", &[("date", &date(at))]), "govuk-tag--green"),
             (ClockState::Missed, Some(due), Some(at)) => {
                 (say("promise-late-done", &[("due", &date(due)), ("date", &date(at))]), "govuk-tag--red")
