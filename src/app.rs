@@ -73,7 +73,7 @@ pub fn router(state: AppState) -> Router {
         .route("/staff/admin/notices", get(staff::notices_admin::list).post(staff::notices_admin::act))
         .route("/staff/admin/organisation", post(staff::services_admin::add_org))
         .route("/staff/admin/templates/{id}", get(staff::admin::edit).post(staff::admin::update))
-        .route("/staff/cases", get(staff::case::find))
+        .route("/staff/cases", get(staff::find::find))
         .route("/staff/cases/{reference}", get(staff::case::show).post(staff::case::act))
         .route("/staff/cases/{reference}/files/{id}", get(staff::case::file))
         .route("/staff/customers/{id}", get(staff::customer::show))

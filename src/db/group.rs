@@ -9,8 +9,8 @@
 //! before the commit loses only writes nobody was told about.
 //!
 //! A write waits for no timer: the committer starts the next transaction as soon as the
-//! last one is committed, with whatever arrived meanwhile, so one client alone is never
-//! slower than without grouping.
+//! last one is committed, with whatever arrived meanwhile, so one client alone waits only
+//! for a channel hop, never for a batch to fill.
 
 use std::panic::AssertUnwindSafe;
 

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod case;
 pub mod complaint;
 pub mod customer;
+pub mod find;
 pub mod home;
 pub mod log;
 pub mod mail;
