@@ -78,6 +78,23 @@ fn invalid(field: &'static str, message: impl Into<String>) -> ComplaintError {
     ComplaintError::Invalid(vec![FieldError::new(field, message)])
 }
 
+/// Writes to the resident, as a reply from the case page does. Having no way to reach
+/// them is a refusal; a database error stays one.
+async fn tell(
+    conn: &mut AnyConnection,
+    council: &Council,
+    case_id: i64,
+    purpose: Purpose,
+    text: &str,
+    now: i64,
+) -> Result<(), ComplaintError> {
+    match crate::cases::actions::tell_customer(conn, council, case_id, purpose, text, now).await {
+        Ok(()) => Ok(()),
+        Err(crate::cases::actions::ActionError::Db(err)) => Err(ComplaintError::Db(err)),
+        Err(_) => Err(ComplaintError::NotNow("The customer gave no way to reach them")),
+    }
+}
+
 fn internal(kind: EventKind, actor: Actor, public: bool, body: &str) -> NewEvent<'_> {
     NewEvent { actor, kind, public, body: Some(body), from_status: None, to_status: None }
 }
@@ -198,9 +215,7 @@ pub async fn acknowledge_stage2(
     let text = format!(
         "We have your request to take your complaint to stage 2. Someone who did not deal with it at stage 1 will look at it again.{due}"
     );
-    crate::cases::actions::tell_customer(&mut *conn, council, case.id, Purpose::Update, &text, now)
-        .await
-        .map_err(|_| ComplaintError::NotNow("The customer gave no way to reach them"))?;
+    tell(&mut *conn, council, case.id, Purpose::Update, &text, now).await?;
     Ok(())
 }
 
@@ -281,9 +296,7 @@ pub async fn answer(
     letter.push_str(&signpost(number, &case_url, &rules.policy.complaints.ombudsman));
     let actor = Actor::staff(staff_id);
     append_event(&mut *conn, case.id, &internal(EventKind::Message, actor, true, &letter), now).await?;
-    crate::cases::actions::tell_customer(&mut *conn, council, case.id, Purpose::Reply, &letter, now)
-        .await
-        .map_err(|_| ComplaintError::NotNow("The customer gave no way to reach them"))?;
+    tell(&mut *conn, council, case.id, Purpose::Reply, &letter, now).await?;
     let note = format!("Stage {number} answer given: {}.", checked.outcome.label().to_lowercase());
     change_status(&mut *conn, case.id, Status::Resolved, actor, Some(&note), rules, now).await?;
     Ok(())
@@ -379,8 +392,6 @@ pub async fn keep_promise(
         .await?;
     let text = format!("We said we would {promise}. We have done it: {note}");
     append_event(&mut *conn, case.id, &internal(EventKind::Message, Actor::staff(staff_id), true, &text), now).await?;
-    crate::cases::actions::tell_customer(&mut *conn, council, case.id, Purpose::Update, &text, now)
-        .await
-        .map_err(|_| ComplaintError::NotNow("The customer gave no way to reach them"))?;
+    tell(&mut *conn, council, case.id, Purpose::Update, &text, now).await?;
     Ok(())
 }
