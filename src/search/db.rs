@@ -2,6 +2,8 @@
 
 use sqlx::{AnyConnection, AnyPool, AssertSqlSafe, Row};
 
+use crate::db::Backend;
+
 /// Whose cases a search may return: a partner's, a team's, or every one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Within {
@@ -21,15 +23,11 @@ impl Within {
     }
 }
 
-fn is_postgres(conn: &AnyConnection) -> bool {
-    conn.backend_name().eq_ignore_ascii_case("PostgreSQL")
-}
-
 /// Rewrites a case's search document from the case, its customer and its contacts. Called
 /// in the transaction of every change to any of them.
 pub async fn reindex(conn: &mut AnyConnection, case_id: i64) -> Result<(), sqlx::Error> {
     let Some(body) = document(&mut *conn, case_id).await? else { return Ok(()) };
-    if is_postgres(conn) {
+    if Backend::of(conn) == Backend::Postgres {
         sqlx::query(
             "INSERT INTO case_search (case_id, body) VALUES ($1, $2) \
              ON CONFLICT (case_id) DO UPDATE SET body = excluded.body",
@@ -77,27 +75,10 @@ pub async fn document(conn: &mut AnyConnection, case_id: i64) -> Result<Option<S
     Ok(Some(body.join(" ")))
 }
 
-/// Rebuilds every case's document: after the demo writes its history in bulk.
-pub async fn reindex_all(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
-    let postgres = is_postgres(conn);
-    let (clear, concat) =
-        if postgres { ("DELETE FROM case_search", "string_agg") } else { ("DELETE FROM case_search", "group_concat") };
-    sqlx::query(clear).execute(&mut *conn).await?;
-    let target = if postgres { "case_search (case_id, body)" } else { "case_search (rowid, body)" };
-    let sql = format!(
-        "INSERT INTO {target} SELECT c.id, c.description || ' ' || COALESCE(c.address, '') || ' ' || \
-         COALESCE(c.postcode, '') || ' ' || COALESCE(u.name, '') || ' ' || COALESCE(u.email, '') || ' ' || \
-         COALESCE(u.phone, '') || ' ' || COALESCE((SELECT {concat}(COALESCE(k.subject, '') || ' ' || k.body, ' ') \
-         FROM contacts k WHERE k.case_id = c.id), '') FROM cases c LEFT JOIN customers u ON u.id = c.customer_id"
-    );
-    sqlx::query(AssertSqlSafe(sql)).execute(&mut *conn).await?;
-    Ok(())
-}
-
 /// Cases whose document has every word, best match first, at most `limit`.
 pub async fn words(pool: &AnyPool, words: &[String], within: Within, limit: i64) -> Result<Vec<i64>, sqlx::Error> {
     let mut conn = pool.acquire().await?;
-    let postgres = is_postgres(&conn);
+    let postgres = Backend::of(&conn) == Backend::Postgres;
     let scope = within.condition().map(|(column, _)| format!(" AND {column} = $2")).unwrap_or_default();
     let (sql, text) = if postgres {
         (
