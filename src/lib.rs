@@ -12,6 +12,7 @@ pub mod contacts;
 pub mod customers;
 pub mod db;
 pub mod demo;
+pub mod information;
 pub mod intake;
 pub mod jobs;
 pub mod mail;

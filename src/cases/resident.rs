@@ -138,6 +138,8 @@ pub enum Refusal {
     Answered,
     #[error("You can ask for stage 2 once we have answered your complaint, and only once.")]
     NoStage2,
+    #[error("You can ask for a review once we have answered your request, and only once.")]
+    NoReview,
 }
 
 impl Refusal {
@@ -148,6 +150,7 @@ impl Refusal {
             Refusal::NotLate => "not-late",
             Refusal::Answered => "answered",
             Refusal::NoStage2 => "no-stage2",
+            Refusal::NoReview => "no-review",
         }
     }
 }

@@ -129,6 +129,10 @@ pub enum ExtendError {
     NotApprover,
     #[error("the extension would make {total}, past the cap of {cap}")]
     CapReached { total: String, cap: String },
+    /// The law allows more time only if the requester is told before the first
+    /// deadline (`Standard::extend_before_due`).
+    #[error("more time had to be decided and the requester told by {0}, which has passed")]
+    TooLate(String),
     #[error(transparent)]
     Db(#[from] sqlx::Error),
 }
@@ -174,6 +178,13 @@ pub async fn extend(
         .await?;
     if !role.as_deref().and_then(Role::parse).is_some_and(|r| matches!(r, Role::TeamLead | Role::Admin)) {
         return Err(ExtendError::NotApprover);
+    }
+    if standard.extend_before_due {
+        let first = crate::standards::deadline(&standard, &rules.calendars, clock.started_at, &clock.pauses, 0).due;
+        if now > first.as_millisecond() {
+            let when = rules.calendar(standard.calendar).local_date(first).strftime("%A %-d %B %Y").to_string();
+            return Err(ExtendError::TooLate(when));
+        }
     }
     let cap_units = cap_in_target_units(cap, standard.target);
     if clock.extended + by > cap_units {

@@ -18,6 +18,8 @@ pub const TIMED: &[(&str, &str)] = &[
     ("complaint-stage2-respond", "Stage 2 answered within 20 working days of acknowledgement"),
     ("foi-respond", "Freedom of Information requests answered within 20 working days"),
     ("eir-respond", "Environmental information requests answered in time"),
+    ("foi-review", "Freedom of Information internal reviews answered in time"),
+    ("eir-review", "Environmental information reviews answered within 40 working days"),
     ("sar-respond", "Subject access requests answered in time"),
 ];
 

@@ -55,6 +55,11 @@ pub enum Action {
     ManageArrangements,
     /// Read the annual complaints report and the information requests figures.
     ReadReports,
+    /// Answer a Freedom of Information or environmental information request with its
+    /// outcome, answer its review, and publish it in the disclosure log or take it down.
+    HandleInformationRequest,
+    /// Download everything held about the customer of a subject access request.
+    ExportPersonalData,
 }
 
 impl Role {
@@ -86,6 +91,11 @@ impl Role {
             // Limiting how someone may contact the council is a senior decision.
             Action::ManageArrangements => matches!(self, TeamLead | Admin),
             Action::ReadReports => matches!(self, Insight | TeamLead | Admin),
+            // Statutory answers come from the council's own officers, not its partners.
+            Action::HandleInformationRequest => matches!(self, Caseworker | TeamLead | Admin),
+            // The export is of one subject access case's requester, and only for those
+            // who may work that case (`Staff::sees_case`).
+            Action::ExportPersonalData => matches!(self, Caseworker | TeamLead | Admin),
         }
     }
 }

@@ -59,6 +59,7 @@ vocabulary! {
         ChangeNotified = "change_notified", "Change notified";
         Stage2Requested = "stage2_requested", "Stage 2 asked for";
         Stage2Acknowledged = "stage2_acknowledged", "Stage 2 acknowledged";
+        ReviewRequested = "review_requested", "Internal review asked for";
     }
 }
 
@@ -207,6 +208,11 @@ pub struct Standard {
     pub working_hours: bool,
     pub while_waiting: WhileWaiting,
     pub extension_cap: Option<Target>,
+    /// The law's extensions (EIR reg 7(3), UK GDPR Art 12(3), FOI s.17(2)) must be
+    /// decided, and the requester told, before the first deadline passes. Left out of
+    /// the stored definition when false, so standards without it keep their versions.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub extend_before_due: bool,
     pub warn_before: Option<Target>,
     pub source: String,
     pub published: bool,

@@ -20,6 +20,28 @@ pub struct Policy {
     pub contact: super::contact::Contact,
     /// What a final complaint answer tells the resident about the ombudsman.
     pub complaints: ComplaintSettings,
+    /// What an information request's answers tell the requester about the regulator.
+    pub information: InformationSettings,
+}
+
+/// The policy file's `[information]` section.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InformationSettings {
+    /// How to reach the Information Commissioner, quoted in every internal review's
+    /// answer and every subject access answer.
+    #[serde(default = "default_regulator")]
+    pub regulator: String,
+}
+
+impl Default for InformationSettings {
+    fn default() -> Self {
+        InformationSettings { regulator: default_regulator() }
+    }
+}
+
+fn default_regulator() -> String {
+    "The Information Commissioner's Office: ico.org.uk/make-a-complaint, 0303 123 1113.".to_owned()
 }
 
 /// The policy file's `[complaints]` section.
@@ -63,6 +85,8 @@ struct RawPolicy {
     contact: super::contact::Contact,
     #[serde(default)]
     complaints: ComplaintSettings,
+    #[serde(default)]
+    information: InformationSettings,
 }
 
 #[derive(Deserialize)]
@@ -107,6 +131,8 @@ struct RawStandard {
     working_hours: bool,
     while_waiting: Option<String>,
     extension_cap: Option<String>,
+    #[serde(default)]
+    extend_before_due: bool,
     warn_before: Option<String>,
     source: String,
     #[serde(default = "yes")]
@@ -146,9 +172,13 @@ impl Policy {
             problems.push("the policy has no [[standard]] entries".into());
         }
         match (calendar, problems.is_empty()) {
-            (Some(calendar), true) => {
-                Ok(Policy { calendar, standards, contact: raw.contact, complaints: raw.complaints })
-            }
+            (Some(calendar), true) => Ok(Policy {
+                calendar,
+                standards,
+                contact: raw.contact,
+                complaints: raw.complaints,
+                information: raw.information,
+            }),
             _ => Err(PolicyError::Invalid(problems)),
         }
     }
@@ -322,6 +352,9 @@ fn check_standard(s: RawStandard, label: &str, problems: &mut Vec<String>) -> Op
     {
         fail(problems, "warn_before", format!("{w} is not shorter than the target of {t}"));
     }
+    if s.extend_before_due && extension_cap.is_none() {
+        fail(problems, "extend_before_due", "needs an extension_cap: there is no extension to decide".into());
+    }
     if s.working_hours && target.is_some_and(|t| t.family() != TargetFamily::Time) {
         fail(problems, "working_hours", "only applies to targets in seconds, minutes or hours".into());
     }
@@ -344,6 +377,7 @@ fn check_standard(s: RawStandard, label: &str, problems: &mut Vec<String>) -> Op
         working_hours: s.working_hours,
         while_waiting: while_waiting?,
         extension_cap,
+        extend_before_due: s.extend_before_due,
         warn_before,
         source: s.source.trim().to_owned(),
         published: s.published,

@@ -14,6 +14,7 @@ mod complaints;
 mod customers;
 mod deadline;
 mod demo;
+mod information;
 mod log_contact;
 mod mail;
 mod performance;

@@ -2,6 +2,7 @@
 
 pub mod about;
 pub mod contact;
+pub mod disclosure;
 pub mod home;
 pub mod performance;
 pub mod report;

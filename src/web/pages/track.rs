@@ -71,6 +71,8 @@ pub struct Full {
     pub wants_feedback: bool,
     /// A complaint answered at stage 1, which the resident may take to stage 2.
     pub may_ask_stage2: bool,
+    /// An answered FOI or EIR request, not yet reviewed.
+    pub may_ask_review: bool,
 }
 
 /// What the resident typed, shown again with the errors.
@@ -125,6 +127,7 @@ fn done_message(done: &str) -> Option<&'static str> {
         "reply" => Some("done-reply"),
         "escalated" => Some("done-escalated"),
         "stage2" => Some("done-stage2"),
+        "review" => Some("done-review"),
         "thanks" => Some("done-thanks"),
         "reopened" => Some("done-reopened"),
         _ => None,
@@ -223,6 +226,8 @@ async fn full_view(state: &AppState, case: &Case, language: Language) -> Result<
         wants_feedback: resident::wants_feedback(&mut conn, case).await?,
         may_ask_stage2: case.case_type == cases::CaseType::Complaint
             && crate::complaints::stage(&events) == (crate::complaints::Stage::One { answered: true }),
+        may_ask_review: matches!(case.case_type, cases::CaseType::Foi | cases::CaseType::Eir)
+            && crate::information::stage(&events) == crate::information::Stage::Answered,
     })
 }
 
@@ -250,6 +255,7 @@ fn entry(state: &AppState, language: Language, e: &Event) -> Option<Entry> {
         EventKind::Milestone => match e.body.as_deref().and_then(crate::standards::Milestone::parse)? {
             crate::standards::Milestone::Stage2Requested => (t("event-stage2-requested"), None),
             crate::standards::Milestone::Stage2Acknowledged => (t("event-stage2-acknowledged"), None),
+            crate::standards::Milestone::ReviewRequested => (t("event-review-requested"), None),
             _ => return None,
         },
         _ => return None,
@@ -469,6 +475,28 @@ pub async fn stage2(
         Err(_) => Err(ActError::NotNow(resident::Refusal::NoStage2)),
     };
     finish(&state, reference, &case, result, "stage2", Typed::default()).await
+}
+
+/// The requester asks for an internal review of the answer to their FOI or EIR request.
+pub async fn review(
+    State(state): State<AppState>,
+    Path(reference): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let (reference, case) = proved_case(&state, &headers, &reference).await?;
+    let mut tx = state.db.begin().await?;
+    let actor = cases::Actor::customer(case.customer_id);
+    let result = match crate::information::request_review(&mut tx, &state.rules.get(), &case, actor, now_ms()).await {
+        Ok(()) => {
+            tx.commit().await?;
+            tracing::info!(case = %reference, "requester asked for a review");
+            Ok(())
+        }
+        Err(crate::information::InformationError::Db(err)) => Err(ActError::Db(err)),
+        Err(crate::information::InformationError::Status(err)) => Err(ActError::Change(err)),
+        Err(_) => Err(ActError::NotNow(resident::Refusal::NoReview)),
+    };
+    finish(&state, reference, &case, result, "review", Typed::default()).await
 }
 
 pub async fn feedback(

@@ -84,6 +84,7 @@ struct CasePage {
     /// What the plain-English check found in a reply not yet sent.
     advice: Vec<Advice>,
     complaint: super::complaint::Panel,
+    information: super::information::Panel,
     /// The customer's contact arrangements in force.
     arrangements: Vec<crate::complaints::db::Arrangement>,
 }
@@ -148,6 +149,23 @@ pub struct ActForm {
     pub(super) promise_id: String,
     #[serde(rename = "done-note")]
     pub(super) done_note: String,
+    // The information request forms (see information.rs).
+    #[serde(rename = "info-outcome")]
+    pub(super) info_outcome: String,
+    #[serde(rename = "info-text")]
+    pub(super) info_text: String,
+    #[serde(rename = "log-title")]
+    pub(super) log_title: String,
+    #[serde(rename = "log-request")]
+    pub(super) log_request: String,
+    #[serde(rename = "log-response")]
+    pub(super) log_response: String,
+    #[serde(rename = "withdraw-reason")]
+    pub(super) withdraw_reason: String,
+    /// Fields with names of their own, such as one checkbox an exemption
+    /// ("exemptions-s40": a form cannot post a list to a struct).
+    #[serde(flatten)]
+    pub(super) extra: std::collections::HashMap<String, String>,
 }
 
 /// The case behind a reference, if this person may see it; "not found" otherwise.
@@ -233,6 +251,11 @@ pub async fn show(
         "stage2-acknowledge" => Some("Stage 2 is acknowledged. The resident has been told when to expect the answer."),
         "answer" => Some("The answer is on its way to the resident, and the case is resolved."),
         "keep" => Some("The promise is kept. The resident has been told."),
+        "info-answer" => Some("The answer is on its way to the requester, and the case is resolved."),
+        "review-request" => Some("The request for a review is recorded, and its clock has started."),
+        "review-answer" => Some("The review's answer is on its way to the requester, and the case is resolved."),
+        "publish" => Some("Published in the disclosure log."),
+        "withdraw" => Some("Taken out of the disclosure log."),
         _ => None,
     };
     render(&page(&state, &signed_in, reference, case, form, Vec::new(), done).await?)
@@ -284,12 +307,14 @@ async fn page(
         .collect();
     let tools = tools(state, signed_in, &case).await?;
     let complaint = super::complaint::panel(state, signed_in, &case).await?;
+    let information = super::information::panel(state, signed_in, &case, &form).await?;
     let arrangements = match &customer {
         Some(customer) => crate::complaints::db::arrangements(reader, customer.id).await?,
         None => Vec::new(),
     };
     Ok(CasePage {
         complaint,
+        information,
         arrangements,
         chrome: Chrome::staff(state, &signed_in.0, "cases"),
         service: services::db::name(reader, case.service_id).await?.unwrap_or_default(),
@@ -360,10 +385,17 @@ pub async fn act(
     let Form(form) = form?;
     let (reference, case) = visible_case(&state, &signed_in, &reference).await?;
     signed_in.check_csrf(&form.csrf)?;
-    if super::complaint::handles(&form.action) {
-        return match super::complaint::act(&state, &signed_in, &case, &form).await? {
+    let special = if super::complaint::handles(&form.action) {
+        Some(super::complaint::act(&state, &signed_in, &case, &form).await?)
+    } else if super::information::handles(&form.action) {
+        Some(super::information::act(&state, &signed_in, &case, &form).await?)
+    } else {
+        None
+    };
+    if let Some(done) = special {
+        return match done {
             Ok(()) => {
-                tracing::info!(case = %reference, action = %form.action, "complaint action");
+                tracing::info!(case = %reference, action = %form.action, "case action");
                 Ok(Redirect::to(&format!("/staff/cases/{reference}?done={}", form.action)).into_response())
             }
             Err(errors) => {

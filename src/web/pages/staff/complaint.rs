@@ -49,8 +49,8 @@ pub struct Panel {
     /// The stage that may be answered now.
     pub may_answer: Option<i64>,
     /// Promises not yet kept, as (id, promise), for the form that keeps one.
-    pub unkept: Vec<(i64, String)>,
-    pub outcomes: Vec<(&'static str, &'static str)>,
+    pub unkept: Vec<(String, String)>,
+    pub outcomes: Vec<(String, String)>,
     pub causes: Vec<(String, String)>,
 }
 
@@ -111,13 +111,13 @@ pub async fn panel(state: &AppState, signed_in: &SignedIn, case: &Case) -> Resul
             _ => None,
         },
         unkept: if handles {
-            promises.iter().filter(|p| p.kept.is_none()).map(|p| (p.id, p.promise.clone())).collect()
+            promises.iter().filter(|p| p.kept.is_none()).map(|p| (p.id.to_string(), p.promise.clone())).collect()
         } else {
             Vec::new()
         },
         promises,
         responses,
-        outcomes: Outcome::ALL.iter().map(|o| (o.as_str(), o.label())).collect(),
+        outcomes: Outcome::ALL.iter().map(|o| (o.as_str().to_owned(), o.label().to_owned())).collect(),
         causes: Cause::ALL.iter().map(|c| (c.as_str().to_owned(), c.label().to_owned())).collect(),
     })
 }

@@ -10,6 +10,7 @@ pub mod complaint;
 pub mod customer;
 pub mod find;
 pub mod home;
+pub mod information;
 pub mod log;
 pub mod mail;
 pub mod notices_admin;
