@@ -61,6 +61,7 @@ pub async fn build(db: &Db, cases: usize) -> anyhow::Result<Built> {
     let rules = crate::standards::db::load_rules(db, crate::standards::Policy::default_policy(), now).await?;
     write_catalogue(db, &rules, now).await?;
     let seeded = seed_history(db, rules, cases, now, &|_| {}).await?;
+    publish_examples(db, now).await?;
     let staff = STAFF.iter().map(|s| (s.email, s.role.label())).collect();
     Ok(Built { seeded, services: SERVICES.len(), staff })
 }
@@ -113,6 +114,73 @@ async fn seed_history(
 ) -> anyhow::Result<Seeded> {
     let org = load_org(db).await?;
     history::seed(db, Arc::new(org), Arc::new(rules), cases, now, progress).await.context("writing the history")
+}
+
+/// What the demo's disclosure log publishes: (title, request, answer, outcome, exemptions).
+const PUBLISHED: &[(&str, &str, &str, &str, &str)] = &[
+    (
+        "Potholes repaired in 2025, by ward",
+        "Please send me the number of potholes repaired last year, by ward.",
+        "Abbey: 341. Castle: 412. Market: 295. Riverside: 380.",
+        "provided",
+        "",
+    ),
+    (
+        "Spending on agency staff",
+        "How much did the council spend on agency staff in each of the last three years, and who were they?",
+        "2023 to 2024: £2.1 million. 2024 to 2025: £2.4 million. 2025 to 2026: £1.9 million. We have not given the names of the people employed through agencies.",
+        "part_provided",
+        "s40",
+    ),
+    (
+        "Rates in the waste collection contract",
+        "Please send me the rates the council pays under the current waste collection contract.",
+        "We have withheld the rates. The contract is being tendered again this year, and publishing them now would harm the council's and the bidders' commercial interests. We weighed the public interest and found it favours withholding them until the new contract is signed.",
+        "refused",
+        "s43",
+    ),
+    (
+        "Empty council homes, by street",
+        "How many council homes are empty on each street in Kingsmead?",
+        "We do not hold a count by street. We hold a count by ward, which we publish each quarter on our website.",
+        "not_held",
+        "",
+    ),
+];
+
+/// The demo's disclosure log: the latest answered FOI requests, each given an outcome
+/// and published, as an information officer would.
+async fn publish_examples(db: &Db, now: i64) -> anyhow::Result<()> {
+    let officer: i64 = sqlx::query_scalar("SELECT id FROM staff_users WHERE email = 'foi.officer@kingsmead.example'")
+        .fetch_one(db.reader())
+        .await?;
+    let answered: Vec<(i64, i64, i64)> = sqlx::query_as(
+        "SELECT id, created_at, updated_at FROM cases WHERE case_type = 'foi' AND status IN ('resolved', 'closed') \
+         ORDER BY id DESC LIMIT $1",
+    )
+    .bind(PUBLISHED.len() as i64)
+    .fetch_all(db.reader())
+    .await?;
+    let mut tx = db.begin().await?;
+    for ((case_id, received_at, answered_at), (title, request, response, outcome, exemptions)) in
+        answered.into_iter().zip(PUBLISHED)
+    {
+        crate::information::db::insert_response(&mut tx, case_id, 1, outcome, exemptions, officer, answered_at).await?;
+        let published = crate::information::db::Published {
+            case_type: crate::cases::CaseType::Foi,
+            title,
+            request,
+            response,
+            outcome,
+            exemptions,
+            received_at,
+            answered_at,
+        };
+        crate::information::db::publish(&mut tx, case_id, &published, officer, (answered_at + 86_400_000).min(now))
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Teams, the partner, services with their questions, staff, a notice and reply templates,

@@ -16,7 +16,7 @@ pub struct Response {
     pub at: i64,
 }
 
-pub(super) async fn insert_response(
+pub(crate) async fn insert_response(
     conn: &mut AnyConnection,
     case_id: i64,
     stage: i64,
@@ -86,7 +86,7 @@ pub struct Published<'a> {
 }
 
 /// Publishes the case's entry, or replaces it (publishing again after a withdrawal too).
-pub(super) async fn publish(
+pub(crate) async fn publish(
     conn: &mut AnyConnection,
     case_id: i64,
     p: &Published<'_>,

@@ -355,7 +355,7 @@ function totp (base32, step) {
 
 test('an officer turns on two-step sign-in and then signs in with a code, by keyboard alone', async () => {
   const page = await newPage(demo.browser)
-  await signIn(page, 'foi.officer@kingsmead.example')
+  await signIn(page, 'highways.officer@kingsmead.example')
   await tabTo(page, 'a[href="/staff/account"]')
   await page.keyboard.press('Enter')
   await page.waitForURL(demo.base + '/staff/account')
@@ -374,7 +374,7 @@ test('an officer turns on two-step sign-in and then signs in with a code, by key
   await page.waitForURL(/signed_out/)
 
   await page.goto(demo.base + '/staff')
-  await typeInto(page, '#email', 'foi.officer@kingsmead.example')
+  await typeInto(page, '#email', 'highways.officer@kingsmead.example')
   await typeInto(page, '#password', PASSWORD)
   await page.keyboard.press('Enter')
   await page.waitForURL(/\/staff\/sign-in\/code/)
@@ -462,4 +462,76 @@ test('complaints: a caseworker treats a report as a complaint and answers it, th
   await expectAccessible(insight, 'the annual complaints report')
   expectNoScriptErrors(insight)
   await insight.context().close()
+})
+
+test('information requests: an officer answers an FOI request with an exemption and publishes it, and the public reads it in the disclosure log, with no WCAG 2.2 AA violations', async () => {
+  // A resident asks for information on the web.
+  const asker = await newPage(demo.browser)
+  await asker.goto(demo.base + '/services/foi/report')
+  await asker.fill('#description', 'How many potholes did you repair in 2025 in each ward, and who were the contractors?')
+  await asker.fill('#name', 'Robin Asker')
+  await asker.fill('#email', 'robin@example.com')
+  await asker.click('button:has-text("Continue")')
+  await asker.click('button:has-text("Send")')
+  const reference = await asker.locator('.govuk-panel__body strong').textContent()
+  await asker.context().close()
+
+  // The information officer finds it waiting for an answer, with its clock.
+  const officer = await newPage(demo.browser)
+  await signIn(officer, 'foi.officer@kingsmead.example')
+  const casePage = `${demo.base}/staff/cases/${reference}`
+  await officer.goto(casePage)
+  assert.match(await officer.locator('main').textContent(), /Information request[\s\S]*Waiting for our answer/)
+  assert.match(await officer.locator('main').textContent(), /Freedom of Information requests answered/)
+  await expectAccessible(officer, 'an FOI request\'s case page')
+
+  // A refusal without an exemption is refused, naming the fields.
+  await officer.goto(`${casePage}?open=info-answer#info-answer-details`)
+  await officer.check('#info-outcome-refused')
+  await officer.click('#info-answer-details button[type=submit]')
+  await officer.waitForSelector('.govuk-error-summary')
+  const problems = await officer.locator('.govuk-error-summary__list a').allTextContents()
+  assert.equal(problems.length, 2, problems.join(' | '))
+  await expectAccessible(officer, 'the FOI answer with its exemption and text missing')
+
+  // Given in part: the contractors' prices are commercial.
+  await officer.check('#info-outcome-part_provided')
+  await officer.check('#exemptions-s43')
+  await officer.fill('#info-text', 'Castle ward: 412. Riverside ward: 380. The contract prices are withheld.')
+  await officer.click('#info-answer-details button[type=submit]')
+  await officer.waitForSelector('.govuk-notification-banner--success')
+  assert.match(await officer.locator('main').textContent(), /Our answer[\s\S]*Information provided in part[\s\S]*Section 43/)
+  await expectAccessible(officer, 'the case page of an answered FOI request')
+
+  // Published in the disclosure log: the request and answer start from the case, and
+  // the officer gives a title.
+  await officer.goto(`${casePage}?open=publish#publish-details`)
+  assert.match(await officer.inputValue('#log-request'), /potholes/)
+  assert.match(await officer.inputValue('#log-response'), /Castle ward: 412/)
+  await officer.click('#publish-details button:has-text("Publish")')
+  await officer.waitForSelector('.govuk-error-summary')
+  await expectAccessible(officer, 'the disclosure log form with no title')
+  await officer.fill('#log-title', 'Potholes repaired in 2025, by ward')
+  await officer.click('#publish-details button:has-text("Publish")')
+  await officer.waitForSelector('.govuk-notification-banner--success')
+  assert.match(await officer.locator('main').textContent(), /Disclosure log: Potholes repaired in 2025, by ward/)
+  expectNoScriptErrors(officer, 422)
+  await officer.context().close()
+
+  // Anyone reads it, with nothing that names the requester, in English and in Welsh.
+  const reader = await newPage(demo.browser)
+  await reader.goto(demo.base + '/')
+  await reader.click('footer a[href="/disclosure-log"]')
+  await reader.waitForURL(demo.base + '/disclosure-log')
+  await expectAccessible(reader, 'the disclosure log')
+  await reader.click('a:has-text("Potholes repaired in 2025, by ward")')
+  const entry = await reader.locator('main').textContent()
+  assert.match(entry, /Information provided in part[\s\S]*Section 43: commercial interests[\s\S]*Castle ward: 412/)
+  assert.doesNotMatch(entry, /Robin|robin@example\.com/)
+  await expectAccessible(reader, 'a disclosure log entry')
+  await reader.goto(`${demo.base}/language/cy?next=/disclosure-log`)
+  assert.match(await reader.locator('h1').textContent(), /Log datgelu/)
+  await expectAccessible(reader, 'the disclosure log in Welsh')
+  expectNoScriptErrors(reader)
+  await reader.context().close()
 })

@@ -168,6 +168,13 @@ pub struct ActForm {
     pub(super) extra: std::collections::HashMap<String, String>,
 }
 
+impl ActForm {
+    /// Whether this is a form as posted, not a page opened at one of its forms.
+    pub(super) fn posted(&self) -> bool {
+        !self.csrf.is_empty()
+    }
+}
+
 /// The case behind a reference, if this person may see it; "not found" otherwise.
 pub(super) async fn visible_case(
     state: &AppState,

@@ -108,7 +108,7 @@ pub async fn panel(state: &AppState, signed_in: &SignedIn, case: &Case, form: &A
         .collect();
     let entry = information::db::for_case(reader, case.id).await?;
     let published = entry.as_ref().is_some_and(|e| e.withdrawn_at.is_none());
-    let posted = form.action == "publish";
+    let posted = form.action == "publish" && form.posted();
     // The letter as first sent, for the log to start from; staff take out anything
     // that identifies anyone.
     let letter = events
