@@ -79,6 +79,12 @@ pub async fn act(
             let needs_note = matches!(to, Status::Resolved | Status::WaitingForCustomer | Status::Reopened);
             let mut c = Checker::default();
             let note = c.text("status-note", "a note for the customer", note, OUTCOME_MAX, needs_note);
+            if *to == Status::Resolved
+                && let Some(case) = super::db::get(&mut *conn, case_id).await?
+                && let Some(why) = crate::information::unrecorded_outcome(&mut *conn, &case).await?
+            {
+                c.fail("status", why);
+            }
             if !c.errors.is_empty() {
                 return Err(ActionError::Invalid(c.errors));
             }

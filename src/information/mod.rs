@@ -266,6 +266,22 @@ pub async fn answer(
     Ok(())
 }
 
+/// Why an FOI or EIR request may not simply be marked resolved: its answer, or its
+/// review's, must go through [`answer`] or [`answer_review`], which record the outcome.
+/// `None` for any other case, or once the outcome is recorded.
+pub async fn unrecorded_outcome(conn: &mut AnyConnection, case: &Case) -> Result<Option<&'static str>, sqlx::Error> {
+    if !matches!(case.case_type, CaseType::Foi | CaseType::Eir) {
+        return Ok(None);
+    }
+    let events = crate::cases::db::events(&mut *conn, case.id).await?;
+    let (stage_number, why) = match stage(&events) {
+        Stage::Open => (1, "Answer the request with its outcome: choose \"Answer the request\""),
+        Stage::Review { answered: false } => (2, "Answer the review with its decision: choose \"Answer the review\""),
+        _ => return Ok(None),
+    };
+    Ok(db::answered_by(&mut *conn, case.id, stage_number).await?.is_none().then_some(why))
+}
+
 /// The requester (or an officer on their behalf) asks for an internal review of the
 /// answer, once. It starts the review's clock and reopens the case.
 pub async fn request_review(

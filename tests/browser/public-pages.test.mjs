@@ -41,6 +41,9 @@ for (const [what, path, status] of [
   ['the accessibility statement', '/accessibility', 200],
   ['the cookies page', '/cookies', 200],
   ['the privacy page', '/privacy', 200],
+  ['the disclosure log', '/disclosure-log', 200],
+  ['a disclosure log entry', '/disclosure-log/1', 200],
+  ['a disclosure log entry that does not exist', '/disclosure-log/999999', 404],
   ['a case found with no reference typed', '/cases?reference=', 400]
 ]) {
   test(`${what} has no WCAG 2.2 AA violations`, async () => {
@@ -302,7 +305,7 @@ test('the language switcher works without JavaScript, and Welsh and Arabic pages
     await checked.click('form[action$="/check"] button')
     await checked.waitForSelector('.moj-timeline')
     await expectAccessible(checked, `the whole case in ${code}`)
-    for (const path of ['/services?q=bin', '/services/missed-bin', '/contact', '/performance', '/performance/data-dictionary', '/accessibility', '/cookies', '/privacy']) {
+    for (const path of ['/services?q=bin', '/services/missed-bin', '/contact', '/performance', '/performance/data-dictionary', '/accessibility', '/cookies', '/privacy', '/disclosure-log', '/disclosure-log/1']) {
       await checked.goto(base + path)
       await expectAccessible(checked, `${path} in ${code}`)
     }

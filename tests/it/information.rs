@@ -521,3 +521,24 @@ async fn an_officer_answers_from_the_case_page_and_the_requester_asks_for_a_revi
     let staff_view = get_with(&app, &page, &owen).await;
     assert!(staff_view.body.contains("Review asked for, waiting for its answer"), "{}", staff_view.body);
 }
+
+/// An FOI request cannot be marked resolved by its status alone: the outcome must be
+/// recorded, through its answer. Closing it (withdrawn by the requester) is still allowed.
+#[tokio::test]
+async fn an_foi_request_is_resolved_only_by_an_answer_that_records_its_outcome() {
+    let t = test_db().await;
+    seed(&t.db).await;
+    let app = app(&t.db).await;
+    let sent = post_form(&app, "/services/foi/report/send", &valid_report()).await;
+    let reference = reference_in(sent.location()).to_owned();
+    account(&t.db, "owen@council.example", "caseworker", Some("info"), None).await;
+    let (owen, csrf) = sign_in(&app, "owen@council.example").await;
+    let page = format!("/staff/cases/{reference}");
+    let resolve =
+        [("csrf", csrf.as_str()), ("action", "status"), ("status", "resolved"), ("status-note", "Sent the figures.")];
+    let refused = post_with(&app, &page, &owen, &resolve).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("Answer the request with its outcome"), "{}", refused.body);
+    let close = [("csrf", csrf.as_str()), ("action", "status"), ("status", "closed"), ("status-note", "")];
+    assert_eq!(post_with(&app, &page, &owen, &close).await.status, StatusCode::SEE_OTHER);
+}

@@ -106,6 +106,7 @@ pub async fn panel(state: &AppState, signed_in: &SignedIn, case: &Case, form: &A
             when: when(state, r.at),
         })
         .collect();
+    let answered = !answers.is_empty();
     let entry = information::db::for_case(reader, case.id).await?;
     let published = entry.as_ref().is_some_and(|e| e.withdrawn_at.is_none());
     let posted = form.action == "publish" && form.posted();
@@ -155,7 +156,7 @@ pub async fn panel(state: &AppState, signed_in: &SignedIn, case: &Case, form: &A
         may_answer: handles && stage == Stage::Open && case.status.is_open(),
         may_pass_on_review: role.may(Action::WorkCase) && stage == Stage::Answered,
         may_answer_review: handles && is_review,
-        may_publish: handles && stage != Stage::Open,
+        may_publish: handles && answered,
         answer_action: if is_review { "review-answer" } else { "info-answer" },
         answer_summary: if is_review { "Answer the review" } else { "Answer the request" },
         answer_legend: if is_review { "What the review decided" } else { "What the answer gives" },
