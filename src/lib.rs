@@ -1,5 +1,6 @@
 //! frontdoor: a council's single front door. See ARCHITECTURE.md.
 
+pub mod api;
 pub mod app;
 pub mod attachments;
 pub mod bench;

@@ -97,6 +97,15 @@ pub async fn run(options: &Options) -> anyhow::Result<()> {
     let prefix = Prefix::parse("KMB").map_err(anyhow::Error::msg)?;
     let max_id: i64 = sqlx::query_scalar("SELECT MAX(id) FROM cases").fetch_one(db.reader()).await?;
     let waste: i64 = sqlx::query_scalar("SELECT id FROM teams WHERE code = 'waste'").fetch_one(db.reader()).await?;
+    let open311_key = {
+        let admin: i64 = sqlx::query_scalar("SELECT id FROM staff_users WHERE email = 'admin@kingsmead.example'")
+            .fetch_one(db.reader())
+            .await?;
+        let mut tx = db.begin().await?;
+        let (_, key) = crate::api::create(&mut tx, "frontdoor bench", "read", None, admin, now_ms()).await?;
+        tx.commit().await?;
+        key
+    };
     let reads: Vec<(&str, Calls)> = vec![
         ("staff case page (any case)", {
             let (cookie, prefix) = (staff_cookie.clone(), prefix.clone());
@@ -112,6 +121,9 @@ pub async fn run(options: &Options) -> anyhow::Result<()> {
         ("/performance", Arc::new(|_| Call::get("/performance", None))),
         ("/performance/data.csv", Arc::new(|_| Call::get("/performance/data.csv", None))),
         ("/performance/data.json", Arc::new(|_| Call::get("/performance/data.json", None))),
+        ("Open311 GET /requests.json (last 90 days, first 100)", {
+            Arc::new(move |_| Call::get(format!("/open311/v2/requests.json?api_key={open311_key}"), None))
+        }),
     ];
     for (what, call) in reads {
         for &clients in &options.read_clients {
@@ -119,7 +131,7 @@ pub async fn run(options: &Options) -> anyhow::Result<()> {
             row(what, &outcome, None);
         }
     }
-    println!("| Open311 GET /requests, JSON API list | | | | not built yet (issue 7) | | | | |");
+    println!("| JSON API list | | | | not built yet (issue 7) | | | | |");
     let memory = server.memory_mib();
     server.stop().await?;
     let after = disk::commit_rate(&options.dir, Duration::from_secs(3)).await?;

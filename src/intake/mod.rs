@@ -54,6 +54,16 @@ pub struct Submission {
     pub answers: Vec<(String, String)>,
     /// Tokens of files added on the form, stored as pending attachments.
     pub uploads: Vec<String>,
+    /// The other system that sent it, through its API key: recorded with the case.
+    pub sent_by: Option<SentBy>,
+}
+
+/// Which system sent a submission, and the token it is given to look the case up by.
+#[derive(Debug, Clone)]
+pub struct SentBy {
+    pub key_id: i64,
+    pub name: String,
+    pub token: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -211,6 +221,7 @@ pub async fn submit(db: &Db, council: Arc<Council>, rules: Arc<Rules>, s: &Submi
     let checked = check(db, s).await?;
     let channel = s.channel.unwrap_or(Channel::Web);
     let service_code = checked.service.code.clone();
+    let sent_by = s.sent_by.clone();
     let opened = db
         .transact(move |conn| {
             Box::pin(async move {
@@ -229,6 +240,27 @@ pub async fn submit(db: &Db, council: Arc<Council>, rules: Arc<Rules>, s: &Submi
                 };
                 let now = now_ms();
                 let opened = open(&mut *conn, &council, &rules, request, now).await?;
+                if let Some(by) = &sent_by {
+                    sqlx::query(
+                        "INSERT INTO api_requests (token, case_id, api_key_id, created_at) VALUES ($1, $2, $3, $4)",
+                    )
+                    .bind(&by.token)
+                    .bind(opened.case_id)
+                    .bind(by.key_id)
+                    .bind(now)
+                    .execute(&mut *conn)
+                    .await?;
+                    let note = format!("Sent by {} through its API key.", by.name);
+                    let event = cases::db::NewEvent {
+                        actor: cases::Actor::SYSTEM,
+                        kind: cases::EventKind::Note,
+                        public: false,
+                        body: Some(&note),
+                        from_status: None,
+                        to_status: None,
+                    };
+                    cases::db::append_event(&mut *conn, opened.case_id, &event, now).await?;
+                }
                 for token in &checked.uploads {
                     if !attachments::db::claim(&mut *conn, token, opened.case_id, now).await? {
                         // An error rolls the case back: nothing is half-made.

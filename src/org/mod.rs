@@ -60,6 +60,8 @@ pub enum Action {
     HandleInformationRequest,
     /// Download everything held about the customer of a subject access request.
     ExportPersonalData,
+    /// Make and revoke keys for other systems.
+    ManageApiKeys,
 }
 
 impl Role {
@@ -96,6 +98,7 @@ impl Role {
             // The export is of one subject access case's requester, and only for those
             // who may work that case (`Staff::sees_case`).
             Action::ExportPersonalData => matches!(self, Caseworker | TeamLead | Admin),
+            Action::ManageApiKeys => matches!(self, Admin),
         }
     }
 }

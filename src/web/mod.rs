@@ -5,6 +5,7 @@ pub mod auth;
 pub mod error;
 pub mod health;
 pub mod i18n;
+pub mod open311;
 pub mod pages;
 
 use std::net::SocketAddr;

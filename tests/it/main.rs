@@ -17,6 +17,7 @@ mod demo;
 mod information;
 mod log_contact;
 mod mail;
+mod open311;
 mod performance;
 mod process;
 mod public_site;

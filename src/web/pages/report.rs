@@ -90,6 +90,7 @@ impl ReportForm {
             description: self.description.clone(),
             answers: self.pairs.clone(),
             uploads: self.uploads(),
+            sent_by: None,
         };
         if let Some(customer) = &self.known {
             submission.name = customer.name.clone();

@@ -1,0 +1,174 @@
+//! Keys for other systems. An administrator makes one for each system (a street-reporting
+//! site, a contractor's job system), says what it may do, and is shown the key once: only
+//! its SHA-256 is kept, so a stolen database gives no working key. A key is revoked, never
+//! deleted, so the record of which system sent which case stays.
+
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+use sqlx::{AnyConnection, AnyPool, FromRow};
+
+use crate::cases::vocabulary;
+
+vocabulary! {
+    /// What a key may do.
+    Scope {
+        Read = "read", "Read cases and services";
+        Write = "write", "Read, and send new cases and updates";
+        Partner = "partner", "A partner's system: read and update that partner's cases only";
+    }
+}
+
+/// A key as stored (never the key itself).
+#[derive(Debug, Clone, FromRow)]
+pub struct ApiKey {
+    pub id: i64,
+    pub name: String,
+    pub shown: String,
+    pub scope: String,
+    pub partner_id: Option<i64>,
+    pub created_at: i64,
+    pub last_used_at: Option<i64>,
+    pub revoked_at: Option<i64>,
+}
+
+impl ApiKey {
+    pub fn scope(&self) -> Scope {
+        Scope::parse(&self.scope).unwrap_or(Scope::Read)
+    }
+
+    /// Whether it may send new cases.
+    pub fn may_create(&self) -> bool {
+        self.scope() == Scope::Write
+    }
+
+    /// Whether it may add updates (to the cases it can see).
+    pub fn may_update(&self) -> bool {
+        matches!(self.scope(), Scope::Write | Scope::Partner)
+    }
+
+    /// Whether it reaches a case of this partner (or of none).
+    pub fn sees(&self, partner_id: Option<i64>) -> bool {
+        self.scope() != Scope::Partner || (self.partner_id.is_some() && self.partner_id == partner_id)
+    }
+}
+
+fn hash(key: &str) -> String {
+    Sha256::digest(key.trim().as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum KeyError {
+    #[error("{field}: {message}")]
+    Field { field: &'static str, message: &'static str },
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+/// Makes a key; returns its id and the key, which is shown once and never again.
+pub async fn create(
+    conn: &mut AnyConnection,
+    name: &str,
+    scope: &str,
+    partner_id: Option<i64>,
+    staff_id: i64,
+    now: i64,
+) -> Result<(i64, String), KeyError> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 100 {
+        return Err(KeyError::Field { field: "key-name", message: "Give the system's name, up to 100 characters" });
+    }
+    let Some(scope) = Scope::parse(scope) else {
+        return Err(KeyError::Field { field: "scope", message: "Choose what the key may do" });
+    };
+    let partner_id = match (scope, partner_id) {
+        (Scope::Partner, None) => {
+            return Err(KeyError::Field { field: "partner", message: "Choose the partner whose cases it reaches" });
+        }
+        (Scope::Partner, p) => p,
+        _ => None,
+    };
+    let mut bytes = [0u8; 24];
+    rand::rng().fill_bytes(&mut bytes);
+    let key = format!("fd_{}", bytes.iter().map(|b| format!("{b:02x}")).collect::<String>());
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO api_keys (name, key_hash, shown, scope, partner_id, created_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(name)
+    .bind(hash(&key))
+    .bind(&key[..9])
+    .bind(scope.as_str())
+    .bind(partner_id)
+    .bind(staff_id)
+    .bind(now)
+    .fetch_one(conn)
+    .await?;
+    Ok((id, key))
+}
+
+const KEY: &str = "SELECT id, name, shown, scope, partner_id, created_at, last_used_at, revoked_at FROM api_keys";
+
+/// The key a system sent, if it is one of ours and not revoked. Each use is noted (at
+/// most once a minute, so reads do not become writes).
+pub async fn verify(pool: &AnyPool, key: &str, now: i64) -> Result<Option<ApiKey>, sqlx::Error> {
+    if key.trim().is_empty() {
+        return Ok(None);
+    }
+    let found: Option<ApiKey> =
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("{KEY} WHERE key_hash = $1 AND revoked_at IS NULL")))
+            .bind(hash(key))
+            .fetch_optional(pool)
+            .await?;
+    if let Some(k) = &found
+        && k.last_used_at.is_none_or(|at| now - at > 60_000)
+    {
+        sqlx::query("UPDATE api_keys SET last_used_at = $1 WHERE id = $2").bind(now).bind(k.id).execute(pool).await?;
+    }
+    Ok(found)
+}
+
+/// Every key, newest first.
+pub async fn list(pool: &AnyPool) -> Result<Vec<ApiKey>, sqlx::Error> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!("{KEY} ORDER BY id DESC"))).fetch_all(pool).await
+}
+
+/// Revokes a key; false if it was already revoked or is not there.
+pub async fn revoke(pool: &AnyPool, id: i64, staff_id: i64, now: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE api_keys SET revoked_at = $1, revoked_by = $2 WHERE id = $3 AND revoked_at IS NULL")
+        .bind(now)
+        .bind(staff_id)
+        .bind(id)
+        .execute(pool)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(scope: &str, partner: Option<i64>) -> ApiKey {
+        ApiKey {
+            id: 1,
+            name: "x".into(),
+            shown: "fd_".into(),
+            scope: scope.into(),
+            partner_id: partner,
+            created_at: 0,
+            last_used_at: None,
+            revoked_at: None,
+        }
+    }
+
+    #[test]
+    fn a_partner_key_reaches_only_its_partners_cases_and_a_read_key_changes_nothing() {
+        assert!(key("partner", Some(2)).sees(Some(2)));
+        assert!(!key("partner", Some(2)).sees(Some(3)));
+        assert!(!key("partner", Some(2)).sees(None));
+        assert!(key("read", None).sees(Some(3)));
+        assert!(!key("read", None).may_create() && !key("read", None).may_update());
+        assert!(key("write", None).may_create() && key("partner", Some(2)).may_update());
+        assert!(!key("partner", Some(2)).may_create());
+        assert_eq!(hash(" fd_abc "), hash("fd_abc"));
+    }
+}
