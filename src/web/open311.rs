@@ -539,10 +539,12 @@ struct Row {
     agency: String,
 }
 
-const SELECT: &str = "SELECT c.id, c.status, c.description, c.address, c.postcode, c.uprn, c.lat_e7, c.lng_e7, \
+const COLUMNS: &str = "SELECT c.id, c.status, c.description, c.address, c.postcode, c.uprn, c.lat_e7, c.lng_e7, \
      c.partner_id, c.created_at, c.updated_at, c.queue_due_at, s.code AS service_code, s.name AS service_name, \
-     COALESCE(p.name, t.name) AS agency FROM cases c JOIN services s ON s.id = c.service_id \
-     JOIN teams t ON t.id = c.team_id LEFT JOIN partners p ON p.id = c.partner_id WHERE c.case_type = ";
+     COALESCE(p.name, t.name) AS agency";
+
+const JOINS: &str = "JOIN services s ON s.id = c.service_id \
+     JOIN teams t ON t.id = c.team_id LEFT JOIN partners p ON p.id = c.partner_id";
 
 fn request(state: &AppState, row: Row) -> V {
     let status = Status::parse(&row.status).unwrap_or(Status::Received);
@@ -584,11 +586,12 @@ pub async fn one(State(state): State<AppState>, Path(file): Path<String>, Query(
     let Ok(reference) = CaseRef::parse(&state.council.prefix, id) else {
         return error(format, StatusCode::NOT_FOUND, format!("service_request_id: there is no request {id:?}"));
     };
-    let found: Result<Option<Row>, sqlx::Error> =
-        sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT}'service_request' AND c.id = $1")))
-            .bind(reference.id())
-            .fetch_optional(state.db.reader())
-            .await;
+    let found: Result<Option<Row>, sqlx::Error> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{COLUMNS} FROM cases c {JOINS} WHERE c.case_type = 'service_request' AND c.id = $1"
+    )))
+    .bind(reference.id())
+    .fetch_optional(state.db.reader())
+    .await;
     match found {
         Ok(Some(row)) if key.sees(row.partner_id) => {
             ok(format, "service_requests", V::L("request", vec![request(&state, row)]))
@@ -644,8 +647,10 @@ async fn list(state: &AppState, format: Format, pairs: &Pairs) -> Result<Respons
         Ok(w) => w,
         Err(problems) => return Ok(errors(format, StatusCode::BAD_REQUEST, problems)),
     };
-    let mut q = Sql::new(SELECT);
-    q.push("'service_request'");
+    // The page's cases are chosen from the cases table alone, newest first by its
+    // created_at index, and only then joined to their names: with the joins in one query
+    // the planner may start from the teams and sort every case (1.4 s at a million).
+    let mut q = Sql::new("SELECT c.id FROM cases c WHERE c.case_type = 'service_request'");
     let ids: Vec<i64> = field(pairs, "service_request_id")
         .unwrap_or_default()
         .split(',')
@@ -665,7 +670,8 @@ async fn list(state: &AppState, format: Format, pairs: &Pairs) -> Result<Respons
         q.push(")");
     } else {
         if let Some(code) = field(pairs, "service_code").map(str::trim).filter(|c| !c.is_empty()) {
-            q.push(" AND s.code = ").bind(Bound::Text(code.to_owned()));
+            q.push(" AND c.service_id = (SELECT id FROM services WHERE code = ").bind(Bound::Text(code.to_owned()));
+            q.push(")");
         }
         match field(pairs, "status").map(|s| s.trim().to_lowercase()).as_deref() {
             None | Some("") | Some("open,closed") | Some("closed,open") => {}
@@ -688,6 +694,10 @@ async fn list(state: &AppState, format: Format, pairs: &Pairs) -> Result<Respons
     }
     q.push(" ORDER BY c.created_at DESC, c.id DESC LIMIT ").bind(Bound::Int(limit));
     q.push(" OFFSET ").bind(Bound::Int(offset));
+    let chosen = std::mem::take(&mut q.text);
+    q.text = format!(
+        "{COLUMNS} FROM ({chosen}) k JOIN cases c ON c.id = k.id {JOINS} ORDER BY c.created_at DESC, c.id DESC"
+    );
     let rows: Vec<Row> = q.fetch_all(state.db.reader()).await?;
     let items = rows.into_iter().map(|row| request(state, row)).collect();
     Ok(ok(format, "service_requests", V::L("request", items)))
