@@ -485,6 +485,10 @@ async fn an_officer_answers_from_the_case_page_and_the_requester_asks_for_a_revi
     assert!(shown.body.contains("Section 43: commercial interests"), "FOI's exemptions are offered");
     assert!(!shown.body.contains("Regulation 13"), "EIR's are not");
 
+    // A question to the requester first: the log later starts from the answer, not this.
+    let asked =
+        [("csrf", csrf.as_str()), ("action", "reply"), ("reply", "Which year do you mean?"), ("checked", "yes")];
+    assert_eq!(post_with(&app, &page, &owen, &asked).await.status, StatusCode::SEE_OTHER);
     let wrong = [("csrf", csrf.as_str()), ("action", "info-answer"), ("info-outcome", "refused"), ("info-text", "")];
     let refused = post_with(&app, &page, &owen, &wrong).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -504,6 +508,11 @@ async fn an_officer_answers_from_the_case_page_and_the_requester_asks_for_a_revi
     let stored: String =
         sqlx::query_scalar("SELECT exemptions FROM information_responses").fetch_one(t.db.reader()).await.unwrap();
     assert_eq!(stored, "s31,s43", "in the law's order");
+    let publish = get_with(&app, &format!("{page}?open=publish"), &owen).await;
+    let response = publish.body.split("id=\"log-response\"").nth(1).unwrap_or_default();
+    let response = response.split("</textarea>").next().unwrap_or_default();
+    assert!(response.contains("The contract prices are withheld."), "{response}");
+    assert!(!response.contains("Which year") && !response.contains("If you are not happy"), "{response}");
 
     // The requester sees the review button on their page, and uses it.
     let public = format!("/cases/{reference}");

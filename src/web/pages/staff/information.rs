@@ -91,8 +91,18 @@ pub async fn panel(state: &AppState, signed_in: &SignedIn, case: &Case, form: &A
     let events = crate::cases::db::events(reader, case.id).await?;
     let stage = information::stage(&events);
     let handles = role.may(Action::HandleInformationRequest);
-    let answers: Vec<AnswerLine> = information::db::responses(reader, case.id)
-        .await?
+    let responses = information::db::responses(reader, case.id).await?;
+    // The answer's letter is the staff message written with its record, not an earlier
+    // one (asking what the requester meant, say); the log starts from it.
+    let first_at = responses.iter().find(|r| r.stage == 1).map(|r| r.at);
+    let letter = events
+        .iter()
+        .filter(|e| e.kind == EventKind::Message && e.public && e.actor.kind == crate::cases::ActorKind::Staff)
+        .find(|e| Some(e.at) == first_at)
+        .and_then(|e| e.body.clone())
+        .unwrap_or_default();
+    let letter = letter.split("\n\nIf you are not happy").next().unwrap_or_default().to_owned();
+    let answers: Vec<AnswerLine> = responses
         .into_iter()
         .map(|r| AnswerLine {
             title: if r.stage == 1 { "Our answer" } else { "The review's answer" },
@@ -110,14 +120,6 @@ pub async fn panel(state: &AppState, signed_in: &SignedIn, case: &Case, form: &A
     let entry = information::db::for_case(reader, case.id).await?;
     let published = entry.as_ref().is_some_and(|e| e.withdrawn_at.is_none());
     let posted = form.action == "publish" && form.posted();
-    // The letter as first sent, for the log to start from; staff take out anything
-    // that identifies anyone.
-    let letter = events
-        .iter()
-        .filter(|e| e.kind == EventKind::Message && e.public && e.actor.kind == crate::cases::ActorKind::Staff)
-        .find_map(|e| e.body.clone())
-        .unwrap_or_default();
-    let letter = letter.split("\n\nIf you are not happy").next().unwrap_or_default().to_owned();
     let (log_title, log_request, log_response) = match (&entry, posted) {
         (_, true) => (form.log_title.clone(), form.log_request.clone(), form.log_response.clone()),
         (Some(e), false) => (e.title.clone(), e.request.clone(), e.response.clone()),
