@@ -137,5 +137,9 @@ pub fn router(state: AppState) -> Router {
     for (name, value) in security_headers {
         router = router.layer(SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value)));
     }
-    router.layer(TraceLayer::new_for_http())
+    // The path only: a query string can carry an Open311 api_key or a name searched for,
+    // and neither belongs in a log.
+    router.layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<axum::body::Body>| {
+        tracing::debug_span!("request", method = %request.method(), path = %request.uri().path())
+    }))
 }
