@@ -164,6 +164,23 @@ async fn assign(
     Ok(())
 }
 
+/// [`tell_customer`] for the workflows that refuse in their own words when the customer
+/// cannot be reached: `Ok(false)` then, and a database error stays one.
+pub(crate) async fn tell_if_reachable(
+    conn: &mut AnyConnection,
+    council: &Council,
+    case_id: i64,
+    purpose: Purpose,
+    text: &str,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    match tell_customer(conn, council, case_id, purpose, text, now).await {
+        Ok(()) => Ok(true),
+        Err(ActionError::Db(err)) => Err(err),
+        Err(_) => Ok(false),
+    }
+}
+
 /// Writes a message to the case's customer to the outbox (by email, threaded under
 /// their latest email; a phone task without one) and records it as an outbound contact.
 pub(crate) async fn tell_customer(

@@ -88,10 +88,10 @@ async fn tell(
     text: &str,
     now: i64,
 ) -> Result<(), ComplaintError> {
-    match crate::cases::actions::tell_customer(conn, council, case_id, purpose, text, now).await {
-        Ok(()) => Ok(()),
-        Err(crate::cases::actions::ActionError::Db(err)) => Err(ComplaintError::Db(err)),
-        Err(_) => Err(ComplaintError::NotNow("The customer gave no way to reach them")),
+    if crate::cases::actions::tell_if_reachable(conn, council, case_id, purpose, text, now).await? {
+        Ok(())
+    } else {
+        Err(ComplaintError::NotNow("The customer gave no way to reach them"))
     }
 }
 

@@ -164,20 +164,27 @@ fn is_information_request(case: &Case) -> Result<(), InformationError> {
     }
 }
 
-/// Writes to the requester, as a reply from the case page does. Having no way to reach
-/// them is a refusal; a database error stays one.
-async fn tell(
+/// An answer's last steps, the same for the first answer and the review's: the letter
+/// on the timeline and to the requester (having no way to reach them is a refusal), then
+/// the case resolved with `note`, which stops the clock.
+#[allow(clippy::too_many_arguments)]
+async fn send_and_resolve(
     conn: &mut AnyConnection,
     council: &Council,
+    rules: &Rules,
     case_id: i64,
-    text: &str,
+    staff_id: i64,
+    letter: &str,
+    note: &str,
     now: i64,
 ) -> Result<(), InformationError> {
-    match crate::cases::actions::tell_customer(conn, council, case_id, Purpose::Reply, text, now).await {
-        Ok(()) => Ok(()),
-        Err(crate::cases::actions::ActionError::Db(err)) => Err(InformationError::Db(err)),
-        Err(_) => Err(InformationError::NotNow("The requester gave no way to reach them")),
+    let actor = Actor::staff(staff_id);
+    append_event(&mut *conn, case_id, &event(EventKind::Message, actor, true, letter), now).await?;
+    if !crate::cases::actions::tell_if_reachable(&mut *conn, council, case_id, Purpose::Reply, letter, now).await? {
+        return Err(InformationError::NotNow("The requester gave no way to reach them"));
     }
+    change_status(&mut *conn, case_id, Status::Resolved, actor, Some(note), rules, now).await?;
+    Ok(())
 }
 
 fn event(kind: EventKind, actor: Actor, public: bool, body: &str) -> NewEvent<'_> {
@@ -258,12 +265,8 @@ pub async fn answer(
         "\n\nIf you are not happy with this answer, you can {review}. Someone who did not make this decision will \
          look at it again. Ask within 40 working days: reply to this email, or ask on your case's page: {case_url}"
     ));
-    let actor = Actor::staff(staff_id);
-    append_event(&mut *conn, case.id, &event(EventKind::Message, actor, true, &letter), now).await?;
-    tell(&mut *conn, council, case.id, &letter, now).await?;
     let note = format!("Answered: {}.", outcome.label().to_lowercase());
-    change_status(&mut *conn, case.id, Status::Resolved, actor, Some(&note), rules, now).await?;
-    Ok(())
+    send_and_resolve(conn, council, rules, case.id, staff_id, &letter, &note, now).await
 }
 
 /// Why an FOI or EIR request may not simply be marked resolved: its answer, or its
@@ -355,12 +358,8 @@ pub async fn answer_review(
          Commissioner. It is free and independent. {}",
         rules.policy.information.regulator
     ));
-    let actor = Actor::staff(staff_id);
-    append_event(&mut *conn, case.id, &event(EventKind::Message, actor, true, &letter), now).await?;
-    tell(&mut *conn, council, case.id, &letter, now).await?;
     let note = format!("Review answered: {}.", outcome.label().to_lowercase());
-    change_status(&mut *conn, case.id, Status::Resolved, actor, Some(&note), rules, now).await?;
-    Ok(())
+    send_and_resolve(conn, council, rules, case.id, staff_id, &letter, &note, now).await
 }
 
 /// Publishes the answer in the disclosure log, in the words staff give (the log never
