@@ -63,7 +63,7 @@ async fn bench(cases: usize, runs: &Runs) -> anyhow::Result<()> {
     let prefix = Prefix::parse("KMB").map_err(anyhow::Error::msg)?;
     let council = Council::new("Kingsmead Borough Council", prefix.clone());
     let transport = Arc::new(Transport::Folder(dir.path().join("mail")));
-    let state = AppState { db: db.clone(), council: Arc::new(council), rules, transport };
+    let state = AppState::new(db.clone(), Arc::new(council), rules, transport);
     let app = router(state.clone());
     let signed = sessions::db::sign_in(&db, "waste.lead@kingsmead.example", demo::DEMO_PASSWORD, now_ms())
         .await

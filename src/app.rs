@@ -24,6 +24,15 @@ pub struct AppState {
     pub rules: SharedRules,
     /// Where the outbox delivers mail.
     pub transport: Arc<Transport>,
+    /// The JSON API's rate limit, per key, in this process.
+    pub limiter: Arc<crate::api::limit::Limiter>,
+}
+
+impl AppState {
+    pub fn new(db: crate::db::Db, council: Arc<Council>, rules: SharedRules, transport: Arc<Transport>) -> Self {
+        let limiter = Arc::new(crate::api::limit::Limiter::new(council.api.rate_per_minute));
+        AppState { db, council, rules, transport, limiter }
+    }
 }
 
 /// Only this site's own scripts, styles and fonts; images also from the map's tile
@@ -71,6 +80,7 @@ pub fn router(state: AppState) -> Router {
         .route("/staff/admin/services", get(staff::services_admin::list).post(staff::services_admin::add_service))
         .route("/staff/admin/services/{code}", get(staff::services_admin::edit).post(staff::services_admin::save))
         .route("/staff/admin/api-keys", get(staff::api_keys::list).post(staff::api_keys::act))
+        .route("/staff/admin/webhooks", get(staff::webhooks::list).post(staff::webhooks::act))
         .route("/staff/admin/notices", get(staff::notices_admin::list).post(staff::notices_admin::act))
         .route("/staff/admin/organisation", post(staff::services_admin::add_org))
         .route("/staff/admin/templates/{id}", get(staff::admin::edit).post(staff::admin::update))
@@ -122,6 +132,26 @@ pub fn router(state: AppState) -> Router {
         .route("/open311/v2/services/{file}", get(crate::web::open311::definition))
         .route("/open311/v2/requests/{file}", get(crate::web::open311::one))
         .route("/open311/v2/tokens/{file}", get(crate::web::open311::token))
+        .route("/api/v1/services", get(crate::web::api::services))
+        .route(
+            "/api/v1/cases",
+            get(crate::web::api::list_cases)
+                .post(crate::web::api::create_case)
+                .layer(DefaultBodyLimit::max(crate::web::api::BODY_MAX)),
+        )
+        .route("/api/v1/cases/{reference}", get(crate::web::api::get_case))
+        .route(
+            "/api/v1/cases/{reference}/status",
+            post(crate::web::api::set_status).layer(DefaultBodyLimit::max(crate::web::api::BODY_MAX)),
+        )
+        .route(
+            "/api/v1/cases/{reference}/updates",
+            post(crate::web::api::add_update).layer(DefaultBodyLimit::max(crate::web::api::BODY_MAX)),
+        )
+        .route("/api/v1/customers/{id}", get(crate::web::api::get_customer))
+        .route("/api/v1/events", get(crate::web::api::events))
+        .route("/api/openapi.json", get(crate::web::api::openapi))
+        .route("/api/docs", get(crate::web::api::docs))
         .route("/healthz", get(health::live))
         .route("/readyz", get(health::ready))
         .route("/assets/{file}", get(assets::serve))

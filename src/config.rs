@@ -44,6 +44,28 @@ pub struct CouncilArgs {
     /// named after a service (like missed-bin@...).
     #[arg(long, env = "FRONTDOOR_MAIL_SERVICE", default_value = "general")]
     pub mail_service: String,
+
+    /// Requests a minute each API key may make, on each server (0 for no limit).
+    #[arg(long, env = "FRONTDOOR_API_RATE_LIMIT", default_value_t = ApiSettings::default().rate_per_minute)]
+    pub api_rate_limit: u32,
+
+    /// Let webhooks go to loopback and private network addresses. Off by default, so a
+    /// subscription cannot reach the council's internal systems.
+    #[arg(long, env = "FRONTDOOR_WEBHOOK_ALLOW_PRIVATE")]
+    pub webhook_allow_private: bool,
+}
+
+/// What the JSON API and webhooks allow.
+#[derive(Debug, Clone, Copy)]
+pub struct ApiSettings {
+    pub rate_per_minute: u32,
+    pub webhook_allow_private: bool,
+}
+
+impl Default for ApiSettings {
+    fn default() -> Self {
+        ApiSettings { rate_per_minute: 600, webhook_allow_private: false }
+    }
 }
 
 /// The map on report forms.
@@ -133,6 +155,7 @@ pub struct Council {
     pub mail_from: Arc<str>,
     pub mail_service: Arc<str>,
     pub map: Option<MapSettings>,
+    pub api: ApiSettings,
 }
 
 impl Council {
@@ -145,6 +168,7 @@ impl Council {
             mail_from: "contact@kingsmead.example".into(),
             mail_service: "general".into(),
             map: None,
+            api: ApiSettings::default(),
         }
     }
 
@@ -173,6 +197,10 @@ impl TryFrom<&CouncilArgs> for Council {
             mail_from: mail_from.into(),
             mail_service: args.mail_service.trim().into(),
             map: None,
+            api: ApiSettings {
+                rate_per_minute: args.api_rate_limit,
+                webhook_allow_private: args.webhook_allow_private,
+            },
         })
     }
 }

@@ -27,3 +27,4 @@ pub mod services;
 pub mod sessions;
 pub mod standards;
 pub mod web;
+pub mod webhooks;

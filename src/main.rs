@@ -161,6 +161,32 @@ enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// API keys for other systems (also made in the staff workspace).
+    ApiKey {
+        #[command(subcommand)]
+        command: ApiKeyCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ApiKeyCommand {
+    /// Make a key and print it: it is shown this once, and only its hash is kept.
+    Add {
+        /// The system's name, like "Street reporting site".
+        #[arg(long)]
+        name: String,
+        /// read, write or partner.
+        #[arg(long)]
+        scope: String,
+        /// The partner organisation's code, for a partner key.
+        #[arg(long)]
+        partner: Option<String>,
+        /// The administrator making it, by email, recorded with the key.
+        #[arg(long)]
+        by: String,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -286,7 +312,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let smtp = mail::smtp::bind(mail.smtp_listen).await?;
             println!("frontdoor is listening on http://{}/", listener.local_addr()?);
             println!("Mail in: SMTP on {}. {}", smtp.local_addr()?, mail_out(&transport));
-            let state = AppState { db, council, rules, transport };
+            let state = AppState::new(db, council, rules, transport);
             serve_with_jobs(listener, smtp, &mail, state).await
         }
         Command::Demo { cases, file, listen, mail, map } => run_demo(cases, file, listen, mail, map).await,
@@ -358,6 +384,31 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             );
             Ok(())
         }
+        Command::ApiKey { command: ApiKeyCommand::Add { name, scope, partner, by, database } } => {
+            let db = Db::connect(&database.database_url).await?;
+            db.migrate().await?;
+            let by = by.trim().to_lowercase();
+            let staff: Option<i64> =
+                sqlx::query_scalar("SELECT id FROM staff_users WHERE email = $1 AND role = 'admin' AND disabled = 0")
+                    .bind(&by)
+                    .fetch_optional(db.writer())
+                    .await?;
+            let Some(staff) = staff else { anyhow::bail!("--by: there is no administrator {by:?}") };
+            let partner_id: Option<i64> = match &partner {
+                Some(code) => {
+                    let found = sqlx::query_scalar("SELECT id FROM partners WHERE code = $1")
+                        .bind(code.trim())
+                        .fetch_optional(db.writer())
+                        .await?;
+                    Some(found.with_context(|| format!("--partner: there is no partner {code:?}"))?)
+                }
+                None => None,
+            };
+            let mut conn = db.writer().acquire().await?;
+            let (_, key) = frontdoor::api::create(&mut conn, &name, &scope, partner_id, staff, now_ms()).await?;
+            println!("{key}");
+            Ok(())
+        }
         Command::User { command: UserCommand::SecondStepOff { email, database } } => {
             let db = Db::connect(&database.database_url).await?;
             db.migrate().await?;
@@ -376,7 +427,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let rules = SharedRules::new(standards::db::load_rules(&db, policy.load()?, now_ms()).await?);
             // Importing only writes the outbox; the server's job runner delivers.
             let transport = Arc::new(frontdoor::outbox::Transport::Folder(PathBuf::from("mail-out")));
-            let state = AppState { db, council, rules, transport };
+            let state = AppState::new(db, council, rules, transport);
             for file in &files {
                 let raw = std::fs::read(file).with_context(|| format!("could not read {}", file.display()))?;
                 let peer = file.display().to_string();
@@ -608,6 +659,6 @@ async fn run_demo(cases: usize, file: PathBuf, listen: ListenArgs, mail: MailArg
     println!("  Staff sign in at http://{addr}/staff/sign-in.\n");
     println!("  Stop with Ctrl+C. Running `frontdoor demo` again rebuilds {} from scratch.", file.display());
 
-    let state = AppState { db: db.clone(), council: Arc::new(council), rules, transport };
+    let state = AppState::new(db.clone(), Arc::new(council), rules, transport);
     serve_with_jobs(listener, smtp, &mail, state).await
 }

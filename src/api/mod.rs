@@ -3,6 +3,11 @@
 //! its SHA-256 is kept, so a stolen database gives no working key. A key is revoked, never
 //! deleted, so the record of which system sent which case stays.
 
+pub mod cases;
+pub mod feed;
+pub mod idempotency;
+pub mod limit;
+
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 use sqlx::{AnyConnection, AnyPool, FromRow};

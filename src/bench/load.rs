@@ -21,11 +21,18 @@ pub struct Call {
     pub cookie: Option<String>,
     /// A URL-encoded form, for POSTs.
     pub form: Option<String>,
+    /// An API key, sent as `Authorization: Bearer`.
+    pub bearer: Option<String>,
 }
 
 impl Call {
     pub fn get(path: impl Into<String>, cookie: Option<&str>) -> Call {
-        Call { method: Method::GET, path: path.into(), cookie: cookie.map(str::to_owned), form: None }
+        Call { method: Method::GET, path: path.into(), cookie: cookie.map(str::to_owned), form: None, bearer: None }
+    }
+
+    /// A GET of the JSON API with a key.
+    pub fn api(path: impl Into<String>, key: &str) -> Call {
+        Call { bearer: Some(key.to_owned()), ..Call::get(path, None) }
     }
 }
 
@@ -115,6 +122,9 @@ async fn client(
         }
         let c = call(seq);
         let mut request = Request::builder().method(c.method).uri(&c.path).header(header::HOST, addr.to_string());
+        if let Some(key) = &c.bearer {
+            request = request.header(header::AUTHORIZATION, format!("Bearer {key}"));
+        }
         if let Some(cookie) = &c.cookie {
             request = request.header(header::COOKIE, cookie);
         }

@@ -122,7 +122,19 @@ pub async fn run(options: &Options) -> anyhow::Result<()> {
         ("/performance/data.csv", Arc::new(|_| Call::get("/performance/data.csv", None))),
         ("/performance/data.json", Arc::new(|_| Call::get("/performance/data.json", None))),
         ("Open311 GET /requests.json (last 90 days, first 100)", {
-            Arc::new(move |_| Call::get(format!("/open311/v2/requests.json?api_key={open311_key}"), None))
+            let key = open311_key.clone();
+            Arc::new(move |_| Call::get(format!("/open311/v2/requests.json?api_key={key}"), None))
+        }),
+        ("JSON API GET /api/v1/cases (newest 50)", {
+            let key = open311_key.clone();
+            Arc::new(move |_| Call::api("/api/v1/cases", &key))
+        }),
+        ("JSON API GET /api/v1/cases?status=in_progress&after=(a random case)", {
+            let (key, prefix) = (open311_key.clone(), prefix.clone());
+            Arc::new(move |seq| {
+                let id = StdRng::seed_from_u64(seq as u64).random_range(1..=max_id);
+                Call::api(format!("/api/v1/cases?status=in_progress&after={}", CaseRef::from_id(&prefix, id)), &key)
+            })
         }),
     ];
     for (what, call) in reads {
@@ -131,7 +143,6 @@ pub async fn run(options: &Options) -> anyhow::Result<()> {
             row(what, &outcome, None);
         }
     }
-    println!("| JSON API list | | | | not built yet (issue 7) | | | | |");
     let memory = server.memory_mib();
     server.stop().await?;
     let after = disk::commit_rate(&options.dir, Duration::from_secs(3)).await?;
@@ -157,7 +168,13 @@ fn create(stamp: i64, seq: usize) -> Call {
         "description=When+is+the+library+open+on+Saturday%3F+%28bench+{seq}%29&name=Bench+Resident+{seq}\
          &email=bench{stamp}.{seq}%40example.com&phone=&address=&postcode="
     );
-    Call { method: Method::POST, path: "/services/general/report/send".into(), cookie: None, form: Some(form) }
+    Call {
+        method: Method::POST,
+        path: "/services/general/report/send".into(),
+        cookie: None,
+        form: Some(form),
+        bearer: None,
+    }
 }
 
 /// A team lead's session, made in the database as signing in would make it.

@@ -20,7 +20,16 @@ impl Server {
     pub async fn start(database_url: &str, dir: &Path) -> anyhow::Result<Server> {
         let exe = std::env::current_exe().context("could not find this program to start the server")?;
         let mut child = Command::new(exe)
-            .args(["serve", "--listen", "127.0.0.1:0", "--smtp-listen", "127.0.0.1:0", "--mail-dir"])
+            .args([
+                "serve",
+                "--listen",
+                "127.0.0.1:0",
+                "--smtp-listen",
+                "127.0.0.1:0",
+                "--api-rate-limit",
+                "0",
+                "--mail-dir",
+            ])
             .arg(dir.join("mail-out"))
             .env("FRONTDOOR_DATABASE_URL", database_url)
             .env("FRONTDOOR_LOG", "warn")

@@ -13,7 +13,6 @@ use crate::contacts::Direction;
 use crate::contacts::db::NewContact;
 use crate::intake::{Checker, FieldError, OUTCOME_MAX};
 use crate::outbox::{self, NewMessage, OutChannel, Purpose};
-use crate::sessions::Staff;
 use crate::standards::Rules;
 
 /// The longest reply or note, in characters.
@@ -51,17 +50,17 @@ fn invalid(field: &'static str, message: impl Into<String>) -> ActionError {
     ActionError::Invalid(vec![FieldError::new(field, message)])
 }
 
-/// Does `action` to the case in the caller's transaction, as `staff`.
+/// Does `action` to the case in the caller's transaction, as `actor`: an officer from
+/// the case page, or another system through the JSON API. Only an officer may extend.
 pub async fn act(
     conn: &mut AnyConnection,
     council: &Council,
     rules: &Rules,
     case_id: i64,
-    staff: &Staff,
+    actor: Actor,
     action: &CaseAction,
     now: i64,
 ) -> Result<(), ActionError> {
-    let actor = Actor::staff(staff.id);
     match action {
         CaseAction::Reply { text } => {
             let text = checked_text("reply", "the reply", text)?;
@@ -95,7 +94,10 @@ pub async fn act(
             }
         }
         CaseAction::Extend { standard_id, by, reason } => {
-            crate::clocks::db::extend(&mut *conn, case_id, standard_id, *by, reason, staff.id, rules, council, now)
+            let (super::ActorKind::Staff, Some(staff_id)) = (actor.kind, actor.id) else {
+                return Err(invalid("standard", "Only an officer may extend a deadline"));
+            };
+            crate::clocks::db::extend(&mut *conn, case_id, standard_id, *by, reason, staff_id, rules, council, now)
                 .await?;
         }
     }

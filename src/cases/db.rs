@@ -93,7 +93,7 @@ pub async fn append_event(
     event: &NewEvent<'_>,
     now: i64,
 ) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO case_events (case_id, at, actor_kind, actor_id, kind, public, body, \
          from_status, to_status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
@@ -106,8 +106,11 @@ pub async fn append_event(
     .bind(event.body)
     .bind(event.from_status.map(Status::as_str))
     .bind(event.to_status.map(Status::as_str))
-    .fetch_one(conn)
-    .await
+    .fetch_one(&mut *conn)
+    .await?;
+    // The webhook outbox, in the same transaction.
+    crate::webhooks::db::enqueue(conn, case_id, id, event.kind.as_str(), now).await?;
+    Ok(id)
 }
 
 /// Moves a case to a new status, if the state machine allows, with its event, and

@@ -21,6 +21,7 @@ pub enum Backend {
 }
 
 mod group;
+pub mod sql;
 
 use group::GroupCommit;
 pub use group::GroupError;

@@ -64,6 +64,8 @@ pub struct SentBy {
     pub key_id: i64,
     pub name: String,
     pub token: String,
+    /// The JSON API's `Idempotency-Key`, settled with this case in its transaction.
+    pub idempotency: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -250,6 +252,9 @@ pub async fn submit(db: &Db, council: Arc<Council>, rules: Arc<Rules>, s: &Submi
                     .bind(now)
                     .execute(&mut *conn)
                     .await?;
+                    if let Some(key) = &by.idempotency {
+                        crate::api::idempotency::settle(&mut *conn, by.key_id, key, opened.case_id).await?;
+                    }
                     let note = format!("Sent by {} through its API key.", by.name);
                     let event = cases::db::NewEvent {
                         actor: cases::Actor::SYSTEM,

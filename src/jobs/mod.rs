@@ -34,6 +34,8 @@ pub mod kind {
     pub const MAIL_IN: &str = "mail_in";
     /// Deliver one outbox message (the payload is its id).
     pub const DELIVER: &str = "deliver";
+    /// Send the webhook deliveries that are due.
+    pub const WEBHOOKS: &str = crate::webhooks::db::JOB;
 }
 
 /// Queues a one-off job in the caller's transaction, due now. A second job with the same
@@ -81,6 +83,7 @@ pub async fn run_one(state: &AppState, worker: &str, now: i64) -> Result<bool, s
             Ok(id) => outbox::deliver(state, id, job.attempts, now).await.map(|_| None),
             Err(err) => Err(err),
         },
+        kind::WEBHOOKS => crate::webhooks::run(state, now).await,
         other => Err(anyhow::anyhow!("no job kind {other:?}")),
     };
     match outcome {

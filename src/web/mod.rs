@@ -1,5 +1,6 @@
 //! The HTTP edge. Handlers parse input, call the domain and render; no SQL lives here.
 
+pub mod api;
 pub mod assets;
 pub mod auth;
 pub mod error;

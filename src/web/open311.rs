@@ -26,6 +26,7 @@ use crate::api::ApiKey;
 use crate::app::AppState;
 use crate::cases::{CaseRef, CaseType, Status};
 use crate::db::now_ms;
+use crate::db::sql::{Bound, Sql};
 use crate::intake::{IntakeError, SentBy, Submission};
 use crate::services::FieldKind;
 
@@ -404,7 +405,7 @@ async fn create(state: &AppState, format: Format, pairs: &Pairs) -> Result<Respo
         description,
         answers,
         uploads: Vec::new(),
-        sent_by: Some(SentBy { key_id: key.id, name: key.name.clone(), token: token.clone() }),
+        sent_by: Some(SentBy { key_id: key.id, name: key.name.clone(), token: token.clone(), idempotency: None }),
     };
     if !problems.is_empty() {
         return Ok(errors(format, StatusCode::BAD_REQUEST, problems));
@@ -472,50 +473,6 @@ pub async fn token(State(state): State<AppState>, Path(file): Path<String>, Quer
         }
         Ok(_) => error(format, StatusCode::NOT_FOUND, "token: there is no such token"),
         Err(err) => server_error(format, err),
-    }
-}
-
-/// SQL with `$n` placeholders numbered as values are bound, which both databases read
-/// (sqlx's own builder writes `?`, which PostgreSQL does not).
-#[derive(Default)]
-struct Sql {
-    text: String,
-    binds: Vec<Bound>,
-}
-
-enum Bound {
-    Int(i64),
-    Text(String),
-}
-
-impl Sql {
-    fn new(text: &str) -> Sql {
-        Sql { text: text.to_owned(), binds: Vec::new() }
-    }
-
-    fn push(&mut self, text: &str) -> &mut Self {
-        self.text.push_str(text);
-        self
-    }
-
-    fn bind(&mut self, value: Bound) -> &mut Self {
-        self.binds.push(value);
-        self.text.push_str(&format!("${}", self.binds.len()));
-        self
-    }
-
-    async fn fetch_all<T>(&self, pool: &sqlx::AnyPool) -> Result<Vec<T>, sqlx::Error>
-    where
-        T: Send + Unpin + for<'r> FromRow<'r, sqlx::any::AnyRow>,
-    {
-        let mut q = sqlx::query_as::<_, T>(sqlx::AssertSqlSafe(self.text.clone()));
-        for b in &self.binds {
-            q = match b {
-                Bound::Int(v) => q.bind(*v),
-                Bound::Text(t) => q.bind(t.clone()),
-            };
-        }
-        q.fetch_all(pool).await
     }
 }
 

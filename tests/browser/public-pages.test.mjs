@@ -44,6 +44,7 @@ for (const [what, path, status] of [
   ['the disclosure log', '/disclosure-log', 200],
   ['a disclosure log entry', '/disclosure-log/1', 200],
   ['a disclosure log entry that does not exist', '/disclosure-log/999999', 404],
+  ['the API documentation', '/api/docs', 200],
   ['a case found with no reference typed', '/cases?reference=', 400]
 ]) {
   test(`${what} has no WCAG 2.2 AA violations`, async () => {

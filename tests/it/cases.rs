@@ -81,7 +81,7 @@ async fn a_failure_writing_the_event_leaves_no_case_behind() {
     let rules = crate::support::rules(&t.db).await;
     seed_catalogue(&t.db).await;
     // Break the event log: the case insert succeeds, the event insert fails.
-    sqlx::raw_sql("DROP TABLE case_events").execute(t.db.reader()).await.expect("drop");
+    sqlx::raw_sql("ALTER TABLE case_events RENAME TO case_events_gone").execute(t.db.reader()).await.expect("rename");
 
     let err = intake::submit(&t.db, council().into(), rules.clone().into(), &submission()).await.unwrap_err();
     assert!(matches!(err, IntakeError::Db(_)), "{err:?}");

@@ -158,7 +158,7 @@ async fn a_complaint_goes_through_both_stages_and_stage_2_goes_to_someone_else()
         &council,
         &rules,
         id,
-        &ann_staff,
+        frontdoor::cases::Actor::staff(ann_staff.id),
         &CaseAction::Assign { officer_id: Some(ann) },
         at(2026, 11, 24, 9, 0),
     )
@@ -174,7 +174,7 @@ async fn a_complaint_goes_through_both_stages_and_stage_2_goes_to_someone_else()
         &council,
         &rules,
         id,
-        &ann_staff,
+        frontdoor::cases::Actor::staff(ann_staff.id),
         &CaseAction::Assign { officer_id: Some(ben) },
         at(2026, 11, 24, 9, 0),
     )

@@ -5,6 +5,7 @@
 mod support;
 
 mod admin_services;
+mod api;
 mod attachments;
 mod audit;
 mod case_actions;
@@ -27,3 +28,4 @@ mod staff;
 mod templates;
 mod tracking;
 mod web_form;
+mod webhooks;

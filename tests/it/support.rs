@@ -74,7 +74,7 @@ pub fn council() -> Council {
 pub async fn state(db: &Db, mail_dir: &std::path::Path) -> AppState {
     let rules = SharedRules::new(rules(db).await);
     let transport = Arc::new(Transport::Folder(mail_dir.to_owned()));
-    AppState { db: db.clone(), council: Arc::new(council()), rules, transport }
+    AppState::new(db.clone(), Arc::new(council()), rules, transport)
 }
 
 pub async fn app(db: &Db) -> Router {

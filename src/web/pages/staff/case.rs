@@ -19,7 +19,7 @@ use crate::attachments;
 use crate::cases::actions::{self, ActionError, CaseAction};
 use crate::cases::db::ChangeStatusError;
 use crate::cases::db::TimelineEntry;
-use crate::cases::{ActorKind, Case, CaseRef, Location, Status};
+use crate::cases::{Actor, ActorKind, Case, CaseRef, Location, Status};
 use crate::clocks::db::ExtendError;
 use crate::customers::{self, Customer};
 use crate::db::now_ms;
@@ -453,7 +453,9 @@ pub async fn act(
     }
     let mut tx = state.db.begin().await?;
     let rules = state.rules.get();
-    let outcome = actions::act(&mut tx, &state.council, &rules, case.id, &signed_in.0.staff, &action, now_ms()).await;
+    let outcome =
+        actions::act(&mut tx, &state.council, &rules, case.id, Actor::staff(signed_in.0.staff.id), &action, now_ms())
+            .await;
     let (field, message) = match outcome {
         Ok(()) => {
             tx.commit().await?;

@@ -22,6 +22,7 @@ pub mod services_admin;
 pub mod sign_in;
 pub mod standards;
 pub mod users;
+pub mod webhooks;
 
 use jiff::Timestamp;
 

@@ -14,7 +14,7 @@ use super::when;
 use crate::app::AppState;
 use crate::cases::actions::{self, ActionError, CaseAction};
 use crate::cases::queue::{self, After, DeadlineFilter, Filter, Scope, Sort};
-use crate::cases::{CaseRef, Channel, Status};
+use crate::cases::{Actor, CaseRef, Channel, Status};
 use crate::clocks::{Urgency, time_left};
 use crate::db::now_ms;
 use crate::intake::{Checker, FieldError, OUTCOME_MAX};
@@ -413,17 +413,18 @@ pub async fn bulk(
             let done = match action {
                 CaseActionKind::Assign => {
                     let assign = CaseAction::Assign { officer_id: form.officer.parse().ok() };
-                    match actions::act(&mut tx, &state.council, &rules, id, staff, &assign, now).await {
+                    match actions::act(&mut tx, &state.council, &rules, id, Actor::staff(staff.id), &assign, now).await
+                    {
                         Ok(()) => {
                             let note = CaseAction::Note { text: reason.clone() };
-                            actions::act(&mut tx, &state.council, &rules, id, staff, &note, now).await
+                            actions::act(&mut tx, &state.council, &rules, id, Actor::staff(staff.id), &note, now).await
                         }
                         Err(err) => Err(err),
                     }
                 }
                 CaseActionKind::Close => {
                     let close = CaseAction::Status { to: Status::Closed, note: reason.clone() };
-                    actions::act(&mut tx, &state.council, &rules, id, staff, &close, now).await
+                    actions::act(&mut tx, &state.council, &rules, id, Actor::staff(staff.id), &close, now).await
                 }
             };
             match done {

@@ -1,0 +1,49 @@
+//! SQL built a piece at a time with numbered parameters (`$1`, `$2` ...), which both
+//! SQLite and PostgreSQL read. sqlx's QueryBuilder writes `?` for the Any driver, which
+//! PostgreSQL does not.
+
+use sqlx::FromRow;
+
+/// SQL with `$n` placeholders numbered as values are bound, which both databases read
+/// (sqlx's own builder writes `?`, which PostgreSQL does not).
+#[derive(Default)]
+pub struct Sql {
+    pub text: String,
+    binds: Vec<Bound>,
+}
+
+pub enum Bound {
+    Int(i64),
+    Text(String),
+}
+
+impl Sql {
+    pub fn new(text: &str) -> Sql {
+        Sql { text: text.to_owned(), binds: Vec::new() }
+    }
+
+    pub fn push(&mut self, text: &str) -> &mut Self {
+        self.text.push_str(text);
+        self
+    }
+
+    pub fn bind(&mut self, value: Bound) -> &mut Self {
+        self.binds.push(value);
+        self.text.push_str(&format!("${}", self.binds.len()));
+        self
+    }
+
+    pub async fn fetch_all<T>(&self, pool: &sqlx::AnyPool) -> Result<Vec<T>, sqlx::Error>
+    where
+        T: Send + Unpin + for<'r> FromRow<'r, sqlx::any::AnyRow>,
+    {
+        let mut q = sqlx::query_as::<_, T>(sqlx::AssertSqlSafe(self.text.clone()));
+        for b in &self.binds {
+            q = match b {
+                Bound::Int(v) => q.bind(*v),
+                Bound::Text(t) => q.bind(t.clone()),
+            };
+        }
+        q.fetch_all(pool).await
+    }
+}

@@ -1,0 +1,234 @@
+//! Sending what is due: the `webhooks` job.
+
+use std::net::{IpAddr, SocketAddr};
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, Instant};
+
+use axum::http::Uri;
+use http_body_util::{BodyExt, Full};
+use hyper::body::Bytes;
+use hyper_util::rt::TokioIo;
+use serde_json::json;
+use tokio::io::{AsyncRead, AsyncWrite};
+use tokio::net::TcpStream;
+
+use super::db::{self, Due};
+use crate::app::AppState;
+use crate::db::now_ms;
+
+/// How long one attempt may take, from looking the host up to the status line.
+const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(10);
+/// How many deliveries are attempted at once.
+const BATCH: i64 = 16;
+/// How long one run of the job goes on before it lets other jobs have a turn.
+const RUN_FOR: Duration = Duration::from_secs(60);
+/// The longest a run waits before looking again, whatever is pending.
+const LOOK_AGAIN_MS: i64 = 60_000;
+
+/// A URL we may post to: http or https, a host, and a path.
+#[derive(Debug, Clone)]
+pub struct Target {
+    uri: Uri,
+    tls: bool,
+    host: String,
+    port: u16,
+}
+
+impl Target {
+    pub fn parse(text: &str) -> Result<Target, String> {
+        let text = text.trim();
+        let uri: Uri =
+            text.parse().map_err(|_| "Give a web address, like https://jobs.example.org/frontdoor".to_owned())?;
+        let tls = match uri.scheme_str() {
+            Some("https") => true,
+            Some("http") => false,
+            _ => return Err("The address must start with https:// or http://".to_owned()),
+        };
+        let Some(host) = uri.host().filter(|h| !h.is_empty()) else {
+            return Err("The address has no host name".to_owned());
+        };
+        if uri.authority().is_some_and(|a| a.as_str().contains('@')) {
+            return Err("The address must not carry a user name or password".to_owned());
+        }
+        let host = host.trim_start_matches('[').trim_end_matches(']').to_owned();
+        let port = uri.port_u16().unwrap_or(if tls { 443 } else { 80 });
+        Ok(Target { uri, tls, host, port })
+    }
+
+    pub fn as_str(&self) -> String {
+        self.uri.to_string()
+    }
+
+    /// The address, when the URL names one instead of a host.
+    pub fn literal_ip(&self) -> Option<IpAddr> {
+        self.host.parse().ok()
+    }
+
+    fn path(&self) -> &str {
+        self.uri.path_and_query().map_or("/", |p| p.as_str())
+    }
+
+    fn authority(&self) -> &str {
+        self.uri.authority().map_or(self.host.as_str(), |a| a.as_str())
+    }
+}
+
+/// The addresses to connect to: every one the host resolves to, each checked.
+async fn resolve(target: &Target, allow_private: bool) -> Result<Vec<SocketAddr>, String> {
+    let found: Vec<SocketAddr> = match target.literal_ip() {
+        Some(ip) => vec![SocketAddr::new(ip, target.port)],
+        None => tokio::net::lookup_host((target.host.as_str(), target.port))
+            .await
+            .map_err(|err| format!("could not look up {}: {err}", target.host))?
+            .collect(),
+    };
+    if found.is_empty() {
+        return Err(format!("{} has no address", target.host));
+    }
+    if !allow_private && let Some(private) = found.iter().find(|a| super::is_private(a.ip())) {
+        return Err(format!("{} is a private address, which webhooks are not sent to", private.ip()));
+    }
+    Ok(found)
+}
+
+fn tls_config() -> Arc<tokio_rustls::rustls::ClientConfig> {
+    static CONFIG: OnceLock<Arc<tokio_rustls::rustls::ClientConfig>> = OnceLock::new();
+    CONFIG
+        .get_or_init(|| {
+            let roots = tokio_rustls::rustls::RootCertStore { roots: webpki_roots::TLS_SERVER_ROOTS.to_vec() };
+            let provider = Arc::new(tokio_rustls::rustls::crypto::ring::default_provider());
+            let config = tokio_rustls::rustls::ClientConfig::builder_with_provider(provider)
+                .with_safe_default_protocol_versions()
+                .map(|b| b.with_root_certificates(roots).with_no_client_auth());
+            Arc::new(config.unwrap_or_else(|_| unreachable!("ring supports the default protocol versions")))
+        })
+        .clone()
+}
+
+async fn send<S>(
+    stream: S,
+    request: hyper::Request<Full<Bytes>>,
+) -> Result<hyper::Response<hyper::body::Incoming>, String>
+where
+    S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
+{
+    let (mut sender, connection) =
+        hyper::client::conn::http1::handshake(TokioIo::new(stream)).await.map_err(|err| err.to_string())?;
+    tokio::spawn(async move {
+        let _ = connection.await;
+    });
+    sender.send_request(request).await.map_err(|err| err.to_string())
+}
+
+/// Posts a body to the target: `Ok` for a 2xx answer, and anything else is an error to
+/// record (a redirect included, which is never followed).
+pub async fn post(
+    target: &Target,
+    headers: &[(&str, String)],
+    body: Vec<u8>,
+    allow_private: bool,
+) -> Result<u16, String> {
+    let addresses = resolve(target, allow_private).await?;
+    let body = Bytes::from(body);
+    let build = || {
+        let mut request = hyper::Request::post(target.path())
+            .header("host", target.authority())
+            .header("content-type", "application/json")
+            .header("user-agent", concat!("frontdoor/", env!("CARGO_PKG_VERSION")));
+        for (name, value) in headers {
+            request = request.header(*name, value);
+        }
+        request.body(Full::new(body.clone())).map_err(|err| err.to_string())
+    };
+    let mut last = String::new();
+    for address in addresses {
+        let request = build()?;
+        let stream = match TcpStream::connect(address).await {
+            Ok(stream) => stream,
+            Err(err) => {
+                last = format!("could not connect to {address}: {err}");
+                continue;
+            }
+        };
+        let response = if target.tls {
+            let name = tokio_rustls::rustls::pki_types::ServerName::try_from(target.host.clone())
+                .map_err(|_| format!("{} is not a name a certificate can have", target.host))?;
+            let connector = tokio_rustls::TlsConnector::from(tls_config());
+            let stream = connector.connect(name, stream).await.map_err(|err| format!("TLS: {err}"))?;
+            send(stream, request).await?
+        } else {
+            send(stream, request).await?
+        };
+        let status = response.status();
+        // Read a little of the answer, so the connection closes cleanly; never all of it.
+        let _ = tokio::time::timeout(Duration::from_secs(1), response.into_body().frame()).await;
+        if status.is_success() {
+            return Ok(status.as_u16());
+        }
+        if status.is_redirection() {
+            return Err(format!("answered {status}: redirects are never followed"));
+        }
+        return Err(format!("answered {status}"));
+    }
+    Err(last)
+}
+
+/// The body of one delivery: Standard Webhooks' `type`, `timestamp` and `data`.
+async fn body(state: &AppState, due: &Due) -> Result<Option<Vec<u8>>, sqlx::Error> {
+    let Some(event) = crate::api::feed::one(state.db.reader(), &state.council.prefix, due.event_id).await? else {
+        return Ok(None);
+    };
+    let payload = json!({
+        "type": format!("case.{}", event.kind),
+        "timestamp": event.at,
+        "data": event,
+    });
+    Ok(Some(payload.to_string().into_bytes()))
+}
+
+async fn attempt(state: &AppState, due: &Due) -> Result<Result<u16, String>, sqlx::Error> {
+    let Some(body) = body(state, due).await? else {
+        return Ok(Err("the event is no longer there".to_owned()));
+    };
+    let target = match Target::parse(&due.url) {
+        Ok(target) => target,
+        Err(why) => return Ok(Err(why)),
+    };
+    let id = format!("msg_{}", due.id);
+    let timestamp = now_ms() / 1000;
+    let signature = super::sign(&due.secret, &id, timestamp, &body);
+    let headers = [("webhook-id", id), ("webhook-timestamp", timestamp.to_string()), ("webhook-signature", signature)];
+    let allow = state.council.api.webhook_allow_private;
+    Ok(match tokio::time::timeout(ATTEMPT_TIMEOUT, post(&target, &headers, body, allow)).await {
+        Ok(result) => result,
+        Err(_) => Err(format!("no answer within {} seconds", ATTEMPT_TIMEOUT.as_secs())),
+    })
+}
+
+/// Sends what is due at `now`, a batch at a time, heads of each case's line first.
+/// Returns when the job should look again.
+pub async fn run(state: &AppState, now: i64) -> anyhow::Result<Option<i64>> {
+    let started = Instant::now();
+    let pool = state.db.writer();
+    loop {
+        let batch = db::due(pool, now, BATCH).await?;
+        if batch.is_empty() {
+            break;
+        }
+        let results = futures_util::future::join_all(batch.iter().map(|due| attempt(state, due))).await;
+        for (due, result) in batch.iter().zip(results) {
+            match result? {
+                Ok(_) => db::delivered(pool, due.id, now_ms()).await?,
+                Err(why) => {
+                    tracing::warn!(delivery = due.id, attempts = due.attempts + 1, error = %why, "webhook not delivered");
+                    db::failed(pool, due, &why, now).await?;
+                }
+            }
+        }
+        if started.elapsed() > RUN_FOR {
+            return Ok(Some(now));
+        }
+    }
+    let next = db::next_due(pool).await?.unwrap_or(now + LOOK_AGAIN_MS);
+    Ok(Some(next.clamp(now, now + LOOK_AGAIN_MS)))
+}
