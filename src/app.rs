@@ -148,6 +148,7 @@ pub fn router(state: AppState) -> Router {
             "/api/v1/cases/{reference}/updates",
             post(crate::web::api::add_update).layer(DefaultBodyLimit::max(crate::web::api::BODY_MAX)),
         )
+        .route("/api/v1/customers", get(crate::web::api::find_customers))
         .route("/api/v1/customers/{id}", get(crate::web::api::get_customer))
         .route("/api/v1/events", get(crate::web::api::events))
         .route("/api/openapi.json", get(crate::web::api::openapi))

@@ -161,7 +161,12 @@ pub async fn list(
         q.push(" AND c.status = ").bind(Bound::Text(status.as_str().to_owned()));
     }
     if let Some(case_type) = f.case_type {
-        q.push(" AND c.case_type = ").bind(Bound::Text(case_type.as_str().to_owned()));
+        // The code is the vocabulary's own, never the caller's text. Written out, so the
+        // planner can see a rarer type is in the partial index cases_type_idx.
+        q.push(&format!(" AND c.case_type = '{}'", case_type.as_str()));
+        if case_type != CaseType::ServiceRequest {
+            q.push(" AND c.case_type <> 'service_request'");
+        }
     }
     if let Some(service) = &f.service {
         q.push(" AND c.service_id = (SELECT id FROM services WHERE code = ").bind(Bound::Text(service.clone()));
@@ -208,6 +213,32 @@ struct CustomerRow {
     phone: Option<String>,
     address: Option<String>,
     postcode: Option<String>,
+}
+
+/// The customers with this email address or phone number (as intake stores them), at
+/// most 20; a record merged into another is found as the one it was merged into.
+pub async fn find_customers(
+    pool: &AnyPool,
+    prefix: &Prefix,
+    email: Option<&str>,
+    phone: Option<&str>,
+) -> Result<Vec<CustomerOut>, sqlx::Error> {
+    let (column, value) = match (email, phone) {
+        (Some(email), _) => ("email", email),
+        (None, Some(phone)) => ("phone", phone),
+        (None, None) => return Ok(Vec::new()),
+    };
+    let ids: Vec<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT DISTINCT COALESCE(merged_into, id) FROM customers WHERE {column} = $1 ORDER BY 1 LIMIT 20"
+    )))
+    .bind(value)
+    .fetch_all(pool)
+    .await?;
+    let mut found = Vec::new();
+    for id in ids {
+        found.extend(customer(pool, prefix, id).await?);
+    }
+    Ok(found)
 }
 
 /// A customer and their latest cases. A record merged into another is not found: its

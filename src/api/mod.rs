@@ -31,6 +31,8 @@ pub struct ApiKey {
     pub shown: String,
     pub scope: String,
     pub partner_id: Option<i64>,
+    /// The administrator who made it, answerable for what it reads.
+    pub created_by: i64,
     pub created_at: i64,
     pub last_used_at: Option<i64>,
     pub revoked_at: Option<i64>,
@@ -111,7 +113,8 @@ pub async fn create(
     Ok((id, key))
 }
 
-const KEY: &str = "SELECT id, name, shown, scope, partner_id, created_at, last_used_at, revoked_at FROM api_keys";
+const KEY: &str =
+    "SELECT id, name, shown, scope, partner_id, created_by, created_at, last_used_at, revoked_at FROM api_keys";
 
 /// The key a system sent, if it is one of ours and not revoked. Each use is noted (at
 /// most once a minute, so reads do not become writes).
@@ -159,6 +162,7 @@ mod tests {
             shown: "fd_".into(),
             scope: scope.into(),
             partner_id: partner,
+            created_by: 1,
             created_at: 0,
             last_used_at: None,
             revoked_at: None,

@@ -13,6 +13,9 @@
 //!   phone task) as an officer's reply is. An internal update is a note for staff.
 //! - Every change is recorded on the case as done by the system with the key's name.
 //! - `Idempotency-Key` is honoured on `POST /api/v1/cases` (see `api::idempotency`).
+//! - Reading a case through the API is written to the access log, as an officer's
+//!   view is, under the administrator who made the key and naming the key. Lists, the
+//!   event feed and customer records are not logged line by line.
 
 use axum::body::Bytes;
 use axum::extract::{FromRequestParts, Path, Query, State};
@@ -623,7 +626,11 @@ async fn create(state: &AppState, caller: &Caller, new: NewCase, idem: Option<St
     ),
     security(("key" = [])))]
 pub async fn get_case(State(state): State<AppState>, caller: Caller, Path(reference): Path<String>) -> ApiResult {
-    let (_, case) = case_for(&state, &caller, &reference).await?;
+    let (case_id, case) = case_for(&state, &caller, &reference).await?;
+    // In the access log, as an officer's view is: under the administrator who made the
+    // key, since the log's lines are people's.
+    let what = format!("case, by the API key {:?} ({}…)", caller.0.name, caller.0.shown);
+    crate::cases::db::record_view(state.db.writer(), case_id, caller.0.created_by, &what, now_ms()).await?;
     Ok(json_response(StatusCode::OK, &case))
 }
 
@@ -814,6 +821,55 @@ pub async fn get_customer(State(state): State<AppState>, caller: Caller, Path(id
 }
 
 #[derive(Debug, Serialize, ToSchema)]
+pub struct CustomerList {
+    pub customers: Vec<CustomerOut>,
+}
+
+/// The customers with an email address or a phone number, to find a record before
+/// making a case (tell us once).
+#[utoipa::path(get, path = "/api/v1/customers", tag = "customers",
+    params(
+        ("email" = Option<String>, Query, description = "An email address, matched in any case"),
+        ("phone" = Option<String>, Query, description = "A phone number, like 01632 960 001 or +44 7700 900 982"),
+    ),
+    responses(
+        (status = 200, description = "The customers found, at most 20", body = CustomerList),
+        (status = 400, description = "Neither given, or not an email address or phone number", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No key, or not a valid one", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A partner's key may not read customer records", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Over the key's rate limit", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("key" = [])))]
+pub async fn find_customers(State(state): State<AppState>, caller: Caller, Query(pairs): Query<Pairs>) -> ApiResult {
+    if caller.0.scope() == Scope::Partner {
+        return Err(forbidden("read customer records"));
+    }
+    let bad = |field: &str, message: &str| ApiError::field(StatusCode::BAD_REQUEST, field, message);
+    let email = match param(&pairs, "email") {
+        Some(text) if crate::intake::is_email(&text.to_lowercase()) => Some(text.to_lowercase()),
+        Some(_) => return Err(bad("email", "Give an email address, like name@example.com")),
+        None => None,
+    };
+    let phone = match param(&pairs, "phone") {
+        Some(text) => {
+            let mut checker = crate::intake::Checker::default();
+            match checker.phone("phone", text) {
+                Some(phone) => Some(phone),
+                None => return Err(bad("phone", "Give a phone number, like 01632 960 001 or +44 7700 900 982")),
+            }
+        }
+        None => None,
+    };
+    if email.is_none() && phone.is_none() {
+        return Err(bad("email", "Give an email address or a phone number to look for"));
+    }
+    let customers =
+        crate::api::cases::find_customers(state.db.reader(), &state.council.prefix, email.as_deref(), phone.as_deref())
+            .await?;
+    Ok(json_response(StatusCode::OK, &CustomerList { customers }))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
 pub struct EventPage {
     pub events: Vec<Event>,
     /// Pass as `after` to read on: the last event's id, or `after` again when there
@@ -887,7 +943,7 @@ impl Modify for KeyScheme {
 #[derive(OpenApi)]
 #[openapi(
     info(title = "frontdoor API", description = "Cases, customers, services and events of a council's front door, for back-office and partner systems."),
-    paths(services, list_cases, create_case, get_case, set_status, add_update, get_customer, events),
+    paths(services, list_cases, create_case, get_case, set_status, add_update, find_customers, get_customer, events),
     modifiers(&KeyScheme),
     tags(
         (name = "services", description = "What a case can be about"),

@@ -93,6 +93,10 @@ async fn a_write_key_makes_a_case_reads_it_lists_it_by_keyset_and_changes_it() {
     assert_eq!(case["status"], "received");
     assert!(case["due_at"].is_string(), "a service request's clock is running: {case}");
     let events = case["events"].as_array().unwrap();
+    let read = call(&app, "GET", &format!("/api/v1/cases/{reference}"), &write, None, None).await;
+    assert_eq!(parsed(&read)["reference"], reference);
+    let logged: String = sqlx::query_scalar("SELECT what FROM case_views").fetch_one(t.db.reader()).await.unwrap();
+    assert!(logged.contains("API key \"Back office\""), "each read is in the access log: {logged}");
     assert!(events.iter().any(|e| e["kind"] == "note" && e["text"].as_str().unwrap().contains("Back office")));
 
     // Two more, then a keyset walk a case a page: newest first, each once.
@@ -116,6 +120,13 @@ async fn a_write_key_makes_a_case_reads_it_lists_it_by_keyset_and_changes_it() {
     assert_eq!(seen.last().unwrap(), &reference, "oldest last");
     let open = parsed(&call(&app, "GET", "/api/v1/cases?open=false", &write, None, None).await);
     assert_eq!(open["cases"].as_array().unwrap().len(), 0);
+    let open = parsed(&call(&app, "GET", "/api/v1/cases?open=true&service=missed-bin", &write, None, None).await);
+    assert_eq!(open["cases"].as_array().unwrap().len(), 3);
+    let enquiries = parsed(&call(&app, "GET", "/api/v1/cases?type=enquiry", &write, None, None).await);
+    assert_eq!(enquiries["cases"].as_array().unwrap().len(), 0);
+    let received = parsed(&call(&app, "GET", "/api/v1/cases?status=received&limit=2", &write, None, None).await);
+    assert_eq!(received["cases"].as_array().unwrap().len(), 2);
+    assert!(received["next"].is_string());
 
     // Status: an officer's rules, in the API's words.
     let path = format!("/api/v1/cases/{reference}/status");
@@ -159,6 +170,12 @@ async fn a_write_key_makes_a_case_reads_it_lists_it_by_keyset_and_changes_it() {
     let customer = parsed(&call(&app, "GET", &format!("/api/v1/customers/{customer_id}"), &write, None, None).await);
     assert_eq!(customer["email"], "jo@example.com");
     assert_eq!(customer["cases"].as_array().unwrap().len(), 3);
+    let found = parsed(&call(&app, "GET", "/api/v1/customers?email=JO@example.com", &write, None, None).await);
+    assert_eq!(found["customers"][0]["id"], customer_id, "{found}");
+    let none = parsed(&call(&app, "GET", "/api/v1/customers?phone=01632%20960%20001", &write, None, None).await);
+    assert_eq!(none["customers"].as_array().unwrap().len(), 0);
+    let bad = call(&app, "GET", "/api/v1/customers?email=nobody", &write, None, None).await;
+    assert_eq!(problem(&bad, StatusCode::BAD_REQUEST), ["email"]);
     let (mut after, mut ids) = (0, Vec::new());
     loop {
         let page =
@@ -424,6 +441,7 @@ async fn the_openapi_document_describes_every_operation_and_its_page_reads_it() 
         "/api/v1/cases/{reference}",
         "/api/v1/cases/{reference}/status",
         "/api/v1/cases/{reference}/updates",
+        "/api/v1/customers",
         "/api/v1/customers/{id}",
         "/api/v1/events",
         "/api/v1/services",

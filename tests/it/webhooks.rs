@@ -99,10 +99,20 @@ async fn subscribe(
     kinds: &[&str],
     allow: bool,
 ) -> Result<(i64, String), db::SubscribeError> {
+    subscribe_for(t, url, kinds, None, allow).await
+}
+
+async fn subscribe_for(
+    t: &crate::support::TestDb,
+    url: &str,
+    kinds: &[&str],
+    partner: Option<i64>,
+    allow: bool,
+) -> Result<(i64, String), db::SubscribeError> {
     let admin = account(&t.db, &format!("admin{}@council.example", rand::random::<u32>()), "admin", None, None).await;
     let kinds: Vec<String> = kinds.iter().map(|k| (*k).to_owned()).collect();
     let mut tx = t.db.begin().await.unwrap();
-    let made = db::subscribe(&mut tx, url, &kinds, None, allow, admin, now_ms()).await;
+    let made = db::subscribe(&mut tx, url, &kinds, partner, allow, admin, now_ms()).await;
     tx.commit().await.unwrap();
     made
 }
@@ -274,4 +284,39 @@ async fn redirects_are_not_followed_private_addresses_are_refused_and_a_dead_del
     assert_eq!(made.status, StatusCode::OK, "{}", made.body);
     assert!(made.body.contains("whsec_"));
     assert!(!crate::staff::get_with(&app, "/staff/admin/webhooks", &admin).await.body.contains("whsec_"), "shown once");
+}
+
+#[tokio::test]
+async fn a_subscription_for_one_partner_hears_only_of_that_partners_cases() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let state = state(&t, true).await;
+    let mut tx = t.db.begin().await.unwrap();
+    let partner =
+        frontdoor::org::db::insert_partner(&mut tx, "homes", "Kingsmead Homes", "h@example.com").await.unwrap();
+    tx.commit().await.unwrap();
+    let (url, received) = receiver(Receiver::default()).await;
+    subscribe_for(&t, &url, &["status_changed"], Some(partner), true).await.unwrap();
+    let rules = crate::support::rules(&t.db).await;
+    let theirs = open_at(&t.db, &rules, "missed-bin", "a@example.com", now_ms()).await;
+    let ours = open_at(&t.db, &rules, "missed-bin", "b@example.com", now_ms()).await;
+    sqlx::query("UPDATE cases SET partner_id = $1 WHERE id = $2")
+        .bind(partner)
+        .bind(theirs.case_id)
+        .execute(t.db.writer())
+        .await
+        .unwrap();
+    for case in [theirs.case_id, ours.case_id] {
+        let mut tx = t.db.begin().await.unwrap();
+        frontdoor::cases::db::change_status(&mut tx, case, Status::InProgress, Actor::SYSTEM, None, &rules, now_ms())
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+    }
+    run_until_done(&state).await;
+    let accepted = received.lock().unwrap().accepted.clone();
+    assert_eq!(accepted.len(), 1, "one status change was on the partner's case");
+    let v: serde_json::Value = serde_json::from_slice(&accepted[0].1).unwrap();
+    assert_eq!(v["data"]["case"], theirs.reference.to_string());
+    assert_eq!(v["type"], "case.status_changed");
 }
