@@ -7,7 +7,6 @@
 //! really committed, and a request that died before committing leaves a row whose lock
 //! runs out, after which the next try does the work.
 
-use sha2::{Digest, Sha256};
 use sqlx::{AnyConnection, AnyPool};
 
 /// How long a request holds its key before another may take it over.
@@ -27,7 +26,7 @@ pub enum Begun {
 }
 
 pub fn body_hash(body: &[u8]) -> String {
-    Sha256::digest(body).iter().map(|b| format!("{b:02x}")).collect()
+    crate::sessions::sha256_hex(body)
 }
 
 /// Whether a header value can be a key: 1 to 255 visible ASCII characters.

@@ -8,8 +8,6 @@ pub mod feed;
 pub mod idempotency;
 pub mod limit;
 
-use rand::RngCore;
-use sha2::{Digest, Sha256};
 use sqlx::{AnyConnection, AnyPool, FromRow};
 
 use crate::cases::vocabulary;
@@ -60,7 +58,12 @@ impl ApiKey {
 }
 
 fn hash(key: &str) -> String {
-    Sha256::digest(key.trim().as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    crate::sessions::sha256_hex(key.trim().as_bytes())
+}
+
+/// The token a system is given for a case it sent, to look it up by (Open311's `token`).
+pub fn request_token() -> String {
+    crate::sessions::hex(&rand::random::<[u8; 16]>())
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -94,9 +97,7 @@ pub async fn create(
         (Scope::Partner, p) => p,
         _ => None,
     };
-    let mut bytes = [0u8; 24];
-    rand::rng().fill_bytes(&mut bytes);
-    let key = format!("fd_{}", bytes.iter().map(|b| format!("{b:02x}")).collect::<String>());
+    let key = format!("fd_{}", crate::sessions::hex(&rand::random::<[u8; 24]>()));
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO api_keys (name, key_hash, shown, scope, partner_id, created_by, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",

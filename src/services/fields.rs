@@ -47,6 +47,17 @@ impl Field {
     pub fn name(&self) -> String {
         format!("answer-{}", self.code)
     }
+
+    /// A date question's answer as the form's three fields, for a system that sends the
+    /// date whole.
+    pub fn date_answers(&self, date: jiff::civil::Date) -> [(String, String); 3] {
+        let name = self.name();
+        [
+            (format!("{name}-day"), date.day().to_string()),
+            (format!("{name}-month"), date.month().to_string()),
+            (format!("{name}-year"), date.year().to_string()),
+        ]
+    }
 }
 
 /// A checked answer, ready to store with the case.

@@ -268,6 +268,14 @@ async fn case_for(state: &AppState, caller: &Caller, reference: &str) -> Result<
     }
 }
 
+/// The case a key may change, by its reference.
+async fn changeable(state: &AppState, caller: &Caller, reference: &str) -> Result<i64, ApiError> {
+    if !caller.0.may_update() {
+        return Err(forbidden("change cases"));
+    }
+    Ok(case_for(state, caller, reference).await?.0)
+}
+
 // ---- Services -------------------------------------------------------------------
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -415,6 +423,8 @@ pub enum Answer {
 pub struct NewCase {
     /// The service's code.
     pub service: String,
+    /// What the resident told us, in their words.
+    #[schema(min_length = 1)]
     pub description: String,
     pub name: Option<String>,
     pub email: Option<String>,
@@ -552,14 +562,13 @@ async fn create(state: &AppState, caller: &Caller, new: NewCase, idem: Option<St
             Answer::Many(vs) => vs.clone(),
         };
         if f.kind == FieldKind::Date {
-            match values.as_slice() {
-                [one] if one.trim().parse::<jiff::civil::Date>().is_ok() => {
-                    let date: jiff::civil::Date = one.trim().parse().unwrap_or_default();
-                    answers.push((format!("answer-{code}-day"), date.day().to_string()));
-                    answers.push((format!("answer-{code}-month"), date.month().to_string()));
-                    answers.push((format!("answer-{code}-year"), date.year().to_string()));
-                }
-                _ => problems.push(FieldProblem {
+            let date = match values.as_slice() {
+                [one] => one.trim().parse::<jiff::civil::Date>().ok(),
+                _ => None,
+            };
+            match date {
+                Some(date) => answers.extend(f.date_answers(date)),
+                None => problems.push(FieldProblem {
                     field: format!("answers.{code}"),
                     message: "Give a date, like 2026-12-01".to_owned(),
                 }),
@@ -572,12 +581,7 @@ async fn create(state: &AppState, caller: &Caller, new: NewCase, idem: Option<St
         return Err(ApiError::fields(StatusCode::UNPROCESSABLE_ENTITY, problems));
     }
     let number = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
-    let token = {
-        use rand::RngCore;
-        let mut bytes = [0u8; 16];
-        rand::rng().fill_bytes(&mut bytes);
-        bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
-    };
+    let token = crate::api::request_token();
     let submission = Submission {
         channel: Some(crate::cases::Channel::Api),
         service_code: service.code.clone(),
@@ -733,10 +737,7 @@ pub async fn set_status(
     headers: HeaderMap,
     bytes: Bytes,
 ) -> ApiResult {
-    if !caller.0.may_update() {
-        return Err(forbidden("change cases"));
-    }
-    let (case_id, _) = case_for(&state, &caller, &reference).await?;
+    let case_id = changeable(&state, &caller, &reference).await?;
     let change: StatusChange = body(&headers, &bytes)?;
     let Some(to) = Status::parse(change.status.trim()) else {
         let known: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
@@ -756,6 +757,7 @@ pub async fn set_status(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewUpdate {
+    #[schema(min_length = 1, max_length = 10000)]
     pub text: String,
     /// A public update is sent to the customer and shown on their case page; otherwise
     /// it is a note for staff.
@@ -784,10 +786,7 @@ pub async fn add_update(
     headers: HeaderMap,
     bytes: Bytes,
 ) -> ApiResult {
-    if !caller.0.may_update() {
-        return Err(forbidden("change cases"));
-    }
-    let (case_id, _) = case_for(&state, &caller, &reference).await?;
+    let case_id = changeable(&state, &caller, &reference).await?;
     let update: NewUpdate = body(&headers, &bytes)?;
     let action =
         if update.public { CaseAction::Reply { text: update.text } } else { CaseAction::Note { text: update.text } };

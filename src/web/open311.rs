@@ -187,13 +187,23 @@ fn parse_w3c(state: &AppState, text: &str) -> Option<i64> {
     date.to_zoned(tz).ok().map(|z| z.timestamp().as_millisecond())
 }
 
-/// The key a request carries: `api_key` in the query or the form. `Err` is the 403.
+/// The key a request carries: `api_key` in the query or the form, within its rate limit
+/// (the JSON API's, shared). `Err` is the 403, or the 429.
 async fn key(state: &AppState, format: Format, given: Option<&str>) -> Result<ApiKey, Response> {
     let Some(given) = given.filter(|k| !k.trim().is_empty()) else {
         return Err(error(format, StatusCode::FORBIDDEN, "api_key: an API key is needed"));
     };
-    match crate::api::verify(state.db.writer(), given, now_ms()).await {
-        Ok(Some(key)) => Ok(key),
+    let now = now_ms();
+    match crate::api::verify(state.db.writer(), given, now).await {
+        Ok(Some(key)) => match state.limiter.take(key.id, now) {
+            Ok(_) => Ok(key),
+            Err(seconds) => {
+                let why = format!("api_key: this key has made too many requests. Try again in {seconds} s");
+                let mut refused = error(format, StatusCode::TOO_MANY_REQUESTS, why);
+                refused.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+                Err(refused)
+            }
+        },
         Ok(None) => Err(error(format, StatusCode::FORBIDDEN, "api_key: this key is not valid, or has been revoked")),
         Err(err) => Err(server_error(format, err)),
     }
@@ -362,11 +372,7 @@ async fn create(state: &AppState, format: Format, pairs: &Pairs) -> Result<Respo
                 match parse_w3c(state, value).map(|ms| {
                     crate::rollups::ts(ms).to_zoned(state.rules.get().calendars.council.time_zone().clone()).date()
                 }) {
-                    Some(date) => {
-                        answers.push((format!("answer-{code}-day"), date.day().to_string()));
-                        answers.push((format!("answer-{code}-month"), date.month().to_string()));
-                        answers.push((format!("answer-{code}-year"), date.year().to_string()));
-                    }
+                    Some(date) => answers.extend(f.date_answers(date)),
                     None => problems.push(format!("attribute[{code}]: give a date, like 2026-12-01")),
                 }
             }
@@ -384,12 +390,7 @@ async fn create(state: &AppState, format: Format, pairs: &Pairs) -> Result<Respo
         description.push_str(&format!("\n\nPhoto: {url}"));
     }
     let address_id = field(pairs, "address_id").unwrap_or_default().trim();
-    let token = {
-        use rand::RngCore;
-        let mut bytes = [0u8; 16];
-        rand::rng().fill_bytes(&mut bytes);
-        bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
-    };
+    let token = crate::api::request_token();
     let submission = Submission {
         channel: Some(crate::cases::Channel::Api),
         service_code: service.code.clone(),

@@ -427,6 +427,14 @@ async fn a_key_over_its_rate_limit_is_told_when_to_try_again() {
     let refused = call(&app, "GET", "/api/v1/services", &write, None, None).await;
     problem(&refused, StatusCode::TOO_MANY_REQUESTS);
     assert!(refused.headers[header::RETRY_AFTER].to_str().unwrap().parse::<u64>().unwrap() >= 1);
+    let open311 = crate::support::get(&app, &format!("/open311/v2/requests.json?api_key={write}")).await;
+    assert_eq!(
+        open311.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "the same key's limit, in Open311's errors: {}",
+        open311.body
+    );
+    assert!(open311.body.contains("\"code\":429"), "{}", open311.body);
     assert_eq!(call(&app, "GET", "/api/v1/services", &other, None, None).await.status, StatusCode::OK, "per key");
 }
 
