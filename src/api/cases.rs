@@ -92,7 +92,7 @@ const JOINS: &str = "JOIN services s ON s.id = c.service_id JOIN teams t ON t.id
 
 fn out(prefix: &Prefix, row: Row) -> (CaseOut, Option<i64>) {
     let open = Status::parse(&row.status).is_some_and(Status::is_open);
-    let e7 = |v: Option<i64>| v.map(|v| v as f64 / 1e7);
+    let e7 = |v: Option<i64>| v.map(crate::cases::db::from_e7);
     let case = CaseOut {
         reference: CaseRef::from_id(prefix, row.id).to_string(),
         case_type: row.case_type,
@@ -116,7 +116,7 @@ fn out(prefix: &Prefix, row: Row) -> (CaseOut, Option<i64>) {
         },
         created_at: rfc3339(row.created_at),
         updated_at: rfc3339(row.updated_at),
-        due_at: row.queue_due_at.filter(|d| open && *d < crate::cases::queue::NO_DEADLINE).map(rfc3339),
+        due_at: crate::cases::queue::deadline(row.queue_due_at).filter(|_| open).map(rfc3339),
         events: None,
     };
     (case, row.partner_id)

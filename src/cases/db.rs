@@ -231,7 +231,7 @@ pub(crate) fn to_e7(degrees: f64) -> i64 {
     (degrees * 1e7).round() as i64
 }
 
-fn from_e7(e7: i64) -> f64 {
+pub(crate) fn from_e7(e7: i64) -> f64 {
     e7 as f64 / 1e7
 }
 

@@ -14,6 +14,12 @@ use super::{Channel, Status};
 /// `queue_due_at` for an open case with no deadline running: 9999-12-31, so it sorts last.
 pub const NO_DEADLINE: i64 = 253_402_300_799_999;
 
+/// The next deadline a case's `queue_due_at` holds, if a clock is running (not the
+/// sorting stand-in for none, nor nothing once resolved).
+pub fn deadline(queue_due_at: Option<i64>) -> Option<i64> {
+    queue_due_at.filter(|d| *d < NO_DEADLINE)
+}
+
 /// Whose cases.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {

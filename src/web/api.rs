@@ -542,8 +542,7 @@ pub async fn create_case(State(state): State<AppState>, caller: Caller, headers:
 
 async fn create(state: &AppState, caller: &Caller, new: NewCase, idem: Option<String>) -> Result<i64, ApiError> {
     let code = new.service.trim();
-    let services = crate::services::db::list_active(state.db.reader()).await?;
-    let Some(service) = services.into_iter().find(|s| s.code == code) else {
+    let Some(service) = crate::services::db::by_code(state.db.reader(), code).await? else {
         return Err(ApiError::field(StatusCode::NOT_FOUND, "service", format!("There is no service {code:?}")));
     };
     let fields = crate::services::db::fields(state.db.reader(), service.id).await?;

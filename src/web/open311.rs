@@ -451,7 +451,7 @@ async fn expected(state: &AppState, case_id: i64) -> Result<Option<i64>, sqlx::E
         .bind(case_id)
         .fetch_optional(state.db.reader())
         .await?;
-    Ok(due.flatten().filter(|d| *d < crate::cases::queue::NO_DEADLINE))
+    Ok(crate::cases::queue::deadline(due.flatten()))
 }
 
 pub async fn token(State(state): State<AppState>, Path(file): Path<String>, Query(pairs): Query<Pairs>) -> Response {
@@ -506,7 +506,7 @@ const JOINS: &str = "JOIN services s ON s.id = c.service_id \
 
 fn request(state: &AppState, row: Row) -> V {
     let status = Status::parse(&row.status).unwrap_or(Status::Received);
-    let e7 = |v: Option<i64>| v.map(|v| v as f64 / 1e7);
+    let e7 = |v: Option<i64>| v.map(crate::cases::db::from_e7);
     V::O(vec![
         ("service_request_id", s(CaseRef::from_id(&state.council.prefix, row.id).to_string())),
         ("status", s(if status.is_open() { "open" } else { "closed" })),
@@ -520,11 +520,7 @@ fn request(state: &AppState, row: Row) -> V {
         ("updated_datetime", s(w3c(state, row.updated_at))),
         (
             "expected_datetime",
-            V::S(
-                row.queue_due_at
-                    .filter(|d| status.is_open() && *d < crate::cases::queue::NO_DEADLINE)
-                    .map(|d| w3c(state, d)),
-            ),
+            V::S(crate::cases::queue::deadline(row.queue_due_at).filter(|_| status.is_open()).map(|d| w3c(state, d))),
         ),
         ("address", V::S(row.address)),
         ("address_id", V::S(row.uprn.map(|u| u.to_string()))),
