@@ -99,6 +99,9 @@ enum Command {
         /// Open clocks waiting while the sweep is timed.
         #[arg(long, default_value_t = 100_000)]
         open_clocks: i64,
+        /// Only the runs that create cases: no page reads, sweep or size.
+        #[arg(long)]
+        creates_only: bool,
     },
     /// Read email from a .eml file, or every message in a maildir, as if it had been
     /// sent to the SMTP listener.
@@ -316,7 +319,17 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             serve_with_jobs(listener, smtp, &mail, state).await
         }
         Command::Demo { cases, file, listen, mail, map } => run_demo(cases, file, listen, mail, map).await,
-        Command::Bench { database_url, dir, cases, create_clients, read_clients, requests, seconds, open_clocks } => {
+        Command::Bench {
+            database_url,
+            dir,
+            cases,
+            create_clients,
+            read_clients,
+            requests,
+            seconds,
+            open_clocks,
+            creates_only,
+        } => {
             let options = frontdoor::bench::Options {
                 database_url,
                 dir,
@@ -326,6 +339,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 requests,
                 seconds,
                 open_clocks,
+                creates_only,
             };
             frontdoor::bench::run(&options).await
         }

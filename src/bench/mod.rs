@@ -46,6 +46,8 @@ pub struct Options {
     pub seconds: f64,
     /// Open clocks for the sweep.
     pub open_clocks: i64,
+    /// Only the creation runs.
+    pub creates_only: bool,
 }
 
 /// Runs everything and prints the report.
@@ -85,12 +87,28 @@ pub async fn run(options: &Options) -> anyhow::Result<()> {
 
     let server = server::Server::start(&url, &options.dir).await?;
     let addr = server.addr;
+    let mut backlogs = Vec::new();
     for &clients in &options.create_clients {
         let limit_now = disk::commit_rate(&options.dir, Duration::from_secs(2)).await?;
         let stamp = now_ms();
         let call: Calls = Arc::new(move |seq| create(stamp, seq));
         let outcome = load::run(addr, clients, limit, StatusCode::SEE_OTHER, call).await?;
         row("create a case (web form)", &outcome, Some(limit_now));
+        // The job runner sends each case's acknowledgement after the answer. Waiting for
+        // it keeps one run's backlog out of the next, and shows whether it keeps up.
+        backlogs.push((clients, drain(&db).await?));
+    }
+    println!();
+    for (clients, (left, took)) in backlogs {
+        println!(
+            "After the {clients}-client run, {left} acknowledgements were waiting; the job runner had sent them all {:.2} s later.",
+            took.as_secs_f64()
+        );
+    }
+    if options.creates_only {
+        server.stop().await?;
+        db.close().await;
+        return Ok(());
     }
 
     let staff_cookie = sign_in(&db).await?;
@@ -155,6 +173,20 @@ pub async fn run(options: &Options) -> anyhow::Result<()> {
     size(&db, &url).await?;
     db.close().await;
     Ok(())
+}
+
+/// Waits until no acknowledgement is waiting to be sent (for at most a minute). Returns
+/// how many were waiting at first, and how long they took.
+async fn drain(db: &Db) -> anyhow::Result<(i64, Duration)> {
+    let began = Instant::now();
+    let waiting = || async {
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM jobs WHERE kind = 'deliver'").fetch_one(db.reader()).await
+    };
+    let first = waiting().await?;
+    while waiting().await? > 0 && began.elapsed() < Duration::from_secs(60) {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    Ok((first, began.elapsed()))
 }
 
 async fn count_cases(db: &Db) -> anyhow::Result<i64> {

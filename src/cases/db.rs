@@ -46,8 +46,14 @@ pub enum ChangeStatusError {
     Db(#[from] sqlx::Error),
 }
 
-/// Inserts a case, status "received", and its "created" event. Returns the case id.
-pub async fn insert(conn: &mut AnyConnection, new: &NewCase, actor: Actor, now: i64) -> Result<i64, sqlx::Error> {
+/// Inserts a case, status "received", and its "created" event. Returns both as stored,
+/// so the caller can go on without reading them back.
+pub async fn insert(
+    conn: &mut AnyConnection,
+    new: &NewCase,
+    actor: Actor,
+    now: i64,
+) -> Result<(Case, Event), sqlx::Error> {
     let loc = &new.location;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO cases (case_type, channel, service_id, customer_id, status, priority, \
@@ -82,8 +88,37 @@ pub async fn insert(conn: &mut AnyConnection, new: &NewCase, actor: Actor, now: 
         from_status: None,
         to_status: Some(Status::Received),
     };
-    append_event(conn, id, &event, now).await?;
-    Ok(id)
+    let event_id = append_event(conn, id, &event, now).await?;
+    // Coordinates as a read back would give them: to the stored precision.
+    let location = Location { lat: loc.lat.map(to_e7).map(from_e7), lng: loc.lng.map(to_e7).map(from_e7), ..loc.clone() };
+    let case = Case {
+        id,
+        case_type: new.case_type,
+        channel: new.channel,
+        service_id: new.service_id,
+        customer_id: new.customer_id,
+        status: Status::Received,
+        priority: new.priority,
+        description: new.description.clone(),
+        location,
+        team_id: new.team_id,
+        officer_id: None,
+        partner_id: new.partner_id,
+        created_at: now,
+        updated_at: now,
+    };
+    let created = Event {
+        id: event_id,
+        case_id: id,
+        at: now,
+        actor,
+        kind: EventKind::Created,
+        public: true,
+        body: None,
+        from_status: None,
+        to_status: Some(Status::Received),
+    };
+    Ok((case, created))
 }
 
 /// Appends one event. Callers change the case row in the same transaction.

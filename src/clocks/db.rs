@@ -30,7 +30,39 @@ pub async fn sync(
         .bind(case.service_id)
         .fetch_one(&mut *conn)
         .await?;
-    let mut events = crate::cases::db::events(&mut *conn, case_id).await?;
+    let events = crate::cases::db::events(&mut *conn, case_id).await?;
+    let clocks = crate::rollups::db::stored_clocks(&mut *conn, case_id).await?;
+    let resolved_at: Option<i64> =
+        sqlx::query_scalar("SELECT resolved_at FROM cases WHERE id = $1").bind(case_id).fetch_one(&mut *conn).await?;
+    let before = Before { case, service_code, events, clocks, resolved_at };
+    sync_from(conn, before, rules, new_from_event, &[], now).await
+}
+
+/// What [`sync_from`] needs of a case as it stands: what [`sync`] reads, and what intake
+/// already holds for a case it has just written.
+#[derive(Debug)]
+pub struct Before {
+    pub case: crate::cases::Case,
+    pub service_code: String,
+    /// Every event of the case, oldest first.
+    pub events: Vec<crate::cases::Event>,
+    /// Its clocks as stored.
+    pub clocks: Vec<crate::rollups::db::StoredClock>,
+    pub resolved_at: Option<i64>,
+}
+
+/// [`sync`] from a case already read. `more` are running counts to add with the clocks'
+/// own, in the same statement.
+pub async fn sync_from(
+    conn: &mut AnyConnection,
+    before: Before,
+    rules: &Rules,
+    new_from_event: i64,
+    more: &[crate::rollups::Delta],
+    now: i64,
+) -> Result<Vec<Clock>, sqlx::Error> {
+    let Before { case, service_code, mut events, clocks: stored, resolved_at: resolved_before } = before;
+    let case_id = case.id;
     let mut started: Vec<String> = events
         .iter()
         .filter(|e| e.kind == EventKind::ClockStarted)
@@ -42,29 +74,37 @@ pub async fn sync(
         .filter(|e| e.id >= new_from_event)
         .flat_map(|e| super::starting(rules, e, case.channel, case.case_type, &service_code, &mut started))
         .collect();
-    if !to_start.is_empty() {
-        for s in &to_start {
-            let body = serde_json::to_string(s).expect("plain struct");
-            append_event(&mut *conn, case_id, &internal(EventKind::ClockStarted, &body), now).await?;
-        }
-        events = crate::cases::db::events(&mut *conn, case_id).await?;
+    for s in &to_start {
+        let body = serde_json::to_string(s).expect("plain struct");
+        let event = internal(EventKind::ClockStarted, &body);
+        let id = append_event(&mut *conn, case_id, &event, now).await?;
+        // As a read back would give it, without the read.
+        events.push(crate::cases::Event {
+            id,
+            case_id,
+            at: now,
+            actor: event.actor,
+            kind: event.kind,
+            public: event.public,
+            body: Some(body.clone()),
+            from_status: None,
+            to_status: None,
+        });
     }
     let clocks = replay(&events, rules);
-    let before = crate::rollups::db::stored_clocks(&mut *conn, case_id).await?;
-    let resolved_before: Option<i64> =
-        sqlx::query_scalar("SELECT resolved_at FROM cases WHERE id = $1").bind(case_id).fetch_one(&mut *conn).await?;
     for clock in &clocks {
         store(&mut *conn, case_id, clock).await?;
     }
     let resolved_at = crate::cases::resolved_at(case.status, &events);
     let after: Vec<_> = clocks.iter().map(crate::rollups::db::StoredClock::from).collect();
-    let deltas = crate::rollups::db::case_deltas(
+    let mut deltas = crate::rollups::db::case_deltas(
         &rules.calendars.council,
         case.service_id,
         case.created_at,
-        (&before, resolved_before),
+        (&stored, resolved_before),
         (&after, resolved_at),
     );
+    deltas.extend_from_slice(more);
     crate::rollups::db::add(&mut *conn, &deltas).await?;
     let queue_due_at = super::queue_due_at(case.status, &clocks);
     sqlx::query("UPDATE cases SET queue_due_at = $1, resolved_at = $2 WHERE id = $3")

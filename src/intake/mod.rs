@@ -340,7 +340,8 @@ pub async fn open(
         partner_id: service.partner_id,
     };
     let actor = request.logged_by.map_or(Actor::customer(Some(customer_id)), Actor::staff);
-    let case_id = cases::db::insert(&mut *conn, &new, actor, now).await?;
+    let (case, created) = cases::db::insert(&mut *conn, &new, actor, now).await?;
+    let case_id = case.id;
     cases::db::insert_answers(&mut *conn, case_id, request.answers).await?;
     let contact = NewContact {
         case_id: Some(case_id),
@@ -353,7 +354,6 @@ pub async fn open(
         resolved_at_first_contact: request.resolved_at_first_contact,
     };
     contacts::db::insert(&mut *conn, &contact, now).await?;
-    clocks::db::sync(&mut *conn, case_id, rules, 0, now).await?;
     let received = crate::rollups::Delta {
         day: rules.calendars.council.local_date(crate::rollups::ts(now)),
         service_id: service.id,
@@ -361,7 +361,16 @@ pub async fn open(
         key: request.channel.as_str().to_owned(),
         value: 1,
     };
-    crate::rollups::db::add(&mut *conn, &[received]).await?;
+    // The case was written just now: its clocks start from what is in hand, with no
+    // reading back, and its count as received goes in with theirs.
+    let before = clocks::db::Before {
+        case,
+        service_code: service.code.clone(),
+        events: vec![created],
+        clocks: Vec::new(),
+        resolved_at: None,
+    };
+    let clocks = clocks::db::sync_from(&mut *conn, before, rules, 0, &[received], now).await?;
     let reference = CaseRef::from_id(&council.prefix, case_id);
     let mut acknowledged = false;
     if let Some(email) = request.customer.email.as_deref().filter(|_| request.acknowledge) {
@@ -375,7 +384,7 @@ pub async fn open(
             channel: request.channel,
             in_reply_to: request.in_reply_to,
         };
-        acknowledged = acknowledge(&mut *conn, council, rules, &ack, now).await?;
+        acknowledged = acknowledge(&mut *conn, council, rules, &ack, &clocks, now).await?;
     }
     Ok(Opened { case_id, customer_id, reference, acknowledged })
 }
@@ -406,6 +415,7 @@ async fn acknowledge(
     council: &Council,
     rules: &Rules,
     ack: &Acknowledgement<'_>,
+    clocks: &[clocks::Clock],
     now: i64,
 ) -> Result<bool, sqlx::Error> {
     let (sent, last) = outbox::db::acknowledgements_since(&mut *conn, ack.email, now - 24 * 3_600_000).await?;
@@ -415,7 +425,7 @@ async fn acknowledge(
         return Ok(false);
     }
     let reference = ack.reference;
-    let promise = promise(&mut *conn, rules, ack.case_id).await?;
+    let promise = promise(rules, clocks);
     let subject = format!("We have your message: {reference}");
     // Tell us once: whoever reads this email can report something else without typing
     // their details again.
@@ -456,27 +466,18 @@ async fn acknowledge(
 
 /// " We will reply by Tuesday 3 March 2026.": the first promise after acknowledging,
 /// from the case's running clocks, in the words of its standard.
-async fn promise(conn: &mut AnyConnection, rules: &Rules, case_id: i64) -> Result<String, sqlx::Error> {
-    // The case's own clocks, by its key: a condition on state would let the planner walk
-    // every running clock in the council instead.
-    let mut running: Vec<_> = clocks::db::for_case(&mut *conn, case_id)
-        .await?
-        .into_iter()
+fn promise(rules: &Rules, clocks: &[clocks::Clock]) -> String {
+    let mut running: Vec<_> = clocks
+        .iter()
         .filter(|c| c.state == clocks::State::Running)
-        .filter_map(|c| Some((c.due_at?, c.standard_id, c.standard_version)))
+        .filter_map(|c| Some((c.due()?, &c.standard)))
+        .filter(|(_, standard)| standard.measures != Measure::Acknowledgement)
         .collect();
-    running.sort();
-    for (due_at, id, version) in running {
-        let Some(standard) = rules.version(&id, version) else { continue };
-        if standard.measures == Measure::Acknowledgement {
-            continue;
-        }
-        let due = jiff::Timestamp::from_millisecond(due_at).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
-        let date = rules.calendar(standard.calendar).local_date(due).strftime("%A %-d %B %Y");
-        let verb = if standard.measures == Measure::Resolution { "deal with it" } else { "reply" };
-        return Ok(format!(" We will {verb} by {date}.\n{}", standard.wording));
-    }
-    Ok(String::new())
+    running.sort_by_key(|(due, standard)| (*due, standard.id.clone()));
+    let Some((due, standard)) = running.first() else { return String::new() };
+    let date = rules.calendar(standard.calendar).local_date(*due).strftime("%A %-d %B %Y");
+    let verb = if standard.measures == Measure::Resolution { "deal with it" } else { "reply" };
+    format!(" We will {verb} by {date}.\n{}", standard.wording)
 }
 
 #[cfg(test)]

@@ -12,6 +12,8 @@ use crate::app::AppState;
 use crate::cases::db::{ChangeStatusError, NewEvent, append_event, change_status};
 use crate::cases::{Actor, EventKind, Status};
 use crate::config::Council;
+use crate::standards::Rules;
+use sqlx::AnyConnection;
 
 /// Attempts before a temporary failure is treated as final: with the job runner's
 /// backoff (10 s doubling to an hour) that is about a day of trying.
@@ -64,6 +66,7 @@ pub fn render(row: &Outgoing, council: &Council) -> Result<Message, String> {
 }
 
 /// Why an attempt did not deliver.
+#[derive(Debug)]
 enum Failure {
     /// Worth trying again later.
     Temporary(String),
@@ -75,67 +78,92 @@ enum Failure {
 /// error, so the job runner retries with backoff; a permanent one, or the last attempt,
 /// is recorded on the row and on the case's timeline for staff.
 pub async fn deliver(state: &AppState, id: i64, attempts: i64, now: i64) -> anyhow::Result<()> {
+    let Some(attempt) = send_one(state, id, attempts).await? else { return Ok(()) };
+    let rules = state.rules.get();
+    let retry: Option<String> =
+        state.db.transact(move |conn| Box::pin(async move { attempt.record(conn, &rules, now).await })).await?;
+    retry.map_or(Ok(()), |why| Err(anyhow::anyhow!(why)))
+}
+
+/// One attempt at sending a message, not yet recorded.
+#[derive(Debug)]
+pub struct Attempt {
+    id: i64,
+    attempts: i64,
+    row: Outgoing,
+    result: Result<(), Failure>,
+}
+
+/// Sends outbox message `id`, unless it was sent or given up on already (`None`). What
+/// happened is recorded by [`Attempt::record`], so the job runner can record a batch of
+/// attempts in one commit.
+pub async fn send_one(state: &AppState, id: i64, attempts: i64) -> anyhow::Result<Option<Attempt>> {
     let row = {
         let mut conn = state.db.reader().acquire().await?;
         db::get(&mut conn, id).await?
     };
-    let Some(row) = row else { return Ok(()) };
+    let Some(row) = row else { return Ok(None) };
     if row.sent_at.is_some() || row.failed_at.is_some() || row.channel != "email" {
-        return Ok(());
+        return Ok(None);
     }
-    let attempt = match render(&row, &state.council) {
+    let result = match render(&row, &state.council) {
         Ok(message) => send(&state.transport, &row, message).await,
         Err(err) => Err(Failure::Permanent(err)),
     };
-    let mut tx = state.db.begin().await?;
-    match attempt {
-        Ok(()) => {
-            if db::mark_sent(&mut tx, id, attempts, now).await? {
-                acknowledged(&mut tx, state, &row, now).await?;
+    Ok(Some(Attempt { id, attempts, row, result }))
+}
+
+impl Attempt {
+    /// Records the attempt in the caller's transaction. A temporary failure with tries
+    /// left is recorded on the row, and gives why, for the job to back off and retry.
+    pub async fn record(self, conn: &mut AnyConnection, rules: &Rules, now: i64) -> anyhow::Result<Option<String>> {
+        let Attempt { id, attempts, row, result } = self;
+        match result {
+            Ok(()) => {
+                if db::mark_sent(&mut *conn, id, attempts, now).await? {
+                    acknowledged(&mut *conn, rules, &row, now).await?;
+                }
+                tracing::info!(outbox = id, purpose = %row.purpose, "mail delivered");
             }
-            tracing::info!(outbox = id, purpose = %row.purpose, "mail delivered");
-        }
-        Err(Failure::Temporary(err)) if attempts < MAX_ATTEMPTS => {
-            // The mail server's words go on the row, not in the log: they often quote the
-            // resident's address.
-            db::record_attempt(&mut tx, id, attempts, &err).await?;
-            tx.commit().await?;
-            anyhow::bail!(
-                "mail {id} not delivered yet (attempt {attempts} of {MAX_ATTEMPTS}); the outbox row says why"
-            );
-        }
-        Err(Failure::Temporary(err) | Failure::Permanent(err)) => {
-            if db::mark_failed(&mut tx, id, attempts, &err, now).await?
-                && let Some(case_id) = row.case_id
-            {
-                let note = format!("We could not email the customer ({}): {err}", row.subject);
-                let event = NewEvent {
-                    actor: Actor::SYSTEM,
-                    kind: EventKind::Note,
-                    public: false,
-                    body: Some(&note),
-                    from_status: None,
-                    to_status: None,
-                };
-                append_event(&mut tx, case_id, &event, now).await?;
+            Err(Failure::Temporary(err)) if attempts < MAX_ATTEMPTS => {
+                // The mail server's words go on the row, not in the log: they often quote
+                // the resident's address.
+                db::record_attempt(&mut *conn, id, attempts, &err).await?;
+                return Ok(Some(format!(
+                    "mail {id} not delivered yet (attempt {attempts} of {MAX_ATTEMPTS}); the outbox row says why"
+                )));
             }
-            tracing::warn!(outbox = id, attempts, "mail could not be delivered");
+            Err(Failure::Temporary(err) | Failure::Permanent(err)) => {
+                if db::mark_failed(&mut *conn, id, attempts, &err, now).await?
+                    && let Some(case_id) = row.case_id
+                {
+                    let note = format!("We could not email the customer ({}): {err}", row.subject);
+                    let event = NewEvent {
+                        actor: Actor::SYSTEM,
+                        kind: EventKind::Note,
+                        public: false,
+                        body: Some(&note),
+                        from_status: None,
+                        to_status: None,
+                    };
+                    append_event(&mut *conn, case_id, &event, now).await?;
+                }
+                tracing::warn!(outbox = id, attempts, "mail could not be delivered");
+            }
         }
+        Ok(None)
     }
-    tx.commit().await?;
-    Ok(())
 }
 
 /// A delivered acknowledgement acknowledges its case, which meets the acknowledgement
 /// standard. A case someone has already moved on is left as it is.
-async fn acknowledged(tx: &mut sqlx::AnyConnection, state: &AppState, row: &Outgoing, now: i64) -> anyhow::Result<()> {
+async fn acknowledged(tx: &mut AnyConnection, rules: &Rules, row: &Outgoing, now: i64) -> anyhow::Result<()> {
     let Some(case_id) = row.case_id else { return Ok(()) };
     if row.purpose != super::Purpose::Acknowledgement.as_str() {
         return Ok(());
     }
-    let rules = state.rules.get();
     let note = "We emailed the customer an acknowledgement with the reference.";
-    match change_status(tx, case_id, Status::Acknowledged, Actor::SYSTEM, Some(note), &rules, now).await {
+    match change_status(tx, case_id, Status::Acknowledged, Actor::SYSTEM, Some(note), rules, now).await {
         Ok(()) | Err(ChangeStatusError::Illegal(_) | ChangeStatusError::Conflict | ChangeStatusError::NotFound) => {
             Ok(())
         }

@@ -12,7 +12,7 @@ mod deliver;
 
 use std::path::PathBuf;
 
-pub use deliver::{MAX_ATTEMPTS, deliver, render};
+pub use deliver::{Attempt, MAX_ATTEMPTS, deliver, render, send_one};
 
 /// How a message reaches the customer. A customer with no email address is phoned:
 /// the row is a task for staff until other channels can send automatically.

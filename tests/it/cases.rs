@@ -170,9 +170,13 @@ async fn coordinates_survive_whether_or_not_the_case_before_had_any() {
             partner_id: None,
         };
         let mut tx = t.db.begin().await.expect("begin");
-        let id = insert(&mut tx, &new, frontdoor::cases::Actor::SYSTEM, now_ms()).await.expect("insert");
+        let (written, created) = insert(&mut tx, &new, frontdoor::cases::Actor::SYSTEM, now_ms()).await.expect("insert");
         tx.commit().await.expect("commit");
-        let case = get(t.db.reader(), id).await.expect("read").expect("case");
+        let case = get(t.db.reader(), written.id).await.expect("read").expect("case");
+        // What insert hands back is what a read gives: intake goes on from it unread.
+        assert_eq!(format!("{written:?}"), format!("{case:?}"));
+        let events = frontdoor::cases::db::events(t.db.reader(), case.id).await.expect("events");
+        assert_eq!(format!("{:?}", [created]), format!("{events:?}"));
         match place {
             None => assert_eq!((case.location.lat, case.location.lng), (None, None)),
             Some((lat, lng)) => {
