@@ -182,7 +182,8 @@ pub async fn change_status(
         to_status: Some(to),
     };
     let event_id = append_event(&mut *conn, case_id, &event, now).await?;
-    crate::clocks::db::sync(conn, case_id, rules, event_id, now).await?;
+    let case = Case { status: to, updated_at: now, ..case };
+    crate::clocks::db::sync_case(conn, case, rules, event_id, now).await?;
     Ok(())
 }
 

@@ -26,14 +26,26 @@ pub async fn sync(
     now: i64,
 ) -> Result<Vec<Clock>, sqlx::Error> {
     let case = crate::cases::db::get(&mut *conn, case_id).await?.ok_or(sqlx::Error::RowNotFound)?;
-    let service_code: String = sqlx::query_scalar("SELECT code FROM services WHERE id = $1")
-        .bind(case.service_id)
-        .fetch_one(&mut *conn)
-        .await?;
+    sync_case(conn, case, rules, new_from_event, now).await
+}
+
+/// [`sync`] for a case the caller holds as it now stands.
+pub async fn sync_case(
+    conn: &mut AnyConnection,
+    case: crate::cases::Case,
+    rules: &Rules,
+    new_from_event: i64,
+    now: i64,
+) -> Result<Vec<Clock>, sqlx::Error> {
+    let case_id = case.id;
+    let (service_code, resolved_at): (String, Option<i64>) = sqlx::query_as(
+        "SELECT s.code, c.resolved_at FROM cases c JOIN services s ON s.id = c.service_id WHERE c.id = $1",
+    )
+    .bind(case_id)
+    .fetch_one(&mut *conn)
+    .await?;
     let events = crate::cases::db::events(&mut *conn, case_id).await?;
     let clocks = crate::rollups::db::stored_clocks(&mut *conn, case_id).await?;
-    let resolved_at: Option<i64> =
-        sqlx::query_scalar("SELECT resolved_at FROM cases WHERE id = $1").bind(case_id).fetch_one(&mut *conn).await?;
     let before = Before { case, service_code, events, clocks, resolved_at };
     sync_from(conn, before, rules, new_from_event, &[], now).await
 }
@@ -92,9 +104,7 @@ pub async fn sync_from(
         });
     }
     let clocks = replay(&events, rules);
-    for clock in &clocks {
-        store(&mut *conn, case_id, clock).await?;
-    }
+    store(&mut *conn, case_id, &clocks).await?;
     let resolved_at = crate::cases::resolved_at(case.status, &events);
     let after: Vec<_> = clocks.iter().map(crate::rollups::db::StoredClock::from).collect();
     let mut deltas = crate::rollups::db::case_deltas(
@@ -124,28 +134,36 @@ fn millis(t: Option<Timestamp>) -> Option<i64> {
     t.map(|t| t.as_millisecond())
 }
 
-async fn store(conn: &mut AnyConnection, case_id: i64, clock: &Clock) -> Result<(), sqlx::Error> {
-    sqlx::query(
+/// Writes a case's clocks, in one statement.
+async fn store(conn: &mut AnyConnection, case_id: i64, clocks: &[Clock]) -> Result<(), sqlx::Error> {
+    if clocks.is_empty() {
+        return Ok(());
+    }
+    let sql = format!(
         "INSERT INTO clocks (case_id, standard_id, standard_version, state, started_at, due_at, warn_at, \
-         stopped_at, warned, breached, next_fire_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
+         stopped_at, warned, breached, next_fire_at) VALUES {} \
          ON CONFLICT (case_id, standard_id) DO UPDATE SET standard_version = excluded.standard_version, \
          state = excluded.state, started_at = excluded.started_at, due_at = excluded.due_at, \
          warn_at = excluded.warn_at, stopped_at = excluded.stopped_at, warned = excluded.warned, \
          breached = excluded.breached, next_fire_at = excluded.next_fire_at",
-    )
-    .bind(case_id)
-    .bind(&clock.standard.id)
-    .bind(clock.version)
-    .bind(clock.state.as_str())
-    .bind(clock.started_at.as_millisecond())
-    .bind(millis(clock.due()))
-    .bind(millis(clock.deadline.as_ref().map(|d| d.warn_at)))
-    .bind(millis(clock.stopped_at))
-    .bind(flag(clock.warned))
-    .bind(flag(clock.breached))
-    .bind(millis(clock.next_fire_at()))
-    .execute(conn)
-    .await?;
+        crate::db::values_list(crate::db::Backend::of(conn), clocks.len(), 11)
+    );
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for clock in clocks {
+        query = query
+            .bind(case_id)
+            .bind(clock.standard.id.clone())
+            .bind(clock.version)
+            .bind(clock.state.as_str())
+            .bind(clock.started_at.as_millisecond())
+            .bind(millis(clock.due()))
+            .bind(millis(clock.deadline.as_ref().map(|d| d.warn_at)))
+            .bind(millis(clock.stopped_at))
+            .bind(flag(clock.warned))
+            .bind(flag(clock.breached))
+            .bind(millis(clock.next_fire_at()));
+    }
+    query.execute(conn).await?;
     Ok(())
 }
 

@@ -116,6 +116,20 @@ async fn run_group(write: &AnyPool, jobs: &mut Vec<Job>) -> Result<Told, (Told, 
         Ok(tx) => tx,
         Err(err) => return Err((jobs.drain(..).map(|j| j.committed).collect(), err)),
     };
+    if jobs.len() == 1 {
+        // Alone, a write needs no savepoint: if it fails, the transaction is its own.
+        let job = jobs.pop().expect("one job");
+        told.push(job.committed);
+        let kept = AssertUnwindSafe((job.work)(&mut tx)).catch_unwind().await;
+        let ended = match kept {
+            Ok(Ok(())) => tx.commit().await,
+            _ => tx.rollback().await,
+        };
+        return match ended {
+            Ok(()) => Ok(told),
+            Err(err) => Err((told, err)),
+        };
+    }
     let mut failed = None;
     for job in jobs.drain(..) {
         told.push(job.committed);
