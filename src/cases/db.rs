@@ -90,7 +90,8 @@ pub async fn insert(
     };
     let event_id = append_event(conn, id, &event, now).await?;
     // Coordinates as a read back would give them: to the stored precision.
-    let location = Location { lat: loc.lat.map(to_e7).map(from_e7), lng: loc.lng.map(to_e7).map(from_e7), ..loc.clone() };
+    let location =
+        Location { lat: loc.lat.map(to_e7).map(from_e7), lng: loc.lng.map(to_e7).map(from_e7), ..loc.clone() };
     let case = Case {
         id,
         case_type: new.case_type,

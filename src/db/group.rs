@@ -8,6 +8,8 @@
 //! then answers each. Nobody hears "done" before their write is on disk, and a crash
 //! before the commit loses only writes nobody was told about.
 //!
+//! The committer runs on its own thread, apart from the web's requests.
+//!
 //! A write waits for no timer: the committer starts the next transaction as soon as the
 //! last one is committed, with whatever arrived meanwhile, so one client alone waits only
 //! for a channel hop, never for a batch to fill.
@@ -49,10 +51,19 @@ pub enum GroupError {
 
 impl GroupCommit {
     /// Starts the committer on `write`, the pool of SQLite's one writer connection.
-    pub fn start(write: AnyPool) -> GroupCommit {
+    ///
+    /// The committer has a thread of its own. Each statement is a hop to SQLite's worker
+    /// thread and back; on the web's runtime, every hop back would wait its turn behind
+    /// the requests being served, and every write waits for all of them. Alone on its
+    /// thread it is woken at once, and the operating system shares the cores fairly.
+    pub fn start(write: AnyPool) -> std::io::Result<GroupCommit> {
         let (jobs, queue) = mpsc::channel(4 * MOST);
-        tokio::spawn(committer(write, queue));
-        GroupCommit { jobs }
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+        // Ends when the last sender is dropped and the queue is empty.
+        std::thread::Builder::new()
+            .name("frontdoor-commit".into())
+            .spawn(move || runtime.block_on(committer(write, queue)))?;
+        Ok(GroupCommit { jobs })
     }
 
     /// Runs `work` in a transaction shared with other writes, and gives its result once

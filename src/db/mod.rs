@@ -75,7 +75,8 @@ impl Db {
                 let write = pool(1).await;
                 let write = write.with_context(|| format!("could not open the database {shown}"))?;
                 let read = pool(8).await.with_context(|| format!("could not open the database {shown}"))?;
-                let group = Some(GroupCommit::start(write.clone()));
+                let group =
+                    Some(GroupCommit::start(write.clone()).context("could not start the database's committer")?);
                 Db { read, write, backend, group }
             }
             Backend::Postgres => {

@@ -83,7 +83,7 @@ enum Ran {
     /// Its own work is written, or it writes nothing: only its end is left.
     Ended(End),
     /// A mail attempt to record; the job ends as the attempt says.
-    Mail(outbox::Attempt),
+    Mail(Box<outbox::Attempt>),
 }
 
 /// Claims and runs one due job, if there is one. Returns whether it found one.
@@ -144,7 +144,7 @@ async fn work(state: &AppState, job: &Job, now: i64) -> Ran {
         },
         kind::DELIVER => match id() {
             Ok(id) => match outbox::send_one(state, id, job.attempts).await {
-                Ok(Some(attempt)) => return Ran::Mail(attempt),
+                Ok(Some(attempt)) => return Ran::Mail(Box::new(attempt)),
                 Ok(None) => Ok(None),
                 Err(err) => Err(err),
             },

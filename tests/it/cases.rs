@@ -170,7 +170,8 @@ async fn coordinates_survive_whether_or_not_the_case_before_had_any() {
             partner_id: None,
         };
         let mut tx = t.db.begin().await.expect("begin");
-        let (written, created) = insert(&mut tx, &new, frontdoor::cases::Actor::SYSTEM, now_ms()).await.expect("insert");
+        let (written, created) =
+            insert(&mut tx, &new, frontdoor::cases::Actor::SYSTEM, now_ms()).await.expect("insert");
         tx.commit().await.expect("commit");
         let case = get(t.db.reader(), written.id).await.expect("read").expect("case");
         // What insert hands back is what a read gives: intake goes on from it unread.
