@@ -36,3 +36,24 @@ pub async fn commit_rate(dir: &Path, time: Duration) -> anyhow::Result<f64> {
     }
     Ok(rate)
 }
+
+/// How many statements a second one task gets through the driver, one after another, when
+/// the statement itself costs nothing (`SELECT 1` on SQLite's writer connection). Each is
+/// a hop to the connection's worker thread and back: the floor under every write, which
+/// runs its statements in turn.
+pub async fn round_trips(dir: &Path, time: Duration) -> anyhow::Result<f64> {
+    let path = dir.join("trip-probe.db");
+    let db = Db::connect(&format!("sqlite:{}", path.display())).await?;
+    let began = Instant::now();
+    let mut trips = 0_u64;
+    while began.elapsed() < time {
+        sqlx::query("SELECT 1").execute(db.writer()).await?;
+        trips += 1;
+    }
+    let rate = trips as f64 / began.elapsed().as_secs_f64();
+    db.close().await;
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+    Ok(rate)
+}
