@@ -99,22 +99,26 @@ pub async fn run_due(state: &AppState, worker: &str, now: i64, most: usize) -> R
     let jobs = claim_many(db, worker, now, LEASE, most).await?;
     let began = Instant::now();
     let mut ran = Vec::with_capacity(jobs.len());
+    // The time as the batch goes on: a mail is recorded as sent when it was, not when
+    // its batch was claimed.
+    let at = || now + began.elapsed().as_millis() as i64;
     for job in &jobs {
         // Past half the lease another worker could soon take the jobs not yet run: they
         // are given back instead.
         if began.elapsed() > LEASE / 2 {
-            ran.push(Ran::Ended(End::NotStarted));
+            ran.push((Ran::Ended(End::NotStarted), at()));
             continue;
         }
-        ran.push(work(state, job, now).await);
+        let done = work(state, job, at()).await;
+        ran.push((done, at()));
     }
     let rules = state.rules.get();
-    let ends = jobs.iter().cloned().zip(ran).map(|(job, ran)| {
+    let ends = jobs.iter().cloned().zip(ran).map(|(job, (ran, at))| {
         let rules = rules.clone();
         async move {
             let id = job.id;
             let ended: anyhow::Result<()> =
-                db.transact(move |conn| Box::pin(async move { finish(conn, &job, ran, &rules, now).await })).await;
+                db.transact(move |conn| Box::pin(async move { finish(conn, &job, ran, &rules, at).await })).await;
             if let Err(err) = ended {
                 // The job keeps its lease, and runs again when the lease runs out.
                 tracing::error!(job = id, error = %format!("{err:#}"), "a job's end could not be written");
