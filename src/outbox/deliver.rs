@@ -5,6 +5,7 @@ use std::time::{Duration, SystemTime};
 use lettre::message::header::{ContentType, Header, HeaderName, HeaderValue};
 use lettre::message::{Mailbox, Message};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
+use sqlx::AnyConnection;
 
 use super::Transport;
 use super::db::{self, Outgoing};
@@ -13,7 +14,6 @@ use crate::cases::db::{ChangeStatusError, NewEvent, append_event, change_status}
 use crate::cases::{Actor, EventKind, Status};
 use crate::config::Council;
 use crate::standards::Rules;
-use sqlx::AnyConnection;
 
 /// Attempts before a temporary failure is treated as final: with the job runner's
 /// backoff (10 s doubling to an hour) that is about a day of trying.
@@ -66,7 +66,6 @@ pub fn render(row: &Outgoing, council: &Council) -> Result<Message, String> {
 }
 
 /// Why an attempt did not deliver.
-#[derive(Debug)]
 enum Failure {
     /// Worth trying again later.
     Temporary(String),
@@ -85,8 +84,8 @@ pub async fn deliver(state: &AppState, id: i64, attempts: i64, now: i64) -> anyh
     retry.map_or(Ok(()), |why| Err(anyhow::anyhow!(why)))
 }
 
-/// One attempt at sending a message, not yet recorded.
-#[derive(Debug)]
+/// One attempt at sending a message, not yet recorded. Not `Debug`: it holds the
+/// message, and the resident's address, which stay out of logs.
 pub struct Attempt {
     id: i64,
     attempts: i64,
