@@ -1,7 +1,8 @@
 //! The live performance page and its open data: how each published promise is kept,
 //! this month and in each of the twelve before, with volumes, times, satisfaction and
 //! what is late now. Everything is read from the monthly rollups (a few thousand rows
-//! at most), so the page costs the same however long the history is.
+//! at most), so the page costs the same however long the history is; what is late now is
+//! counted from the open cases once a minute.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
@@ -49,7 +50,7 @@ struct Figures {
 }
 
 impl Figures {
-    async fn load(state: &AppState, filter: &Filter) -> Result<Figures, AppError> {
+    async fn load(state: &AppState, cache: &DataCache, filter: &Filter) -> Result<Figures, AppError> {
         let all = services::db::list_active(state.db.reader()).await?;
         let mut groups: Vec<String> = all.iter().map(|s| s.group_name.clone()).collect();
         groups.sort();
@@ -80,7 +81,13 @@ impl Figures {
         months.reverse();
         let counts = rollups::db::months(state.db.reader(), months[0], ids.as_deref()).await?;
         let by_month = rollups::months(&counts, months[0], last);
-        let open_past_date = rollups::db::open_past_date(state.db.reader(), now, ids.as_deref()).await?;
+        // Counting the open cases past their date reads each of them (tens of thousands in
+        // a large council's backlog), so the count is made once a minute for each group.
+        let key = group.clone().unwrap_or_default();
+        let open_past_date = match cache.late.get(&key) {
+            Some(count) => count,
+            None => cache.late.put(key, rollups::db::open_past_date(state.db.reader(), now, ids.as_deref()).await?),
+        };
         Ok(Figures { group, groups, services, months, by_month, open_past_date })
     }
 
@@ -251,8 +258,12 @@ fn is_statutory(types: &[CaseType]) -> bool {
             .all(|t| matches!(t, CaseType::Complaint | CaseType::Foi | CaseType::Eir | CaseType::SubjectAccess))
 }
 
-pub async fn show(State(state): State<AppState>, Query(filter): Query<Filter>) -> Result<Html<String>, AppError> {
-    let f = Figures::load(&state, &filter).await?;
+pub async fn show(
+    State(state): State<AppState>,
+    Extension(cache): Extension<Arc<DataCache>>,
+    Query(filter): Query<Filter>,
+) -> Result<Html<String>, AppError> {
+    let f = Figures::load(&state, &cache, &filter).await?;
     let rules = state.rules.get();
     let chrome = Chrome::translated(&state);
     let language = chrome.language;
@@ -347,8 +358,8 @@ fn iso_month(m: i64) -> String {
     format!("{}-{:02}", m / 100, m % 100)
 }
 
-async fn dataset(state: &AppState, filter: &Filter) -> Result<Dataset, AppError> {
-    let f = Figures::load(state, filter).await?;
+async fn dataset(state: &AppState, cache: &DataCache, filter: &Filter) -> Result<Dataset, AppError> {
+    let f = Figures::load(state, cache, filter).await?;
     let rules = state.rules.get();
     let published: Vec<&str> =
         rules.current.iter().filter(|v| v.standard.published).map(|v| v.standard.id.as_str()).collect();
@@ -400,30 +411,44 @@ async fn dataset(state: &AppState, filter: &Filter) -> Result<Dataset, AppError>
 }
 
 /// The data files, as made for each group, for a minute: every visitor in that minute gets
-/// the same bytes, and a burst of downloads costs one query. The page itself is never
-/// cached. Each router has its own (an `Extension`), so tests never share one.
+/// the same bytes, and a burst of downloads costs one query. The page itself is made for
+/// each visitor, but its count of open cases past their date is also kept for a minute.
+/// Each router has its own (an `Extension`), so tests never share one.
 #[derive(Debug, Default)]
-pub struct DataCache(Mutex<HashMap<DataKey, (Instant, Bytes)>>);
+pub struct DataCache {
+    files: Fresh<DataKey, Bytes>,
+    /// Open cases past their date, by group (empty for all).
+    late: Fresh<String, i64>,
+}
 
 /// A data file: its group (empty for all) and format.
 type DataKey = (String, &'static str);
 
-/// How long a data file is served as made.
+/// How long a data file, or a count of late cases, is served as made.
 pub const DATA_FRESH: Duration = Duration::from_secs(60);
 
-impl DataCache {
-    fn get(&self, key: &DataKey) -> Option<Bytes> {
+/// Values kept for [`DATA_FRESH`] after they were made.
+#[derive(Debug)]
+struct Fresh<K, V>(Mutex<HashMap<K, (Instant, V)>>);
+
+impl<K, V> Default for Fresh<K, V> {
+    fn default() -> Self {
+        Fresh(Mutex::new(HashMap::new()))
+    }
+}
+
+impl<K: Eq + std::hash::Hash, V: Clone> Fresh<K, V> {
+    fn get(&self, key: &K) -> Option<V> {
         let cache = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        cache.get(key).filter(|(made, _)| made.elapsed() < DATA_FRESH).map(|(_, body)| body.clone())
+        cache.get(key).filter(|(made, _)| made.elapsed() < DATA_FRESH).map(|(_, value)| value.clone())
     }
 
-    fn put(&self, key: DataKey, body: String) -> Bytes {
-        let body = Bytes::from(body);
+    fn put(&self, key: K, value: V) -> V {
         let mut cache = self.0.lock().unwrap_or_else(|e| e.into_inner());
         // Groups are few; a map of every group twice over stays small.
         cache.retain(|_, (made, _)| made.elapsed() < DATA_FRESH);
-        cache.insert(key, (Instant::now(), body.clone()));
-        body
+        cache.insert(key, (Instant::now(), value.clone()));
+        value
     }
 }
 
@@ -434,16 +459,16 @@ async fn data_file(
     format: &'static str,
 ) -> Result<Response, AppError> {
     let key = (filter.group.trim().to_owned(), format);
-    let body = match cache.get(&key) {
+    let body = match cache.files.get(&key) {
         Some(body) => body,
         None => {
-            let data = dataset(state, filter).await?;
+            let data = dataset(state, cache, filter).await?;
             let made = if format == "json" {
                 serde_json::to_string_pretty(&data).map_err(|e| AppError::Internal(e.into()))?
             } else {
                 csv_text(&data)
             };
-            cache.put(key, made)
+            cache.files.put(key, Bytes::from(made))
         }
     };
     let (content_type, disposition) = if format == "json" {
