@@ -11,9 +11,7 @@ use crate::db::Db;
 /// Commits one small row at a time into a new SQLite file in `dir` for `time`.
 pub async fn commit_rate(dir: &Path, time: Duration) -> anyhow::Result<f64> {
     let path = dir.join("disk-probe.db");
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-    }
+    remove(&path);
     let db = Db::connect(&format!("sqlite:{}", path.display())).await?;
     sqlx::query("CREATE TABLE probe (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, note TEXT NOT NULL)")
         .execute(db.writer())
@@ -31,9 +29,7 @@ pub async fn commit_rate(dir: &Path, time: Duration) -> anyhow::Result<f64> {
     }
     let rate = commits as f64 / began.elapsed().as_secs_f64();
     db.close().await;
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-    }
+    remove(&path);
     Ok(rate)
 }
 
@@ -52,8 +48,13 @@ pub async fn round_trips(dir: &Path, time: Duration) -> anyhow::Result<f64> {
     }
     let rate = trips as f64 / began.elapsed().as_secs_f64();
     db.close().await;
+    remove(&path);
+    Ok(rate)
+}
+
+/// Removes a probe's database and its log.
+fn remove(path: &Path) {
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
     }
-    Ok(rate)
 }

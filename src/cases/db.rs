@@ -34,6 +34,23 @@ pub struct NewEvent<'a> {
     pub to_status: Option<Status>,
 }
 
+impl NewEvent<'_> {
+    /// The event as stored with `id`: what reading it back would give.
+    pub fn stored(&self, id: i64, case_id: i64, at: i64) -> Event {
+        Event {
+            id,
+            case_id,
+            at,
+            actor: self.actor,
+            kind: self.kind,
+            public: self.public,
+            body: self.body.map(str::to_owned),
+            from_status: self.from_status,
+            to_status: self.to_status,
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ChangeStatusError {
     #[error("no such case")]
@@ -108,18 +125,7 @@ pub async fn insert(
         created_at: now,
         updated_at: now,
     };
-    let created = Event {
-        id: event_id,
-        case_id: id,
-        at: now,
-        actor,
-        kind: EventKind::Created,
-        public: true,
-        body: None,
-        from_status: None,
-        to_status: Some(Status::Received),
-    };
-    Ok((case, created))
+    Ok((case, event.stored(event_id, id, now)))
 }
 
 /// Appends one event. Callers change the case row in the same transaction.

@@ -91,17 +91,7 @@ pub async fn sync_from(
         let event = internal(EventKind::ClockStarted, &body);
         let id = append_event(&mut *conn, case_id, &event, now).await?;
         // As a read back would give it, without the read.
-        events.push(crate::cases::Event {
-            id,
-            case_id,
-            at: now,
-            actor: event.actor,
-            kind: event.kind,
-            public: event.public,
-            body: Some(body.clone()),
-            from_status: None,
-            to_status: None,
-        });
+        events.push(event.stored(id, case_id, now));
     }
     let clocks = replay(&events, rules);
     store(&mut *conn, case_id, &clocks).await?;
