@@ -74,35 +74,7 @@ enum Command {
     /// The load benchmark: seeds a database if it has no history, starts the server on it
     /// and drives it over HTTP on loopback, then times the sweep and measures the
     /// database. It writes to the database, so give it one made for benchmarking.
-    Bench {
-        /// The database; by default a new SQLite file in --dir.
-        #[arg(long)]
-        database_url: Option<String>,
-        /// A folder for the disk probe, the server's mail and the default database.
-        #[arg(long, default_value = "bench")]
-        dir: PathBuf,
-        /// Cases to seed when the database has none.
-        #[arg(long, default_value_t = 100_000)]
-        cases: usize,
-        /// Concurrent clients for creating cases, comma-separated.
-        #[arg(long, value_delimiter = ',', default_value = "1,16,64")]
-        create_clients: Vec<usize>,
-        /// Concurrent clients for reading pages, comma-separated.
-        #[arg(long, value_delimiter = ',', default_value = "1,16")]
-        read_clients: Vec<usize>,
-        /// At most this many requests a run.
-        #[arg(long, default_value_t = 5_000)]
-        requests: usize,
-        /// At most this many seconds a run.
-        #[arg(long, default_value_t = 10.0)]
-        seconds: f64,
-        /// Open clocks waiting while the sweep is timed.
-        #[arg(long, default_value_t = 100_000)]
-        open_clocks: i64,
-        /// Only the runs that create cases: no page reads, sweep or size.
-        #[arg(long)]
-        creates_only: bool,
-    },
+    Bench(frontdoor::bench::Options),
     /// Read email from a .eml file, or every message in a maildir, as if it had been
     /// sent to the SMTP listener.
     ImportEmail {
@@ -279,7 +251,7 @@ async fn main() -> ExitCode {
     let cli = Cli::parse();
     // The bulk and benchmark commands report their own progress; a line per case fired
     // or stored would drown it.
-    let quiet = matches!(cli.command, Command::Bench { .. } | Command::Seed { .. });
+    let quiet = matches!(cli.command, Command::Bench(_) | Command::Seed { .. });
     let default = if quiet { "warn" } else { "info,sqlx=warn" };
     tracing_subscriber::fmt()
         .with_env_filter(EnvFilter::try_from_env("FRONTDOOR_LOG").unwrap_or_else(|_| EnvFilter::new(default)))
@@ -319,30 +291,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             serve_with_jobs(listener, smtp, &mail, state).await
         }
         Command::Demo { cases, file, listen, mail, map } => run_demo(cases, file, listen, mail, map).await,
-        Command::Bench {
-            database_url,
-            dir,
-            cases,
-            create_clients,
-            read_clients,
-            requests,
-            seconds,
-            open_clocks,
-            creates_only,
-        } => {
-            let options = frontdoor::bench::Options {
-                database_url,
-                dir,
-                cases,
-                create_clients,
-                read_clients,
-                requests,
-                seconds,
-                open_clocks,
-                creates_only,
-            };
-            frontdoor::bench::run(&options).await
-        }
+        Command::Bench(options) => frontdoor::bench::run(&options).await,
         Command::Seed { cases, database, policy } => {
             let db = Db::connect(&database.database_url).await?;
             db.migrate().await?;

@@ -27,26 +27,35 @@ use crate::db::{Backend, Db, now_ms};
 use crate::standards::{Policy, Rules};
 use load::{Call, Calls, Limit, Outcome};
 
-/// What to run.
-#[derive(Debug, Clone)]
+/// What to run: `frontdoor bench`'s options.
+#[derive(Debug, Clone, clap::Args)]
 pub struct Options {
-    /// The database to use; a new SQLite file in `dir` when none is given.
+    /// The database; by default a new SQLite file in --dir.
+    #[arg(long)]
     pub database_url: Option<String>,
-    /// A folder for the probe, mail and (by default) the database.
+    /// A folder for the disk probe, the server's mail and the default database.
+    #[arg(long, default_value = "bench")]
     pub dir: PathBuf,
     /// Cases to seed when the database has none.
+    #[arg(long, default_value_t = 100_000)]
     pub cases: usize,
-    /// Concurrent clients for the runs that create cases.
+    /// Concurrent clients for creating cases, comma-separated.
+    #[arg(long, value_delimiter = ',', default_value = "1,16,64")]
     pub create_clients: Vec<usize>,
-    /// Concurrent clients for the runs that read pages.
+    /// Concurrent clients for reading pages, comma-separated.
+    #[arg(long, value_delimiter = ',', default_value = "1,16")]
     pub read_clients: Vec<usize>,
-    /// At most this many requests a run...
+    /// At most this many requests a run.
+    #[arg(long, default_value_t = 5_000)]
     pub requests: usize,
-    /// ...and at most this long.
+    /// At most this many seconds a run.
+    #[arg(long, default_value_t = 10.0)]
     pub seconds: f64,
-    /// Open clocks for the sweep.
+    /// Open clocks waiting while the sweep is timed.
+    #[arg(long, default_value_t = 100_000)]
     pub open_clocks: i64,
-    /// Only the creation runs.
+    /// Only the runs that create cases: no page reads, sweep or size.
+    #[arg(long)]
     pub creates_only: bool,
 }
 

@@ -23,7 +23,8 @@ use crate::db::{Backend, Db, now_ms};
 use crate::standards::Rules;
 use crate::{mail, outbox};
 
-pub use claim::{End, Job, claim, claim_many};
+use claim::{End, claim_many};
+pub use claim::{Job, claim};
 
 /// How long a claimed job is ours before another worker may take it.
 pub const LEASE: Duration = Duration::from_secs(120);
