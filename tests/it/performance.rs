@@ -71,10 +71,19 @@ async fn shares_medians_and_counts_match_the_hand_worked_figures() {
     assert_eq!(april.resolved, BTreeMap::from([(1, 1)]));
     assert_eq!(rollups::percent(march.standard("online-reply").0, 2), Some(50));
 
+    // The council's months (read above) are its services' summed, after A's first
+    // resolution was taken back.
+    crate::support::assert_council_months_are_the_services_sum(&t.db).await;
+
     // The running counts are exactly what a rebuild from the record gives.
     let running = rollups_db::all_days(t.db.reader()).await.unwrap();
     let rebuilt_rows = rollups_db::rebuild(&t.db, &rules.calendars.council).await.unwrap();
     assert_eq!(rollups_db::all_days(t.db.reader()).await.unwrap(), running);
+    let non_zero =
+        |counts: Vec<frontdoor::rollups::MonthCount>| counts.into_iter().filter(|c| c.value != 0).collect::<Vec<_>>();
+    let after = rollups_db::months(t.db.reader(), 202603, None).await.unwrap();
+    assert_eq!(non_zero(after), non_zero(counts), "the council's months too");
+    crate::support::assert_council_months_are_the_services_sum(&t.db).await;
     assert_eq!(rebuilt_rows, running.len());
     assert!(running.iter().any(|r| r.0 == 20260312 && r.2 == "resolved_in_working_days" && r.3 == "8" && r.4 == 1));
     assert!(

@@ -247,3 +247,23 @@ pub async fn open_at(db: &Db, rules: &Rules, code: &str, email: &str, when: i64)
     tx.commit().await.unwrap();
     opened
 }
+
+/// The whole council's monthly counts, kept by triggers, are every service's summed
+/// (counts at nought left out: a count taken back to nought may stay as a row).
+pub async fn assert_council_months_are_the_services_sum(db: &Db) {
+    let kept: Vec<(i64, String, String, i64)> = sqlx::query_as(
+        "SELECT month, metric, key, value FROM rollup_council_months WHERE value <> 0 ORDER BY month, metric, key",
+    )
+    .fetch_all(db.reader())
+    .await
+    .expect("council counts");
+    let summed: Vec<(i64, String, String, i64)> = sqlx::query_as(
+        "SELECT month, metric, key, CAST(SUM(value) AS BIGINT) FROM rollup_months GROUP BY month, metric, key \
+         HAVING SUM(value) <> 0 ORDER BY month, metric, key",
+    )
+    .fetch_all(db.reader())
+    .await
+    .expect("services' counts");
+    assert!(!summed.is_empty(), "there are counts to compare");
+    assert_eq!(kept, summed);
+}
