@@ -12,12 +12,15 @@ use crate::db::{Backend, Db};
 
 /// Adds each delta to its day and its month: one statement a table, whatever the number
 /// of deltas (a bulk load brings thousands), with deltas to the same count merged first.
+/// Counts are written in the order of (period, metric, key) before service: the triggers
+/// move the council's count for each month's row, so every transaction takes the
+/// council's rows in one order and two can never wait on each other (PostgreSQL).
 pub async fn add(conn: &mut AnyConnection, deltas: &[Delta]) -> Result<(), sqlx::Error> {
-    let mut days: BTreeMap<(i64, i64, Metric, &str), i64> = BTreeMap::new();
-    let mut months: BTreeMap<(i64, i64, Metric, &str), i64> = BTreeMap::new();
+    let mut days: BTreeMap<(i64, Metric, &str, i64), i64> = BTreeMap::new();
+    let mut months: BTreeMap<(i64, Metric, &str, i64), i64> = BTreeMap::new();
     for d in deltas {
-        *days.entry((day_number(d.day), d.service_id, d.metric, &d.key)).or_default() += d.value;
-        *months.entry((month_number(d.day), d.service_id, d.metric, &d.key)).or_default() += d.value;
+        *days.entry((day_number(d.day), d.metric, &d.key, d.service_id)).or_default() += d.value;
+        *months.entry((month_number(d.day), d.metric, &d.key, d.service_id)).or_default() += d.value;
     }
     let backend = Backend::of(conn);
     for (table, column, counts) in [("rollup_days", "day", days), ("rollup_months", "month", months)] {
@@ -30,7 +33,7 @@ pub async fn add(conn: &mut AnyConnection, deltas: &[Delta]) -> Result<(), sqlx:
                 crate::db::values_list(backend, chunk.len(), 5)
             );
             let mut query = sqlx::query(AssertSqlSafe(sql));
-            for ((period, service, metric, key), value) in chunk {
+            for ((period, metric, key, service), value) in chunk {
                 query = query.bind(*period).bind(*service).bind(metric.as_str()).bind((*key).to_owned()).bind(*value);
             }
             query.execute(&mut *conn).await?;
