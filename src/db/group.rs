@@ -50,20 +50,47 @@ pub enum GroupError {
 }
 
 impl GroupCommit {
-    /// Starts the committer on `write`, the pool of SQLite's one writer connection.
+    /// Starts the committer, and on its thread opens the pool of SQLite's one writer
+    /// connection with `connect`. Gives both once the connection is open.
     ///
     /// The committer has a thread of its own. Each statement is a hop to SQLite's worker
     /// thread and back; on the web's runtime, every hop back would wait its turn behind
     /// the requests being served, and every write waits for all of them. Alone on its
     /// thread it is woken at once, and the operating system shares the cores fairly.
-    pub fn start(write: AnyPool) -> std::io::Result<GroupCommit> {
+    ///
+    /// The committer's thread is also kept to one core (the last the process may use),
+    /// and the connection's worker thread, started from it, inherits that. The two take
+    /// turns, never both busy, and a hop between two threads of one core is the
+    /// scheduler's switch of a few microseconds. Between cores, each hop wakes the other
+    /// core's thread from sleep, which on this project's 2-core virtual machine cost
+    /// 44 to 126 µs a statement (`docs/benchmarks.md`, the driver limit).
+    pub async fn start<C>(connect: C) -> anyhow::Result<(GroupCommit, AnyPool)>
+    where
+        C: FnOnce() -> BoxFuture<'static, Result<AnyPool, sqlx::Error>> + Send + 'static,
+    {
         let (jobs, queue) = mpsc::channel(4 * MOST);
-        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+        let (opened, open) = oneshot::channel();
+        // Timers (the pool's wait for its connection), but no network: with nothing to
+        // watch, the thread sleeps on a futex, which is cheaper to wake than a poll.
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_time().build()?;
         // Ends when the last sender is dropped and the queue is empty.
-        std::thread::Builder::new()
-            .name("frontdoor-commit".into())
-            .spawn(move || runtime.block_on(committer(write, queue)))?;
-        Ok(GroupCommit { jobs })
+        std::thread::Builder::new().name("frontdoor-commit".into()).spawn(move || {
+            keep_to_one_core();
+            runtime.block_on(async move {
+                let write = match connect().await {
+                    Ok(write) => write,
+                    Err(err) => {
+                        let _ = opened.send(Err(err));
+                        return;
+                    }
+                };
+                if opened.send(Ok(write.clone())).is_ok() {
+                    committer(write, queue).await;
+                }
+            });
+        })?;
+        let write = open.await.map_err(|_| anyhow::anyhow!("the database's committer stopped as it started"))??;
+        Ok((GroupCommit { jobs }, write))
     }
 
     /// Runs `work` in a transaction shared with other writes, and gives its result once
@@ -111,6 +138,17 @@ async fn committer(write: AnyPool, mut queue: mpsc::Receiver<Job>) {
         for tell in committed {
             let _ = tell.send(why.clone().map_or(Ok(()), Err));
         }
+    }
+}
+
+/// Keeps the calling thread, and the threads it starts, to the last core the process may
+/// use. Where there is one core, or the system does not allow it, nothing changes.
+fn keep_to_one_core() {
+    let last = core_affinity::get_core_ids().and_then(|cores| cores.into_iter().max_by_key(|core| core.id));
+    if let Some(core) = last
+        && !core_affinity::set_for_current(core)
+    {
+        tracing::debug!(core = core.id, "the committer could not be kept to one core");
     }
 }
 

@@ -64,20 +64,30 @@ impl Db {
                     AnyPoolOptions::new()
                         .max_connections(size)
                         .acquire_timeout(Duration::from_secs(30))
+                        // A file's connection cannot be hung up on from the far end, and
+                        // each ping is a hop to the connection's worker thread and back:
+                        // it would double the cost of every statement run on the pool.
+                        .test_before_acquire(false)
                         .after_connect(|conn, _| {
                             Box::pin(async move {
                                 conn.execute(sqlx::raw_sql(SQLITE_PRAGMAS)).await?;
                                 Ok(())
                             })
                         })
-                        .connect_with(options.clone())
                 };
-                let write = pool(1).await;
-                let write = write.with_context(|| format!("could not open the database {shown}"))?;
-                let read = pool(8).await.with_context(|| format!("could not open the database {shown}"))?;
-                let group =
-                    Some(GroupCommit::start(write.clone()).context("could not start the database's committer")?);
-                Db { read, write, backend, group }
+                // The writer's one connection stays open, so that its worker thread is
+                // the one the committer started (group.rs says why that matters).
+                let writer = pool(1).idle_timeout(None).max_lifetime(None);
+                let opened = options.clone();
+                let (group, write) =
+                    GroupCommit::start(move || Box::pin(async move { writer.connect_with(opened).await }))
+                        .await
+                        .with_context(|| format!("could not open the database {shown}"))?;
+                let read = pool(8)
+                    .connect_with(options)
+                    .await
+                    .with_context(|| format!("could not open the database {shown}"))?;
+                Db { read, write, backend, group: Some(group) }
             }
             Backend::Postgres => {
                 let pool = AnyPoolOptions::new()
