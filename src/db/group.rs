@@ -3,10 +3,16 @@
 //!
 //! SQLite has one writer, so writes queue anyway; what each would wait for alone is its
 //! own flush. Here each write is sent to one committer task. The committer takes every
-//! write waiting, runs each in its own savepoint inside one transaction (a write that
-//! fails rolls back its savepoint only, and gets its own error), commits once, and only
+//! write waiting, runs them one after another in one transaction, commits once, and only
 //! then answers each. Nobody hears "done" before their write is on disk, and a crash
 //! before the commit loses only writes nobody was told about.
+//!
+//! A write that fails must not undo the others. Failures are rare (what a resident typed
+//! is checked before), so the group is first run with no savepoints, which cost two
+//! statements a write and make SQLite's search index write out its words each time. If a
+//! write fails, that transaction is rolled back and the whole group run again, each
+//! write in a savepoint of its own: the one that fails rolls back its savepoint only, and
+//! gets its own error. So a write may run twice, and is a function, not a one-off.
 //!
 //! The committer runs on its own thread, apart from the web's requests.
 //!
@@ -15,6 +21,7 @@
 //! for a channel hop, never for a batch to fill.
 
 use std::panic::AssertUnwindSafe;
+use std::sync::{Arc, Mutex};
 
 use futures_util::FutureExt;
 use futures_util::future::BoxFuture;
@@ -25,8 +32,9 @@ use tokio::sync::{mpsc, oneshot};
 /// council, few enough that one transaction stays short.
 const MOST: usize = 256;
 
-/// The work of one write, run in its savepoint: Ok to keep it, Err to roll it back.
-type Work = Box<dyn for<'c> FnOnce(&'c mut AnyConnection) -> BoxFuture<'c, Result<(), ()>> + Send>;
+/// The work of one write, run in the group's transaction (perhaps twice, see above): Ok
+/// to keep it, Err to undo it.
+type Work = Box<dyn for<'c> FnMut(&'c mut AnyConnection) -> BoxFuture<'c, Result<(), ()>> + Send>;
 
 struct Job {
     work: Work,
@@ -95,34 +103,49 @@ impl GroupCommit {
 
     /// Runs `work` in a transaction shared with other writes, and gives its result once
     /// that transaction has committed. An `Err` from `work` rolls back its own changes
-    /// only.
+    /// only. `work` may be run twice (the module says when), so it writes only to the
+    /// database, and takes its own copy of what it needs each time.
     pub async fn write<T, E, F>(&self, work: F) -> Result<T, E>
     where
         T: Send + 'static,
         E: From<GroupError> + Send + 'static,
-        F: for<'c> FnOnce(&'c mut AnyConnection) -> BoxFuture<'c, Result<T, E>> + Send + 'static,
+        F: for<'c> Fn(&'c mut AnyConnection) -> BoxFuture<'c, Result<T, E>> + Send + Sync + 'static,
     {
-        let (result, outcome) = oneshot::channel();
+        // The last run's result: the one that was committed or rolled back.
+        let result = Arc::new(Mutex::new(None));
+        let work = Arc::new(work);
+        let kept = result.clone();
         let work: Work = Box::new(move |conn| {
+            let work = work.clone();
+            let result = kept.clone();
             Box::pin(async move {
+                // Cleared first: a run that panics leaves no result of an earlier run.
+                lock(&result).take();
                 let done = work(conn).await;
                 let keep = done.is_ok();
-                let _ = result.send(done);
+                *lock(&result) = Some(done);
                 if keep { Ok(()) } else { Err(()) }
             })
         });
         let (committed, commit) = oneshot::channel();
         self.jobs.send(Job { work, committed }).await.map_err(|_| GroupError::Stopped)?;
         let commit = commit.await.map_err(|_| GroupError::Stopped)?;
-        match (outcome.await, commit) {
-            // Refused: its savepoint was rolled back, whatever became of the others.
-            (Ok(Err(refused)), _) => Err(refused),
+        let outcome = lock(&result).take();
+        match (outcome, commit) {
+            // Refused: its changes were rolled back, whatever became of the others.
+            (Some(Err(refused)), _) => Err(refused),
             (_, Err(why)) => Err(GroupError::NotCommitted(why).into()),
-            (Ok(Ok(value)), Ok(())) => Ok(value),
+            (Some(Ok(value)), Ok(())) => Ok(value),
             // The work panicked; the committer rolled it back and carried on.
-            (Err(_), Ok(())) => Err(GroupError::NotCommitted("the write stopped part way".into()).into()),
+            (None, Ok(())) => Err(GroupError::NotCommitted("the write stopped part way".into()).into()),
         }
     }
+}
+
+/// A write's result, whether or not a run of it panicked while holding the lock (it does
+/// not: the lock is held only to put or take the value).
+fn lock<T>(slot: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    slot.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 async fn committer(write: AnyPool, mut queue: mpsc::Receiver<Job>) {
@@ -154,45 +177,57 @@ fn keep_to_one_core() {
 
 type Told = Vec<oneshot::Sender<Result<(), String>>>;
 
-/// One transaction for every job, each in its savepoint. Returns whom to tell.
+/// One transaction for every job. Returns whom to tell.
 async fn run_group(write: &AnyPool, jobs: &mut Vec<Job>) -> Result<Told, (Told, sqlx::Error)> {
-    let mut told: Told = Vec::with_capacity(jobs.len());
     let mut conn = match write.acquire().await {
         Ok(conn) => conn,
         Err(err) => return Err((jobs.drain(..).map(|j| j.committed).collect(), err)),
     };
+    match together(&mut conn, jobs).await {
+        // Every write kept and committed, or the one write refused and rolled back.
+        Ok(true) => Ok(jobs.drain(..).map(|j| j.committed).collect()),
+        Ok(false) if jobs.len() == 1 => Ok(jobs.drain(..).map(|j| j.committed).collect()),
+        Ok(false) => each_in_savepoint(&mut conn, jobs).await,
+        Err(err) => Err((jobs.drain(..).map(|j| j.committed).collect(), err)),
+    }
+}
+
+/// Runs every job in one transaction with no savepoints and commits it; or, as soon as
+/// one fails, rolls the transaction back and returns false.
+async fn together(conn: &mut AnyConnection, jobs: &mut [Job]) -> Result<bool, sqlx::Error> {
+    let mut tx = conn.begin().await?;
+    for job in jobs.iter_mut() {
+        let kept = AssertUnwindSafe((job.work)(&mut tx)).catch_unwind().await;
+        if !matches!(kept, Ok(Ok(()))) {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+    }
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Runs every job again in one transaction, each in its own savepoint, so that one that
+/// fails rolls back alone.
+async fn each_in_savepoint(conn: &mut AnyConnection, jobs: &mut Vec<Job>) -> Result<Told, (Told, sqlx::Error)> {
+    let mut told: Told = Vec::with_capacity(jobs.len());
     let mut tx = match conn.begin().await {
         Ok(tx) => tx,
         Err(err) => return Err((jobs.drain(..).map(|j| j.committed).collect(), err)),
     };
-    if jobs.len() == 1 {
-        // Alone, a write needs no savepoint: if it fails, the transaction is its own.
-        let job = jobs.pop().expect("one job");
-        told.push(job.committed);
-        let kept = AssertUnwindSafe((job.work)(&mut tx)).catch_unwind().await;
-        let ended = match kept {
-            Ok(Ok(())) => tx.commit().await,
-            _ => tx.rollback().await,
-        };
-        return match ended {
-            Ok(()) => Ok(told),
-            Err(err) => Err((told, err)),
-        };
-    }
     let mut failed = None;
-    for job in jobs.drain(..) {
+    for mut job in jobs.drain(..) {
         told.push(job.committed);
         if failed.is_some() {
             continue;
         }
-        let savepoint = match tx.begin().await {
+        let mut savepoint = match tx.begin().await {
             Ok(savepoint) => savepoint,
             Err(err) => {
                 failed = Some(err);
                 continue;
             }
         };
-        let mut savepoint = savepoint;
         let kept = AssertUnwindSafe((job.work)(&mut savepoint)).catch_unwind().await;
         let ended = match kept {
             Ok(Ok(())) => savepoint.commit().await,
@@ -208,5 +243,94 @@ async fn run_group(write: &AnyPool, jobs: &mut Vec<Job>) -> Result<Told, (Told, 
     match tx.commit().await {
         Ok(()) => Ok(told),
         Err(err) => Err((told, err)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::time::Duration;
+
+    use super::*;
+    use crate::db::Db;
+
+    async fn insert(conn: &mut AnyConnection, n: i64) -> anyhow::Result<()> {
+        sqlx::query("INSERT INTO t (n) VALUES ($1)").bind(n).execute(conn).await?;
+        Ok(())
+    }
+
+    /// A group is run first with no savepoints. One write refused and one that panics
+    /// make the committer run the group again, each write in its savepoint: the two undo
+    /// only themselves, and every other write is kept once, with its own result.
+    #[tokio::test]
+    async fn a_failed_write_undoes_only_itself_when_its_group_is_run_again() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let db = Db::connect(&format!("sqlite:{}", dir.path().join("group.db").display())).await.expect("open");
+        sqlx::query("CREATE TABLE t (n INTEGER NOT NULL)").execute(db.writer()).await.expect("table");
+
+        // The first write holds the committer until the others are queued behind it, so
+        // that they make one group.
+        let (open, opened) = tokio::sync::watch::channel(false);
+        let (started, start) = tokio::sync::oneshot::channel::<()>();
+        let started = Arc::new(Mutex::new(Some(started)));
+        let first = {
+            let db = db.clone();
+            tokio::spawn(async move {
+                db.transact(move |conn| {
+                    let (mut opened, started) = (opened.clone(), started.clone());
+                    Box::pin(async move {
+                        if let Some(started) = lock(&started).take() {
+                            let _ = started.send(());
+                        }
+                        let _ = opened.wait_for(|open| *open).await;
+                        insert(conn, 0).await
+                    })
+                })
+                .await
+            })
+        };
+        start.await.expect("the first write started");
+
+        let runs: Arc<Vec<AtomicUsize>> = Arc::new((0..10).map(|_| AtomicUsize::new(0)).collect());
+        let mut writes = Vec::new();
+        for n in 1..10_i64 {
+            let (db, runs) = (db.clone(), runs.clone());
+            writes.push(tokio::spawn(async move {
+                db.transact(move |conn| {
+                    let runs = runs.clone();
+                    Box::pin(async move {
+                        runs[n as usize].fetch_add(1, Ordering::SeqCst);
+                        insert(&mut *conn, n).await?;
+                        match n {
+                            4 => Err(anyhow::anyhow!("refused")),
+                            7 => panic!("a write that stops part way"),
+                            _ => Ok(n * 10),
+                        }
+                    })
+                })
+                .await
+            }));
+        }
+        // Every write is queued once the spawned tasks have had their turn.
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        open.send(true).expect("the first write is waiting");
+        first.await.expect("ran").expect("the first write is kept");
+
+        for (i, write) in writes.into_iter().enumerate() {
+            let n = i as i64 + 1;
+            let result = write.await.expect("ran");
+            match n {
+                4 => assert_eq!(result.expect_err("refused").to_string(), "refused"),
+                7 => assert!(result.expect_err("stopped").to_string().contains("stopped part way")),
+                _ => assert_eq!(result.expect("kept"), n * 10),
+            }
+        }
+        let kept: Vec<i64> =
+            sqlx::query_scalar("SELECT n FROM t ORDER BY n").fetch_all(db.reader()).await.expect("read");
+        assert_eq!(kept, vec![0, 1, 2, 3, 5, 6, 8, 9]);
+        // Write 1 ran before the refusal and again in the savepoints; write 9 only after.
+        assert_eq!(runs[1].load(Ordering::SeqCst), 2, "the group was run again");
+        assert_eq!(runs[9].load(Ordering::SeqCst), 1, "the first run stopped at the refusal");
+        db.close().await;
     }
 }

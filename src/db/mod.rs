@@ -138,13 +138,16 @@ impl Db {
 
     /// Runs `work` in a transaction and gives its result once committed: on SQLite,
     /// a transaction shared with whatever else is being written at that moment (group
-    /// commit), on PostgreSQL its own. An `Err` from `work` undoes its changes only.
+    /// commit), on PostgreSQL its own. An `Err` from `work` undoes its changes only. On
+    /// SQLite `work` may be run a second time, when another write of its group fails
+    /// (`group.rs`), so it writes only to the database and copies what it needs each time.
     pub async fn transact<T, E, F>(&self, work: F) -> Result<T, E>
     where
         T: Send + 'static,
         E: From<GroupError> + From<sqlx::Error> + Send + 'static,
-        F: for<'c> FnOnce(&'c mut sqlx::AnyConnection) -> futures_util::future::BoxFuture<'c, Result<T, E>>
+        F: for<'c> Fn(&'c mut sqlx::AnyConnection) -> futures_util::future::BoxFuture<'c, Result<T, E>>
             + Send
+            + Sync
             + 'static,
     {
         match &self.group {

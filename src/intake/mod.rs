@@ -223,16 +223,19 @@ pub async fn submit(db: &Db, council: Arc<Council>, rules: Arc<Rules>, s: &Submi
     let checked = check(db, s).await?;
     let channel = s.channel.unwrap_or(Channel::Web);
     let service_code = checked.service.code.clone();
-    let sent_by = s.sent_by.clone();
+    let sent_by = Arc::new(s.sent_by.clone());
+    let checked = Arc::new(checked);
     let opened = db
         .transact(move |conn| {
+            // A run's own copies: the write may be run again (`Db::transact`).
+            let (checked, council, rules, sent_by) = (checked.clone(), council.clone(), rules.clone(), sent_by.clone());
             Box::pin(async move {
                 let request = Request {
                     service: &checked.service,
                     channel,
                     customer: &checked.customer,
-                    location: checked.location,
-                    description: checked.description,
+                    location: checked.location.clone(),
+                    description: checked.description.clone(),
                     subject: &checked.service.name,
                     in_reply_to: None,
                     acknowledge: true,
@@ -242,7 +245,7 @@ pub async fn submit(db: &Db, council: Arc<Council>, rules: Arc<Rules>, s: &Submi
                 };
                 let now = now_ms();
                 let opened = open(&mut *conn, &council, &rules, request, now).await?;
-                if let Some(by) = &sent_by {
+                if let Some(by) = sent_by.as_ref() {
                     sqlx::query(
                         "INSERT INTO api_requests (token, case_id, api_key_id, created_at) VALUES ($1, $2, $3, $4)",
                     )

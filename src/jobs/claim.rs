@@ -74,7 +74,7 @@ pub async fn claim_many(
 }
 
 /// How a claimed job ends, written in the transaction that records what it did.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum End {
     /// Done: the job is deleted.
     Done,

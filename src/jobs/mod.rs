@@ -12,6 +12,7 @@
 mod claim;
 pub mod sweep;
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use futures_util::StreamExt;
@@ -118,8 +119,13 @@ pub async fn run_due(state: &AppState, worker: &str, now: i64, most: usize) -> R
         let rules = rules.clone();
         async move {
             let id = job.id;
-            let ended: anyhow::Result<()> =
-                db.transact(move |conn| Box::pin(async move { finish(conn, &job, ran, &rules, at).await })).await;
+            let (job, ran) = (Arc::new(job), Arc::new(ran));
+            let ended: anyhow::Result<()> = db
+                .transact(move |conn| {
+                    let (job, ran, rules) = (job.clone(), ran.clone(), rules.clone());
+                    Box::pin(async move { finish(conn, &job, &ran, &rules, at).await })
+                })
+                .await;
             if let Err(err) = ended {
                 // The job keeps its lease, and runs again when the lease runs out.
                 tracing::error!(job = id, error = %format!("{err:#}"), "a job's end could not be written");
@@ -166,9 +172,9 @@ async fn work(state: &AppState, job: &Job, now: i64) -> Ran {
 }
 
 /// Writes what a job left to write, and its end.
-async fn finish(conn: &mut AnyConnection, job: &Job, ran: Ran, rules: &Rules, now: i64) -> anyhow::Result<()> {
+async fn finish(conn: &mut AnyConnection, job: &Job, ran: &Ran, rules: &Rules, now: i64) -> anyhow::Result<()> {
     let end = match ran {
-        Ran::Ended(end) => end,
+        Ran::Ended(end) => end.clone(),
         Ran::Mail(attempt) => match attempt.record(&mut *conn, rules, now).await? {
             None => End::Done,
             Some(why) => failed(job, why, now),

@@ -1,5 +1,6 @@
 //! Delivering one outbox message, as a job.
 
+use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use lettre::message::header::{ContentType, Header, HeaderName, HeaderValue};
@@ -79,8 +80,14 @@ enum Failure {
 pub async fn deliver(state: &AppState, id: i64, attempts: i64, now: i64) -> anyhow::Result<()> {
     let Some(attempt) = send_one(state, id, attempts).await? else { return Ok(()) };
     let rules = state.rules.get();
-    let retry: Option<String> =
-        state.db.transact(move |conn| Box::pin(async move { attempt.record(conn, &rules, now).await })).await?;
+    let attempt = Arc::new(attempt);
+    let retry: Option<String> = state
+        .db
+        .transact(move |conn| {
+            let (attempt, rules) = (attempt.clone(), rules.clone());
+            Box::pin(async move { attempt.record(conn, &rules, now).await })
+        })
+        .await?;
     retry.map_or(Ok(()), |why| Err(anyhow::anyhow!(why)))
 }
 
@@ -115,25 +122,26 @@ pub async fn send_one(state: &AppState, id: i64, attempts: i64) -> anyhow::Resul
 impl Attempt {
     /// Records the attempt in the caller's transaction. A temporary failure with tries
     /// left is recorded on the row, and gives why, for the job to back off and retry.
-    pub async fn record(self, conn: &mut AnyConnection, rules: &Rules, now: i64) -> anyhow::Result<Option<String>> {
+    pub async fn record(&self, conn: &mut AnyConnection, rules: &Rules, now: i64) -> anyhow::Result<Option<String>> {
         let Attempt { id, attempts, row, result } = self;
+        let (id, attempts) = (*id, *attempts);
         match result {
             Ok(()) => {
                 if db::mark_sent(&mut *conn, id, attempts, now).await? {
-                    acknowledged(&mut *conn, rules, &row, now).await?;
+                    acknowledged(&mut *conn, rules, row, now).await?;
                 }
                 tracing::info!(outbox = id, purpose = %row.purpose, "mail delivered");
             }
             Err(Failure::Temporary(err)) if attempts < MAX_ATTEMPTS => {
                 // The mail server's words go on the row, not in the log: they often quote
                 // the resident's address.
-                db::record_attempt(&mut *conn, id, attempts, &err).await?;
+                db::record_attempt(&mut *conn, id, attempts, err).await?;
                 return Ok(Some(format!(
                     "mail {id} not delivered yet (attempt {attempts} of {MAX_ATTEMPTS}); the outbox row says why"
                 )));
             }
             Err(Failure::Temporary(err) | Failure::Permanent(err)) => {
-                if db::mark_failed(&mut *conn, id, attempts, &err, now).await?
+                if db::mark_failed(&mut *conn, id, attempts, err, now).await?
                     && let Some(case_id) = row.case_id
                 {
                     let note = format!("We could not email the customer ({}): {err}", row.subject);
