@@ -34,22 +34,32 @@ pub async fn commit_rate(dir: &Path, time: Duration) -> anyhow::Result<f64> {
 }
 
 /// How many statements a second one task gets through the driver, one after another, when
-/// the statement itself costs nothing (`SELECT 1` on SQLite's writer connection). Each is
-/// a hop to the connection's worker thread and back: the floor under every write, which
-/// runs its statements in turn.
-pub async fn round_trips(dir: &Path, time: Duration) -> anyhow::Result<f64> {
+/// the statement costs nothing (`SELECT 1` on SQLite's writer connection). Each is a hop to
+/// the connection's worker thread and back: the floor under every write, which runs its
+/// statements in turn. Measured twice: from the caller's thread, as a web request's own
+/// statements go, and inside a write, on the committer's thread that shares the writer's
+/// core (`db/group.rs`), as every write's statements go.
+pub async fn round_trips(dir: &Path, time: Duration) -> anyhow::Result<(f64, f64)> {
     let path = dir.join("trip-probe.db");
     let db = Db::connect(&format!("sqlite:{}", path.display())).await?;
+    let apart = select_ones(&mut *db.writer().acquire().await?, time).await?;
+    let beside: f64 = db
+        .transact(move |conn| Box::pin(async move { select_ones(conn, time).await.map_err(anyhow::Error::from) }))
+        .await?;
+    db.close().await;
+    remove(&path);
+    Ok((apart, beside))
+}
+
+/// `SELECT 1` one after another for `time`, a second.
+async fn select_ones(conn: &mut sqlx::AnyConnection, time: Duration) -> Result<f64, sqlx::Error> {
     let began = Instant::now();
     let mut trips = 0_u64;
     while began.elapsed() < time {
-        sqlx::query("SELECT 1").execute(db.writer()).await?;
+        sqlx::query("SELECT 1").execute(&mut *conn).await?;
         trips += 1;
     }
-    let rate = trips as f64 / began.elapsed().as_secs_f64();
-    db.close().await;
-    remove(&path);
-    Ok(rate)
+    Ok(trips as f64 / began.elapsed().as_secs_f64())
 }
 
 /// Removes a probe's database and its log.
