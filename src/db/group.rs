@@ -184,8 +184,9 @@ async fn run_group(write: &AnyPool, jobs: &mut Vec<Job>) -> Result<Told, (Told, 
         Err(err) => return Err((jobs.drain(..).map(|j| j.committed).collect(), err)),
     };
     match together(&mut conn, jobs).await {
-        // Every write kept and committed, or the one write refused and rolled back.
+        // Every write kept and committed.
         Ok(true) => Ok(jobs.drain(..).map(|j| j.committed).collect()),
+        // A write alone, refused: its rollback was its own.
         Ok(false) if jobs.len() == 1 => Ok(jobs.drain(..).map(|j| j.committed).collect()),
         Ok(false) => each_in_savepoint(&mut conn, jobs).await,
         Err(err) => Err((jobs.drain(..).map(|j| j.committed).collect(), err)),

@@ -39,13 +39,12 @@ static MIGRATE_SQLITE: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqli
 static MIGRATE_POSTGRES: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
 
 // Set on every SQLite connection. FULL: a commit survives power loss, which is what
-// lets us give a resident a reference as soon as the commit returns. temp_store: the
-// pages a savepoint must be able to put back (one savepoint a write in a shared commit)
-// are kept in memory, not written to a temporary file; they are never needed after a
-// crash, which the write-ahead log covers. Writing them out was a fifth of the writer's
-// time with 64 clients creating cases.
+// lets us give a resident a reference as soon as the commit returns. (`temp_store =
+// MEMORY` was tried for savepoints' pages, and dropped once a shared commit stopped
+// taking a savepoint a write: it would also keep in memory the sort of a migration's
+// index build over every event.)
 const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
-     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA temp_store = MEMORY;";
+     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
 
 impl Db {
     /// Connects to `url` (`sqlite:PATH` or `postgres://...`). An SQLite file is created
