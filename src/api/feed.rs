@@ -11,8 +11,8 @@ use serde::Serialize;
 use sqlx::{AnyPool, FromRow};
 use utoipa::ToSchema;
 
-use crate::cases::CaseRef;
 use crate::cases::reference::Prefix;
+use crate::cases::{ActorKind, CaseRef, EventKind, Status};
 use crate::db::Backend;
 
 pub const HOLD_BACK_MS: i64 = 5_000;
@@ -45,12 +45,12 @@ struct Row {
     id: i64,
     case_id: i64,
     at: i64,
-    kind: String,
-    actor_kind: String,
+    kind: i64,
+    actor_kind: i64,
     public: i64,
     body: Option<String>,
-    from_status: Option<String>,
-    to_status: Option<String>,
+    from_status: Option<i64>,
+    to_status: Option<i64>,
 }
 
 const SELECT: &str = "SELECT e.id, e.case_id, e.at, e.kind, e.actor_kind, e.public, e.body, e.from_status, \
@@ -61,25 +61,35 @@ pub fn rfc3339(ms: i64) -> String {
     jiff::Timestamp::from_millisecond(ms).map(|t| t.to_string()).unwrap_or_default()
 }
 
-fn event(prefix: &Prefix, row: Row) -> Event {
-    Event {
+/// An event as others see it, its stored numbers spoken as their codes.
+fn event(prefix: &Prefix, row: Row) -> Result<Event, sqlx::Error> {
+    let code = |col: &str, number: i64, code: Option<&'static str>| {
+        code.map(str::to_owned).ok_or_else(|| sqlx::Error::ColumnDecode {
+            index: col.to_owned(),
+            source: format!("unknown code {number}").into(),
+        })
+    };
+    let status = |col: &str, number: Option<i64>| {
+        number.map(|n| code(col, n, Status::from_number(n).map(Status::as_str))).transpose()
+    };
+    Ok(Event {
         id: row.id,
         case: CaseRef::from_id(prefix, row.case_id).to_string(),
         at: rfc3339(row.at),
-        kind: row.kind,
-        actor: row.actor_kind,
+        kind: code("kind", row.kind, EventKind::from_number(row.kind).map(EventKind::as_str))?,
+        actor: code("actor_kind", row.actor_kind, ActorKind::from_number(row.actor_kind).map(ActorKind::as_str))?,
         public: row.public != 0,
         text: row.body,
-        from_status: row.from_status,
-        to_status: row.to_status,
-    }
+        from_status: status("from_status", row.from_status)?,
+        to_status: status("to_status", row.to_status)?,
+    })
 }
 
 /// One event, with its case's partner.
 pub async fn one(pool: &AnyPool, prefix: &Prefix, id: i64) -> Result<Option<Event>, sqlx::Error> {
     let row: Option<Row> =
         sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE e.id = $1"))).bind(id).fetch_optional(pool).await?;
-    Ok(row.map(|row| event(prefix, row)))
+    row.map(|row| event(prefix, row)).transpose()
 }
 
 /// A case's events, oldest first.
@@ -88,7 +98,7 @@ pub async fn of_case(pool: &AnyPool, prefix: &Prefix, case_id: i64) -> Result<Ve
         .bind(case_id)
         .fetch_all(pool)
         .await?;
-    Ok(rows.into_iter().map(|row| event(prefix, row)).collect())
+    rows.into_iter().map(|row| event(prefix, row)).collect()
 }
 
 /// Events after the cursor, oldest first: of one partner's cases, or of all.
@@ -129,5 +139,5 @@ pub async fn since(
             .await?
         }
     };
-    Ok(rows.into_iter().map(|row| event(prefix, row)).collect())
+    rows.into_iter().map(|row| event(prefix, row)).collect()
 }

@@ -141,13 +141,13 @@ pub async fn append_event(
     )
     .bind(case_id)
     .bind(now)
-    .bind(event.actor.kind.as_str())
+    .bind(event.actor.kind.number())
     .bind(event.actor.id)
-    .bind(event.kind.as_str())
+    .bind(event.kind.number())
     .bind(flag(event.public))
     .bind(event.body)
-    .bind(event.from_status.map(Status::as_str))
-    .bind(event.to_status.map(Status::as_str))
+    .bind(event.from_status.map(Status::number))
+    .bind(event.to_status.map(Status::number))
     .fetch_one(&mut *conn)
     .await?;
     // The webhook outbox, in the same transaction.
@@ -251,15 +251,15 @@ fn case_from_row(row: &AnyRow) -> Result<Case, sqlx::Error> {
 
 fn event_from_row(row: &AnyRow) -> Result<Event, sqlx::Error> {
     let status = |col: &str| -> Result<Option<Status>, sqlx::Error> {
-        let text: Option<String> = row.try_get(col)?;
-        text.map(|t| Status::parse(&t).ok_or_else(|| bad_code(col, &t))).transpose()
+        let number: Option<i64> = row.try_get(col)?;
+        number.map(|n| Status::from_number(n).ok_or_else(|| bad_code(col, &n.to_string()))).transpose()
     };
     Ok(Event {
         id: row.try_get("id")?,
         case_id: row.try_get("case_id")?,
         at: row.try_get("at")?,
-        actor: Actor { kind: code(row, "actor_kind", ActorKind::parse)?, id: row.try_get("actor_id")? },
-        kind: code(row, "kind", EventKind::parse)?,
+        actor: Actor { kind: numbered(row, "actor_kind", ActorKind::from_number)?, id: row.try_get("actor_id")? },
+        kind: numbered(row, "kind", EventKind::from_number)?,
         public: row.try_get::<i64, _>("public")? != 0,
         body: row.try_get("body")?,
         from_status: status("from_status")?,
@@ -282,6 +282,12 @@ pub(crate) fn from_e7(e7: i64) -> f64 {
 pub(crate) fn code<T>(row: &AnyRow, col: &str, parse: fn(&str) -> Option<T>) -> Result<T, sqlx::Error> {
     let text: String = row.try_get(col)?;
     parse(&text).ok_or_else(|| bad_code(col, &text))
+}
+
+/// A vocabulary stored as its number (`cases::numbered!`), read back strictly.
+pub(crate) fn numbered<T>(row: &AnyRow, col: &str, from_number: fn(i64) -> Option<T>) -> Result<T, sqlx::Error> {
+    let number: i64 = row.try_get(col)?;
+    from_number(number).ok_or_else(|| bad_code(col, &number.to_string()))
 }
 
 fn bad_code(col: &str, text: &str) -> sqlx::Error {
@@ -341,10 +347,11 @@ pub struct TimelineEntry {
 
 /// The whole timeline of a case, newest first, with staff names.
 pub async fn timeline(pool: &AnyPool, case_id: i64) -> Result<Vec<TimelineEntry>, sqlx::Error> {
+    // Staff (3) are named: see `cases::numbered!`.
     let rows = sqlx::query(
         "SELECT e.id, e.case_id, e.at, e.actor_kind, e.actor_id, e.kind, e.public, e.body, e.from_status, \
          e.to_status, s.name AS staff_name FROM case_events e \
-         LEFT JOIN staff_users s ON e.actor_kind = 'staff' AND s.id = e.actor_id \
+         LEFT JOIN staff_users s ON e.actor_kind = 3 AND s.id = e.actor_id \
          WHERE e.case_id = $1 ORDER BY e.id DESC",
     )
     .bind(case_id)

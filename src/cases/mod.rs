@@ -66,6 +66,25 @@ macro_rules! serde_as_code {
 }
 pub(crate) use serde_as_code;
 
+/// Gives a vocabulary a small number for each code, for columns with a row for every
+/// event: a number is a byte on disk where its text code is 5 to 20. The numbers are
+/// stored, so one is never changed or reused; the `vocabulary` table in the database holds
+/// each with its code, for anyone reading the tables, and a test holds the two to agree.
+macro_rules! numbered {
+    ($name:ident { $($variant:ident = $number:literal,)+ }) => {
+        impl $name {
+            /// The number stored for this code.
+            pub fn number(self) -> i64 {
+                match self { $($name::$variant => $number),+ }
+            }
+
+            pub fn from_number(number: i64) -> Option<Self> {
+                match number { $($number => Some($name::$variant),)+ _ => None }
+            }
+        }
+    };
+}
+
 vocabulary! {
     /// How the contact reached the council.
     Channel {
@@ -106,6 +125,16 @@ vocabulary! {
     }
 }
 
+numbered!(Status {
+    Received = 1,
+    Acknowledged = 2,
+    InProgress = 3,
+    WaitingForCustomer = 4,
+    Resolved = 5,
+    Closed = 6,
+    Reopened = 7,
+});
+
 vocabulary! {
     Priority {
         Low = "low", "Low";
@@ -136,6 +165,24 @@ vocabulary! {
     }
 }
 
+// SQL that picks events by kind writes the number itself (so SQLite can use a partial
+// index): 2 is a status change, 5 a message, 11 an escalation.
+numbered!(EventKind {
+    Created = 1,
+    StatusChanged = 2,
+    Assigned = 3,
+    Note = 4,
+    Message = 5,
+    Milestone = 6,
+    ClockStarted = 7,
+    ClockExtended = 8,
+    ClockWarned = 9,
+    ClockBreached = 10,
+    Escalated = 11,
+    CustomerMerged = 12,
+    Reclassified = 13,
+});
+
 vocabulary! {
     /// Who caused an event.
     ActorKind {
@@ -145,6 +192,14 @@ vocabulary! {
         Partner = "partner", "Partner organisation";
     }
 }
+
+// 2 is the customer, 3 a member of staff.
+numbered!(ActorKind {
+    System = 1,
+    Customer = 2,
+    Staff = 3,
+    Partner = 4,
+});
 
 /// A status change the state machine does not allow.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -248,12 +248,11 @@ pub async fn overdue(
 
 /// When the resident last escalated this case, if they have.
 pub async fn escalated_at(conn: &mut AnyConnection, case_id: i64) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT MAX(at) FROM case_events WHERE case_id = $1 AND kind = 'escalated' AND actor_kind = 'customer'",
-    )
-    .bind(case_id)
-    .fetch_one(conn)
-    .await
+    // An escalation (11) by the customer (2): see `cases::numbered!`.
+    sqlx::query_scalar("SELECT MAX(at) FROM case_events WHERE case_id = $1 AND kind = 11 AND actor_kind = 2")
+        .bind(case_id)
+        .fetch_one(conn)
+        .await
 }
 
 /// The resident asks for a case past its date to go to the team's lead. It is named on

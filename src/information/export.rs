@@ -136,7 +136,7 @@ pub async fn personal_data(
         let Some(case_id) = case["id"].as_i64() else { continue };
         let folder = format!("cases/{}", CaseRef::from_id(&council.prefix, case_id));
         let per_case = [
-            ("events", "SELECT * FROM case_events WHERE case_id = $1 ORDER BY id"),
+            ("events", "SELECT * FROM case_events_as_text WHERE case_id = $1 ORDER BY id"),
             ("answers", "SELECT * FROM case_answers WHERE case_id = $1 ORDER BY code"),
             ("clocks", "SELECT * FROM clocks WHERE case_id = $1 ORDER BY id"),
             ("feedback", "SELECT * FROM case_feedback WHERE case_id = $1"),

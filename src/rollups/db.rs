@@ -238,8 +238,9 @@ pub async fn rebuild(db: &Db, calendar: &Calendar) -> Result<usize, sqlx::Error>
             count(at, service, Metric::Rating, rating.to_string());
         }
     }
+    // Escalations (11) by the customer (2): see `cases::numbered!`.
     let escalated = "SELECT c.service_id, e.at FROM case_events e JOIN cases c ON c.id = e.case_id \
-                     WHERE e.kind = 'escalated' AND e.actor_kind = 'customer'";
+                     WHERE e.kind = 11 AND e.actor_kind = 2";
     for r in sqlx::query(escalated).fetch_all(pool).await? {
         count(r.try_get("at")?, r.try_get("service_id")?, Metric::Escalated, String::new());
     }

@@ -213,9 +213,10 @@ pub struct Dead {
 /// Dead deliveries, newest first, a page at a time: those before `before` (an id).
 pub async fn dead(pool: &AnyPool, before: Option<i64>, limit: i64) -> Result<Vec<Dead>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT d.id, d.subscription_id, s.url, d.case_id, d.event_id, e.kind, d.attempts, d.last_error, d.created_at \
-         FROM webhook_deliveries d JOIN webhook_subscriptions s ON s.id = d.subscription_id \
+        "SELECT d.id, d.subscription_id, s.url, d.case_id, d.event_id, k.code AS kind, d.attempts, d.last_error, \
+         d.created_at FROM webhook_deliveries d JOIN webhook_subscriptions s ON s.id = d.subscription_id \
          JOIN case_events e ON e.id = d.event_id \
+         JOIN vocabulary k ON k.name = 'event_kind' AND k.number = e.kind \
          WHERE d.state = 'dead' AND d.id < $1 ORDER BY d.id DESC LIMIT $2",
     )
     .bind(before.unwrap_or(i64::MAX))

@@ -1,7 +1,7 @@
 //! The case core on a real database: the state machine, events and atomicity.
 
 use frontdoor::cases::db::{ChangeStatusError, change_status, events, get};
-use frontdoor::cases::{Actor, CaseRef, EventKind, Status};
+use frontdoor::cases::{Actor, ActorKind, CaseRef, EventKind, Status};
 use frontdoor::db::now_ms;
 use frontdoor::intake::{self, IntakeError, Submission};
 
@@ -262,4 +262,33 @@ async fn submissions_sent_together_are_each_stored_or_refused_on_their_own() {
         .await
         .unwrap();
     assert_eq!(customers, 0, "nothing of the refused submission was kept");
+}
+
+#[tokio::test]
+async fn the_vocabulary_table_holds_the_numbers_events_are_stored_with() {
+    let t = test_db().await;
+    let stored: Vec<(String, i64, String)> =
+        sqlx::query_as("SELECT name, number, code FROM vocabulary ORDER BY name, number")
+            .fetch_all(t.db.reader())
+            .await
+            .expect("vocabulary");
+    let mut expected = Vec::new();
+    for k in ActorKind::ALL {
+        assert_eq!(ActorKind::from_number(k.number()), Some(*k));
+        expected.push(("actor_kind".to_owned(), k.number(), k.as_str().to_owned()));
+    }
+    for k in EventKind::ALL {
+        assert_eq!(EventKind::from_number(k.number()), Some(*k));
+        expected.push(("event_kind".to_owned(), k.number(), k.as_str().to_owned()));
+    }
+    for s in Status::ALL {
+        assert_eq!(Status::from_number(s.number()), Some(*s));
+        expected.push(("status".to_owned(), s.number(), s.as_str().to_owned()));
+    }
+    expected.sort();
+    assert_eq!(stored, expected);
+
+    // The partial index and the queries that pick events by kind write these numbers.
+    assert_eq!((EventKind::StatusChanged.number(), EventKind::Message.number()), (2, 5));
+    assert_eq!((EventKind::Escalated.number(), ActorKind::Customer.number(), ActorKind::Staff.number()), (11, 2, 3));
 }

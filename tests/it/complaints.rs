@@ -346,7 +346,8 @@ async fn a_resident_takes_an_answered_complaint_to_stage_2_from_their_case_page(
     // Without proof, nothing happens.
     assert_eq!(post_form(&app, &format!("{page}/stage2"), &[]).await.status, StatusCode::NOT_FOUND);
     assert_eq!(
-        crate::support::count(&t.db, "case_events WHERE kind = 'milestone' AND body = 'stage2_requested'").await,
+        crate::support::count(&t.db, "case_events_as_text WHERE kind = 'milestone' AND body = 'stage2_requested'")
+            .await,
         1
     );
 }

@@ -62,7 +62,7 @@ async fn a_resident_who_phoned_then_emailed_is_suggested_merged_and_found_again_
         .await
         .expect("count");
     assert_eq!(contacts_on_kept, 2);
-    let events: Vec<String> = sqlx::query_scalar("SELECT body FROM case_events WHERE kind = 'customer_merged'")
+    let events: Vec<String> = sqlx::query_scalar("SELECT body FROM case_events_as_text WHERE kind = 'customer_merged'")
         .fetch_all(t.db.reader())
         .await
         .expect("events");

@@ -29,7 +29,7 @@ async fn the_demo_builds_a_council_whose_history_obeys_the_state_machine() {
         stored.insert(id, (ty, status));
     }
     let events = sqlx::query(
-        "SELECT case_id, from_status, to_status FROM case_events WHERE to_status IS NOT NULL ORDER BY case_id, id",
+        "SELECT case_id, from_status, to_status FROM case_events_as_text WHERE to_status IS NOT NULL ORDER BY case_id, id",
     )
     .fetch_all(t.db.reader())
     .await
@@ -69,7 +69,7 @@ async fn the_demo_builds_a_council_whose_history_obeys_the_state_machine() {
 
     // Most online contact is acknowledged within 24 hours, but not all: figures need both.
     let acks = sqlx::query(
-        "SELECT c.created_at, e.at FROM cases c JOIN case_events e ON e.case_id = c.id \
+        "SELECT c.created_at, e.at FROM cases c JOIN case_events_as_text e ON e.case_id = c.id \
          WHERE e.to_status = 'acknowledged' AND c.channel IN ('web', 'email')",
     )
     .fetch_all(t.db.reader())
@@ -127,7 +127,7 @@ async fn seeded_history_is_what_live_use_would_have_written() {
 
     let swept = frontdoor::clocks::db::fire_due(&t.db, &rules, frontdoor::db::now_ms(), 10_000).await.expect("swept");
     assert_eq!((swept.warned, swept.breached), (0, 0), "the sweep's history is already written");
-    let breached: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM case_events WHERE kind = 'clock_breached'")
+    let breached: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM case_events_as_text WHERE kind = 'clock_breached'")
         .fetch_one(t.db.reader())
         .await
         .unwrap();

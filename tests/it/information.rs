@@ -434,6 +434,14 @@ async fn the_officer_downloads_everything_held_about_a_subject_access_requester_
     let foi = text(&format!("cases/{foi_ref}/case.json"));
     assert!(foi.contains("The bin on our street was not emptied"), "{foi}");
     assert!(foi.contains("Called to check their address."), "internal notes are held too: {foi}");
+    let whole: serde_json::Value = serde_json::from_str(&foi).unwrap();
+    let note = whole["events"].as_array().unwrap().iter().find(|e| e["body"] == "Called to check their address.");
+    let note = note.expect("the note among the events");
+    assert_eq!(
+        (&note["kind"], &note["actor_kind"]),
+        (&"note".into(), &"staff".into()),
+        "events give their codes, not numbers"
+    );
     assert!(text("messages-sent.json").contains("Your reference is"), "the acknowledgements sent");
     assert!(!text("your-record.json").contains("token_hash"), "no secrets");
 

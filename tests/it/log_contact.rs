@@ -48,7 +48,7 @@ async fn a_logged_phone_call_opens_a_case_with_its_acknowledgement() {
             .unwrap();
     assert_eq!((logged_by, first), (Some(adviser), 0));
     let (actor_kind, actor_id): (String, Option<i64>) =
-        sqlx::query_as("SELECT actor_kind, actor_id FROM case_events WHERE case_id = $1 AND kind = 'created'")
+        sqlx::query_as("SELECT actor_kind, actor_id FROM case_events_as_text WHERE case_id = $1 AND kind = 'created'")
             .bind(reference.id())
             .fetch_one(t.db.reader())
             .await
@@ -86,11 +86,12 @@ async fn a_call_resolved_there_and_then_is_recorded_as_resolved_at_first_contact
     assert_eq!(status, "resolved");
     assert_eq!(count(&t.db, "contacts WHERE resolved_at_first_contact = 1").await, 1);
     assert_eq!(count(&t.db, "outbox").await, 0);
-    let note: String = sqlx::query_scalar("SELECT body FROM case_events WHERE case_id = $1 AND to_status = 'resolved'")
-        .bind(reference.id())
-        .fetch_one(t.db.reader())
-        .await
-        .unwrap();
+    let note: String =
+        sqlx::query_scalar("SELECT body FROM case_events_as_text WHERE case_id = $1 AND to_status = 'resolved'")
+            .bind(reference.id())
+            .fetch_one(t.db.reader())
+            .await
+            .unwrap();
     assert_eq!(note, "Told them: 9am to 5pm, Monday to Saturday.");
 }
 

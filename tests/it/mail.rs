@@ -179,11 +179,12 @@ async fn an_email_becomes_a_case_is_acknowledged_threads_a_reply_and_ignores_an_
         .await
         .unwrap();
     assert_eq!(threaded, case_id);
-    let message: String = sqlx::query_scalar("SELECT body FROM case_events WHERE kind = 'message' AND case_id = $1")
-        .bind(case_id)
-        .fetch_one(t.db.reader())
-        .await
-        .unwrap();
+    let message: String =
+        sqlx::query_scalar("SELECT body FROM case_events_as_text WHERE kind = 'message' AND case_id = $1")
+            .bind(case_id)
+            .fetch_one(t.db.reader())
+            .await
+            .unwrap();
     assert!(message.contains("still full today"), "{message}");
 
     // An out-of-office answer to our acknowledgement is recorded and never answered.

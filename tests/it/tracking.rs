@@ -188,7 +188,7 @@ async fn a_late_case_is_escalated_once_and_counted() {
         assert_eq!(escalated.location(), format!("{page}?done=escalated"));
     }
     let events: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM case_events WHERE case_id = $1 AND kind = 'escalated' AND actor_kind = 'customer'",
+        "SELECT COUNT(*) FROM case_events_as_text WHERE case_id = $1 AND kind = 'escalated' AND actor_kind = 'customer'",
     )
     .bind(opened.case_id)
     .fetch_one(t.db.reader())

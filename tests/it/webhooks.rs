@@ -166,7 +166,7 @@ async fn every_event_arrives_signed_and_in_order_for_each_case_though_the_receiv
         cases.push(opened.case_id);
     }
     let wanted: Vec<i64> = sqlx::query_scalar(
-        "SELECT id FROM case_events WHERE kind IN ('created', 'status_changed', 'message') ORDER BY id",
+        "SELECT id FROM case_events_as_text WHERE kind IN ('created', 'status_changed', 'message') ORDER BY id",
     )
     .fetch_all(t.db.reader())
     .await

@@ -169,13 +169,13 @@ impl CaseRows {
             self.events.push(vec![
                 Val::Int(case_id),
                 Val::Int(e.at),
-                Val::Text(e.actor.kind.as_str().to_owned()),
+                Val::Int(e.actor.kind.number()),
                 Val::OptInt(e.actor.id),
-                Val::Text(e.kind.as_str().to_owned()),
+                Val::Int(e.kind.number()),
                 Val::Int(i64::from(e.public)),
                 Val::OptText(e.body.clone()),
-                Val::OptText(e.from_status.map(|s| s.as_str().to_owned())),
-                Val::OptText(e.to_status.map(|s| s.as_str().to_owned())),
+                Val::OptInt(e.from_status.map(crate::cases::Status::number)),
+                Val::OptInt(e.to_status.map(crate::cases::Status::number)),
             ]);
         }
         for reply in &replies {
