@@ -116,34 +116,43 @@ pub fn case_deltas(
 
 /// Monthly counts from `first_month` on, summed over the given services (all when
 /// `None`).
+///
+/// A month's counts of one metric come as one row, `key=value` pairs joined by commas
+/// (keys are codes, standard ids and numbers: no commas or `=`, see `standards::policy`).
+/// A year is about 1,200 counts but fewer than 100 such rows, and on SQLite each row is a
+/// hop between the connection's thread and the page's: most of the performance page's time
+/// when each count was a row of its own (docs/benchmarks.md).
 pub async fn months(
     pool: &AnyPool,
     first_month: i64,
     services: Option<&[i64]>,
 ) -> Result<Vec<MonthCount>, sqlx::Error> {
-    let sql = match services {
-        // The whole council's, summed as they are written (a year is about 1,200 rows).
-        None => "SELECT month, metric, key, value FROM rollup_council_months WHERE month >= $1 \
-                 ORDER BY month, metric, key"
-            .to_owned(),
+    let counts = match services {
+        // The whole council's, summed as they are written.
+        None => "SELECT month, metric, key, value FROM rollup_council_months WHERE month >= $1".to_owned(),
         Some(_) => format!(
-            "SELECT month, metric, key, CAST(SUM(value) AS BIGINT) AS value FROM rollup_months \
-             WHERE month >= $1{} GROUP BY month, metric, key",
+            "SELECT month, metric, key, SUM(value) AS value FROM rollup_months WHERE month >= $1{} \
+             GROUP BY month, metric, key",
             service_filter(services)
         ),
     };
+    let sql = format!(
+        "SELECT month, metric, string_agg(key || '=' || CAST(value AS TEXT), ',' ORDER BY key) AS pairs \
+         FROM ({counts}) counts WHERE value <> 0 GROUP BY month, metric ORDER BY month, metric"
+    );
     let rows = sqlx::query(AssertSqlSafe(sql)).bind(first_month).fetch_all(pool).await?;
-    Ok(rows
-        .iter()
-        .filter_map(|r| {
-            Some(MonthCount {
-                month: r.try_get("month").ok()?,
-                metric: Metric::parse(&r.try_get::<String, _>("metric").ok()?)?,
-                key: r.try_get("key").ok()?,
-                value: r.try_get("value").ok()?,
-            })
-        })
-        .collect())
+    let mut out = Vec::new();
+    for r in &rows {
+        let month: i64 = r.try_get("month")?;
+        let Some(metric) = Metric::parse(&r.try_get::<String, _>("metric")?) else { continue };
+        let pairs: String = r.try_get("pairs")?;
+        for pair in pairs.split(',') {
+            let Some((key, value)) = pair.rsplit_once('=') else { continue };
+            let Ok(value) = value.parse() else { continue };
+            out.push(MonthCount { month, metric, key: key.to_owned(), value });
+        }
+    }
+    Ok(out)
 }
 
 /// One row of the open data: a month's count for one service.
