@@ -290,7 +290,7 @@ pub(crate) fn numbered<T>(row: &AnyRow, col: &str, from_number: fn(i64) -> Optio
     from_number(number).ok_or_else(|| bad_code(col, &number.to_string()))
 }
 
-fn bad_code(col: &str, text: &str) -> sqlx::Error {
+pub(crate) fn bad_code(col: &str, text: &str) -> sqlx::Error {
     sqlx::Error::ColumnDecode { index: col.to_owned(), source: format!("unknown code {text:?}").into() }
 }
 
