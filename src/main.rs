@@ -298,9 +298,14 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let rules = standards::db::load_rules(&db, policy.load()?, now_ms()).await?;
             let started = Instant::now();
             let shown = frontdoor::db::redact(&database.database_url);
-            let progress = |done: usize| {
-                let rate = done as f64 / started.elapsed().as_secs_f64().max(1e-9);
-                eprint!("\r{done} of {cases} cases written ({rate:.0} a second)");
+            // Customers are written before any case (cases refer to them), so say which is going in.
+            let progress = |done: &demo::Seeded| {
+                if done.cases == 0 {
+                    eprint!("\r{} customers written, then {cases} cases", done.customers);
+                } else {
+                    let rate = done.cases as f64 / started.elapsed().as_secs_f64().max(1e-9);
+                    eprint!("\r{} of {cases} cases written ({rate:.0} a second overall)        ", done.cases);
+                }
             };
             let (found, seeded) = demo::seed(&db, rules, cases, &progress).await?;
             let elapsed = started.elapsed().as_secs_f64();

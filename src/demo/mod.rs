@@ -77,13 +77,13 @@ pub enum Found {
 
 /// `frontdoor seed`: the demo council's catalogue into an empty database, or history
 /// added to one seeded before. Refuses a database that holds any other council's
-/// services, so synthetic cases never mix with real ones. `progress` is told the cases
-/// written after each commit.
+/// services, so synthetic cases never mix with real ones. `progress` is told what has been
+/// written so far after each commit: customers first, then cases.
 pub async fn seed(
     db: &Db,
     rules: Rules,
     cases: usize,
-    progress: &(dyn Fn(usize) + Sync),
+    progress: &(dyn Fn(&Seeded) + Sync),
 ) -> anyhow::Result<(Found, Seeded)> {
     let now = now_ms();
     let services: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM services").fetch_one(db.reader()).await?;
@@ -110,7 +110,7 @@ async fn seed_history(
     rules: Rules,
     cases: usize,
     now: i64,
-    progress: &(dyn Fn(usize) + Sync),
+    progress: &(dyn Fn(&Seeded) + Sync),
 ) -> anyhow::Result<Seeded> {
     let org = load_org(db).await?;
     history::seed(db, Arc::new(org), Arc::new(rules), cases, now, progress).await.context("writing the history")

@@ -93,14 +93,14 @@ struct Start {
 
 /// Writes `count` cases of the year before `now`, with their customers (six for every
 /// ten cases), into `db`, whose organisation and services `org` describes. `progress` is
-/// told the cases written so far after each commit.
+/// told what has been written so far after each commit: the customers come first.
 pub async fn seed(
     db: &Db,
     org: Arc<SeedOrg>,
     rules: Arc<Rules>,
     count: usize,
     now: i64,
-    progress: &(dyn Fn(usize) + Sync),
+    progress: &(dyn Fn(&Seeded) + Sync),
 ) -> anyhow::Result<Seeded> {
     let backend = db.backend();
     let start = Start {
@@ -134,7 +134,7 @@ pub async fn seed(
             crate::rollups::db::add(&mut tx, &deltas).await.context("counting the performance figures")?;
             tx.commit().await?;
             seeded += chunk.seeded;
-            progress(seeded.cases);
+            progress(&seeded);
         }
         Ok(())
     }
