@@ -2,8 +2,9 @@
 //! measures the disk's own durable commit rate, starts `frontdoor serve` on the database
 //! and drives it over HTTP on loopback from this process, with bounded requests and time
 //! for each run: case creation through the web form (1, 16 and 64 clients), a staff
-//! case page, a team queue, the performance page and its data files. Then, with the
-//! server stopped, the timer sweep with many open clocks, and the database's size.
+//! case page, a team queue, the performance page and its data files, Open311's list and
+//! the JSON API's, and the server's memory after them. Then, with the server stopped, the
+//! timer sweep with many open clocks, and the database's size.
 //!
 //! It writes to the database it is given (cases, access-log rows, clock firings), so
 //! give it one made for benchmarking. Figures go to standard output as Markdown tables.
