@@ -304,7 +304,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     eprint!("\r{} customers written, then {cases} cases", done.customers);
                 } else {
                     let rate = done.cases as f64 / started.elapsed().as_secs_f64().max(1e-9);
-                    eprint!("\r{} of {cases} cases written ({rate:.0} a second overall)        ", done.cases);
+                    eprint!("\r{} of {cases} cases written ({rate:.0} a second overall)", done.cases);
                 }
             };
             let (found, seeded) = demo::seed(&db, rules, cases, &progress).await?;
