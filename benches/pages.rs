@@ -65,7 +65,7 @@ async fn bench(cases: usize, runs: &Runs) -> anyhow::Result<()> {
     let transport = Arc::new(Transport::Folder(dir.path().join("mail")));
     let state = AppState::new(db.clone(), Arc::new(council), rules, transport);
     let app = router(state.clone());
-    let signed = sessions::db::sign_in(&db, "waste.lead@kingsmead.example", demo::DEMO_PASSWORD, now_ms())
+    let signed = sessions::db::sign_in(&db, "waste.lead@kingsmead.example", demo::DEMO_PASSWORD, "bench", now_ms())
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     let sessions::db::SignIn::Session(token, _) = signed else {

@@ -26,12 +26,18 @@ pub struct AppState {
     pub transport: Arc<Transport>,
     /// The JSON API's rate limit, per key, in this process.
     pub limiter: Arc<crate::api::limit::Limiter>,
+    /// Anonymous form posts, per client address, in this process.
+    pub form_posts: Arc<crate::web::limits::FormPosts>,
 }
 
 impl AppState {
+    /// The state for a migrated `db`: the council's references are derived under the
+    /// installation's key from here on (`cases::reference`).
     pub fn new(db: crate::db::Db, council: Arc<Council>, rules: SharedRules, transport: Arc<Transport>) -> Self {
         let limiter = Arc::new(crate::api::limit::Limiter::new(council.api.rate_per_minute));
-        AppState { db, council, rules, transport, limiter }
+        let form_posts = Arc::new(crate::web::limits::FormPosts::new(council.limits.form_posts_per_minute));
+        let council = Arc::new(Council { prefix: council.prefix.keyed_for(&db), ..(*council).clone() });
+        AppState { db, council, rules, transport, limiter, form_posts }
     }
 }
 
@@ -49,6 +55,7 @@ fn content_security_policy(council: &Council) -> HeaderValue {
 
 pub fn router(state: AppState) -> Router {
     let csp = content_security_policy(&state.council);
+    let state_is_https = state.council.is_https();
     let security_headers = [
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::X_FRAME_OPTIONS, "DENY"),
@@ -95,8 +102,24 @@ pub fn router(state: AppState) -> Router {
         .route("/staff/customers/{id}/arrangements", post(staff::customer::arrange))
         .route("/staff/customers/{id}/arrangements/{arrangement}/end", post(staff::customer::end_arrangement))
         .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
+    // A resident's own case, once proved, and what the site remembers of them: personal
+    // data, so never kept in a cache either.
+    let resident_pages = Router::new()
+        .route("/cases/{reference}", get(pages::track::show))
+        .route("/cases/{reference}/open/{signature}", get(pages::track::open))
+        .route("/cases/{reference}/check", post(pages::track::prove))
+        .route("/cases/{reference}/reply", post(pages::track::reply))
+        .route("/cases/{reference}/escalate", post(pages::track::escalate))
+        .route("/cases/{reference}/stage2", post(pages::track::stage2))
+        .route("/cases/{reference}/review", post(pages::track::review))
+        .route("/cases/{reference}/feedback", post(pages::track::feedback))
+        .route("/you/forget", get(pages::you::forget))
+        .route("/you/{token}", get(pages::you::remember))
+        .route("/cases/{reference}/submitted", get(pages::report::submitted))
+        .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
     let mut router = Router::new()
         .merge(staff_pages)
+        .merge(resident_pages)
         .route("/", get(pages::home::show))
         .route("/services", get(pages::services::list))
         .route("/contact", get(pages::contact::show))
@@ -115,19 +138,8 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/services/{code}/report/change", post(pages::report::change))
         .route("/services/{code}/report/send", post(pages::report::send))
-        .route("/cases/{reference}", get(pages::track::show))
-        .route("/cases/{reference}/open/{signature}", get(pages::track::open))
-        .route("/cases/{reference}/check", post(pages::track::prove))
-        .route("/cases/{reference}/reply", post(pages::track::reply))
-        .route("/cases/{reference}/escalate", post(pages::track::escalate))
-        .route("/cases/{reference}/stage2", post(pages::track::stage2))
-        .route("/cases/{reference}/review", post(pages::track::review))
         .route("/disclosure-log", get(pages::disclosure::list))
         .route("/disclosure-log/{id}", get(pages::disclosure::show))
-        .route("/cases/{reference}/feedback", post(pages::track::feedback))
-        .route("/you/forget", get(pages::you::forget))
-        .route("/you/{token}", get(pages::you::remember))
-        .route("/cases/{reference}/submitted", get(pages::report::submitted))
         .route("/open311/v2/{file}", get(crate::web::open311::get_file).post(crate::web::open311::post_file))
         .route("/open311/v2/services/{file}", get(crate::web::open311::definition))
         .route("/open311/v2/requests/{file}", get(crate::web::open311::one))
@@ -160,11 +172,19 @@ pub fn router(state: AppState) -> Router {
         .fallback(pages::not_found)
         .route("/language/{code}", get(crate::web::i18n::switch))
         .layer(axum::Extension(std::sync::Arc::new(pages::performance::DataCache::default())))
+        .layer(middleware::from_fn_with_state(state.clone(), crate::web::limits::form_posts))
         .layer(middleware::from_fn_with_state(state.clone(), error::render_errors))
         // Outside the error pages, so they are in the visitor's language too.
         .layer(middleware::from_fn(crate::web::i18n::scope))
         .with_state(state);
     router = router.layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, csp));
+    // With an https address, browsers are told to come back only over https (a year).
+    if state_is_https {
+        router = router.layer(SetResponseHeaderLayer::if_not_present(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        ));
+    }
     for (name, value) in security_headers {
         router = router.layer(SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value)));
     }

@@ -53,6 +53,76 @@ pub struct CouncilArgs {
     /// subscription cannot reach the council's internal systems.
     #[arg(long, env = "FRONTDOOR_WEBHOOK_ALLOW_PRIVATE")]
     pub webhook_allow_private: bool,
+
+    /// The council's other mail domains, comma-separated (the domain of --mail-from is
+    /// always one). Mail from any address of them, or of their subdomains, is never
+    /// acknowledged, so two of the council's own systems cannot answer each other forever.
+    #[arg(long, env = "FRONTDOOR_OWN_DOMAINS", value_delimiter = ',')]
+    pub own_domains: Vec<String>,
+
+    /// Let administrators work without two-step sign-in. Off by default: in `serve` an
+    /// administrator who has not turned it on is sent to "Your account" to do so before
+    /// anything else. (`frontdoor demo` never asks, so its accounts can be tried at once.)
+    #[arg(long, env = "FRONTDOOR_ADMIN_SECOND_STEP_OPTIONAL")]
+    pub admin_second_step_optional: bool,
+
+    #[command(flatten)]
+    pub limits: LimitsArgs,
+}
+
+/// Limits on what anonymous visitors can make the server keep or do.
+#[derive(Debug, Clone, clap::Args)]
+pub struct LimitsArgs {
+    /// Megabytes of files one client address may have waiting in forms not yet sent.
+    #[arg(long, env = "FRONTDOOR_UPLOAD_PENDING_PER_CLIENT_MB", default_value_t = Limits::default().pending_per_client_mb)]
+    pub upload_pending_per_client_mb: u64,
+
+    /// Megabytes of files all clients together may have waiting in forms not yet sent.
+    #[arg(long, env = "FRONTDOOR_UPLOAD_PENDING_TOTAL_MB", default_value_t = Limits::default().pending_total_mb)]
+    pub upload_pending_total_mb: u64,
+
+    /// Forms a minute one client address may post to the public site (0 for no limit).
+    /// A resident needs two or three for a report; past the limit, 429 with Retry-After.
+    #[arg(long, env = "FRONTDOOR_FORM_POSTS_PER_MINUTE", default_value_t = Limits::default().form_posts_per_minute)]
+    pub form_posts_per_minute: u32,
+
+    /// Behind a reverse proxy: the header it writes the client's address in (usually
+    /// X-Forwarded-For). The last address in it is used, the one the proxy itself added.
+    /// Without it, the connection's own address is the client's.
+    #[arg(long, env = "FRONTDOOR_CLIENT_IP_HEADER")]
+    pub client_ip_header: Option<String>,
+}
+
+/// Limits on what anonymous visitors can make the server keep or do.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    pub pending_per_client_mb: u64,
+    pub pending_total_mb: u64,
+    pub form_posts_per_minute: u32,
+    /// Lower case.
+    pub client_ip_header: Option<Arc<str>>,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { pending_per_client_mb: 50, pending_total_mb: 1024, form_posts_per_minute: 30, client_ip_header: None }
+    }
+}
+
+impl From<&LimitsArgs> for Limits {
+    fn from(args: &LimitsArgs) -> Self {
+        Limits {
+            pending_per_client_mb: args.upload_pending_per_client_mb,
+            pending_total_mb: args.upload_pending_total_mb,
+            form_posts_per_minute: args.form_posts_per_minute,
+            client_ip_header: args
+                .client_ip_header
+                .as_deref()
+                .map(str::trim)
+                .filter(|h| !h.is_empty())
+                .map(|h| h.to_ascii_lowercase().into()),
+        }
+    }
 }
 
 /// What the JSON API and webhooks allow.
@@ -156,6 +226,11 @@ pub struct Council {
     pub mail_service: Arc<str>,
     pub map: Option<MapSettings>,
     pub api: ApiSettings,
+    /// The council's own mail domains, lower case, the domain of `mail_from` first.
+    pub own_domains: Vec<Arc<str>>,
+    pub limits: Limits,
+    /// Whether administrators must sign in with a second step (true in `serve`).
+    pub admin_second_step: bool,
 }
 
 impl Council {
@@ -169,7 +244,26 @@ impl Council {
             mail_service: "general".into(),
             map: None,
             api: ApiSettings::default(),
+            own_domains: vec!["kingsmead.example".into()],
+            limits: Limits::default(),
+            // The demo's and tests' shortcut; `serve` asks for it unless told not to.
+            admin_second_step: false,
         }
+    }
+
+    /// Whether an address is one of the council's own: of its mail domains or their
+    /// subdomains.
+    pub fn is_own_address(&self, address: &str) -> bool {
+        let Some((_, domain)) = address.trim().rsplit_once('@') else { return false };
+        let domain = domain.trim_end_matches('>').trim_end_matches('.').to_ascii_lowercase();
+        self.own_domains
+            .iter()
+            .any(|own| domain == **own || domain.strip_suffix(&**own).is_some_and(|rest| rest.ends_with('.')))
+    }
+
+    /// Whether pages are served over https, so every response carries HSTS.
+    pub fn is_https(&self) -> bool {
+        self.public_url.starts_with("https://")
     }
 
     /// The domain of our own mail, used in every Message-ID we make.
@@ -190,7 +284,21 @@ impl TryFrom<&CouncilArgs> for Council {
         if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
             anyhow::bail!("--public-url {public_url:?} must start with http:// or https://");
         }
+        let mut own_domains: Vec<Arc<str>> = vec![mail_from.rsplit_once('@').map_or("", |(_, d)| d).into()];
+        for domain in &args.own_domains {
+            let domain = domain.trim().trim_start_matches('@').to_ascii_lowercase();
+            if domain.is_empty() {
+                continue;
+            }
+            if !domain.contains('.') || domain.contains(['@', ' ', '/']) {
+                anyhow::bail!("--own-domains: {domain:?} is not a mail domain, like kingsmead.gov.uk");
+            }
+            own_domains.push(domain.into());
+        }
         Ok(Council {
+            own_domains,
+            limits: Limits::from(&args.limits),
+            admin_second_step: !args.admin_second_step_optional,
             name: args.council_name.trim().into(),
             prefix: args.ref_prefix.clone(),
             public_url: public_url.into(),

@@ -26,5 +26,6 @@ pub mod search;
 pub mod services;
 pub mod sessions;
 pub mod standards;
+pub mod throttle;
 pub mod web;
 pub mod webhooks;

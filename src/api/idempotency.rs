@@ -11,6 +11,9 @@ use sqlx::{AnyConnection, AnyPool};
 
 /// How long a request holds its key before another may take it over.
 pub const LOCK_MS: i64 = 60_000;
+/// How long a key is remembered: a day, as the draft suggests and as most APIs keep
+/// them. A key sent again after that makes a new case; the job runner sweeps older keys.
+pub const KEEP_MS: i64 = 24 * 3_600_000;
 
 /// What a request with a key should do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,8 +22,9 @@ pub enum Begun {
     Fresh,
     /// Done before: answer with this case.
     Replay(i64),
-    /// The first request with this key is still being handled.
-    InFlight,
+    /// The first request with this key is still being handled (or died, and holds the
+    /// key until its lock runs out): the whole seconds until it may be tried again.
+    InFlight(u64),
     /// The key was used with another body.
     Mismatch,
 }
@@ -62,8 +66,9 @@ pub async fn begin(pool: &AnyPool, key_id: i64, key: &str, hash: &str, now: i64)
     if let Some(case_id) = case_id {
         return Ok(Begun::Replay(case_id));
     }
+    let wait = |until: i64| u64::try_from((until - now).max(0) / 1000 + 1).unwrap_or(1);
     if locked_until > now {
-        return Ok(Begun::InFlight);
+        return Ok(Begun::InFlight(wait(locked_until)));
     }
     // The first request died before committing: this one does the work.
     let took = sqlx::query(
@@ -76,7 +81,17 @@ pub async fn begin(pool: &AnyPool, key_id: i64, key: &str, hash: &str, now: i64)
     .bind(now)
     .execute(pool)
     .await?;
-    Ok(if took.rows_affected() == 1 { Begun::Fresh } else { Begun::InFlight })
+    Ok(if took.rows_affected() == 1 { Begun::Fresh } else { Begun::InFlight(wait(now + LOCK_MS)) })
+}
+
+/// Forgets keys older than [`KEEP_MS`] that no request holds. Returns how many went.
+pub async fn sweep(pool: &AnyPool, now: i64) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM api_idempotency WHERE created_at <= $1 AND locked_until <= $2")
+        .bind(now - KEEP_MS)
+        .bind(now)
+        .execute(pool)
+        .await?;
+    Ok(done.rows_affected())
 }
 
 /// Records the case the key made, in the transaction that makes it.

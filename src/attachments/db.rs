@@ -2,7 +2,7 @@
 
 use sqlx::{AnyConnection, AnyPool, Row};
 
-use super::{Checked, PENDING_MS};
+use super::{Caps, Checked, PENDING_MS, Refused, Waiting};
 use crate::sessions::token_hash;
 
 /// A file as lists show it, without its bytes.
@@ -32,17 +32,51 @@ fn summary(row: &sqlx::any::AnyRow) -> Result<Summary, sqlx::Error> {
     })
 }
 
-/// Stores a checked file as pending under the hash of `token`, which the form keeps.
+/// Bytes waiting in forms not yet sent, from the client `client_key` and from all.
+/// Pending files are few at any time, found by the partial index on `case_id`.
+pub async fn waiting(conn: &mut AnyConnection, client_key: &str, now: i64) -> Result<Waiting, sqlx::Error> {
+    let (client, total): (i64, i64) = sqlx::query_as(
+        // PostgreSQL sums BIGINT as NUMERIC: cast back, as SQLite's sum already is.
+        "SELECT CAST(COALESCE(SUM(CASE WHEN client_key = $1 THEN size ELSE 0 END), 0) AS BIGINT), \
+         CAST(COALESCE(SUM(size), 0) AS BIGINT) \
+         FROM attachments WHERE case_id IS NULL AND created_at > $2",
+    )
+    .bind(client_key)
+    .bind(now - PENDING_MS)
+    .fetch_one(conn)
+    .await?;
+    Ok(Waiting { client, total })
+}
+
+/// Why a file was not stored.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("over the cap on files waiting")]
+    Full(Refused),
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+/// Stores a checked file as pending under the hash of `token`, which the form keeps,
+/// if the caps on bytes waiting allow it; otherwise stores nothing. The check and the
+/// insert share a transaction: on SQLite's one writer nothing can come between them;
+/// on PostgreSQL two files posted at the same moment by one client may both pass, so a
+/// cap can be passed by at most one file (10 MB) a request in flight.
 pub async fn store_pending(
-    conn: &mut AnyConnection,
+    db: &crate::db::Db,
+    caps: Caps,
+    client_key: &str,
     token: &str,
     file: &Checked,
     data: &[u8],
     now: i64,
-) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
-        "INSERT INTO attachments (upload_token_hash, filename, content_type, size, sha256, data, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+) -> Result<i64, StoreError> {
+    let mut tx = db.begin().await?;
+    let waiting = waiting(&mut tx, client_key, now).await?;
+    caps.allow(data.len() as i64, waiting, &file.filename).map_err(StoreError::Full)?;
+    let id = sqlx::query_scalar(
+        "INSERT INTO attachments (upload_token_hash, filename, content_type, size, sha256, data, created_at, client_key) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
     .bind(token_hash(token))
     .bind(&file.filename)
@@ -51,8 +85,11 @@ pub async fn store_pending(
     .bind(&file.sha256)
     .bind(data)
     .bind(now)
-    .fetch_one(conn)
-    .await
+    .bind(client_key)
+    .fetch_one(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(id)
 }
 
 /// The pending file a token stands for, if it is still waiting.
@@ -72,7 +109,7 @@ pub async fn pending(pool: &AnyPool, token: &str, now: i64) -> Result<Option<Sum
 /// already, or waited too long.
 pub async fn claim(conn: &mut AnyConnection, token: &str, case_id: i64, now: i64) -> Result<bool, sqlx::Error> {
     let claimed = sqlx::query(
-        "UPDATE attachments SET case_id = $1, upload_token_hash = NULL \
+        "UPDATE attachments SET case_id = $1, upload_token_hash = NULL, client_key = NULL \
          WHERE upload_token_hash = $2 AND case_id IS NULL AND created_at > $3",
     )
     .bind(case_id)

@@ -14,8 +14,9 @@ pub const MAX_FILE_MB: usize = 10;
 pub const MAX_FILE_BYTES: usize = MAX_FILE_MB * 1024 * 1024;
 /// The most files one report can carry.
 pub const MAX_FILES: usize = 5;
-/// How long a file waits for its form to be sent before it is deleted.
-pub const PENDING_MS: i64 = 24 * 60 * 60 * 1000;
+/// How long a file waits for its form to be sent before it is deleted. An hour is long
+/// enough to finish a form, and short enough that files nobody sends do not pile up.
+pub const PENDING_MS: i64 = 60 * 60 * 1000;
 /// The longest file name kept, in characters.
 const NAME_MAX: usize = 80;
 
@@ -58,6 +59,10 @@ pub enum Refused {
     Empty(String),
     TooBig(String),
     NotAllowed(String),
+    /// This client already has as many bytes waiting in forms not sent as it may.
+    ClientFull(String),
+    /// All clients together have as many bytes waiting as the server keeps.
+    AllFull(String),
 }
 
 impl Refused {
@@ -67,6 +72,12 @@ impl Refused {
             Refused::Empty(shown) => format!("The file {shown} is empty"),
             Refused::TooBig(shown) => format!("The file {shown} must be smaller than {MAX_FILE_MB} MB"),
             Refused::NotAllowed(shown) => format!("The file {shown} must be {ALLOWED_WORDS}"),
+            Refused::ClientFull(_) => "You have added as many files as we can keep for you for now. Send your report \
+                                       without more files, or try again in an hour"
+                .to_owned(),
+            Refused::AllFull(_) => {
+                "We cannot take more files just now. Send your report without files, or try again later".to_owned()
+            }
         }
     }
 
@@ -78,6 +89,8 @@ impl Refused {
                 ("error-file-size", vec![("file", shown.clone()), ("max", MAX_FILE_MB.to_string())])
             }
             Refused::NotAllowed(shown) => ("error-file-type", vec![("file", shown.clone())]),
+            Refused::ClientFull(_) => ("error-uploads-full", vec![]),
+            Refused::AllFull(_) => ("error-uploads-busy", vec![]),
         }
     }
 }
@@ -120,6 +133,38 @@ fn with_extension(name: &str, extension: &str) -> String {
         _ => name,
     };
     format!("{stem}.{extension}")
+}
+
+/// How many bytes may wait in forms not yet sent: for one client, and for all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Caps {
+    pub per_client: i64,
+    pub total: i64,
+}
+
+impl Caps {
+    pub fn from_mb(per_client_mb: u64, total_mb: u64) -> Self {
+        let bytes = |mb: u64| i64::try_from(mb.saturating_mul(1024 * 1024)).unwrap_or(i64::MAX);
+        Caps { per_client: bytes(per_client_mb), total: bytes(total_mb) }
+    }
+
+    /// Whether a file of `size` bytes may be kept, given what waits already.
+    pub fn allow(&self, size: i64, waiting: Waiting, shown: &str) -> Result<(), Refused> {
+        if waiting.client + size > self.per_client {
+            return Err(Refused::ClientFull(shown.to_owned()));
+        }
+        if waiting.total + size > self.total {
+            return Err(Refused::AllFull(shown.to_owned()));
+        }
+        Ok(())
+    }
+}
+
+/// Bytes waiting in forms not yet sent: one client's, and everyone's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Waiting {
+    pub client: i64,
+    pub total: i64,
 }
 
 /// A size in words: "640 KB", "2.4 MB".

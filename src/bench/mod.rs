@@ -227,9 +227,10 @@ fn create(stamp: i64, seq: usize) -> Call {
 
 /// A team lead's session, made in the database as signing in would make it.
 async fn sign_in(db: &Db) -> anyhow::Result<String> {
-    let signed = crate::sessions::db::sign_in(db, "waste.lead@kingsmead.example", crate::demo::DEMO_PASSWORD, now_ms())
-        .await
-        .map_err(|e| anyhow::anyhow!("signing in the demo team lead: {e}"))?;
+    let signed =
+        crate::sessions::db::sign_in(db, "waste.lead@kingsmead.example", crate::demo::DEMO_PASSWORD, "bench", now_ms())
+            .await
+            .map_err(|e| anyhow::anyhow!("signing in the demo team lead: {e}"))?;
     match signed {
         crate::sessions::db::SignIn::Session(token, _) => Ok(format!("fd_session={token}")),
         _ => anyhow::bail!("the demo team lead has a second step"),

@@ -5,9 +5,16 @@
 //!
 //! Decisions:
 //! - The reference is derived from the case id by a bijection, so two cases can never
-//!   share one and no retry loop is needed. The scramble only keeps neighbouring cases
-//!   from having neighbouring references; it is not a secret, and a reference is never
-//!   proof of identity on its own.
+//!   share one and no retry loop is needed.
+//! - The bijection is keyed ([`RefKey`]): an 8-round Feistel network over the id, its
+//!   round function SipHash-1-3 under a key made at random when the database is
+//!   installed (migration 0026). Without the key nobody can tell one case's reference
+//!   from another's, so knowing one reference tells nothing about the rest, and two
+//!   installations give the same case id different references. A reference is still
+//!   never proof of identity on its own.
+//! - An installation that had cases before the key was made keeps their references:
+//!   ids before [`RefKey`]'s `from` keep the public scramble, and later ids are walked
+//!   (cycle-walking) past every reference those older ids hold, so none is given twice.
 //! - Five data characters cover the first 33.5 million cases (`KMB-4K7-9QX`); after that
 //!   references grow to eight (`KMB-4K7-9QX-A2B`). Old references stay valid.
 //! - The check character is Luhn mod 32, which catches every single-character mistake,
@@ -22,23 +29,149 @@ const SHORT_BITS: u32 = 25;
 const LONG_BITS: u32 = 40;
 // Odd, so invertible modulo any power of two.
 const MULTIPLIER: u64 = 0x9E37_79B9;
+/// Feistel rounds: four make a strong pseudo-random permutation (Luby and Rackoff);
+/// eight leave a margin at these small widths.
+const ROUNDS: u64 = 8;
 
-/// A council's reference prefix: two to five capital letters.
+/// A council's reference prefix: two to five capital letters, and the installation's
+/// key that references are derived under, once it is known.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Prefix(String);
+pub struct Prefix {
+    text: String,
+    key: Option<std::sync::Arc<RefKey>>,
+}
 
 impl Prefix {
     pub fn parse(input: &str) -> Result<Self, String> {
         let upper = input.trim().to_ascii_uppercase();
         if (2..=5).contains(&upper.len()) && upper.bytes().all(|b| b.is_ascii_uppercase()) {
-            Ok(Self(upper))
+            Ok(Self { text: upper, key: None })
         } else {
             Err(format!("the reference prefix must be 2 to 5 letters, like KMB (got {input:?})"))
         }
     }
 
+    /// The same prefix, deriving references under `key`.
+    pub fn keyed(&self, key: Option<RefKey>) -> Self {
+        Self { text: self.text.clone(), key: key.map(std::sync::Arc::new) }
+    }
+
+    /// The same prefix, deriving references under the key of a migrated database.
+    pub fn keyed_for(&self, db: &crate::db::Db) -> Self {
+        let key = db.site_key("references").and_then(|secret| {
+            let from = db.site_key("references_from")?.parse::<i64>().ok()?;
+            RefKey::new(secret, from)
+        });
+        self.keyed(key)
+    }
+
     pub fn as_str(&self) -> &str {
-        &self.0
+        &self.text
+    }
+}
+
+/// The key of one installation that references are derived under, and the first case id
+/// it applies to (earlier cases keep the references they were given).
+#[derive(Clone, PartialEq, Eq)]
+pub struct RefKey {
+    key: [u8; 16],
+    from: u64,
+}
+
+impl fmt::Debug for RefKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RefKey").field("key", &"(secret)").field("from", &self.from).finish()
+    }
+}
+
+impl RefKey {
+    /// From the stored hex secret (at least 32 hex digits) and the first id it covers.
+    pub fn new(secret_hex: &str, from: i64) -> Option<Self> {
+        let mut key = [0u8; 16];
+        for (i, slot) in key.iter_mut().enumerate() {
+            *slot = u8::from_str_radix(secret_hex.get(i * 2..i * 2 + 2)?, 16).ok()?;
+        }
+        Some(Self { key, from: u64::try_from(from.max(1)).ok()? })
+    }
+
+    /// The lowest id that is valid at this width: 1, or the first long id.
+    fn lowest(bits: u32) -> u64 {
+        if bits == SHORT_BITS { 1 } else { 1 << SHORT_BITS }
+    }
+
+    /// Whether a scrambled value at this width is the reference of a case made before
+    /// the key, and so may not be given to another.
+    fn taken(&self, value: u64, bits: u32) -> bool {
+        let id = unscramble(value, bits);
+        (Self::lowest(bits)..self.from).contains(&id)
+    }
+
+    /// Whether `value` is in the set the keyed permutation walks within.
+    fn walkable(&self, value: u64, bits: u32) -> bool {
+        value < (1 << bits) && !self.taken(value, bits)
+    }
+
+    fn round(&self, round: u64, half: u64, half_bits: u32) -> u64 {
+        use std::hash::Hasher;
+        let mut hasher = siphasher::sip::SipHasher13::new_with_key(&self.key);
+        hasher.write_u64((round << 8) | u64::from(half_bits));
+        hasher.write_u64(half);
+        hasher.finish() & mask(half_bits)
+    }
+
+    /// One pass of the balanced Feistel network over `2 * half_bits` bits.
+    fn feistel(&self, value: u64, half_bits: u32) -> u64 {
+        let (mut left, mut right) = (value >> half_bits, value & mask(half_bits));
+        for round in 0..ROUNDS {
+            (left, right) = (right, left ^ self.round(round, right, half_bits));
+        }
+        (left << half_bits) | right
+    }
+
+    fn feistel_inverse(&self, value: u64, half_bits: u32) -> u64 {
+        let (mut left, mut right) = (value >> half_bits, value & mask(half_bits));
+        for round in (0..ROUNDS).rev() {
+            (left, right) = (right ^ self.round(round, left, half_bits), left);
+        }
+        (left << half_bits) | right
+    }
+
+    /// The keyed permutation of the walkable set, by cycle-walking: apply the Feistel
+    /// network until the value lands in the set again. A permutation of a larger set
+    /// restricted this way is a permutation of the smaller one.
+    fn encrypt(&self, value: u64, bits: u32) -> u64 {
+        let half_bits = bits.div_ceil(2);
+        let mut x = self.feistel(value, half_bits);
+        while !self.walkable(x, bits) {
+            x = self.feistel(x, half_bits);
+        }
+        x
+    }
+
+    fn decrypt(&self, value: u64, bits: u32) -> u64 {
+        let half_bits = bits.div_ceil(2);
+        let mut x = self.feistel_inverse(value, half_bits);
+        while !self.walkable(x, bits) {
+            x = self.feistel_inverse(x, half_bits);
+        }
+        x
+    }
+
+    /// The value written for `id` at this width.
+    fn hide(&self, id: u64, bits: u32) -> u64 {
+        let public = scramble(id, bits);
+        if id < self.from { public } else { self.encrypt(public, bits) }
+    }
+
+    /// The id a written value stands for (not yet checked for range).
+    fn reveal(&self, value: u64, bits: u32) -> u64 {
+        if self.taken(value, bits) {
+            return unscramble(value, bits);
+        }
+        if value >= (1 << bits) {
+            return 0;
+        }
+        unscramble(self.decrypt(value, bits), bits)
     }
 }
 
@@ -68,10 +201,14 @@ impl CaseRef {
         let id = u64::try_from(id).expect("case ids are positive");
         let bits = if id < (1 << SHORT_BITS) { SHORT_BITS } else { LONG_BITS };
         assert!(id < (1 << LONG_BITS), "case id beyond the reference space");
-        let mut digits = to_digits(scramble(id, bits), (bits / 5) as usize);
+        let value = match &prefix.key {
+            Some(key) => key.hide(id, bits),
+            None => scramble(id, bits),
+        };
+        let mut digits = to_digits(value, (bits / 5) as usize);
         digits.push(check_digit(&digits));
-        let mut text = String::with_capacity(prefix.0.len() + digits.len() + 4);
-        text.push_str(&prefix.0);
+        let mut text = String::with_capacity(prefix.text.len() + digits.len() + 4);
+        text.push_str(&prefix.text);
         for group in digits.chunks(3) {
             text.push('-');
             text.extend(group.iter().map(|&d| ALPHABET[d as usize] as char));
@@ -97,7 +234,10 @@ impl CaseRef {
         if check_digit(data) != check[0] {
             return Err(RefError::CheckFailed);
         }
-        let id = unscramble(from_digits(data), bits);
+        let id = match &prefix.key {
+            Some(key) => key.reveal(from_digits(data), bits),
+            None => unscramble(from_digits(data), bits),
+        };
         // A long reference for a small id would be a second spelling of a short one.
         if id == 0 || (bits == LONG_BITS && id < (1 << SHORT_BITS)) {
             return Err(RefError::CheckFailed);
@@ -251,7 +391,50 @@ mod tests {
         assert!(Prefix::parse("ABCDEF").is_err());
     }
 
+    fn keyed(secret: &str, from: i64) -> Prefix {
+        kmb().keyed(RefKey::new(secret, from))
+    }
+
+    const KEY_A: &str = "000102030405060708090a0b0c0d0e0f";
+    const KEY_B: &str = "f0e1d2c3b4a5968778695a4b3c2d1e0f";
+
+    #[test]
+    fn two_installations_give_the_same_case_different_references() {
+        let (a, b) = (keyed(KEY_A, 1), keyed(KEY_B, 1));
+        let differ = (1..=100).filter(|id| CaseRef::from_id(&a, *id) != CaseRef::from_id(&b, *id)).count();
+        assert!(differ >= 98, "only {differ} of 100 differ");
+        // And neither is the public scramble anyone could compute.
+        let public = (1..=100).filter(|id| CaseRef::from_id(&a, *id) == CaseRef::from_id(&kmb(), *id)).count();
+        assert!(public <= 2, "{public} of 100 are the unkeyed reference");
+    }
+
+    #[test]
+    fn references_given_before_the_key_stay_valid_and_are_never_given_again() {
+        // Every short reference of the first 20,000 cases, made before the key.
+        let from = 20_001;
+        let prefix = keyed(KEY_A, from);
+        let mut seen = std::collections::HashSet::new();
+        for id in 1..from {
+            let old = CaseRef::from_id(&kmb(), id);
+            assert_eq!(CaseRef::from_id(&prefix, id), old, "case {id} keeps its reference");
+            assert_eq!(CaseRef::parse(&prefix, old.as_str()).map(|r| r.id()), Ok(id));
+            seen.insert(old.as_str().to_owned());
+        }
+        for id in from..from + 50_000 {
+            let new = CaseRef::from_id(&prefix, id);
+            assert!(seen.insert(new.as_str().to_owned()), "{new} for case {id} was given before");
+            assert_eq!(CaseRef::parse(&prefix, new.as_str()).map(|r| r.id()), Ok(id));
+        }
+    }
+
     proptest! {
+        #[test]
+        fn every_keyed_reference_round_trips(id in prop_oneof![1i64..(1 << 25), (1i64 << 25)..(1 << 40)], from in 1i64..100_000) {
+            let prefix = keyed(KEY_B, from);
+            let r = CaseRef::from_id(&prefix, id);
+            prop_assert_eq!(CaseRef::parse(&prefix, r.as_str()).map(|p| p.id()), Ok(id));
+        }
+
         #[test]
         fn every_reference_round_trips(id in 1i64..(1 << 40)) {
             let r = CaseRef::from_id(&kmb(), id);

@@ -3,26 +3,31 @@
 //! resolution solved it. Each works in the caller's transaction.
 //!
 //! A reference alone shows only the status and the dates. Seeing the timeline and acting
-//! needs either the email address or postcode given with the case (five wrong answers an
-//! hour for a case, then no more tries), or the signed link in the acknowledgement email.
+//! needs something only the resident has: the email address or phone number given with
+//! the case, or the signed link in the acknowledgement email. A postcode is not proof:
+//! it is on the street, and often on the case's own public location. Wrong answers are
+//! counted per case and per client address (`throttle`), then refused for the hour.
 
 use hmac::{Hmac, Mac};
 use rand::RngCore;
 use sha2::Sha256;
-use sqlx::{AnyConnection, AnyPool};
+use sqlx::AnyConnection;
 
 use super::db::{ChangeStatusError, NewEvent, append_event, change_status};
 use super::{Actor, Case, CaseRef, CaseType, Channel, EventKind, Status};
 use crate::clocks::{Fired, State};
 use crate::contacts::db::NewContact;
 use crate::contacts::{self, Direction};
-use crate::intake::{DESCRIPTION_MAX, normalise_postcode};
+use crate::intake::DESCRIPTION_MAX;
 use crate::rollups::{self, Delta, Metric};
 use crate::standards::Rules;
+use crate::throttle::{self, Keyer};
 
 /// Wrong answers allowed for one case in an hour.
 pub const TRIES_PER_HOUR: i64 = 5;
-const HOUR: i64 = 3_600_000;
+/// Wrong answers allowed from one client address, for any cases, in an hour.
+pub const CLIENT_TRIES_PER_HOUR: i64 = 20;
+pub const HOUR: i64 = 3_600_000;
 
 /// A comment with a rating is at most this long.
 pub const COMMENT_MAX: usize = 1_200;
@@ -76,54 +81,73 @@ fn from_hex(hex: &str) -> Vec<u8> {
     (0..hex.len() / 2).filter_map(|i| u8::from_str_radix(hex.get(i * 2..i * 2 + 2)?, 16).ok()).collect()
 }
 
-/// Why an answer to "what email or postcode did you give?" was not accepted.
+/// Why an answer to "what email address or phone number did you give?" was not accepted.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum ProveError {
-    #[error("Enter the email address or postcode you gave us")]
+    #[error("Enter the email address or phone number you gave us")]
     Empty,
-    #[error("That does not match the email address or postcode we have for this case")]
+    #[error("That does not match the email address or phone number we have for this case")]
     NoMatch,
+    /// Too many wrong answers for this case or from this address: the whole seconds
+    /// until the next try is allowed.
     #[error("There have been too many wrong answers for this case. Try again in an hour, or contact us")]
-    TooMany,
+    TooMany(u64),
 }
 
-/// Checks an email address or postcode against the case and its customer. A wrong
-/// answer is recorded and counts towards the hourly limit.
-pub async fn prove(pool: &AnyPool, case: &Case, answer: &str, now: i64) -> Result<(), ProveError> {
+/// Checks an email address or phone number against the case's customer. Each wrong
+/// answer counts for the case and for the client address (`client`, hashed); past either
+/// limit no answer is checked until the hour is up.
+pub async fn prove(db: &crate::db::Db, case: &Case, answer: &str, client: &str, now: i64) -> Result<(), ProveError> {
     let answer = answer.trim();
     if answer.is_empty() {
         return Err(ProveError::Empty);
     }
-    let failures: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM track_failures WHERE case_id = $1 AND at > $2")
-        .bind(case.id)
-        .bind(now - HOUR)
-        .fetch_one(pool)
-        .await
-        .unwrap_or(TRIES_PER_HOUR);
-    if failures >= TRIES_PER_HOUR {
-        return Err(ProveError::TooMany);
+    let keyer = Keyer::of(db);
+    let case_key = keyer.key("prove-case", &case.id.to_string());
+    let client_key = keyer.key("prove-client", client);
+    for (key, limit) in [(&case_key, TRIES_PER_HOUR), (&client_key, CLIENT_TRIES_PER_HOUR)] {
+        // A store that cannot be read refuses, rather than allowing unlimited tries.
+        let count = throttle::db::peek(db.reader(), key, now)
+            .await
+            .unwrap_or(throttle::Count { hits: limit, expires_at: now + HOUR });
+        if count.hits >= limit {
+            return Err(ProveError::TooMany(count.retry_after(now)));
+        }
     }
     let customer = match case.customer_id {
-        Some(id) => crate::customers::db::get(pool, id).await.ok().flatten(),
+        Some(id) => crate::customers::db::get(db.reader(), id).await.ok().flatten(),
         None => None,
     };
     let email_matches = answer.contains('@')
         && customer.as_ref().and_then(|c| c.email.as_deref()).is_some_and(|e| e.eq_ignore_ascii_case(answer));
-    let postcode = normalise_postcode(answer);
-    let postcode_matches = postcode.is_some()
-        && [case.location.postcode.as_deref(), customer.as_ref().and_then(|c| c.postcode.as_deref())]
-            .into_iter()
-            .flatten()
-            .any(|p| normalise_postcode(p) == postcode);
-    if email_matches || postcode_matches {
+    let phone_matches = national_digits(answer).is_some_and(|typed| {
+        customer.as_ref().and_then(|c| c.phone.as_deref()).and_then(national_digits).is_some_and(|p| p == typed)
+    });
+    if email_matches || phone_matches {
         return Ok(());
     }
-    let _ = sqlx::query("INSERT INTO track_failures (case_id, at) VALUES ($1, $2)")
-        .bind(case.id)
-        .bind(now)
-        .execute(pool)
-        .await;
+    if let Ok(mut conn) = db.writer().acquire().await {
+        for key in [&case_key, &client_key] {
+            let _ = throttle::db::hit(&mut conn, key, HOUR, now).await;
+        }
+    }
     Err(ProveError::NoMatch)
+}
+
+/// A UK phone number as its national digits (`+44 7700 900982` and `07700 900982` are
+/// the same), or `None` where the text is not a phone number of at least 10 digits.
+fn national_digits(text: &str) -> Option<String> {
+    if !text.chars().all(|c| c.is_ascii_digit() || " +()-".contains(c)) {
+        return None;
+    }
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    let national = match digits.strip_prefix("44") {
+        Some(rest) if text.trim_start().starts_with('+') || digits.len() > 11 => {
+            format!("0{}", rest.trim_start_matches('0'))
+        }
+        _ => digits,
+    };
+    (national.len() >= 10).then_some(national)
 }
 
 /// Why the case is not in a state for what the resident asked (it may have changed
@@ -153,12 +177,6 @@ impl Refusal {
             Refusal::NoReview => "no-review",
         }
     }
-}
-
-/// Deletes wrong answers older than the hour they count for.
-pub async fn forget_failures(pool: &AnyPool, now: i64) -> Result<u64, sqlx::Error> {
-    let done = sqlx::query("DELETE FROM track_failures WHERE at <= $1").bind(now - HOUR).execute(pool).await?;
-    Ok(done.rows_affected())
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -241,3 +241,49 @@ pub async fn by_link(pool: &AnyPool, token: &str, now: i64) -> Result<Option<Cus
         None => Ok(None),
     }
 }
+
+/// Whether any of the customer's cases is with this team: the rule by which a caseworker
+/// or team lead may see the customer's record.
+pub async fn has_case_with_team(pool: &AnyPool, customer_id: i64, team_id: i64) -> Result<bool, sqlx::Error> {
+    let found: Option<i64> = sqlx::query_scalar("SELECT id FROM cases WHERE customer_id = $1 AND team_id = $2 LIMIT 1")
+        .bind(customer_id)
+        .bind(team_id)
+        .fetch_optional(pool)
+        .await?;
+    Ok(found.is_some())
+}
+
+/// Who read a customer's record: a member of staff, or a system by its API key.
+#[derive(Debug, Clone, Copy)]
+pub enum Viewer {
+    Staff(i64),
+    ApiKey(i64),
+}
+
+/// Writes one line of the customer access log: who looked at which record, at what, and
+/// why they could see it.
+pub async fn record_view(
+    pool: &AnyPool,
+    customer_id: i64,
+    viewer: Viewer,
+    what: &str,
+    why: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let (staff, key) = match viewer {
+        Viewer::Staff(id) => (Some(id), None),
+        Viewer::ApiKey(id) => (None, Some(id)),
+    };
+    sqlx::query(
+        "INSERT INTO customer_views (customer_id, staff_id, api_key_id, at, what, why) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(customer_id)
+    .bind(staff)
+    .bind(key)
+    .bind(now)
+    .bind(what)
+    .bind(why)
+    .execute(pool)
+    .await?;
+    Ok(())
+}

@@ -33,6 +33,8 @@ pub struct Db {
     write: AnyPool,
     backend: Backend,
     group: Option<GroupCommit>,
+    /// The installation's keys (`site_keys`), read once the schema is up to date.
+    keys: std::sync::Arc<std::sync::OnceLock<std::collections::HashMap<String, String>>>,
 }
 
 static MIGRATE_SQLITE: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
@@ -90,7 +92,7 @@ impl Db {
                     .connect_with(options)
                     .await
                     .with_context(|| format!("could not open the database {shown}"))?;
-                Db { read, write, backend, group: Some(group) }
+                Db { read, write, backend, group: Some(group), keys: Default::default() }
             }
             Backend::Postgres => {
                 let pool = AnyPoolOptions::new()
@@ -101,7 +103,7 @@ impl Db {
                     .with_context(|| format!("could not connect to the database at {shown}"))?;
                 // PostgreSQL already shares a flush among concurrent commits, and runs
                 // them on many connections at once.
-                Db { read: pool.clone(), write: pool, backend, group: None }
+                Db { read: pool.clone(), write: pool, backend, group: None, keys: Default::default() }
             }
         };
         Ok(db)
@@ -113,7 +115,20 @@ impl Db {
             Backend::Sqlite => &MIGRATE_SQLITE,
             Backend::Postgres => &MIGRATE_POSTGRES,
         };
-        migrator.run(&self.write).await.context("could not bring the database schema up to date")
+        migrator.run(&self.write).await.context("could not bring the database schema up to date")?;
+        // Keys made by migrations (made at install time, so every node agrees on them).
+        let keys: Vec<(String, String)> = sqlx::query_as("SELECT name, secret FROM site_keys")
+            .fetch_all(&self.write)
+            .await
+            .context("could not read the installation's keys")?;
+        let _ = self.keys.set(keys.into_iter().collect());
+        Ok(())
+    }
+
+    /// A key of this installation made by a migration (`site_keys`), once
+    /// [`migrate`](Self::migrate) has run. Never logged.
+    pub fn site_key(&self, name: &str) -> Option<&str> {
+        self.keys.get()?.get(name).map(String::as_str)
     }
 
     pub fn backend(&self) -> Backend {

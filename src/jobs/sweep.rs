@@ -1,6 +1,7 @@
 //! The clock sweep: picks up calendar changes, then fires the warnings and breaches
-//! falling due, deletes files from forms never sent, and forgets wrong answers on
-//! the case pages once they no longer count. Its cost follows the number of clocks falling due, not the number open.
+//! falling due, deletes files from forms never sent (after an hour), and forgets what
+//! only mattered for a while: counts of tries, ended staff sessions, spent sign-in
+//! challenges and idempotency keys past their day. Its cost follows the number of clocks falling due, not the number open.
 
 use crate::clocks::db::{Swept, fire_due};
 use crate::db::Db;
@@ -24,7 +25,14 @@ pub async fn run(db: &Db, rules: &SharedRules, now: i64) -> anyhow::Result<Swept
     if total != Swept::default() {
         tracing::info!(warned = total.warned, breached = total.breached, "clock sweep");
     }
-    crate::cases::resident::forget_failures(db.writer(), now).await?;
+    // Rows that only mattered for a while: counts of tries, ended sessions, spent
+    // sign-in challenges, idempotency keys past their day.
+    let forgotten = crate::throttle::db::sweep(db.writer(), now).await?
+        + crate::sessions::db::sweep(db, now).await?
+        + crate::api::idempotency::sweep(db.writer(), now).await?;
+    if forgotten > 0 {
+        tracing::debug!(rows = forgotten, "forgot expired counts, sessions and keys");
+    }
     let abandoned = attachments::db::delete_abandoned(db.writer(), now).await?;
     if abandoned > 0 {
         tracing::info!(files = abandoned, "deleted files from forms never sent");

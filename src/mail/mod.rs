@@ -220,7 +220,9 @@ async fn new_case(
         description: cut(&description, DESCRIPTION_MAX),
         subject,
         in_reply_to: in_reply_to.as_deref(),
-        acknowledge: true,
+        // Mail from the council's own domains is a case like any other, but never
+        // acknowledged: two of the council's systems must not answer each other forever.
+        acknowledge: !council.is_own_address(from),
         logged_by: None,
         resolved_at_first_contact: false,
         answers: &[],

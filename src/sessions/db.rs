@@ -3,10 +3,11 @@
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-use super::{FAILURE_WINDOW_MS, IDLE_MS, LIFETIME_MS, MAX_FAILURES, Session, SignInError, Staff};
+use super::{FAILURE_WINDOW_MS, IDLE_MS, LIFETIME_MS, MAX_CLIENT_FAILURES, MAX_FAILURES, Session, SignInError, Staff};
 use crate::cases::db::code;
 use crate::db::Db;
 use crate::org::Role;
+use crate::throttle::{self, Keyer};
 
 /// What a right password leads to.
 #[derive(Debug)]
@@ -21,16 +22,30 @@ pub enum SignIn {
 pub const CHALLENGE_MS: i64 = 5 * 60_000;
 
 /// Checks the password and opens a session, or, for an account with a second step, a
-/// challenge for the code. Wrong passwords are counted per address; past
-/// [`MAX_FAILURES`] in the window the password is not even checked.
-pub async fn sign_in(db: &Db, email: &str, password: &str, now: i64) -> Result<SignIn, SignInError> {
+/// challenge for the code.
+///
+/// The attempt is counted for its address before the password is checked, by one
+/// statement that inserts and counts (`throttle::db::hit`): past [`MAX_FAILURES`] in the
+/// window the password is not checked, however many tries arrive at once. Wrong passwords
+/// from one client address are counted too ([`MAX_CLIENT_FAILURES`]), so one client cannot
+/// try a few passwords on each of many accounts. Neither count stores the address typed
+/// or the client's address, only keyed hashes; an address that cannot be an email is
+/// refused before anything is stored.
+pub async fn sign_in(db: &Db, email: &str, password: &str, client: &str, now: i64) -> Result<SignIn, SignInError> {
     let email = email.trim().to_lowercase();
-    let failures: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sign_in_failures WHERE email = $1 AND at > $2")
-        .bind(&email)
-        .bind(now - FAILURE_WINDOW_MS)
-        .fetch_one(db.reader())
-        .await?;
-    if failures >= MAX_FAILURES {
+    if email.len() > super::EMAIL_MAX || !email.contains('@') {
+        return Err(SignInError::NotAnEmail);
+    }
+    let keyer = Keyer::of(db);
+    let client_key = keyer.key("sign-in-client", client);
+    if throttle::db::peek(db.reader(), &client_key, now).await?.hits >= MAX_CLIENT_FAILURES {
+        return Err(SignInError::Throttled);
+    }
+    let address_key = keyer.key("sign-in", &email);
+    let mut conn = db.writer().acquire().await?;
+    let attempt = throttle::db::hit(&mut conn, &address_key, FAILURE_WINDOW_MS, now).await?;
+    drop(conn);
+    if attempt.hits > MAX_FAILURES {
         return Err(SignInError::Throttled);
     }
     let sql = format!(
@@ -51,16 +66,12 @@ pub async fn sign_in(db: &Db, email: &str, password: &str, now: i64) -> Result<S
         tokio::task::spawn_blocking(move || super::verify_password(&password, hash.as_deref())).await.unwrap_or(false);
     let mut tx = db.begin().await?;
     let Some(staff) = staff.filter(|_| verified) else {
-        sqlx::query("INSERT INTO sign_in_failures (email, at) VALUES ($1, $2)")
-            .bind(&email)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
+        throttle::db::hit(&mut tx, &client_key, FAILURE_WINDOW_MS, now).await?;
         tx.commit().await?;
         return Err(SignInError::Wrong);
     };
     if second_step {
-        // Failures are cleared only once the code is right too.
+        // The address's count is cleared only once the code is right too.
         let token = super::new_token();
         sqlx::query(
             "INSERT INTO sign_in_challenges (token_hash, staff_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
@@ -74,10 +85,34 @@ pub async fn sign_in(db: &Db, email: &str, password: &str, now: i64) -> Result<S
         tx.commit().await?;
         return Ok(SignIn::Code(token));
     }
-    sqlx::query("DELETE FROM sign_in_failures WHERE email = $1").bind(&email).execute(&mut *tx).await?;
+    throttle::db::clear(&mut *tx, &address_key).await?;
     let (token, session) = open_session(&mut tx, staff, now).await?;
     tx.commit().await?;
     Ok(SignIn::Session(token, session))
+}
+
+/// Whether `password` is the account's own: for changes that need more than a session
+/// (the second step's secret). Counted like a sign-in, so a stolen session cannot be
+/// used to guess the password.
+pub async fn password_matches(db: &Db, staff_id: i64, password: &str, now: i64) -> Result<bool, SignInError> {
+    let row: Option<(String, Option<String>)> =
+        sqlx::query_as("SELECT email, password_hash FROM staff_users WHERE id = $1 AND disabled = 0")
+            .bind(staff_id)
+            .fetch_optional(db.reader())
+            .await?;
+    let Some((email, hash)) = row else { return Ok(false) };
+    let key = Keyer::of(db).key("sign-in", &email);
+    let mut conn = db.writer().acquire().await?;
+    if throttle::db::hit(&mut conn, &key, FAILURE_WINDOW_MS, now).await?.hits > MAX_FAILURES {
+        return Err(SignInError::Throttled);
+    }
+    let password = password.to_owned();
+    let verified =
+        tokio::task::spawn_blocking(move || super::verify_password(&password, hash.as_deref())).await.unwrap_or(false);
+    if verified {
+        throttle::db::clear(&mut *conn, &key).await?;
+    }
+    Ok(verified)
 }
 
 async fn open_session(
@@ -137,12 +172,12 @@ pub async fn complete_with_code(
     let staff = staff_from_row(&row)?;
     let secret: Option<String> = row.try_get("totp_secret")?;
     let last: Option<i64> = row.try_get("totp_last_step")?;
-    let failures: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sign_in_failures WHERE email = $1 AND at > $2")
-        .bind(&staff.email)
-        .bind(now - FAILURE_WINDOW_MS)
-        .fetch_one(db.reader())
-        .await?;
-    if failures >= MAX_FAILURES {
+    // Counted before the code is checked, with the address's wrong passwords.
+    let address_key = Keyer::of(db).key("sign-in", &staff.email);
+    let mut conn = db.writer().acquire().await?;
+    let attempt = throttle::db::hit(&mut conn, &address_key, FAILURE_WINDOW_MS, now).await?;
+    drop(conn);
+    if attempt.hits > MAX_FAILURES {
         return Err(CodeError::Throttled);
     }
     let step = secret
@@ -150,16 +185,10 @@ pub async fn complete_with_code(
         .and_then(|secret| super::totp::matching_step(secret, code, (now / 1000) as u64))
         .map(|step| step as i64)
         .filter(|step| last.is_none_or(|last| *step > last));
-    let mut tx = db.begin().await?;
     let Some(step) = step else {
-        sqlx::query("INSERT INTO sign_in_failures (email, at) VALUES ($1, $2)")
-            .bind(&staff.email)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
         return Err(CodeError::Wrong);
     };
+    let mut tx = db.begin().await?;
     // Only one sign-in may use a time step, even two at once.
     let used = sqlx::query(
         "UPDATE staff_users SET totp_last_step = $1 WHERE id = $2 AND (totp_last_step IS NULL OR totp_last_step < $1)",
@@ -176,7 +205,7 @@ pub async fn complete_with_code(
         .bind(now)
         .execute(&mut *tx)
         .await?;
-    sqlx::query("DELETE FROM sign_in_failures WHERE email = $1").bind(&staff.email).execute(&mut *tx).await?;
+    throttle::db::clear(&mut *tx, &address_key).await?;
     let opened = open_session(&mut tx, staff, now).await?;
     tx.commit().await?;
     Ok(opened)
@@ -267,4 +296,19 @@ pub async fn revoke(db: &Db, token_hash: &str, now: i64) -> Result<(), sqlx::Err
         .execute(db.writer())
         .await?;
     Ok(())
+}
+
+/// Deletes sessions that have ended (expired, idle too long, or signed out) and sign-in
+/// challenges past their time. Returns how many rows went.
+pub async fn sweep(db: &Db, now: i64) -> Result<u64, sqlx::Error> {
+    let sessions = sqlx::query(
+        "DELETE FROM staff_sessions WHERE expires_at <= $1 OR last_seen_at <= $2 OR revoked_at IS NOT NULL",
+    )
+    .bind(now)
+    .bind(now - IDLE_MS)
+    .execute(db.writer())
+    .await?;
+    let challenges =
+        sqlx::query("DELETE FROM sign_in_challenges WHERE expires_at <= $1").bind(now).execute(db.writer()).await?;
+    Ok(sessions.rows_affected() + challenges.rows_affected())
 }

@@ -24,6 +24,11 @@ pub const IDLE_MS: i64 = 2 * 3_600_000;
 pub const MAX_FAILURES: i64 = 5;
 /// ...within this window, sign-in for that address waits until the window has passed.
 pub const FAILURE_WINDOW_MS: i64 = 15 * 60_000;
+/// Wrong passwords from one client address, for any accounts, within the same window.
+/// High enough for a council office behind one address on a bad morning.
+pub const MAX_CLIENT_FAILURES: i64 = 50;
+/// The longest email address there can be (RFC 5321's path limit less its brackets).
+pub const EMAIL_MAX: usize = 254;
 /// The shortest password `frontdoor user add` accepts (NCSC: length beats complexity).
 pub const MIN_PASSWORD_CHARS: usize = 12;
 
@@ -73,6 +78,8 @@ pub enum SignInError {
     Wrong,
     #[error("too many wrong passwords for this address; wait 15 minutes")]
     Throttled,
+    #[error("enter an email address of 254 characters or fewer, like name@council.gov.uk")]
+    NotAnEmail,
     #[error(transparent)]
     Db(#[from] sqlx::Error),
 }

@@ -511,12 +511,15 @@ pub async fn create_case(State(state): State<AppState>, caller: Caller, headers:
                 let (case, _) = case.ok_or_else(|| ApiError::not_found("such case"))?;
                 return Ok(created(&state, &case, true));
             }
-            Begun::InFlight => {
-                return Err(ApiError::field(
+            Begun::InFlight(seconds) => {
+                // After a crash the key is held until its lock runs out: say when to retry.
+                let mut refused = ApiError::field(
                     StatusCode::CONFLICT,
                     "Idempotency-Key",
                     "A request with this key is still being handled. Wait, then send it again",
-                ));
+                );
+                refused.retry_after = Some(seconds);
+                return Err(refused);
             }
             Begun::Mismatch => {
                 return Err(ApiError::field(
@@ -815,6 +818,7 @@ pub async fn get_customer(State(state): State<AppState>, caller: Caller, Path(id
     let Ok(id) = id.trim().parse::<i64>() else { return Err(ApiError::not_found("such customer")) };
     let found = crate::api::cases::customer(state.db.reader(), &state.council.prefix, id).await?;
     let customer = found.ok_or_else(|| ApiError::not_found("such customer"))?;
+    record_customer_reads(&state, &caller, &[id], "record").await?;
     Ok(json_response(StatusCode::OK, &customer))
 }
 
@@ -864,7 +868,22 @@ pub async fn find_customers(State(state): State<AppState>, caller: Caller, Query
     let customers =
         crate::api::cases::find_customers(state.db.reader(), &state.council.prefix, email.as_deref(), phone.as_deref())
             .await?;
+    let ids: Vec<i64> = customers.iter().map(|c| c.id).collect();
+    record_customer_reads(&state, &caller, &ids, "found by email or phone").await?;
     Ok(json_response(StatusCode::OK, &CustomerList { customers }))
+}
+
+/// A line in the customer access log for each record a key read, with the key's scope
+/// as the reason it could.
+async fn record_customer_reads(state: &AppState, caller: &Caller, ids: &[i64], what: &str) -> Result<(), ApiError> {
+    let what = format!("{what}, by the API key {:?} ({}…)", caller.0.name, caller.0.shown);
+    let why = format!("an API key with the {} scope", caller.0.scope().as_str());
+    let now = now_ms();
+    for id in ids {
+        let viewer = crate::customers::db::Viewer::ApiKey(caller.0.id);
+        crate::customers::db::record_view(state.db.writer(), *id, viewer, &what, &why, now).await?;
+    }
+    Ok(())
 }
 
 #[derive(Debug, Serialize, ToSchema)]

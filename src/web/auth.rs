@@ -51,6 +51,15 @@ impl FromRequestParts<AppState> for SignedIn {
         if let Some(token) = cookie(&parts.headers, SESSION_COOKIE)
             && let Some(session) = sessions::db::find(&state.db, &token, now_ms()).await?
         {
+            // An administrator without a second step may only set one up (or sign out).
+            let path = parts.uri.path();
+            if state.council.admin_second_step
+                && session.staff.role == crate::org::Role::Admin
+                && !matches!(path, "/staff/account" | "/staff/sign-out")
+                && sessions::db::second_step_secret(&state.db, session.staff.id).await?.is_none()
+            {
+                return Err(AppError::SecondStepNeeded);
+            }
             return Ok(SignedIn(session));
         }
         let back = parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/staff");

@@ -32,12 +32,19 @@ pub enum AppError {
     /// No live staff session: sign in, then come back to this address.
     #[error("sign in needed")]
     SignInNeeded(String),
+    /// An administrator who must turn on two-step sign-in before anything else.
+    #[error("two-step sign-in needed")]
+    SecondStepNeeded,
     /// Signed in, but the role does not allow it.
     #[error("not allowed for this role")]
     Forbidden,
     /// A staff form without its session's token: stale, or sent from another site.
     #[error("the form has expired")]
     FormExpired,
+    /// Too many tries from this address or at this case: 429, with the whole seconds
+    /// until trying again is allowed, as `Retry-After`.
+    #[error("too many tries")]
+    TooMany(u64),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -114,6 +121,9 @@ impl IntoResponse for AppError {
                 let to = format!("/staff/sign-in?next={}", crate::web::query_escape(&back));
                 return axum::response::Redirect::to(&to).into_response();
             }
+            AppError::SecondStepNeeded => {
+                return axum::response::Redirect::to("/staff/account?done=needed").into_response();
+            }
             AppError::Forbidden => (
                 StatusCode::FORBIDDEN,
                 "forbidden",
@@ -128,6 +138,21 @@ impl IntoResponse for AppError {
                 "Nothing was changed. Go back, reload the page and try again.".to_owned(),
                 true,
             ),
+            AppError::TooMany(seconds) => {
+                let mut response = AppError::page(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    ErrorPage {
+                        kind: "too-many",
+                        title: "Too many tries",
+                        message: "You have sent this too many times in a short time. Wait a few minutes, then try again."
+                            .to_owned(),
+                        general: true,
+                        text: None,
+                    },
+                );
+                response.headers_mut().insert(axum::http::header::RETRY_AFTER, seconds.into());
+                return response;
+            }
             AppError::Internal(err) => {
                 tracing::error!(error = format!("{err:#}"), "request failed");
                 (
@@ -139,8 +164,15 @@ impl IntoResponse for AppError {
                 )
             }
         };
+        AppError::page(status, ErrorPage { kind, title, message, general, text })
+    }
+}
+
+impl AppError {
+    /// A response that [`render_errors`] draws as this error page.
+    fn page(status: StatusCode, page: ErrorPage) -> Response {
         let mut response = status.into_response();
-        response.extensions_mut().insert(ErrorPage { kind, title, message, general, text });
+        response.extensions_mut().insert(page);
         response
     }
 }
@@ -172,8 +204,13 @@ pub async fn render_errors(State(state): State<AppState>, request: Request, next
         (page.message.clone(), "en")
     };
     let template = ErrorTemplate { chrome, title, message, message_lang };
-    match render(&template) {
+    let mut drawn = match render(&template) {
         Ok(Html(body)) => (status, Html(body)).into_response(),
         Err(_) => (status, page.title).into_response(),
+    };
+    // When to try again goes with the page that says so.
+    if let Some(wait) = response.headers().get(axum::http::header::RETRY_AFTER) {
+        drawn.headers_mut().insert(axum::http::header::RETRY_AFTER, wait.clone());
     }
+    drawn
 }

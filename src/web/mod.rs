@@ -3,9 +3,11 @@
 pub mod api;
 pub mod assets;
 pub mod auth;
+pub mod client;
 pub mod error;
 pub mod health;
 pub mod i18n;
+pub mod limits;
 pub mod open311;
 pub mod pages;
 
@@ -32,7 +34,8 @@ pub async fn serve(listener: TcpListener, state: AppState, shutdown: Cancellatio
             () = token.cancelled() => {}
         }
     });
-    axum::serve(listener, router(state))
+    // The peer address goes with each request, for the limits per client (`client.rs`).
+    axum::serve(listener, router(state).into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(async move { shutdown.cancelled().await })
         .await
         .context("the web server stopped")

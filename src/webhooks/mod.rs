@@ -84,7 +84,9 @@ pub fn is_private(ip: IpAddr) -> bool {
                 || a >= 240
         }
         IpAddr::V6(v6) => {
-            if let Some(v4) = v6.to_ipv4_mapped() {
+            // Forms that carry an IPv4 address inside: judged by that address, so that
+            // `[::127.0.0.1]` or `[64:ff9b::7f00:1]` cannot reach loopback.
+            if let Some(v4) = embedded_ipv4(v6) {
                 return is_private(IpAddr::V4(v4));
             }
             let first = v6.segments()[0];
@@ -98,9 +100,64 @@ pub fn is_private(ip: IpAddr) -> bool {
     }
 }
 
+/// The IPv4 address an IPv6 address carries, in each form that routes to one:
+/// IPv4-mapped (`::ffff:a.b.c.d`), IPv4-compatible (`::a.b.c.d`, deprecated but still
+/// routed by some stacks), NAT64 (`64:ff9b::/96` and the local-use `64:ff9b:1::/48`),
+/// 6to4 (`2002:AABB:CCDD::/16`) and Teredo (`2001:0::/32`, the client's address
+/// inverted in the last 32 bits).
+fn embedded_ipv4(v6: std::net::Ipv6Addr) -> Option<std::net::Ipv4Addr> {
+    use std::net::Ipv4Addr;
+    let s = v6.segments();
+    let last = |hi: u16, lo: u16| Ipv4Addr::new((hi >> 8) as u8, hi as u8, (lo >> 8) as u8, lo as u8);
+    if let Some(v4) = v6.to_ipv4_mapped() {
+        return Some(v4);
+    }
+    // IPv4-compatible; `::` and `::1` are themselves (unspecified and loopback).
+    if s[..6] == [0; 6] && (s[6] != 0 || s[7] > 1) {
+        return Some(last(s[6], s[7]));
+    }
+    if s[0] == 0x0064 && s[1] == 0xff9b && (s[2..6] == [0; 4] || s[2] == 1) {
+        return Some(last(s[6], s[7]));
+    }
+    if s[0] == 0x2002 {
+        return Some(last(s[1], s[2]));
+    }
+    if s[0] == 0x2001 && s[1] == 0 {
+        return Some(last(!s[6], !s[7]));
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_ipv6_form_that_embeds_a_private_ipv4_address_is_private() {
+        for (address, why) in [
+            ("::ffff:127.0.0.1", "IPv4-mapped loopback"),
+            ("::ffff:10.0.0.5", "IPv4-mapped private"),
+            ("::127.0.0.1", "IPv4-compatible loopback"),
+            ("::7f00:1", "IPv4-compatible loopback, in hex"),
+            ("::192.168.1.1", "IPv4-compatible private"),
+            ("::169.254.169.254", "IPv4-compatible cloud metadata"),
+            ("64:ff9b::7f00:1", "NAT64 loopback"),
+            ("64:ff9b::10.1.2.3", "NAT64 private"),
+            ("64:ff9b:1::a9fe:a9fe", "local-use NAT64 link-local"),
+            ("2002:7f00:1::", "6to4 of loopback"),
+            ("2002:c0a8:101::1", "6to4 of 192.168.1.1"),
+            ("2001:0:4136:e378:8000:63bf:80ff:fffe", "Teredo of 127.0.0.1"),
+            ("2001:0:4136:e378:8000:63bf:f5ff:fffa", "Teredo of 10.0.0.5"),
+        ] {
+            let ip: IpAddr = address.parse().unwrap();
+            assert!(is_private(ip), "{address} ({why}) must be refused");
+        }
+        // The same forms around a public address are public.
+        for address in ["::ffff:8.8.8.8", "64:ff9b::808:808", "2002:808:808::1", "2001:0:4136:e378:8000:63bf:f7f7:f7f7"]
+        {
+            assert!(!is_private(address.parse().unwrap()), "{address} is public");
+        }
+    }
 
     #[test]
     fn the_signature_is_the_standard_webhooks_example() {

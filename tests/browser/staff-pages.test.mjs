@@ -389,6 +389,8 @@ test('an officer turns on two-step sign-in and then signs in with a code, by key
   const secret = (await page.locator('#secret').textContent()).replace(/\s/g, '')
   const step = Math.floor(Date.now() / 1000 / 30)
   await typeInto(page, '#code', totp(secret, step))
+  // A session alone cannot change how the account signs in: the password too.
+  await typeInto(page, '#password', PASSWORD)
   await page.keyboard.press('Enter')
   await page.waitForSelector('.govuk-notification-banner--success')
   await tabTo(page, '.app-staff-bar__button')

@@ -21,6 +21,11 @@ const JPEG: &[u8] = &[0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, b'J', b'F', b'I', b'F'
 
 /// Posts a multipart form, as a browser does for a form with a file input.
 pub async fn post_multipart(app: &Router, uri: &str, fields: &[(&str, &str)], files: &[(&str, &[u8])]) -> Reply {
+    send(app, multipart_request(uri, fields, files)).await
+}
+
+/// A multipart form as a browser sends it.
+pub fn multipart_request(uri: &str, fields: &[(&str, &str)], files: &[(&str, &[u8])]) -> Request<Body> {
     const BOUNDARY: &str = "frontdoor-test-boundary-7MA4YWxkTrZu0gW";
     let mut body: Vec<u8> = Vec::new();
     for (name, value) in fields {
@@ -40,11 +45,10 @@ pub async fn post_multipart(app: &Router, uri: &str, fields: &[(&str, &str)], fi
         body.extend(b"\r\n");
     }
     body.extend(format!("--{BOUNDARY}--\r\n").bytes());
-    let request = Request::post(uri)
+    Request::post(uri)
         .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={BOUNDARY}"))
         .body(Body::from(body))
-        .expect("request");
-    send(app, request).await
+        .expect("request")
 }
 
 /// The hidden fields of a page's form, unescaped.
@@ -67,7 +71,7 @@ fn pairs(fields: &[(String, String)]) -> Vec<(&str, &str)> {
 }
 
 /// A JPEG of `len` bytes.
-fn jpeg(len: usize) -> Vec<u8> {
+pub fn jpeg(len: usize) -> Vec<u8> {
     let mut bytes = JPEG.to_vec();
     bytes.resize(len, 0);
     bytes
@@ -228,14 +232,15 @@ async fn a_file_that_has_gone_stops_the_report_and_nothing_is_half_stored() {
 }
 
 #[tokio::test]
-async fn files_left_on_a_form_never_sent_are_deleted_after_a_day() {
+async fn files_left_on_a_form_never_sent_are_deleted_after_an_hour() {
     let t = test_db().await;
     seed_catalogue(&t.db).await;
     let app = app(&t.db).await;
     let photo = jpeg(1_000);
     post_multipart(&app, FORM, &valid_report(), &[("a.jpg", &photo)]).await;
     let deleted = frontdoor::attachments::db::delete_abandoned(t.db.writer(), now_ms()).await.expect("sweep");
-    assert_eq!(deleted, 0, "a file is kept for a day");
+    assert_eq!(deleted, 0, "a file is kept for an hour");
+    assert_eq!(frontdoor::attachments::PENDING_MS, 3_600_000);
     let later = now_ms() + frontdoor::attachments::PENDING_MS + 1;
     let deleted = frontdoor::attachments::db::delete_abandoned(t.db.writer(), later).await.expect("sweep");
     assert_eq!(deleted, 1);

@@ -5,7 +5,7 @@ use frontdoor::cases::{Actor, ActorKind, CaseRef, EventKind, Status};
 use frontdoor::db::now_ms;
 use frontdoor::intake::{self, IntakeError, Submission};
 
-use crate::support::{council, count, prefix, seed_catalogue, test_db};
+use crate::support::{council, count, seed_catalogue, test_db};
 
 fn submission() -> Submission {
     Submission {
@@ -132,16 +132,18 @@ async fn a_reference_leads_back_to_its_case_and_a_typo_does_not() {
     let rules = crate::support::rules(&t.db).await;
     seed_catalogue(&t.db).await;
     let reference =
-        intake::submit(&t.db, council().into(), rules.clone().into(), &submission()).await.expect("submitted");
+        intake::submit(&t.db, crate::support::council_for(&t.db).into(), rules.clone().into(), &submission())
+            .await
+            .expect("submitted");
     let typed = reference.as_str().to_lowercase();
-    let parsed = CaseRef::parse(&prefix(), &typed).expect("parses");
+    let parsed = CaseRef::parse(&crate::support::prefix_for(&t.db), &typed).expect("parses");
     assert!(get(t.db.reader(), parsed.id()).await.expect("read").is_some());
 
     let mut typo: Vec<char> = reference.as_str().chars().collect();
     let last = typo.len() - 1;
     typo[last] = if typo[last] == '7' { '8' } else { '7' };
     let typo: String = typo.into_iter().collect();
-    assert!(CaseRef::parse(&prefix(), &typo).is_err(), "{typo} was accepted");
+    assert!(CaseRef::parse(&crate::support::prefix_for(&t.db), &typo).is_err(), "{typo} was accepted");
 }
 
 #[tokio::test]

@@ -299,7 +299,7 @@ async fn a_resident_takes_an_answered_complaint_to_stage_2_from_their_case_page(
     let rules = rules(&t.db).await;
     let sent = post_form(&app, "/services/general/report/send", &crate::support::valid_report()).await;
     let reference = reference_in(sent.location()).to_owned();
-    let id = frontdoor::cases::CaseRef::parse(&crate::support::prefix(), &reference).unwrap().id();
+    let id = frontdoor::cases::CaseRef::parse(&crate::support::prefix_for(&t.db), &reference).unwrap().id();
     let page = format!("/cases/{reference}");
     let proved = post_form(&app, &format!("{page}/check"), &[("answer", "jo.resident@example.com")]).await;
     let cookie = crate::tracking::proof(&proved, &reference);

@@ -21,7 +21,7 @@ use frontdoor::org;
 use frontdoor::services::{self, db::NewService};
 
 use crate::staff::{account, get_with, post_with, sign_in};
-use crate::support::{app, council, count, open_at, post_form, prefix, reference_in, rules, test_db, valid_report};
+use crate::support::{app, council, count, open_at, post_form, reference_in, rules, test_db, valid_report};
 
 /// A time on the council's clock.
 fn at(y: i16, m: i8, d: i8, h: i8, min: i8) -> i64 {
@@ -213,7 +213,10 @@ async fn an_foi_request_made_on_18_december_with_clarification_over_christmas_th
     assert!(shown.body.contains("Castle ward: 412") && shown.body.contains("Section 40"), "{}", shown.body);
     assert!(shown.body.contains("Friday 18 December 2026"), "the day it was asked: {}", shown.body);
     assert!(!shown.body.contains("pat@example.com") && !shown.body.contains("Pat Resident"), "nobody is named");
-    assert!(!shown.body.contains(&CaseRef::from_id(&prefix(), id).to_string()), "nor the requester's reference");
+    assert!(
+        !shown.body.contains(&CaseRef::from_id(&crate::support::prefix_for(&t.db), id).to_string()),
+        "nor the requester's reference"
+    );
 
     // Taken down, it is gone from the public log but kept for the record.
     let mut tx = t.db.begin().await.unwrap();

@@ -6,10 +6,10 @@ use axum::http::StatusCode;
 use frontdoor::cases::CaseRef;
 
 use crate::staff::{account, get_with, post_with, sign_in};
-use crate::support::{app, count, prefix, seed_catalogue, test_db};
+use crate::support::{app, count, seed_catalogue, test_db};
 
-fn reference(location: &str) -> CaseRef {
-    CaseRef::parse(&prefix(), location.trim_start_matches("/staff/log/")).expect("a reference")
+fn reference(db: &frontdoor::db::Db, location: &str) -> CaseRef {
+    CaseRef::parse(&crate::support::prefix_for(db), location.trim_start_matches("/staff/log/")).expect("a reference")
 }
 
 #[tokio::test]
@@ -30,7 +30,7 @@ async fn a_logged_phone_call_opens_a_case_with_its_acknowledgement() {
     ];
     let reply = post_with(&app, "/staff/log", &cookie, &fields).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
-    let reference = reference(reply.location());
+    let reference = reference(&t.db, reply.location());
     let page = get_with(&app, reply.location(), &cookie).await;
     assert!(page.body.contains(&reference.to_string()));
 
@@ -77,7 +77,7 @@ async fn a_call_resolved_there_and_then_is_recorded_as_resolved_at_first_contact
     ];
     let reply = post_with(&app, "/staff/log", &cookie, &fields).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
-    let reference = reference(reply.location());
+    let reference = reference(&t.db, reply.location());
     let status: String = sqlx::query_scalar("SELECT status FROM cases WHERE id = $1")
         .bind(reference.id())
         .fetch_one(t.db.reader())
@@ -113,7 +113,7 @@ async fn a_call_about_an_existing_case_joins_it_instead_of_opening_another() {
     ];
     let reply = post_with(&app, "/staff/log", &cookie, &fields).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
-    assert_eq!(reference(reply.location()).to_string(), existing);
+    assert_eq!(reference(&t.db, reply.location()).to_string(), existing);
     assert_eq!(count(&t.db, "cases").await, 1);
     assert_eq!(count(&t.db, "contacts WHERE channel = 'phone' AND logged_by IS NOT NULL").await, 1);
 

@@ -145,7 +145,7 @@ async fn an_email_becomes_a_case_is_acknowledged_threads_a_reply_and_ignores_an_
     eventually(&t.db, "SELECT COUNT(*) FROM cases WHERE channel = 'email'", 1).await;
     eventually(&t.db, "SELECT COUNT(*) FROM outbox WHERE sent_at IS NOT NULL", 1).await;
     let case_id: i64 = sqlx::query_scalar("SELECT id FROM cases").fetch_one(t.db.reader()).await.unwrap();
-    let reference = CaseRef::from_id(&council().prefix, case_id);
+    let reference = CaseRef::from_id(&crate::support::prefix_for(&t.db), case_id);
     let delivered = sink.messages();
     assert_eq!(delivered.len(), 1);
     let ack = &delivered[0];
@@ -356,7 +356,7 @@ async fn the_corpus_of_tricky_mail_has_the_expected_outcomes() {
         assert_eq!(written, i64::from(acknowledged == "yes"), "{file}: acknowledgements written");
         if file == "00-base.eml" {
             let case_id: i64 = row.get("case_id");
-            reference = CaseRef::from_id(&council().prefix, case_id).to_string();
+            reference = CaseRef::from_id(&crate::support::prefix_for(&t.db), case_id).to_string();
             ack = sqlx::query_scalar("SELECT message_id FROM outbox").fetch_one(t.db.reader()).await.unwrap();
         }
     }

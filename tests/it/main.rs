@@ -24,6 +24,7 @@ mod process;
 mod public_site;
 mod queues;
 mod search;
+mod security;
 mod staff;
 mod templates;
 mod tracking;

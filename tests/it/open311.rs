@@ -155,7 +155,7 @@ async fn creating_a_request_makes_a_case_through_intake_and_refuses_bad_ones_cle
     let reference = made[0]["service_request_id"].as_str().unwrap().to_owned();
     let token = made[0]["token"].as_str().unwrap().to_owned();
     assert!(made[0]["service_notice"].as_str().unwrap().starts_with("We aim to deal with it by"), "{made}");
-    let id = frontdoor::cases::CaseRef::parse(&crate::support::prefix(), &reference).unwrap().id();
+    let id = frontdoor::cases::CaseRef::parse(&crate::support::prefix_for(&t.db), &reference).unwrap().id();
     let case = frontdoor::cases::db::get(t.db.reader(), id).await.unwrap().unwrap();
     assert_eq!(case.channel, frontdoor::cases::Channel::Api);
     assert!(case.description.contains("Photo: https://photos.example/1.jpg"));
@@ -236,7 +236,7 @@ async fn the_updates_extension_lists_what_changed_and_takes_a_residents_update()
     let writer = key(&t.db, "write", None).await;
     let made = json(&post_form(&app, "/open311/v2/requests.json", &report(&writer)).await);
     let reference = made[0]["service_request_id"].as_str().unwrap().to_owned();
-    let id = frontdoor::cases::CaseRef::parse(&crate::support::prefix(), &reference).unwrap().id();
+    let id = frontdoor::cases::CaseRef::parse(&crate::support::prefix_for(&t.db), &reference).unwrap().id();
     let rules = crate::support::rules(&t.db).await;
     let mut tx = t.db.begin().await.unwrap();
     frontdoor::cases::db::change_status(

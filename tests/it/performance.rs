@@ -110,7 +110,8 @@ async fn the_page_and_data_files_show_a_case_received_today() {
     assert!(page.body.contains("We have no figures for this promise yet."));
 
     // Acknowledged at once: the promise is kept, and this month shows it.
-    let reference = frontdoor::cases::CaseRef::parse(&crate::support::prefix(), reference_in(sent.location())).unwrap();
+    let reference =
+        frontdoor::cases::CaseRef::parse(&crate::support::prefix_for(&t.db), reference_in(sent.location())).unwrap();
     let rules = rules(&t.db).await;
     move_to(&t.db, &rules, reference.id(), Status::Acknowledged, frontdoor::db::now_ms()).await;
     let page = get(&app, "/performance").await;

@@ -9,7 +9,7 @@ use frontdoor::cases::CaseRef;
 use frontdoor::cases::db::get;
 use frontdoor::db::Db;
 
-use crate::support::{prefix, reference_in, seed_catalogue, smtp_send, test_db, urlencode, valid_report};
+use crate::support::{reference_in, seed_catalogue, smtp_send, test_db, urlencode, valid_report};
 
 const BIN: &str = env!("CARGO_BIN_EXE_frontdoor");
 
@@ -100,7 +100,7 @@ async fn a_case_survives_sigkill_right_after_its_reference_is_returned() {
     server.child.wait().expect("reaped");
 
     let reference = reference_in(&location(&response)).to_owned();
-    let id = CaseRef::parse(&prefix(), &reference).expect("reference").id();
+    let id = CaseRef::parse(&crate::support::prefix_for(&t.db), &reference).expect("reference").id();
     let db = Db::connect(&t.url).await.expect("reopen");
     let case = get(db.reader(), id).await.expect("read").expect("the acknowledged case survived");
     assert_eq!(case.description, "The bin on our street was not emptied on Tuesday.");

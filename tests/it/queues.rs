@@ -44,8 +44,8 @@ fn references(body: &str) -> Vec<String> {
     body.split("href=\"/staff/cases/").skip(1).filter_map(|rest| rest.split('"').next()).map(str::to_owned).collect()
 }
 
-fn reference(id: i64) -> String {
-    frontdoor::cases::CaseRef::from_id(&crate::support::prefix(), id).to_string()
+pub fn reference(db: &frontdoor::db::Db, id: i64) -> String {
+    frontdoor::cases::CaseRef::from_id(&crate::support::prefix_for(db), id).to_string()
 }
 
 #[tokio::test]
@@ -82,25 +82,29 @@ async fn a_team_sees_its_open_cases_nearest_deadline_first_with_the_time_left_in
     assert!(own.body.contains("Waste: open cases"), "a team lead starts on their own team");
     let every = get_with(&app, "/staff/queue?team=all", &cookie).await;
     assert!(every.body.contains("All open cases"));
-    assert_eq!(references(&queue.body), vec![reference(late), reference(fresh)], "resolved cases leave the queue");
+    assert_eq!(
+        references(&queue.body),
+        vec![reference(&t.db, late), reference(&t.db, fresh)],
+        "resolved cases leave the queue"
+    );
     assert!(queue.body.contains("working days late</strong>"), "{}", queue.body);
     assert!(queue.body.contains("govuk-tag--red"));
 
     // Filters: only the late one; then only the one on time.
     let late_only = get_with(&app, &format!("/staff/queue?team={waste}&deadline=late"), &cookie).await;
-    assert_eq!(references(&late_only.body), vec![reference(late)]);
+    assert_eq!(references(&late_only.body), vec![reference(&t.db, late)]);
     assert!(late_only.body.contains("Remove this filter</span> Deadline: Late</a>"), "the filter in force is shown");
     let mut on_time = Vec::new();
     for deadline in ["soon", "later", "none"] {
         let page = get_with(&app, &format!("/staff/queue?team={waste}&deadline={deadline}"), &cookie).await;
         on_time.extend(references(&page.body));
     }
-    assert_eq!(on_time, vec![reference(fresh)], "the fresh case is on time, once");
+    assert_eq!(on_time, vec![reference(&t.db, fresh)], "the fresh case is on time, once");
     let general = get_with(&app, &format!("/staff/queue?team={waste}&service=general"), &cookie).await;
     assert!(references(&general.body).is_empty());
     assert!(general.body.contains("No open cases match."));
     let by_received = get_with(&app, &format!("/staff/queue?team={waste}&sort=received"), &cookie).await;
-    assert_eq!(references(&by_received.body), vec![reference(fresh), reference(late)], "lowest id first");
+    assert_eq!(references(&by_received.body), vec![reference(&t.db, fresh), reference(&t.db, late)], "lowest id first");
 
     // Mine and unassigned.
     let lead: i64 = sqlx::query_scalar("SELECT id FROM staff_users WHERE email = 'lead@council.example'")
@@ -114,9 +118,9 @@ async fn a_team_sees_its_open_cases_nearest_deadline_first_with_the_time_left_in
         .await
         .expect("assign");
     let mine = get_with(&app, "/staff/queue?view=mine", &cookie).await;
-    assert_eq!(references(&mine.body), vec![reference(fresh)]);
+    assert_eq!(references(&mine.body), vec![reference(&t.db, fresh)]);
     let unassigned = get_with(&app, &format!("/staff/queue?view=unassigned&team={waste}"), &cookie).await;
-    assert_eq!(references(&unassigned.body), vec![reference(late)]);
+    assert_eq!(references(&unassigned.body), vec![reference(&t.db, late)]);
 }
 
 #[tokio::test]
@@ -177,8 +181,8 @@ async fn partners_see_only_their_cases_and_caseworkers_only_their_team_whatever_
     let (cookie, _) = sign_in(&app, "partner@repairs.example").await;
     for address in ["/staff/queue", &format!("/staff/queue?team={waste}"), "/staff/queue?view=unassigned"] {
         let queue = get_with(&app, address, &cookie).await;
-        assert_eq!(references(&queue.body), vec![reference(repair)], "{address}");
-        assert!(!queue.body.contains(&reference(bin)));
+        assert_eq!(references(&queue.body), vec![reference(&t.db, repair)], "{address}");
+        assert!(!queue.body.contains(&reference(&t.db, bin)));
     }
     let (cookie, _) = sign_in(&app, "housing@council.example").await;
     let queue = get_with(&app, &format!("/staff/queue?team={waste}"), &cookie).await;
@@ -250,7 +254,7 @@ async fn a_team_lead_assigns_or_closes_many_cases_with_one_reason_all_or_nothing
     let refused = crate::staff::post_with(&app, "/staff/queue/bulk", &cookie, &all).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.body.contains("Nothing was changed."), "{}", refused.body);
-    assert!(refused.body.contains(&crate::queues::reference(ids[0])));
+    assert!(refused.body.contains(&crate::queues::reference(&t.db, ids[0])));
     assert_eq!(crate::support::count(&t.db, "cases WHERE status = 'closed'").await, 1);
     // The queue comes back with the same cases ticked.
     for id in &id_text[1..] {

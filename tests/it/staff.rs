@@ -129,11 +129,11 @@ async fn repeated_wrong_passwords_lock_that_address_for_a_while() {
     account(&t.db, "lead@council.example", "admin", None, None).await;
     let now = now_ms();
     for _ in 0..sessions::MAX_FAILURES {
-        let wrong = sessions::db::sign_in(&t.db, "lead@council.example", "guess", now).await;
+        let wrong = sessions::db::sign_in(&t.db, "lead@council.example", "guess", "203.0.113.1", now).await;
         assert!(matches!(wrong, Err(sessions::SignInError::Wrong)));
     }
     // Now even the right password waits, and says why.
-    let locked = sessions::db::sign_in(&t.db, "lead@council.example", PASSWORD, now).await;
+    let locked = sessions::db::sign_in(&t.db, "lead@council.example", PASSWORD, "203.0.113.1", now).await;
     assert!(matches!(locked, Err(sessions::SignInError::Throttled)));
     let app = app(&t.db).await;
     let form = crate::support::get(&app, "/staff/sign-in").await;
@@ -144,8 +144,12 @@ async fn repeated_wrong_passwords_lock_that_address_for_a_while() {
     assert!(reply.body.contains("Wait 15 minutes"), "{}", reply.body);
     // After the window, the right password works, and the count starts again.
     let later = now + sessions::FAILURE_WINDOW_MS + 1;
-    assert!(sessions::db::sign_in(&t.db, "lead@council.example", PASSWORD, later).await.is_ok());
-    assert_eq!(count(&t.db, "sign_in_failures").await, 0);
+    assert!(sessions::db::sign_in(&t.db, "lead@council.example", PASSWORD, "203.0.113.1", later).await.is_ok());
+    let counted: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM throttles WHERE key LIKE 'sign-in:%'")
+        .fetch_one(t.db.reader())
+        .await
+        .unwrap();
+    assert_eq!(counted, 0, "a right password clears its address's count");
 }
 
 #[tokio::test]
@@ -158,9 +162,8 @@ async fn the_sign_in_form_refuses_a_post_without_its_own_cookie() {
     let reply = crate::support::post_form(&app, "/staff/sign-in", &fields).await;
     assert_eq!(reply.status, StatusCode::BAD_REQUEST);
     assert!(reply.headers.get_all(header::SET_COOKIE).iter().all(|v| !v.to_str().unwrap().starts_with("fd_session")));
-    let wrong =
-        post_with(&app, "/staff/sign-in", "fd_sign_in=abc", &[("email", "x"), ("password", "y"), ("csrf", "abc")])
-            .await;
+    let fields = [("email", "x@council.example"), ("password", "y"), ("csrf", "abc")];
+    let wrong = post_with(&app, "/staff/sign-in", "fd_sign_in=abc", &fields).await;
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(wrong.body.contains("The email address or password is not right"));
 }
@@ -307,7 +310,7 @@ async fn two_step_sign_in_asks_for_a_code_that_works_once() {
     let t = test_db().await;
     seed_catalogue(&t.db).await;
     let app = app(&t.db).await;
-    account(&t.db, "lead@council.example", "team_lead", Some("waste"), None).await;
+    let lead = account(&t.db, "lead@council.example", "team_lead", Some("waste"), None).await;
     let (cookie, csrf) = sign_in(&app, "lead@council.example").await;
 
     // Turning it on shows a secret, and needs its code.
@@ -321,8 +324,20 @@ async fn two_step_sign_in_asks_for_a_code_that_works_once() {
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     let step = (now_ms() / 1000) as u64 / totp::STEP;
     let code = totp::code_at(&secret, step).expect("code");
-    let confirm =
+    // A session alone cannot set a secret: the password is asked for too.
+    let no_password =
         [("csrf", csrf.as_str()), ("action", "confirm"), ("secret", secret.as_str()), ("code", code.as_str())];
+    let refused = post_with(&app, "/staff/account", &cookie, &no_password).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("Your password is not right"), "{}", refused.body);
+    assert!(sessions::db::second_step_secret(&t.db, lead).await.unwrap().is_none(), "nothing changed");
+    let confirm = [
+        ("csrf", csrf.as_str()),
+        ("action", "confirm"),
+        ("secret", secret.as_str()),
+        ("code", code.as_str()),
+        ("password", PASSWORD),
+    ];
     let on = post_with(&app, "/staff/account", &cookie, &confirm).await;
     assert_eq!(on.status, StatusCode::SEE_OTHER, "{}", on.body);
 
@@ -362,7 +377,7 @@ async fn two_step_sign_in_asks_for_a_code_that_works_once() {
     // Lost phone: the command-line switch turns it off.
     assert!(frontdoor::sessions::db::second_step_off(&t.db, "lead@council.example").await.expect("off"));
     assert!(matches!(
-        sessions::db::sign_in(&t.db, "lead@council.example", PASSWORD, now_ms()).await,
+        sessions::db::sign_in(&t.db, "lead@council.example", PASSWORD, "203.0.113.1", now_ms()).await,
         Ok(sessions::db::SignIn::Session(..))
     ));
 }
@@ -439,7 +454,7 @@ async fn an_administrator_adds_disables_and_enables_staff_accounts() {
     let disabled = post_with(&app, &change, &cookie, &[("csrf", &csrf), ("action", "disable")]).await;
     assert_eq!(disabled.status, StatusCode::SEE_OTHER);
     assert_eq!(get_with(&app, "/staff", &lead).await.status, StatusCode::SEE_OTHER, "back to sign-in");
-    assert!(sessions::db::sign_in(&t.db, "lead@council.example", PASSWORD, now_ms()).await.is_err());
+    assert!(sessions::db::sign_in(&t.db, "lead@council.example", PASSWORD, "203.0.113.1", now_ms()).await.is_err());
     let enabled = post_with(&app, &change, &cookie, &[("csrf", &csrf), ("action", "enable")]).await;
     assert_eq!(enabled.status, StatusCode::SEE_OTHER);
     sign_in(&app, "lead@council.example").await;

@@ -66,6 +66,16 @@ pub fn prefix() -> Prefix {
     Prefix::parse("KMB").expect("valid prefix")
 }
 
+/// The prefix with the key references are derived under in `db` (as the server has it).
+pub fn prefix_for(db: &Db) -> Prefix {
+    prefix().keyed_for(db)
+}
+
+/// The council as the server has it for `db`: references derived under its key.
+pub fn council_for(db: &Db) -> Council {
+    Council { prefix: prefix_for(db), ..council() }
+}
+
 pub fn council() -> Council {
     Council::new("Testshire Council", prefix())
 }
@@ -243,7 +253,7 @@ pub async fn open_at(db: &Db, rules: &Rules, code: &str, email: &str, when: i64)
         answers: &[],
     };
     let mut tx = db.begin().await.unwrap();
-    let opened = frontdoor::intake::open(&mut tx, &council(), rules, request, when).await.unwrap();
+    let opened = frontdoor::intake::open(&mut tx, &council_for(db), rules, request, when).await.unwrap();
     tx.commit().await.unwrap();
     opened
 }

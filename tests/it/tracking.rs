@@ -10,8 +10,7 @@ use frontdoor::cases::db::change_status;
 use frontdoor::cases::{Actor, CaseRef, Status};
 
 use crate::support::{
-    Reply, app, get, open_at, post_form, prefix, reference_in, rules, seed_catalogue, send, test_db, urlencode,
-    valid_report,
+    Reply, app, get, open_at, post_form, reference_in, rules, seed_catalogue, send, test_db, urlencode, valid_report,
 };
 
 /// A request carrying the cookie a proof set.
@@ -43,7 +42,7 @@ async fn a_resident_proves_replies_rates_and_reopens() {
     let sent = post_form(&app, "/services/missed-bin/report/send", &valid_report()).await;
     assert_eq!(sent.status, 303, "{}", sent.body);
     let reference = reference_in(sent.location()).to_owned();
-    let case_id = CaseRef::parse(&prefix(), &reference).unwrap().id();
+    let case_id = CaseRef::parse(&crate::support::prefix_for(&t.db), &reference).unwrap().id();
     let page = format!("/cases/{reference}");
 
     // The reference alone: the status and promises, not what they said.
@@ -52,14 +51,15 @@ async fn a_resident_proves_replies_rates_and_reopens() {
     assert!(bare.body.contains("See everything about this case"));
     assert!(!bare.body.contains("was not emptied"), "nothing personal without proof");
 
-    // A wrong answer is refused by field; the email (any case) or postcode is accepted.
+    // A wrong answer is refused by field; the email (any case) or phone number is
+    // accepted, and the postcode is not: it is on the street, not only the resident's.
     let wrong = post_form(&app, &format!("{page}/check"), &[("answer", "someone@example.com")]).await;
     assert_eq!(wrong.status, 422);
     assert!(wrong.body.contains("href=\"#answer\""), "the error names the field");
     let empty = post_form(&app, &format!("{page}/check"), &[("answer", " ")]).await;
-    assert!(empty.body.contains("Enter the email address or postcode you gave us"));
+    assert!(empty.body.contains("Enter the email address or phone number you gave us"));
     let by_postcode = post_form(&app, &format!("{page}/check"), &[("answer", "KM12AB")]).await;
-    assert_eq!(by_postcode.status, 303);
+    assert_eq!(by_postcode.status, 422, "a postcode is not proof");
     let right = post_form(&app, &format!("{page}/check"), &[("answer", "jo.resident@example.com")]).await;
     assert_eq!((right.status.as_u16(), right.location()), (303, page.as_str()));
     let cookie = proof(&right, &reference);
@@ -160,12 +160,15 @@ async fn five_wrong_answers_an_hour_then_no_more_tries() {
     let app = app(&t.db).await;
     let sent = post_form(&app, "/services/missed-bin/report/send", &valid_report()).await;
     let page = format!("/cases/{}", reference_in(sent.location()));
-    for guess in ["KM1 1AA", "KM1 1AB", "KM1 1AD", "KM1 1AE", "KM1 1AF"] {
+    for guess in ["a@example.com", "b@example.com", "01632 960000", "c@example.com", "d@example.com"] {
         assert_eq!(post_form(&app, &format!("{page}/check"), &[("answer", guess)]).await.status, 422);
     }
-    let right = post_form(&app, &format!("{page}/check"), &[("answer", "KM1 2AB")]).await;
-    assert_eq!(right.status, 422);
+    // Now even the right answer is not checked: 429, and when to try again.
+    let right = post_form(&app, &format!("{page}/check"), &[("answer", "jo.resident@example.com")]).await;
+    assert_eq!(right.status, 429);
     assert!(right.body.contains("too many wrong answers"));
+    let wait: u64 = right.headers["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((3_000..=3_601).contains(&wait), "about an hour: {wait}");
 }
 
 #[tokio::test]

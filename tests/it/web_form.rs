@@ -7,7 +7,7 @@ use frontdoor::cases::CaseRef;
 use frontdoor::cases::db::get;
 
 use crate::support::{
-    app, count, get as get_page, post_form, prefix, reference_in, seed_catalogue, send, test_db, valid_report,
+    app, count, get as get_page, post_form, reference_in, seed_catalogue, send, test_db, valid_report,
     valid_report_with,
 };
 
@@ -107,7 +107,7 @@ async fn script_in_a_field_is_shown_escaped_and_stored_only_as_text() {
     let reply = post_form(&app, SEND, &fields).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER);
     let reference = reference_in(reply.location()).to_owned();
-    let id = CaseRef::parse(&prefix(), &reference).expect("reference").id();
+    let id = CaseRef::parse(&crate::support::prefix_for(&t.db), &reference).expect("reference").id();
     let case = get(t.db.reader(), id).await.expect("read").expect("case");
     assert_eq!(case.description, script);
 }
@@ -161,8 +161,10 @@ async fn a_valid_report_is_stored_then_shows_its_reference() {
     assert_eq!(count(&t.db, "clocks").await, 2);
     assert_eq!(count(&t.db, "contacts").await, 1);
     let reference = reference_in(&location);
-    let case =
-        get(t.db.reader(), CaseRef::parse(&prefix(), reference).expect("ref").id()).await.expect("read").expect("case");
+    let case = get(t.db.reader(), CaseRef::parse(&crate::support::prefix_for(&t.db), reference).expect("ref").id())
+        .await
+        .expect("read")
+        .expect("case");
     assert_eq!(case.location.postcode.as_deref(), Some("KM1 2AB"));
 
     let confirmation = get_page(&app, &location).await;
@@ -183,7 +185,7 @@ async fn a_mistyped_reference_is_caught_by_its_check_character() {
         reply.body
     );
     // A well-formed reference for a case that does not exist is plainly not found.
-    let unknown = CaseRef::from_id(&prefix(), 42);
+    let unknown = CaseRef::from_id(&crate::support::prefix_for(&t.db), 42);
     let reply = get_page(&app, &format!("/cases/{unknown}/submitted")).await;
     assert_eq!(reply.status, StatusCode::NOT_FOUND);
 }
@@ -284,7 +286,7 @@ async fn unusual_but_real_text_is_accepted_as_typed() {
     let reply = post_form(&app, SEND, &fields).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
     let reference = reference_in(reply.location()).to_owned();
-    let case = get(t.db.reader(), CaseRef::parse(&prefix(), &reference).expect("ref").id())
+    let case = get(t.db.reader(), CaseRef::parse(&crate::support::prefix_for(&t.db), &reference).expect("ref").id())
         .await
         .expect("read")
         .expect("case");
@@ -444,7 +446,7 @@ async fn a_pin_on_the_map_is_enough_to_say_where_and_a_changed_one_is_refused() 
     assert!(check.body.contains("A pin on the map at 52.63091, -1.13270"));
     let reply = post_form(&app, SEND, &fields).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
-    let id = CaseRef::parse(&prefix(), reference_in(reply.location())).expect("ref").id();
+    let id = CaseRef::parse(&crate::support::prefix_for(&t.db), reference_in(reply.location())).expect("ref").id();
     let case = get(t.db.reader(), id).await.expect("read").expect("case");
     assert_eq!((case.location.lat, case.location.lng), (Some(52.630912), Some(-1.132701)));
 

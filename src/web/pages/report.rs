@@ -322,7 +322,7 @@ async fn uploads(state: &AppState, form: &ReportForm, errors: &mut Vec<FieldErro
             None if !errors.iter().any(|e| e.field == "attachments") => errors.push(
                 FieldError::new(
                     "attachments",
-                    "A file you added was not sent within a day, so it was deleted. Add it again",
+                    "A file you added was not sent within an hour, so it was deleted. Add it again",
                 )
                 .with_text("error-file-gone", vec![]),
             ),
@@ -434,6 +434,10 @@ pub async fn send(
 /// and, if it passes, stored as pending at once, so the form can be shown again with
 /// errors without asking for the file a second time. A file's problem names the file.
 async fn read_posted(state: &AppState, request: Request) -> Result<(ReportForm, Vec<FieldError>), AppError> {
+    let client = crate::web::client::Client::of_request(&request, state.council.limits.client_ip_header.as_deref());
+    let client_key = crate::throttle::Keyer::of(&state.db).key("uploads", &client.0);
+    let limits = &state.council.limits;
+    let caps = attachments::Caps::from_mb(limits.pending_per_client_mb, limits.pending_total_mb);
     let multipart = request
         .headers()
         .get(header::CONTENT_TYPE)
@@ -508,9 +512,18 @@ async fn read_posted(state: &AppState, request: Request) -> Result<(ReportForm, 
         match attachments::check(&filename, &bytes) {
             Ok(checked) => {
                 let token = new_token();
-                let mut conn = state.db.writer().acquire().await?;
-                attachments::db::store_pending(&mut conn, &token, &checked, &bytes, now_ms()).await?;
-                pairs.push(("upload".to_owned(), token));
+                match attachments::db::store_pending(&state.db, caps, &client_key, &token, &checked, &bytes, now_ms())
+                    .await
+                {
+                    Ok(_) => pairs.push(("upload".to_owned(), token)),
+                    // Once over a cap, one error says so; the form's other files are kept.
+                    Err(attachments::db::StoreError::Full(refused)) => {
+                        if !errors.iter().any(|e| e.text.as_ref().is_some_and(|t| t.id.starts_with("error-uploads-"))) {
+                            file_error(&mut errors, refused);
+                        }
+                    }
+                    Err(attachments::db::StoreError::Db(err)) => return Err(err.into()),
+                }
             }
             Err(refused) => file_error(&mut errors, refused),
         }

@@ -1,6 +1,6 @@
 //! Follow a case by its reference. The reference alone shows where it is and each
 //! promise with its date, and nothing personal: a reference is not proof of who someone
-//! is. With the email address or postcode given with the case, or the signed link from
+//! is. With the email address or phone number given with the case, or the signed link from
 //! the acknowledgement email, the resident sees the whole public timeline and can
 //! reply, escalate a case past its date, and say whether the resolution solved it.
 //!
@@ -25,6 +25,7 @@ use crate::db::now_ms;
 use crate::intake::{DESCRIPTION_MAX, FieldError};
 use crate::services;
 use crate::web::auth::{cookie, set_cookie};
+use crate::web::client::Client;
 use crate::web::error::AppError;
 use crate::web::i18n::{self, Language};
 
@@ -134,11 +135,29 @@ fn done_message(done: &str) -> Option<&'static str> {
     }
 }
 
-/// The case, if the reference is well made and the case exists.
-async fn case_for(state: &AppState, reference: &str) -> Result<(CaseRef, Case), AppError> {
+/// Well-made references for cases that do not exist, allowed from one client address in
+/// an hour. Past it, every case page answers 429 for the hour, so nobody can sweep the
+/// reference space to learn which cases exist.
+const UNKNOWN_PER_HOUR: i64 = 20;
+
+/// The case, if the reference is well made and the case exists. Unknown references are
+/// counted per client address and, past [`UNKNOWN_PER_HOUR`], refused with 429.
+async fn case_for(state: &AppState, client: &Client, reference: &str) -> Result<(CaseRef, Case), AppError> {
+    let key = crate::throttle::Keyer::of(&state.db).key("unknown-reference", &client.0);
+    let now = now_ms();
+    let count = crate::throttle::db::peek(state.db.reader(), &key, now).await?;
+    if count.hits >= UNKNOWN_PER_HOUR {
+        return Err(AppError::TooMany(count.retry_after(now)));
+    }
     let reference = super::report::parse_reference(state, reference)?;
-    let case = cases::db::get(state.db.reader(), reference.id()).await?.ok_or(AppError::NotFound)?;
-    Ok((reference, case))
+    match cases::db::get(state.db.reader(), reference.id()).await? {
+        Some(case) => Ok((reference, case)),
+        None => {
+            let mut conn = state.db.writer().acquire().await?;
+            crate::throttle::db::hit(&mut conn, &key, resident::HOUR, now).await?;
+            Err(AppError::NotFound)
+        }
+    }
 }
 
 /// Whether this browser has proved the case is theirs.
@@ -286,11 +305,12 @@ pub async fn find(State(state): State<AppState>, Query(find): Query<Find>) -> Re
 
 pub async fn show(
     State(state): State<AppState>,
+    client: Client,
     Path(reference): Path<String>,
     Query(done): Query<crate::web::pages::Done>,
     headers: HeaderMap,
 ) -> Result<Html<String>, AppError> {
-    let (reference, case) = case_for(&state, &reference).await?;
+    let (reference, case) = case_for(&state, &client, &reference).await?;
     let full = proved(&state, &headers, &reference).await?;
     let done = if full { done_message(&done.done) } else { None };
     render(&page(&state, reference, &case, full, done, Vec::new(), Typed::default()).await?)
@@ -300,9 +320,10 @@ pub async fn show(
 /// it at once (a redirect after arriving from an email would not carry a Strict cookie).
 pub async fn open(
     State(state): State<AppState>,
+    client: Client,
     Path((reference, sig)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
-    let (reference, case) = case_for(&state, &reference).await?;
+    let (reference, case) = case_for(&state, &client, &reference).await?;
     let Some(key) = resident::stored_link_key(state.db.reader()).await? else { return Err(bad_link()) };
     if !resident::verify(&key, &reference, &sig) {
         return Err(bad_link());
@@ -313,7 +334,7 @@ pub async fn open(
 
 fn bad_link() -> AppError {
     AppError::not_found(
-        "That link is not complete. Copy the whole link from the email, or enter your reference with the email address or postcode you gave us.",
+        "That link is not complete. Copy the whole link from the email, or enter your reference with the email address or phone number you gave us.",
         "error-link-incomplete",
         vec![],
     )
@@ -342,24 +363,31 @@ fn too_long(field_name: &str, id: &str, max: usize) -> Vec<FieldError> {
     vec![FieldError::new(field_name.to_owned(), message)]
 }
 
-/// "What email address or postcode did you give us?"
+/// "What email address or phone number did you give us?"
 pub async fn prove(
     State(state): State<AppState>,
+    client: Client,
     Path(reference): Path<String>,
     Form(typed): Form<Typed>,
 ) -> Result<Response, AppError> {
-    let (reference, case) = case_for(&state, &reference).await?;
-    match resident::prove(state.db.reader(), &case, &typed.answer, now_ms()).await {
+    let (reference, case) = case_for(&state, &client, &reference).await?;
+    match resident::prove(&state.db, &case, &typed.answer, &client.0, now_ms()).await {
         Ok(()) => {
             let sig = signature(&state, &reference).await?;
             let cookie = proof_cookie(&state, &reference, &sig);
             Ok(([(header::SET_COOKIE, cookie)], Redirect::to(&format!("/cases/{reference}"))).into_response())
         }
+        Err(ProveError::TooMany(seconds)) => {
+            let errors = field("answer", "track-error-answer-too-many");
+            let mut refused = refuse(&state, reference, &case, false, errors, typed).await?;
+            *refused.status_mut() = StatusCode::TOO_MANY_REQUESTS;
+            refused.headers_mut().insert(header::RETRY_AFTER, seconds.into());
+            Ok(refused)
+        }
         Err(err) => {
             let id = match err {
                 ProveError::Empty => "track-error-answer-empty",
-                ProveError::NoMatch => "track-error-answer-wrong",
-                ProveError::TooMany => "track-error-answer-too-many",
+                _ => "track-error-answer-wrong",
             };
             refuse(&state, reference, &case, false, field("answer", id), typed).await
         }
@@ -367,12 +395,17 @@ pub async fn prove(
 }
 
 /// The case, when this browser has proved it; otherwise the visitor is asked to.
-async fn proved_case(state: &AppState, headers: &HeaderMap, reference: &str) -> Result<(CaseRef, Case), AppError> {
-    let (reference, case) = case_for(state, reference).await?;
+async fn proved_case(
+    state: &AppState,
+    client: &Client,
+    headers: &HeaderMap,
+    reference: &str,
+) -> Result<(CaseRef, Case), AppError> {
+    let (reference, case) = case_for(state, client, reference).await?;
     if !proved(state, headers, &reference).await? {
         return Err(AppError::not_found(
             format!(
-                "To do that, first enter the email address or postcode you gave us on the page for case {reference}."
+                "To do that, first enter the email address or phone number you gave us on the page for case {reference}."
             ),
             "error-prove-first",
             vec![("reference", reference.to_string())],
@@ -409,11 +442,12 @@ async fn finish(
 
 pub async fn reply(
     State(state): State<AppState>,
+    client: Client,
     Path(reference): Path<String>,
     headers: HeaderMap,
     Form(typed): Form<Typed>,
 ) -> Result<Response, AppError> {
-    let (reference, case) = proved_case(&state, &headers, &reference).await?;
+    let (reference, case) = proved_case(&state, &client, &headers, &reference).await?;
     let text = typed.message.trim();
     if text.is_empty() {
         return refuse(&state, reference, &case, true, field("message", "track-error-message-empty"), typed).await;
@@ -435,10 +469,11 @@ pub async fn reply(
 
 pub async fn escalate(
     State(state): State<AppState>,
+    client: Client,
     Path(reference): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    let (reference, case) = proved_case(&state, &headers, &reference).await?;
+    let (reference, case) = proved_case(&state, &client, &headers, &reference).await?;
     let mut tx = state.db.begin().await?;
     let result = resident::escalate(&mut tx, &state.rules.get(), &case, now_ms()).await.map(|_| ());
     if result.is_ok() {
@@ -451,10 +486,11 @@ pub async fn escalate(
 /// The resident takes their answered complaint to stage 2. No reason is asked for.
 pub async fn stage2(
     State(state): State<AppState>,
+    client: Client,
     Path(reference): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    let (reference, case) = proved_case(&state, &headers, &reference).await?;
+    let (reference, case) = proved_case(&state, &client, &headers, &reference).await?;
     let mut tx = state.db.begin().await?;
     let result = crate::complaints::request_stage2(
         &mut tx,
@@ -480,10 +516,11 @@ pub async fn stage2(
 /// The requester asks for an internal review of the answer to their FOI or EIR request.
 pub async fn review(
     State(state): State<AppState>,
+    client: Client,
     Path(reference): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    let (reference, case) = proved_case(&state, &headers, &reference).await?;
+    let (reference, case) = proved_case(&state, &client, &headers, &reference).await?;
     let mut tx = state.db.begin().await?;
     let actor = cases::Actor::customer(case.customer_id);
     let result = match crate::information::request_review(&mut tx, &state.rules.get(), &case, actor, now_ms()).await {
@@ -501,11 +538,12 @@ pub async fn review(
 
 pub async fn feedback(
     State(state): State<AppState>,
+    client: Client,
     Path(reference): Path<String>,
     headers: HeaderMap,
     Form(typed): Form<Typed>,
 ) -> Result<Response, AppError> {
-    let (reference, case) = proved_case(&state, &headers, &reference).await?;
+    let (reference, case) = proved_case(&state, &client, &headers, &reference).await?;
     let mut errors = Vec::new();
     let solved = match typed.solved.as_str() {
         "yes" => Some(true),

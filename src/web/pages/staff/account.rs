@@ -56,6 +56,7 @@ pub async fn show(
     let done = match shown.done.as_str() {
         "on" => Some("Two-step sign-in is on. Next time you sign in, you will be asked for a code."),
         "off" => Some("Two-step sign-in is off."),
+        "needed" => Some("Administrators must use two-step sign-in. Turn it on here before anything else."),
         _ => None,
     };
     render(&page(&state, &signed_in, None, Vec::new(), done).await?)
@@ -89,6 +90,7 @@ pub struct AccountForm {
     action: String,
     secret: String,
     code: String,
+    password: String,
 }
 
 pub async fn act(
@@ -106,8 +108,24 @@ pub async fn act(
         "start" => {
             Ok(render(&page(&state, &signed_in, Some(totp::new_secret()), Vec::new(), None).await?)?.into_response())
         }
+        // A session alone cannot change how its account signs in: the password too.
         "confirm" => match totp::matching_step(&form.secret, &form.code, now_secs) {
             Some(step) => {
+                let refused = match sessions::db::password_matches(&state.db, staff_id, &form.password, now_ms()).await
+                {
+                    Ok(true) => None,
+                    Ok(false) => Some("Your password is not right. Enter the password you sign in with"),
+                    Err(sessions::SignInError::Throttled) => Some(
+                        "There have been too many wrong passwords for this account. Wait 15 minutes, then try again",
+                    ),
+                    Err(sessions::SignInError::Db(err)) => return Err(err.into()),
+                    Err(_) => Some("Enter the password you sign in with"),
+                };
+                if let Some(message) = refused {
+                    let errors = vec![FieldError::new("password", message)];
+                    let page = page(&state, &signed_in, Some(form.secret.clone()), errors, None).await?;
+                    return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
+                }
                 sessions::db::set_second_step(&state.db, staff_id, Some((&form.secret, step as i64))).await?;
                 tracing::info!(staff = staff_id, "two-step sign-in turned on");
                 Ok(Redirect::to("/staff/account?done=on").into_response())

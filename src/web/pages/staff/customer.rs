@@ -13,7 +13,8 @@ use crate::app::AppState;
 use crate::cases::Actor;
 use crate::customers::{self, Customer, MergeError};
 use crate::db::now_ms;
-use crate::org::Action;
+use crate::org::{Action, Role};
+use crate::sessions::Staff;
 use crate::web::auth::SignedIn;
 use crate::web::error::AppError;
 use crate::web::pages::{Chrome, render};
@@ -84,6 +85,29 @@ pub async fn show(
     render(&page(&state, &signed_in, id, &shown, ArrangementForm::default(), Vec::new(), done).await?)
 }
 
+/// Why this member of staff may see the customer's record, or `None`: the record is then
+/// a 404, the same as one that does not exist. Advisers log contacts for anyone and
+/// administrators run the system; caseworkers and team leads see the customers who have
+/// a case with their team. Partners never see records (`Action::ManageCustomers`).
+pub async fn may_see(state: &AppState, staff: &Staff, customer_id: i64) -> Result<Option<&'static str>, AppError> {
+    Ok(match staff.role {
+        Role::Admin => Some("administrator"),
+        Role::Adviser => Some("contact centre adviser"),
+        Role::Caseworker | Role::TeamLead => match staff.team_id {
+            Some(team) if customers::db::has_case_with_team(state.db.reader(), customer_id, team).await? => {
+                Some("a case of theirs is with this person's team")
+            }
+            _ => None,
+        },
+        _ => None,
+    })
+}
+
+/// The reason this member of staff may see the record, or a 404.
+pub async fn visible(state: &AppState, staff: &Staff, customer_id: i64) -> Result<&'static str, AppError> {
+    may_see(state, staff, customer_id).await?.ok_or(AppError::NotFound)
+}
+
 async fn page(
     state: &AppState,
     signed_in: &SignedIn,
@@ -95,6 +119,9 @@ async fn page(
 ) -> Result<CustomerPage, AppError> {
     let reader = state.db.reader();
     let customer = customers::db::get(reader, id).await?.ok_or(AppError::NotFound)?;
+    let why = visible(state, &signed_in.0.staff, id).await?;
+    let viewer = customers::db::Viewer::Staff(signed_in.0.staff.id);
+    customers::db::record_view(state.db.writer(), id, viewer, "record", why, now_ms()).await?;
     let cases = crate::cases::db::for_customer(reader, customer.id, CASES_SHOWN).await?;
     let suggestions = if customer.merged_into.is_none() {
         customers::db::likely_duplicates(reader, &customer).await?
@@ -139,6 +166,7 @@ pub async fn arrange(
     let Form(form) = form?;
     signed_in.check_csrf(&form.csrf)?;
     customers::db::get(state.db.reader(), id).await?.ok_or(AppError::NotFound)?;
+    visible(&state, &signed_in.0.staff, id).await?;
     let now = now_ms();
     let today = state.rules.get().calendars.council.local_date(crate::rollups::ts(now));
     let new = crate::complaints::db::NewArrangement {
@@ -178,6 +206,7 @@ pub async fn end_arrangement(
     signed_in.require(Action::ManageArrangements)?;
     let Form(form) = form?;
     signed_in.check_csrf(&form.csrf)?;
+    visible(&state, &signed_in.0.staff, id).await?;
     let mut tx = state.db.begin().await?;
     if !crate::complaints::db::end_arrangement(&mut tx, id, arrangement, signed_in.0.staff.id, now_ms()).await? {
         return Err(AppError::NotFound);
@@ -203,6 +232,9 @@ pub async fn merge(
     signed_in.require(Action::ManageCustomers)?;
     let Form(form) = form?;
     signed_in.check_csrf(&form.csrf)?;
+    // A merge needs sight of both records.
+    visible(&state, &signed_in.0.staff, id).await?;
+    visible(&state, &signed_in.0.staff, form.other).await?;
     let mut tx = state.db.begin().await?;
     let actor = Actor::staff(signed_in.0.staff.id);
     match customers::db::merge(&mut tx, id, form.other, actor, now_ms()).await {

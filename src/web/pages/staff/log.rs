@@ -98,6 +98,11 @@ pub async fn form(
             Some(kept) => customers::db::get(state.db.reader(), kept).await?.ok_or(AppError::NotFound)?,
             None => customer,
         };
+        // The form is filled in from the record: the same rule as the record's page.
+        let why = super::customer::visible(&state, &signed_in.0.staff, customer.id).await?;
+        let viewer = customers::db::Viewer::Staff(signed_in.0.staff.id);
+        customers::db::record_view(state.db.writer(), customer.id, viewer, "log form", why, crate::db::now_ms())
+            .await?;
         form.name = customer.name;
         form.email = customer.email.unwrap_or_default();
         form.phone = customer.phone.unwrap_or_default();
@@ -163,5 +168,9 @@ pub async fn logged(
     signed_in.require(Action::LogContact)?;
     let reference = crate::web::pages::report::parse_reference(&state, &reference)?;
     let case = cases::db::get(state.db.reader(), reference.id()).await?.ok_or(AppError::NotFound)?;
+    // The same rule as the case's own page: a case this person may not see is not there.
+    if !signed_in.0.staff.sees_case(case.team_id, case.partner_id) {
+        return Err(AppError::NotFound);
+    }
     render(&LoggedPage { chrome: Chrome::staff(&state, &signed_in.0, "log"), reference, status: case.status.label() })
 }

@@ -85,6 +85,15 @@ pub async fn show(
         ),
     };
     let listed = crate::cases::db::listed(reader, &ids).await?;
+    // The customers found that this person may see, by the record's own rule.
+    let mut shown = Vec::new();
+    if may_see_customers {
+        for found in customers {
+            if super::customer::may_see(&state, staff, found.0).await?.is_some() {
+                shown.push(found);
+            }
+        }
+    }
     let page = SearchPage {
         chrome: Chrome::staff(&state, &signed_in.0, "search"),
         searched: parsed != Search::Nothing,
@@ -93,7 +102,7 @@ pub async fn show(
         cases: case_lines(&state, &signed_in, listed),
         // A customer's record spans every service: not for partners.
         customers: if may_see_customers {
-            customers
+            shown
                 .into_iter()
                 .map(|(id, name, email, phone)| CustomerLine {
                     id,

@@ -73,6 +73,7 @@ pub async fn form(State(state): State<AppState>, Query(next): Query<Next>) -> Re
 pub async fn submit(
     State(state): State<AppState>,
     headers: HeaderMap,
+    client: crate::web::client::Client,
     form: Result<Form<SignInForm>, FormRejection>,
 ) -> Result<Response, AppError> {
     let Form(form) = form?;
@@ -92,7 +93,7 @@ pub async fn submit(
     if !errors.is_empty() {
         return page(&state, StatusCode::UNPROCESSABLE_ENTITY, form.email, &form.next, errors, false);
     }
-    match sessions::db::sign_in(&state.db, &form.email, &form.password, now_ms()).await {
+    match sessions::db::sign_in(&state.db, &form.email, &form.password, &client.0, now_ms()).await {
         Ok(SignIn::Session(token, _)) => Ok(signed_in(&state, &token, &form.next)),
         Ok(SignIn::Code(challenge)) => {
             // The password was right; the code page finishes the sign-in.
@@ -105,13 +106,21 @@ pub async fn submit(
             let errors = vec![FieldError::new("email", message)];
             page(&state, StatusCode::UNPROCESSABLE_ENTITY, form.email, &form.next, errors, false)
         }
+        Err(SignInError::NotAnEmail) => {
+            let message = "Enter your email address, like name@council.gov.uk, in 254 characters or fewer".to_owned();
+            let errors = vec![FieldError::new("email", message)];
+            page(&state, StatusCode::UNPROCESSABLE_ENTITY, String::new(), &form.next, errors, false)
+        }
         Err(SignInError::Throttled) => {
             let message = format!(
                 "There have been {} wrong passwords for this email address. Wait 15 minutes, then try again",
                 sessions::MAX_FAILURES
             );
             let errors = vec![FieldError::new("email", message)];
-            page(&state, StatusCode::TOO_MANY_REQUESTS, form.email, &form.next, errors, false)
+            let mut response = page(&state, StatusCode::TOO_MANY_REQUESTS, form.email, &form.next, errors, false)?;
+            let seconds = sessions::FAILURE_WINDOW_MS / 1000;
+            response.headers_mut().insert(header::RETRY_AFTER, seconds.into());
+            Ok(response)
         }
         Err(SignInError::Db(err)) => Err(err.into()),
     }
