@@ -60,7 +60,8 @@ async fn bench(cases: usize, runs: &Runs) -> anyhow::Result<()> {
         sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE queue_due_at IS NOT NULL").fetch_one(db.reader()).await?;
     println!("\n{cases} cases ({open} open), built in {:.0} s", started.elapsed().as_secs_f64());
 
-    let prefix = Prefix::parse("KMB").map_err(anyhow::Error::msg)?;
+    // References are derived under the database's own key, as the server derives them.
+    let prefix = Prefix::parse("KMB").map_err(anyhow::Error::msg)?.keyed_for(&db);
     let council = Council::new("Kingsmead Borough Council", prefix.clone());
     let transport = Arc::new(Transport::Folder(dir.path().join("mail")));
     let state = AppState::new(db.clone(), Arc::new(council), rules, transport);

@@ -79,6 +79,7 @@ pub fn router(state: AppState) -> Router {
         .route("/staff/queue", get(staff::queue::show))
         .route("/staff/queue/bulk", post(staff::queue::bulk))
         .route("/staff/audit", get(staff::audit::show))
+        .route("/staff/audit/customers", get(staff::audit::customers))
         .route("/staff/standards", get(staff::standards::show))
         .route("/staff/search", get(staff::search::show))
         .route("/staff/admin/templates", get(staff::admin::list).post(staff::admin::create))

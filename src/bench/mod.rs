@@ -128,7 +128,8 @@ pub async fn run(options: &Options) -> anyhow::Result<()> {
     }
 
     let staff_cookie = sign_in(&db).await?;
-    let prefix = Prefix::parse("KMB").map_err(anyhow::Error::msg)?;
+    // References are derived under the database's own key, as the server derives them.
+    let prefix = Prefix::parse("KMB").map_err(anyhow::Error::msg)?.keyed_for(&db);
     let max_id: i64 = sqlx::query_scalar("SELECT MAX(id) FROM cases").fetch_one(db.reader()).await?;
     let waste: i64 = sqlx::query_scalar("SELECT id FROM teams WHERE code = 'waste'").fetch_one(db.reader()).await?;
     let open311_key = {

@@ -287,3 +287,68 @@ pub async fn record_view(
     .await?;
     Ok(())
 }
+
+/// One line of the customer access log.
+#[derive(Debug, Clone)]
+pub struct CustomerAccess {
+    pub id: i64,
+    pub at: i64,
+    pub customer_id: i64,
+    /// The member of staff's name and email, or the API key's name and first characters.
+    pub who: String,
+    pub role: Option<String>,
+    pub what: String,
+    pub why: String,
+}
+
+/// The customer access log, newest first: everyone's, one record's, or one person's; a
+/// page of `limit` before the entry `before`.
+pub async fn access_log(
+    pool: &AnyPool,
+    customer_id: Option<i64>,
+    staff_id: Option<i64>,
+    before: Option<i64>,
+    limit: i64,
+) -> Result<Vec<CustomerAccess>, sqlx::Error> {
+    let mut conditions = Vec::new();
+    let mut values = Vec::new();
+    for (column, value) in [("v.customer_id = ", customer_id), ("v.staff_id = ", staff_id), ("v.id < ", before)] {
+        if let Some(value) = value {
+            values.push(value);
+            conditions.push(format!("{column}${}", values.len()));
+        }
+    }
+    let filter = if conditions.is_empty() { String::new() } else { format!("WHERE {}", conditions.join(" AND ")) };
+    let sql = format!(
+        "SELECT v.id, v.at, v.customer_id, v.what, v.why, s.name, s.email, s.role, k.name AS key_name, k.shown \
+         FROM customer_views v LEFT JOIN staff_users s ON s.id = v.staff_id \
+         LEFT JOIN api_keys k ON k.id = v.api_key_id {filter} ORDER BY v.id DESC LIMIT {limit}"
+    );
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for value in values {
+        query = query.bind(value);
+    }
+    let rows = query.fetch_all(pool).await?;
+    rows.iter()
+        .map(|row| {
+            let staff: Option<String> = row.try_get("name")?;
+            let who = match staff {
+                Some(name) => format!("{name} ({})", row.try_get::<String, _>("email")?),
+                None => format!(
+                    "API key {} ({}…)",
+                    row.try_get::<Option<String>, _>("key_name")?.unwrap_or_default(),
+                    row.try_get::<Option<String>, _>("shown")?.unwrap_or_default()
+                ),
+            };
+            Ok(CustomerAccess {
+                id: row.try_get("id")?,
+                at: row.try_get("at")?,
+                customer_id: row.try_get("customer_id")?,
+                who,
+                role: row.try_get("role")?,
+                what: row.try_get("what")?,
+                why: row.try_get("why")?,
+            })
+        })
+        .collect()
+}

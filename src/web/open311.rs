@@ -548,6 +548,14 @@ pub async fn one(State(state): State<AppState>, Path(file): Path<String>, Query(
     .await;
     match found {
         Ok(Some(row)) if key.sees(row.partner_id) => {
+            // A request's description and address can be personal: in the access log, as
+            // the JSON API's reads are, under the administrator who made the key.
+            let what = format!("case, by Open311 with the API key {:?} ({}…)", key.name, key.shown);
+            if let Err(err) =
+                crate::cases::db::record_view(state.db.writer(), reference.id(), key.created_by, &what, now_ms()).await
+            {
+                return server_error(format, err);
+            }
             ok(format, "service_requests", V::L("request", vec![request(&state, row)]))
         }
         Ok(_) => error(format, StatusCode::NOT_FOUND, format!("service_request_id: there is no request {id:?}")),

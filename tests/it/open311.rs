@@ -188,6 +188,12 @@ async fn creating_a_request_makes_a_case_through_intake_and_refuses_bad_ones_cle
     );
     // Reading needs a key.
     assert_eq!(get(&app, &format!("/open311/v2/requests/{reference}.json")).await.status, StatusCode::FORBIDDEN);
+    // Each read of one request, with its description and address, is in the access log.
+    let logged: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM case_views WHERE what LIKE 'case, by Open311%'")
+        .fetch_one(t.db.reader())
+        .await
+        .unwrap();
+    assert_eq!(logged, 2);
 }
 
 #[tokio::test]

@@ -227,6 +227,15 @@ async fn a_caseworker_sees_only_customers_with_a_case_in_their_team_and_every_vi
     assert_eq!(views.len(), 2, "{views:?}");
     assert_eq!(views[0], (jo, "record".to_owned(), "a case of theirs is with this person's team".to_owned()));
     assert_eq!(views[1], (sam, "record".to_owned(), "contact centre adviser".to_owned()));
+
+    // Auditors read them, with why, on the access log's page for records.
+    account(&t.db, "auditor@kingsmead.example", "auditor", None, None).await;
+    let (auditor, _) = sign_in(&app, "auditor@kingsmead.example").await;
+    let log = get_with(&app, &format!("/staff/audit/customers?customer={sam}"), &auditor).await;
+    assert_eq!(log.status, StatusCode::OK);
+    assert!(log.body.contains("contact centre adviser"), "{}", log.body);
+    assert!(!log.body.contains("a case of theirs is with this person's team"), "only Sam's record");
+    assert_eq!(get_with(&app, "/staff/audit/customers", &waste).await.status, StatusCode::FORBIDDEN);
 }
 
 #[tokio::test]

@@ -1,5 +1,6 @@
 //! The access log, for auditors and administrators: who looked at which case, when, and at
-//! what, newest first; by case reference or by person; fifty a page, by keyset.
+//! what, newest first; by case reference or by person; fifty a page, by keyset. Views of
+//! customers' records have a page of their own, with why each viewer could see the record.
 
 use askama::Template;
 use axum::extract::{Query, State};
@@ -69,16 +70,7 @@ pub async fn show(
         },
     };
     let email = query.email.trim().to_lowercase();
-    let staff_id = match email.as_str() {
-        "" => None,
-        typed => {
-            let found = crate::org::db::id_by_email(state.db.reader(), typed).await?;
-            if found.is_none() {
-                errors.push(FieldError::new("email", format!("No member of staff has the email address {typed}")));
-            }
-            found
-        }
-    };
+    let staff_id = staff_filter(&state, &email, &mut errors).await?;
     let entries = if errors.is_empty() {
         crate::cases::db::access_log(state.db.reader(), case_id, staff_id, query.before, PAGE + 1).await?
     } else {
@@ -114,6 +106,112 @@ pub async fn show(
     let page = AuditPage {
         chrome: Chrome::staff(&state, &signed_in.0, "audit"),
         reference: reference.to_owned(),
+        email,
+        lines,
+        next,
+        errors,
+    };
+    Ok((status, render(&page)?).into_response())
+}
+
+/// The member of staff an email address names, for a filter; an unknown one is an error.
+async fn staff_filter(state: &AppState, email: &str, errors: &mut Vec<FieldError>) -> Result<Option<i64>, AppError> {
+    if email.is_empty() {
+        return Ok(None);
+    }
+    let found = crate::org::db::id_by_email(state.db.reader(), email).await?;
+    if found.is_none() {
+        errors.push(FieldError::new("email", format!("No member of staff has the email address {email}")));
+    }
+    Ok(found)
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct CustomerQuery {
+    customer: String,
+    email: String,
+    before: Option<i64>,
+}
+
+struct CustomerLine {
+    when: String,
+    who: String,
+    role: &'static str,
+    customer_id: i64,
+    what: String,
+    why: String,
+}
+
+#[derive(Template)]
+#[template(path = "staff/audit_customers.html")]
+struct CustomersPage {
+    chrome: Chrome,
+    customer: String,
+    email: String,
+    lines: Vec<CustomerLine>,
+    next: Option<String>,
+    errors: Vec<FieldError>,
+}
+
+impl CustomersPage {
+    fn error_for(&self, field: &str) -> Option<&str> {
+        crate::intake::error_for(&self.errors, field)
+    }
+}
+
+/// Who looked at which customer's record (or read it through the API), and why they could.
+pub async fn customers(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Query(query): Query<CustomerQuery>,
+) -> Result<Response, AppError> {
+    signed_in.require(Action::ReadAccessLog)?;
+    let mut errors = Vec::new();
+    let customer = query.customer.trim();
+    let customer_id = match customer {
+        "" => None,
+        typed => match typed.parse::<i64>() {
+            Ok(id) if id > 0 => Some(id),
+            _ => {
+                errors.push(FieldError::new("customer", "Enter the record number, like 1042"));
+                None
+            }
+        },
+    };
+    let email = query.email.trim().to_lowercase();
+    let staff_id = staff_filter(&state, &email, &mut errors).await?;
+    let entries = if errors.is_empty() {
+        crate::customers::db::access_log(state.db.reader(), customer_id, staff_id, query.before, PAGE + 1).await?
+    } else {
+        Vec::new()
+    };
+    let more = entries.len() as i64 > PAGE;
+    let shown: Vec<_> = entries.into_iter().take(PAGE as usize).collect();
+    let next = more.then(|| {
+        let last = shown.last().map_or(0, |e| e.id);
+        format!(
+            "/staff/audit/customers?customer={}&email={}&before={last}",
+            crate::web::query_escape(customer),
+            crate::web::query_escape(&email)
+        )
+    });
+    let lines = shown
+        .into_iter()
+        .map(|e| CustomerLine {
+            when: when(&state, e.at),
+            who: e.who,
+            role: e.role.as_deref().and_then(Role::parse).map_or("Another system", |r| r.label()),
+            customer_id: e.customer_id,
+            what: e.what,
+            why: e.why,
+        })
+        .collect();
+    let status =
+        if errors.is_empty() { axum::http::StatusCode::OK } else { axum::http::StatusCode::UNPROCESSABLE_ENTITY };
+    let page = CustomersPage {
+        chrome: Chrome::staff(&state, &signed_in.0, "audit"),
+        customer: customer.to_owned(),
         email,
         lines,
         next,
