@@ -17,12 +17,12 @@ use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
-use frontdoor::app::{AppState, router};
 use frontdoor::cases::{CaseRef, Prefix};
 use frontdoor::config::Council;
 use frontdoor::db::{Db, now_ms};
 use frontdoor::outbox::Transport;
 use frontdoor::standards::{Policy, SharedRules};
+use frontdoor::web::{AppState, router};
 use frontdoor::{demo, sessions, standards};
 
 /// Timed runs and warm-ups: (200, 20) for a benchmark, (5, 1) for the check under `cargo test`.

@@ -1,18 +1,22 @@
 //! frontdoor: a council's single front door. See ARCHITECTURE.md.
 
+pub mod actions;
 pub mod api;
-pub mod app;
 pub mod attachments;
 pub mod bench;
 pub mod calendar;
 pub mod cases;
+pub mod casework;
+pub mod cli;
 pub mod clocks;
 pub mod complaints;
 pub mod config;
 pub mod contacts;
+pub mod crypto;
 pub mod customers;
 pub mod db;
 pub mod demo;
+pub mod forms;
 pub mod information;
 pub mod intake;
 pub mod jobs;
@@ -21,10 +25,12 @@ pub mod notices;
 pub mod org;
 pub mod outbox;
 pub mod plain;
+pub mod reference;
 pub mod rollups;
 pub mod search;
 pub mod services;
 pub mod sessions;
+pub mod smtp;
 pub mod standards;
 pub mod throttle;
 pub mod web;

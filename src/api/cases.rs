@@ -7,9 +7,9 @@ use sqlx::{AnyPool, FromRow};
 use utoipa::ToSchema;
 
 use super::feed::{Event, rfc3339};
-use crate::cases::reference::Prefix;
 use crate::cases::{CaseRef, CaseType, Status};
 use crate::db::sql::{Bound, Sql};
+use crate::reference::Prefix;
 
 /// Where a case is about.
 #[derive(Debug, Clone, Serialize, ToSchema)]

@@ -11,9 +11,9 @@ use serde::Serialize;
 use sqlx::{AnyPool, FromRow};
 use utoipa::ToSchema;
 
-use crate::cases::reference::Prefix;
 use crate::cases::{ActorKind, CaseRef, EventKind, Status};
 use crate::db::Backend;
+use crate::reference::Prefix;
 
 pub const HOLD_BACK_MS: i64 = 5_000;
 
@@ -64,7 +64,7 @@ pub fn rfc3339(ms: i64) -> String {
 /// An event as others see it, its stored numbers spoken as their codes.
 fn event(prefix: &Prefix, row: Row) -> Result<Event, sqlx::Error> {
     let code = |col: &str, number: i64, code: Option<&'static str>| {
-        code.map(str::to_owned).ok_or_else(|| crate::cases::db::bad_code(col, &number.to_string()))
+        code.map(str::to_owned).ok_or_else(|| crate::db::vocabulary::bad_code(col, &number.to_string()))
     };
     let status = |col: &str, number: Option<i64>| {
         number.map(|n| code(col, n, Status::from_number(n).map(Status::as_str))).transpose()

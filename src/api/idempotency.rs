@@ -30,7 +30,7 @@ pub enum Begun {
 }
 
 pub fn body_hash(body: &[u8]) -> String {
-    crate::sessions::sha256_hex(body)
+    crate::crypto::sha256_hex(body)
 }
 
 /// Whether a header value can be a key: 1 to 255 visible ASCII characters.

@@ -4,13 +4,14 @@
 //! deleted, so the record of which system sent which case stays.
 
 pub mod cases;
+pub mod db;
 pub mod feed;
 pub mod idempotency;
 pub mod limit;
 
 use sqlx::{AnyConnection, AnyPool, FromRow};
 
-use crate::cases::vocabulary;
+use crate::db::vocabulary::vocabulary;
 
 vocabulary! {
     /// What a key may do.
@@ -58,12 +59,12 @@ impl ApiKey {
 }
 
 fn hash(key: &str) -> String {
-    crate::sessions::sha256_hex(key.trim().as_bytes())
+    crate::crypto::sha256_hex(key.trim().as_bytes())
 }
 
 /// The token a system is given for a case it sent, to look it up by (Open311's `token`).
 pub fn request_token() -> String {
-    crate::sessions::hex(&rand::random::<[u8; 16]>())
+    crate::crypto::hex(&rand::random::<[u8; 16]>())
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -97,7 +98,7 @@ pub async fn create(
         (Scope::Partner, p) => p,
         _ => None,
     };
-    let key = format!("fd_{}", crate::sessions::hex(&rand::random::<[u8; 24]>()));
+    let key = format!("fd_{}", crate::crypto::hex(&rand::random::<[u8; 24]>()));
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO api_keys (name, key_hash, shown, scope, partner_id, created_by, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",

@@ -3,7 +3,7 @@
 use sqlx::{AnyConnection, AnyPool, Row};
 
 use super::{Caps, Checked, PENDING_MS, Refused, Waiting};
-use crate::sessions::token_hash;
+use crate::crypto::token_hash;
 
 /// A file as lists show it, without its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]

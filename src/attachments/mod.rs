@@ -7,7 +7,7 @@
 
 pub mod db;
 
-use crate::sessions::sha256_hex;
+use crate::crypto::sha256_hex;
 
 /// The largest file accepted: a phone photo is 2–6 MB.
 pub const MAX_FILE_MB: usize = 10;

@@ -8,7 +8,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::clocks::db::fire_due;
+use crate::casework::clocks::fire_due;
 use crate::db::{Db, now_ms};
 use crate::standards::Rules;
 

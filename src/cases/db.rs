@@ -8,6 +8,7 @@ use super::{
     Actor, ActorKind, Case, CaseType, Channel, Event, EventKind, IllegalTransition, Location, Priority, Status,
 };
 use crate::db::flag;
+use crate::db::vocabulary::{bad_code, by_number, code};
 
 /// What is needed to open a case.
 #[derive(Debug, Clone)]
@@ -63,8 +64,8 @@ pub enum ChangeStatusError {
     Db(#[from] sqlx::Error),
 }
 
-/// Inserts a case, status "received", and its "created" event. Returns both as stored,
-/// so the caller can go on without reading them back.
+/// Inserts a case, status "received", and its "created" event's row. Returns both as
+/// stored. `casework::open_case` is what callers use: it fans the event out too.
 pub async fn insert(
     conn: &mut AnyConnection,
     new: &NewCase,
@@ -105,7 +106,7 @@ pub async fn insert(
         from_status: None,
         to_status: Some(Status::Received),
     };
-    let event_id = append_event(conn, id, &event, now).await?;
+    let event_id = insert_event(conn, id, &event, now).await?;
     // Coordinates as a read back would give them: to the stored precision.
     let location =
         Location { lat: loc.lat.map(to_e7).map(from_e7), lng: loc.lng.map(to_e7).map(from_e7), ..loc.clone() };
@@ -128,8 +129,14 @@ pub async fn insert(
     Ok((case, event.stored(event_id, id, now)))
 }
 
-/// Appends one event. Callers change the case row in the same transaction.
-pub async fn append_event(
+/// The id of a case's latest event.
+pub async fn last_event_id(conn: &mut AnyConnection, case_id: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT MAX(id) FROM case_events WHERE case_id = $1").bind(case_id).fetch_one(conn).await
+}
+
+/// Writes one event's row, and nothing else: `casework::append_event` is the one place an
+/// event is written with all that follows from it.
+pub async fn insert_event(
     conn: &mut AnyConnection,
     case_id: i64,
     event: &NewEvent<'_>,
@@ -150,48 +157,7 @@ pub async fn append_event(
     .bind(event.to_status.map(Status::number))
     .fetch_one(&mut *conn)
     .await?;
-    // The webhook outbox, in the same transaction.
-    crate::webhooks::db::enqueue(conn, case_id, id, event.kind.as_str(), now).await?;
     Ok(id)
-}
-
-/// Moves a case to a new status, if the state machine allows, with its event, and
-/// brings its clocks up to date (waiting for the customer pauses them; resolving meets
-/// them). The update only applies if the status is still the one read, so two officers
-/// acting at once cannot both win.
-pub async fn change_status(
-    conn: &mut AnyConnection,
-    case_id: i64,
-    to: Status,
-    actor: Actor,
-    note: Option<&str>,
-    rules: &crate::standards::Rules,
-    now: i64,
-) -> Result<(), ChangeStatusError> {
-    let case = get(&mut *conn, case_id).await?.ok_or(ChangeStatusError::NotFound)?;
-    case.status.transition(case.case_type, to)?;
-    let updated = sqlx::query("UPDATE cases SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4")
-        .bind(to.as_str())
-        .bind(now)
-        .bind(case_id)
-        .bind(case.status.as_str())
-        .execute(&mut *conn)
-        .await?;
-    if updated.rows_affected() != 1 {
-        return Err(ChangeStatusError::Conflict);
-    }
-    let event = NewEvent {
-        actor,
-        kind: EventKind::StatusChanged,
-        public: true,
-        body: note,
-        from_status: Some(case.status),
-        to_status: Some(to),
-    };
-    let event_id = append_event(&mut *conn, case_id, &event, now).await?;
-    let case = Case { status: to, updated_at: now, ..case };
-    crate::clocks::db::sync_case(conn, case, rules, event_id, now).await?;
-    Ok(())
 }
 
 const CASE_COLUMNS: &str = "id, case_type, channel, service_id, customer_id, status, priority, \
@@ -258,8 +224,8 @@ fn event_from_row(row: &AnyRow) -> Result<Event, sqlx::Error> {
         id: row.try_get("id")?,
         case_id: row.try_get("case_id")?,
         at: row.try_get("at")?,
-        actor: Actor { kind: numbered(row, "actor_kind", ActorKind::from_number)?, id: row.try_get("actor_id")? },
-        kind: numbered(row, "kind", EventKind::from_number)?,
+        actor: Actor { kind: by_number(row, "actor_kind", ActorKind::from_number)?, id: row.try_get("actor_id")? },
+        kind: by_number(row, "kind", EventKind::from_number)?,
         public: row.try_get::<i64, _>("public")? != 0,
         body: row.try_get("body")?,
         from_status: status("from_status")?,
@@ -276,54 +242,6 @@ pub(crate) fn to_e7(degrees: f64) -> i64 {
 
 pub(crate) fn from_e7(e7: i64) -> f64 {
     e7 as f64 / 1e7
-}
-
-/// Reads a text column holding one of our codes.
-pub(crate) fn code<T>(row: &AnyRow, col: &str, parse: fn(&str) -> Option<T>) -> Result<T, sqlx::Error> {
-    let text: String = row.try_get(col)?;
-    parse(&text).ok_or_else(|| bad_code(col, &text))
-}
-
-/// A vocabulary stored as its number (`cases::numbered!`), read back strictly.
-pub(crate) fn numbered<T>(row: &AnyRow, col: &str, from_number: fn(i64) -> Option<T>) -> Result<T, sqlx::Error> {
-    let number: i64 = row.try_get(col)?;
-    from_number(number).ok_or_else(|| bad_code(col, &number.to_string()))
-}
-
-pub(crate) fn bad_code(col: &str, text: &str) -> sqlx::Error {
-    sqlx::Error::ColumnDecode { index: col.to_owned(), source: format!("unknown code {text:?}").into() }
-}
-
-/// Stores the answers to a service's own questions with the case.
-pub async fn insert_answers(
-    conn: &mut AnyConnection,
-    case_id: i64,
-    answers: &[crate::services::Answer],
-) -> Result<(), sqlx::Error> {
-    for answer in answers {
-        sqlx::query("INSERT INTO case_answers (case_id, code, label, value, shown) VALUES ($1, $2, $3, $4, $5)")
-            .bind(case_id)
-            .bind(&answer.code)
-            .bind(&answer.label)
-            .bind(&answer.value)
-            .bind(&answer.shown)
-            .execute(&mut *conn)
-            .await?;
-    }
-    Ok(())
-}
-
-/// A case's answers to its service's own questions, in the words they were asked.
-pub async fn answers(pool: &AnyPool, case_id: i64) -> Result<Vec<crate::services::Answer>, sqlx::Error> {
-    let rows: Vec<(String, String, String, String)> =
-        sqlx::query_as("SELECT code, label, value, shown FROM case_answers WHERE case_id = $1 ORDER BY code")
-            .bind(case_id)
-            .fetch_all(pool)
-            .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(code, label, value, shown)| crate::services::Answer { code, label, value, shown })
-        .collect())
 }
 
 /// Writes one line of the access log: who looked at which case, and at what.

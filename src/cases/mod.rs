@@ -3,87 +3,12 @@
 //! This module owns the rules (the status state machine, the vocabulary of channels,
 //! types and priorities). Queries live in `db.rs`. Nothing here knows about HTTP.
 
-pub mod actions;
 pub mod db;
 pub mod queue;
-pub mod reference;
-pub mod resident;
 
-pub use reference::{CaseRef, Prefix, RefError};
+pub use crate::reference::{CaseRef, Prefix, RefError};
 
-/// Declares a closed vocabulary stored as text, with its plain-English label.
-macro_rules! vocabulary {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal, $label:literal;)+ }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The code stored in the database and used in APIs.
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $code),+ }
-            }
-
-            /// Plain English, for people.
-            pub fn label(self) -> &'static str {
-                match self { $($name::$variant => $label),+ }
-            }
-
-            pub fn parse(code: &str) -> Option<Self> {
-                match code { $($code => Some($name::$variant),)+ _ => None }
-            }
-        }
-
-        $crate::cases::serde_as_code!($name);
-
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-    };
-}
-pub(crate) use vocabulary;
-
-/// Serialises a closed vocabulary as its code, and reads it back strictly.
-macro_rules! serde_as_code {
-    ($name:ident) => {
-        impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let code = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-                $name::parse(&code).ok_or_else(|| serde::de::Error::custom(format!("unknown code {code:?}")))
-            }
-        }
-    };
-}
-pub(crate) use serde_as_code;
-
-/// Gives a vocabulary a small number for each code, for columns with a row for every
-/// event: a number is a byte on disk where its text code is 5 to 20. The numbers are
-/// stored, so one is never changed or reused; the `vocabulary` table in the database holds
-/// each with its code, for anyone reading the tables, and a test holds the two to agree.
-macro_rules! numbered {
-    ($name:ident { $($variant:ident = $number:literal,)+ }) => {
-        impl $name {
-            /// The number stored for this code.
-            pub fn number(self) -> i64 {
-                match self { $($name::$variant => $number),+ }
-            }
-
-            pub fn from_number(number: i64) -> Option<Self> {
-                match number { $($number => Some($name::$variant),)+ _ => None }
-            }
-        }
-    };
-}
+use crate::db::vocabulary::{numbered, vocabulary};
 
 vocabulary! {
     /// How the contact reached the council.

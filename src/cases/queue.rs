@@ -1,15 +1,15 @@
 //! Queues: open cases in the order their deadlines fall, a page at a time.
 //!
 //! Every case still waiting for the council carries `queue_due_at` (its next deadline,
-//! kept by `clocks::db::sync`), and partial indexes cover only such cases, so reading a
+//! kept by `casework::clocks::sync`), and partial indexes cover only such cases, so reading a
 //! page costs the same with ten closed cases or ten million. Pages continue from the last
 //! row shown (keyset), never by offset.
 
 use sqlx::any::AnyRow;
 use sqlx::{AnyPool, AssertSqlSafe, Row};
 
-use super::db::code;
 use super::{Channel, Status};
+use crate::db::vocabulary::code;
 
 /// `queue_due_at` for an open case with no deadline running: 9999-12-31, so it sorts last.
 pub const NO_DEADLINE: i64 = 253_402_300_799_999;

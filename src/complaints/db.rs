@@ -3,7 +3,7 @@
 
 use sqlx::{AnyConnection, AnyPool, Row};
 
-use crate::intake::{Checker, FieldError, OUTCOME_MAX};
+use crate::forms::{Checker, FieldError, OUTCOME_MAX};
 
 /// A stage's answer.
 #[derive(Debug, Clone)]

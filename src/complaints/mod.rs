@@ -16,10 +16,12 @@ pub use stage::{Stage, stage};
 
 use sqlx::AnyConnection;
 
-use crate::cases::db::{ChangeStatusError, NewEvent, append_event, change_status};
-use crate::cases::{Actor, Case, CaseType, EventKind, Status, vocabulary};
+use crate::cases::db::{ChangeStatusError, NewEvent};
+use crate::cases::{Actor, Case, CaseType, EventKind, Status};
+use crate::casework::{append_event, change_status};
 use crate::config::Council;
-use crate::intake::{Checker, FieldError, OUTCOME_MAX};
+use crate::db::vocabulary::vocabulary;
+use crate::forms::{Checker, FieldError, OUTCOME_MAX};
 use crate::outbox::Purpose;
 use crate::standards::{Milestone, Rules};
 
@@ -88,7 +90,7 @@ async fn tell(
     text: &str,
     now: i64,
 ) -> Result<(), ComplaintError> {
-    if crate::cases::actions::tell_if_reachable(conn, council, case_id, purpose, text, now).await? {
+    if crate::casework::tell::tell_if_reachable(conn, council, case_id, purpose, text, now).await? {
         Ok(())
     } else {
         Err(ComplaintError::NotNow("The customer gave no way to reach them"))
@@ -140,7 +142,7 @@ pub async fn reclassify(
         .execute(&mut *conn)
         .await?;
     // Every milestone so far counts for the new type's standards, not only this event.
-    crate::clocks::db::sync(&mut *conn, case.id, rules, 0, now).await?;
+    crate::casework::clocks::sync(&mut *conn, case.id, rules, 0, now).await?;
     Ok(())
 }
 
@@ -175,7 +177,7 @@ pub async fn request_stage2(
         let note = "Stage 2 of the complaint was asked for.";
         change_status(&mut *conn, case.id, Status::Reopened, actor, Some(note), rules, now).await?;
     }
-    crate::clocks::db::sync(&mut *conn, case.id, rules, event_id, now).await?;
+    crate::casework::clocks::sync(&mut *conn, case.id, rules, event_id, now).await?;
     Ok(())
 }
 
@@ -200,7 +202,7 @@ pub async fn acknowledge_stage2(
         now,
     )
     .await?;
-    let clocks = crate::clocks::db::sync(&mut *conn, case.id, rules, event_id, now).await?;
+    let clocks = crate::casework::clocks::sync(&mut *conn, case.id, rules, event_id, now).await?;
     let due = clocks
         .iter()
         .find(|c| c.standard.id == "complaint-stage2-respond")
@@ -338,7 +340,7 @@ fn check(answer: &Answer, today: jiff::civil::Date) -> Result<Checked, Complaint
         c.fail("cause", "Choose what caused the complaint");
     }
     let remedy = c.text("remedy", "what we have done to put it right", &answer.remedy, TEXT_MAX, true);
-    let text = c.text("answer-text", "the answer to the resident", &answer.text, crate::cases::actions::TEXT_MAX, true);
+    let text = c.text("answer-text", "the answer to the resident", &answer.text, crate::casework::tell::TEXT_MAX, true);
     let mut promises = Vec::new();
     for (i, (promise, due)) in answer.promises.iter().enumerate() {
         if promise.trim().is_empty() && due.trim().is_empty() {

@@ -3,7 +3,7 @@
 
 pub mod db;
 
-use crate::cases::vocabulary;
+use crate::db::vocabulary::vocabulary;
 
 vocabulary! {
     Direction {

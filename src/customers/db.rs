@@ -4,8 +4,9 @@ use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, AnyPool, Row};
 
 use super::{Customer, CustomerDetails, Likeness, MergeError, Suggestion};
-use crate::cases::db::{NewEvent, append_event};
+use crate::cases::db::NewEvent;
 use crate::cases::{Actor, EventKind};
+use crate::casework::append_event;
 
 /// The id of the customer with this email, phone or property, or of a new record. A
 /// record merged into another leads to the one kept.
@@ -212,9 +213,9 @@ pub const LINK_LIFETIME_MS: i64 = 90 * 24 * 3_600_000;
 
 /// A new link token for a customer, for an email to them; only its hash is stored.
 pub async fn new_link(conn: &mut AnyConnection, customer_id: i64, now: i64) -> Result<String, sqlx::Error> {
-    let token = crate::sessions::new_token();
+    let token = crate::crypto::new_token();
     sqlx::query("INSERT INTO customer_links (token_hash, customer_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
-        .bind(crate::sessions::token_hash(&token))
+        .bind(crate::crypto::token_hash(&token))
         .bind(customer_id)
         .bind(now)
         .bind(now + LINK_LIFETIME_MS)
@@ -232,7 +233,7 @@ pub async fn by_link(pool: &AnyPool, token: &str, now: i64) -> Result<Option<Cus
         "SELECT COALESCE(c.merged_into, c.id) FROM customer_links l JOIN customers c ON c.id = l.customer_id \
          WHERE l.token_hash = $1 AND l.expires_at > $2",
     )
-    .bind(crate::sessions::token_hash(token))
+    .bind(crate::crypto::token_hash(token))
     .bind(now)
     .fetch_optional(pool)
     .await?;

@@ -21,7 +21,9 @@ pub enum Backend {
 }
 
 mod group;
+pub mod queue;
 pub mod sql;
+pub mod vocabulary;
 
 use group::GroupCommit;
 pub use group::GroupError;

@@ -186,7 +186,7 @@ async fn publish_examples(db: &Db, now: i64) -> anyhow::Result<()> {
 /// Teams, the partner, services with their questions, staff, a notice and reply templates,
 /// in one transaction.
 async fn write_catalogue(db: &Db, rules: &Rules, now: i64) -> anyhow::Result<()> {
-    let hash = crate::sessions::hash_password(DEMO_PASSWORD)?;
+    let hash = crate::crypto::hash_password(DEMO_PASSWORD)?;
     let mut tx = db.begin().await?;
     let mut team_ids = Vec::new();
     for team in TEAMS {

@@ -7,7 +7,7 @@
 //! The clocks are the policy's (`foi-respond`, `eir-respond`, `foi-review`,
 //! `eir-review`, `sar-respond`): clarification restarts an FOI or EIR clock and pauses a
 //! subject access one, through the ordinary "waiting for the customer" status, and
-//! extensions go through `clocks::db::extend`, which refuses the statutory ones once
+//! extensions go through `casework::clocks::extend`, which refuses the statutory ones once
 //! the first deadline has passed. This module owns the rest of the rules; who may act
 //! is `Role::may` at the edge.
 
@@ -16,10 +16,12 @@ pub mod export;
 
 use sqlx::AnyConnection;
 
-use crate::cases::db::{ChangeStatusError, NewEvent, append_event, change_status};
-use crate::cases::{Actor, Case, CaseRef, CaseType, Event, EventKind, Status, vocabulary};
+use crate::cases::db::{ChangeStatusError, NewEvent};
+use crate::cases::{Actor, Case, CaseRef, CaseType, Event, EventKind, Status};
+use crate::casework::{append_event, change_status};
 use crate::config::Council;
-use crate::intake::{Checker, FieldError};
+use crate::db::vocabulary::vocabulary;
+use crate::forms::{Checker, FieldError};
 use crate::outbox::Purpose;
 use crate::standards::{Milestone, Rules};
 
@@ -180,7 +182,7 @@ async fn send_and_resolve(
 ) -> Result<(), InformationError> {
     let actor = Actor::staff(staff_id);
     append_event(&mut *conn, case_id, &event(EventKind::Message, actor, true, letter), now).await?;
-    if !crate::cases::actions::tell_if_reachable(&mut *conn, council, case_id, Purpose::Reply, letter, now).await? {
+    if !crate::casework::tell::tell_if_reachable(&mut *conn, council, case_id, Purpose::Reply, letter, now).await? {
         return Err(InformationError::NotNow("The requester gave no way to reach them"));
     }
     change_status(&mut *conn, case_id, Status::Resolved, actor, Some(note), rules, now).await?;
@@ -242,7 +244,7 @@ pub async fn answer(
         }
         Some(_) => {}
     }
-    let text = c.text("info-text", "the answer to the requester", &answer.text, crate::cases::actions::TEXT_MAX, true);
+    let text = c.text("info-text", "the answer to the requester", &answer.text, crate::casework::tell::TEXT_MAX, true);
     let (Some(outcome), Some(text)) = (outcome, text) else { return Err(InformationError::Invalid(c.errors)) };
     if !c.errors.is_empty() {
         return Err(InformationError::Invalid(c.errors));
@@ -307,7 +309,7 @@ pub async fn request_review(
         let note = "An internal review was asked for.";
         change_status(&mut *conn, case.id, Status::Reopened, actor, Some(note), rules, now).await?;
     }
-    crate::clocks::db::sync(&mut *conn, case.id, rules, event_id, now).await?;
+    crate::casework::clocks::sync(&mut *conn, case.id, rules, event_id, now).await?;
     Ok(())
 }
 
@@ -342,7 +344,7 @@ pub async fn answer_review(
         }
         Some(_) => {}
     }
-    let text = c.text("info-text", "the review's answer", &answer.text, crate::cases::actions::TEXT_MAX, true);
+    let text = c.text("info-text", "the review's answer", &answer.text, crate::casework::tell::TEXT_MAX, true);
     let (Some(outcome), Some(text)) = (outcome, text) else { return Err(InformationError::Invalid(c.errors)) };
     if !c.errors.is_empty() {
         return Err(InformationError::Invalid(c.errors));
@@ -408,7 +410,7 @@ pub async fn withdraw(
     now: i64,
 ) -> Result<(), InformationError> {
     let mut c = Checker::default();
-    let Some(reason) = c.text("withdraw-reason", "why it is taken down", reason, crate::intake::OUTCOME_MAX, true)
+    let Some(reason) = c.text("withdraw-reason", "why it is taken down", reason, crate::forms::OUTCOME_MAX, true)
     else {
         return Err(InformationError::Invalid(c.errors));
     };

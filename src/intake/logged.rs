@@ -3,14 +3,15 @@
 //! as a web form does, or adds to the case the resident already has. One that was dealt
 //! with there and then is recorded as resolved at first contact.
 
-use super::validate::{Checker, OUTCOME_MAX};
 use super::{Asks, ContactNeeded, IntakeError, Request, Submission, validate};
-use crate::cases::db::{ChangeStatusError, NewEvent, append_event, change_status};
+use crate::cases::db::{ChangeStatusError, NewEvent};
 use crate::cases::{self, Actor, CaseRef, Channel, EventKind, Status};
+use crate::casework::{append_event, change_status};
 use crate::config::Council;
 use crate::contacts::db::NewContact;
 use crate::contacts::{self, Direction};
 use crate::db::{Db, now_ms};
+use crate::forms::{Checker, OUTCOME_MAX};
 use crate::services;
 use crate::standards::Rules;
 

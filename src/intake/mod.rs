@@ -8,13 +8,8 @@
 //! reference for a case that could be lost.
 
 mod logged;
-mod validate;
 
 pub use logged::{LOGGED_CHANNELS, Logged, log};
-pub use validate::{
-    Checker, DESCRIPTION_MAX, FieldError, OUTCOME_MAX, Text, error_for, is_email, normalise_postcode, thousands,
-    upper_first,
-};
 
 use std::sync::Arc;
 
@@ -27,11 +22,11 @@ use crate::contacts::Direction;
 use crate::contacts::db::NewContact;
 use crate::customers::CustomerDetails;
 use crate::db::{Db, now_ms};
+use crate::forms::{ADDRESS_MAX, Checker, DESCRIPTION_MAX, FieldError, NAME_MAX};
 use crate::outbox::{self, NewMessage, OutChannel, Purpose};
 use crate::services::Service;
 use crate::standards::{Measure, Rules};
 use crate::{attachments, cases, clocks, contacts, customers, services};
-use validate::{ADDRESS_MAX, NAME_MAX};
 
 /// What someone sent, as typed, before validation.
 #[derive(Debug, Clone, Default)]
@@ -267,7 +262,7 @@ pub async fn submit(db: &Db, council: Arc<Council>, rules: Arc<Rules>, s: &Submi
                         from_status: None,
                         to_status: None,
                     };
-                    cases::db::append_event(&mut *conn, opened.case_id, &event, now).await?;
+                    crate::casework::append_event(&mut *conn, opened.case_id, &event, now).await?;
                 }
                 for token in &checked.uploads {
                     if !attachments::db::claim(&mut *conn, token, opened.case_id, now).await? {
@@ -343,9 +338,9 @@ pub async fn open(
         partner_id: service.partner_id,
     };
     let actor = request.logged_by.map_or(Actor::customer(Some(customer_id)), Actor::staff);
-    let (case, created) = cases::db::insert(&mut *conn, &new, actor, now).await?;
+    let (case, created) = crate::casework::open_case(&mut *conn, &new, actor, now).await?;
     let case_id = case.id;
-    cases::db::insert_answers(&mut *conn, case_id, request.answers).await?;
+    services::db::insert_answers(&mut *conn, case_id, request.answers).await?;
     let contact = NewContact {
         case_id: Some(case_id),
         customer_id: Some(customer_id),
@@ -366,14 +361,14 @@ pub async fn open(
     };
     // The case was written just now: its clocks start from what is in hand, with no
     // reading back, and its count as received goes in with theirs.
-    let before = clocks::db::Before {
+    let before = crate::casework::clocks::Before {
         case,
         service_code: service.code.clone(),
         events: vec![created],
         clocks: Vec::new(),
         resolved_at: None,
     };
-    let clocks = clocks::db::sync_from(&mut *conn, before, rules, 0, &[received], now).await?;
+    let clocks = crate::casework::clocks::sync_from(&mut *conn, before, rules, 0, &[received], now).await?;
     let reference = CaseRef::from_id(&council.prefix, case_id);
     let mut acknowledged = false;
     if let Some(email) = request.customer.email.as_deref().filter(|_| request.acknowledge) {
@@ -435,8 +430,8 @@ async fn acknowledge(
     let link = customers::db::new_link(&mut *conn, ack.customer_id, now).await?;
     // The signed link opens the whole case (timeline, reply, escalate) without asking
     // for the email address or postcode again.
-    let key = cases::resident::link_key(&mut *conn).await?;
-    let signature = cases::resident::sign(&key, reference);
+    let key = crate::actions::resident::link_key(&mut *conn).await?;
+    let signature = crate::actions::resident::sign(&key, reference);
     let body = format!(
         "Dear {name},\n\n\
          Thank you for contacting {council}. We have your message \"{subject}\".\n\n\
@@ -486,6 +481,7 @@ fn promise(rules: &Rules, clocks: &[clocks::Clock]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::forms::normalise_postcode;
     use proptest::prelude::*;
 
     const FIELDS: [&str; 7] = ["description", "address", "postcode", "name", "email", "phone", "uprn"];

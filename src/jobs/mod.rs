@@ -10,7 +10,9 @@
 //! Jobs must be idempotent: a job may run again after a crash.
 
 mod claim;
+pub mod deliver;
 pub mod sweep;
+pub mod webhooks;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -19,10 +21,22 @@ use futures_util::StreamExt;
 use sqlx::AnyConnection;
 use tokio_util::sync::CancellationToken;
 
-use crate::app::AppState;
+use crate::config::Council;
+use crate::db::queue::{backoff, kind};
 use crate::db::{Backend, Db, now_ms};
-use crate::standards::Rules;
-use crate::{mail, outbox};
+use crate::mail;
+use crate::outbox::Transport;
+use crate::standards::{Rules, SharedRules};
+
+/// What jobs need, and no more: the database, the council, the standards in force and
+/// where mail goes. Never the web's state.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub db: Db,
+    pub council: Arc<Council>,
+    pub rules: SharedRules,
+    pub transport: Arc<Transport>,
+}
 
 use claim::{End, claim_many};
 pub use claim::{Job, claim};
@@ -32,32 +46,6 @@ pub const LEASE: Duration = Duration::from_secs(120);
 /// How often the clock sweep runs.
 pub const SWEEP_EVERY: Duration = Duration::from_secs(30);
 const IDLE_POLL: Duration = Duration::from_secs(1);
-
-/// What a job is.
-pub mod kind {
-    pub const CLOCK_SWEEP: &str = "clock_sweep";
-    /// Read one stored inbound message (the payload is its id).
-    pub const MAIL_IN: &str = "mail_in";
-    /// Deliver one outbox message (the payload is its id).
-    pub const DELIVER: &str = "deliver";
-    /// Send the webhook deliveries that are due.
-    pub const WEBHOOKS: &str = crate::webhooks::db::JOB;
-}
-
-/// Queues a one-off job in the caller's transaction, due now. A second job with the same
-/// kind and key is not added.
-pub async fn enqueue(conn: &mut AnyConnection, kind: &str, key: &str, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO jobs (kind, job_key, payload, run_at, created_at) VALUES ($1, $2, $2, $3, $3) \
-         ON CONFLICT (kind, job_key) DO UPDATE SET run_at = $3, attempts = 0, last_error = NULL",
-    )
-    .bind(kind)
-    .bind(key)
-    .bind(now)
-    .execute(conn)
-    .await?;
-    Ok(())
-}
 
 /// Puts the recurring jobs in place if they are not there already.
 pub async fn ensure_recurring(db: &Db, now: i64) -> Result<(), sqlx::Error> {
@@ -85,19 +73,19 @@ enum Ran {
     /// Its own work is written, or it writes nothing: only its end is left.
     Ended(End),
     /// A mail attempt to record; the job ends as the attempt says.
-    Mail(Box<outbox::Attempt>),
+    Mail(Box<deliver::Attempt>),
 }
 
 /// Claims and runs one due job, if there is one. Returns whether it found one.
-pub async fn run_one(state: &AppState, worker: &str, now: i64) -> Result<bool, sqlx::Error> {
-    Ok(run_due(state, worker, now, 1).await? > 0)
+pub async fn run_one(ctx: &Context, worker: &str, now: i64) -> Result<bool, sqlx::Error> {
+    Ok(run_due(ctx, worker, now, 1).await? > 0)
 }
 
 /// Claims up to `most` due jobs at once, runs them one after another in the order they
 /// fell due, then ends them all together: on SQLite their ends share one commit. Returns
 /// how many it claimed.
-pub async fn run_due(state: &AppState, worker: &str, now: i64, most: usize) -> Result<usize, sqlx::Error> {
-    let db = &state.db;
+pub async fn run_due(ctx: &Context, worker: &str, now: i64, most: usize) -> Result<usize, sqlx::Error> {
+    let db = &ctx.db;
     let jobs = claim_many(db, worker, now, LEASE, most).await?;
     let began = Instant::now();
     let mut ran = Vec::with_capacity(jobs.len());
@@ -111,10 +99,10 @@ pub async fn run_due(state: &AppState, worker: &str, now: i64, most: usize) -> R
             ran.push((Ran::Ended(End::NotStarted), at()));
             continue;
         }
-        let done = work(state, job, at()).await;
+        let done = work(ctx, job, at()).await;
         ran.push((done, at()));
     }
-    let rules = state.rules.get();
+    let rules = ctx.rules.get();
     let ends = jobs.iter().cloned().zip(ran).map(|(job, (ran, at))| {
         let rules = rules.clone();
         async move {
@@ -143,25 +131,25 @@ pub async fn run_due(state: &AppState, worker: &str, now: i64, most: usize) -> R
 }
 
 /// Runs one claimed job's work.
-async fn work(state: &AppState, job: &Job, now: i64) -> Ran {
+async fn work(ctx: &Context, job: &Job, now: i64) -> Ran {
     let id = || job.payload.parse::<i64>().map_err(|_| anyhow::anyhow!("job payload {:?} is not an id", job.payload));
     let outcome = match job.kind.as_str() {
         kind::CLOCK_SWEEP => {
-            sweep::run(&state.db, &state.rules, now).await.map(|_| Some(now + SWEEP_EVERY.as_millis() as i64))
+            sweep::run(&ctx.db, &ctx.rules, now).await.map(|_| Some(now + SWEEP_EVERY.as_millis() as i64))
         }
         kind::MAIL_IN => match id() {
-            Ok(id) => mail::process(state, id, now).await.map(|_| None),
+            Ok(id) => mail::process(&ctx.db, &ctx.council, &ctx.rules.get(), id, now).await.map(|_| None),
             Err(err) => Err(err),
         },
         kind::DELIVER => match id() {
-            Ok(id) => match outbox::send_one(state, id, job.attempts).await {
+            Ok(id) => match deliver::send_one(&ctx.db, &ctx.council, &ctx.transport, id, job.attempts).await {
                 Ok(Some(attempt)) => return Ran::Mail(Box::new(attempt)),
                 Ok(None) => Ok(None),
                 Err(err) => Err(err),
             },
             Err(err) => Err(err),
         },
-        kind::WEBHOOKS => crate::webhooks::run(state, now).await,
+        kind::WEBHOOKS => webhooks::run(&ctx.db, &ctx.council, now).await,
         other => Err(anyhow::anyhow!("no job kind {other:?}")),
     };
     Ran::Ended(match outcome {
@@ -189,20 +177,14 @@ fn failed(job: &Job, error: String, now: i64) -> End {
     End::Failed { error, retry_at: now + backoff(job.attempts) }
 }
 
-/// Exponential backoff: 10 s, 20 s, 40 s ... up to an hour.
-pub fn backoff(attempts: i64) -> i64 {
-    let exp = attempts.clamp(1, 20) as u32 - 1;
-    (10_000i64.saturating_mul(1i64 << exp.min(30))).min(3_600_000)
-}
-
 /// Runs jobs until `shutdown` is cancelled.
-pub async fn run(state: AppState, shutdown: CancellationToken) {
+pub async fn run(ctx: Context, shutdown: CancellationToken) {
     let worker = format!("{}-{}", std::process::id(), rand::random::<u32>());
-    if let Err(err) = ensure_recurring(&state.db, now_ms()).await {
+    if let Err(err) = ensure_recurring(&ctx.db, now_ms()).await {
         tracing::error!(error = %err, "could not schedule the recurring jobs");
     }
     loop {
-        let claimed = match run_due(&state, &worker, now_ms(), BATCH).await {
+        let claimed = match run_due(&ctx, &worker, now_ms(), BATCH).await {
             Ok(claimed) => claimed,
             Err(err) => {
                 tracing::error!(error = %err, "the job runner could not reach the database");

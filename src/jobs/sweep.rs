@@ -3,7 +3,7 @@
 //! only mattered for a while: counts of tries, ended staff sessions, spent sign-in
 //! challenges and idempotency keys past their day. Its cost follows the number of clocks falling due, not the number open.
 
-use crate::clocks::db::{Swept, fire_due};
+use crate::casework::clocks::{Swept, fire_due};
 use crate::db::Db;
 use crate::standards::SharedRules;
 use crate::{attachments, calendar};

@@ -4,7 +4,7 @@ use sqlx::{AnyConnection, Row};
 
 use super::{Inbound, Outcome};
 use crate::db::Db;
-use crate::jobs;
+use crate::db::queue as jobs;
 
 /// A stored message.
 #[derive(Debug, Clone)]

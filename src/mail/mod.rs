@@ -16,19 +16,20 @@
 
 pub mod db;
 pub mod read;
-pub mod smtp;
 
 use sqlx::AnyConnection;
 
-use crate::app::AppState;
-use crate::cases::db::{NewEvent, append_event};
-use crate::cases::resident::cut;
+use crate::actions::resident::cut;
+use crate::cases::db::NewEvent;
 use crate::cases::{Actor, CaseRef, Channel, EventKind, Location, Status};
+use crate::casework::append_event;
 use crate::config::Council;
 use crate::contacts::Direction;
 use crate::contacts::db::NewContact;
 use crate::customers::CustomerDetails;
-use crate::intake::{self, DESCRIPTION_MAX, Request};
+use crate::db::Db;
+use crate::forms::DESCRIPTION_MAX;
+use crate::intake::{self, Request};
 use crate::standards::Rules;
 use crate::{cases, contacts, services};
 pub use read::{Reading, Verdict, read};
@@ -100,16 +101,14 @@ impl Outcome {
 
 /// Reads stored message `id` and acts on it, in one transaction with recording the
 /// outcome. A message already read is left alone, so running this twice is harmless.
-pub async fn process(state: &AppState, id: i64, now: i64) -> anyhow::Result<Option<Outcome>> {
-    let council = &state.council;
-    let rules = state.rules.get();
-    let mut tx = state.db.begin().await?;
+pub async fn process(db: &Db, council: &Council, rules: &Rules, id: i64, now: i64) -> anyhow::Result<Option<Outcome>> {
+    let mut tx = db.begin().await?;
     let Some(stored) = db::get(&mut tx, id).await? else { return Ok(None) };
     if stored.state != "new" {
         return Ok(None);
     }
     let reading = read(&stored.raw, stored.envelope_from.as_deref(), &council.mail_from, &council.prefix);
-    let outcome = decide(&mut tx, council, &rules, &stored, &reading, now).await?;
+    let outcome = decide(&mut tx, council, rules, &stored, &reading, now).await?;
     db::finish(&mut tx, id, &outcome, Some(&reading), now).await?;
     tx.commit().await?;
     // The state and the case only: a reason can quote the sender's address.
@@ -240,7 +239,7 @@ async fn reply(
     reading: &Reading,
     now: i64,
 ) -> anyhow::Result<()> {
-    cases::resident::reply(conn, rules, case, Channel::Email, &reading.subject, &words(reading), now).await?;
+    crate::actions::resident::reply(conn, rules, case, Channel::Email, &reading.subject, &words(reading), now).await?;
     Ok(())
 }
 

@@ -12,7 +12,7 @@
 use mail_parser::{Address, MessageParser, MimeHeaders};
 
 use crate::cases::{CaseRef, Prefix};
-use crate::intake::{DESCRIPTION_MAX, is_email};
+use crate::forms::{DESCRIPTION_MAX, is_email};
 
 /// What a message is, for deciding what to do with it.
 #[derive(Debug, Clone, PartialEq, Eq)]

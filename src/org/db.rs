@@ -99,7 +99,7 @@ pub async fn staff_list(pool: &sqlx::AnyPool) -> Result<Vec<StaffLine>, sqlx::Er
                 id: row.try_get("id")?,
                 name: row.try_get("name")?,
                 email: row.try_get("email")?,
-                role: crate::cases::db::code(row, "role", Role::parse)?,
+                role: crate::db::vocabulary::code(row, "role", Role::parse)?,
                 belongs_to: team.or(row.try_get("partner")?),
                 disabled: row.try_get::<i64, _>("disabled")? != 0,
                 second_step: row.try_get::<Option<String>, _>("totp_secret")?.is_some(),
@@ -176,4 +176,12 @@ pub async fn account(
 /// A staff account's id by its email address (lower case).
 pub async fn id_by_email(pool: &sqlx::AnyPool, email: &str) -> Result<Option<i64>, sqlx::Error> {
     sqlx::query_scalar("SELECT id FROM staff_users WHERE email = $1").bind(email).fetch_optional(pool).await
+}
+
+/// The enabled administrator with this email address (lower case), if there is one.
+pub async fn administrator_by_email(pool: &sqlx::AnyPool, email: &str) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT id FROM staff_users WHERE email = $1 AND role = 'admin' AND disabled = 0")
+        .bind(email)
+        .fetch_optional(pool)
+        .await
 }

@@ -3,7 +3,7 @@
 
 pub mod db;
 
-use crate::cases::vocabulary;
+use crate::db::vocabulary::vocabulary;
 
 vocabulary! {
     /// What a member of staff may do: see [`Role::may`].
@@ -134,7 +134,7 @@ fn refuse(field: &'static str, message: impl Into<String>) -> AccountError {
 /// Each refusal names what to change.
 pub async fn add_account(db: &crate::db::Db, new: &NewAccount<'_>, now: i64) -> Result<i64, AccountError> {
     let email = new.email.trim().to_lowercase();
-    if !crate::intake::is_email(&email) {
+    if !crate::forms::is_email(&email) {
         return Err(refuse("email", format!("{:?} is not an email address", new.email)));
     }
     let name = new.name.trim();
@@ -145,12 +145,12 @@ pub async fn add_account(db: &crate::db::Db, new: &NewAccount<'_>, now: i64) -> 
         let roles: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
         return Err(refuse("role", format!("{:?} is not a role; use one of {}", new.role, roles.join(", "))));
     };
-    if let Some(problem) = crate::sessions::password_problem(new.password) {
+    if let Some(problem) = crate::crypto::password_problem(new.password) {
         return Err(refuse("password", problem));
     }
     let mut tx = db.begin().await?;
     let (team_id, partner_id) = belongs_to(&mut tx, role, new.team, new.partner).await?;
-    let hash = crate::sessions::hash_password(new.password)?;
+    let hash = crate::crypto::hash_password(new.password)?;
     let staff = db::NewStaff { email: &email, name, role, team_id, partner_id, password_hash: Some(&hash) };
     let id = match db::insert_staff(&mut tx, &staff, now).await {
         Ok(id) => id,

@@ -3,7 +3,7 @@
 use sqlx::{AnyConnection, Row};
 
 use super::{NewMessage, OutChannel};
-use crate::jobs;
+use crate::db::queue as jobs;
 
 /// Writes a message, and for email its delivery job, in the caller's transaction. Its
 /// Message-ID is fixed now, so every delivery attempt sends the same message and the

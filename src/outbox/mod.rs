@@ -2,17 +2,14 @@
 //! the change that caused it, so a change is never made without its message or the
 //! reverse. Each email row gets a `deliver` job in that transaction too.
 //!
-//! Delivery ([`deliver`]) is at least once: a job that dies after sending and before
+//! Delivery (`jobs::deliver`) is at least once: a job that dies after sending and before
 //! recording it sends again. The row's Message-ID was fixed when it was written, so the
 //! second copy is the same message, which mail clients show once. With no relay (the
 //! demo), mail is written to a folder as `<id>.eml`, and a retry overwrites the file.
 
 pub mod db;
-mod deliver;
 
 use std::path::PathBuf;
-
-pub use deliver::{Attempt, MAX_ATTEMPTS, deliver, render, send_one};
 
 /// How a message reaches the customer. A customer with no email address is phoned:
 /// the row is a task for staff until other channels can send automatically.

@@ -2,7 +2,7 @@
 
 use sqlx::{AnyConnection, AnyPool};
 
-use crate::intake::{Checker, FieldError};
+use crate::forms::{Checker, FieldError};
 
 pub const NAME_MAX: usize = 100;
 pub const BODY_MAX: usize = 10_000;

@@ -5,7 +5,7 @@
 pub mod db;
 
 use crate::cases::{CaseRef, Prefix};
-use crate::intake::{is_email, normalise_postcode};
+use crate::forms::{is_email, normalise_postcode};
 
 /// What a search box's text is.
 #[derive(Debug, Clone, PartialEq, Eq)]

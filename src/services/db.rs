@@ -5,8 +5,8 @@ use sqlx::{AnyConnection, AssertSqlSafe, Row};
 
 use super::{Field, FieldKind, Service};
 use crate::cases::CaseType;
-use crate::cases::db::code;
 use crate::db::flag;
+use crate::db::vocabulary::code;
 
 // SQL here is built from this constant only; values are always bound.
 const COLUMNS: &str =
@@ -180,4 +180,33 @@ pub async fn delete_field(conn: &mut AnyConnection, service_id: i64, code: &str)
         .execute(conn)
         .await?;
     Ok(deleted.rows_affected() == 1)
+}
+
+/// Stores the answers to a service's own questions with the case.
+pub async fn insert_answers(
+    conn: &mut AnyConnection,
+    case_id: i64,
+    answers: &[super::Answer],
+) -> Result<(), sqlx::Error> {
+    for answer in answers {
+        sqlx::query("INSERT INTO case_answers (case_id, code, label, value, shown) VALUES ($1, $2, $3, $4, $5)")
+            .bind(case_id)
+            .bind(&answer.code)
+            .bind(&answer.label)
+            .bind(&answer.value)
+            .bind(&answer.shown)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// A case's answers to its service's own questions, in the words they were asked.
+pub async fn answers(pool: &sqlx::AnyPool, case_id: i64) -> Result<Vec<super::Answer>, sqlx::Error> {
+    let rows: Vec<(String, String, String, String)> =
+        sqlx::query_as("SELECT code, label, value, shown FROM case_answers WHERE case_id = $1 ORDER BY code")
+            .bind(case_id)
+            .fetch_all(pool)
+            .await?;
+    Ok(rows.into_iter().map(|(code, label, value, shown)| super::Answer { code, label, value, shown }).collect())
 }

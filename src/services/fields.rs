@@ -7,8 +7,8 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-use crate::cases::vocabulary;
-use crate::intake::{Checker, FieldError};
+use crate::db::vocabulary::vocabulary;
+use crate::forms::{Checker, FieldError};
 
 /// The longest text answer.
 pub const ANSWER_MAX: usize = 500;

@@ -4,8 +4,8 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use super::{FAILURE_WINDOW_MS, IDLE_MS, LIFETIME_MS, MAX_CLIENT_FAILURES, MAX_FAILURES, Session, SignInError, Staff};
-use crate::cases::db::code;
 use crate::db::Db;
+use crate::db::vocabulary::code;
 use crate::org::Role;
 use crate::throttle::{self, Keyer};
 
@@ -62,8 +62,9 @@ pub async fn sign_in(db: &Db, email: &str, password: &str, client: &str, now: i6
     };
     // argon2 is slow on purpose: keep it off the async workers.
     let password = password.to_owned();
-    let verified =
-        tokio::task::spawn_blocking(move || super::verify_password(&password, hash.as_deref())).await.unwrap_or(false);
+    let verified = tokio::task::spawn_blocking(move || crate::crypto::verify_password(&password, hash.as_deref()))
+        .await
+        .unwrap_or(false);
     let mut tx = db.begin().await?;
     let Some(staff) = staff.filter(|_| verified) else {
         throttle::db::hit(&mut tx, &client_key, FAILURE_WINDOW_MS, now).await?;
@@ -72,11 +73,11 @@ pub async fn sign_in(db: &Db, email: &str, password: &str, client: &str, now: i6
     };
     if second_step {
         // The address's count is cleared only once the code is right too.
-        let token = super::new_token();
+        let token = crate::crypto::new_token();
         sqlx::query(
             "INSERT INTO sign_in_challenges (token_hash, staff_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
         )
-        .bind(super::token_hash(&token))
+        .bind(crate::crypto::token_hash(&token))
         .bind(staff.id)
         .bind(now)
         .bind(now + CHALLENGE_MS)
@@ -107,8 +108,9 @@ pub async fn password_matches(db: &Db, staff_id: i64, password: &str, now: i64) 
         return Err(SignInError::Throttled);
     }
     let password = password.to_owned();
-    let verified =
-        tokio::task::spawn_blocking(move || super::verify_password(&password, hash.as_deref())).await.unwrap_or(false);
+    let verified = tokio::task::spawn_blocking(move || crate::crypto::verify_password(&password, hash.as_deref()))
+        .await
+        .unwrap_or(false);
     if verified {
         throttle::db::clear(&mut *conn, &key).await?;
     }
@@ -120,9 +122,9 @@ async fn open_session(
     staff: Staff,
     now: i64,
 ) -> Result<(String, Session), sqlx::Error> {
-    let token = super::new_token();
-    let token_hash = super::token_hash(&token);
-    let csrf_token = super::new_token();
+    let token = crate::crypto::new_token();
+    let token_hash = crate::crypto::token_hash(&token);
+    let csrf_token = crate::crypto::new_token();
     sqlx::query(
         "INSERT INTO staff_sessions (token_hash, staff_id, csrf_token, created_at, last_seen_at, expires_at) \
          VALUES ($1, $2, $3, $4, $4, $5)",
@@ -164,7 +166,7 @@ pub async fn complete_with_code(
          JOIN staff_users u ON u.id = c.staff_id WHERE c.token_hash = $1 AND c.expires_at > $2 AND u.disabled = 0"
     );
     let row = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(super::token_hash(challenge))
+        .bind(crate::crypto::token_hash(challenge))
         .bind(now)
         .fetch_optional(db.reader())
         .await?
@@ -201,7 +203,7 @@ pub async fn complete_with_code(
         return Err(CodeError::Wrong);
     }
     sqlx::query("DELETE FROM sign_in_challenges WHERE token_hash = $1 OR expires_at <= $2")
-        .bind(super::token_hash(challenge))
+        .bind(crate::crypto::token_hash(challenge))
         .bind(now)
         .execute(&mut *tx)
         .await?;
@@ -259,7 +261,7 @@ fn staff_from_row(row: &AnyRow) -> Result<Staff, sqlx::Error> {
 /// and its account not disabled. Marks it as seen (at most once a minute, so reading
 /// pages does not write on every request).
 pub async fn find(db: &Db, token: &str, now: i64) -> Result<Option<Session>, sqlx::Error> {
-    let token_hash = super::token_hash(token);
+    let token_hash = crate::crypto::token_hash(token);
     let sql = format!(
         "SELECT {STAFF_COLUMNS}, s.csrf_token, s.last_seen_at FROM staff_sessions s \
          JOIN staff_users u ON u.id = s.staff_id \

@@ -41,7 +41,7 @@ pub fn matching_step(secret: &str, typed: &str, now_secs: u64) -> Option<u64> {
     let now = now_secs / STEP;
     [now.saturating_sub(1), now, now + 1].into_iter().find(|step| {
         let expected = totp.generate(step * STEP);
-        crate::sessions::tokens_match(&expected, &code)
+        crate::crypto::tokens_match(&expected, &code)
     })
 }
 

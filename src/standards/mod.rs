@@ -22,7 +22,8 @@ pub use explain::{Explanation, explain};
 pub use policy::{ComplaintSettings, Policy, PolicyError};
 
 use crate::calendar::{Calendars, Receipt};
-use crate::cases::{CaseType, Channel, vocabulary};
+use crate::cases::{CaseType, Channel};
+use crate::db::vocabulary::vocabulary;
 
 /// The built-in policy.
 pub const DEFAULT_POLICY: &str = include_str!("../../policy/standards.toml");

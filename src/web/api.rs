@@ -27,17 +27,17 @@ use std::collections::BTreeMap;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
 
+use crate::actions::{self, ActionError, CaseAction};
 use crate::api::cases::{CaseOut, CustomerOut, Filter};
 use crate::api::feed::Event;
 use crate::api::idempotency::{self, Begun};
 use crate::api::{ApiKey, Scope};
-use crate::app::AppState;
-use crate::cases::actions::{self, ActionError, CaseAction};
 use crate::cases::db::ChangeStatusError;
 use crate::cases::{Actor, ActorKind, CaseRef, CaseType, Status};
 use crate::db::now_ms;
 use crate::intake::{IntakeError, SentBy, Submission};
 use crate::services::FieldKind;
+use crate::web::AppState;
 
 /// The most a page of cases or events holds.
 const PAGE_MAX: i64 = 200;
@@ -253,7 +253,7 @@ fn body<T: serde::de::DeserializeOwned>(headers: &HeaderMap, bytes: &[u8]) -> Re
             let field = if path == "." || path.is_empty() { "body".to_owned() } else { path };
             let message = err.inner().to_string();
             let message = message.split(" at line").next().unwrap_or(&message).to_owned();
-            Err(ApiError::field(StatusCode::UNPROCESSABLE_ENTITY, field, crate::intake::upper_first(&message)))
+            Err(ApiError::field(StatusCode::UNPROCESSABLE_ENTITY, field, crate::forms::upper_first(&message)))
         }
     }
 }
@@ -671,13 +671,11 @@ fn action_problem(err: ActionError, text_field: &str) -> ApiError {
         ActionError::Status(ChangeStatusError::NotFound) => ApiError::not_found("such case"),
         ActionError::Status(ChangeStatusError::Db(err)) => err.into(),
         ActionError::Status(other) => {
-            ApiError::field(StatusCode::CONFLICT, "status", crate::intake::upper_first(&other.to_string()))
+            ApiError::field(StatusCode::CONFLICT, "status", crate::forms::upper_first(&other.to_string()))
         }
-        ActionError::Extend(other) => ApiError::field(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "standard",
-            crate::intake::upper_first(&other.to_string()),
-        ),
+        ActionError::Extend(other) => {
+            ApiError::field(StatusCode::UNPROCESSABLE_ENTITY, "standard", crate::forms::upper_first(&other.to_string()))
+        }
         ActionError::Db(err) => err.into(),
     }
 }
@@ -697,10 +695,7 @@ async fn act(
     if let Err(err) = actions::act(&mut tx, &state.council, &rules, case_id, caller.actor(), action, now).await {
         return Err(action_problem(err, text_field));
     }
-    let last: i64 = sqlx::query_scalar("SELECT MAX(id) FROM case_events WHERE case_id = $1")
-        .bind(case_id)
-        .fetch_one(&mut *tx)
-        .await?;
+    let last = crate::cases::db::last_event_id(&mut tx, case_id).await?;
     let note = format!("Done by {} through its API key.", caller.0.name);
     let event = crate::cases::db::NewEvent {
         actor: caller.actor(),
@@ -710,7 +705,7 @@ async fn act(
         from_status: None,
         to_status: None,
     };
-    crate::cases::db::append_event(&mut tx, case_id, &event, now).await?;
+    crate::casework::append_event(&mut tx, case_id, &event, now).await?;
     tx.commit().await?;
     Ok(last)
 }
@@ -848,13 +843,13 @@ pub async fn find_customers(State(state): State<AppState>, caller: Caller, Query
     }
     let bad = |field: &str, message: &str| ApiError::field(StatusCode::BAD_REQUEST, field, message);
     let email = match param(&pairs, "email") {
-        Some(text) if crate::intake::is_email(&text.to_lowercase()) => Some(text.to_lowercase()),
+        Some(text) if crate::forms::is_email(&text.to_lowercase()) => Some(text.to_lowercase()),
         Some(_) => return Err(bad("email", "Give an email address, like name@example.com")),
         None => None,
     };
     let phone = match param(&pairs, "phone") {
         Some(text) => {
-            let mut checker = crate::intake::Checker::default();
+            let mut checker = crate::forms::Checker::default();
             match checker.phone("phone", text) {
                 Some(phone) => Some(phone),
                 None => return Err(bad("phone", "Give a phone number, like 01632 960 001 or +44 7700 900 982")),

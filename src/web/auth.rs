@@ -5,10 +5,10 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, header};
 
-use crate::app::AppState;
 use crate::db::now_ms;
 use crate::org::Action;
 use crate::sessions::{self, Session};
+use crate::web::AppState;
 use crate::web::error::AppError;
 
 /// The session cookie. Scoped to `/staff`, so public pages never receive it.

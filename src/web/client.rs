@@ -10,7 +10,7 @@ use std::net::{IpAddr, SocketAddr};
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
 
-use crate::app::AppState;
+use crate::web::AppState;
 
 /// The client's address as text, or `"unknown"` where none is known (a request made
 /// in-process, as tests do).

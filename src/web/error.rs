@@ -11,8 +11,8 @@ use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 
 use super::pages::{Chrome, ErrorTemplate, render};
-use crate::app::AppState;
-use crate::intake::Text;
+use crate::forms::Text;
+use crate::web::AppState;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {

@@ -23,7 +23,7 @@ use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader};
 use serde::Deserialize;
 
-use crate::app::AppState;
+use crate::web::AppState;
 use crate::web::auth::{cookie, set_cookie};
 
 fluent_templates::static_loader! {
@@ -160,7 +160,7 @@ pub fn text_with(language: Language, id: &str, args: &[(&'static str, &str)]) ->
 /// domain's own words. A `label` argument that names a Fluent message ("label-name") is
 /// itself put into the language; any other argument (a file's name, a question the
 /// council wrote) is shown as it is.
-pub fn localise(errors: &mut [crate::intake::FieldError], language: Language) {
+pub fn localise(errors: &mut [crate::forms::FieldError], language: Language) {
     if language == ENGLISH {
         return;
     }

@@ -14,7 +14,7 @@ use axum::response::{IntoResponse, Response};
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
-use crate::app::AppState;
+use crate::web::AppState;
 use crate::web::client::Client;
 use crate::web::error::AppError;
 

@@ -10,14 +10,17 @@ pub mod i18n;
 pub mod limits;
 pub mod open311;
 pub mod pages;
+mod router;
+mod state;
+
+pub use router::router;
+pub use state::AppState;
 
 use std::net::SocketAddr;
 
 use anyhow::Context;
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
-
-use crate::app::{AppState, router};
 
 /// Binds the listener, with a clear message if the address is taken or not ours.
 pub async fn bind(addr: SocketAddr) -> anyhow::Result<TcpListener> {

@@ -20,15 +20,14 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value};
-use sqlx::FromRow;
 
 use crate::api::ApiKey;
-use crate::app::AppState;
+use crate::api::db::open311 as rows;
 use crate::cases::{CaseRef, CaseType, Status};
 use crate::db::now_ms;
-use crate::db::sql::{Bound, Sql};
 use crate::intake::{IntakeError, SentBy, Submission};
 use crate::services::FieldKind;
+use crate::web::AppState;
 
 const SPEC: &str = "http://wiki.open311.org/GeoReport_v2";
 const DAY: i64 = 86_400_000;
@@ -447,11 +446,7 @@ async fn create(state: &AppState, format: Format, pairs: &Pairs) -> Result<Respo
 
 /// The case's next deadline, if a clock is running.
 async fn expected(state: &AppState, case_id: i64) -> Result<Option<i64>, sqlx::Error> {
-    let due: Option<Option<i64>> = sqlx::query_scalar("SELECT queue_due_at FROM cases WHERE id = $1")
-        .bind(case_id)
-        .fetch_optional(state.db.reader())
-        .await?;
-    Ok(crate::cases::queue::deadline(due.flatten()))
+    Ok(crate::cases::queue::deadline(rows::due(state.db.reader(), case_id).await?))
 }
 
 pub async fn token(State(state): State<AppState>, Path(file): Path<String>, Query(pairs): Query<Pairs>) -> Response {
@@ -460,13 +455,7 @@ pub async fn token(State(state): State<AppState>, Path(file): Path<String>, Quer
         Ok(key) => key,
         Err(refused) => return refused,
     };
-    let found: Result<Option<(i64, Option<i64>)>, sqlx::Error> = sqlx::query_as(
-        "SELECT r.case_id, c.partner_id FROM api_requests r JOIN cases c ON c.id = r.case_id WHERE r.token = $1",
-    )
-    .bind(token)
-    .fetch_optional(state.db.reader())
-    .await;
-    match found {
+    match rows::token(state.db.reader(), token).await {
         Ok(Some((case_id, partner))) if key.sees(partner) => {
             let reference = CaseRef::from_id(&state.council.prefix, case_id).to_string();
             let value = V::L("request", vec![V::O(vec![("service_request_id", s(reference)), ("token", s(token))])]);
@@ -477,34 +466,7 @@ pub async fn token(State(state): State<AppState>, Path(file): Path<String>, Quer
     }
 }
 
-/// A case as a request shows it.
-#[derive(Debug, FromRow)]
-struct Row {
-    id: i64,
-    status: String,
-    description: String,
-    address: Option<String>,
-    postcode: Option<String>,
-    uprn: Option<i64>,
-    lat_e7: Option<i64>,
-    lng_e7: Option<i64>,
-    partner_id: Option<i64>,
-    created_at: i64,
-    updated_at: i64,
-    queue_due_at: Option<i64>,
-    service_code: String,
-    service_name: String,
-    agency: String,
-}
-
-const COLUMNS: &str = "SELECT c.id, c.status, c.description, c.address, c.postcode, c.uprn, c.lat_e7, c.lng_e7, \
-     c.partner_id, c.created_at, c.updated_at, c.queue_due_at, s.code AS service_code, s.name AS service_name, \
-     COALESCE(p.name, t.name) AS agency";
-
-const JOINS: &str = "JOIN services s ON s.id = c.service_id \
-     JOIN teams t ON t.id = c.team_id LEFT JOIN partners p ON p.id = c.partner_id";
-
-fn request(state: &AppState, row: Row) -> V {
+fn request(state: &AppState, row: rows::Request) -> V {
     let status = Status::parse(&row.status).unwrap_or(Status::Received);
     let e7 = |v: Option<i64>| v.map(crate::cases::db::from_e7);
     V::O(vec![
@@ -540,13 +502,7 @@ pub async fn one(State(state): State<AppState>, Path(file): Path<String>, Query(
     let Ok(reference) = CaseRef::parse(&state.council.prefix, id) else {
         return error(format, StatusCode::NOT_FOUND, format!("service_request_id: there is no request {id:?}"));
     };
-    let found: Result<Option<Row>, sqlx::Error> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{COLUMNS} FROM cases c {JOINS} WHERE c.case_type = 'service_request' AND c.id = $1"
-    )))
-    .bind(reference.id())
-    .fetch_optional(state.db.reader())
-    .await;
-    match found {
+    match rows::one(state.db.reader(), reference.id()).await {
         Ok(Some(row)) if key.sees(row.partner_id) => {
             // A request's description and address can be personal: in the access log, as
             // the JSON API's reads are, under the administrator who made the key.
@@ -609,60 +565,48 @@ async fn list(state: &AppState, format: Format, pairs: &Pairs) -> Result<Respons
         Ok(w) => w,
         Err(problems) => return Ok(errors(format, StatusCode::BAD_REQUEST, problems)),
     };
-    // The page's cases are chosen from the cases table alone, newest first by its
-    // created_at index, and only then joined to their names: with the joins in one query
-    // the planner may start from the teams and sort every case (1.4 s at a million).
-    let mut q = Sql::new("SELECT c.id FROM cases c WHERE c.case_type = 'service_request'");
-    let ids: Vec<i64> = field(pairs, "service_request_id")
-        .unwrap_or_default()
-        .split(',')
-        .filter_map(|r| CaseRef::parse(&state.council.prefix, r.trim()).ok())
-        .map(|r| r.id())
-        .take(CAP as usize)
-        .collect();
-    if field(pairs, "service_request_id").is_some_and(|v| !v.trim().is_empty()) {
-        // The specification: a list of ids overrides every other filter.
-        if ids.is_empty() {
-            return Ok(ok(format, "service_requests", V::L("request", Vec::new())));
-        }
-        q.push(" AND c.id IN (");
-        for (i, id) in ids.iter().enumerate() {
-            q.push(if i == 0 { "" } else { ", " }).bind(Bound::Int(*id));
-        }
-        q.push(")");
-    } else {
-        if let Some(code) = field(pairs, "service_code").map(str::trim).filter(|c| !c.is_empty()) {
-            q.push(" AND c.service_id = (SELECT id FROM services WHERE code = ").bind(Bound::Text(code.to_owned()));
-            q.push(")");
-        }
-        match field(pairs, "status").map(|s| s.trim().to_lowercase()).as_deref() {
-            None | Some("") | Some("open,closed") | Some("closed,open") => {}
-            Some("open") => {
-                q.push(" AND c.status NOT IN ('resolved', 'closed')");
-            }
-            Some("closed") => {
-                q.push(" AND c.status IN ('resolved', 'closed')");
-            }
-            Some(other) => {
-                let why = format!("status: {other:?} is not open, closed or open,closed");
-                return Ok(error(format, StatusCode::BAD_REQUEST, why));
-            }
-        }
-        q.push(" AND c.created_at >= ").bind(Bound::Int(from));
-        q.push(" AND c.created_at <= ").bind(Bound::Int(until));
+    let named = field(pairs, "service_request_id").filter(|v| !v.trim().is_empty());
+    let ids = named.map(|v| {
+        v.split(',')
+            .filter_map(|r| CaseRef::parse(&state.council.prefix, r.trim()).ok())
+            .map(|r| r.id())
+            .take(CAP as usize)
+            .collect::<Vec<_>>()
+    });
+    if ids.as_ref().is_some_and(Vec::is_empty) {
+        return Ok(ok(format, "service_requests", V::L("request", Vec::new())));
     }
-    if let (crate::api::Scope::Partner, Some(partner)) = (key.scope(), key.partner_id) {
-        q.push(" AND c.partner_id = ").bind(Bound::Int(partner));
-    }
-    q.push(" ORDER BY c.created_at DESC, c.id DESC LIMIT ").bind(Bound::Int(limit));
-    q.push(" OFFSET ").bind(Bound::Int(offset));
-    let chosen = std::mem::take(&mut q.text);
-    q.text = format!(
-        "{COLUMNS} FROM ({chosen}) k JOIN cases c ON c.id = k.id {JOINS} ORDER BY c.created_at DESC, c.id DESC"
-    );
-    let rows: Vec<Row> = q.fetch_all(state.db.reader()).await?;
+    let open = match field(pairs, "status").map(|s| s.trim().to_lowercase()).as_deref() {
+        None | Some("") | Some("open,closed") | Some("closed,open") => None,
+        Some("open") => Some(true),
+        Some("closed") => Some(false),
+        Some(other) if ids.is_none() => {
+            let why = format!("status: {other:?} is not open, closed or open,closed");
+            return Ok(error(format, StatusCode::BAD_REQUEST, why));
+        }
+        Some(_) => None,
+    };
+    let filter = rows::Filter {
+        ids,
+        service_code: field(pairs, "service_code").map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned),
+        open,
+        from,
+        until,
+        partner: partner_of(&key),
+        limit,
+        offset,
+    };
+    let rows = rows::page(state.db.reader(), &filter).await?;
     let items = rows.into_iter().map(|row| request(state, row)).collect();
     Ok(ok(format, "service_requests", V::L("request", items)))
+}
+
+/// The partner a key is kept to, for a partner's key.
+fn partner_of(key: &ApiKey) -> Option<i64> {
+    match (key.scope(), key.partner_id) {
+        (crate::api::Scope::Partner, Some(partner)) => Some(partner),
+        _ => None,
+    }
 }
 
 /// Our status in the updates extension's words.
@@ -677,17 +621,6 @@ fn extended(status: Status) -> &'static str {
     }
 }
 
-#[derive(Debug, FromRow)]
-struct UpdateRow {
-    id: i64,
-    case_id: i64,
-    at: i64,
-    body: Option<String>,
-    to_status: Option<i64>,
-    status: String,
-    partner_id: Option<i64>,
-}
-
 async fn updates(state: &AppState, format: Format, pairs: &Pairs) -> Result<Response, sqlx::Error> {
     let key = match key(state, format, field(pairs, "api_key")).await {
         Ok(key) => key,
@@ -697,20 +630,7 @@ async fn updates(state: &AppState, format: Format, pairs: &Pairs) -> Result<Resp
         Ok(w) => w,
         Err(problems) => return Ok(errors(format, StatusCode::BAD_REQUEST, problems)),
     };
-    // The partial index on public status changes (2) and messages (5), by time, answers
-    // this whatever the size of the history.
-    let mut q = Sql::new(
-        "SELECT e.id, e.case_id, e.at, e.body, e.to_status, c.status, c.partner_id FROM case_events e \
-         JOIN cases c ON c.id = e.case_id WHERE e.public = 1 AND e.kind IN (2, 5) \
-         AND c.case_type = 'service_request' AND e.at >= ",
-    );
-    q.bind(Bound::Int(from)).push(" AND e.at <= ").bind(Bound::Int(until));
-    if let (crate::api::Scope::Partner, Some(partner)) = (key.scope(), key.partner_id) {
-        q.push(" AND c.partner_id = ").bind(Bound::Int(partner));
-    }
-    q.push(" ORDER BY e.at, e.id LIMIT ").bind(Bound::Int(limit));
-    q.push(" OFFSET ").bind(Bound::Int(offset));
-    let rows: Vec<UpdateRow> = q.fetch_all(state.db.reader()).await?;
+    let rows = rows::updates(state.db.reader(), from, until, partner_of(&key), limit, offset).await?;
     let items = rows
         .into_iter()
         .filter(|r| key.sees(r.partner_id))
@@ -755,8 +675,8 @@ async fn add_update(state: &AppState, format: Format, pairs: &Pairs) -> Result<R
         return Ok(error(format, StatusCode::NOT_FOUND, format!("service_request_id: there is no request {id:?}")));
     };
     let text = field(pairs, "description").unwrap_or_default().trim();
-    if text.is_empty() || text.chars().count() > crate::intake::DESCRIPTION_MAX {
-        let why = format!("description: give the update, up to {} characters", crate::intake::DESCRIPTION_MAX);
+    if text.is_empty() || text.chars().count() > crate::forms::DESCRIPTION_MAX {
+        let why = format!("description: give the update, up to {} characters", crate::forms::DESCRIPTION_MAX);
         return Ok(error(format, StatusCode::BAD_REQUEST, why));
     }
     let rules = state.rules.get();
@@ -771,24 +691,18 @@ async fn add_update(state: &AppState, format: Format, pairs: &Pairs) -> Result<R
             from_status: None,
             to_status: None,
         };
-        let event_id = crate::cases::db::append_event(&mut tx, case.id, &event, now).await?;
-        crate::clocks::db::sync(&mut tx, case.id, &rules, event_id, now).await?;
+        let event_id = crate::casework::append_event(&mut tx, case.id, &event, now).await?;
+        crate::casework::clocks::sync(&mut tx, case.id, &rules, event_id, now).await?;
         Some(event_id)
     } else {
         let subject = format!("Update from {}", key.name);
-        match crate::cases::resident::reply(&mut tx, &rules, &case, crate::cases::Channel::Api, &subject, text, now)
+        match crate::actions::resident::reply(&mut tx, &rules, &case, crate::cases::Channel::Api, &subject, text, now)
             .await
         {
-            Ok(()) => {
-                let last: i64 = sqlx::query_scalar("SELECT MAX(id) FROM case_events WHERE case_id = $1")
-                    .bind(case.id)
-                    .fetch_one(&mut *tx)
-                    .await?;
-                Some(last)
-            }
-            Err(crate::cases::resident::ActError::Db(err)) => return Err(err),
+            Ok(()) => Some(crate::cases::db::last_event_id(&mut tx, case.id).await?),
+            Err(crate::actions::resident::ActError::Db(err)) => return Err(err),
             Err(other) => {
-                let why = crate::intake::upper_first(&other.to_string());
+                let why = crate::forms::upper_first(&other.to_string());
                 return Ok(error(format, StatusCode::BAD_REQUEST, format!("service_request_id: {why}")));
             }
         }

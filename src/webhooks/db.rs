@@ -5,7 +5,7 @@ use sqlx::{AnyConnection, AnyPool, FromRow};
 use crate::cases::EventKind;
 
 /// The job that sends what is due.
-pub const JOB: &str = "webhooks";
+pub const JOB: &str = crate::db::queue::kind::WEBHOOKS;
 
 #[derive(Debug, Clone, FromRow)]
 pub struct Subscription {
@@ -128,7 +128,7 @@ pub async fn enqueue(
     .execute(&mut *conn)
     .await?;
     if written.rows_affected() > 0 {
-        crate::jobs::enqueue(conn, JOB, "due", now).await?;
+        crate::db::queue::enqueue(conn, JOB, "due", now).await?;
     }
     Ok(())
 }
@@ -188,7 +188,7 @@ pub async fn failed(pool: &AnyPool, due: &Due, error: &str, now: i64) -> Result<
     sqlx::query("UPDATE webhook_deliveries SET state = $1, attempts = $2, next_at = $3, last_error = $4 WHERE id = $5")
         .bind(state)
         .bind(attempts)
-        .bind(now + crate::jobs::backoff(attempts))
+        .bind(now + crate::db::queue::backoff(attempts))
         .bind(error.chars().take(500).collect::<String>())
         .bind(due.id)
         .execute(pool)
@@ -236,7 +236,7 @@ pub async fn replay(conn: &mut AnyConnection, id: i64, now: i64) -> Result<bool,
     .execute(&mut *conn)
     .await?;
     if done.rows_affected() == 1 {
-        crate::jobs::enqueue(conn, JOB, "due", now).await?;
+        crate::db::queue::enqueue(conn, JOB, "due", now).await?;
     }
     Ok(done.rows_affected() == 1)
 }

@@ -1,7 +1,7 @@
 //! Webhooks: an administrator subscribes a URL to kinds of case event, for every case
 //! or for one partner's, and each such event is sent to it as a signed POST.
 //!
-//! - **From the outbox.** [`db::enqueue`] runs inside [`crate::cases::db::append_event`],
+//! - **From the outbox.** [`db::enqueue`] runs inside [`crate::casework::append_event`],
 //!   so a delivery row is written in the transaction that records the event: an event is
 //!   never committed without its deliveries, nor a delivery without its event.
 //! - **At least once, ordered per case.** The `webhooks` job sends the oldest pending
@@ -25,16 +25,63 @@
 //!   trusts a key that reads the feed.
 
 pub mod db;
-mod deliver;
 
 use std::net::IpAddr;
+
+use hyper::Uri;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
-pub use deliver::{Target, run};
+/// A URL we may post to: http or https, a host, and a path.
+#[derive(Debug, Clone)]
+pub struct Target {
+    uri: Uri,
+    pub(crate) tls: bool,
+    pub(crate) host: String,
+    pub(crate) port: u16,
+}
+
+impl Target {
+    pub fn parse(text: &str) -> Result<Target, String> {
+        let text = text.trim();
+        let uri: Uri =
+            text.parse().map_err(|_| "Give a web address, like https://jobs.example.org/frontdoor".to_owned())?;
+        let tls = match uri.scheme_str() {
+            Some("https") => true,
+            Some("http") => false,
+            _ => return Err("The address must start with https:// or http://".to_owned()),
+        };
+        let Some(host) = uri.host().filter(|h| !h.is_empty()) else {
+            return Err("The address has no host name".to_owned());
+        };
+        if uri.authority().is_some_and(|a| a.as_str().contains('@')) {
+            return Err("The address must not carry a user name or password".to_owned());
+        }
+        let host = host.trim_start_matches('[').trim_end_matches(']').to_owned();
+        let port = uri.port_u16().unwrap_or(if tls { 443 } else { 80 });
+        Ok(Target { uri, tls, host, port })
+    }
+
+    pub fn as_str(&self) -> String {
+        self.uri.to_string()
+    }
+
+    /// The address, when the URL names one instead of a host.
+    pub fn literal_ip(&self) -> Option<IpAddr> {
+        self.host.parse().ok()
+    }
+
+    pub(crate) fn path(&self) -> &str {
+        self.uri.path_and_query().map_or("/", |p| p.as_str())
+    }
+
+    pub(crate) fn authority(&self) -> &str {
+        self.uri.authority().map_or(self.host.as_str(), |a| a.as_str())
+    }
+}
 
 /// Attempts before a delivery is dead: with the backoff, about four and a half hours.
 pub const MAX_ATTEMPTS: i64 = 12;

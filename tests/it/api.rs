@@ -374,7 +374,7 @@ async fn a_thousand_creates_each_sent_three_times_at_once_make_a_thousand_cases(
     seed_catalogue(&t.db).await;
     let mut state = crate::support::state(&t.db, &std::env::temp_dir()).await;
     state.limiter = Arc::new(frontdoor::api::limit::Limiter::new(0));
-    let app = frontdoor::app::router(state);
+    let app = frontdoor::web::router(state);
     let write = key(&t.db, "write", None).await;
     let mut references = std::collections::HashMap::new();
     // Eight creates at a time, each as three identical requests racing.
@@ -418,7 +418,7 @@ async fn a_key_over_its_rate_limit_is_told_when_to_try_again() {
     seed_catalogue(&t.db).await;
     let mut state = crate::support::state(&t.db, &std::env::temp_dir()).await;
     state.limiter = Arc::new(frontdoor::api::limit::Limiter::new(3));
-    let app = frontdoor::app::router(state);
+    let app = frontdoor::web::router(state);
     let write = key(&t.db, "write", None).await;
     let other = key(&t.db, "read", None).await;
     for _ in 0..3 {

@@ -1,7 +1,8 @@
 //! The case core on a real database: the state machine, events and atomicity.
 
-use frontdoor::cases::db::{ChangeStatusError, change_status, events, get};
+use frontdoor::cases::db::{ChangeStatusError, events, get};
 use frontdoor::cases::{Actor, ActorKind, CaseRef, EventKind, Status};
+use frontdoor::casework::change_status;
 use frontdoor::db::now_ms;
 use frontdoor::intake::{self, IntakeError, Submission};
 

@@ -2,9 +2,10 @@
 //! the customer, extended with an outbox message, warned and breached by the job
 //! runner, and never fired twice by two runners.
 
-use frontdoor::cases::db::{change_status, events};
+use frontdoor::cases::db::events;
 use frontdoor::cases::{Actor, EventKind, Status};
-use frontdoor::clocks::db::{ExtendError, extend, fire_due};
+use frontdoor::casework::change_status;
+use frontdoor::casework::clocks::{ExtendError, extend, fire_due};
 use frontdoor::clocks::{self, State};
 use frontdoor::db::now_ms;
 use frontdoor::intake;
@@ -177,9 +178,10 @@ async fn two_job_runners_never_both_take_the_sweep() {
     frontdoor::jobs::ensure_recurring(&t.db, now).await.unwrap();
     frontdoor::jobs::ensure_recurring(&t.db, now).await.unwrap();
     assert_eq!(count(&t.db, "jobs").await, 1, "scheduled once however many times it is asked");
+    let jobs = crate::support::jobs_of(&state);
     let (a, b) = tokio::join!(
-        frontdoor::jobs::run_one(&state, "runner-a", now),
-        frontdoor::jobs::run_one(&state, "runner-b", now)
+        frontdoor::jobs::run_one(&jobs, "runner-a", now),
+        frontdoor::jobs::run_one(&jobs, "runner-b", now)
     );
     assert_eq!([a.unwrap(), b.unwrap()].iter().filter(|ran| **ran).count(), 1);
     // It is rescheduled 30 seconds on, with its lease released.
@@ -187,7 +189,10 @@ async fn two_job_runners_never_both_take_the_sweep() {
     assert_eq!(row.get::<i64, _>("run_at"), now + 30_000);
     assert_eq!(row.get::<i64, _>("attempts"), 0);
     assert_eq!(row.get::<Option<String>, _>("lease_owner"), None);
-    assert!(!frontdoor::jobs::run_one(&state, "runner-a", now + 1).await.unwrap(), "nothing due yet");
+    assert!(
+        !frontdoor::jobs::run_one(&crate::support::jobs_of(&state), "runner-a", now + 1).await.unwrap(),
+        "nothing due yet"
+    );
 }
 
 #[tokio::test]

@@ -3,9 +3,10 @@
 
 use axum::http::StatusCode;
 
-use frontdoor::cases::actions::{ActionError, CaseAction, act};
-use frontdoor::cases::db::{change_status, get};
+use frontdoor::actions::{ActionError, CaseAction, act};
+use frontdoor::cases::db::get;
 use frontdoor::cases::{Actor, CaseType, Status};
+use frontdoor::casework::change_status;
 use frontdoor::clocks::State;
 use frontdoor::complaints::{self, Answer, ComplaintError};
 use frontdoor::db::Db;

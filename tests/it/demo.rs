@@ -125,7 +125,8 @@ async fn seeded_history_is_what_live_use_would_have_written() {
     crate::support::assert_council_months_are_the_services_sum(&t.db).await;
     assert!(running.iter().any(|r| r.2 == "escalated_by_resident"), "some residents escalated a late case");
 
-    let swept = frontdoor::clocks::db::fire_due(&t.db, &rules, frontdoor::db::now_ms(), 10_000).await.expect("swept");
+    let swept =
+        frontdoor::casework::clocks::fire_due(&t.db, &rules, frontdoor::db::now_ms(), 10_000).await.expect("swept");
     assert_eq!((swept.warned, swept.breached), (0, 0), "the sweep's history is already written");
     let breached: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM case_events_as_text WHERE kind = 'clock_breached'")
         .fetch_one(t.db.reader())

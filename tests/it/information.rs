@@ -11,10 +11,11 @@ use std::io::Read;
 
 use axum::http::{StatusCode, header};
 
-use frontdoor::cases::db::{change_status, get};
+use frontdoor::cases::db::get;
 use frontdoor::cases::{Actor, CaseRef, CaseType, Status};
+use frontdoor::casework::change_status;
+use frontdoor::casework::clocks::ExtendError;
 use frontdoor::clocks::State;
-use frontdoor::clocks::db::ExtendError;
 use frontdoor::db::Db;
 use frontdoor::information::{self, Answer, Entry, InformationError};
 use frontdoor::org;
@@ -247,7 +248,7 @@ async fn an_eir_request_is_extended_to_40_working_days_only_within_the_first_20(
     // out, 30 and 31 March (39) and Thursday 1 April 2027 (40).
     let reason = "Ten years of air quality readings from four sites: complex and voluminous.";
     let mut tx = t.db.begin().await.unwrap();
-    let due = frontdoor::clocks::db::extend(
+    let due = frontdoor::casework::clocks::extend(
         &mut tx,
         id,
         "eir-respond",
@@ -267,7 +268,7 @@ async fn an_eir_request_is_extended_to_40_working_days_only_within_the_first_20(
 
     // 40 is the most: one day more is refused.
     let mut tx = t.db.begin().await.unwrap();
-    let more = frontdoor::clocks::db::extend(
+    let more = frontdoor::casework::clocks::extend(
         &mut tx,
         id,
         "eir-respond",
@@ -284,7 +285,7 @@ async fn an_eir_request_is_extended_to_40_working_days_only_within_the_first_20(
 
     // Once the 20 days have passed, it is too late to tell the requester.
     let mut tx = t.db.begin().await.unwrap();
-    let after = frontdoor::clocks::db::extend(
+    let after = frontdoor::casework::clocks::extend(
         &mut tx,
         late,
         "eir-respond",
@@ -328,7 +329,7 @@ async fn a_subject_access_request_received_on_31_january_stops_for_identity_and_
     // refused; two on Friday 5 March give 30 April and the 10 days: Monday 10 May 2027.
     let reason = "Records in four services going back twelve years.";
     let mut tx = t.db.begin().await.unwrap();
-    let three = frontdoor::clocks::db::extend(
+    let three = frontdoor::casework::clocks::extend(
         &mut tx,
         id,
         "sar-respond",
@@ -343,9 +344,19 @@ async fn a_subject_access_request_received_on_31_january_stops_for_identity_and_
     assert!(matches!(three, Err(ExtendError::CapReached { .. })), "{three:?}");
     drop(tx);
     let mut tx = t.db.begin().await.unwrap();
-    frontdoor::clocks::db::extend(&mut tx, id, "sar-respond", 2, reason, lead, &rules, &council, at(2027, 3, 5, 9, 0))
-        .await
-        .unwrap();
+    frontdoor::casework::clocks::extend(
+        &mut tx,
+        id,
+        "sar-respond",
+        2,
+        reason,
+        lead,
+        &rules,
+        &council,
+        at(2027, 3, 5, 9, 0),
+    )
+    .await
+    .unwrap();
     tx.commit().await.unwrap();
     assert_eq!(clock(&t.db, id, "sar-respond").await, (State::Running, Some(close(2027, 5, 10))));
     assert!(last_letter(&t.db).await.contains("Monday 10 May 2027"));
@@ -353,7 +364,7 @@ async fn a_subject_access_request_received_on_31_january_stops_for_identity_and_
     // The other request never stopped: its first month ended on 1 March, so an
     // extension on 2 March is too late.
     let mut tx = t.db.begin().await.unwrap();
-    let late = frontdoor::clocks::db::extend(
+    let late = frontdoor::casework::clocks::extend(
         &mut tx,
         other,
         "sar-respond",

@@ -11,11 +11,11 @@ use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use sqlx::Row;
 use tokio_util::sync::CancellationToken;
 
-use frontdoor::app::AppState;
 use frontdoor::cases::{CaseRef, Status};
 use frontdoor::db::{Db, now_ms};
 use frontdoor::outbox::Transport;
-use frontdoor::{jobs, mail};
+use frontdoor::web::AppState;
+use frontdoor::{jobs, mail, smtp};
 
 use crate::support::{council, count, post_form, seed_catalogue, state, test_db, valid_report};
 
@@ -91,10 +91,10 @@ async fn run(db: &Db, transport: Transport, max_bytes: usize) -> Running {
     let mut state = state(db, Path::new("unused")).await;
     state.transport = Arc::new(transport);
     let shutdown = CancellationToken::new();
-    let listener = mail::smtp::bind("127.0.0.1:0".parse().unwrap()).await.unwrap();
+    let listener = smtp::bind("127.0.0.1:0".parse().unwrap()).await.unwrap();
     let smtp_port = listener.local_addr().unwrap().port();
-    tokio::spawn(mail::smtp::serve(listener, db.clone(), max_bytes, "kingsmead.example".into(), shutdown.clone()));
-    tokio::spawn(jobs::run(state.clone(), shutdown.clone()));
+    tokio::spawn(smtp::serve(listener, db.clone(), max_bytes, "kingsmead.example".into(), shutdown.clone()));
+    tokio::spawn(jobs::run(crate::support::jobs_of(&state), shutdown.clone()));
     Running { state, smtp_port, shutdown }
 }
 
@@ -236,7 +236,10 @@ async fn delivery_is_retried_after_a_relay_outage_and_never_sent_twice() {
     let id: i64 = sqlx::query_scalar("SELECT id FROM outbox").fetch_one(t.db.reader()).await.unwrap();
 
     // The relay is down: the attempt fails, is recorded, and will be tried again.
-    let err = frontdoor::outbox::deliver(&state, id, 1, now_ms()).await.expect_err("nobody is listening");
+    let err =
+        frontdoor::jobs::deliver::deliver(&state.db, &state.council, &state.transport, &state.rules, id, 1, now_ms())
+            .await
+            .expect_err("nobody is listening");
     assert!(!err.to_string().contains("kim@"), "no address in what is logged: {err}");
     let row = sqlx::query("SELECT attempts, last_error, sent_at, failed_at FROM outbox")
         .fetch_one(t.db.reader())
@@ -249,8 +252,12 @@ async fn delivery_is_retried_after_a_relay_outage_and_never_sent_twice() {
 
     // The relay is back: delivered once, and a repeat of the job sends nothing more.
     let sink = Sink::start_on(port).await;
-    frontdoor::outbox::deliver(&state, id, 2, now_ms()).await.unwrap();
-    frontdoor::outbox::deliver(&state, id, 3, now_ms()).await.unwrap();
+    frontdoor::jobs::deliver::deliver(&state.db, &state.council, &state.transport, &state.rules, id, 2, now_ms())
+        .await
+        .unwrap();
+    frontdoor::jobs::deliver::deliver(&state.db, &state.council, &state.transport, &state.rules, id, 3, now_ms())
+        .await
+        .unwrap();
     assert_eq!(sink.messages().len(), 1);
     let sent: Option<i64> = sqlx::query_scalar("SELECT sent_at FROM outbox").fetch_one(t.db.reader()).await.unwrap();
     assert!(sent.is_some());
@@ -291,7 +298,7 @@ async fn a_mail_loop_with_an_unmarked_autoresponder_stops_after_one_exchange() {
             raw: raw.as_bytes(),
         };
         let id = mail::db::store(&t.db, &inbound, now_ms()).await.unwrap();
-        mail::process(&state, id, now_ms()).await.unwrap();
+        mail::process(&state.db, &state.council, &state.rules.get(), id, now_ms()).await.unwrap();
     }
     let acks: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE purpose = 'acknowledgement'")
         .fetch_one(t.db.reader())
@@ -307,7 +314,7 @@ async fn a_web_report_is_acknowledged_by_email_written_to_the_mail_folder() {
     seed_catalogue(&t.db).await;
     let out = tempfile::tempdir().unwrap();
     let server = run(&t.db, Transport::Folder(out.path().to_owned()), 1024).await;
-    let app = frontdoor::app::router(server.state.clone());
+    let app = frontdoor::web::router(server.state.clone());
     let reply = post_form(&app, "/services/missed-bin/report/send", &valid_report()).await;
     assert_eq!(reply.status, 303);
     eventually(&t.db, "SELECT COUNT(*) FROM outbox WHERE sent_at IS NOT NULL", 1).await;
@@ -339,7 +346,7 @@ async fn the_corpus_of_tricky_mail_has_the_expected_outcomes() {
         let outbox_before = count(&t.db, "outbox").await;
         let inbound = mail::Inbound { source: "import", peer: file, envelope_from: None, envelope_to: None, raw: &raw };
         let id = mail::db::store(&t.db, &inbound, now_ms()).await.unwrap();
-        mail::process(&state, id, now_ms()).await.unwrap();
+        mail::process(&state.db, &state.council, &state.rules.get(), id, now_ms()).await.unwrap();
 
         let row = sqlx::query("SELECT state, reason, case_id FROM inbound_mail WHERE id = $1")
             .bind(id)
@@ -376,7 +383,7 @@ async fn the_corpus_of_tricky_mail_has_the_expected_outcomes() {
         sqlx::query_scalar("SELECT description FROM cases").fetch_all(t.db.reader()).await.unwrap();
     for d in &descriptions {
         assert!(!d.chars().any(|c| c.is_control() && c != '\n' && c != '\t'), "{d:?}");
-        assert!(d.chars().count() <= frontdoor::intake::DESCRIPTION_MAX);
+        assert!(d.chars().count() <= frontdoor::forms::DESCRIPTION_MAX);
     }
     assert!(descriptions.iter().any(|d| d.contains("café")), "quoted-printable Latin-1 decoded");
     assert!(descriptions.iter().any(|d| d.contains("Heol y Bont")), "base64 UTF-8 decoded");

@@ -245,7 +245,7 @@ async fn the_updates_extension_lists_what_changed_and_takes_a_residents_update()
     let id = frontdoor::cases::CaseRef::parse(&crate::support::prefix_for(&t.db), &reference).unwrap().id();
     let rules = crate::support::rules(&t.db).await;
     let mut tx = t.db.begin().await.unwrap();
-    frontdoor::cases::db::change_status(
+    frontdoor::casework::change_status(
         &mut tx,
         id,
         frontdoor::cases::Status::Resolved,

@@ -5,8 +5,8 @@
 
 use std::collections::BTreeMap;
 
-use frontdoor::cases::db::change_status;
 use frontdoor::cases::{Actor, Status};
+use frontdoor::casework::change_status;
 use frontdoor::rollups::{self, db as rollups_db};
 
 use crate::support::{app, get, open_at, post_form, reference_in, rules, seed_catalogue, test_db, valid_report};

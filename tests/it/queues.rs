@@ -58,7 +58,7 @@ async fn a_team_sees_its_open_cases_nearest_deadline_first_with_the_time_left_in
     let done = open_at(&t.db, "missed-bin", 40).await;
     let rules = rules(&t.db).await;
     let mut tx = t.db.begin().await.expect("begin");
-    frontdoor::cases::db::change_status(
+    frontdoor::casework::change_status(
         &mut tx,
         done,
         Status::Resolved,

@@ -9,9 +9,9 @@ use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{Request, StatusCode, header};
 
-use frontdoor::app::{AppState, router};
 use frontdoor::db::{Db, now_ms};
-use frontdoor::{mail, org, sessions};
+use frontdoor::web::{AppState, router};
+use frontdoor::{mail, org, sessions, smtp};
 
 use crate::attachments::{jpeg, multipart_request};
 use crate::staff::{account, get_with, post_with, sign_in};
@@ -387,7 +387,7 @@ async fn mail_from_the_councils_own_domains_is_never_acknowledged() {
             raw: raw.as_bytes(),
         };
         let id = mail::db::store(&t.db, &inbound, now_ms()).await.unwrap();
-        mail::process(&state, id, now_ms()).await.unwrap();
+        mail::process(&state.db, &state.council, &state.rules.get(), id, now_ms()).await.unwrap();
     }
     let acknowledged: Vec<String> =
         sqlx::query_scalar("SELECT recipient FROM outbox WHERE purpose = 'acknowledgement'")
@@ -460,11 +460,11 @@ async fn expired_rows_are_swept_and_an_in_flight_idempotency_key_says_when_to_re
 }
 
 /// Our SMTP listener with these limits, on a free port.
-async fn smtp_with(db: &Db, limits: mail::smtp::Limits) -> (String, tokio_util::sync::CancellationToken) {
-    let listener = mail::smtp::bind("127.0.0.1:0".parse().unwrap()).await.unwrap();
+async fn smtp_with(db: &Db, limits: smtp::Limits) -> (String, tokio_util::sync::CancellationToken) {
+    let listener = smtp::bind("127.0.0.1:0".parse().unwrap()).await.unwrap();
     let addr = listener.local_addr().unwrap().to_string();
     let shutdown = tokio_util::sync::CancellationToken::new();
-    tokio::spawn(mail::smtp::serve_with(listener, db.clone(), limits, "kingsmead.example".into(), shutdown.clone()));
+    tokio::spawn(smtp::serve_with(listener, db.clone(), limits, "kingsmead.example".into(), shutdown.clone()));
     (addr, shutdown)
 }
 
@@ -485,7 +485,7 @@ async fn a_bounce_from_the_null_sender_is_accepted_stored_and_marks_our_message(
     let (state, app) = app_with(&t.db, |_| {}).await;
     assert_eq!(post_form(&app, &format!("{FORM}/send"), &valid_report()).await.status, StatusCode::SEE_OTHER);
     let ack: String = sqlx::query_scalar("SELECT message_id FROM outbox").fetch_one(t.db.reader()).await.unwrap();
-    let (addr, shutdown) = smtp_with(&t.db, mail::smtp::Limits::new(1_000_000)).await;
+    let (addr, shutdown) = smtp_with(&t.db, smtp::Limits::new(1_000_000)).await;
     let raw =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/mail/corpus/26-bounce-of-our-ack.eml"))
             .unwrap()
@@ -500,7 +500,7 @@ async fn a_bounce_from_the_null_sender_is_accepted_stored_and_marks_our_message(
         sqlx::query_as("SELECT id, envelope_from FROM inbound_mail").fetch_one(t.db.reader()).await.unwrap();
     assert_eq!(envelope_from.as_deref(), Some(""), "the null reverse-path is kept as it was");
     let outbox_before = count(&t.db, "outbox").await;
-    mail::process(&state, id, now_ms()).await.unwrap();
+    mail::process(&state.db, &state.council, &state.rules.get(), id, now_ms()).await.unwrap();
     assert_eq!(count(&t.db, "outbox").await, outbox_before, "a bounce is never answered");
     let failed: Option<i64> = sqlx::query_scalar("SELECT failed_at FROM outbox WHERE message_id = $1")
         .bind(&ack)
@@ -515,12 +515,8 @@ async fn a_bounce_from_the_null_sender_is_accepted_stored_and_marks_our_message(
 async fn the_smtp_listener_limits_connections_per_client_their_length_and_the_bytes_held() {
     use tokio::io::{AsyncBufReadExt, AsyncWriteExt};
     let t = test_db().await;
-    let limits = mail::smtp::Limits {
-        max_bytes: 5_000,
-        per_client: 3,
-        session: std::time::Duration::from_secs(2),
-        held_bytes: 1_000,
-    };
+    let limits =
+        smtp::Limits { max_bytes: 5_000, per_client: 3, session: std::time::Duration::from_secs(2), held_bytes: 1_000 };
     let (addr, shutdown) = smtp_with(&t.db, limits).await;
 
     // Three connections from this address; the fourth is turned away.

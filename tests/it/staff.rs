@@ -96,7 +96,7 @@ async fn signing_in_opens_a_session_and_signing_out_revokes_it() {
     // The table keeps only a hash of the token.
     let token = cookie.trim_start_matches("fd_session=");
     let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM staff_sessions WHERE token_hash = $1")
-        .bind(sessions::token_hash(token))
+        .bind(frontdoor::crypto::token_hash(token))
         .fetch_one(t.db.reader())
         .await
         .unwrap();
@@ -235,7 +235,7 @@ async fn quarantined_mail_is_listed_downloaded_and_closed_with_a_reason() {
     let raw = std::fs::read("tests/mail/corpus/13-missing-from.eml").unwrap();
     let inbound = mail::Inbound { source: "import", peer: "test", envelope_from: None, envelope_to: None, raw: &raw };
     let id = mail::db::store(&t.db, &inbound, now_ms()).await.unwrap();
-    mail::process(&state, id, now_ms()).await.unwrap();
+    mail::process(&state.db, &state.council, &state.rules.get(), id, now_ms()).await.unwrap();
 
     let (cookie, csrf) = sign_in(&app, "adviser@council.example").await;
     assert!(get_with(&app, "/staff", &cookie).await.body.contains("1 email could not be understood"));

@@ -10,7 +10,6 @@ use http_body_util::BodyExt;
 use sqlx::Connection;
 use tower::ServiceExt;
 
-use frontdoor::app::{AppState, router};
 use frontdoor::cases::{CaseType, Prefix};
 use frontdoor::config::Council;
 use frontdoor::db::Db;
@@ -18,6 +17,7 @@ use frontdoor::org;
 use frontdoor::outbox::Transport;
 use frontdoor::services::{self, db::NewService};
 use frontdoor::standards::{Policy, Rules, SharedRules};
+use frontdoor::web::{AppState, router};
 
 /// A migrated database that no other test touches.
 pub struct TestDb {
@@ -276,4 +276,14 @@ pub async fn assert_council_months_are_the_services_sum(db: &Db) {
     .expect("services' counts");
     assert!(!summed.is_empty(), "there are counts to compare");
     assert_eq!(kept, summed);
+}
+
+/// What the job runner needs, from the web's state.
+pub fn jobs_of(state: &AppState) -> frontdoor::jobs::Context {
+    frontdoor::jobs::Context {
+        db: state.db.clone(),
+        council: state.council.clone(),
+        rules: state.rules.clone(),
+        transport: state.transport.clone(),
+    }
 }

@@ -6,8 +6,8 @@
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, header};
-use frontdoor::cases::db::change_status;
 use frontdoor::cases::{Actor, CaseRef, Status};
+use frontdoor::casework::change_status;
 
 use crate::support::{
     Reply, app, get, open_at, post_form, reference_in, rules, seed_catalogue, send, test_db, urlencode, valid_report,

@@ -477,7 +477,7 @@ async fn the_map_shows_only_when_the_council_has_tiles_and_their_host_is_allowed
             .expect("map"),
     );
     state.council = std::sync::Arc::new(council);
-    let with = get_page(&frontdoor::app::router(state), FORM).await;
+    let with = get_page(&frontdoor::web::router(state), FORM).await;
     assert!(with.body.contains(r#"data-tiles="https://tiles.example.org/{z}/{x}/{y}.png""#));
     assert!(with.body.contains(r#"<script src="/assets/leaflet.js" defer></script>"#));
     let csp = with.headers[header::CONTENT_SECURITY_POLICY].to_str().expect("ascii").to_owned();

@@ -15,9 +15,9 @@ use base64::Engine;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
-use frontdoor::app::AppState;
 use frontdoor::cases::{Actor, Status};
 use frontdoor::db::now_ms;
+use frontdoor::web::AppState;
 use frontdoor::webhooks::db;
 
 use crate::staff::account;
@@ -121,7 +121,7 @@ async fn subscribe_for(
 async fn run_until_done(state: &AppState) {
     let mut now = now_ms();
     for _ in 0..40 {
-        frontdoor::webhooks::run(state, now).await.unwrap();
+        frontdoor::jobs::webhooks::run(&state.db, &state.council, now).await.unwrap();
         let pending: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM webhook_deliveries WHERE state = 'pending'")
             .fetch_one(state.db.reader())
             .await
@@ -150,7 +150,7 @@ async fn every_event_arrives_signed_and_in_order_for_each_case_though_the_receiv
         let opened = open_at(&t.db, &rules, "missed-bin", &format!("r{n}@example.com"), now_ms()).await;
         for to in [Status::InProgress, Status::Resolved] {
             let mut tx = t.db.begin().await.unwrap();
-            frontdoor::cases::db::change_status(
+            frontdoor::casework::change_status(
                 &mut tx,
                 opened.case_id,
                 to,
@@ -226,7 +226,7 @@ async fn redirects_are_not_followed_private_addresses_are_refused_and_a_dead_del
     let guarded = state(&t, false).await;
     let rules = crate::support::rules(&t.db).await;
     open_at(&t.db, &rules, "missed-bin", "r@example.com", now_ms()).await;
-    frontdoor::webhooks::run(&guarded, now_ms()).await.unwrap();
+    frontdoor::jobs::webhooks::run(&guarded.db, &guarded.council, now_ms()).await.unwrap();
     let error: String =
         sqlx::query_scalar("SELECT last_error FROM webhook_deliveries").fetch_one(t.db.reader()).await.unwrap();
     assert!(error.contains("private address"), "{error}");
@@ -245,7 +245,7 @@ async fn redirects_are_not_followed_private_addresses_are_refused_and_a_dead_del
     assert_eq!(received.lock().unwrap().seen as i64, frontdoor::webhooks::MAX_ATTEMPTS - 1);
 
     // The administrators' page lists it; sending it again delivers it once the receiver works.
-    let app = frontdoor::app::router(allowed.clone());
+    let app = frontdoor::web::router(allowed.clone());
     account(&t.db, "admin@council.example", "admin", None, None).await;
     let (admin, csrf) = crate::staff::sign_in(&app, "admin@council.example").await;
     let page = crate::staff::get_with(&app, "/staff/admin/webhooks", &admin).await;
@@ -308,7 +308,7 @@ async fn a_subscription_for_one_partner_hears_only_of_that_partners_cases() {
         .unwrap();
     for case in [theirs.case_id, ours.case_id] {
         let mut tx = t.db.begin().await.unwrap();
-        frontdoor::cases::db::change_status(&mut tx, case, Status::InProgress, Actor::SYSTEM, None, &rules, now_ms())
+        frontdoor::casework::change_status(&mut tx, case, Status::InProgress, Actor::SYSTEM, None, &rules, now_ms())
             .await
             .unwrap();
         tx.commit().await.unwrap();

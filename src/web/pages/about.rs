@@ -6,7 +6,7 @@ use axum::extract::State;
 use axum::response::Html;
 
 use super::{Chrome, render};
-use crate::app::AppState;
+use crate::web::AppState;
 use crate::web::error::AppError;
 
 #[derive(Template)]

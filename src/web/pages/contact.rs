@@ -7,12 +7,12 @@ use axum::extract::State;
 use axum::response::Html;
 
 use super::{Chrome, render};
-use crate::app::AppState;
 use crate::cases::{CaseType, Channel};
 use crate::db::now_ms;
 use crate::notices::{self, Notice};
 use crate::rollups::{self, month_number, percent};
 use crate::standards::contact::Contact;
+use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::i18n;
 use fluent_templates::fluent_bundle::FluentValue;

@@ -10,8 +10,8 @@ use serde::Deserialize;
 
 use super::track::date_in;
 use super::{Chrome, render};
-use crate::app::AppState;
 use crate::information::{self, Exemption, db::LogEntry};
+use crate::web::AppState;
 use crate::web::error::AppError;
 
 /// How many entries a page lists.

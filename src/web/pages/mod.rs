@@ -18,7 +18,7 @@ use axum::response::Html;
 
 use super::error::AppError;
 use super::i18n::{self, Language};
-use crate::app::AppState;
+use crate::web::AppState;
 
 /// What every page's layout needs.
 #[derive(Debug, Clone)]

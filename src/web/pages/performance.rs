@@ -17,12 +17,12 @@ use axum::response::{Html, IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
 use super::{Chrome, render};
-use crate::app::AppState;
 use crate::cases::CaseType;
 use crate::db::now_ms;
-use crate::intake::thousands;
+use crate::forms::thousands;
 use crate::rollups::{self, Metric, Month, month_number, percent};
 use crate::services::{self, Service};
+use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::i18n::{self, Language};
 use fluent_templates::fluent_bundle::FluentValue;

@@ -9,14 +9,15 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
 use super::{Chrome, render, you};
-use crate::app::AppState;
 use crate::attachments::{self, MAX_FILE_BYTES, MAX_FILE_MB, MAX_FILES};
 use crate::cases::{self, CaseRef, CaseType, Channel};
+use crate::crypto::new_token;
 use crate::customers::Customer;
 use crate::db::now_ms;
-use crate::intake::{self, Checked, DESCRIPTION_MAX, FieldError, IntakeError, Submission, thousands};
+use crate::forms::{DESCRIPTION_MAX, FieldError, thousands};
+use crate::intake::{self, Checked, IntakeError, Submission};
 use crate::services::{self, Field, Service};
-use crate::sessions::new_token;
+use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::i18n;
 
@@ -146,7 +147,7 @@ impl ReportPage {
     }
 
     fn error_for(&self, field: &str) -> Option<&str> {
-        crate::intake::error_for(&self.errors, field)
+        crate::forms::error_for(&self.errors, field)
     }
 
     fn files_hint(&self) -> String {
@@ -548,9 +549,9 @@ fn unreadable(err: MultipartError, errors: &mut Vec<FieldError>) -> Result<(), A
 
 /// A typed reference, or a 404 that says what is wrong with it.
 pub fn parse_reference(state: &AppState, reference: &str) -> Result<CaseRef, AppError> {
-    use crate::cases::reference::RefError;
+    use crate::reference::RefError;
     CaseRef::parse(&state.council.prefix, reference).map_err(|err| {
-        let english = format!("{}.", crate::intake::upper_first(&err.to_string()));
+        let english = format!("{}.", crate::forms::upper_first(&err.to_string()));
         match err {
             RefError::Empty => AppError::not_found(english, "error-ref-empty", vec![]),
             RefError::WrongLength => AppError::not_found(english, "error-ref-length", vec![]),

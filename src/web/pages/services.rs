@@ -7,11 +7,11 @@ use axum::response::Html;
 use serde::Deserialize;
 
 use super::{Chrome, render};
-use crate::app::AppState;
 use crate::cases::Channel;
 use crate::db::now_ms;
 use crate::notices::{self, Notice};
 use crate::services::{self, Service, ServiceGroup};
+use crate::web::AppState;
 use crate::web::error::AppError;
 
 #[derive(Template)]

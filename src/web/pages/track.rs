@@ -17,13 +17,13 @@ use jiff::Timestamp;
 use serde::Deserialize;
 
 use super::{Chrome, render};
-use crate::app::AppState;
-use crate::cases::resident::{self, ActError, COMMENT_MAX, Feedback, ProveError};
+use crate::actions::resident::{self, ActError, COMMENT_MAX, Feedback, ProveError};
 use crate::cases::{self, ActorKind, Case, CaseRef, Event, EventKind};
 use crate::clocks::{self, Extended, State as ClockState};
 use crate::db::now_ms;
-use crate::intake::{DESCRIPTION_MAX, FieldError};
+use crate::forms::{DESCRIPTION_MAX, FieldError};
 use crate::services;
+use crate::web::AppState;
 use crate::web::auth::{cookie, set_cookie};
 use crate::web::client::Client;
 use crate::web::error::AppError;
@@ -105,7 +105,7 @@ struct TrackPage {
 
 impl TrackPage {
     fn error_for(&self, field: &str) -> Option<&str> {
-        crate::intake::error_for(&self.errors, field)
+        crate::forms::error_for(&self.errors, field)
     }
 
     fn title(&self) -> String {
@@ -359,7 +359,7 @@ fn field(field: &str, id: &str) -> Vec<FieldError> {
 
 /// An error whose words take a maximum length.
 fn too_long(field_name: &str, id: &str, max: usize) -> Vec<FieldError> {
-    let message = i18n::text_with(i18n::current().language, id, &[("max", &crate::intake::thousands(max))]);
+    let message = i18n::text_with(i18n::current().language, id, &[("max", &crate::forms::thousands(max))]);
     vec![FieldError::new(field_name.to_owned(), message)]
 }
 

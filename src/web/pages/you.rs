@@ -7,9 +7,9 @@ use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use crate::app::AppState;
 use crate::customers::{self, Customer};
 use crate::db::now_ms;
+use crate::web::AppState;
 use crate::web::auth::{cookie, set_cookie};
 use crate::web::error::AppError;
 

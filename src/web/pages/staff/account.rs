@@ -9,10 +9,10 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use crate::app::AppState;
 use crate::db::now_ms;
-use crate::intake::FieldError;
+use crate::forms::FieldError;
 use crate::sessions::{self, totp};
+use crate::web::AppState;
 use crate::web::auth::SignedIn;
 use crate::web::error::AppError;
 use crate::web::pages::{Chrome, render};
@@ -32,7 +32,7 @@ struct AccountPage {
 
 impl AccountPage {
     fn error_for(&self, field: &str) -> Option<&str> {
-        crate::intake::error_for(&self.errors, field)
+        crate::forms::error_for(&self.errors, field)
     }
 
     /// The secret in groups of four, as apps show it.

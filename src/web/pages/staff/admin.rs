@@ -8,11 +8,11 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use crate::app::AppState;
 use crate::db::now_ms;
-use crate::intake::FieldError;
+use crate::forms::FieldError;
 use crate::org::Action;
 use crate::plain::templates::{self, SaveError};
+use crate::web::AppState;
 use crate::web::auth::SignedIn;
 use crate::web::error::AppError;
 use crate::web::pages::{Chrome, render};
@@ -31,7 +31,7 @@ struct TemplatesPage {
 
 impl TemplatesPage {
     fn error_for(&self, field: &str) -> Option<&str> {
-        crate::intake::error_for(&self.errors, field)
+        crate::forms::error_for(&self.errors, field)
     }
 }
 

@@ -11,11 +11,11 @@ use serde::Deserialize;
 
 use super::when;
 use crate::api::{self, KeyError, Scope};
-use crate::app::AppState;
 use crate::db::now_ms;
-use crate::intake::FieldError;
+use crate::forms::FieldError;
 use crate::org::Action;
 use crate::org::db::OrgTable;
+use crate::web::AppState;
 use crate::web::auth::SignedIn;
 use crate::web::error::AppError;
 use crate::web::pages::{Chrome, render};
@@ -46,7 +46,7 @@ struct KeysPage {
 
 impl KeysPage {
     fn error_for(&self, field: &str) -> Option<&str> {
-        crate::intake::error_for(&self.errors, field)
+        crate::forms::error_for(&self.errors, field)
     }
 }
 

@@ -8,10 +8,10 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::when;
-use crate::app::AppState;
 use crate::cases::CaseRef;
-use crate::intake::FieldError;
+use crate::forms::FieldError;
 use crate::org::{Action, Role};
+use crate::web::AppState;
 use crate::web::auth::SignedIn;
 use crate::web::error::AppError;
 use crate::web::pages::{Chrome, render};
@@ -47,7 +47,7 @@ struct AuditPage {
 
 impl AuditPage {
     fn error_for(&self, field: &str) -> Option<&str> {
-        crate::intake::error_for(&self.errors, field)
+        crate::forms::error_for(&self.errors, field)
     }
 }
 
@@ -156,7 +156,7 @@ struct CustomersPage {
 
 impl CustomersPage {
     fn error_for(&self, field: &str) -> Option<&str> {
-        crate::intake::error_for(&self.errors, field)
+        crate::forms::error_for(&self.errors, field)
     }
 }
 

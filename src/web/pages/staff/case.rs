@@ -14,19 +14,19 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::when;
-use crate::app::AppState;
+use crate::actions::{self, ActionError, CaseAction};
 use crate::attachments;
-use crate::cases::actions::{self, ActionError, CaseAction};
 use crate::cases::db::ChangeStatusError;
 use crate::cases::db::TimelineEntry;
 use crate::cases::{Actor, ActorKind, Case, CaseRef, Location, Status};
-use crate::clocks::db::ExtendError;
+use crate::casework::clocks::ExtendError;
 use crate::customers::{self, Customer};
 use crate::db::now_ms;
-use crate::intake::FieldError;
+use crate::forms::FieldError;
 use crate::org::Action;
 use crate::plain::{self, Advice};
 use crate::services::{self, Answer};
+use crate::web::AppState;
 use crate::web::auth::SignedIn;
 use crate::web::error::AppError;
 use crate::web::pages::report::parse_reference;
@@ -91,7 +91,7 @@ struct CasePage {
 
 impl CasePage {
     fn error_for(&self, field: &str) -> Option<&str> {
-        crate::intake::error_for(&self.errors, field)
+        crate::forms::error_for(&self.errors, field)
     }
 }
 
@@ -328,7 +328,7 @@ async fn page(
         status: case.status.label(),
         channel: case.channel.label(),
         received: when(state, case.created_at),
-        answers: crate::cases::db::answers(reader, case.id).await?,
+        answers: crate::services::db::answers(reader, case.id).await?,
         promises: promises(state, case.id, false, crate::web::i18n::ENGLISH).await?,
         may_see_customer: role.may(Action::ManageCustomers),
         other_cases,
@@ -469,8 +469,8 @@ pub async fn act(
         }
         Err(ActionError::Status(ChangeStatusError::Db(err)) | ActionError::Db(err)) => return Err(err.into()),
         Err(ActionError::Extend(ExtendError::Db(err))) => return Err(err.into()),
-        Err(ActionError::Status(err)) => ("status", crate::intake::upper_first(&err.to_string())),
-        Err(ActionError::Extend(err)) => (extend_field(&err), crate::intake::upper_first(&err.to_string())),
+        Err(ActionError::Status(err)) => ("status", crate::forms::upper_first(&err.to_string())),
+        Err(ActionError::Extend(err)) => (extend_field(&err), crate::forms::upper_first(&err.to_string())),
     };
     drop(tx);
     refuse(&state, &signed_in, reference, case, form, field, &message).await

@@ -3,12 +3,12 @@
 //! forms to treat a case as a complaint or not, pass on or acknowledge a request for
 //! stage 2, give an answer and keep a promise. Every rule is in `crate::complaints`.
 
-use crate::app::AppState;
 use crate::cases::{Actor, Case, CaseType};
 use crate::complaints::{self, Answer, Cause, ComplaintError, Outcome, Stage};
 use crate::db::now_ms;
-use crate::intake::FieldError;
+use crate::forms::FieldError;
 use crate::org::Action;
+use crate::web::AppState;
 use crate::web::auth::SignedIn;
 use crate::web::error::AppError;
 
@@ -179,7 +179,7 @@ pub async fn act(
         Err(ComplaintError::Invalid(errors)) => Ok(Err(errors)),
         Err(ComplaintError::NotNow(why)) => Ok(Err(vec![FieldError::new(field_of(&form.action), why)])),
         Err(ComplaintError::Status(err)) => {
-            Ok(Err(vec![FieldError::new(field_of(&form.action), crate::intake::upper_first(&err.to_string()))]))
+            Ok(Err(vec![FieldError::new(field_of(&form.action), crate::forms::upper_first(&err.to_string()))]))
         }
         Err(ComplaintError::Db(err)) => Err(err.into()),
     }

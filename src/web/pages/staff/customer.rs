@@ -9,12 +9,12 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::case::{CaseLine, case_lines};
-use crate::app::AppState;
 use crate::cases::Actor;
 use crate::customers::{self, Customer, MergeError};
 use crate::db::now_ms;
 use crate::org::{Action, Role};
 use crate::sessions::Staff;
+use crate::web::AppState;
 use crate::web::auth::SignedIn;
 use crate::web::error::AppError;
 use crate::web::pages::{Chrome, render};
@@ -40,13 +40,13 @@ struct CustomerPage {
     arrangements: Vec<crate::complaints::db::Arrangement>,
     may_arrange: bool,
     form: ArrangementForm,
-    errors: Vec<crate::intake::FieldError>,
+    errors: Vec<crate::forms::FieldError>,
     done: Option<&'static str>,
 }
 
 impl CustomerPage {
     fn error_for(&self, field: &str) -> Option<&str> {
-        crate::intake::error_for(&self.errors, field)
+        crate::forms::error_for(&self.errors, field)
     }
 }
 
@@ -114,7 +114,7 @@ async fn page(
     id: i64,
     shown: &Shown,
     form: ArrangementForm,
-    errors: Vec<crate::intake::FieldError>,
+    errors: Vec<crate::forms::FieldError>,
     done: Option<&'static str>,
 ) -> Result<CustomerPage, AppError> {
     let reader = state.db.reader();
@@ -244,6 +244,6 @@ pub async fn merge(
             Ok(Redirect::to(&format!("/staff/customers/{id}?merged={}&moved={moved}", form.other)).into_response())
         }
         Err(MergeError::Db(err)) => Err(err.into()),
-        Err(err) => Err(AppError::BadRequest(format!("{}.", crate::intake::upper_first(&err.to_string())))),
+        Err(err) => Err(AppError::BadRequest(format!("{}.", crate::forms::upper_first(&err.to_string())))),
     }
 }

@@ -7,8 +7,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::case::visible_case;
-use crate::app::AppState;
 use crate::org::Action;
+use crate::web::AppState;
 use crate::web::auth::SignedIn;
 use crate::web::error::AppError;
 use crate::web::pages::{Chrome, render};
@@ -18,7 +18,7 @@ use crate::web::pages::{Chrome, render};
 struct FindPage {
     chrome: Chrome,
     reference: String,
-    errors: Vec<crate::intake::FieldError>,
+    errors: Vec<crate::forms::FieldError>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -50,7 +50,7 @@ pub async fn find(
     let page = FindPage {
         chrome: Chrome::staff(&state, &signed_in.0, "cases"),
         reference: typed,
-        errors: errors.into_iter().map(|message| crate::intake::FieldError::new("reference", message)).collect(),
+        errors: errors.into_iter().map(|message| crate::forms::FieldError::new("reference", message)).collect(),
     };
     let status = if page.errors.is_empty() { axum::http::StatusCode::OK } else { axum::http::StatusCode::NOT_FOUND };
     Ok((status, render(&page)?).into_response())

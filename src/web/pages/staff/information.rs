@@ -8,12 +8,12 @@ use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
-use crate::app::AppState;
 use crate::cases::{Actor, Case, CaseType, EventKind};
 use crate::db::now_ms;
+use crate::forms::FieldError;
 use crate::information::{self, Answer, Entry, Exemption, InformationError, Outcome, ReviewOutcome, Stage};
-use crate::intake::FieldError;
 use crate::org::Action;
+use crate::web::AppState;
 use crate::web::auth::SignedIn;
 use crate::web::error::AppError;
 
@@ -219,7 +219,7 @@ pub async fn act(
         Err(InformationError::Invalid(errors)) => Ok(Err(errors)),
         Err(InformationError::NotNow(why)) => Ok(Err(vec![FieldError::new(field_of(&form.action), why)])),
         Err(InformationError::Status(err)) => {
-            Ok(Err(vec![FieldError::new(field_of(&form.action), crate::intake::upper_first(&err.to_string()))]))
+            Ok(Err(vec![FieldError::new(field_of(&form.action), crate::forms::upper_first(&err.to_string()))]))
         }
         Err(InformationError::Db(err)) => Err(err.into()),
     }
@@ -266,7 +266,7 @@ pub async fn export(
         from_status: None,
         to_status: None,
     };
-    crate::cases::db::append_event(&mut tx, case.id, &event, now).await?;
+    crate::casework::append_event(&mut tx, case.id, &event, now).await?;
     tx.commit().await?;
     tracing::info!(case = %reference, bytes = zip.len(), "personal data exported");
     Ok((

@@ -9,12 +9,13 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use crate::app::AppState;
 use crate::cases::{self, CaseRef, Channel};
 use crate::customers;
-use crate::intake::{self, FieldError, IntakeError, LOGGED_CHANNELS, Logged, Submission};
+use crate::forms::FieldError;
+use crate::intake::{self, IntakeError, LOGGED_CHANNELS, Logged, Submission};
 use crate::org::Action;
 use crate::services::{self, Service};
+use crate::web::AppState;
 use crate::web::auth::SignedIn;
 use crate::web::error::AppError;
 use crate::web::pages::{Chrome, render};
@@ -50,7 +51,7 @@ struct LogPage {
 
 impl LogPage {
     fn error_for(&self, field: &str) -> Option<&str> {
-        crate::intake::error_for(&self.errors, field)
+        crate::forms::error_for(&self.errors, field)
     }
 }
 

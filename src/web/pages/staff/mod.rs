@@ -26,7 +26,7 @@ pub mod webhooks;
 
 use jiff::Timestamp;
 
-use crate::app::AppState;
+use crate::web::AppState;
 
 /// "Tuesday 3 March 2026, 14:05" in the council's time zone.
 pub fn when(state: &AppState, at: i64) -> String {

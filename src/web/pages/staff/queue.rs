@@ -11,15 +11,15 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::when;
-use crate::app::AppState;
-use crate::cases::actions::{self, ActionError, CaseAction};
+use crate::actions::{self, ActionError, CaseAction};
 use crate::cases::queue::{self, After, DeadlineFilter, Filter, Scope, Sort};
 use crate::cases::{Actor, CaseRef, Channel, Status};
 use crate::clocks::{Urgency, time_left};
 use crate::db::now_ms;
-use crate::intake::{Checker, FieldError, OUTCOME_MAX};
+use crate::forms::{Checker, FieldError, OUTCOME_MAX};
 use crate::org::{Action, Role};
 use crate::services::{self, Service};
+use crate::web::AppState;
 use crate::web::auth::SignedIn;
 use crate::web::error::AppError;
 use crate::web::pages::{Chrome, render};
@@ -132,7 +132,7 @@ struct QueuePage {
 
 impl QueuePage {
     fn error_for(&self, field: &str) -> Option<&str> {
-        crate::intake::error_for(&self.bulk.errors, field)
+        crate::forms::error_for(&self.bulk.errors, field)
     }
 
     fn is_selected(&self, reference: &CaseRef) -> bool {

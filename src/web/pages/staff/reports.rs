@@ -8,10 +8,10 @@ use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 use serde::Deserialize;
 
-use crate::app::AppState;
 use crate::complaints::report::{self, Annual, TIMED};
 use crate::db::now_ms;
 use crate::org::Action;
+use crate::web::AppState;
 use crate::web::auth::SignedIn;
 use crate::web::error::AppError;
 use crate::web::pages::{Chrome, render};

@@ -8,10 +8,10 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::case::{CaseLine, case_lines};
-use crate::app::AppState;
 use crate::org::{Action, Role};
 use crate::search::db::{CustomerColumn, CustomerMatch, Within};
 use crate::search::{self, Query as Search};
+use crate::web::AppState;
 use crate::web::auth::SignedIn;
 use crate::web::error::AppError;
 use crate::web::pages::{Chrome, render};

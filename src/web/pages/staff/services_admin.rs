@@ -9,13 +9,13 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use crate::app::AppState;
 use crate::cases::CaseType;
-use crate::intake::{Checker, FieldError, is_email};
+use crate::forms::{Checker, FieldError, is_email};
 use crate::org::Action;
 use crate::org::db::OrgTable;
 use crate::services::db::ServiceEdit;
 use crate::services::{self, Field, Service};
+use crate::web::AppState;
 use crate::web::auth::SignedIn;
 use crate::web::error::AppError;
 use crate::web::pages::{Chrome, render};
@@ -43,7 +43,7 @@ struct ServicesPage {
 
 impl ServicesPage {
     fn error_for(&self, field: &str) -> Option<&str> {
-        crate::intake::error_for(&self.errors, field)
+        crate::forms::error_for(&self.errors, field)
     }
 }
 
@@ -255,7 +255,7 @@ struct EditPage {
 
 impl EditPage {
     fn error_for(&self, field: &str) -> Option<&str> {
-        crate::intake::error_for(&self.errors, field)
+        crate::forms::error_for(&self.errors, field)
     }
 }
 

@@ -8,11 +8,12 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use crate::app::AppState;
+use crate::crypto::tokens_match;
 use crate::db::now_ms;
-use crate::intake::FieldError;
+use crate::forms::FieldError;
 use crate::sessions::db::{CHALLENGE_MS, CodeError, SignIn};
-use crate::sessions::{self, SignInError, tokens_match};
+use crate::sessions::{self, SignInError};
+use crate::web::AppState;
 use crate::web::auth::{SESSION_COOKIE, SIGN_IN_COOKIE, SignedIn, cookie, safe_next, set_cookie};
 use crate::web::error::AppError;
 use crate::web::pages::{Chrome, render};
@@ -46,7 +47,7 @@ struct SignInPage {
 
 impl SignInPage {
     fn error_for(&self, field: &str) -> Option<&str> {
-        crate::intake::error_for(&self.errors, field)
+        crate::forms::error_for(&self.errors, field)
     }
 }
 
@@ -59,7 +60,7 @@ fn page(
     errors: Vec<FieldError>,
     signed_out: bool,
 ) -> Result<Response, AppError> {
-    let csrf = sessions::new_token();
+    let csrf = crate::crypto::new_token();
     let next = safe_next(next).to_owned();
     let page = SignInPage { chrome: Chrome::new(state), email, csrf: csrf.clone(), next, errors, signed_out };
     let cookie = set_cookie(state, SIGN_IN_COOKIE, &csrf, "/staff/sign-in", None);
@@ -151,7 +152,7 @@ struct CodePage {
 
 impl CodePage {
     fn error_for(&self, field: &str) -> Option<&str> {
-        crate::intake::error_for(&self.errors, field)
+        crate::forms::error_for(&self.errors, field)
     }
 }
 

@@ -6,8 +6,8 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
 
-use crate::app::AppState;
 use crate::calendar::Receipt;
+use crate::web::AppState;
 use crate::web::auth::SignedIn;
 use crate::web::error::AppError;
 use crate::web::pages::{Chrome, render};

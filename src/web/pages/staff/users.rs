@@ -10,11 +10,11 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use crate::app::AppState;
 use crate::db::now_ms;
-use crate::intake::FieldError;
+use crate::forms::FieldError;
 use crate::org::db::{OrgTable, StaffLine};
 use crate::org::{AccountError, Action, NewAccount, Role};
+use crate::web::AppState;
 use crate::web::auth::SignedIn;
 use crate::web::error::AppError;
 use crate::web::pages::{Chrome, render};
@@ -47,7 +47,7 @@ struct UsersPage {
 
 impl UsersPage {
     fn error_for(&self, field: &str) -> Option<&str> {
-        crate::intake::error_for(&self.errors, field)
+        crate::forms::error_for(&self.errors, field)
     }
 }
 
@@ -113,7 +113,7 @@ pub async fn add(
             Ok(Redirect::to("/staff/admin/users?done=added").into_response())
         }
         Err(AccountError::Field { field, message }) => {
-            let message = crate::intake::upper_first(&message);
+            let message = crate::forms::upper_first(&message);
             let errors = vec![FieldError::new(field, message)];
             // The password is never sent back to the browser.
             let form = UserForm { password: String::new(), ..form };
@@ -194,7 +194,7 @@ struct EditPage {
 
 impl EditPage {
     fn error_for(&self, field: &str) -> Option<&str> {
-        crate::intake::error_for(&self.errors, field)
+        crate::forms::error_for(&self.errors, field)
     }
 }
 
@@ -246,7 +246,7 @@ async fn update(state: &AppState, signed_in: &SignedIn, id: i64, form: UserForm)
         }
         Ok(false) => Err(AppError::NotFound),
         Err(AccountError::Field { field, message }) => {
-            let errors = vec![FieldError::new(field, crate::intake::upper_first(&message))];
+            let errors = vec![FieldError::new(field, crate::forms::upper_first(&message))];
             let page = edit_page(state, signed_in, id, Some(form), errors).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
         }

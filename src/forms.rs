@@ -1,5 +1,7 @@
-//! The rules every submission meets, whatever channel it came by. Each failure names
-//! its field, in the words the GOV.UK error summary uses.
+//! Field errors and the checks every form, API body and command-line value meets,
+//! whatever channel it came by: lengths, email addresses, phone numbers, postcodes. Each
+//! failure names its field, in the words the GOV.UK error summary uses. Foundation: it
+//! imports nothing of ours, so any module may check a field without importing intake.
 
 /// One field's problem.
 #[derive(Debug, Clone, PartialEq, Eq)]

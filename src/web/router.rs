@@ -1,6 +1,4 @@
-//! The application state and the router: every route the web edge serves.
-
-use std::sync::Arc;
+//! The router: every route the web edge serves, its security headers and error pages.
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -11,35 +9,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::config::Council;
-use crate::db::Db;
-use crate::outbox::Transport;
-use crate::standards::SharedRules;
-use crate::web::{assets, error, health, pages};
-
-/// Shared by every request. Cheap to clone.
-#[derive(Debug, Clone)]
-pub struct AppState {
-    pub db: Db,
-    pub council: Arc<Council>,
-    pub rules: SharedRules,
-    /// Where the outbox delivers mail.
-    pub transport: Arc<Transport>,
-    /// The JSON API's rate limit, per key, in this process.
-    pub limiter: Arc<crate::api::limit::Limiter>,
-    /// Anonymous form posts, per client address, in this process.
-    pub form_posts: Arc<crate::web::limits::FormPosts>,
-}
-
-impl AppState {
-    /// The state for a migrated `db`: the council's references are derived under the
-    /// installation's key from here on (`cases::reference`).
-    pub fn new(db: crate::db::Db, council: Arc<Council>, rules: SharedRules, transport: Arc<Transport>) -> Self {
-        let limiter = Arc::new(crate::api::limit::Limiter::new(council.api.rate_per_minute));
-        let form_posts = Arc::new(crate::web::limits::FormPosts::new(council.limits.form_posts_per_minute));
-        let council = Arc::new(Council { prefix: council.prefix.keyed_for(&db), ..(*council).clone() });
-        AppState { db, council, rules, transport, limiter, form_posts }
-    }
-}
+use crate::web::{AppState, assets, error, health, pages};
 
 /// Only this site's own scripts, styles and fonts; images also from the map's tile
 /// server when the council has one.

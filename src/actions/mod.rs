@@ -3,20 +3,21 @@
 //! transaction with its event (and outbox row when the customer is told something).
 //! Who may do which is `Role::may`; which cases, `Staff::sees_case`.
 
+pub mod resident;
+
 use sqlx::AnyConnection;
 
-use super::db::{ChangeStatusError, NewEvent, append_event, change_status};
-use super::{Actor, CaseRef, Channel, EventKind, Status};
-use crate::clocks::db::ExtendError;
+use crate::cases::db::{ChangeStatusError, NewEvent};
+use crate::cases::{Actor, EventKind, Status};
+use crate::casework::clocks::ExtendError;
+use crate::casework::{append_event, change_status};
 use crate::config::Council;
-use crate::contacts::Direction;
-use crate::contacts::db::NewContact;
-use crate::intake::{Checker, FieldError, OUTCOME_MAX};
-use crate::outbox::{self, NewMessage, OutChannel, Purpose};
+use crate::forms::{Checker, FieldError, OUTCOME_MAX};
+use crate::outbox::Purpose;
 use crate::standards::Rules;
 
-/// The longest reply or note, in characters.
-pub const TEXT_MAX: usize = 10_000;
+pub use crate::casework::tell::TEXT_MAX;
+use crate::casework::tell::{TellError, tell_customer};
 
 /// One thing done to a case.
 #[derive(Debug, Clone)]
@@ -46,6 +47,15 @@ pub enum ActionError {
     Db(#[from] sqlx::Error),
 }
 
+impl From<TellError> for ActionError {
+    fn from(err: TellError) -> Self {
+        match err {
+            TellError::Db(err) => ActionError::Db(err),
+            refused => invalid("reply", refused.to_string()),
+        }
+    }
+}
+
 fn invalid(field: &'static str, message: impl Into<String>) -> ActionError {
     ActionError::Invalid(vec![FieldError::new(field, message)])
 }
@@ -67,7 +77,7 @@ pub async fn act(
             let event_id =
                 append_event(&mut *conn, case_id, &event(actor, EventKind::Message, true, &text), now).await?;
             tell_customer(&mut *conn, council, case_id, Purpose::Reply, &text, now).await?;
-            crate::clocks::db::sync(&mut *conn, case_id, rules, event_id, now).await?;
+            crate::casework::clocks::sync(&mut *conn, case_id, rules, event_id, now).await?;
         }
         CaseAction::Note { text } => {
             let text = checked_text("note", "the note", text)?;
@@ -79,7 +89,7 @@ pub async fn act(
             let mut c = Checker::default();
             let note = c.text("status-note", "a note for the customer", note, OUTCOME_MAX, needs_note);
             if *to == Status::Resolved
-                && let Some(case) = super::db::get(&mut *conn, case_id).await?
+                && let Some(case) = crate::cases::db::get(&mut *conn, case_id).await?
                 && let Some(why) = crate::information::unrecorded_outcome(&mut *conn, &case).await?
             {
                 c.fail("status", why);
@@ -94,11 +104,21 @@ pub async fn act(
             }
         }
         CaseAction::Extend { standard_id, by, reason } => {
-            let (super::ActorKind::Staff, Some(staff_id)) = (actor.kind, actor.id) else {
+            let (crate::cases::ActorKind::Staff, Some(staff_id)) = (actor.kind, actor.id) else {
                 return Err(invalid("standard", "Only an officer may extend a deadline"));
             };
-            crate::clocks::db::extend(&mut *conn, case_id, standard_id, *by, reason, staff_id, rules, council, now)
-                .await?;
+            crate::casework::clocks::extend(
+                &mut *conn,
+                case_id,
+                standard_id,
+                *by,
+                reason,
+                staff_id,
+                rules,
+                council,
+                now,
+            )
+            .await?;
         }
     }
     Ok(())
@@ -125,13 +145,13 @@ async fn assign(
     actor: Actor,
     now: i64,
 ) -> Result<(), ActionError> {
-    let case = super::db::get(&mut *conn, case_id).await?.ok_or(ChangeStatusError::NotFound)?;
+    let case = crate::cases::db::get(&mut *conn, case_id).await?.ok_or(ChangeStatusError::NotFound)?;
     if case.officer_id == officer_id {
         return Err(invalid("officer", "The case is already with them: choose someone else"));
     }
     // The Complaint Handling Code: stage 2 is not handled by whoever answered stage 1.
-    if case.case_type == super::CaseType::Complaint && officer_id.is_some() {
-        let events = super::db::events(&mut *conn, case_id).await?;
+    if case.case_type == crate::cases::CaseType::Complaint && officer_id.is_some() {
+        let events = crate::cases::db::events(&mut *conn, case_id).await?;
         if matches!(crate::complaints::stage(&events), crate::complaints::Stage::Two { .. })
             && crate::complaints::stage1_officer(&mut *conn, case_id).await? == officer_id
         {
@@ -163,86 +183,5 @@ async fn assign(
         None => "No longer assigned to anyone".to_owned(),
     };
     append_event(&mut *conn, case_id, &event(actor, EventKind::Assigned, false, &body), now).await?;
-    Ok(())
-}
-
-/// [`tell_customer`] for the workflows that refuse in their own words when the customer
-/// cannot be reached: `Ok(false)` then, and a database error stays one.
-pub(crate) async fn tell_if_reachable(
-    conn: &mut AnyConnection,
-    council: &Council,
-    case_id: i64,
-    purpose: Purpose,
-    text: &str,
-    now: i64,
-) -> Result<bool, sqlx::Error> {
-    match tell_customer(conn, council, case_id, purpose, text, now).await {
-        Ok(()) => Ok(true),
-        Err(ActionError::Db(err)) => Err(err),
-        Err(_) => Ok(false),
-    }
-}
-
-/// Writes a message to the case's customer to the outbox (by email, threaded under
-/// their latest email; a phone task without one) and records it as an outbound contact.
-pub(crate) async fn tell_customer(
-    conn: &mut AnyConnection,
-    council: &Council,
-    case_id: i64,
-    purpose: Purpose,
-    text: &str,
-    now: i64,
-) -> Result<(), ActionError> {
-    let Some(customer_id) = super::db::get(&mut *conn, case_id).await?.and_then(|c| c.customer_id) else {
-        return Err(invalid("reply", "This case has no customer to reply to"));
-    };
-    let (name, email, phone): (String, Option<String>, Option<String>) =
-        sqlx::query_as("SELECT name, email, phone FROM customers WHERE id = $1")
-            .bind(customer_id)
-            .fetch_one(&mut *conn)
-            .await?;
-    let (channel, recipient, contact_channel) = match (email, phone) {
-        (Some(email), _) => (OutChannel::Email, email, Channel::Email),
-        (None, Some(phone)) => (OutChannel::Phone, phone, Channel::Phone),
-        (None, None) => return Err(invalid("reply", "The customer gave no email address or phone number")),
-    };
-    let in_reply_to: Option<String> = sqlx::query_scalar(
-        "SELECT message_id FROM inbound_mail WHERE case_id = $1 AND message_id IS NOT NULL ORDER BY id DESC LIMIT 1",
-    )
-    .bind(case_id)
-    .fetch_optional(&mut *conn)
-    .await?;
-    let in_reply_to = in_reply_to.map(|id| format!("<{}>", id.trim_matches(['<', '>'])));
-    let reference = CaseRef::from_id(&council.prefix, case_id);
-    let subject = format!("About your case {reference}");
-    let body = format!(
-        "Dear {name},\n\n{text}\n\nYour reference is {reference}. Follow your case: {url}/cases/{reference}\n\n\
-         To answer, reply to this email and keep the reference in the subject.\n\n{council}\n",
-        url = council.public_url,
-        council = council.name,
-    );
-    let message = NewMessage {
-        case_id,
-        customer_id,
-        channel,
-        purpose,
-        recipient: &recipient,
-        subject: &subject,
-        body: &body,
-        auto_submitted: None,
-        in_reply_to: in_reply_to.as_deref(),
-    };
-    outbox::db::insert(&mut *conn, &message, council.mail_domain(), now).await?;
-    let contact = NewContact {
-        case_id: Some(case_id),
-        customer_id: Some(customer_id),
-        channel: contact_channel,
-        direction: Direction::Outbound,
-        subject: Some(&subject),
-        body: text,
-        logged_by: None,
-        resolved_at_first_contact: false,
-    };
-    crate::contacts::db::insert(&mut *conn, &contact, now).await?;
     Ok(())
 }

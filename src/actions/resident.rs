@@ -13,12 +13,13 @@ use rand::RngCore;
 use sha2::Sha256;
 use sqlx::AnyConnection;
 
-use super::db::{ChangeStatusError, NewEvent, append_event, change_status};
-use super::{Actor, Case, CaseRef, CaseType, Channel, EventKind, Status};
+use crate::cases::db::{ChangeStatusError, NewEvent};
+use crate::cases::{Actor, Case, CaseRef, CaseType, Channel, EventKind, Status};
+use crate::casework::{append_event, change_status};
 use crate::clocks::{Fired, State};
 use crate::contacts::db::NewContact;
 use crate::contacts::{self, Direction};
-use crate::intake::DESCRIPTION_MAX;
+use crate::forms::DESCRIPTION_MAX;
 use crate::rollups::{self, Delta, Metric};
 use crate::standards::Rules;
 use crate::throttle::{self, Keyer};
@@ -283,7 +284,7 @@ pub async fn escalate(conn: &mut AnyConnection, rules: &Rules, case: &Case, now:
     let Some((standard, due)) = overdue(&mut *conn, rules, case, now).await? else {
         return Err(ActError::NotNow(Refusal::NotLate));
     };
-    let lead = crate::clocks::db::team_lead(&mut *conn, case.id).await?;
+    let lead = crate::casework::clocks::team_lead(&mut *conn, case.id).await?;
     let body = serde_json::to_string(&Fired { standard, due, team_lead: lead }).expect("plain struct");
     let event = NewEvent {
         actor: Actor::customer(case.customer_id),

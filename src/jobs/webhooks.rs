@@ -1,10 +1,9 @@
 //! Sending what is due: the `webhooks` job.
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::SocketAddr;
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
-use axum::http::Uri;
 use http_body_util::{BodyExt, Full};
 use hyper::body::Bytes;
 use hyper_util::rt::TokioIo;
@@ -12,9 +11,11 @@ use serde_json::json;
 use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::net::TcpStream;
 
-use super::db::{self, Due};
-use crate::app::AppState;
+use crate::config::Council;
+use crate::db::Db;
 use crate::db::now_ms;
+use crate::webhooks::Target;
+use crate::webhooks::db::{self, Due};
 
 /// How long one attempt may take, from looking the host up to the status line.
 const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -24,54 +25,6 @@ const BATCH: i64 = 16;
 const RUN_FOR: Duration = Duration::from_secs(60);
 /// The longest a run waits before looking again, whatever is pending.
 const LOOK_AGAIN_MS: i64 = 60_000;
-
-/// A URL we may post to: http or https, a host, and a path.
-#[derive(Debug, Clone)]
-pub struct Target {
-    uri: Uri,
-    tls: bool,
-    host: String,
-    port: u16,
-}
-
-impl Target {
-    pub fn parse(text: &str) -> Result<Target, String> {
-        let text = text.trim();
-        let uri: Uri =
-            text.parse().map_err(|_| "Give a web address, like https://jobs.example.org/frontdoor".to_owned())?;
-        let tls = match uri.scheme_str() {
-            Some("https") => true,
-            Some("http") => false,
-            _ => return Err("The address must start with https:// or http://".to_owned()),
-        };
-        let Some(host) = uri.host().filter(|h| !h.is_empty()) else {
-            return Err("The address has no host name".to_owned());
-        };
-        if uri.authority().is_some_and(|a| a.as_str().contains('@')) {
-            return Err("The address must not carry a user name or password".to_owned());
-        }
-        let host = host.trim_start_matches('[').trim_end_matches(']').to_owned();
-        let port = uri.port_u16().unwrap_or(if tls { 443 } else { 80 });
-        Ok(Target { uri, tls, host, port })
-    }
-
-    pub fn as_str(&self) -> String {
-        self.uri.to_string()
-    }
-
-    /// The address, when the URL names one instead of a host.
-    pub fn literal_ip(&self) -> Option<IpAddr> {
-        self.host.parse().ok()
-    }
-
-    fn path(&self) -> &str {
-        self.uri.path_and_query().map_or("/", |p| p.as_str())
-    }
-
-    fn authority(&self) -> &str {
-        self.uri.authority().map_or(self.host.as_str(), |a| a.as_str())
-    }
-}
 
 /// The addresses to connect to: every one the host resolves to, each checked.
 async fn resolve(target: &Target, allow_private: bool) -> Result<Vec<SocketAddr>, String> {
@@ -85,7 +38,7 @@ async fn resolve(target: &Target, allow_private: bool) -> Result<Vec<SocketAddr>
     if found.is_empty() {
         return Err(format!("{} has no address", target.host));
     }
-    if !allow_private && let Some(private) = found.iter().find(|a| super::is_private(a.ip())) {
+    if !allow_private && let Some(private) = found.iter().find(|a| crate::webhooks::is_private(a.ip())) {
         return Err(format!("{} is a private address, which webhooks are not sent to", private.ip()));
     }
     Ok(found)
@@ -174,8 +127,8 @@ pub async fn post(
 }
 
 /// The body of one delivery: Standard Webhooks' `type`, `timestamp` and `data`.
-async fn body(state: &AppState, due: &Due) -> Result<Option<Vec<u8>>, sqlx::Error> {
-    let Some(event) = crate::api::feed::one(state.db.reader(), &state.council.prefix, due.event_id).await? else {
+async fn body(db: &Db, council: &Council, due: &Due) -> Result<Option<Vec<u8>>, sqlx::Error> {
+    let Some(event) = crate::api::feed::one(db.reader(), &council.prefix, due.event_id).await? else {
         return Ok(None);
     };
     let payload = json!({
@@ -186,8 +139,8 @@ async fn body(state: &AppState, due: &Due) -> Result<Option<Vec<u8>>, sqlx::Erro
     Ok(Some(payload.to_string().into_bytes()))
 }
 
-async fn attempt(state: &AppState, due: &Due) -> Result<Result<u16, String>, sqlx::Error> {
-    let Some(body) = body(state, due).await? else {
+async fn attempt(db: &Db, council: &Council, due: &Due) -> Result<Result<u16, String>, sqlx::Error> {
+    let Some(body) = body(db, council, due).await? else {
         return Ok(Err("the event is no longer there".to_owned()));
     };
     let target = match Target::parse(&due.url) {
@@ -196,9 +149,9 @@ async fn attempt(state: &AppState, due: &Due) -> Result<Result<u16, String>, sql
     };
     let id = format!("msg_{}", due.id);
     let timestamp = now_ms() / 1000;
-    let signature = super::sign(&due.secret, &id, timestamp, &body);
+    let signature = crate::webhooks::sign(&due.secret, &id, timestamp, &body);
     let headers = [("webhook-id", id), ("webhook-timestamp", timestamp.to_string()), ("webhook-signature", signature)];
-    let allow = state.council.api.webhook_allow_private;
+    let allow = council.api.webhook_allow_private;
     Ok(match tokio::time::timeout(ATTEMPT_TIMEOUT, post(&target, &headers, body, allow)).await {
         Ok(result) => result,
         Err(_) => Err(format!("no answer within {} seconds", ATTEMPT_TIMEOUT.as_secs())),
@@ -207,15 +160,15 @@ async fn attempt(state: &AppState, due: &Due) -> Result<Result<u16, String>, sql
 
 /// Sends what is due at `now`, a batch at a time, heads of each case's line first.
 /// Returns when the job should look again.
-pub async fn run(state: &AppState, now: i64) -> anyhow::Result<Option<i64>> {
+pub async fn run(db: &Db, council: &Council, now: i64) -> anyhow::Result<Option<i64>> {
     let started = Instant::now();
-    let pool = state.db.writer();
+    let pool = db.writer();
     loop {
         let batch = db::due(pool, now, BATCH).await?;
         if batch.is_empty() {
             break;
         }
-        let results = futures_util::future::join_all(batch.iter().map(|due| attempt(state, due))).await;
+        let results = futures_util::future::join_all(batch.iter().map(|due| attempt(db, council, due))).await;
         for (due, result) in batch.iter().zip(results) {
             match result? {
                 Ok(_) => db::delivered(pool, due.id, now_ms()).await?,

@@ -8,13 +8,15 @@ use lettre::message::{Mailbox, Message};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use sqlx::AnyConnection;
 
-use super::Transport;
-use super::db::{self, Outgoing};
-use crate::app::AppState;
-use crate::cases::db::{ChangeStatusError, NewEvent, append_event, change_status};
+use crate::cases::db::{ChangeStatusError, NewEvent};
 use crate::cases::{Actor, EventKind, Status};
+use crate::casework::{append_event, change_status};
 use crate::config::Council;
+use crate::db::Db;
+use crate::outbox::Transport;
+use crate::outbox::db::{self, Outgoing};
 use crate::standards::Rules;
+use crate::standards::SharedRules;
 
 /// Attempts before a temporary failure is treated as final: with the job runner's
 /// backoff (10 s doubling to an hour) that is about a day of trying.
@@ -77,12 +79,19 @@ enum Failure {
 /// Delivers outbox message `id`. `attempts` counts this one. A temporary failure is an
 /// error, so the job runner retries with backoff; a permanent one, or the last attempt,
 /// is recorded on the row and on the case's timeline for staff.
-pub async fn deliver(state: &AppState, id: i64, attempts: i64, now: i64) -> anyhow::Result<()> {
-    let Some(attempt) = send_one(state, id, attempts).await? else { return Ok(()) };
-    let rules = state.rules.get();
+pub async fn deliver(
+    db: &Db,
+    council: &Council,
+    transport: &Transport,
+    rules: &SharedRules,
+    id: i64,
+    attempts: i64,
+    now: i64,
+) -> anyhow::Result<()> {
+    let Some(attempt) = send_one(db, council, transport, id, attempts).await? else { return Ok(()) };
+    let rules = rules.get();
     let attempt = Arc::new(attempt);
-    let retry: Option<String> = state
-        .db
+    let retry: Option<String> = db
         .transact(move |conn| {
             let (attempt, rules) = (attempt.clone(), rules.clone());
             Box::pin(async move { attempt.record(conn, &rules, now).await })
@@ -103,17 +112,23 @@ pub struct Attempt {
 /// Sends outbox message `id`, unless it was sent or given up on already (`None`). What
 /// happened is recorded by [`Attempt::record`], so the job runner can record a batch of
 /// attempts in one commit.
-pub async fn send_one(state: &AppState, id: i64, attempts: i64) -> anyhow::Result<Option<Attempt>> {
+pub async fn send_one(
+    db: &Db,
+    council: &Council,
+    transport: &Transport,
+    id: i64,
+    attempts: i64,
+) -> anyhow::Result<Option<Attempt>> {
     let row = {
-        let mut conn = state.db.reader().acquire().await?;
+        let mut conn = db.reader().acquire().await?;
         db::get(&mut conn, id).await?
     };
     let Some(row) = row else { return Ok(None) };
     if row.sent_at.is_some() || row.failed_at.is_some() || row.channel != "email" {
         return Ok(None);
     }
-    let result = match render(&row, &state.council) {
-        Ok(message) => send(&state.transport, &row, message).await,
+    let result = match render(&row, council) {
+        Ok(message) => send(transport, &row, message).await,
         Err(err) => Err(Failure::Permanent(err)),
     };
     Ok(Some(Attempt { id, attempts, row, result }))
@@ -166,7 +181,7 @@ impl Attempt {
 /// standard. A case someone has already moved on is left as it is.
 async fn acknowledged(tx: &mut AnyConnection, rules: &Rules, row: &Outgoing, now: i64) -> anyhow::Result<()> {
     let Some(case_id) = row.case_id else { return Ok(()) };
-    if row.purpose != super::Purpose::Acknowledgement.as_str() {
+    if row.purpose != crate::outbox::Purpose::Acknowledgement.as_str() {
         return Ok(());
     }
     let note = "We emailed the customer an acknowledgement with the reference.";

@@ -29,8 +29,8 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::Semaphore;
 use tokio_util::sync::CancellationToken;
 
-use super::Inbound;
 use crate::db::{Db, now_ms};
+use crate::mail::Inbound;
 
 /// RFC 5321 asks servers to wait 5 minutes for a command and 10 for data; one limit
 /// for both keeps it simple.
@@ -335,7 +335,7 @@ async fn session(
                 envelope_to: Some(&to),
                 raw: &raw,
             };
-            let answer = match super::db::store(db, &inbound, now_ms()).await {
+            let answer = match crate::mail::db::store(db, &inbound, now_ms()).await {
                 Ok(id) => format!("250 2.0.0 Stored as message {id}\r\n"),
                 Err(err) => {
                     tracing::error!(error = %err, "could not store a message; the sender will try again");

@@ -1,0 +1,3 @@
+//! The API's read models that are only queries.
+
+pub mod open311;

@@ -1,0 +1,401 @@
+//! Clock events and the `clocks` projection: starting, replaying and storing a case's
+//! clocks with their performance counts, extensions, and the sweep that fires warnings
+//! and breaches. Every function works in the caller's transaction: a case change, its
+//! clock events, the projection and any outbox message commit together or not at all.
+
+use jiff::Timestamp;
+use sqlx::{AnyConnection, Row};
+
+use super::append_event;
+use crate::cases::db::NewEvent;
+use crate::cases::{Actor, CaseRef, EventKind};
+use crate::clocks::{Clock, Extended, Fired, Started, State, replay};
+use crate::config::Council;
+use crate::db::{Db, flag};
+use crate::org::Role;
+use crate::outbox::{self, NewMessage, OutChannel, Purpose};
+use crate::standards::Rules;
+
+/// Starts the clocks whose start milestone is in the events from `new_from_event` on,
+/// then rebuilds the case's clocks from its events and stores them. Standards only start
+/// on milestones that just happened: a standard added to the policy later does not reach
+/// back into old cases.
+pub async fn sync(
+    conn: &mut AnyConnection,
+    case_id: i64,
+    rules: &Rules,
+    new_from_event: i64,
+    now: i64,
+) -> Result<Vec<Clock>, sqlx::Error> {
+    let case = crate::cases::db::get(&mut *conn, case_id).await?.ok_or(sqlx::Error::RowNotFound)?;
+    sync_case(conn, case, rules, new_from_event, now).await
+}
+
+/// [`sync`] for a case the caller holds as it now stands.
+pub async fn sync_case(
+    conn: &mut AnyConnection,
+    case: crate::cases::Case,
+    rules: &Rules,
+    new_from_event: i64,
+    now: i64,
+) -> Result<Vec<Clock>, sqlx::Error> {
+    let case_id = case.id;
+    let (service_code, resolved_at): (String, Option<i64>) = sqlx::query_as(
+        "SELECT s.code, c.resolved_at FROM cases c JOIN services s ON s.id = c.service_id WHERE c.id = $1",
+    )
+    .bind(case_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    let events = crate::cases::db::events(&mut *conn, case_id).await?;
+    let clocks = crate::rollups::db::stored_clocks(&mut *conn, case_id).await?;
+    let before = Before { case, service_code, events, clocks, resolved_at };
+    sync_from(conn, before, rules, new_from_event, &[], now).await
+}
+
+/// What [`sync_from`] needs of a case as it stands: what [`sync`] reads, and what intake
+/// already holds for a case it has just written.
+#[derive(Debug)]
+pub struct Before {
+    pub case: crate::cases::Case,
+    pub service_code: String,
+    /// Every event of the case, oldest first.
+    pub events: Vec<crate::cases::Event>,
+    /// Its clocks as stored.
+    pub clocks: Vec<crate::rollups::db::StoredClock>,
+    pub resolved_at: Option<i64>,
+}
+
+/// [`sync`] from a case already read. `more` are running counts to add with the clocks'
+/// own, in the same statement.
+pub async fn sync_from(
+    conn: &mut AnyConnection,
+    before: Before,
+    rules: &Rules,
+    new_from_event: i64,
+    more: &[crate::rollups::Delta],
+    now: i64,
+) -> Result<Vec<Clock>, sqlx::Error> {
+    let Before { case, service_code, mut events, clocks: stored, resolved_at: resolved_before } = before;
+    let case_id = case.id;
+    let mut started: Vec<String> = events
+        .iter()
+        .filter(|e| e.kind == EventKind::ClockStarted)
+        .filter_map(|e| serde_json::from_str::<Started>(e.body.as_deref()?).ok())
+        .map(|s| s.standard)
+        .collect();
+    let to_start: Vec<Started> = events
+        .iter()
+        .filter(|e| e.id >= new_from_event)
+        .flat_map(|e| crate::clocks::starting(rules, e, case.channel, case.case_type, &service_code, &mut started))
+        .collect();
+    for s in &to_start {
+        let body = serde_json::to_string(s).expect("plain struct");
+        let event = internal(EventKind::ClockStarted, &body);
+        let id = append_event(&mut *conn, case_id, &event, now).await?;
+        // As a read back would give it, without the read.
+        events.push(event.stored(id, case_id, now));
+    }
+    let clocks = replay(&events, rules);
+    store(&mut *conn, case_id, &clocks).await?;
+    let resolved_at = crate::cases::resolved_at(case.status, &events);
+    let after: Vec<_> = clocks.iter().map(crate::rollups::db::StoredClock::from).collect();
+    let mut deltas = crate::rollups::db::case_deltas(
+        &rules.calendars.council,
+        case.service_id,
+        case.created_at,
+        (&stored, resolved_before),
+        (&after, resolved_at),
+    );
+    deltas.extend_from_slice(more);
+    crate::rollups::db::add(&mut *conn, &deltas).await?;
+    let queue_due_at = crate::clocks::queue_due_at(case.status, &clocks);
+    sqlx::query("UPDATE cases SET queue_due_at = $1, resolved_at = $2 WHERE id = $3")
+        .bind(queue_due_at)
+        .bind(resolved_at)
+        .bind(case_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(clocks)
+}
+
+fn internal<'a>(kind: EventKind, body: &'a str) -> NewEvent<'a> {
+    NewEvent { actor: Actor::SYSTEM, kind, public: false, body: Some(body), from_status: None, to_status: None }
+}
+
+fn millis(t: Option<Timestamp>) -> Option<i64> {
+    t.map(|t| t.as_millisecond())
+}
+
+/// Writes a case's clocks, in one statement.
+async fn store(conn: &mut AnyConnection, case_id: i64, clocks: &[Clock]) -> Result<(), sqlx::Error> {
+    if clocks.is_empty() {
+        return Ok(());
+    }
+    let sql = format!(
+        "INSERT INTO clocks (case_id, standard_id, standard_version, state, started_at, due_at, warn_at, \
+         stopped_at, warned, breached, next_fire_at) VALUES {} \
+         ON CONFLICT (case_id, standard_id) DO UPDATE SET standard_version = excluded.standard_version, \
+         state = excluded.state, started_at = excluded.started_at, due_at = excluded.due_at, \
+         warn_at = excluded.warn_at, stopped_at = excluded.stopped_at, warned = excluded.warned, \
+         breached = excluded.breached, next_fire_at = excluded.next_fire_at",
+        crate::db::values_list(crate::db::Backend::of(conn), clocks.len(), 11)
+    );
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for clock in clocks {
+        query = query
+            .bind(case_id)
+            .bind(clock.standard.id.clone())
+            .bind(clock.version)
+            .bind(clock.state.as_str())
+            .bind(clock.started_at.as_millisecond())
+            .bind(millis(clock.due()))
+            .bind(millis(clock.deadline.as_ref().map(|d| d.warn_at)))
+            .bind(millis(clock.stopped_at))
+            .bind(flag(clock.warned))
+            .bind(flag(clock.breached))
+            .bind(millis(clock.next_fire_at()));
+    }
+    query.execute(conn).await?;
+    Ok(())
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExtendError {
+    #[error("no such case")]
+    NoCase,
+    #[error("this case has no clock for the standard {0:?}")]
+    NoClock(String),
+    #[error("the clock has already stopped")]
+    Stopped,
+    #[error("the clock is paused while waiting for the customer; extend it once it runs again")]
+    Paused,
+    #[error("the standard {0:?} cannot be extended")]
+    NotExtendable(String),
+    #[error("an extension must add at least one {0}")]
+    Nothing(String),
+    #[error("give the reason, which the customer is told")]
+    NoReason,
+    #[error("only a team lead or an administrator can approve an extension")]
+    NotApprover,
+    #[error("the extension would make {total}, past the cap of {cap}")]
+    CapReached { total: String, cap: String },
+    /// The law allows more time only if the requester is told before the first
+    /// deadline (`Standard::extend_before_due`).
+    #[error("more time had to be decided and the requester told by {0}, which has passed")]
+    TooLate(String),
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+/// Extends a running clock by `by` units of its target, with a reason and an approver.
+/// The customer is told the new date through the outbox, in the same transaction.
+/// Returns the new deadline.
+#[allow(clippy::too_many_arguments)]
+pub async fn extend(
+    conn: &mut AnyConnection,
+    case_id: i64,
+    standard_id: &str,
+    by: i64,
+    reason: &str,
+    approver: i64,
+    rules: &Rules,
+    council: &Council,
+    now: i64,
+) -> Result<Timestamp, ExtendError> {
+    let reason = reason.trim();
+    let case = crate::cases::db::get(&mut *conn, case_id).await?.ok_or(ExtendError::NoCase)?;
+    let events = crate::cases::db::events(&mut *conn, case_id).await?;
+    let clock = replay(&events, rules)
+        .into_iter()
+        .find(|c| c.standard.id == standard_id)
+        .ok_or_else(|| ExtendError::NoClock(standard_id.to_owned()))?;
+    let standard = clock.standard.clone();
+    let cap = standard.extension_cap.ok_or_else(|| ExtendError::NotExtendable(standard_id.to_owned()))?;
+    match clock.state {
+        State::Met | State::Missed | State::Withdrawn => return Err(ExtendError::Stopped),
+        State::Paused => return Err(ExtendError::Paused),
+        State::Running => {}
+    }
+    if by < 1 {
+        return Err(ExtendError::Nothing(standard.target.with_count(1).to_string()));
+    }
+    if reason.is_empty() {
+        return Err(ExtendError::NoReason);
+    }
+    let role: Option<String> = sqlx::query_scalar("SELECT role FROM staff_users WHERE id = $1 AND disabled = 0")
+        .bind(approver)
+        .fetch_optional(&mut *conn)
+        .await?;
+    if !role.as_deref().and_then(Role::parse).is_some_and(|r| matches!(r, Role::TeamLead | Role::Admin)) {
+        return Err(ExtendError::NotApprover);
+    }
+    if standard.extend_before_due {
+        let first = crate::standards::deadline(&standard, &rules.calendars, clock.started_at, &clock.pauses, 0).due;
+        if now > first.as_millisecond() {
+            let when = rules.calendar(standard.calendar).local_date(first).strftime("%A %-d %B %Y").to_string();
+            return Err(ExtendError::TooLate(when));
+        }
+    }
+    let cap_units = cap_in_target_units(cap, standard.target);
+    if clock.extended + by > cap_units {
+        return Err(ExtendError::CapReached {
+            total: standard.target.with_count(clock.extended + by).to_string(),
+            cap: cap.to_string(),
+        });
+    }
+    let new_due =
+        crate::standards::deadline(&standard, &rules.calendars, clock.started_at, &clock.pauses, clock.extended + by)
+            .due;
+    let body = serde_json::to_string(&Extended {
+        standard: standard_id.to_owned(),
+        by,
+        reason: reason.to_owned(),
+        approver,
+        due: new_due.as_millisecond(),
+    })
+    .expect("plain struct");
+    let event = NewEvent {
+        actor: Actor::staff(approver),
+        kind: EventKind::ClockExtended,
+        public: true,
+        body: Some(&body),
+        from_status: None,
+        to_status: None,
+    };
+    let first = append_event(&mut *conn, case_id, &event, now).await?;
+    sync(&mut *conn, case_id, rules, first, now).await?;
+
+    if let Some(customer_id) = case.customer_id {
+        let (email, phone): (Option<String>, Option<String>) =
+            sqlx::query("SELECT email, phone FROM customers WHERE id = $1")
+                .bind(customer_id)
+                .fetch_one(&mut *conn)
+                .await
+                .and_then(|row| Ok((row.try_get("email")?, row.try_get("phone")?)))?;
+        let reference = CaseRef::from_id(&council.prefix, case_id);
+        let when = rules.calendar(standard.calendar).local_date(new_due).strftime("%A %-d %B %Y").to_string();
+        let subject = format!("{reference}: we need more time");
+        let text = format!(
+            "We are sorry, but we need more time to deal with {reference}.\n\n\
+             We will now reply by {when}.\n\nThe reason: {reason}\n\n\
+             If this causes you a problem, reply to this message and tell us."
+        );
+        let (channel, recipient) = match (email, phone) {
+            (Some(email), _) => (OutChannel::Email, email),
+            (None, Some(phone)) => (OutChannel::Phone, phone),
+            (None, None) => return Ok(new_due),
+        };
+        let message = NewMessage {
+            case_id,
+            customer_id,
+            channel,
+            purpose: Purpose::Update,
+            recipient: &recipient,
+            subject: &subject,
+            body: &text,
+            auto_submitted: Some("auto-generated"),
+            in_reply_to: None,
+        };
+        outbox::db::insert(&mut *conn, &message, council.mail_domain(), now).await?;
+    }
+    Ok(new_due)
+}
+
+/// A cap is in the same family as the target; express it in the target's unit.
+fn cap_in_target_units(cap: crate::standards::Target, target: crate::standards::Target) -> i64 {
+    match (cap.seconds(), target.seconds()) {
+        (Some(cap), Some(unit)) => cap / (unit / target.count()).max(1),
+        _ => cap.count(),
+    }
+}
+
+/// What one sweep did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Swept {
+    pub warned: usize,
+    pub breached: usize,
+}
+
+/// Fires the warnings and breaches due by `now`, at most `limit` of them. It reads only
+/// clocks falling due, through `clocks_fire_idx`. Each firing is claimed by clearing
+/// `next_fire_at` only if it still holds the value read, so two runners never fire the
+/// same clock twice: the loser's update matches no row.
+pub async fn fire_due(db: &Db, rules: &Rules, now: i64, limit: i64) -> Result<Swept, sqlx::Error> {
+    let due: Vec<(i64, i64, String, i64)> = sqlx::query(
+        "SELECT id, case_id, standard_id, next_fire_at FROM clocks \
+         WHERE next_fire_at IS NOT NULL AND next_fire_at <= $1 ORDER BY next_fire_at LIMIT $2",
+    )
+    .bind(now)
+    .bind(limit)
+    .fetch_all(db.reader())
+    .await?
+    .iter()
+    .map(|r| Ok((r.try_get("id")?, r.try_get("case_id")?, r.try_get("standard_id")?, r.try_get("next_fire_at")?)))
+    .collect::<Result<_, sqlx::Error>>()?;
+
+    let mut swept = Swept::default();
+    for (clock_id, case_id, standard_id, fire_at) in due {
+        let mut tx = db.begin().await?;
+        let claimed = sqlx::query("UPDATE clocks SET next_fire_at = NULL WHERE id = $1 AND next_fire_at = $2")
+            .bind(clock_id)
+            .bind(fire_at)
+            .execute(&mut *tx)
+            .await?;
+        if claimed.rows_affected() != 1 {
+            continue;
+        }
+        let events = crate::cases::db::events(&mut *tx, case_id).await?;
+        let Some(clock) = replay(&events, rules).into_iter().find(|c| c.standard.id == standard_id) else {
+            tx.commit().await?;
+            continue;
+        };
+        let Some(due_at) = clock.due() else {
+            tx.commit().await?;
+            continue;
+        };
+        let fired = Fired { standard: standard_id.clone(), due: due_at.as_millisecond(), team_lead: None };
+        let body = serde_json::to_string(&fired).expect("plain struct");
+        if clock.state != State::Running {
+            // Met, missed or paused since it was read: nothing to fire.
+        } else if now >= due_at.as_millisecond() && !clock.breached {
+            append_event(&mut tx, case_id, &internal(EventKind::ClockBreached, &body), now).await?;
+            escalate(&mut tx, case_id, &standard_id, due_at.as_millisecond(), now).await?;
+            swept.breached += 1;
+        } else if !clock.warned {
+            append_event(&mut tx, case_id, &internal(EventKind::ClockWarned, &body), now).await?;
+            swept.warned += 1;
+        }
+        // Recompute the projection, which sets the next firing (the breach after a warning).
+        sync(&mut tx, case_id, rules, i64::MAX, now).await?;
+        tx.commit().await?;
+        tracing::info!(case = case_id, standard = %standard_id, "clock fired");
+    }
+    Ok(swept)
+}
+
+/// The lead of the team a case is with, if it has one who can sign in.
+pub async fn team_lead(conn: &mut AnyConnection, case_id: i64) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT s.id FROM staff_users s JOIN cases c ON c.team_id = s.team_id \
+         WHERE c.id = $1 AND s.role = $2 AND s.disabled = 0 ORDER BY s.id LIMIT 1",
+    )
+    .bind(case_id)
+    .bind(Role::TeamLead.as_str())
+    .fetch_optional(conn)
+    .await
+}
+
+/// Hands a late case to its team's lead: an `escalated` event naming them.
+async fn escalate(
+    conn: &mut AnyConnection,
+    case_id: i64,
+    standard_id: &str,
+    due: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let lead = team_lead(&mut *conn, case_id).await?;
+    let body =
+        serde_json::to_string(&Fired { standard: standard_id.to_owned(), due, team_lead: lead }).expect("plain struct");
+    append_event(conn, case_id, &internal(EventKind::Escalated, &body), now).await?;
+    Ok(())
+}

@@ -1,0 +1,82 @@
+//! Casework: what follows from a change to a case, in the caller's transaction. The one
+//! place an event is written with its fan-out (the event row, a delivery row for each
+//! webhook subscription, and, for a status change, the clock projection with its
+//! performance counts and the customer told of new dates); status changes through the
+//! state machine; and the clock projection itself (`clocks.rs`).
+//!
+//! Below it, `cases` keeps the types and rows, `clocks` the pure replay, `webhooks` the
+//! subscriptions; above it, intake and actions call it.
+
+pub mod clocks;
+mod reach;
+pub mod tell;
+
+use sqlx::AnyConnection;
+
+use crate::cases::db::{self, ChangeStatusError, NewCase, NewEvent};
+use crate::cases::{Actor, Case, Event, EventKind, Status};
+use crate::standards::Rules;
+
+/// Appends one event and what follows from every event: a delivery row for each webhook
+/// subscription that wants it. Callers change the case row in the same transaction.
+pub async fn append_event(
+    conn: &mut AnyConnection,
+    case_id: i64,
+    event: &NewEvent<'_>,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    let id = db::insert_event(&mut *conn, case_id, event, now).await?;
+    crate::webhooks::db::enqueue(conn, case_id, id, event.kind.as_str(), now).await?;
+    Ok(id)
+}
+
+/// Opens a case, status "received", with its "created" event and that event's fan-out.
+pub async fn open_case(
+    conn: &mut AnyConnection,
+    new: &NewCase,
+    actor: Actor,
+    now: i64,
+) -> Result<(Case, Event), sqlx::Error> {
+    let (case, created) = db::insert(&mut *conn, new, actor, now).await?;
+    crate::webhooks::db::enqueue(conn, case.id, created.id, created.kind.as_str(), now).await?;
+    Ok((case, created))
+}
+
+/// Moves a case to a new status, if the state machine allows, with its event, and
+/// brings its clocks up to date (waiting for the customer pauses them; resolving meets
+/// them). The update only applies if the status is still the one read, so two officers
+/// acting at once cannot both win.
+pub async fn change_status(
+    conn: &mut AnyConnection,
+    case_id: i64,
+    to: Status,
+    actor: Actor,
+    note: Option<&str>,
+    rules: &Rules,
+    now: i64,
+) -> Result<(), ChangeStatusError> {
+    let case = db::get(&mut *conn, case_id).await?.ok_or(ChangeStatusError::NotFound)?;
+    case.status.transition(case.case_type, to)?;
+    let updated = sqlx::query("UPDATE cases SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4")
+        .bind(to.as_str())
+        .bind(now)
+        .bind(case_id)
+        .bind(case.status.as_str())
+        .execute(&mut *conn)
+        .await?;
+    if updated.rows_affected() != 1 {
+        return Err(ChangeStatusError::Conflict);
+    }
+    let event = NewEvent {
+        actor,
+        kind: EventKind::StatusChanged,
+        public: true,
+        body: note,
+        from_status: Some(case.status),
+        to_status: Some(to),
+    };
+    let event_id = append_event(&mut *conn, case_id, &event, now).await?;
+    let case = Case { status: to, updated_at: now, ..case };
+    clocks::sync_case(conn, case, rules, event_id, now).await?;
+    Ok(())
+}

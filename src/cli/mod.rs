@@ -1,0 +1,308 @@
+//! The `frontdoor` command line: clap's commands, one file per group, each a function
+//! that reads its flags, connects, and calls the layers below. Entry layer: it may import
+//! anything; nothing imports it but `main.rs`.
+
+mod admin;
+pub mod args;
+mod data;
+mod mail;
+mod policy;
+mod serve;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use tracing_subscriber::EnvFilter;
+
+use args::{CouncilArgs, DatabaseArgs, ListenArgs, MailArgs, MapArgs, PolicyArgs};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "frontdoor",
+    version,
+    about = "A council's single front door: every contact becomes one tracked case."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the service against the configured database.
+    Serve {
+        #[command(flatten)]
+        database: DatabaseArgs,
+        #[command(flatten)]
+        listen: ListenArgs,
+        #[command(flatten)]
+        council: CouncilArgs,
+        #[command(flatten)]
+        policy: PolicyArgs,
+        #[command(flatten)]
+        mail: MailArgs,
+        #[command(flatten)]
+        map: MapArgs,
+    },
+    /// Build a populated demo council on a fresh SQLite file and serve it.
+    Demo {
+        /// How many cases of history to generate.
+        #[arg(long, default_value_t = 50_000)]
+        cases: usize,
+        /// The SQLite file to (re)build. Anything in it is deleted.
+        #[arg(long, default_value = "frontdoor-demo.db")]
+        file: PathBuf,
+        #[command(flatten)]
+        listen: ListenArgs,
+        #[command(flatten)]
+        mail: MailArgs,
+        #[command(flatten)]
+        map: MapArgs,
+    },
+    /// Write the demo council and synthetic history in bulk, for benchmarks: into an
+    /// empty database (SQLite or PostgreSQL), or more history into one seeded before.
+    Seed {
+        /// How many cases of history to add.
+        #[arg(long)]
+        cases: usize,
+        #[command(flatten)]
+        database: DatabaseArgs,
+        #[command(flatten)]
+        policy: PolicyArgs,
+    },
+    /// The load benchmark: seeds a database if it has no history, starts the server on it
+    /// and drives it over HTTP on loopback, then times the sweep and measures the
+    /// database. It writes to the database, so give it one made for benchmarking.
+    Bench(crate::bench::Options),
+    /// Read email from a .eml file, or every message in a maildir, as if it had been
+    /// sent to the SMTP listener.
+    ImportEmail {
+        path: PathBuf,
+        #[command(flatten)]
+        database: DatabaseArgs,
+        #[command(flatten)]
+        council: CouncilArgs,
+        #[command(flatten)]
+        policy: PolicyArgs,
+    },
+    /// Mail that could not be understood.
+    Mail {
+        #[command(subcommand)]
+        command: MailCommand,
+    },
+    /// Bring the database schema up to date, then exit.
+    Migrate {
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+    /// The performance figures' running counts.
+    Rollups {
+        #[command(subcommand)]
+        command: RollupsCommand,
+    },
+    /// Work out a standard's deadline and explain every day it skipped.
+    Deadline {
+        /// The standard's id, e.g. online-reply or foi-respond.
+        #[arg(long)]
+        standard: String,
+        /// When it was received: an RFC 3339 time, e.g. 2026-12-24T16:30:00Z.
+        #[arg(long)]
+        received: jiff::Timestamp,
+        /// Days the clock was paused at the start (working days for working-day targets).
+        #[arg(long, default_value_t = 0)]
+        paused_days: i64,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Also use the holidays imported into, and closures recorded in, this database.
+        #[arg(long, env = "FRONTDOOR_DATABASE_URL")]
+        database_url: Option<String>,
+        #[command(flatten)]
+        policy: PolicyArgs,
+    },
+    /// Check a service standards policy file.
+    Policy {
+        #[command(subcommand)]
+        command: PolicyCommand,
+    },
+    /// Bank holidays and council closure days.
+    Calendar {
+        #[command(subcommand)]
+        command: CalendarCommand,
+    },
+    /// Staff accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// API keys for other systems (also made in the staff workspace).
+    ApiKey {
+        #[command(subcommand)]
+        command: ApiKeyCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ApiKeyCommand {
+    /// Make a key and print it: it is shown this once, and only its hash is kept.
+    Add {
+        /// The system's name, like "Street reporting site".
+        #[arg(long)]
+        name: String,
+        /// read, write or partner.
+        #[arg(long)]
+        scope: String,
+        /// The partner organisation's code, for a partner key.
+        #[arg(long)]
+        partner: Option<String>,
+        /// The administrator making it, by email, recorded with the key.
+        #[arg(long)]
+        by: String,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RollupsCommand {
+    /// Throw the running counts away and count everything again from cases, clocks,
+    /// feedback and escalations: after a bulk load, or to check them.
+    Rebuild {
+        #[command(flatten)]
+        database: DatabaseArgs,
+        #[command(flatten)]
+        policy: PolicyArgs,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add a staff account, such as the first administrator. The password is read from
+    /// FRONTDOOR_NEW_PASSWORD, or else from the first line of standard input, so it never
+    /// appears in the shell's history or the process list.
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// adviser, caseworker, team_lead, partner, insight, auditor or admin.
+        #[arg(long)]
+        role: String,
+        /// The team's code, for caseworkers and team leads.
+        #[arg(long)]
+        team: Option<String>,
+        /// The partner organisation's code, for partner users.
+        #[arg(long)]
+        partner: Option<String>,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+    /// Turn two-step sign-in off for someone who has lost their phone. They sign in with
+    /// their password alone, and can turn it on again from "Your account".
+    SecondStepOff {
+        #[arg(long)]
+        email: String,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MailCommand {
+    /// List quarantined mail, newest first, with the reason for each.
+    Quarantine {
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+    /// Read a quarantined message again, once what stopped it is fixed.
+    Retry {
+        id: i64,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PolicyCommand {
+    /// Check FILE and list every problem, or say it is valid.
+    Check { file: PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CalendarCommand {
+    /// Load a newer bank holidays file in GOV.UK's bank-holidays.json shape.
+    Import {
+        file: PathBuf,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+    /// Record a day the council is closed, e.g. 2026-12-29 "Christmas closure".
+    Close {
+        date: jiff::civil::Date,
+        reason: String,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+}
+
+/// Parses the command line, runs the command and turns an error into one readable line.
+#[tokio::main]
+pub async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    // The bulk and benchmark commands report their own progress; a line per case fired
+    // or stored would drown it.
+    let quiet = matches!(cli.command, Command::Bench(_) | Command::Seed { .. });
+    let default = if quiet { "warn" } else { "info,sqlx=warn" };
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_from_env("FRONTDOOR_LOG").unwrap_or_else(|_| EnvFilter::new(default)))
+        .with_writer(std::io::stderr)
+        .init();
+    match run(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            // One readable line: what failed and why, without a backtrace.
+            eprintln!("frontdoor: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Serve { database, listen, council, policy, mail, map } => {
+            serve::serve(database, listen, council, policy, mail, map).await
+        }
+        Command::Demo { cases, file, listen, mail, map } => serve::demo(cases, file, listen, mail, map).await,
+        Command::Bench(options) => crate::bench::run(&options).await,
+        Command::Seed { cases, database, policy } => data::seed(cases, database, policy).await,
+        Command::Migrate { database } => data::migrate(database).await,
+        Command::Rollups { command: RollupsCommand::Rebuild { database, policy } } => {
+            data::rebuild_rollups(database, policy).await
+        }
+        Command::Calendar { command: CalendarCommand::Import { file, database } } => {
+            data::import_holidays(file, database).await
+        }
+        Command::Calendar { command: CalendarCommand::Close { date, reason, database } } => {
+            data::close_day(date, reason, database).await
+        }
+        Command::ImportEmail { path, database, council, policy } => {
+            mail::import_email(path, database, council, policy).await
+        }
+        Command::Mail { command: MailCommand::Quarantine { database } } => mail::list_quarantine(database).await,
+        Command::Mail { command: MailCommand::Retry { id, database } } => mail::retry(id, database).await,
+        Command::User { command: UserCommand::Add { email, name, role, team, partner, database } } => {
+            admin::add_user(email, name, role, team, partner, database).await
+        }
+        Command::User { command: UserCommand::SecondStepOff { email, database } } => {
+            admin::second_step_off(email, database).await
+        }
+        Command::ApiKey { command: ApiKeyCommand::Add { name, scope, partner, by, database } } => {
+            admin::add_api_key(name, scope, partner, by, database).await
+        }
+        Command::Deadline { standard, received, paused_days, json, database_url, policy } => {
+            policy::deadline(standard, received, paused_days, json, database_url, policy).await
+        }
+        Command::Policy { command: PolicyCommand::Check { file } } => policy::check_policy(file).await,
+    }
+}

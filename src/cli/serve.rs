@@ -1,0 +1,142 @@
+//! `serve` and `demo`: the web, SMTP and the job runner, until ctrl-c or SIGTERM.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+use anyhow::Context;
+use tokio_util::sync::CancellationToken;
+
+use super::args::{CouncilArgs, DatabaseArgs, ListenArgs, MailArgs, MapArgs, PolicyArgs};
+use crate::config::Council;
+use crate::db::{Db, now_ms};
+use crate::standards::{self, Policy, SharedRules};
+use crate::web::AppState;
+use crate::{demo, jobs, smtp, web};
+
+/// Runs the service against the configured database.
+pub async fn serve(
+    database: DatabaseArgs,
+    listen: ListenArgs,
+    council: CouncilArgs,
+    policy: PolicyArgs,
+    mail: MailArgs,
+    map: MapArgs,
+) -> anyhow::Result<()> {
+    let policy = policy.load()?;
+    let mut council = Council::try_from(&council)?;
+    council.map = map.settings()?;
+    let council = Arc::new(council);
+    let transport = Arc::new(mail.transport()?);
+    let db = Db::connect(&database.database_url).await?;
+    db.migrate().await?;
+    let rules = SharedRules::new(standards::db::load_rules(&db, policy, now_ms()).await?);
+    // A database from before the performance figures were kept: count them once.
+    if crate::rollups::db::needs_rebuild(&db).await? {
+        let rows = crate::rollups::db::rebuild(&db, &rules.get().calendars.council).await?;
+        tracing::info!(rows, "counted the performance figures from the existing cases");
+    }
+    let listener = web::bind(listen.listen).await?;
+    let smtp = smtp::bind(mail.smtp_listen).await?;
+    println!("frontdoor is listening on http://{}/", listener.local_addr()?);
+    println!("Mail in: SMTP on {}. {}", smtp.local_addr()?, mail_out(&transport));
+    let state = AppState::new(db, council, rules, transport);
+    serve_with_jobs(listener, smtp, &mail, state).await
+}
+
+/// Serves the web and SMTP and runs background jobs until ctrl-c or SIGTERM, then
+/// stops them all.
+async fn serve_with_jobs(
+    listener: tokio::net::TcpListener,
+    smtp: tokio::net::TcpListener,
+    mail: &MailArgs,
+    state: AppState,
+) -> anyhow::Result<()> {
+    let shutdown = CancellationToken::new();
+    let runner = tokio::spawn(jobs::run(jobs_of(&state), shutdown.clone()));
+    let name = state.council.mail_domain().to_owned();
+    let smtp = tokio::spawn(smtp::serve(smtp, state.db.clone(), mail.smtp_max_bytes, name, shutdown.clone()));
+    let db = state.db.clone();
+    let served = web::serve(listener, state, shutdown.clone()).await;
+    shutdown.cancel();
+    let _ = runner.await;
+    let _ = smtp.await;
+    db.close().await;
+    served
+}
+
+pub fn mail_out(transport: &crate::outbox::Transport) -> String {
+    match transport {
+        crate::outbox::Transport::Relay { host, port } => format!("Mail out: through the relay {host}:{port}."),
+        crate::outbox::Transport::Folder(dir) => {
+            format!("Mail out: written as .eml files to {}/ (set FRONTDOOR_SMTP_RELAY to send it).", dir.display())
+        }
+    }
+}
+
+/// Builds a populated demo council on a fresh SQLite file and serves it.
+pub async fn demo(cases: usize, file: PathBuf, listen: ListenArgs, mail: MailArgs, map: MapArgs) -> anyhow::Result<()> {
+    let map = map.settings()?;
+    // Bind first, so a busy port is reported before a minute of building.
+    let listener = web::bind(listen.listen).await?;
+    let addr = listener.local_addr()?;
+    let smtp = smtp::bind(mail.smtp_listen).await?;
+    let transport = Arc::new(mail.transport()?);
+    for suffix in ["", "-wal", "-shm"] {
+        let mut path = file.clone().into_os_string();
+        path.push(suffix);
+        match std::fs::remove_file(&path) {
+            Ok(()) => {}
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
+            Err(err) => {
+                return Err(err).with_context(|| format!("could not remove the old demo file {}", file.display()));
+            }
+        }
+    }
+    let started = Instant::now();
+    println!("Building the demo council in {} ({cases} cases)...", file.display());
+    let db = Db::connect(&format!("sqlite:{}", file.display())).await?;
+    db.migrate().await?;
+    let built = demo::build(&db, cases).await?;
+    let rules = SharedRules::new(standards::db::load_rules(&db, Policy::default_policy(), now_ms()).await?);
+    let prefix = crate::cases::Prefix::parse("KMB").map_err(anyhow::Error::msg)?;
+    let mut council = Council::new("Kingsmead Borough Council", prefix);
+    council.public_url = format!("http://{addr}").into();
+    council.map = map;
+
+    println!(
+        "\n{} (a demo) is ready: {} cases, {} events and {} customers over 12 months, {} services. Built in {:.1}s.\n",
+        council.name,
+        built.seeded.cases,
+        built.seeded.events,
+        built.seeded.customers,
+        built.services,
+        started.elapsed().as_secs_f64()
+    );
+    println!("  Open http://{addr}/ to report something as a resident.");
+    println!(
+        "  Email {} through SMTP on {} to open a case by email. {}\n",
+        council.mail_from,
+        smtp.local_addr()?,
+        mail_out(&transport)
+    );
+    println!("  Staff accounts (password for each: {}):", demo::DEMO_PASSWORD);
+    for (email, role) in &built.staff {
+        println!("    {email:<38} {role}");
+    }
+    println!("  Staff sign in at http://{addr}/staff/sign-in.\n");
+    println!("  Stop with Ctrl+C. Running `frontdoor demo` again rebuilds {} from scratch.", file.display());
+
+    let state = AppState::new(db.clone(), Arc::new(council), rules, transport);
+    serve_with_jobs(listener, smtp, &mail, state).await
+}
+
+/// What the job runner needs, from the web's state.
+fn jobs_of(state: &AppState) -> jobs::Context {
+    jobs::Context {
+        db: state.db.clone(),
+        council: state.council.clone(),
+        rules: state.rules.clone(),
+        transport: state.transport.clone(),
+    }
+}

@@ -1,0 +1,37 @@
+//! The `jobs` table as a queue: what a job is, queuing one in the caller's transaction,
+//! and how long a failed one waits. Foundation, so that the modules that queue work
+//! (mail, the outbox, webhooks) need not import the runner (`jobs`), which calls them.
+
+use sqlx::AnyConnection;
+
+/// What a job is.
+pub mod kind {
+    pub const CLOCK_SWEEP: &str = "clock_sweep";
+    /// Read one stored inbound message (the payload is its id).
+    pub const MAIL_IN: &str = "mail_in";
+    /// Deliver one outbox message (the payload is its id).
+    pub const DELIVER: &str = "deliver";
+    /// Send the webhook deliveries that are due.
+    pub const WEBHOOKS: &str = "webhooks";
+}
+
+/// Queues a one-off job in the caller's transaction, due now. A second job with the same
+/// kind and key is not added.
+pub async fn enqueue(conn: &mut AnyConnection, kind: &str, key: &str, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO jobs (kind, job_key, payload, run_at, created_at) VALUES ($1, $2, $2, $3, $3) \
+         ON CONFLICT (kind, job_key) DO UPDATE SET run_at = $3, attempts = 0, last_error = NULL",
+    )
+    .bind(kind)
+    .bind(key)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Exponential backoff: 10 s, 20 s, 40 s ... up to an hour.
+pub fn backoff(attempts: i64) -> i64 {
+    let exp = attempts.clamp(1, 20) as u32 - 1;
+    (10_000i64.saturating_mul(1i64 << exp.min(30))).min(3_600_000)
+}
