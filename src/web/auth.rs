@@ -3,12 +3,12 @@
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue, header};
 
 use crate::db::now_ms;
 use crate::org::Action;
 use crate::sessions::{self, Session};
 use crate::web::AppState;
+use crate::web::cookies::cookie;
 use crate::web::error::AppError;
 
 /// The session cookie. Scoped to `/staff`, so public pages never receive it.
@@ -16,28 +16,6 @@ pub const SESSION_COOKIE: &str = "fd_session";
 /// A random value the sign-in form repeats, so another site cannot sign a browser in
 /// under someone else's account (login CSRF).
 pub const SIGN_IN_COOKIE: &str = "fd_sign_in";
-
-/// The value of one cookie in the request, if sent.
-pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| value.to_owned())
-}
-
-/// A `Set-Cookie` value: HttpOnly and SameSite=Strict always, Secure whenever the site is
-/// served over HTTPS (a browser drops Secure cookies on plain-HTTP addresses such as the
-/// demo's). `max_age` 0 deletes the cookie.
-pub fn set_cookie(state: &AppState, name: &str, value: &str, path: &str, max_age: Option<i64>) -> HeaderValue {
-    let secure = if state.council.public_url.starts_with("https://") { "; Secure" } else { "" };
-    let age = max_age.map(|s| format!("; Max-Age={s}")).unwrap_or_default();
-    let text = format!("{name}={value}; Path={path}; HttpOnly; SameSite=Strict{secure}{age}");
-    HeaderValue::from_str(&text).unwrap_or_else(|_| HeaderValue::from_static("invalid=1; Max-Age=0"))
-}
 
 /// A signed-in member of staff. A request without a live session is sent to sign in, and
 /// comes back to the page it asked for.
@@ -96,15 +74,5 @@ mod tests {
         assert_eq!(safe_next("//evil.example/staff"), "/staff");
         assert_eq!(safe_next("/staff/sign-in"), "/staff");
         assert_eq!(safe_next("/services"), "/staff");
-    }
-
-    #[test]
-    fn a_cookie_is_found_among_others() {
-        let mut headers = HeaderMap::new();
-        headers.append(header::COOKIE, HeaderValue::from_static("a=1; fd_session=abc"));
-        headers.append(header::COOKIE, HeaderValue::from_static("b=2"));
-        assert_eq!(cookie(&headers, "fd_session").as_deref(), Some("abc"));
-        assert_eq!(cookie(&headers, "b").as_deref(), Some("2"));
-        assert_eq!(cookie(&headers, "c"), None);
     }
 }

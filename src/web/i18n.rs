@@ -24,7 +24,7 @@ use fluent_templates::{LanguageIdentifier, Loader};
 use serde::Deserialize;
 
 use crate::web::AppState;
-use crate::web::auth::{cookie, set_cookie};
+use crate::web::cookies::{cookie, set_cookie};
 
 fluent_templates::static_loader! {
     static LOCALES = {

@@ -2,14 +2,20 @@
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
+use axum::extract::{Request, State};
+use axum::http::Method;
 use axum::http::{HeaderName, HeaderValue, header};
 use axum::middleware;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::config::Council;
-use crate::web::{AppState, assets, error, health, pages};
+use crate::web::client::Client;
+use crate::web::error::AppError;
+use crate::web::{AppState, assets, health, pages};
 
 /// Only this site's own scripts, styles and fonts; images also from the map's tile
 /// server when the council has one.
@@ -65,7 +71,7 @@ pub fn router(state: AppState) -> Router {
         .route("/staff/cases", get(staff::find::find))
         .route("/staff/cases/{reference}", get(staff::case::show).post(staff::case::act))
         .route("/staff/cases/{reference}/files/{id}", get(staff::case::file))
-        .route("/staff/cases/{reference}/personal-data.zip", get(staff::information::export))
+        .route("/staff/cases/{reference}/personal-data.zip", get(staff::case::information::export))
         .route("/staff/customers/{id}", get(staff::customer::show))
         .route("/staff/customers/{id}/merge", post(staff::customer::merge))
         .route("/staff/reports/complaints", get(staff::reports::complaints))
@@ -143,8 +149,8 @@ pub fn router(state: AppState) -> Router {
         .fallback(pages::not_found)
         .route("/language/{code}", get(crate::web::i18n::switch))
         .layer(axum::Extension(std::sync::Arc::new(pages::performance::DataCache::default())))
-        .layer(middleware::from_fn_with_state(state.clone(), crate::web::limits::form_posts))
-        .layer(middleware::from_fn_with_state(state.clone(), error::render_errors))
+        .layer(middleware::from_fn_with_state(state.clone(), form_posts))
+        .layer(middleware::from_fn_with_state(state.clone(), pages::errors::render_errors))
         // Outside the error pages, so they are in the visitor's language too.
         .layer(middleware::from_fn(crate::web::i18n::scope))
         .with_state(state);
@@ -164,4 +170,28 @@ pub fn router(state: AppState) -> Router {
     router.layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<axum::body::Body>| {
         tracing::debug_span!("request", method = %request.method(), path = %request.uri().path())
     }))
+}
+
+/// Whether a request is an anonymous form post: any POST to the public pages, and the
+/// staff sign-in forms (the staff workspace's other forms need a session).
+fn is_anonymous_post(request: &Request) -> bool {
+    if request.method() != Method::POST {
+        return false;
+    }
+    let path = request.uri().path();
+    if path.starts_with("/api/") || path.starts_with("/open311/") {
+        return false; // Keys and their own limits.
+    }
+    !path.starts_with("/staff") || path.starts_with("/staff/sign-in")
+}
+
+/// Refuses an anonymous post over its address's limit with 429 and `Retry-After`.
+async fn form_posts(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    if is_anonymous_post(&request) {
+        let client = Client::of_request(&request, state.council.limits.client_ip_header.as_deref());
+        if let Err(seconds) = state.form_posts.take(&client) {
+            return AppError::TooMany(seconds).into_response();
+        }
+    }
+    next.run(request).await
 }

@@ -3,6 +3,7 @@
 pub mod about;
 pub mod contact;
 pub mod disclosure;
+pub mod errors;
 pub mod home;
 pub mod performance;
 pub mod report;
@@ -151,17 +152,6 @@ pub struct Done {
 
 pub fn render<T: Template>(template: &T) -> Result<Html<String>, AppError> {
     template.render().map(Html).map_err(|err| AppError::Internal(err.into()))
-}
-
-#[derive(Template)]
-#[template(path = "errors/error.html")]
-pub struct ErrorTemplate {
-    pub chrome: Chrome,
-    pub title: String,
-    pub message: String,
-    /// The message's language: a sentence about this request may be English on a page
-    /// in another language.
-    pub message_lang: &'static str,
 }
 
 pub async fn not_found() -> AppError {

@@ -24,8 +24,8 @@ use crate::db::now_ms;
 use crate::forms::{DESCRIPTION_MAX, FieldError};
 use crate::services;
 use crate::web::AppState;
-use crate::web::auth::{cookie, set_cookie};
 use crate::web::client::Client;
+use crate::web::cookies::{cookie, set_cookie};
 use crate::web::error::AppError;
 use crate::web::i18n::{self, Language};
 

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use crate::customers::{self, Customer};
 use crate::db::now_ms;
 use crate::web::AppState;
-use crate::web::auth::{cookie, set_cookie};
+use crate::web::cookies::{cookie, set_cookie};
 use crate::web::error::AppError;
 
 /// The cookie holding the link's token: HttpOnly, SameSite=Strict, for the whole site.

@@ -14,7 +14,8 @@ use crate::forms::FieldError;
 use crate::sessions::db::{CHALLENGE_MS, CodeError, SignIn};
 use crate::sessions::{self, SignInError};
 use crate::web::AppState;
-use crate::web::auth::{SESSION_COOKIE, SIGN_IN_COOKIE, SignedIn, cookie, safe_next, set_cookie};
+use crate::web::auth::{SESSION_COOKIE, SIGN_IN_COOKIE, SignedIn, safe_next};
+use crate::web::cookies::{cookie, set_cookie};
 use crate::web::error::AppError;
 use crate::web::pages::{Chrome, render};
 

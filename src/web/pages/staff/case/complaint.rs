@@ -12,8 +12,8 @@ use crate::web::AppState;
 use crate::web::auth::SignedIn;
 use crate::web::error::AppError;
 
-use super::case::ActForm;
-use super::when;
+use super::form::ActForm;
+use crate::web::pages::staff::when;
 
 /// An answer as the page shows it.
 pub struct ResponseLine {

@@ -17,8 +17,8 @@ use crate::web::AppState;
 use crate::web::auth::SignedIn;
 use crate::web::error::AppError;
 
-use super::case::{ActForm, visible_case};
-use super::when;
+use super::form::{ActForm, visible_case};
+use crate::web::pages::staff::when;
 
 /// An answer as the page shows it.
 pub struct AnswerLine {

@@ -5,6 +5,12 @@
 //! A case the signed-in person may not see is "not found", whether it exists or not, so
 //! a partner guessing references learns nothing.
 
+pub mod complaint;
+mod form;
+pub mod information;
+
+pub use form::{ActForm, visible_case};
+
 use askama::Template;
 use axum::Form;
 use axum::extract::rejection::FormRejection;
@@ -29,7 +35,6 @@ use crate::services::{self, Answer};
 use crate::web::AppState;
 use crate::web::auth::SignedIn;
 use crate::web::error::AppError;
-use crate::web::pages::report::parse_reference;
 use crate::web::pages::track::{Promise, promises};
 use crate::web::pages::{Chrome, render};
 
@@ -83,8 +88,8 @@ struct CasePage {
     done: Option<&'static str>,
     /// What the plain-English check found in a reply not yet sent.
     advice: Vec<Advice>,
-    complaint: super::complaint::Panel,
-    information: super::information::Panel,
+    complaint: complaint::Panel,
+    information: information::Panel,
     /// The customer's contact arrangements in force.
     arrangements: Vec<crate::complaints::db::Arrangement>,
 }
@@ -108,86 +113,6 @@ struct Tools {
     extendable: Vec<(String, String, String)>,
     /// Reply templates: (id, name).
     templates: Vec<(i64, String)>,
-}
-
-/// A case page form, as posted. Missing fields read as empty.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct ActForm {
-    csrf: String,
-    pub(super) action: String,
-    reply: String,
-    note: String,
-    officer: String,
-    status: String,
-    #[serde(rename = "status-note")]
-    status_note: String,
-    standard: String,
-    by: String,
-    reason: String,
-    /// "yes" once the officer has seen the plain-English advice and sends anyway.
-    checked: String,
-    // The complaint forms (see complaint.rs).
-    #[serde(rename = "case-type")]
-    pub(super) case_type: String,
-    #[serde(rename = "type-reason")]
-    pub(super) type_reason: String,
-    pub(super) outcome: String,
-    pub(super) cause: String,
-    pub(super) remedy: String,
-    #[serde(rename = "answer-text")]
-    pub(super) answer_text: String,
-    #[serde(rename = "promise-1")]
-    pub(super) promise_1: String,
-    #[serde(rename = "promise-1-due")]
-    pub(super) promise_1_due: String,
-    #[serde(rename = "promise-2")]
-    pub(super) promise_2: String,
-    #[serde(rename = "promise-2-due")]
-    pub(super) promise_2_due: String,
-    #[serde(rename = "promise-id")]
-    pub(super) promise_id: String,
-    #[serde(rename = "done-note")]
-    pub(super) done_note: String,
-    // The information request forms (see information.rs).
-    #[serde(rename = "info-outcome")]
-    pub(super) info_outcome: String,
-    #[serde(rename = "info-text")]
-    pub(super) info_text: String,
-    #[serde(rename = "log-title")]
-    pub(super) log_title: String,
-    #[serde(rename = "log-request")]
-    pub(super) log_request: String,
-    #[serde(rename = "log-response")]
-    pub(super) log_response: String,
-    #[serde(rename = "withdraw-reason")]
-    pub(super) withdraw_reason: String,
-    /// Fields with names of their own, such as one checkbox an exemption
-    /// ("exemptions-s40": a form cannot post a list to a struct).
-    #[serde(flatten)]
-    pub(super) extra: std::collections::HashMap<String, String>,
-}
-
-impl ActForm {
-    /// Whether this is a form as posted, not a page opened at one of its forms.
-    pub(super) fn posted(&self) -> bool {
-        !self.csrf.is_empty()
-    }
-}
-
-/// The case behind a reference, if this person may see it; "not found" otherwise.
-pub(super) async fn visible_case(
-    state: &AppState,
-    signed_in: &SignedIn,
-    reference: &str,
-) -> Result<(CaseRef, Case), AppError> {
-    signed_in.require(Action::ViewCase)?;
-    let reference = parse_reference(state, reference)?;
-    let case = crate::cases::db::get(state.db.reader(), reference.id()).await?.ok_or(AppError::NotFound)?;
-    if !signed_in.0.staff.sees_case(case.team_id, case.partner_id) {
-        return Err(AppError::NotFound);
-    }
-    Ok((reference, case))
 }
 
 /// Lines for a list of cases, leaving out those this person may not see.
@@ -313,8 +238,8 @@ async fn page(
         .map(|entry| timeline_line(state, entry))
         .collect();
     let tools = tools(state, signed_in, &case).await?;
-    let complaint = super::complaint::panel(state, signed_in, &case).await?;
-    let information = super::information::panel(state, signed_in, &case, &form).await?;
+    let complaint = complaint::panel(state, signed_in, &case).await?;
+    let information = information::panel(state, signed_in, &case, &form).await?;
     let arrangements = match &customer {
         Some(customer) => crate::complaints::db::arrangements(reader, customer.id).await?,
         None => Vec::new(),
@@ -392,10 +317,10 @@ pub async fn act(
     let Form(form) = form?;
     let (reference, case) = visible_case(&state, &signed_in, &reference).await?;
     signed_in.check_csrf(&form.csrf)?;
-    let special = if super::complaint::handles(&form.action) {
-        Some(super::complaint::act(&state, &signed_in, &case, &form).await?)
-    } else if super::information::handles(&form.action) {
-        Some(super::information::act(&state, &signed_in, &case, &form).await?)
+    let special = if complaint::handles(&form.action) {
+        Some(complaint::act(&state, &signed_in, &case, &form).await?)
+    } else if information::handles(&form.action) {
+        Some(information::act(&state, &signed_in, &case, &form).await?)
     } else {
         None
     };
