@@ -3,6 +3,7 @@
 //! transaction with its event (and outbox row when the customer is told something).
 //! Who may do which is `Role::may`; which cases, `Staff::sees_case`.
 
+mod db;
 pub mod resident;
 
 use sqlx::AnyConnection;
@@ -160,24 +161,12 @@ async fn assign(
     }
     let name: Option<String> = match officer_id {
         Some(id) => {
-            let found: Option<String> = sqlx::query_scalar(
-                "SELECT name FROM staff_users WHERE id = $1 AND disabled = 0 AND (team_id = $2 OR partner_id = $3)",
-            )
-            .bind(id)
-            .bind(case.team_id)
-            .bind(case.partner_id)
-            .fetch_optional(&mut *conn)
-            .await?;
+            let found = db::officer_for(&mut *conn, id, case.team_id, case.partner_id).await?;
             Some(found.ok_or_else(|| invalid("officer", "Choose someone in the team that owns the case"))?)
         }
         None => None,
     };
-    sqlx::query("UPDATE cases SET officer_id = $1, updated_at = $2 WHERE id = $3")
-        .bind(officer_id)
-        .bind(now)
-        .bind(case_id)
-        .execute(&mut *conn)
-        .await?;
+    db::assign(&mut *conn, case_id, officer_id, now).await?;
     let body = match name {
         Some(name) => format!("Assigned to {name}"),
         None => "No longer assigned to anyone".to_owned(),

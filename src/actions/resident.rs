@@ -42,10 +42,7 @@ pub async fn link_key(conn: &mut AnyConnection) -> Result<Vec<u8>, sqlx::Error> 
     let mut key = [0u8; 32];
     rand::rng().fill_bytes(&mut key);
     // Two servers may race to make it; the first one stored wins, and both read it back.
-    sqlx::query("INSERT INTO site_keys (name, secret) VALUES ('case_links', $1) ON CONFLICT (name) DO NOTHING")
-        .bind(to_hex(&key))
-        .execute(&mut *conn)
-        .await?;
+    super::db::store_link_key(&mut *conn, &to_hex(&key)).await?;
     stored_link_key(conn).await?.ok_or(sqlx::Error::RowNotFound)
 }
 
@@ -54,9 +51,7 @@ pub async fn stored_link_key<'c, E>(conn: E) -> Result<Option<Vec<u8>>, sqlx::Er
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
-    let found: Option<String> =
-        sqlx::query_scalar("SELECT secret FROM site_keys WHERE name = 'case_links'").fetch_optional(conn).await?;
-    Ok(found.map(|hex| from_hex(&hex)))
+    Ok(super::db::link_key(conn).await?.map(|hex| from_hex(&hex)))
 }
 
 /// The signature on a link to a case: HMAC-SHA256 of the reference, 128 bits in hex.
@@ -267,11 +262,7 @@ pub async fn overdue(
 
 /// When the resident last escalated this case, if they have.
 pub async fn escalated_at(conn: &mut AnyConnection, case_id: i64) -> Result<Option<i64>, sqlx::Error> {
-    // An escalation (11) by the customer (2): see `cases::numbered!`.
-    sqlx::query_scalar("SELECT MAX(at) FROM case_events WHERE case_id = $1 AND kind = 11 AND actor_kind = 2")
-        .bind(case_id)
-        .fetch_one(conn)
-        .await
+    super::db::escalated_at(conn, case_id).await
 }
 
 /// The resident asks for a case past its date to go to the team's lead. It is named on
@@ -320,14 +311,7 @@ pub async fn wants_feedback(conn: &mut AnyConnection, case: &Case) -> Result<boo
     if case.status.is_open() || case.case_type == CaseType::Compliment {
         return Ok(false);
     }
-    let resolved_at: Option<i64> =
-        sqlx::query_scalar("SELECT resolved_at FROM cases WHERE id = $1").bind(case.id).fetch_one(&mut *conn).await?;
-    let given: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM case_feedback WHERE case_id = $1 AND at >= $2")
-        .bind(case.id)
-        .bind(resolved_at.unwrap_or(case.updated_at))
-        .fetch_one(conn)
-        .await?;
-    Ok(given == 0)
+    Ok(!super::db::feedback_given_since_resolved(conn, case).await?)
 }
 
 /// Records "did this solve it?" with a rating and comment. "No" reopens the case, with
@@ -352,14 +336,7 @@ pub async fn give_feedback(
         return Err(ActError::NotNow(Refusal::Answered));
     }
     let comment = Some(feedback.comment.trim()).filter(|c| !c.is_empty());
-    sqlx::query("INSERT INTO case_feedback (case_id, at, solved, rating, comment) VALUES ($1, $2, $3, $4, $5)")
-        .bind(case.id)
-        .bind(now)
-        .bind(i64::from(feedback.solved))
-        .bind(feedback.rating)
-        .bind(comment)
-        .execute(&mut *conn)
-        .await?;
+    super::db::insert_feedback(&mut *conn, case.id, feedback.solved, feedback.rating, comment, now).await?;
     let day = rules.calendars.council.local_date(rollups::ts(now));
     let solved = if feedback.solved { "yes" } else { "no" };
     let deltas = [

@@ -3,11 +3,10 @@
 //! its SHA-256 is kept, so a stolen database gives no working key. A key is revoked, never
 //! deleted, so the record of which system sent which case stays.
 
-pub mod cases;
 pub mod db;
-pub mod feed;
-pub mod idempotency;
 pub mod limit;
+
+pub use db::{cases, feed, idempotency};
 
 use sqlx::{AnyConnection, AnyPool, FromRow};
 
@@ -99,24 +98,10 @@ pub async fn create(
         _ => None,
     };
     let key = format!("fd_{}", crate::crypto::hex(&rand::random::<[u8; 24]>()));
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO api_keys (name, key_hash, shown, scope, partner_id, created_by, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-    )
-    .bind(name)
-    .bind(hash(&key))
-    .bind(&key[..9])
-    .bind(scope.as_str())
-    .bind(partner_id)
-    .bind(staff_id)
-    .bind(now)
-    .fetch_one(conn)
-    .await?;
+    let new = db::keys::NewKey { name, key_hash: &hash(&key), shown: &key[..9], scope, partner_id, staff_id };
+    let id = db::keys::insert(conn, &new, now).await?;
     Ok((id, key))
 }
-
-const KEY: &str =
-    "SELECT id, name, shown, scope, partner_id, created_by, created_at, last_used_at, revoked_at FROM api_keys";
 
 /// The key a system sent, if it is one of ours and not revoked. Each use is noted (at
 /// most once a minute, so reads do not become writes).
@@ -124,34 +109,10 @@ pub async fn verify(pool: &AnyPool, key: &str, now: i64) -> Result<Option<ApiKey
     if key.trim().is_empty() {
         return Ok(None);
     }
-    let found: Option<ApiKey> =
-        sqlx::query_as(sqlx::AssertSqlSafe(format!("{KEY} WHERE key_hash = $1 AND revoked_at IS NULL")))
-            .bind(hash(key))
-            .fetch_optional(pool)
-            .await?;
-    if let Some(k) = &found
-        && k.last_used_at.is_none_or(|at| now - at > 60_000)
-    {
-        sqlx::query("UPDATE api_keys SET last_used_at = $1 WHERE id = $2").bind(now).bind(k.id).execute(pool).await?;
-    }
-    Ok(found)
+    db::keys::by_hash(pool, &hash(key), now).await
 }
 
-/// Every key, newest first.
-pub async fn list(pool: &AnyPool) -> Result<Vec<ApiKey>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!("{KEY} ORDER BY id DESC"))).fetch_all(pool).await
-}
-
-/// Revokes a key; false if it was already revoked or is not there.
-pub async fn revoke(pool: &AnyPool, id: i64, staff_id: i64, now: i64) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query("UPDATE api_keys SET revoked_at = $1, revoked_by = $2 WHERE id = $3 AND revoked_at IS NULL")
-        .bind(now)
-        .bind(staff_id)
-        .bind(id)
-        .execute(pool)
-        .await?;
-    Ok(done.rows_affected() == 1)
-}
+pub use db::keys::{list, revoke};
 
 #[cfg(test)]
 mod tests {

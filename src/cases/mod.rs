@@ -4,7 +4,8 @@
 //! types and priorities). Queries live in `db.rs`. Nothing here knows about HTTP.
 
 pub mod db;
-pub mod queue;
+
+pub use db::queue;
 
 pub use crate::reference::{CaseRef, Prefix, RefError};
 

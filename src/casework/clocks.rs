@@ -4,14 +4,14 @@
 //! clock events, the projection and any outbox message commit together or not at all.
 
 use jiff::Timestamp;
-use sqlx::{AnyConnection, Row};
+use sqlx::AnyConnection;
 
-use super::append_event;
+use super::{append_event, db};
 use crate::cases::db::NewEvent;
 use crate::cases::{Actor, CaseRef, EventKind};
 use crate::clocks::{Clock, Extended, Fired, Started, State, replay};
 use crate::config::Council;
-use crate::db::{Db, flag};
+use crate::db::Db;
 use crate::org::Role;
 use crate::outbox::{self, NewMessage, OutChannel, Purpose};
 use crate::standards::Rules;
@@ -40,12 +40,7 @@ pub async fn sync_case(
     now: i64,
 ) -> Result<Vec<Clock>, sqlx::Error> {
     let case_id = case.id;
-    let (service_code, resolved_at): (String, Option<i64>) = sqlx::query_as(
-        "SELECT s.code, c.resolved_at FROM cases c JOIN services s ON s.id = c.service_id WHERE c.id = $1",
-    )
-    .bind(case_id)
-    .fetch_one(&mut *conn)
-    .await?;
+    let (service_code, resolved_at) = db::service_and_resolved(&mut *conn, case_id).await?;
     let events = crate::cases::db::events(&mut *conn, case_id).await?;
     let clocks = crate::rollups::db::stored_clocks(&mut *conn, case_id).await?;
     let before = Before { case, service_code, events, clocks, resolved_at };
@@ -96,7 +91,7 @@ pub async fn sync_from(
         events.push(event.stored(id, case_id, now));
     }
     let clocks = replay(&events, rules);
-    store(&mut *conn, case_id, &clocks).await?;
+    db::store_clocks(&mut *conn, case_id, &clocks).await?;
     let resolved_at = crate::cases::resolved_at(case.status, &events);
     let after: Vec<_> = clocks.iter().map(crate::rollups::db::StoredClock::from).collect();
     let mut deltas = crate::rollups::db::case_deltas(
@@ -109,54 +104,12 @@ pub async fn sync_from(
     deltas.extend_from_slice(more);
     crate::rollups::db::add(&mut *conn, &deltas).await?;
     let queue_due_at = crate::clocks::queue_due_at(case.status, &clocks);
-    sqlx::query("UPDATE cases SET queue_due_at = $1, resolved_at = $2 WHERE id = $3")
-        .bind(queue_due_at)
-        .bind(resolved_at)
-        .bind(case_id)
-        .execute(&mut *conn)
-        .await?;
+    db::set_queue_due(&mut *conn, case_id, queue_due_at, resolved_at).await?;
     Ok(clocks)
 }
 
 fn internal<'a>(kind: EventKind, body: &'a str) -> NewEvent<'a> {
     NewEvent { actor: Actor::SYSTEM, kind, public: false, body: Some(body), from_status: None, to_status: None }
-}
-
-fn millis(t: Option<Timestamp>) -> Option<i64> {
-    t.map(|t| t.as_millisecond())
-}
-
-/// Writes a case's clocks, in one statement.
-async fn store(conn: &mut AnyConnection, case_id: i64, clocks: &[Clock]) -> Result<(), sqlx::Error> {
-    if clocks.is_empty() {
-        return Ok(());
-    }
-    let sql = format!(
-        "INSERT INTO clocks (case_id, standard_id, standard_version, state, started_at, due_at, warn_at, \
-         stopped_at, warned, breached, next_fire_at) VALUES {} \
-         ON CONFLICT (case_id, standard_id) DO UPDATE SET standard_version = excluded.standard_version, \
-         state = excluded.state, started_at = excluded.started_at, due_at = excluded.due_at, \
-         warn_at = excluded.warn_at, stopped_at = excluded.stopped_at, warned = excluded.warned, \
-         breached = excluded.breached, next_fire_at = excluded.next_fire_at",
-        crate::db::values_list(crate::db::Backend::of(conn), clocks.len(), 11)
-    );
-    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
-    for clock in clocks {
-        query = query
-            .bind(case_id)
-            .bind(clock.standard.id.clone())
-            .bind(clock.version)
-            .bind(clock.state.as_str())
-            .bind(clock.started_at.as_millisecond())
-            .bind(millis(clock.due()))
-            .bind(millis(clock.deadline.as_ref().map(|d| d.warn_at)))
-            .bind(millis(clock.stopped_at))
-            .bind(flag(clock.warned))
-            .bind(flag(clock.breached))
-            .bind(millis(clock.next_fire_at()));
-    }
-    query.execute(conn).await?;
-    Ok(())
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -222,11 +175,8 @@ pub async fn extend(
     if reason.is_empty() {
         return Err(ExtendError::NoReason);
     }
-    let role: Option<String> = sqlx::query_scalar("SELECT role FROM staff_users WHERE id = $1 AND disabled = 0")
-        .bind(approver)
-        .fetch_optional(&mut *conn)
-        .await?;
-    if !role.as_deref().and_then(Role::parse).is_some_and(|r| matches!(r, Role::TeamLead | Role::Admin)) {
+    let role = db::role_of(&mut *conn, approver).await?;
+    if !role.is_some_and(|r| matches!(r, Role::TeamLead | Role::Admin)) {
         return Err(ExtendError::NotApprover);
     }
     if standard.extend_before_due {
@@ -266,12 +216,7 @@ pub async fn extend(
     sync(&mut *conn, case_id, rules, first, now).await?;
 
     if let Some(customer_id) = case.customer_id {
-        let (email, phone): (Option<String>, Option<String>) =
-            sqlx::query("SELECT email, phone FROM customers WHERE id = $1")
-                .bind(customer_id)
-                .fetch_one(&mut *conn)
-                .await
-                .and_then(|row| Ok((row.try_get("email")?, row.try_get("phone")?)))?;
+        let (_, email, phone) = db::how_to_reach(&mut *conn, customer_id).await?;
         let reference = CaseRef::from_id(&council.prefix, case_id);
         let when = rules.calendar(standard.calendar).local_date(new_due).strftime("%A %-d %B %Y").to_string();
         let subject = format!("{reference}: we need more time");
@@ -320,28 +265,13 @@ pub struct Swept {
 /// clocks falling due, through `clocks_fire_idx`. Each firing is claimed by clearing
 /// `next_fire_at` only if it still holds the value read, so two runners never fire the
 /// same clock twice: the loser's update matches no row.
-pub async fn fire_due(db: &Db, rules: &Rules, now: i64, limit: i64) -> Result<Swept, sqlx::Error> {
-    let due: Vec<(i64, i64, String, i64)> = sqlx::query(
-        "SELECT id, case_id, standard_id, next_fire_at FROM clocks \
-         WHERE next_fire_at IS NOT NULL AND next_fire_at <= $1 ORDER BY next_fire_at LIMIT $2",
-    )
-    .bind(now)
-    .bind(limit)
-    .fetch_all(db.reader())
-    .await?
-    .iter()
-    .map(|r| Ok((r.try_get("id")?, r.try_get("case_id")?, r.try_get("standard_id")?, r.try_get("next_fire_at")?)))
-    .collect::<Result<_, sqlx::Error>>()?;
+pub async fn fire_due(pool: &Db, rules: &Rules, now: i64, limit: i64) -> Result<Swept, sqlx::Error> {
+    let due = db::falling_due(pool.reader(), now, limit).await?;
 
     let mut swept = Swept::default();
     for (clock_id, case_id, standard_id, fire_at) in due {
-        let mut tx = db.begin().await?;
-        let claimed = sqlx::query("UPDATE clocks SET next_fire_at = NULL WHERE id = $1 AND next_fire_at = $2")
-            .bind(clock_id)
-            .bind(fire_at)
-            .execute(&mut *tx)
-            .await?;
-        if claimed.rows_affected() != 1 {
+        let mut tx = pool.begin().await?;
+        if !db::claim_firing(&mut tx, clock_id, fire_at).await? {
             continue;
         }
         let events = crate::cases::db::events(&mut *tx, case_id).await?;
@@ -373,17 +303,7 @@ pub async fn fire_due(db: &Db, rules: &Rules, now: i64, limit: i64) -> Result<Sw
     Ok(swept)
 }
 
-/// The lead of the team a case is with, if it has one who can sign in.
-pub async fn team_lead(conn: &mut AnyConnection, case_id: i64) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT s.id FROM staff_users s JOIN cases c ON c.team_id = s.team_id \
-         WHERE c.id = $1 AND s.role = $2 AND s.disabled = 0 ORDER BY s.id LIMIT 1",
-    )
-    .bind(case_id)
-    .bind(Role::TeamLead.as_str())
-    .fetch_optional(conn)
-    .await
-}
+pub use super::db::team_lead;
 
 /// Hands a late case to its team's lead: an `escalated` event naming them.
 async fn escalate(

@@ -8,12 +8,13 @@
 //! subscriptions; above it, intake and actions call it.
 
 pub mod clocks;
-mod reach;
+mod db;
 pub mod tell;
 
 use sqlx::AnyConnection;
 
-use crate::cases::db::{self, ChangeStatusError, NewCase, NewEvent};
+use crate::cases;
+use crate::cases::db::{ChangeStatusError, NewCase, NewEvent};
 use crate::cases::{Actor, Case, Event, EventKind, Status};
 use crate::standards::Rules;
 
@@ -25,7 +26,7 @@ pub async fn append_event(
     event: &NewEvent<'_>,
     now: i64,
 ) -> Result<i64, sqlx::Error> {
-    let id = db::insert_event(&mut *conn, case_id, event, now).await?;
+    let id = cases::db::insert_event(&mut *conn, case_id, event, now).await?;
     crate::webhooks::db::enqueue(conn, case_id, id, event.kind.as_str(), now).await?;
     Ok(id)
 }
@@ -37,7 +38,7 @@ pub async fn open_case(
     actor: Actor,
     now: i64,
 ) -> Result<(Case, Event), sqlx::Error> {
-    let (case, created) = db::insert(&mut *conn, new, actor, now).await?;
+    let (case, created) = cases::db::insert(&mut *conn, new, actor, now).await?;
     crate::webhooks::db::enqueue(conn, case.id, created.id, created.kind.as_str(), now).await?;
     Ok((case, created))
 }
@@ -55,16 +56,9 @@ pub async fn change_status(
     rules: &Rules,
     now: i64,
 ) -> Result<(), ChangeStatusError> {
-    let case = db::get(&mut *conn, case_id).await?.ok_or(ChangeStatusError::NotFound)?;
+    let case = cases::db::get(&mut *conn, case_id).await?.ok_or(ChangeStatusError::NotFound)?;
     case.status.transition(case.case_type, to)?;
-    let updated = sqlx::query("UPDATE cases SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4")
-        .bind(to.as_str())
-        .bind(now)
-        .bind(case_id)
-        .bind(case.status.as_str())
-        .execute(&mut *conn)
-        .await?;
-    if updated.rows_affected() != 1 {
+    if !cases::db::set_status(&mut *conn, case_id, case.status, to, now).await? {
         return Err(ChangeStatusError::Conflict);
     }
     let event = NewEvent {

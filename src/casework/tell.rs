@@ -4,7 +4,7 @@
 
 use sqlx::AnyConnection;
 
-use super::reach as db;
+use super::db;
 use crate::cases::{self, CaseRef, Channel};
 use crate::config::Council;
 use crate::contacts::db::NewContact;

@@ -183,3 +183,105 @@ pub async fn end_arrangement(
     .await?;
     Ok(done.rows_affected() == 1)
 }
+
+/// The answers given in a period: (stage, outcome, cause).
+pub async fn answers_between(pool: &AnyPool, from: i64, until: i64) -> Result<Vec<(i64, String, String)>, sqlx::Error> {
+    sqlx::query_as("SELECT stage, outcome, cause FROM complaint_responses WHERE at >= $1 AND at < $2")
+        .bind(from)
+        .bind(until)
+        .fetch_all(pool)
+        .await
+}
+
+/// The promises of the answers given in a period, found through the answers' own index:
+/// (due on, done at).
+pub async fn promises_between(
+    pool: &AnyPool,
+    from: i64,
+    until: i64,
+) -> Result<Vec<(String, Option<i64>)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT a.due_on, a.done_at FROM complaint_actions a JOIN complaint_responses r \
+         ON r.case_id = a.case_id AND r.stage = a.stage WHERE r.at >= $1 AND r.at < $2",
+    )
+    .bind(from)
+    .bind(until)
+    .fetch_all(pool)
+    .await
+}
+
+/// Who gave the stage 1 answer.
+pub async fn stage1_officer(conn: &mut AnyConnection, case_id: i64) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT answered_by FROM complaint_responses WHERE case_id = $1 AND stage = 1")
+        .bind(case_id)
+        .fetch_optional(conn)
+        .await
+}
+
+/// Records an answer at a stage, with its promises.
+pub async fn record_answer(
+    conn: &mut AnyConnection,
+    case_id: i64,
+    stage: i64,
+    answer: &super::CheckedAnswer,
+    staff_id: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO complaint_responses (case_id, stage, outcome, cause, remedy, answered_by, at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(case_id)
+    .bind(stage)
+    .bind(answer.outcome.as_str())
+    .bind(answer.cause.as_str())
+    .bind(&answer.remedy)
+    .bind(staff_id)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    for (promise, due) in &answer.promises {
+        sqlx::query(
+            "INSERT INTO complaint_actions (case_id, stage, promise, due_on, created_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(case_id)
+        .bind(stage)
+        .bind(promise)
+        .bind(due.to_string())
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// A promise on the case not yet kept, by its id.
+pub async fn open_promise(
+    conn: &mut AnyConnection,
+    action_id: i64,
+    case_id: i64,
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT promise FROM complaint_actions WHERE id = $1 AND case_id = $2 AND done_at IS NULL")
+        .bind(action_id)
+        .bind(case_id)
+        .fetch_optional(conn)
+        .await
+}
+
+/// Marks a promise kept, with what was done.
+pub async fn keep_promise(
+    conn: &mut AnyConnection,
+    action_id: i64,
+    staff_id: i64,
+    note: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE complaint_actions SET done_at = $1, done_by = $2, done_note = $3 WHERE id = $4")
+        .bind(now)
+        .bind(staff_id)
+        .bind(note)
+        .bind(action_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}

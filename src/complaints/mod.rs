@@ -135,12 +135,7 @@ pub async fn reclassify(
         .expect("plain struct");
     append_event(&mut *conn, case.id, &internal(EventKind::Reclassified, Actor::staff(staff_id), false, &body), now)
         .await?;
-    sqlx::query("UPDATE cases SET case_type = $1, updated_at = $2 WHERE id = $3")
-        .bind(to.as_str())
-        .bind(now)
-        .bind(case.id)
-        .execute(&mut *conn)
-        .await?;
+    crate::cases::db::set_type(&mut *conn, case.id, to, now).await?;
     // Every milestone so far counts for the new type's standards, not only this event.
     crate::casework::clocks::sync(&mut *conn, case.id, rules, 0, now).await?;
     Ok(())
@@ -223,10 +218,7 @@ pub async fn acknowledge_stage2(
 
 /// Who gave the stage 1 answer: stage 2 must be answered by someone else.
 pub async fn stage1_officer(conn: &mut AnyConnection, case_id: i64) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar("SELECT answered_by FROM complaint_responses WHERE case_id = $1 AND stage = 1")
-        .bind(case_id)
-        .fetch_optional(conn)
-        .await
+    db::stage1_officer(conn, case_id).await
 }
 
 /// Gives the answer at the complaint's current stage: records the outcome, the cause
@@ -263,31 +255,7 @@ pub async fn answer(
         ));
     }
     let checked = check(answer, today)?;
-    sqlx::query(
-        "INSERT INTO complaint_responses (case_id, stage, outcome, cause, remedy, answered_by, at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
-    )
-    .bind(case.id)
-    .bind(number)
-    .bind(checked.outcome.as_str())
-    .bind(checked.cause.as_str())
-    .bind(&checked.remedy)
-    .bind(staff_id)
-    .bind(now)
-    .execute(&mut *conn)
-    .await?;
-    for (promise, due) in &checked.promises {
-        sqlx::query(
-            "INSERT INTO complaint_actions (case_id, stage, promise, due_on, created_at) VALUES ($1, $2, $3, $4, $5)",
-        )
-        .bind(case.id)
-        .bind(number)
-        .bind(promise)
-        .bind(due.to_string())
-        .bind(now)
-        .execute(&mut *conn)
-        .await?;
-    }
+    db::record_answer(&mut *conn, case.id, number, &checked, staff_id, now).await?;
     let mut letter = checked.text.clone();
     letter.push_str(&format!("\n\nOur decision: your complaint is {}.", checked.outcome.label().to_lowercase()));
     for (promise, due) in &checked.promises {
@@ -320,16 +288,17 @@ pub fn signpost(stage: i64, case_url: &str, ombudsman: &str) -> String {
     }
 }
 
-struct Checked {
-    outcome: Outcome,
-    cause: Cause,
-    remedy: String,
-    text: String,
-    promises: Vec<(String, jiff::civil::Date)>,
+/// An answer whose every field passed the checks.
+pub struct CheckedAnswer {
+    pub outcome: Outcome,
+    pub cause: Cause,
+    pub remedy: String,
+    pub text: String,
+    pub promises: Vec<(String, jiff::civil::Date)>,
 }
 
 /// Every field at once, named.
-fn check(answer: &Answer, today: jiff::civil::Date) -> Result<Checked, ComplaintError> {
+fn check(answer: &Answer, today: jiff::civil::Date) -> Result<CheckedAnswer, ComplaintError> {
     let mut c = Checker::default();
     let outcome = Outcome::parse(answer.outcome.trim());
     if outcome.is_none() {
@@ -356,7 +325,7 @@ fn check(answer: &Answer, today: jiff::civil::Date) -> Result<Checked, Complaint
     }
     match (outcome, cause, remedy, text) {
         (Some(outcome), Some(cause), Some(remedy), Some(text)) if c.errors.is_empty() => {
-            Ok(Checked { outcome, cause, remedy, text, promises })
+            Ok(CheckedAnswer { outcome, cause, remedy, text, promises })
         }
         _ => Err(ComplaintError::Invalid(c.errors)),
     }
@@ -376,22 +345,11 @@ pub async fn keep_promise(
     let Some(note) = c.text("done-note", "what was done", note, TEXT_MAX, true) else {
         return Err(ComplaintError::Invalid(c.errors));
     };
-    let promise: Option<String> =
-        sqlx::query_scalar("SELECT promise FROM complaint_actions WHERE id = $1 AND case_id = $2 AND done_at IS NULL")
-            .bind(action_id)
-            .bind(case.id)
-            .fetch_optional(&mut *conn)
-            .await?;
+    let promise = db::open_promise(&mut *conn, action_id, case.id).await?;
     let Some(promise) = promise else {
         return Err(ComplaintError::NotNow("That promise has already been kept, or is not this case's"));
     };
-    sqlx::query("UPDATE complaint_actions SET done_at = $1, done_by = $2, done_note = $3 WHERE id = $4")
-        .bind(now)
-        .bind(staff_id)
-        .bind(&note)
-        .bind(action_id)
-        .execute(&mut *conn)
-        .await?;
+    db::keep_promise(&mut *conn, action_id, staff_id, &note, now).await?;
     let text = format!("We said we would {promise}. We have done it: {note}");
     append_event(&mut *conn, case.id, &internal(EventKind::Message, Actor::staff(staff_id), true, &text), now).await?;
     tell(&mut *conn, council, case.id, Purpose::Update, &text, now).await?;

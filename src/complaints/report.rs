@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use sqlx::{AnyPool, Row};
+use sqlx::AnyPool;
 
 use super::{Cause, Outcome};
 use crate::rollups::{self, Metric};
@@ -78,35 +78,20 @@ pub async fn annual(
         jiff::civil::date(y, 1, 1).to_zoned(tz.clone()).map(|z| z.timestamp().as_millisecond()).unwrap_or_default()
     };
     let (from, until) = (start(year), start(year + 1));
-    let rows = sqlx::query("SELECT stage, outcome, cause FROM complaint_responses WHERE at >= $1 AND at < $2")
-        .bind(from)
-        .bind(until)
-        .fetch_all(pool)
-        .await?;
-    for r in rows {
-        let stage: i64 = r.try_get("stage")?;
-        if let Some(outcome) = Outcome::parse(&r.try_get::<String, _>("outcome")?) {
+    for (stage, outcome, cause) in super::db::answers_between(pool, from, until).await? {
+        if let Some(outcome) = Outcome::parse(&outcome) {
             *report.outcomes.entry((stage, outcome)).or_default() += 1;
         }
-        if let Some(cause) = Cause::parse(&r.try_get::<String, _>("cause")?) {
+        if let Some(cause) = Cause::parse(&cause) {
             *report.causes.entry(cause).or_default() += 1;
         }
     }
-    // The promises of the year's answers, found through the answers' own index.
-    let promises = sqlx::query(
-        "SELECT a.due_on, a.done_at FROM complaint_actions a JOIN complaint_responses r \
-         ON r.case_id = a.case_id AND r.stage = a.stage WHERE r.at >= $1 AND r.at < $2",
-    )
-    .bind(from)
-    .bind(until)
-    .fetch_all(pool)
-    .await?;
     let today = today.to_string();
-    for p in promises {
+    for (due_on, done_at) in super::db::promises_between(pool, from, until).await? {
         report.promised += 1;
-        if p.try_get::<Option<i64>, _>("done_at")?.is_some() {
+        if done_at.is_some() {
             report.kept += 1;
-        } else if p.try_get::<String, _>("due_on")? < today {
+        } else if due_on < today {
             report.overdue += 1;
         }
     }

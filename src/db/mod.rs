@@ -20,6 +20,7 @@ pub enum Backend {
     Postgres,
 }
 
+pub mod claim;
 mod group;
 pub mod queue;
 pub mod sql;

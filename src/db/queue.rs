@@ -35,3 +35,16 @@ pub fn backoff(attempts: i64) -> i64 {
     let exp = attempts.clamp(1, 20) as u32 - 1;
     (10_000i64.saturating_mul(1i64 << exp.min(30))).min(3_600_000)
 }
+
+/// Puts the recurring jobs in place if they are not there already.
+pub async fn ensure_recurring(db: &super::Db, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO jobs (kind, job_key, run_at, created_at) VALUES ($1, 'recurring', $2, $2) \
+         ON CONFLICT (kind, job_key) DO NOTHING",
+    )
+    .bind(kind::CLOCK_SWEEP)
+    .bind(now)
+    .execute(db.writer())
+    .await?;
+    Ok(())
+}

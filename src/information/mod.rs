@@ -12,7 +12,8 @@
 //! is `Role::may` at the edge.
 
 pub mod db;
-pub mod export;
+
+pub use db::export;
 
 use sqlx::AnyConnection;
 

@@ -241,15 +241,8 @@ pub async fn submit(db: &Db, council: Arc<Council>, rules: Arc<Rules>, s: &Submi
                 let now = now_ms();
                 let opened = open(&mut *conn, &council, &rules, request, now).await?;
                 if let Some(by) = sent_by.as_ref() {
-                    sqlx::query(
-                        "INSERT INTO api_requests (token, case_id, api_key_id, created_at) VALUES ($1, $2, $3, $4)",
-                    )
-                    .bind(&by.token)
-                    .bind(opened.case_id)
-                    .bind(by.key_id)
-                    .bind(now)
-                    .execute(&mut *conn)
-                    .await?;
+                    crate::api::db::open311::record_token(&mut *conn, &by.token, opened.case_id, by.key_id, now)
+                        .await?;
                     if let Some(key) = &by.idempotency {
                         crate::api::idempotency::settle(&mut *conn, by.key_id, key, opened.case_id).await?;
                     }

@@ -9,7 +9,6 @@
 //!
 //! Jobs must be idempotent: a job may run again after a crash.
 
-mod claim;
 pub mod deliver;
 pub mod sweep;
 pub mod webhooks;
@@ -38,8 +37,8 @@ pub struct Context {
     pub transport: Arc<Transport>,
 }
 
-use claim::{End, claim_many};
-pub use claim::{Job, claim};
+use crate::db::claim::{End, claim_many};
+pub use crate::db::claim::{Job, claim};
 
 /// How long a claimed job is ours before another worker may take it.
 pub const LEASE: Duration = Duration::from_secs(120);
@@ -47,18 +46,7 @@ pub const LEASE: Duration = Duration::from_secs(120);
 pub const SWEEP_EVERY: Duration = Duration::from_secs(30);
 const IDLE_POLL: Duration = Duration::from_secs(1);
 
-/// Puts the recurring jobs in place if they are not there already.
-pub async fn ensure_recurring(db: &Db, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO jobs (kind, job_key, run_at, created_at) VALUES ($1, 'recurring', $2, $2) \
-         ON CONFLICT (kind, job_key) DO NOTHING",
-    )
-    .bind(kind::CLOCK_SWEEP)
-    .bind(now)
-    .execute(db.writer())
-    .await?;
-    Ok(())
-}
+pub use crate::db::queue::ensure_recurring;
 
 /// Most jobs claimed at once.
 pub const BATCH: usize = 64;
@@ -168,7 +156,7 @@ async fn finish(conn: &mut AnyConnection, job: &Job, ran: &Ran, rules: &Rules, n
             Some(why) => failed(job, why, now),
         },
     };
-    claim::end(conn, job, &end).await?;
+    crate::db::claim::end(conn, job, &end).await?;
     Ok(())
 }
 

@@ -253,8 +253,7 @@ async fn add_to_case(
     public: bool,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    let customer_id: Option<i64> =
-        sqlx::query_scalar("SELECT customer_id FROM cases WHERE id = $1").bind(case_id).fetch_one(&mut *conn).await?;
+    let customer_id = cases::db::customer_of(&mut *conn, case_id).await?;
     let contact = NewContact {
         case_id: Some(case_id),
         customer_id,

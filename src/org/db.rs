@@ -185,3 +185,24 @@ pub async fn administrator_by_email(pool: &sqlx::AnyPool, email: &str) -> Result
         .fetch_optional(pool)
         .await
 }
+
+/// Changes a staff account's name, role, team and partner. False if there is no such account.
+pub async fn update_staff(
+    conn: &mut AnyConnection,
+    id: i64,
+    name: &str,
+    role: super::Role,
+    team_id: Option<i64>,
+    partner_id: Option<i64>,
+) -> Result<bool, sqlx::Error> {
+    let changed =
+        sqlx::query("UPDATE staff_users SET name = $1, role = $2, team_id = $3, partner_id = $4 WHERE id = $5")
+            .bind(name)
+            .bind(role.as_str())
+            .bind(team_id)
+            .bind(partner_id)
+            .bind(id)
+            .execute(conn)
+            .await?;
+    Ok(changed.rows_affected() == 1)
+}

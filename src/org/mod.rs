@@ -183,17 +183,9 @@ pub async fn update_account(
     };
     let mut tx = db.begin().await?;
     let (team_id, partner_id) = belongs_to(&mut tx, role, team, partner).await?;
-    let changed =
-        sqlx::query("UPDATE staff_users SET name = $1, role = $2, team_id = $3, partner_id = $4 WHERE id = $5")
-            .bind(name)
-            .bind(role.as_str())
-            .bind(team_id)
-            .bind(partner_id)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+    let changed = db::update_staff(&mut tx, id, name, role, team_id, partner_id).await?;
     tx.commit().await?;
-    Ok(changed.rows_affected() == 1)
+    Ok(changed)
 }
 
 /// The team and partner organisation ids for codes, checked against the role: caseworkers

@@ -5,6 +5,7 @@
 //! The list follows the GOV.UK style guide's "words to avoid" and the Plain English
 //! Campaign's A to Z of alternative words.
 
+mod db;
 pub mod templates;
 
 /// A sentence longer than this many words is flagged (GOV.UK: aim for 25 or fewer).

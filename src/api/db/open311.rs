@@ -150,3 +150,22 @@ pub async fn updates(
     q.push(" OFFSET ").bind(Bound::Int(offset));
     q.fetch_all(pool).await
 }
+
+/// Records the token a request was given, for token lookups, in the transaction that
+/// made its case.
+pub async fn record_token(
+    conn: &mut sqlx::AnyConnection,
+    token: &str,
+    case_id: i64,
+    key_id: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO api_requests (token, case_id, api_key_id, created_at) VALUES ($1, $2, $3, $4)")
+        .bind(token)
+        .bind(case_id)
+        .bind(key_id)
+        .bind(now)
+        .execute(conn)
+        .await?;
+    Ok(())
+}

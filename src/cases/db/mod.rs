@@ -1,6 +1,8 @@
 //! Case queries. Every change writes its event in the caller's transaction, so a case
 //! row and its timeline can never disagree.
 
+pub mod queue;
+
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, AnyPool, AssertSqlSafe, Row};
 
@@ -127,6 +129,41 @@ pub async fn insert(
         updated_at: now,
     };
     Ok((case, event.stored(event_id, id, now)))
+}
+
+/// Moves a case from status `from` to `to`, only if it is still at `from`: false if it
+/// was not (someone else changed it first).
+pub async fn set_status(
+    conn: &mut AnyConnection,
+    case_id: i64,
+    from: Status,
+    to: Status,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let updated = sqlx::query("UPDATE cases SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4")
+        .bind(to.as_str())
+        .bind(now)
+        .bind(case_id)
+        .bind(from.as_str())
+        .execute(conn)
+        .await?;
+    Ok(updated.rows_affected() == 1)
+}
+
+/// Changes a case's type (a complaint, say, that came in as an enquiry).
+pub async fn set_type(conn: &mut AnyConnection, case_id: i64, to: CaseType, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE cases SET case_type = $1, updated_at = $2 WHERE id = $3")
+        .bind(to.as_str())
+        .bind(now)
+        .bind(case_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// A case's customer, if it has one.
+pub async fn customer_of(conn: &mut AnyConnection, case_id: i64) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT customer_id FROM cases WHERE id = $1").bind(case_id).fetch_one(conn).await
 }
 
 /// The id of a case's latest event.

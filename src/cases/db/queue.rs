@@ -8,7 +8,7 @@
 use sqlx::any::AnyRow;
 use sqlx::{AnyPool, AssertSqlSafe, Row};
 
-use super::{Channel, Status};
+use crate::cases::{Channel, Status};
 use crate::db::vocabulary::code;
 
 /// `queue_due_at` for an open case with no deadline running: 9999-12-31, so it sorts last.

@@ -1,5 +1,7 @@
 //! The stored answers to information requests and the disclosure log.
 
+pub mod export;
+
 use sqlx::{AnyConnection, Executor, FromRow};
 
 use crate::cases::CaseType;

@@ -1,0 +1,140 @@
+//! Casework's queries: the clock projection's rows, the sweep's, and what telling a
+//! customer reads.
+
+use jiff::Timestamp;
+use sqlx::{AnyConnection, AnyPool, Row};
+
+use crate::clocks::Clock;
+use crate::db::flag;
+use crate::org::Role;
+
+/// A customer's name, email address and phone number.
+pub async fn how_to_reach(
+    conn: &mut AnyConnection,
+    customer_id: i64,
+) -> Result<(String, Option<String>, Option<String>), sqlx::Error> {
+    sqlx::query_as("SELECT name, email, phone FROM customers WHERE id = $1").bind(customer_id).fetch_one(conn).await
+}
+
+/// The Message-ID of the case's latest email in, to thread a reply under it.
+pub async fn latest_message_id(conn: &mut AnyConnection, case_id: i64) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT message_id FROM inbound_mail WHERE case_id = $1 AND message_id IS NOT NULL ORDER BY id DESC LIMIT 1",
+    )
+    .bind(case_id)
+    .fetch_optional(conn)
+    .await
+}
+
+/// A case's service code and when it was resolved, for its clock projection.
+pub async fn service_and_resolved(
+    conn: &mut AnyConnection,
+    case_id: i64,
+) -> Result<(String, Option<i64>), sqlx::Error> {
+    sqlx::query_as("SELECT s.code, c.resolved_at FROM cases c JOIN services s ON s.id = c.service_id WHERE c.id = $1")
+        .bind(case_id)
+        .fetch_one(conn)
+        .await
+}
+
+/// The case row's copy of what its clocks say: the next deadline for queues, and when
+/// it was resolved.
+pub async fn set_queue_due(
+    conn: &mut AnyConnection,
+    case_id: i64,
+    queue_due_at: Option<i64>,
+    resolved_at: Option<i64>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE cases SET queue_due_at = $1, resolved_at = $2 WHERE id = $3")
+        .bind(queue_due_at)
+        .bind(resolved_at)
+        .bind(case_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The role of an account that can sign in.
+pub async fn role_of(conn: &mut AnyConnection, staff_id: i64) -> Result<Option<Role>, sqlx::Error> {
+    let role: Option<String> = sqlx::query_scalar("SELECT role FROM staff_users WHERE id = $1 AND disabled = 0")
+        .bind(staff_id)
+        .fetch_optional(conn)
+        .await?;
+    Ok(role.as_deref().and_then(Role::parse))
+}
+
+/// Clocks whose next warning or breach is due by `now`, soonest first: (clock id, case
+/// id, standard id, when it fires). Read through `clocks_fire_idx`.
+pub async fn falling_due(pool: &AnyPool, now: i64, limit: i64) -> Result<Vec<(i64, i64, String, i64)>, sqlx::Error> {
+    sqlx::query(
+        "SELECT id, case_id, standard_id, next_fire_at FROM clocks \
+         WHERE next_fire_at IS NOT NULL AND next_fire_at <= $1 ORDER BY next_fire_at LIMIT $2",
+    )
+    .bind(now)
+    .bind(limit)
+    .fetch_all(pool)
+    .await?
+    .iter()
+    .map(|r| Ok((r.try_get("id")?, r.try_get("case_id")?, r.try_get("standard_id")?, r.try_get("next_fire_at")?)))
+    .collect()
+}
+
+/// Claims one firing by clearing `next_fire_at` only if it still holds the value read:
+/// false if another runner took it first.
+pub async fn claim_firing(conn: &mut AnyConnection, clock_id: i64, fire_at: i64) -> Result<bool, sqlx::Error> {
+    let claimed = sqlx::query("UPDATE clocks SET next_fire_at = NULL WHERE id = $1 AND next_fire_at = $2")
+        .bind(clock_id)
+        .bind(fire_at)
+        .execute(conn)
+        .await?;
+    Ok(claimed.rows_affected() == 1)
+}
+
+fn millis(t: Option<Timestamp>) -> Option<i64> {
+    t.map(|t| t.as_millisecond())
+}
+
+/// Writes a case's clocks, in one statement.
+pub async fn store_clocks(conn: &mut AnyConnection, case_id: i64, clocks: &[Clock]) -> Result<(), sqlx::Error> {
+    if clocks.is_empty() {
+        return Ok(());
+    }
+    let sql = format!(
+        "INSERT INTO clocks (case_id, standard_id, standard_version, state, started_at, due_at, warn_at, \
+         stopped_at, warned, breached, next_fire_at) VALUES {} \
+         ON CONFLICT (case_id, standard_id) DO UPDATE SET standard_version = excluded.standard_version, \
+         state = excluded.state, started_at = excluded.started_at, due_at = excluded.due_at, \
+         warn_at = excluded.warn_at, stopped_at = excluded.stopped_at, warned = excluded.warned, \
+         breached = excluded.breached, next_fire_at = excluded.next_fire_at",
+        crate::db::values_list(crate::db::Backend::of(conn), clocks.len(), 11)
+    );
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for clock in clocks {
+        query = query
+            .bind(case_id)
+            .bind(clock.standard.id.clone())
+            .bind(clock.version)
+            .bind(clock.state.as_str())
+            .bind(clock.started_at.as_millisecond())
+            .bind(millis(clock.due()))
+            .bind(millis(clock.deadline.as_ref().map(|d| d.warn_at)))
+            .bind(millis(clock.stopped_at))
+            .bind(flag(clock.warned))
+            .bind(flag(clock.breached))
+            .bind(millis(clock.next_fire_at()));
+    }
+    query.execute(conn).await?;
+    Ok(())
+}
+
+/// The lead of the team a case is with, if it has one who can sign in.
+pub async fn team_lead(conn: &mut AnyConnection, case_id: i64) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT s.id FROM staff_users s JOIN cases c ON c.team_id = s.team_id \
+         WHERE c.id = $1 AND s.role = $2 AND s.disabled = 0 ORDER BY s.id LIMIT 1",
+    )
+    .bind(case_id)
+    .bind(crate::org::Role::TeamLead.as_str())
+    .fetch_optional(conn)
+    .await
+}
