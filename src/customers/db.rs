@@ -1,6 +1,8 @@
 //! Customer queries.
 
 use sqlx::any::AnyRow;
+
+use crate::db::sql::Sql;
 use sqlx::{AnyConnection, AnyPool, Row};
 
 use super::{Customer, CustomerDetails, Likeness, MergeError, Suggestion};
@@ -311,25 +313,14 @@ pub async fn access_log(
     before: Option<i64>,
     limit: i64,
 ) -> Result<Vec<CustomerAccess>, sqlx::Error> {
-    let mut conditions = Vec::new();
-    let mut values = Vec::new();
-    for (column, value) in [("v.customer_id = ", customer_id), ("v.staff_id = ", staff_id), ("v.id < ", before)] {
-        if let Some(value) = value {
-            values.push(value);
-            conditions.push(format!("{column}${}", values.len()));
-        }
-    }
-    let filter = if conditions.is_empty() { String::new() } else { format!("WHERE {}", conditions.join(" AND ")) };
-    let sql = format!(
+    let mut q = Sql::new(
         "SELECT v.id, v.at, v.customer_id, v.what, v.why, s.name, s.email, s.role, k.name AS key_name, k.shown \
          FROM customer_views v LEFT JOIN staff_users s ON s.id = v.staff_id \
-         LEFT JOIN api_keys k ON k.id = v.api_key_id {filter} ORDER BY v.id DESC LIMIT {limit}"
+         LEFT JOIN api_keys k ON k.id = v.api_key_id",
     );
-    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
-    for value in values {
-        query = query.bind(value);
-    }
-    let rows = query.fetch_all(pool).await?;
+    q.where_given(&[("v.customer_id = ", customer_id), ("v.staff_id = ", staff_id), ("v.id < ", before)]);
+    q.push(&format!(" ORDER BY v.id DESC LIMIT {limit}"));
+    let rows = q.fetch_rows(pool).await?;
     rows.iter()
         .map(|row| {
             let staff: Option<String> = row.try_get("name")?;

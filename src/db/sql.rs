@@ -1,6 +1,7 @@
 //! SQL built a piece at a time with numbered parameters (`$1`, `$2` ...), which both
 //! SQLite and PostgreSQL read. sqlx's QueryBuilder writes `?` for the Any driver, which
-//! PostgreSQL does not.
+//! PostgreSQL does not. The one builder for queries whose filters vary: Open311's and the
+//! JSON API's lists, the queues, the access logs.
 
 use sqlx::FromRow;
 
@@ -31,6 +32,37 @@ impl Sql {
         self.binds.push(value);
         self.text.push_str(&format!("${}", self.binds.len()));
         self
+    }
+
+    /// Binds `value` and writes its `$n` after `text`: `q.and("c.team_id = ", Bound::Int(7))`.
+    pub fn push_bind(&mut self, text: &str, value: Bound) -> &mut Self {
+        self.push(text).bind(value)
+    }
+
+    /// Appends `WHERE` and the conditions whose values are given, joined by `AND`; each
+    /// column names its operator, like `"v.id < "`. Only the conditions given, so each
+    /// filter can read its own index.
+    pub fn where_given(&mut self, conditions: &[(&str, Option<i64>)]) -> &mut Self {
+        let mut joiner = " WHERE ";
+        for (column, value) in conditions {
+            if let Some(value) = value {
+                self.push(joiner).push_bind(column, Bound::Int(*value));
+                joiner = " AND ";
+            }
+        }
+        self
+    }
+
+    /// The rows, to read column by column.
+    pub async fn fetch_rows(&self, pool: &sqlx::AnyPool) -> Result<Vec<sqlx::any::AnyRow>, sqlx::Error> {
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(self.text.clone()));
+        for b in &self.binds {
+            q = match b {
+                Bound::Int(v) => q.bind(*v),
+                Bound::Text(t) => q.bind(t.clone()),
+            };
+        }
+        q.fetch_all(pool).await
     }
 
     pub async fn fetch_all<T>(&self, pool: &sqlx::AnyPool) -> Result<Vec<T>, sqlx::Error>

@@ -4,6 +4,8 @@
 pub mod queue;
 
 use sqlx::any::AnyRow;
+
+use crate::db::sql::{Bound, Sql};
 use sqlx::{AnyConnection, AnyPool, AssertSqlSafe, Row};
 
 use super::{
@@ -373,25 +375,13 @@ pub async fn access_log(
     before: Option<i64>,
     limit: i64,
 ) -> Result<Vec<AccessEntry>, sqlx::Error> {
-    // Only the conditions given, so each filter reads its own index in id order.
-    let mut conditions = Vec::new();
-    let mut values = Vec::new();
-    for (column, value) in [("v.case_id = ", case_id), ("v.staff_id = ", staff_id), ("v.id < ", before)] {
-        if let Some(value) = value {
-            values.push(value);
-            conditions.push(format!("{column}${}", values.len()));
-        }
-    }
-    let filter = if conditions.is_empty() { String::new() } else { format!("WHERE {}", conditions.join(" AND ")) };
-    let sql = format!(
+    let mut q = Sql::new(
         "SELECT v.id, v.at, v.case_id, v.what, s.name, s.email, s.role FROM case_views v \
-         JOIN staff_users s ON s.id = v.staff_id {filter} ORDER BY v.id DESC LIMIT {limit}"
+         JOIN staff_users s ON s.id = v.staff_id",
     );
-    let mut query = sqlx::query(AssertSqlSafe(sql));
-    for value in values {
-        query = query.bind(value);
-    }
-    let rows = query.fetch_all(pool).await?;
+    q.where_given(&[("v.case_id = ", case_id), ("v.staff_id = ", staff_id), ("v.id < ", before)]);
+    q.push(&format!(" ORDER BY v.id DESC LIMIT {limit}"));
+    let rows = q.fetch_rows(pool).await?;
     rows.iter()
         .map(|row| {
             Ok(AccessEntry {
@@ -412,17 +402,15 @@ pub async fn listed(pool: &AnyPool, ids: &[i64]) -> Result<Vec<Listed>, sqlx::Er
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let marks: Vec<String> = (1..=ids.len()).map(|n| format!("${n}")).collect();
-    let sql = format!(
+    let mut q = Sql::new(
         "SELECT c.id, s.name AS service, c.status, c.created_at, c.team_id, c.partner_id FROM cases c \
-         JOIN services s ON s.id = c.service_id WHERE c.id IN ({})",
-        marks.join(", ")
+         JOIN services s ON s.id = c.service_id WHERE c.id IN (",
     );
-    let mut query = sqlx::query(AssertSqlSafe(sql));
-    for id in ids {
-        query = query.bind(*id);
+    for (i, id) in ids.iter().enumerate() {
+        q.push_bind(if i == 0 { "" } else { ", " }, Bound::Int(*id));
     }
-    let rows = query.fetch_all(pool).await?;
+    q.push(")");
+    let rows = q.fetch_rows(pool).await?;
     let mut found: Vec<Listed> = rows.iter().map(listed_from_row).collect::<Result<_, sqlx::Error>>()?;
     found.sort_by_key(|l| ids.iter().position(|id| *id == l.id));
     Ok(found)

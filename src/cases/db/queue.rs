@@ -6,7 +6,9 @@
 //! row shown (keyset), never by offset.
 
 use sqlx::any::AnyRow;
-use sqlx::{AnyPool, AssertSqlSafe, Row};
+use sqlx::{AnyPool, Row};
+
+use crate::db::sql::{Bound, Sql};
 
 use crate::cases::{Channel, Status};
 use crate::db::vocabulary::code;
@@ -105,12 +107,6 @@ impl Line {
     }
 }
 
-/// Values bound to a query built a clause at a time.
-enum Bind {
-    Int(i64),
-    Text(String),
-}
-
 /// A page of a queue: at most `limit` lines after `after`, and whether more follow.
 pub async fn page(
     pool: &AnyPool,
@@ -121,77 +117,72 @@ pub async fn page(
     now: i64,
     limit: i64,
 ) -> Result<(Vec<Line>, bool), sqlx::Error> {
-    let mut clauses: Vec<String> = vec!["c.queue_due_at IS NOT NULL".to_owned()];
-    let mut binds: Vec<Bind> = Vec::new();
-    let mut bind = |clause: &str, value: Bind, clauses: &mut Vec<String>| {
-        binds.push(value);
-        clauses.push(clause.replace('?', &format!("${}", binds.len())));
-    };
+    let mut q = Sql::new(
+        "SELECT c.id, s.name AS service, c.status, c.channel, c.created_at, c.queue_due_at, c.ward, c.team_id, \
+         c.partner_id, o.name AS officer FROM cases c JOIN services s ON s.id = c.service_id \
+         LEFT JOIN staff_users o ON o.id = c.officer_id WHERE c.queue_due_at IS NOT NULL",
+    );
     match scope {
         Scope::All => {}
-        Scope::Team(team) => bind("c.team_id = ?", Bind::Int(team), &mut clauses),
-        Scope::Unassigned(team) => {
-            bind("c.team_id = ?", Bind::Int(team), &mut clauses);
-            clauses.push("c.officer_id IS NULL".to_owned());
+        Scope::Team(team) => {
+            q.push_bind(" AND c.team_id = ", Bound::Int(team));
         }
-        Scope::Officer(officer) => bind("c.officer_id = ?", Bind::Int(officer), &mut clauses),
-        Scope::Partner(partner) => bind("c.partner_id = ?", Bind::Int(partner), &mut clauses),
+        Scope::Unassigned(team) => {
+            q.push_bind(" AND c.team_id = ", Bound::Int(team)).push(" AND c.officer_id IS NULL");
+        }
+        Scope::Officer(officer) => {
+            q.push_bind(" AND c.officer_id = ", Bound::Int(officer));
+        }
+        Scope::Partner(partner) => {
+            q.push_bind(" AND c.partner_id = ", Bound::Int(partner));
+        }
     }
     if let Some(service) = filter.service_id {
-        bind("c.service_id = ?", Bind::Int(service), &mut clauses);
+        q.push_bind(" AND c.service_id = ", Bound::Int(service));
     }
     if let Some(status) = filter.status {
-        bind("c.status = ?", Bind::Text(status.as_str().to_owned()), &mut clauses);
+        q.push_bind(" AND c.status = ", Bound::Text(status.as_str().to_owned()));
     }
     if let Some(channel) = filter.channel {
-        bind("c.channel = ?", Bind::Text(channel.as_str().to_owned()), &mut clauses);
+        q.push_bind(" AND c.channel = ", Bound::Text(channel.as_str().to_owned()));
     }
     if let Some(ward) = &filter.ward {
-        bind("c.ward = ?", Bind::Text(ward.clone()), &mut clauses);
+        q.push_bind(" AND c.ward = ", Bound::Text(ward.clone()));
     }
     match filter.deadline {
         None => {}
-        Some(DeadlineFilter::Late) => bind("c.queue_due_at < ?", Bind::Int(now), &mut clauses),
+        Some(DeadlineFilter::Late) => {
+            q.push_bind(" AND c.queue_due_at < ", Bound::Int(now));
+        }
         Some(DeadlineFilter::DueSoon(until)) => {
-            bind("c.queue_due_at >= ?", Bind::Int(now), &mut clauses);
-            bind("c.queue_due_at <= ?", Bind::Int(until), &mut clauses);
+            q.push_bind(" AND c.queue_due_at >= ", Bound::Int(now))
+                .push_bind(" AND c.queue_due_at <= ", Bound::Int(until));
         }
         Some(DeadlineFilter::Later(from)) => {
-            bind("c.queue_due_at > ?", Bind::Int(from), &mut clauses);
-            bind("c.queue_due_at < ?", Bind::Int(NO_DEADLINE), &mut clauses);
+            q.push_bind(" AND c.queue_due_at > ", Bound::Int(from))
+                .push_bind(" AND c.queue_due_at < ", Bound::Int(NO_DEADLINE));
         }
-        Some(DeadlineFilter::None) => bind("c.queue_due_at = ?", Bind::Int(NO_DEADLINE), &mut clauses),
+        Some(DeadlineFilter::None) => {
+            q.push_bind(" AND c.queue_due_at = ", Bound::Int(NO_DEADLINE));
+        }
     }
     let order = match (sort, after) {
         (Sort::Deadline, Some(after)) => {
             // Row values compare on both backends: (due, id) strictly after the last shown.
-            binds.push(Bind::Int(after.due));
-            binds.push(Bind::Int(after.id));
-            clauses.push(format!("(c.queue_due_at, c.id) > (${}, ${})", binds.len() - 1, binds.len()));
+            q.push_bind(" AND (c.queue_due_at, c.id) > (", Bound::Int(after.due))
+                .push_bind(", ", Bound::Int(after.id))
+                .push(")");
             "c.queue_due_at, c.id"
         }
         (Sort::Deadline, None) => "c.queue_due_at, c.id",
         (Sort::Received, Some(after)) => {
-            bind("c.id > ?", Bind::Int(after.id), &mut clauses);
+            q.push_bind(" AND c.id > ", Bound::Int(after.id));
             "c.id"
         }
         (Sort::Received, None) => "c.id",
     };
-    let sql = format!(
-        "SELECT c.id, s.name AS service, c.status, c.channel, c.created_at, c.queue_due_at, c.ward, c.team_id, \
-         c.partner_id, o.name AS officer FROM cases c JOIN services s ON s.id = c.service_id \
-         LEFT JOIN staff_users o ON o.id = c.officer_id WHERE {} ORDER BY {order} LIMIT {}",
-        clauses.join(" AND "),
-        limit + 1
-    );
-    let mut query = sqlx::query(AssertSqlSafe(sql));
-    for value in binds {
-        query = match value {
-            Bind::Int(n) => query.bind(n),
-            Bind::Text(t) => query.bind(t),
-        };
-    }
-    let rows = query.fetch_all(pool).await?;
+    q.push(&format!(" ORDER BY {order} LIMIT {}", limit + 1));
+    let rows = q.fetch_rows(pool).await?;
     let mut lines = rows.iter().map(line).collect::<Result<Vec<_>, _>>()?;
     let more = lines.len() as i64 > limit;
     lines.truncate(limit as usize);
