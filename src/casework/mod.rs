@@ -18,6 +18,22 @@ use crate::cases::db::{ChangeStatusError, NewCase, NewEvent};
 use crate::cases::{Actor, Case, Event, EventKind, Status};
 use crate::standards::Rules;
 
+/// Why a step of a case's workflow (a complaint's answer, an information request's
+/// review) was not taken.
+#[derive(Debug, thiserror::Error)]
+pub enum StepError {
+    /// The fields at fault, each named.
+    #[error("the request has {} problem(s)", .0.len())]
+    Invalid(Vec<crate::forms::FieldError>),
+    /// Not possible at this point; the sentence says why.
+    #[error("{0}")]
+    NotNow(&'static str),
+    #[error(transparent)]
+    Status(#[from] ChangeStatusError),
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
 /// Appends one event and what follows from every event: a delivery row for each webhook
 /// subscription that wants it. Callers change the case row in the same transaction.
 pub async fn append_event(

@@ -16,7 +16,7 @@ pub use stage::{Stage, stage};
 
 use sqlx::AnyConnection;
 
-use crate::cases::db::{ChangeStatusError, NewEvent};
+use crate::cases::db::NewEvent;
 use crate::cases::{Actor, Case, CaseType, EventKind, Status};
 use crate::casework::{append_event, change_status};
 use crate::config::Council;
@@ -63,18 +63,8 @@ pub struct Answer {
     pub promises: Vec<(String, String)>,
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum ComplaintError {
-    #[error("the request has {} problem(s)", .0.len())]
-    Invalid(Vec<FieldError>),
-    /// Not possible at this point in the complaint; the sentence says why.
-    #[error("{0}")]
-    NotNow(&'static str),
-    #[error(transparent)]
-    Status(#[from] ChangeStatusError),
-    #[error(transparent)]
-    Db(#[from] sqlx::Error),
-}
+/// Why a step of a complaint was not taken: the shared shape of a case's workflow steps.
+pub type ComplaintError = crate::casework::StepError;
 
 fn invalid(field: &'static str, message: impl Into<String>) -> ComplaintError {
     ComplaintError::Invalid(vec![FieldError::new(field, message)])

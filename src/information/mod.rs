@@ -17,7 +17,7 @@ pub use db::export;
 
 use sqlx::AnyConnection;
 
-use crate::cases::db::{ChangeStatusError, NewEvent};
+use crate::cases::db::NewEvent;
 use crate::cases::{Actor, Case, CaseRef, CaseType, Event, EventKind, Status};
 use crate::casework::{append_event, change_status};
 use crate::config::Council;
@@ -115,18 +115,9 @@ pub struct Entry {
     pub response: String,
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum InformationError {
-    #[error("the request has {} problem(s)", .0.len())]
-    Invalid(Vec<FieldError>),
-    /// Not possible at this point in the request; the sentence says why.
-    #[error("{0}")]
-    NotNow(&'static str),
-    #[error(transparent)]
-    Status(#[from] ChangeStatusError),
-    #[error(transparent)]
-    Db(#[from] sqlx::Error),
-}
+/// Why a step of an information request was not taken: the shared shape of a case's
+/// workflow steps.
+pub type InformationError = crate::casework::StepError;
 
 fn invalid(field: &'static str, message: impl Into<String>) -> InformationError {
     InformationError::Invalid(vec![FieldError::new(field, message)])

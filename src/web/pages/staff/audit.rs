@@ -76,16 +76,17 @@ pub async fn show(
     } else {
         Vec::new()
     };
-    let more = entries.len() as i64 > PAGE;
-    let shown: Vec<_> = entries.into_iter().take(PAGE as usize).collect();
-    let next = more.then(|| {
-        let last = shown.last().map_or(0, |e| e.id);
-        format!(
-            "/staff/audit?reference={}&email={}&before={last}",
-            crate::web::query_escape(reference),
-            crate::web::query_escape(&email)
-        )
-    });
+    let (shown, next) = one_page(
+        entries,
+        |e| e.id,
+        |last| {
+            format!(
+                "/staff/audit?reference={}&email={}&before={last}",
+                crate::web::query_escape(reference),
+                crate::web::query_escape(&email)
+            )
+        },
+    );
     let lines = shown
         .into_iter()
         .map(|e| Line {
@@ -112,6 +113,15 @@ pub async fn show(
         errors,
     };
     Ok((status, render(&page)?).into_response())
+}
+
+/// The first [`PAGE`] of `entries` (read one past it), and the link to the next page
+/// (entries before the last shown) when there are more.
+fn one_page<T>(entries: Vec<T>, id: impl Fn(&T) -> i64, link: impl FnOnce(i64) -> String) -> (Vec<T>, Option<String>) {
+    let more = entries.len() as i64 > PAGE;
+    let shown: Vec<T> = entries.into_iter().take(PAGE as usize).collect();
+    let next = more.then(|| link(shown.last().map_or(0, id)));
+    (shown, next)
 }
 
 /// The member of staff an email address names, for a filter; an unknown one is an error.
@@ -186,16 +196,17 @@ pub async fn customers(
     } else {
         Vec::new()
     };
-    let more = entries.len() as i64 > PAGE;
-    let shown: Vec<_> = entries.into_iter().take(PAGE as usize).collect();
-    let next = more.then(|| {
-        let last = shown.last().map_or(0, |e| e.id);
-        format!(
-            "/staff/audit/customers?customer={}&email={}&before={last}",
-            crate::web::query_escape(customer),
-            crate::web::query_escape(&email)
-        )
-    });
+    let (shown, next) = one_page(
+        entries,
+        |e| e.id,
+        |last| {
+            format!(
+                "/staff/audit/customers?customer={}&email={}&before={last}",
+                crate::web::query_escape(customer),
+                crate::web::query_escape(&email)
+            )
+        },
+    );
     let lines = shown
         .into_iter()
         .map(|e| CustomerLine {

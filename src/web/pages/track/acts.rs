@@ -127,22 +127,18 @@ async fn ask_next(
     let (reference, case) = proved_case(state, client, headers, reference).await?;
     let mut tx = state.db.begin().await?;
     let (rules, actor, now) = (state.rules.get(), cases::Actor::customer(case.customer_id), now_ms());
-    let result = match ask {
-        Ask::Stage2 => {
-            crate::complaints::request_stage2(&mut tx, &rules, &case, actor, now).await.map_err(|err| match err {
-                crate::complaints::ComplaintError::Db(err) => ActError::Db(err),
-                crate::complaints::ComplaintError::Status(err) => ActError::Change(err),
-                _ => ActError::NotNow(resident::Refusal::NoStage2),
-            })
-        }
-        Ask::Review => {
-            crate::information::request_review(&mut tx, &rules, &case, actor, now).await.map_err(|err| match err {
-                crate::information::InformationError::Db(err) => ActError::Db(err),
-                crate::information::InformationError::Status(err) => ActError::Change(err),
-                _ => ActError::NotNow(resident::Refusal::NoReview),
-            })
-        }
+    let asked = match ask {
+        Ask::Stage2 => crate::complaints::request_stage2(&mut tx, &rules, &case, actor, now).await,
+        Ask::Review => crate::information::request_review(&mut tx, &rules, &case, actor, now).await,
     };
+    let result = asked.map_err(|err| match err {
+        crate::casework::StepError::Db(err) => ActError::Db(err),
+        crate::casework::StepError::Status(err) => ActError::Change(err),
+        _ => ActError::NotNow(match ask {
+            Ask::Stage2 => resident::Refusal::NoStage2,
+            Ask::Review => resident::Refusal::NoReview,
+        }),
+    });
     if result.is_ok() {
         tx.commit().await?;
         tracing::info!(case = %reference, asked = ask.code(), "resident asked for the next stage");

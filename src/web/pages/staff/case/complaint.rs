@@ -171,18 +171,7 @@ pub async fn act(
         },
         _ => return Err(AppError::BadRequest("That is not something a case page does.".into())),
     };
-    match done {
-        Ok(()) => {
-            tx.commit().await?;
-            Ok(Ok(()))
-        }
-        Err(ComplaintError::Invalid(errors)) => Ok(Err(errors)),
-        Err(ComplaintError::NotNow(why)) => Ok(Err(vec![FieldError::new(field_of(&form.action), why)])),
-        Err(ComplaintError::Status(err)) => {
-            Ok(Err(vec![FieldError::new(field_of(&form.action), crate::forms::upper_first(&err.to_string()))]))
-        }
-        Err(ComplaintError::Db(err)) => Err(err.into()),
-    }
+    super::form::settle(tx, done, field_of(&form.action)).await
 }
 
 /// Where a refusal that is not about one field is shown: beside the form's first field.

@@ -89,3 +89,26 @@ pub async fn visible_case(
     }
     Ok((reference, case))
 }
+
+/// Commits a workflow step that was taken, or gives its refusal as field errors: the
+/// fields it named, or the sentence why beside `field` (the form's first field).
+pub(crate) async fn settle(
+    tx: crate::db::Tx,
+    done: Result<(), crate::casework::StepError>,
+    field: &'static str,
+) -> Result<Result<(), Vec<crate::forms::FieldError>>, AppError> {
+    use crate::casework::StepError;
+    use crate::forms::FieldError;
+    match done {
+        Ok(()) => {
+            tx.commit().await?;
+            Ok(Ok(()))
+        }
+        Err(StepError::Invalid(errors)) => Ok(Err(errors)),
+        Err(StepError::NotNow(why)) => Ok(Err(vec![FieldError::new(field, why)])),
+        Err(StepError::Status(err)) => {
+            Ok(Err(vec![FieldError::new(field, crate::forms::upper_first(&err.to_string()))]))
+        }
+        Err(StepError::Db(err)) => Err(err.into()),
+    }
+}

@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Response};
 use crate::cases::{Actor, Case, CaseType, EventKind};
 use crate::db::now_ms;
 use crate::forms::FieldError;
-use crate::information::{self, Answer, Entry, Exemption, InformationError, Outcome, ReviewOutcome, Stage};
+use crate::information::{self, Answer, Entry, Exemption, Outcome, ReviewOutcome, Stage};
 use crate::org::Action;
 use crate::web::AppState;
 use crate::web::auth::SignedIn;
@@ -211,18 +211,7 @@ pub async fn act(
         "withdraw" => information::withdraw(&mut tx, case, staff_id, &form.withdraw_reason, now).await,
         _ => return Err(AppError::BadRequest("That is not something a case page does.".into())),
     };
-    match done {
-        Ok(()) => {
-            tx.commit().await?;
-            Ok(Ok(()))
-        }
-        Err(InformationError::Invalid(errors)) => Ok(Err(errors)),
-        Err(InformationError::NotNow(why)) => Ok(Err(vec![FieldError::new(field_of(&form.action), why)])),
-        Err(InformationError::Status(err)) => {
-            Ok(Err(vec![FieldError::new(field_of(&form.action), crate::forms::upper_first(&err.to_string()))]))
-        }
-        Err(InformationError::Db(err)) => Err(err.into()),
-    }
+    super::form::settle(tx, done, field_of(&form.action)).await
 }
 
 /// Where a refusal that is not about one field is shown: beside the form's first field.
