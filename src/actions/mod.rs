@@ -3,8 +3,8 @@
 //! transaction with its event (and outbox row when the customer is told something).
 //! Who may do which is `Role::may`; which cases, `Staff::sees_case`.
 
+pub mod by_customer;
 mod db;
-pub mod resident;
 
 use sqlx::AnyConnection;
 
@@ -63,7 +63,7 @@ fn invalid(field: &'static str, message: impl Into<String>) -> ActionError {
 
 /// Does `action` to the case in the caller's transaction, as `actor`: an officer from
 /// the case page, or another system through the JSON API. Only an officer may extend.
-pub async fn act(
+pub async fn perform(
     conn: &mut AnyConnection,
     council: &Council,
     rules: &Rules,

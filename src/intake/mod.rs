@@ -423,8 +423,8 @@ async fn acknowledge(
     let link = customers::db::new_link(&mut *conn, ack.customer_id, now).await?;
     // The signed link opens the whole case (timeline, reply, escalate) without asking
     // for the email address or postcode again.
-    let key = crate::actions::resident::link_key(&mut *conn).await?;
-    let signature = crate::actions::resident::sign(&key, reference);
+    let key = crate::actions::by_customer::link_key(&mut *conn).await?;
+    let signature = crate::actions::by_customer::sign(&key, reference);
     let body = format!(
         "Dear {name},\n\n\
          Thank you for contacting {council}. We have your message \"{subject}\".\n\n\

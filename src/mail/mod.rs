@@ -19,7 +19,7 @@ pub mod read;
 
 use sqlx::AnyConnection;
 
-use crate::actions::resident::cut;
+use crate::actions::by_customer::cut;
 use crate::cases::db::NewEvent;
 use crate::cases::{Actor, CaseRef, Channel, EventKind, Location, Status};
 use crate::casework::append_event;
@@ -239,7 +239,8 @@ async fn reply(
     reading: &Reading,
     now: i64,
 ) -> anyhow::Result<()> {
-    crate::actions::resident::reply(conn, rules, case, Channel::Email, &reading.subject, &words(reading), now).await?;
+    crate::actions::by_customer::reply(conn, rules, case, Channel::Email, &reading.subject, &words(reading), now)
+        .await?;
     Ok(())
 }
 

@@ -3,7 +3,7 @@
 
 use axum::http::StatusCode;
 
-use frontdoor::actions::{ActionError, CaseAction, act};
+use frontdoor::actions::{ActionError, CaseAction, perform};
 use frontdoor::cases::db::get;
 use frontdoor::cases::{Actor, CaseType, Status};
 use frontdoor::casework::change_status;
@@ -154,7 +154,7 @@ async fn a_complaint_goes_through_both_stages_and_stage_2_goes_to_someone_else()
         partner_id: None,
     };
     let mut tx = t.db.begin().await.unwrap();
-    let refused = act(
+    let refused = perform(
         &mut tx,
         &council,
         &rules,
@@ -170,7 +170,7 @@ async fn a_complaint_goes_through_both_stages_and_stage_2_goes_to_someone_else()
     }
     drop(tx);
     let mut tx = t.db.begin().await.unwrap();
-    act(
+    perform(
         &mut tx,
         &council,
         &rules,

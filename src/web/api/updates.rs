@@ -58,7 +58,7 @@ pub(super) fn action_problem(err: ActionError, text_field: &str) -> ApiError {
 
 /// Does an action to a case as the key's system, with a note of which system did it.
 /// Returns the id of the action's own last event.
-pub(super) async fn act(
+pub(super) async fn perform_as_system(
     state: &AppState,
     caller: &Caller,
     case_id: i64,
@@ -68,7 +68,7 @@ pub(super) async fn act(
     let rules = state.rules.get();
     let now = now_ms();
     let mut tx = state.db.begin().await?;
-    if let Err(err) = actions::act(&mut tx, &state.council, &rules, case_id, caller.actor(), action, now).await {
+    if let Err(err) = actions::perform(&mut tx, &state.council, &rules, case_id, caller.actor(), action, now).await {
         return Err(action_problem(err, text_field));
     }
     let last = crate::cases::db::last_event_id(&mut tx, case_id).await?;
@@ -121,7 +121,7 @@ pub async fn set_status(
         ));
     };
     let action = CaseAction::Status { to, note: change.note.unwrap_or_default() };
-    act(&state, &caller, case_id, &action, "note").await?;
+    perform_as_system(&state, &caller, case_id, &action, "note").await?;
     let (_, case) = case_for(&state, &caller, &reference).await?;
     Ok(json_response(StatusCode::OK, &case))
 }
@@ -163,7 +163,7 @@ pub async fn add_update(
     let update: NewUpdate = body(&headers, &bytes)?;
     let action =
         if update.public { CaseAction::Reply { text: update.text } } else { CaseAction::Note { text: update.text } };
-    let id = act(&state, &caller, case_id, &action, "text").await?;
+    let id = perform_as_system(&state, &caller, case_id, &action, "text").await?;
     let event = crate::api::feed::one(state.db.writer(), &state.council.prefix, id).await?;
     let event = event.ok_or_else(|| ApiError::not_found("such update"))?;
     Ok(json_response(StatusCode::CREATED, &event))

@@ -89,11 +89,19 @@ pub(super) async fn add_update(state: &AppState, format: Format, pairs: &Pairs) 
         Some(event_id)
     } else {
         let subject = format!("Update from {}", key.name);
-        match crate::actions::resident::reply(&mut tx, &rules, &case, crate::cases::Channel::Api, &subject, text, now)
-            .await
+        match crate::actions::by_customer::reply(
+            &mut tx,
+            &rules,
+            &case,
+            crate::cases::Channel::Api,
+            &subject,
+            text,
+            now,
+        )
+        .await
         {
             Ok(()) => Some(crate::cases::db::last_event_id(&mut tx, case.id).await?),
-            Err(crate::actions::resident::ActError::Db(err)) => return Err(err),
+            Err(crate::actions::by_customer::ActError::Db(err)) => return Err(err),
             Err(other) => {
                 let why = crate::forms::upper_first(&other.to_string());
                 return Ok(error(format, StatusCode::BAD_REQUEST, format!("service_request_id: {why}")));

@@ -93,7 +93,7 @@ pub struct AccountForm {
     password: String,
 }
 
-pub async fn act(
+pub async fn change_second_step(
     State(state): State<AppState>,
     signed_in: SignedIn,
     form: Result<Form<AccountForm>, FormRejection>,

@@ -101,7 +101,7 @@ pub async fn list(State(state): State<AppState>, signed_in: SignedIn) -> Result<
     render(&page(&state, &signed_in, KeyForm::default(), Vec::new(), None).await?)
 }
 
-pub async fn act(
+pub async fn make_or_revoke(
     State(state): State<AppState>,
     signed_in: SignedIn,
     form: Result<Form<KeyForm>, FormRejection>,

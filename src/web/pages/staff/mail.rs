@@ -165,7 +165,7 @@ pub struct ActionForm {
 }
 
 /// Read it again (after the cause was fixed), or close it with a reason.
-pub async fn act(
+pub async fn retry_or_dismiss(
     State(state): State<AppState>,
     signed_in: SignedIn,
     Path(id): Path<i64>,

@@ -99,7 +99,7 @@ pub async fn list(
     render(&page(&state, &signed_in, form, Vec::new(), done).await?)
 }
 
-pub async fn act(
+pub async fn publish_or_end(
     State(state): State<AppState>,
     signed_in: SignedIn,
     form: Result<Form<NoticeForm>, FormRejection>,

@@ -413,18 +413,20 @@ pub async fn bulk(
             let done = match action {
                 CaseActionKind::Assign => {
                     let assign = CaseAction::Assign { officer_id: form.officer.parse().ok() };
-                    match actions::act(&mut tx, &state.council, &rules, id, Actor::staff(staff.id), &assign, now).await
+                    match actions::perform(&mut tx, &state.council, &rules, id, Actor::staff(staff.id), &assign, now)
+                        .await
                     {
                         Ok(()) => {
                             let note = CaseAction::Note { text: reason.clone() };
-                            actions::act(&mut tx, &state.council, &rules, id, Actor::staff(staff.id), &note, now).await
+                            actions::perform(&mut tx, &state.council, &rules, id, Actor::staff(staff.id), &note, now)
+                                .await
                         }
                         Err(err) => Err(err),
                     }
                 }
                 CaseActionKind::Close => {
                     let close = CaseAction::Status { to: Status::Closed, note: reason.clone() };
-                    actions::act(&mut tx, &state.council, &rules, id, Actor::staff(staff.id), &close, now).await
+                    actions::perform(&mut tx, &state.council, &rules, id, Actor::staff(staff.id), &close, now).await
                 }
             };
             match done {

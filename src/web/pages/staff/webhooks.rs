@@ -139,7 +139,7 @@ pub async fn list(
     render(&page(&state, &signed_in, &Vec::new(), before, Vec::new(), None).await?)
 }
 
-pub async fn act(
+pub async fn change_subscription(
     State(state): State<AppState>,
     signed_in: SignedIn,
     form: Result<Form<Pairs>, FormRejection>,

@@ -73,7 +73,7 @@ pub async fn reply(
     let service = services::db::name(state.db.reader(), case.service_id).await?.unwrap_or_default();
     let mut tx = state.db.begin().await?;
     let result =
-        resident::reply(&mut tx, &state.rules.get(), &case, cases::Channel::Web, &service, text, now_ms()).await;
+        by_customer::reply(&mut tx, &state.rules.get(), &case, cases::Channel::Web, &service, text, now_ms()).await;
     if result.is_ok() {
         tx.commit().await?;
         tracing::info!(case = %reference, "resident replied on the web");
@@ -89,7 +89,7 @@ pub async fn escalate(
 ) -> Result<Response, AppError> {
     let (reference, case) = proved_case(&state, &client, &headers, &reference).await?;
     let mut tx = state.db.begin().await?;
-    let result = resident::escalate(&mut tx, &state.rules.get(), &case, now_ms()).await.map(|_| ());
+    let result = by_customer::escalate(&mut tx, &state.rules.get(), &case, now_ms()).await.map(|_| ());
     if result.is_ok() {
         tx.commit().await?;
         tracing::info!(case = %reference, "resident escalated a late case");
@@ -135,8 +135,8 @@ async fn ask_next(
         crate::casework::StepError::Db(err) => ActError::Db(err),
         crate::casework::StepError::Status(err) => ActError::Change(err),
         _ => ActError::NotNow(match ask {
-            Ask::Stage2 => resident::Refusal::NoStage2,
-            Ask::Review => resident::Refusal::NoReview,
+            Ask::Stage2 => by_customer::Refusal::NoStage2,
+            Ask::Review => by_customer::Refusal::NoReview,
         }),
     });
     if result.is_ok() {
@@ -192,7 +192,7 @@ pub async fn feedback(
     };
     let feedback = Feedback { solved, rating, comment: typed.comment.clone() };
     let mut tx = state.db.begin().await?;
-    let result = resident::give_feedback(&mut tx, &state.rules.get(), &case, &feedback, now_ms()).await;
+    let result = by_customer::give_feedback(&mut tx, &state.rules.get(), &case, &feedback, now_ms()).await;
     if result.is_ok() {
         tx.commit().await?;
     }

@@ -23,7 +23,7 @@ use jiff::Timestamp;
 use serde::Deserialize;
 
 use super::{Chrome, render};
-use crate::actions::resident::{self, ActError, COMMENT_MAX, Feedback, ProveError};
+use crate::actions::by_customer::{self, ActError, COMMENT_MAX, Feedback, ProveError};
 use crate::cases::{self, ActorKind, Case, CaseRef, Event, EventKind};
 use crate::clocks::{self, Extended, State as ClockState};
 use crate::db::now_ms;
@@ -160,7 +160,7 @@ async fn case_for(state: &AppState, client: &Client, reference: &str) -> Result<
         Some(case) => Ok((reference, case)),
         None => {
             let mut conn = state.db.writer().acquire().await?;
-            crate::throttle::db::hit(&mut conn, &key, resident::HOUR, now).await?;
+            crate::throttle::db::hit(&mut conn, &key, by_customer::HOUR, now).await?;
             Err(AppError::NotFound)
         }
     }
@@ -169,22 +169,22 @@ async fn case_for(state: &AppState, client: &Client, reference: &str) -> Result<
 /// Whether this browser has proved the case is theirs.
 async fn proved(state: &AppState, headers: &HeaderMap, reference: &CaseRef) -> Result<bool, AppError> {
     let Some(signature) = cookie(headers, CASE_COOKIE) else { return Ok(false) };
-    let Some(key) = resident::stored_link_key(state.db.reader()).await? else { return Ok(false) };
-    Ok(resident::verify(&key, reference, &signature))
+    let Some(key) = by_customer::stored_link_key(state.db.reader()).await? else { return Ok(false) };
+    Ok(by_customer::verify(&key, reference, &signature))
 }
 
 /// The signature for a case, making the key if this is the first one.
 async fn signature(state: &AppState, reference: &CaseRef) -> Result<String, AppError> {
-    let key = match resident::stored_link_key(state.db.reader()).await? {
+    let key = match by_customer::stored_link_key(state.db.reader()).await? {
         Some(key) => key,
         None => {
             let mut tx = state.db.begin().await?;
-            let key = resident::link_key(&mut tx).await?;
+            let key = by_customer::link_key(&mut tx).await?;
             tx.commit().await?;
             key
         }
     };
-    Ok(resident::sign(&key, reference))
+    Ok(by_customer::sign(&key, reference))
 }
 
 fn proof_cookie(state: &AppState, reference: &CaseRef, signature: &str) -> header::HeaderValue {
@@ -230,10 +230,10 @@ async fn full_view(state: &AppState, case: &Case, language: Language) -> Result<
     let events = cases::db::events(state.db.reader(), case.id).await?;
     let timeline = events.iter().rev().filter(|e| e.public).filter_map(|e| entry(state, language, e)).collect();
     let mut conn = state.db.reader().acquire().await?;
-    let escalated_at = resident::escalated_at(&mut conn, case.id).await?;
+    let escalated_at = by_customer::escalated_at(&mut conn, case.id).await?;
     let overdue = match escalated_at {
         Some(_) => None,
-        None => resident::overdue(&mut conn, &rules, case, now_ms()).await?.map(|(standard, due)| {
+        None => by_customer::overdue(&mut conn, &rules, case, now_ms()).await?.map(|(standard, due)| {
             let title = rules.current(&standard).map_or(standard.clone(), |v| v.standard.title.to_lowercase());
             i18n::text_with(
                 language,
@@ -248,7 +248,7 @@ async fn full_view(state: &AppState, case: &Case, language: Language) -> Result<
         can_reply: case.status != cases::Status::Closed,
         overdue,
         escalated: escalated_at.map(|at| date_in(state, language, at)),
-        wants_feedback: resident::wants_feedback(&mut conn, case).await?,
+        wants_feedback: by_customer::wants_feedback(&mut conn, case).await?,
         may_ask_stage2: case.case_type == cases::CaseType::Complaint
             && crate::complaints::stage(&events) == (crate::complaints::Stage::One { answered: true }),
         may_ask_review: matches!(case.case_type, cases::CaseType::Foi | cases::CaseType::Eir)
@@ -330,8 +330,8 @@ pub async fn open(
     Path((reference, sig)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
     let (reference, case) = case_for(&state, &client, &reference).await?;
-    let Some(key) = resident::stored_link_key(state.db.reader()).await? else { return Err(bad_link()) };
-    if !resident::verify(&key, &reference, &sig) {
+    let Some(key) = by_customer::stored_link_key(state.db.reader()).await? else { return Err(bad_link()) };
+    if !by_customer::verify(&key, &reference, &sig) {
         return Err(bad_link());
     }
     let page = page(&state, reference.clone(), &case, true, None, Vec::new(), Typed::default()).await?;
@@ -377,7 +377,7 @@ pub async fn prove(
     Form(typed): Form<Typed>,
 ) -> Result<Response, AppError> {
     let (reference, case) = case_for(&state, &client, &reference).await?;
-    match resident::prove(&state.db, &case, &typed.answer, &client.0, now_ms()).await {
+    match by_customer::prove(&state.db, &case, &typed.answer, &client.0, now_ms()).await {
         Ok(()) => {
             let sig = signature(&state, &reference).await?;
             let cookie = proof_cookie(&state, &reference, &sig);

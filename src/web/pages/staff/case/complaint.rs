@@ -128,7 +128,7 @@ pub fn handles(action: &str) -> bool {
 }
 
 /// Does a complaint action. `Ok(Err(errors))` is a refusal to show beside its fields.
-pub async fn act(
+pub async fn handle_complaint(
     state: &AppState,
     signed_in: &SignedIn,
     case: &Case,

@@ -181,7 +181,7 @@ pub fn handles(action: &str) -> bool {
 
 /// Does an information request action. `Ok(Err(errors))` is a refusal to show beside
 /// its fields.
-pub async fn act(
+pub async fn handle_information_request(
     state: &AppState,
     signed_in: &SignedIn,
     case: &Case,

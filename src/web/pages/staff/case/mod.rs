@@ -308,7 +308,7 @@ async fn tools(state: &AppState, signed_in: &SignedIn, case: &Case) -> Result<To
 
 /// One of the case page's forms: the action goes through the domain, then back to the
 /// page with a message; with a problem, the page again with the error beside the field.
-pub async fn act(
+pub async fn work_on_case(
     State(state): State<AppState>,
     signed_in: SignedIn,
     Path(reference): Path<String>,
@@ -318,9 +318,9 @@ pub async fn act(
     let (reference, case) = visible_case(&state, &signed_in, &reference).await?;
     signed_in.check_csrf(&form.csrf)?;
     let special = if complaint::handles(&form.action) {
-        Some(complaint::act(&state, &signed_in, &case, &form).await?)
+        Some(complaint::handle_complaint(&state, &signed_in, &case, &form).await?)
     } else if information::handles(&form.action) {
-        Some(information::act(&state, &signed_in, &case, &form).await?)
+        Some(information::handle_information_request(&state, &signed_in, &case, &form).await?)
     } else {
         None
     };
@@ -378,9 +378,16 @@ pub async fn act(
     }
     let mut tx = state.db.begin().await?;
     let rules = state.rules.get();
-    let outcome =
-        actions::act(&mut tx, &state.council, &rules, case.id, Actor::staff(signed_in.0.staff.id), &action, now_ms())
-            .await;
+    let outcome = actions::perform(
+        &mut tx,
+        &state.council,
+        &rules,
+        case.id,
+        Actor::staff(signed_in.0.staff.id),
+        &action,
+        now_ms(),
+    )
+    .await;
     let (field, message) = match outcome {
         Ok(()) => {
             tx.commit().await?;

@@ -1,4 +1,4 @@
-//! What a resident does on their own case from the public site: prove it is theirs,
+//! What a customer does on their own case from the public site: prove it is theirs,
 //! reply or add information, escalate a case past its date, and say whether the
 //! resolution solved it. Each works in the caller's transaction.
 //!
