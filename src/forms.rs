@@ -84,7 +84,7 @@ impl Checker {
             if required {
                 match label_id {
                     Some(id) => {
-                        self.fail_t(field, format!("Enter {label}"), "error-enter", vec![("label", id.to_owned())])
+                        self.fail_t(field, format!("Enter {label}"), "error-enter", vec![("label", id.to_owned())]);
                     }
                     None => self.fail(field, format!("Enter {label}")),
                 }
@@ -194,7 +194,7 @@ pub fn thousands(n: usize) -> String {
 
 fn capitalise(label: &str) -> String {
     // "your name" reads "Your name"; "a description" reads "The description".
-    let label = label.strip_prefix("a ").map(|rest| format!("the {rest}")).unwrap_or_else(|| label.to_owned());
+    let label = label.strip_prefix("a ").map_or_else(|| label.to_owned(), |rest| format!("the {rest}"));
     upper_first(&label)
 }
 

@@ -125,7 +125,7 @@ pub async fn perform(
     Ok(())
 }
 
-fn event<'a>(actor: Actor, kind: EventKind, public: bool, body: &'a str) -> NewEvent<'a> {
+fn event(actor: Actor, kind: EventKind, public: bool, body: &str) -> NewEvent<'_> {
     NewEvent { actor, kind, public, body: Some(body), from_status: None, to_status: None }
 }
 

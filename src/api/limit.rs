@@ -39,7 +39,7 @@ impl Limiter {
         }
         let depth = f64::from(self.per_minute);
         let per_ms = depth / 60_000.0;
-        let mut buckets = self.buckets.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut buckets = self.buckets.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let bucket = buckets.entry(key_id).or_insert(Bucket { tokens: depth, at: now });
         let elapsed = (now - bucket.at).max(0) as f64;
         bucket.tokens = (bucket.tokens + elapsed * per_ms).min(depth);

@@ -180,7 +180,7 @@ impl Calendar {
     fn at(&self, date: Date, time: Time) -> Timestamp {
         // In a DST gap the "compatible" rule moves forward: 01:30 on the spring-forward
         // day becomes 02:30 BST. Opening hours never fall in the gap in practice.
-        date.to_datetime(time).to_zoned(self.tz.clone()).map(|z| z.timestamp()).unwrap_or(Timestamp::MAX)
+        date.to_datetime(time).to_zoned(self.tz.clone()).map_or(Timestamp::MAX, |z| z.timestamp())
     }
 
     pub fn local_date(&self, at: Timestamp) -> Date {

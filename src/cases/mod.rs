@@ -146,7 +146,7 @@ impl Status {
     /// to "received", and only reopens once resolved or closed. Compliments are passed
     /// on and closed: they never wait for the customer and never reopen.
     pub fn transition(self, case_type: CaseType, to: Status) -> Result<Status, IllegalTransition> {
-        use Status::*;
+        use Status::{Acknowledged, Closed, InProgress, Received, Reopened, Resolved, WaitingForCustomer};
         let allowed = match (self, to) {
             (from, to) if from == to => false,
             (_, Received) => false,
@@ -172,7 +172,7 @@ pub fn resolved_at(status: Status, events: &[Event]) -> Option<i64> {
     events
         .iter()
         .rev()
-        .find(|e| e.to_status.is_some_and(|s| !s.is_open()) && e.from_status.is_none_or(|s| s.is_open()))
+        .find(|e| e.to_status.is_some_and(|s| !s.is_open()) && e.from_status.is_none_or(Status::is_open))
         .map(|e| e.at)
 }
 

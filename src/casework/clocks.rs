@@ -108,7 +108,7 @@ pub async fn sync_from(
     Ok(clocks)
 }
 
-fn internal<'a>(kind: EventKind, body: &'a str) -> NewEvent<'a> {
+fn internal(kind: EventKind, body: &str) -> NewEvent<'_> {
     NewEvent { actor: Actor::SYSTEM, kind, public: false, body: Some(body), from_status: None, to_status: None }
 }
 
@@ -143,7 +143,7 @@ pub enum ExtendError {
 /// Extends a running clock by `by` units of its target, with a reason and an approver.
 /// The customer is told the new date through the outbox, in the same transaction.
 /// Returns the new deadline.
-#[allow(clippy::too_many_arguments)]
+#[expect(clippy::too_many_arguments, reason = "each is a distinct part of one step, taken in the caller's transaction")]
 pub async fn extend(
     conn: &mut AnyConnection,
     case_id: i64,

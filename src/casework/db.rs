@@ -91,7 +91,7 @@ pub async fn claim_firing(conn: &mut AnyConnection, clock_id: i64, fire_at: i64)
 }
 
 fn millis(t: Option<Timestamp>) -> Option<i64> {
-    t.map(|t| t.as_millisecond())
+    t.map(jiff::Timestamp::as_millisecond)
 }
 
 /// Writes a case's clocks, in one statement.

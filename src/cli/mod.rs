@@ -303,6 +303,6 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Deadline { standard, received, paused_days, json, database_url, policy } => {
             policy::deadline(standard, received, paused_days, json, database_url, policy).await
         }
-        Command::Policy { command: PolicyCommand::Check { file } } => policy::check_policy(file).await,
+        Command::Policy { command: PolicyCommand::Check { file } } => policy::check_policy(file),
     }
 }

@@ -42,7 +42,7 @@ pub async fn deadline(
 }
 
 /// Checks a policy file.
-pub async fn check_policy(file: PathBuf) -> anyhow::Result<()> {
+pub fn check_policy(file: PathBuf) -> anyhow::Result<()> {
     let policy = read_policy(&file)?;
     let published = policy.standards.iter().filter(|s| s.published).count();
     println!("{} is valid: {} standards, {published} published.", file.display(), policy.standards.len());

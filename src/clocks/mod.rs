@@ -131,8 +131,8 @@ pub fn queue_due_at(status: Status, clocks: &[Clock]) -> Option<i64> {
         clocks
             .iter()
             .filter(|c| c.stopped_at.is_none() && matches!(c.state, State::Running | State::Missed))
-            .filter_map(|c| c.due())
-            .map(|due| due.as_millisecond())
+            .filter_map(Clock::due)
+            .map(jiff::Timestamp::as_millisecond)
             .min()
             .unwrap_or(crate::cases::queue::NO_DEADLINE)
     })

@@ -191,7 +191,7 @@ pub async fn acknowledge_stage2(
     let due = clocks
         .iter()
         .find(|c| c.standard.id == "complaint-stage2-respond")
-        .and_then(|c| c.due())
+        .and_then(super::clocks::Clock::due)
         .map(|due| {
             format!(
                 " We will give you our final answer by {}.",
@@ -215,7 +215,7 @@ pub async fn stage1_officer(conn: &mut AnyConnection, case_id: i64) -> Result<Op
 /// and the remedy, and the promises made; writes to the resident (the stage 1 answer
 /// says how to ask for stage 2, the final answer how to go to the ombudsman); and
 /// resolves the case. Stage 2 is refused to the officer who answered stage 1.
-#[allow(clippy::too_many_arguments)]
+#[expect(clippy::too_many_arguments, reason = "each is a distinct part of one step, taken in the caller's transaction")]
 pub async fn answer(
     conn: &mut AnyConnection,
     council: &Council,

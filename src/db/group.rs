@@ -145,7 +145,7 @@ impl GroupCommit {
 /// A write's result, whether or not a run of it panicked while holding the lock (it does
 /// not: the lock is held only to put or take the value).
 fn lock<T>(slot: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    slot.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    slot.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 async fn committer(write: AnyPool, mut queue: mpsc::Receiver<Job>) {

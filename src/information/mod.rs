@@ -161,7 +161,7 @@ fn is_information_request(case: &Case) -> Result<(), InformationError> {
 /// An answer's last steps, the same for the first answer and the review's: the letter
 /// on the timeline and to the requester (having no way to reach them is a refusal), then
 /// the case resolved with `note`, which stops the clock.
-#[allow(clippy::too_many_arguments)]
+#[expect(clippy::too_many_arguments, reason = "each is a distinct part of one step, taken in the caller's transaction")]
 async fn send_and_resolve(
     conn: &mut AnyConnection,
     council: &Council,
@@ -229,10 +229,10 @@ pub async fn answer(
     match outcome {
         None => c.fail("info-outcome", "Choose what the answer gives: all of it, part of it, a refusal, or not held"),
         Some(Outcome::Refused | Outcome::PartProvided) if cited.is_empty() && c.errors.is_empty() => {
-            c.fail("exemptions", "Choose the exemptions that allow us to withhold the information")
+            c.fail("exemptions", "Choose the exemptions that allow us to withhold the information");
         }
         Some(Outcome::Provided | Outcome::NotHeld) if !cited.is_empty() => {
-            c.fail("exemptions", "Cite no exemption when nothing is withheld")
+            c.fail("exemptions", "Cite no exemption when nothing is withheld");
         }
         Some(_) => {}
     }
@@ -308,7 +308,6 @@ pub async fn request_review(
 /// Gives the review's answer: by someone other than the officer who gave the first,
 /// with what it decided and any exemptions still relied on, ending with how to go to the
 /// Information Commissioner. Resolves the case, which stops the review's clock.
-#[allow(clippy::too_many_arguments)]
 pub async fn answer_review(
     conn: &mut AnyConnection,
     council: &Council,
@@ -332,7 +331,7 @@ pub async fn answer_review(
     match outcome {
         None => c.fail("info-outcome", "Choose whether the first decision is upheld, partly overturned or overturned"),
         Some(ReviewOutcome::Overturned) if !cited.is_empty() => {
-            c.fail("exemptions", "Cite no exemption when the first decision is overturned")
+            c.fail("exemptions", "Cite no exemption when the first decision is overturned");
         }
         Some(_) => {}
     }

@@ -169,7 +169,7 @@ async fn thread(conn: &mut AnyConnection, reading: &Reading, from: &str) -> Resu
     Ok(None)
 }
 
-#[allow(clippy::too_many_arguments)]
+#[expect(clippy::too_many_arguments, reason = "each is a distinct part of one step, taken in the caller's transaction")]
 async fn new_case(
     conn: &mut AnyConnection,
     council: &Council,

@@ -109,11 +109,10 @@ pub fn read(raw: &[u8], envelope_from: Option<&str>, own_address: &str, prefix: 
         text = clean(&body, DESCRIPTION_MAX);
     }
     for part in message.attachments() {
-        let name = part.attachment_name().map(|n| clean(n, 200)).unwrap_or_else(|| "(no name)".into());
+        let name = part.attachment_name().map_or_else(|| "(no name)".into(), |n| clean(n, 200));
         let kind = part
             .content_type()
-            .map(|ct| format!("{}/{}", ct.ctype(), ct.subtype().unwrap_or("?")))
-            .unwrap_or_else(|| "unknown type".into());
+            .map_or_else(|| "unknown type".into(), |ct| format!("{}/{}", ct.ctype(), ct.subtype().unwrap_or("?")));
         reading.attachments.push(format!("{name} ({kind}, {} bytes)", part.contents().len()));
     }
     reading.text = text;

@@ -105,14 +105,14 @@ pub fn check(draft: &Draft, calendar: &Calendar, today: Date) -> Result<Checked,
             title,
             body,
             starts_at: local_midnight(calendar, s),
-            ends_at: e.tomorrow().map(|t| local_midnight(calendar, t)).unwrap_or(i64::MAX) - 1,
+            ends_at: e.tomorrow().map_or(i64::MAX, |t| local_midnight(calendar, t)) - 1,
         }),
         _ => Err(problems),
     }
 }
 
 fn local_midnight(calendar: &Calendar, day: Date) -> i64 {
-    day.to_zoned(calendar.time_zone().clone()).map(|z| z.timestamp().as_millisecond()).unwrap_or(0)
+    day.to_zoned(calendar.time_zone().clone()).map_or(0, |z| z.timestamp().as_millisecond())
 }
 
 pub use db::{count_views, end, for_admin, insert, live};

@@ -66,7 +66,7 @@ pub enum Action {
 
 impl Role {
     pub fn may(self, action: Action) -> bool {
-        use Role::*;
+        use Role::{Admin, Adviser, Auditor, Caseworker, Insight, Partner, TeamLead};
         match action {
             // The contact centre takes calls for every service; service teams take calls
             // about their own cases. Partners, insight officers and auditors do not.

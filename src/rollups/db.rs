@@ -58,8 +58,8 @@ impl From<&crate::clocks::Clock> for StoredClock {
             standard_id: c.standard.id.clone(),
             state: c.state,
             breached: c.breached,
-            due_at: c.due().map(|t| t.as_millisecond()),
-            stopped_at: c.stopped_at.map(|t| t.as_millisecond()),
+            due_at: c.due().map(jiff::Timestamp::as_millisecond),
+            stopped_at: c.stopped_at.map(jiff::Timestamp::as_millisecond),
         }
     }
 }

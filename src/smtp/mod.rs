@@ -83,7 +83,7 @@ struct Place {
 
 impl Drop for Place {
     fn drop(&mut self) {
-        let mut open = self.counts.per_client.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut open = self.counts.per_client.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         if let Some(n) = open.get_mut(&self.ip) {
             *n -= 1;
             if *n == 0 {
@@ -95,7 +95,7 @@ impl Drop for Place {
 
 impl Counts {
     fn take_place(self: &Arc<Self>, ip: IpAddr, limit: usize) -> Option<Place> {
-        let mut open = self.per_client.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut open = self.per_client.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let n = open.entry(ip).or_insert(0);
         if *n >= limit {
             return None;
@@ -191,7 +191,7 @@ struct Release {
 impl Release {
     /// Gives back the bytes held so far (the message is done).
     fn now(&self) {
-        let held = std::mem::take(&mut self.envelope.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).held);
+        let held = std::mem::take(&mut self.envelope.lock().unwrap_or_else(std::sync::PoisonError::into_inner).held);
         self.counts.held.fetch_sub(held, Ordering::AcqRel);
     }
 }
@@ -210,7 +210,7 @@ struct Collector {
 
 impl Collector {
     fn envelope(&self) -> std::sync::MutexGuard<'_, Envelope> {
-        self.envelope.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.envelope.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 }
 
@@ -234,7 +234,7 @@ impl Handler for Collector {
 
     fn data(&mut self, buf: &[u8]) -> std::io::Result<()> {
         let (max, limit) = (self.limits.max_bytes, self.limits.held_bytes);
-        let mut e = self.envelope.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut e = self.envelope.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let keep = !e.busy && !e.oversize && e.data.len() + buf.len() <= max;
         let taken = keep
             && self
@@ -264,7 +264,7 @@ impl Handler for Collector {
     // Always OK to mailin, which otherwise stays in its data state after an error; the
     // session answers from `finished` instead (250 once stored, or 552).
     fn data_end(&mut self) -> Response {
-        let mut e = self.envelope.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut e = self.envelope.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let finished = if std::mem::take(&mut e.busy) {
             e.oversize = false;
             e.data = Vec::new();
@@ -314,7 +314,7 @@ async fn session(
             Some(placeholder) => smtp.process(&placeholder),
             None => smtp.process(&line),
         };
-        let finished = envelope.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).finished.take();
+        let finished = envelope.lock().unwrap_or_else(std::sync::PoisonError::into_inner).finished.take();
         if let Some(Finished::Busy) = finished {
             write.write_all(b"452 4.3.1 We are receiving too much mail at once; try again later\r\n").await?;
             release.now();

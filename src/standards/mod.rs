@@ -292,11 +292,11 @@ impl SharedRules {
     }
 
     pub fn get(&self) -> Arc<Rules> {
-        self.0.read().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
+        self.0.read().unwrap_or_else(std::sync::PoisonError::into_inner).clone()
     }
 
     pub fn replace_calendars(&self, calendars: Calendars) {
-        let mut guard = self.0.write().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut guard = self.0.write().unwrap_or_else(std::sync::PoisonError::into_inner);
         let mut rules = (**guard).clone();
         rules.calendars = calendars;
         *guard = Arc::new(rules);

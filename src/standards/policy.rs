@@ -255,7 +255,7 @@ fn codes<T: Copy>(all: &[T], as_str: fn(T) -> &'static str) -> String {
 fn check_standard(s: RawStandard, label: &str, problems: &mut Vec<String>) -> Option<Standard> {
     let before = problems.len();
     let fail = |problems: &mut Vec<String>, field: &str, message: String| {
-        problems.push(format!("{label}, {field}: {message}"))
+        problems.push(format!("{label}, {field}: {message}"));
     };
     if s.id.is_empty() || !s.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
         fail(problems, "id", format!("{:?} must be lowercase letters, digits and hyphens", s.id));

@@ -40,7 +40,7 @@ impl FromRequestParts<AppState> for SignedIn {
             }
             return Ok(SignedIn(session));
         }
-        let back = parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/staff");
+        let back = parts.uri.path_and_query().map_or("/staff", hyper::http::uri::PathAndQuery::as_str);
         Err(AppError::SignInNeeded(back.to_owned()))
     }
 }
@@ -59,7 +59,7 @@ impl SignedIn {
 
 /// Where to go after signing in: only a page of the staff workspace, never another site.
 pub fn safe_next(next: &str) -> &str {
-    let local = next.starts_with("/staff") && !next.starts_with("//") && !next.contains("\\");
+    let local = next.starts_with("/staff") && !next.starts_with("//") && !next.contains('\\');
     if local && !next.starts_with("/staff/sign-in") { next } else { "/staff" }
 }
 

@@ -87,8 +87,7 @@ pub fn chosen(headers: &HeaderMap) -> Language {
     accept
         .split(',')
         .filter_map(|part| part.split(';').next())
-        .filter_map(|tag| by_code(tag.trim().split('-').next().unwrap_or_default()))
-        .next()
+        .find_map(|tag| by_code(tag.trim().split('-').next().unwrap_or_default()))
         .unwrap_or(ENGLISH)
 }
 

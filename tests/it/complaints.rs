@@ -39,7 +39,7 @@ async fn clocks(db: &Db, case_id: i64) -> Vec<(String, State, Option<i64>)> {
 }
 
 fn clock(all: &[(String, State, Option<i64>)], id: &str) -> (State, Option<i64>) {
-    all.iter().find(|c| c.0 == id).map(|c| (c.1, c.2)).unwrap_or_else(|| panic!("no clock {id} in {all:?}"))
+    all.iter().find(|c| c.0 == id).map_or_else(|| panic!("no clock {id} in {all:?}"), |c| (c.1, c.2))
 }
 
 fn answer(outcome: &str, text: &str, promise: Option<(&str, &str)>) -> Answer {

@@ -71,8 +71,7 @@ async fn clock(db: &Db, case_id: i64, standard: &str) -> (State, Option<i64>) {
         .unwrap()
         .into_iter()
         .find(|c| c.standard_id == standard)
-        .map(|c| (c.state, c.due_at))
-        .unwrap_or_else(|| panic!("no clock {standard} on case {case_id}"))
+        .map_or_else(|| panic!("no clock {standard} on case {case_id}"), |c| (c.state, c.due_at))
 }
 
 async fn status(db: &Db, case_id: i64, to: Status, actor: Actor, when: i64) {
@@ -91,7 +90,7 @@ async fn last_letter(db: &Db) -> String {
 fn answer(outcome: &str, exemptions: &[&str], text: &str) -> Answer {
     Answer {
         outcome: outcome.into(),
-        exemptions: exemptions.iter().map(|e| e.to_string()).collect(),
+        exemptions: exemptions.iter().map(std::string::ToString::to_string).collect(),
         text: text.into(),
     }
 }

@@ -156,7 +156,7 @@ async fn an_email_becomes_a_case_is_acknowledged_threads_a_reply_and_ignores_an_
     // The body is quoted-printable once a line is long: read it as a mail client would.
     let text = mail_parser::MessageParser::default()
         .parse(ack.as_bytes())
-        .and_then(|m| m.body_text(0).map(|b| b.into_owned()));
+        .and_then(|m| m.body_text(0).map(std::borrow::Cow::into_owned));
     let text = text.expect("a text body");
     assert!(text.contains(&format!("/cases/{reference}/open/")), "a signed link to follow the case: {text}");
     let ack_id: String = sqlx::query_scalar("SELECT message_id FROM outbox").fetch_one(t.db.reader()).await.unwrap();

@@ -54,8 +54,7 @@ fn start(database_url: &str) -> Server {
         .trim()
         .strip_prefix("Mail in: SMTP on ")
         .and_then(|rest| rest.split_once(". "))
-        .map(|(addr, _)| addr.to_owned())
-        .unwrap_or_else(|| panic!("unexpected mail line {line:?}"));
+        .map_or_else(|| panic!("unexpected mail line {line:?}"), |(addr, _)| addr.to_owned());
     Server { child, addr, smtp, _mail_dir: mail_dir }
 }
 

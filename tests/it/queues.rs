@@ -222,7 +222,7 @@ async fn a_team_lead_assigns_or_closes_many_cases_with_one_reason_all_or_nothing
         assert!(empty.body.contains(message), "{message}");
     }
 
-    let id_text: Vec<String> = ids.iter().map(|id| id.to_string()).collect();
+    let id_text: Vec<String> = ids.iter().map(std::string::ToString::to_string).collect();
     let lead_text = lead.to_string();
     let mut assign =
         vec![("csrf", csrf.as_str()), ("back", back), ("action", "assign"), ("officer", lead_text.as_str())];

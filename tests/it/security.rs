@@ -539,12 +539,11 @@ async fn the_smtp_listener_limits_connections_per_client_their_length_and_the_by
             break;
         }
         let mut line = String::new();
-        match tokio::time::timeout(std::time::Duration::from_millis(500), talker.read_line(&mut line)).await {
-            Ok(Ok(0)) | Ok(Err(_)) => {
-                closed = true;
-                break;
-            }
-            _ => {}
+        if let Ok(Ok(0) | Err(_)) =
+            tokio::time::timeout(std::time::Duration::from_millis(500), talker.read_line(&mut line)).await
+        {
+            closed = true;
+            break;
         }
     }
     assert!(closed, "the session was still open after {:?}", started.elapsed());

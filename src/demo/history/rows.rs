@@ -184,7 +184,7 @@ impl CaseRows {
         self.search.push(vec![Val::Int(case_id), Val::Text(words.join(" "))]);
 
         for c in &story.clocks {
-            let ms = |t: Option<jiff::Timestamp>| t.map(|t| t.as_millisecond());
+            let ms = |t: Option<jiff::Timestamp>| t.map(jiff::Timestamp::as_millisecond);
             self.clocks.push(vec![
                 Val::Int(case_id),
                 Val::Text(c.standard.id.clone()),

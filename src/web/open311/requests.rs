@@ -130,7 +130,7 @@ pub(super) async fn list(state: &AppState, format: Format, pairs: &Pairs) -> Res
         return Ok(ok(format, "service_requests", V::L("request", Vec::new())));
     }
     let open = match field(pairs, "status").map(|s| s.trim().to_lowercase()).as_deref() {
-        None | Some("") | Some("open,closed") | Some("closed,open") => None,
+        None | Some("" | "open,closed" | "closed,open") => None,
         Some("open") => Some(true),
         Some("closed") => Some(false),
         Some(other) if ids.is_none() => {

@@ -378,7 +378,7 @@ async fn dataset(state: &AppState, cache: &DataCache, filter: &Filter) -> Result
             Some(DataRow {
                 month: iso_month(c.month),
                 service_group: service.map(|s| s.group_name.clone()).unwrap_or_default(),
-                service_code: service.map(|s| s.code.clone()).unwrap_or_else(|| format!("service-{}", c.service_id)),
+                service_code: service.map_or_else(|| format!("service-{}", c.service_id), |s| s.code.clone()),
                 service: service.map(|s| s.name.clone()).unwrap_or_default(),
                 measure: c.metric.as_str(),
                 key: c.key,
@@ -439,12 +439,12 @@ impl<K, V> Default for Fresh<K, V> {
 
 impl<K: Eq + std::hash::Hash, V: Clone> Fresh<K, V> {
     fn get(&self, key: &K) -> Option<V> {
-        let cache = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let cache = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         cache.get(key).filter(|(made, _)| made.elapsed() < DATA_FRESH).map(|(_, value)| value.clone())
     }
 
     fn put(&self, key: K, value: V) -> V {
-        let mut cache = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let mut cache = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         // Groups are few; a map of every group twice over stays small.
         cache.retain(|_, (made, _)| made.elapsed() < DATA_FRESH);
         cache.insert(key, (Instant::now(), value.clone()));

@@ -318,7 +318,7 @@ async fn uploads(state: &AppState, form: &ReportForm, errors: &mut Vec<FieldErro
     for token in form.uploads() {
         match attachments::db::pending(state.db.reader(), &token, now_ms()).await? {
             Some(file) => {
-                shown.push(Upload { token, filename: file.filename, size: attachments::size_in_words(file.size) })
+                shown.push(Upload { token, filename: file.filename, size: attachments::size_in_words(file.size) });
             }
             None if !errors.iter().any(|e| e.field == "attachments") => errors.push(
                 FieldError::new(

@@ -33,7 +33,11 @@ struct StandardsPage {
 }
 
 fn list<T: std::fmt::Display>(items: &[T], all: &str) -> String {
-    if items.is_empty() { all.to_owned() } else { items.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", ") }
+    if items.is_empty() {
+        all.to_owned()
+    } else {
+        items.iter().map(std::string::ToString::to_string).collect::<Vec<_>>().join(", ")
+    }
 }
 
 /// Every member of staff may read the standards their work is timed against.
