@@ -28,6 +28,10 @@ impl AppState {
     pub fn new(db: Db, council: Arc<Council>, rules: SharedRules, transport: Arc<Transport>) -> Self {
         let limiter = Arc::new(crate::api::limit::Limiter::new(council.api.rate_per_minute));
         let form_posts = Arc::new(crate::web::limits::FormPosts::new(council.limits.form_posts_per_minute));
+        if db.site_key("references").is_none() {
+            // Only a database migrated in this process has its keys read (`Db::migrate`).
+            tracing::warn!("the installation's keys were not read: references are not keyed");
+        }
         let council = Arc::new(Council { prefix: council.prefix.keyed_for(&db), ..(*council).clone() });
         AppState { db, council, rules, transport, limiter, form_posts }
     }
