@@ -42,7 +42,7 @@ pub async fn link_key(conn: &mut AnyConnection) -> Result<Vec<u8>, sqlx::Error> 
     let mut key = [0u8; 32];
     rand::rng().fill_bytes(&mut key);
     // Two servers may race to make it; the first one stored wins, and both read it back.
-    super::db::store_link_key(&mut *conn, &to_hex(&key)).await?;
+    super::db::store_link_key(&mut *conn, &crate::crypto::hex(&key)).await?;
     stored_link_key(conn).await?.ok_or(sqlx::Error::RowNotFound)
 }
 
@@ -59,7 +59,7 @@ pub fn sign(key: &[u8], reference: &CaseRef) -> String {
     let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes a key of any length");
     mac.update(b"case:");
     mac.update(reference.to_string().as_bytes());
-    to_hex(&mac.finalize().into_bytes()[..16])
+    crate::crypto::hex(&mac.finalize().into_bytes()[..16])
 }
 
 /// Whether `signature` is the one for `reference`, compared in constant time.
@@ -67,10 +67,6 @@ pub fn verify(key: &[u8], reference: &CaseRef, signature: &str) -> bool {
     use subtle::ConstantTimeEq;
     let expected = sign(key, reference);
     expected.len() == signature.len() && bool::from(expected.as_bytes().ct_eq(signature.as_bytes()))
-}
-
-fn to_hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn from_hex(hex: &str) -> Vec<u8> {
@@ -371,6 +367,6 @@ mod tests {
         assert!(!verify(b"key one", &b, &sig), "another case");
         assert!(!verify(b"key two", &a, &sig), "another key");
         assert!(!verify(b"key one", &a, &sig[..31]), "cut short");
-        assert_eq!(from_hex(&to_hex(&[0, 1, 254, 255])), vec![0, 1, 254, 255]);
+        assert_eq!(from_hex(&crate::crypto::hex(&[0, 1, 254, 255])), vec![0, 1, 254, 255]);
     }
 }

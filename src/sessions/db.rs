@@ -33,7 +33,7 @@ pub const CHALLENGE_MS: i64 = 5 * 60_000;
 /// refused before anything is stored.
 pub async fn sign_in(db: &Db, email: &str, password: &str, client: &str, now: i64) -> Result<SignIn, SignInError> {
     let email = email.trim().to_lowercase();
-    if email.len() > super::EMAIL_MAX || !email.contains('@') {
+    if email.len() > crate::forms::EMAIL_MAX || !email.contains('@') {
         return Err(SignInError::NotAnEmail);
     }
     let keyer = Keyer::of(db);
@@ -42,10 +42,7 @@ pub async fn sign_in(db: &Db, email: &str, password: &str, client: &str, now: i6
         return Err(SignInError::Throttled);
     }
     let address_key = keyer.key("sign-in", &email);
-    let mut conn = db.writer().acquire().await?;
-    let attempt = throttle::db::hit(&mut conn, &address_key, FAILURE_WINDOW_MS, now).await?;
-    drop(conn);
-    if attempt.hits > MAX_FAILURES {
+    if !count_try(db, &address_key, now).await? {
         return Err(SignInError::Throttled);
     }
     let sql = format!(
@@ -103,8 +100,7 @@ pub async fn password_matches(db: &Db, staff_id: i64, password: &str, now: i64) 
             .await?;
     let Some((email, hash)) = row else { return Ok(false) };
     let key = Keyer::of(db).key("sign-in", &email);
-    let mut conn = db.writer().acquire().await?;
-    if throttle::db::hit(&mut conn, &key, FAILURE_WINDOW_MS, now).await?.hits > MAX_FAILURES {
+    if !count_try(db, &key, now).await? {
         return Err(SignInError::Throttled);
     }
     let password = password.to_owned();
@@ -112,9 +108,17 @@ pub async fn password_matches(db: &Db, staff_id: i64, password: &str, now: i64) 
         .await
         .unwrap_or(false);
     if verified {
-        throttle::db::clear(&mut *conn, &key).await?;
+        throttle::db::clear(db.writer(), &key).await?;
     }
     Ok(verified)
+}
+
+/// Counts one try for an address before anything is checked: whether it is within
+/// [`MAX_FAILURES`] in the window. One statement that inserts and counts, so tries made at
+/// the same moment cannot all pass; the writer is let go before the slow checks.
+async fn count_try(db: &Db, address_key: &str, now: i64) -> Result<bool, sqlx::Error> {
+    let mut conn = db.writer().acquire().await?;
+    Ok(throttle::db::hit(&mut conn, address_key, FAILURE_WINDOW_MS, now).await?.hits <= MAX_FAILURES)
 }
 
 async fn open_session(
@@ -176,10 +180,7 @@ pub async fn complete_with_code(
     let last: Option<i64> = row.try_get("totp_last_step")?;
     // Counted before the code is checked, with the address's wrong passwords.
     let address_key = Keyer::of(db).key("sign-in", &staff.email);
-    let mut conn = db.writer().acquire().await?;
-    let attempt = throttle::db::hit(&mut conn, &address_key, FAILURE_WINDOW_MS, now).await?;
-    drop(conn);
-    if attempt.hits > MAX_FAILURES {
+    if !count_try(db, &address_key, now).await? {
         return Err(CodeError::Throttled);
     }
     let step = secret

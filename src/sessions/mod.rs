@@ -22,8 +22,6 @@ pub const FAILURE_WINDOW_MS: i64 = 15 * 60_000;
 /// Wrong passwords from one client address, for any accounts, within the same window.
 /// High enough for a council office behind one address on a bad morning.
 pub const MAX_CLIENT_FAILURES: i64 = 50;
-/// The longest email address there can be (RFC 5321's path limit less its brackets).
-pub const EMAIL_MAX: usize = 254;
 
 /// Who is signed in.
 #[derive(Debug, Clone)]
