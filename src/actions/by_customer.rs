@@ -219,7 +219,7 @@ pub async fn reply(
         from_status: None,
         to_status: None,
     };
-    append_event(&mut *conn, case.id, &event, now).await?;
+    append_event(&mut *conn, case.id, &event, rules, now).await?;
     let (to, note) = match case.status {
         Status::WaitingForCustomer => (Status::InProgress, "The customer replied."),
         Status::Resolved => (Status::Reopened, "The customer replied after it was resolved."),
@@ -281,15 +281,8 @@ pub async fn escalate(conn: &mut AnyConnection, rules: &Rules, case: &Case, now:
         from_status: None,
         to_status: None,
     };
-    append_event(&mut *conn, case.id, &event, now).await?;
-    let delta = Delta {
-        day: rules.calendars.council.local_date(rollups::ts(now)),
-        service_id: case.service_id,
-        metric: Metric::Escalated,
-        key: String::new(),
-        value: 1,
-    };
-    rollups::db::add(conn, &[delta]).await?;
+    // Its fan-out counts it as failure demand.
+    append_event(&mut *conn, case.id, &event, rules, now).await?;
     Ok(true)
 }
 

@@ -75,16 +75,14 @@ pub async fn perform(
     match action {
         CaseAction::Reply { text } => {
             let text = checked_text("reply", "the reply", text)?;
-            let event_id =
-                append_event(&mut *conn, case_id, &event(actor, EventKind::Message, true, &text), now).await?;
+            append_event(&mut *conn, case_id, &event(actor, EventKind::Message, true, &text), rules, now).await?;
             tell_customer(&mut *conn, council, case_id, Purpose::Reply, &text, now).await?;
-            crate::casework::clocks::sync(&mut *conn, case_id, rules, event_id, now).await?;
         }
         CaseAction::Note { text } => {
             let text = checked_text("note", "the note", text)?;
-            append_event(&mut *conn, case_id, &event(actor, EventKind::Note, false, &text), now).await?;
+            append_event(&mut *conn, case_id, &event(actor, EventKind::Note, false, &text), rules, now).await?;
         }
-        CaseAction::Assign { officer_id } => assign(&mut *conn, case_id, *officer_id, actor, now).await?,
+        CaseAction::Assign { officer_id } => assign(&mut *conn, rules, case_id, *officer_id, actor, now).await?,
         CaseAction::Status { to, note } => {
             let needs_note = matches!(to, Status::Resolved | Status::WaitingForCustomer | Status::Reopened);
             let mut c = Checker::default();
@@ -141,6 +139,7 @@ fn checked_text(field: &'static str, label: &str, text: &str) -> Result<String, 
 /// partner's staff), or nobody.
 async fn assign(
     conn: &mut AnyConnection,
+    rules: &Rules,
     case_id: i64,
     officer_id: Option<i64>,
     actor: Actor,
@@ -171,6 +170,6 @@ async fn assign(
         Some(name) => format!("Assigned to {name}"),
         None => "No longer assigned to anyone".to_owned(),
     };
-    append_event(&mut *conn, case_id, &event(actor, EventKind::Assigned, false, &body), now).await?;
+    append_event(&mut *conn, case_id, &event(actor, EventKind::Assigned, false, &body), rules, now).await?;
     Ok(())
 }

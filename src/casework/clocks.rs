@@ -6,7 +6,7 @@
 use jiff::Timestamp;
 use sqlx::AnyConnection;
 
-use super::{append_event, db};
+use super::{append_event, db, write_event};
 use crate::cases::db::NewEvent;
 use crate::cases::{Actor, CaseRef, EventKind};
 use crate::clocks::{Clock, Extended, Fired, Started, State, replay};
@@ -17,26 +17,17 @@ use crate::outbox::{self, NewMessage, OutChannel, Purpose};
 use crate::standards::Rules;
 
 /// Starts the clocks whose start milestone is in the events from `new_from_event` on,
-/// then rebuilds the case's clocks from its events and stores them. Standards only start
-/// on milestones that just happened: a standard added to the policy later does not reach
-/// back into old cases.
-pub async fn sync(
-    conn: &mut AnyConnection,
-    case_id: i64,
-    rules: &Rules,
-    new_from_event: i64,
-    now: i64,
-) -> Result<Vec<Clock>, sqlx::Error> {
-    let case = crate::cases::db::get(&mut *conn, case_id).await?.ok_or(sqlx::Error::RowNotFound)?;
-    sync_case(conn, case, rules, new_from_event, now).await
-}
-
-/// [`sync`] for a case the caller holds as it now stands.
-pub async fn sync_case(
+/// then rebuilds the case's clocks from its events and stores them, with `more` running
+/// counts added to the clocks' own. Standards only start on milestones that just
+/// happened: a standard added to the policy later does not reach back into old cases.
+/// `case` is the case as it now stands. Only [`super::append_event`] and its kin call
+/// this: an event's fan-out happens in one place.
+pub(super) async fn sync_case(
     conn: &mut AnyConnection,
     case: crate::cases::Case,
     rules: &Rules,
     new_from_event: i64,
+    more: &[crate::rollups::Delta],
     now: i64,
 ) -> Result<Vec<Clock>, sqlx::Error> {
     let case_id = case.id;
@@ -44,11 +35,11 @@ pub async fn sync_case(
     let events = crate::cases::db::events(&mut *conn, case_id).await?;
     let clocks = crate::rollups::db::stored_clocks(&mut *conn, case_id).await?;
     let before = Before { case, service_code, events, clocks, resolved_at };
-    sync_from(conn, before, rules, new_from_event, &[], now).await
+    sync_from(conn, before, rules, new_from_event, more, now).await
 }
 
-/// What [`sync_from`] needs of a case as it stands: what [`sync`] reads, and what intake
-/// already holds for a case it has just written.
+/// What [`sync_from`] needs of a case as it stands: what [`sync_case`] reads, and what
+/// `open_case` already holds for a case it has just written.
 #[derive(Debug)]
 pub struct Before {
     pub case: crate::cases::Case,
@@ -60,9 +51,9 @@ pub struct Before {
     pub resolved_at: Option<i64>,
 }
 
-/// [`sync`] from a case already read. `more` are running counts to add with the clocks'
-/// own, in the same statement.
-pub async fn sync_from(
+/// [`sync_case`] from a case already read. `more` are running counts to add with the
+/// clocks' own, in the same statement.
+pub(super) async fn sync_from(
     conn: &mut AnyConnection,
     before: Before,
     rules: &Rules,
@@ -86,7 +77,7 @@ pub async fn sync_from(
     for s in &to_start {
         let body = serde_json::to_string(s).expect("plain struct");
         let event = internal(EventKind::ClockStarted, &body);
-        let id = append_event(&mut *conn, case_id, &event, now).await?;
+        let id = write_event(&mut *conn, case_id, &event, now).await?;
         // As a read back would give it, without the read.
         events.push(event.stored(id, case_id, now));
     }
@@ -212,8 +203,7 @@ pub async fn extend(
         from_status: None,
         to_status: None,
     };
-    let first = append_event(&mut *conn, case_id, &event, now).await?;
-    sync(&mut *conn, case_id, rules, first, now).await?;
+    append_event(&mut *conn, case_id, &event, rules, now).await?;
 
     if let Some(customer_id) = case.customer_id {
         let (_, email, phone) = db::how_to_reach(&mut *conn, customer_id).await?;
@@ -285,18 +275,21 @@ pub async fn fire_due(pool: &Db, rules: &Rules, now: i64, limit: i64) -> Result<
         };
         let fired = Fired { standard: standard_id.clone(), due: due_at.as_millisecond(), team_lead: None };
         let body = serde_json::to_string(&fired).expect("plain struct");
-        if clock.state != State::Running {
-            // Met, missed or paused since it was read: nothing to fire.
-        } else if now >= due_at.as_millisecond() && !clock.breached {
-            append_event(&mut tx, case_id, &internal(EventKind::ClockBreached, &body), now).await?;
-            escalate(&mut tx, case_id, &standard_id, due_at.as_millisecond(), now).await?;
+        // Each event's fan-out recomputes the projection, which sets the next firing
+        // (the breach after a warning).
+        if clock.state != State::Running || (clock.warned && now < due_at.as_millisecond()) || clock.breached {
+            // Met, missed or paused since it was read, or already fired: nothing to
+            // fire, but the claim cleared the next firing, so the projection sets it again.
+            let case = crate::cases::db::get(&mut *tx, case_id).await?.ok_or(sqlx::Error::RowNotFound)?;
+            sync_case(&mut tx, case, rules, i64::MAX, &[], now).await?;
+        } else if now >= due_at.as_millisecond() {
+            append_event(&mut tx, case_id, &internal(EventKind::ClockBreached, &body), rules, now).await?;
+            escalate(&mut tx, case_id, &standard_id, due_at.as_millisecond(), rules, now).await?;
             swept.breached += 1;
-        } else if !clock.warned {
-            append_event(&mut tx, case_id, &internal(EventKind::ClockWarned, &body), now).await?;
+        } else {
+            append_event(&mut tx, case_id, &internal(EventKind::ClockWarned, &body), rules, now).await?;
             swept.warned += 1;
         }
-        // Recompute the projection, which sets the next firing (the breach after a warning).
-        sync(&mut tx, case_id, rules, i64::MAX, now).await?;
         tx.commit().await?;
         tracing::info!(case = case_id, standard = %standard_id, "clock fired");
     }
@@ -311,11 +304,12 @@ async fn escalate(
     case_id: i64,
     standard_id: &str,
     due: i64,
+    rules: &Rules,
     now: i64,
 ) -> Result<(), sqlx::Error> {
     let lead = team_lead(&mut *conn, case_id).await?;
     let body =
         serde_json::to_string(&Fired { standard: standard_id.to_owned(), due, team_lead: lead }).expect("plain struct");
-    append_event(conn, case_id, &internal(EventKind::Escalated, &body), now).await?;
+    append_event(conn, case_id, &internal(EventKind::Escalated, &body), rules, now).await?;
     Ok(())
 }

@@ -123,11 +123,11 @@ pub async fn reclassify(
     };
     let body = serde_json::to_string(&crate::clocks::Reclassified { from: case.case_type, to, reason: reason.clone() })
         .expect("plain struct");
-    append_event(&mut *conn, case.id, &internal(EventKind::Reclassified, Actor::staff(staff_id), false, &body), now)
-        .await?;
+    // The type changes first, so the event's fan-out replays the clocks for the new
+    // type, counting every milestone so far, not only this event.
     crate::cases::db::set_type(&mut *conn, case.id, to, now).await?;
-    // Every milestone so far counts for the new type's standards, not only this event.
-    crate::casework::clocks::sync(&mut *conn, case.id, rules, 0, now).await?;
+    let event = internal(EventKind::Reclassified, Actor::staff(staff_id), false, &body);
+    append_event(&mut *conn, case.id, &event, rules, now).await?;
     Ok(())
 }
 
@@ -151,18 +151,12 @@ pub async fn request_stage2(
         }
         Stage::Two { .. } => return Err(ComplaintError::NotNow("Stage 2 has already been asked for")),
     }
-    let event_id = append_event(
-        &mut *conn,
-        case.id,
-        &internal(EventKind::Milestone, actor, true, Milestone::Stage2Requested.as_str()),
-        now,
-    )
-    .await?;
+    let milestone = internal(EventKind::Milestone, actor, true, Milestone::Stage2Requested.as_str());
+    append_event(&mut *conn, case.id, &milestone, rules, now).await?;
     if !case.status.is_open() {
         let note = "Stage 2 of the complaint was asked for.";
         change_status(&mut *conn, case.id, Status::Reopened, actor, Some(note), rules, now).await?;
     }
-    crate::casework::clocks::sync(&mut *conn, case.id, rules, event_id, now).await?;
     Ok(())
 }
 
@@ -180,15 +174,11 @@ pub async fn acknowledge_stage2(
     if stage(&events) != (Stage::Two { acknowledged: false, answered: false }) {
         return Err(ComplaintError::NotNow("There is no request for stage 2 waiting to be acknowledged"));
     }
-    let event_id = append_event(
-        &mut *conn,
-        case.id,
-        &internal(EventKind::Milestone, Actor::staff(staff_id), true, Milestone::Stage2Acknowledged.as_str()),
-        now,
-    )
-    .await?;
-    let clocks = crate::casework::clocks::sync(&mut *conn, case.id, rules, event_id, now).await?;
-    let due = clocks
+    let milestone =
+        internal(EventKind::Milestone, Actor::staff(staff_id), true, Milestone::Stage2Acknowledged.as_str());
+    append_event(&mut *conn, case.id, &milestone, rules, now).await?;
+    let events = crate::cases::db::events(&mut *conn, case.id).await?;
+    let due = super::clocks::replay(&events, rules)
         .iter()
         .find(|c| c.standard.id == "complaint-stage2-respond")
         .and_then(super::clocks::Clock::due)
@@ -255,7 +245,7 @@ pub async fn answer(
     let case_url = format!("{}/cases/{}", council.public_url, crate::cases::CaseRef::from_id(&council.prefix, case.id));
     letter.push_str(&signpost(number, &case_url, &rules.policy.complaints.ombudsman));
     let actor = Actor::staff(staff_id);
-    append_event(&mut *conn, case.id, &internal(EventKind::Message, actor, true, &letter), now).await?;
+    append_event(&mut *conn, case.id, &internal(EventKind::Message, actor, true, &letter), rules, now).await?;
     tell(&mut *conn, council, case.id, Purpose::Reply, &letter, now).await?;
     let note = format!("Stage {number} answer given: {}.", checked.outcome.label().to_lowercase());
     change_status(&mut *conn, case.id, Status::Resolved, actor, Some(&note), rules, now).await?;
@@ -325,6 +315,7 @@ fn check(answer: &Answer, today: jiff::civil::Date) -> Result<CheckedAnswer, Com
 pub async fn keep_promise(
     conn: &mut AnyConnection,
     council: &Council,
+    rules: &Rules,
     case: &Case,
     action_id: i64,
     note: &str,
@@ -341,7 +332,8 @@ pub async fn keep_promise(
     };
     db::keep_promise(&mut *conn, action_id, staff_id, &note, now).await?;
     let text = format!("We said we would {promise}. We have done it: {note}");
-    append_event(&mut *conn, case.id, &internal(EventKind::Message, Actor::staff(staff_id), true, &text), now).await?;
+    let message = internal(EventKind::Message, Actor::staff(staff_id), true, &text);
+    append_event(&mut *conn, case.id, &message, rules, now).await?;
     tell(&mut *conn, council, case.id, Purpose::Update, &text, now).await?;
     Ok(())
 }

@@ -146,7 +146,14 @@ pub async fn likely_duplicates(pool: &AnyPool, of: &Customer) -> Result<Vec<Sugg
 /// it lacked. Each moved case gets an internal event. The merged record stays, pointing
 /// at the kept one, so its email address or phone number still finds the customer.
 /// Returns how many cases moved.
-pub async fn merge(conn: &mut AnyConnection, kept: i64, merged: i64, by: Actor, now: i64) -> Result<usize, MergeError> {
+pub async fn merge(
+    conn: &mut AnyConnection,
+    rules: &crate::standards::Rules,
+    kept: i64,
+    merged: i64,
+    by: Actor,
+    now: i64,
+) -> Result<usize, MergeError> {
     if kept == merged {
         return Err(MergeError::Same);
     }
@@ -204,7 +211,7 @@ pub async fn merge(conn: &mut AnyConnection, kept: i64, merged: i64, by: Actor, 
             from_status: None,
             to_status: None,
         };
-        append_event(&mut *conn, *case_id, &event, now).await?;
+        append_event(&mut *conn, *case_id, &event, rules, now).await?;
         crate::search::db::reindex(&mut *conn, *case_id).await?;
     }
     Ok(cases.len())

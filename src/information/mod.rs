@@ -173,7 +173,7 @@ async fn send_and_resolve(
     now: i64,
 ) -> Result<(), InformationError> {
     let actor = Actor::staff(staff_id);
-    append_event(&mut *conn, case_id, &event(EventKind::Message, actor, true, letter), now).await?;
+    append_event(&mut *conn, case_id, &event(EventKind::Message, actor, true, letter), rules, now).await?;
     if !crate::casework::tell::tell_if_reachable(&mut *conn, council, case_id, Purpose::Reply, letter, now).await? {
         return Err(InformationError::NotNow("The requester gave no way to reach them"));
     }
@@ -296,12 +296,11 @@ pub async fn request_review(
         Stage::Review { .. } => return Err(InformationError::NotNow("A review has already been asked for")),
     }
     let body = Milestone::ReviewRequested.as_str();
-    let event_id = append_event(&mut *conn, case.id, &event(EventKind::Milestone, actor, true, body), now).await?;
+    append_event(&mut *conn, case.id, &event(EventKind::Milestone, actor, true, body), rules, now).await?;
     if !case.status.is_open() {
         let note = "An internal review was asked for.";
         change_status(&mut *conn, case.id, Status::Reopened, actor, Some(note), rules, now).await?;
     }
-    crate::casework::clocks::sync(&mut *conn, case.id, rules, event_id, now).await?;
     Ok(())
 }
 
@@ -360,6 +359,7 @@ pub async fn answer_review(
 /// request can be published.
 pub async fn publish(
     conn: &mut AnyConnection,
+    rules: &Rules,
     case: &Case,
     staff_id: i64,
     entry: &Entry,
@@ -388,13 +388,15 @@ pub async fn publish(
     };
     db::publish(&mut *conn, case.id, &published, staff_id, now).await?;
     let note = format!("Published in the disclosure log as \"{title}\".");
-    append_event(&mut *conn, case.id, &event(EventKind::Note, Actor::staff(staff_id), false, &note), now).await?;
+    append_event(&mut *conn, case.id, &event(EventKind::Note, Actor::staff(staff_id), false, &note), rules, now)
+        .await?;
     Ok(())
 }
 
 /// Takes an entry out of the public log, with the reason, kept for the record.
 pub async fn withdraw(
     conn: &mut AnyConnection,
+    rules: &Rules,
     case: &Case,
     staff_id: i64,
     reason: &str,
@@ -409,7 +411,8 @@ pub async fn withdraw(
         return Err(InformationError::NotNow("This request is not in the disclosure log"));
     }
     let note = format!("Taken out of the disclosure log: {reason}");
-    append_event(&mut *conn, case.id, &event(EventKind::Note, Actor::staff(staff_id), false, &note), now).await?;
+    append_event(&mut *conn, case.id, &event(EventKind::Note, Actor::staff(staff_id), false, &note), rules, now)
+        .await?;
     Ok(())
 }
 

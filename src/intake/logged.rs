@@ -92,7 +92,7 @@ pub async fn log(db: &Db, council: &Council, rules: &Rules, logged: &Logged) -> 
             from_status: None,
             to_status: None,
         };
-        append_event(&mut tx, case.id, &event, now).await?;
+        append_event(&mut tx, case.id, &event, rules, now).await?;
         let to = match (&outcome, case.status) {
             (Some(_), _) => Some(Status::Resolved),
             (None, Status::WaitingForCustomer) => Some(Status::InProgress),

@@ -255,7 +255,7 @@ pub async fn submit(db: &Db, council: Arc<Council>, rules: Arc<Rules>, s: &Submi
                         from_status: None,
                         to_status: None,
                     };
-                    crate::casework::append_event(&mut *conn, opened.case_id, &event, now).await?;
+                    crate::casework::append_event(&mut *conn, opened.case_id, &event, &rules, now).await?;
                 }
                 for token in &checked.uploads {
                     if !attachments::db::claim(&mut *conn, token, opened.case_id, now).await? {
@@ -331,8 +331,7 @@ pub async fn open(
         partner_id: service.partner_id,
     };
     let actor = request.logged_by.map_or(Actor::customer(Some(customer_id)), Actor::staff);
-    let (case, created) = crate::casework::open_case(&mut *conn, &new, actor, now).await?;
-    let case_id = case.id;
+    let (case_id, clocks) = crate::casework::open_case(&mut *conn, &new, &service.code, actor, rules, now).await?;
     services::db::insert_answers(&mut *conn, case_id, request.answers).await?;
     let contact = NewContact {
         case_id: Some(case_id),
@@ -345,23 +344,6 @@ pub async fn open(
         resolved_at_first_contact: request.resolved_at_first_contact,
     };
     contacts::db::insert(&mut *conn, &contact, now).await?;
-    let received = crate::rollups::Delta {
-        day: rules.calendars.council.local_date(crate::rollups::ts(now)),
-        service_id: service.id,
-        metric: crate::rollups::Metric::Received,
-        key: request.channel.as_str().to_owned(),
-        value: 1,
-    };
-    // The case was written just now: its clocks start from what is in hand, with no
-    // reading back, and its count as received goes in with theirs.
-    let before = crate::casework::clocks::Before {
-        case,
-        service_code: service.code.clone(),
-        events: vec![created],
-        clocks: Vec::new(),
-        resolved_at: None,
-    };
-    let clocks = crate::casework::clocks::sync_from(&mut *conn, before, rules, 0, &[received], now).await?;
     let reference = CaseRef::from_id(&council.prefix, case_id);
     let mut acknowledged = false;
     if let Some(email) = request.customer.email.as_deref().filter(|_| request.acknowledge) {

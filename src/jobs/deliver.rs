@@ -168,7 +168,7 @@ impl Attempt {
                         from_status: None,
                         to_status: None,
                     };
-                    append_event(&mut *conn, case_id, &event, now).await?;
+                    append_event(&mut *conn, case_id, &event, rules, now).await?;
                 }
                 tracing::warn!(outbox = id, attempts, "mail could not be delivered");
             }

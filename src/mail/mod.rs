@@ -126,7 +126,7 @@ async fn decide(
 ) -> anyhow::Result<Outcome> {
     let from = match (&reading.verdict, reading.from_address.as_deref()) {
         (Verdict::Unreadable(reason), _) => return Ok(Outcome::Quarantined(reason.clone())),
-        (Verdict::Bounce, _) => return bounce(conn, council, stored, now).await,
+        (Verdict::Bounce, _) => return bounce(conn, council, rules, stored, now).await,
         (_, None) => return Ok(Outcome::Quarantined("it has no sender address (From)".into())),
         (_, Some(from)) => from,
     };
@@ -134,7 +134,7 @@ async fn decide(
     if let Verdict::Automatic(reason) = &reading.verdict {
         let Some(case_id) = thread else { return Ok(Outcome::Ignored(reason.clone())) };
         let note = format!("An automatic reply came from {from} and was not answered ({reason}).");
-        add_to_case(conn, case_id, reading, &note, Actor::SYSTEM, false, now).await?;
+        add_to_case(conn, rules, case_id, reading, &note, Actor::SYSTEM, false, now).await?;
         return Ok(Outcome::Recorded(case_id));
     }
     if let Some(message_id) = &reading.message_id
@@ -247,6 +247,7 @@ async fn reply(
 /// Records the message as a contact on the case and an event on its timeline.
 async fn add_to_case(
     conn: &mut AnyConnection,
+    rules: &Rules,
     case_id: i64,
     reading: &Reading,
     body: &str,
@@ -269,12 +270,18 @@ async fn add_to_case(
     let body = cut(body, DESCRIPTION_MAX);
     let (kind, public) = if public { (EventKind::Message, true) } else { (EventKind::Note, false) };
     let event = NewEvent { actor, kind, public, body: Some(&body), from_status: None, to_status: None };
-    append_event(conn, case_id, &event, now).await?;
+    append_event(conn, case_id, &event, rules, now).await?;
     Ok(())
 }
 
 /// A bounce names the message of ours that did not arrive; staff are told on its case.
-async fn bounce(conn: &mut AnyConnection, council: &Council, stored: &db::Stored, now: i64) -> anyhow::Result<Outcome> {
+async fn bounce(
+    conn: &mut AnyConnection,
+    council: &Council,
+    rules: &Rules,
+    stored: &db::Stored,
+    now: i64,
+) -> anyhow::Result<Outcome> {
     for message_id in our_message_ids(&stored.raw, council.mail_domain()) {
         if let Some(case_id) = db::bounced(&mut *conn, &message_id, now).await? {
             let note =
@@ -287,7 +294,7 @@ async fn bounce(conn: &mut AnyConnection, council: &Council, stored: &db::Stored
                 from_status: None,
                 to_status: None,
             };
-            append_event(conn, case_id, &event, now).await?;
+            append_event(conn, case_id, &event, rules, now).await?;
             return Ok(Outcome::Recorded(case_id));
         }
     }

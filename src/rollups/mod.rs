@@ -2,10 +2,10 @@
 //! year of months and never the history.
 //!
 //! Each count is a (day, service, metric, key) and a value. What moves them is written
-//! where the change happens, in its transaction (`db::add`): a case received (intake), a
-//! clock met or missed and a case resolved or reopened (`casework::clocks::sync`, which every
-//! change to a case ends in), a rating (the resident's feedback), and an escalation by the
-//! resident. `db::rebuild` computes the same counts from the tables, for a database
+//! where the change happens, in its transaction (`db::add`): a case received, a clock
+//! met or missed, a case resolved or reopened and an escalation by the resident (all in the
+//! fan-out of `casework::append_event`, which every change to a case ends in), and a rating
+//! (the resident's feedback). `db::rebuild` computes the same counts from the tables, for a database
 //! written before rollups or by a bulk load, and the tests hold the two to each other.
 //!
 //! The figures the page shows are worked out here, from the monthly counts, by pure

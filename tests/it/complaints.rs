@@ -231,6 +231,7 @@ async fn a_complaint_goes_through_both_stages_and_stage_2_goes_to_someone_else()
     complaints::keep_promise(
         &mut tx,
         &council,
+        &rules,
         &case,
         promise.id,
         "Ben phoned on 11 December.",

@@ -191,7 +191,7 @@ async fn an_foi_request_made_on_18_december_with_clarification_over_christmas_th
     // Published in the disclosure log, in words that name nobody.
     let case = get(t.db.reader(), id).await.unwrap().unwrap();
     let mut tx = t.db.begin().await.unwrap();
-    let empty = information::publish(&mut tx, &case, owen, &Entry::default(), at(2027, 2, 23, 9, 0)).await;
+    let empty = information::publish(&mut tx, &rules, &case, owen, &Entry::default(), at(2027, 2, 23, 9, 0)).await;
     assert_eq!(fields(empty.unwrap_err()), vec!["log-title", "log-request", "log-response"]);
     drop(tx);
     let entry = Entry {
@@ -200,7 +200,7 @@ async fn an_foi_request_made_on_18_december_with_clarification_over_christmas_th
         response: "Castle ward: 412. Riverside ward: 380.".into(),
     };
     let mut tx = t.db.begin().await.unwrap();
-    information::publish(&mut tx, &case, owen, &entry, at(2027, 2, 23, 9, 0)).await.unwrap();
+    information::publish(&mut tx, &rules, &case, owen, &entry, at(2027, 2, 23, 9, 0)).await.unwrap();
     tx.commit().await.unwrap();
     let app = app(&t.db).await;
     let log = crate::support::get(&app, "/disclosure-log").await;
@@ -220,7 +220,7 @@ async fn an_foi_request_made_on_18_december_with_clarification_over_christmas_th
 
     // Taken down, it is gone from the public log but kept for the record.
     let mut tx = t.db.begin().await.unwrap();
-    information::withdraw(&mut tx, &case, owen, "A name was left in", at(2027, 2, 24, 9, 0)).await.unwrap();
+    information::withdraw(&mut tx, &rules, &case, owen, "A name was left in", at(2027, 2, 24, 9, 0)).await.unwrap();
     tx.commit().await.unwrap();
     assert!(!crate::support::get(&app, "/disclosure-log").await.body.contains("Potholes repaired"));
     assert_eq!(crate::support::get(&app, &format!("/disclosure-log/{entry_id}")).await.status, StatusCode::NOT_FOUND);

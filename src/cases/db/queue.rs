@@ -1,7 +1,7 @@
 //! Queues: open cases in the order their deadlines fall, a page at a time.
 //!
 //! Every case still waiting for the council carries `queue_due_at` (its next deadline,
-//! kept by `casework::clocks::sync`), and partial indexes cover only such cases, so reading a
+//! kept by `casework::append_event`), and partial indexes cover only such cases, so reading a
 //! page costs the same with ten closed cases or ten million. Pages continue from the last
 //! row shown (keyset), never by offset.
 

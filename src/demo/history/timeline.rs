@@ -178,7 +178,7 @@ fn plan(rng: &mut StdRng, cast: &Cast<'_>, t0: i64, now: i64) -> Plan {
 }
 
 /// Puts a `clock_started` event after each event that starts a standard for this case,
-/// as `casework::clocks::sync` does in live use.
+/// as `casework::append_event` does in live use.
 fn start_clocks(rules: &Rules, cast: &Cast<'_>, events: &mut Vec<Event>) {
     let mut started = Vec::new();
     let mut stored = Vec::with_capacity(events.len() + 3);

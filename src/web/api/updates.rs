@@ -81,7 +81,7 @@ pub(super) async fn perform_as_system(
         from_status: None,
         to_status: None,
     };
-    crate::casework::append_event(&mut tx, case_id, &event, now).await?;
+    crate::casework::append_event(&mut tx, case_id, &event, &rules, now).await?;
     tx.commit().await?;
     Ok(last)
 }

@@ -84,9 +84,7 @@ pub(super) async fn add_update(state: &AppState, format: Format, pairs: &Pairs) 
             from_status: None,
             to_status: None,
         };
-        let event_id = crate::casework::append_event(&mut tx, case.id, &event, now).await?;
-        crate::casework::clocks::sync(&mut tx, case.id, &rules, event_id, now).await?;
-        Some(event_id)
+        Some(crate::casework::append_event(&mut tx, case.id, &event, &rules, now).await?)
     } else {
         let subject = format!("Update from {}", key.name);
         match crate::actions::by_customer::reply(

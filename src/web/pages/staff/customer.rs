@@ -237,7 +237,7 @@ pub async fn merge(
     visible(&state, &signed_in.0.staff, form.other).await?;
     let mut tx = state.db.begin().await?;
     let actor = Actor::staff(signed_in.0.staff.id);
-    match customers::db::merge(&mut tx, id, form.other, actor, now_ms()).await {
+    match customers::db::merge(&mut tx, &state.rules.get(), id, form.other, actor, now_ms()).await {
         Ok(moved) => {
             tx.commit().await?;
             tracing::info!(kept = id, merged = form.other, moved, "customer records merged");

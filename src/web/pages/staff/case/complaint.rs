@@ -164,7 +164,10 @@ pub async fn handle_complaint(
             complaints::answer(&mut tx, &state.council, &rules, case, staff_id, &answer, today, now).await
         }
         "keep" => match form.promise_id.parse::<i64>() {
-            Ok(id) => complaints::keep_promise(&mut tx, &state.council, case, id, &form.done_note, staff_id, now).await,
+            Ok(id) => {
+                complaints::keep_promise(&mut tx, &state.council, &rules, case, id, &form.done_note, staff_id, now)
+                    .await
+            }
             Err(_) => {
                 Err(ComplaintError::Invalid(vec![FieldError::new("promise-id", "Choose the promise that was kept")]))
             }

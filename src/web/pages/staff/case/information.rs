@@ -206,9 +206,9 @@ pub async fn handle_information_request(
                 request: form.log_request.clone(),
                 response: form.log_response.clone(),
             };
-            information::publish(&mut tx, case, staff_id, &entry, now).await
+            information::publish(&mut tx, &rules, case, staff_id, &entry, now).await
         }
-        "withdraw" => information::withdraw(&mut tx, case, staff_id, &form.withdraw_reason, now).await,
+        "withdraw" => information::withdraw(&mut tx, &rules, case, staff_id, &form.withdraw_reason, now).await,
         _ => return Err(AppError::BadRequest("That is not something a case page does.".into())),
     };
     super::form::settle(tx, done, field_of(&form.action)).await
@@ -255,7 +255,7 @@ pub async fn export(
         from_status: None,
         to_status: None,
     };
-    crate::casework::append_event(&mut tx, case.id, &event, now).await?;
+    crate::casework::append_event(&mut tx, case.id, &event, &state.rules.get(), now).await?;
     tx.commit().await?;
     tracing::info!(case = %reference, bytes = zip.len(), "personal data exported");
     Ok((
