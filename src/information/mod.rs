@@ -241,26 +241,58 @@ pub async fn answer(
     if !c.errors.is_empty() {
         return Err(InformationError::Invalid(c.errors));
     }
-    db::insert_response(&mut *conn, case.id, 1, outcome.as_str(), &join(&cited), staff_id, now).await?;
+    let case_url = format!("{}/cases/{}", council.public_url, CaseRef::from_id(&council.prefix, case.id));
+    let review = match case.case_type {
+        CaseType::Eir => "ask us to reconsider it",
+        _ => "ask for an internal review",
+    };
+    let closing = format!(
+        "If you are not happy with this answer, you can {review}. Someone who did not make this decision will \
+         look at it again. Ask within 40 working days: reply to this email, or ask on your case's page: {case_url}"
+    );
+    let decision = Decision { stage: 1, code: outcome.as_str(), label: outcome.label(), cited, text, closing };
+    give(conn, council, rules, case.id, staff_id, decision, now).await
+}
+
+/// A checked decision on a request: the first answer (stage 1) or the review's (stage 2).
+struct Decision {
+    stage: i64,
+    code: &'static str,
+    label: &'static str,
+    /// The exemptions relied on.
+    cited: Vec<Exemption>,
+    /// The officer's words to the requester.
+    text: String,
+    /// What the letter ends with: where to go next.
+    closing: String,
+}
+
+/// Records a decision, writes to the requester (the officer's words, the decision, the
+/// exemptions relied on, where to go next) and resolves the case, which stops its clock.
+async fn give(
+    conn: &mut AnyConnection,
+    council: &Council,
+    rules: &Rules,
+    case_id: i64,
+    staff_id: i64,
+    decision: Decision,
+    now: i64,
+) -> Result<(), InformationError> {
+    let Decision { stage, code, label, cited, text, closing } = decision;
+    db::insert_response(&mut *conn, case_id, stage, code, &join(&cited), staff_id, now).await?;
+    let whose = if stage == 1 { "Our decision" } else { "The review's decision" };
     let mut letter = text;
-    letter.push_str(&format!("\n\nOur decision: {}.", outcome.label().to_lowercase()));
+    letter.push_str(&format!("\n\n{whose}: {}.", label.to_lowercase()));
     if !cited.is_empty() {
         letter.push_str("\nThe law allows us to withhold information for these reasons:");
         for e in &cited {
             letter.push_str(&format!("\n- {}", e.label()));
         }
     }
-    let case_url = format!("{}/cases/{}", council.public_url, CaseRef::from_id(&council.prefix, case.id));
-    let review = match case.case_type {
-        CaseType::Eir => "ask us to reconsider it",
-        _ => "ask for an internal review",
-    };
-    letter.push_str(&format!(
-        "\n\nIf you are not happy with this answer, you can {review}. Someone who did not make this decision will \
-         look at it again. Ask within 40 working days: reply to this email, or ask on your case's page: {case_url}"
-    ));
-    let note = format!("Answered: {}.", outcome.label().to_lowercase());
-    send_and_resolve(conn, council, rules, case.id, staff_id, &letter, &note, now).await
+    letter.push_str("\n\n");
+    letter.push_str(&closing);
+    let note = format!("{}: {}.", if stage == 1 { "Answered" } else { "Review answered" }, label.to_lowercase());
+    send_and_resolve(conn, council, rules, case_id, staff_id, &letter, &note, now).await
 }
 
 /// Why an FOI or EIR request may not simply be marked resolved: its answer, or its
@@ -339,19 +371,13 @@ pub async fn answer_review(
     if !c.errors.is_empty() {
         return Err(InformationError::Invalid(c.errors));
     }
-    db::insert_response(&mut *conn, case.id, 2, outcome.as_str(), &join(&cited), staff_id, now).await?;
-    let mut letter = text;
-    letter.push_str(&format!("\n\nThe review's decision: {}.", outcome.label().to_lowercase()));
-    for e in &cited {
-        letter.push_str(&format!("\n- {}", e.label()));
-    }
-    letter.push_str(&format!(
-        "\n\nThis is our final answer. If you are still not happy, you can complain to the Information \
+    let closing = format!(
+        "This is our final answer. If you are still not happy, you can complain to the Information \
          Commissioner. It is free and independent. {}",
         rules.policy.information.regulator
-    ));
-    let note = format!("Review answered: {}.", outcome.label().to_lowercase());
-    send_and_resolve(conn, council, rules, case.id, staff_id, &letter, &note, now).await
+    );
+    let decision = Decision { stage: 2, code: outcome.as_str(), label: outcome.label(), cited, text, closing };
+    give(conn, council, rules, case.id, staff_id, decision, now).await
 }
 
 /// Publishes the answer in the disclosure log, in the words staff give (the log never
