@@ -196,10 +196,13 @@ pub struct Case {
 }
 
 /// Where a case is about. Every part is optional: an enquiry may have no place.
-#[derive(Debug, Clone, Default, PartialEq)]
+// The API shows it as a case's `place`, under the schema name it has always had.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, utoipa::ToSchema)]
+#[schema(as = Place)]
 pub struct Location {
     pub address: Option<String>,
     pub postcode: Option<String>,
+    /// The property's Unique Property Reference Number.
     pub uprn: Option<i64>,
     pub ward: Option<String>,
     pub lat: Option<f64>,

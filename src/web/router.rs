@@ -81,7 +81,7 @@ pub fn router(state: AppState) -> Router {
         .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
     // A resident's own case, once proved, and what the site remembers of them: personal
     // data, so never kept in a cache either.
-    let resident_pages = Router::new()
+    let customer_pages = Router::new()
         .route("/cases/{reference}", get(pages::track::show))
         .route("/cases/{reference}/open/{signature}", get(pages::track::open))
         .route("/cases/{reference}/check", post(pages::track::prove))
@@ -96,7 +96,7 @@ pub fn router(state: AppState) -> Router {
         .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
     let mut router = Router::new()
         .merge(staff_pages)
-        .merge(resident_pages)
+        .merge(customer_pages)
         .route("/", get(pages::home::show))
         .route("/services", get(pages::services::list))
         .route("/contact", get(pages::contact::show))

@@ -7,21 +7,9 @@ use sqlx::{AnyPool, FromRow};
 use utoipa::ToSchema;
 
 use super::feed::{Event, rfc3339};
-use crate::cases::{CaseRef, CaseType, Status};
+use crate::cases::{CaseRef, CaseType, Location, Status};
 use crate::db::sql::{Bound, Sql};
 use crate::reference::Prefix;
-
-/// Where a case is about.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct Place {
-    pub address: Option<String>,
-    pub postcode: Option<String>,
-    /// The property's Unique Property Reference Number.
-    pub uprn: Option<i64>,
-    pub ward: Option<String>,
-    pub lat: Option<f64>,
-    pub lng: Option<f64>,
-}
 
 /// A case.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -45,7 +33,7 @@ pub struct CaseOut {
     /// The partner (contractor) working on it, if any.
     pub partner: Option<String>,
     pub customer_id: Option<i64>,
-    pub place: Place,
+    pub place: Location,
     #[schema(format = DateTime)]
     pub created_at: String,
     #[schema(format = DateTime)]
@@ -106,7 +94,7 @@ fn out(prefix: &Prefix, row: Row) -> (CaseOut, Option<i64>) {
         team: row.team,
         partner: row.partner,
         customer_id: row.customer_id,
-        place: Place {
+        place: Location {
             address: row.address,
             postcode: row.postcode,
             uprn: row.uprn,
@@ -205,16 +193,6 @@ pub struct CustomerOut {
     pub cases: Vec<String>,
 }
 
-#[derive(Debug, FromRow)]
-struct CustomerRow {
-    id: i64,
-    name: String,
-    email: Option<String>,
-    phone: Option<String>,
-    address: Option<String>,
-    postcode: Option<String>,
-}
-
 /// The customers with this email address or phone number (as intake stores them), at
 /// most 20; a record merged into another is found as the one it was merged into.
 pub async fn find_customers(
@@ -244,13 +222,9 @@ pub async fn find_customers(
 /// A customer and their latest cases. A record merged into another is not found: its
 /// cases moved with it.
 pub async fn customer(pool: &AnyPool, prefix: &Prefix, id: i64) -> Result<Option<CustomerOut>, sqlx::Error> {
-    let row: Option<CustomerRow> = sqlx::query_as(
-        "SELECT id, name, email, phone, address, postcode FROM customers WHERE id = $1 AND merged_into IS NULL",
-    )
-    .bind(id)
-    .fetch_optional(pool)
-    .await?;
-    let Some(row) = row else { return Ok(None) };
+    let Some(row) = crate::customers::db::get(pool, id).await?.filter(|c| c.merged_into.is_none()) else {
+        return Ok(None);
+    };
     let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM cases WHERE customer_id = $1 ORDER BY id DESC LIMIT 100")
         .bind(id)
         .fetch_all(pool)
