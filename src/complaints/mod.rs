@@ -312,6 +312,7 @@ fn check(answer: &Answer, today: jiff::civil::Date) -> Result<CheckedAnswer, Com
 }
 
 /// Marks a promise kept, and tells the resident what was done.
+#[expect(clippy::too_many_arguments, reason = "each is a distinct part of one step, taken in the caller's transaction")]
 pub async fn keep_promise(
     conn: &mut AnyConnection,
     council: &Council,

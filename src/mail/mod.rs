@@ -134,7 +134,7 @@ async fn decide(
     if let Verdict::Automatic(reason) = &reading.verdict {
         let Some(case_id) = thread else { return Ok(Outcome::Ignored(reason.clone())) };
         let note = format!("An automatic reply came from {from} and was not answered ({reason}).");
-        add_to_case(conn, rules, case_id, reading, &note, Actor::SYSTEM, false, now).await?;
+        note_on_case(conn, rules, case_id, reading, &note, now).await?;
         return Ok(Outcome::Recorded(case_id));
     }
     if let Some(message_id) = &reading.message_id
@@ -244,15 +244,14 @@ async fn reply(
     Ok(())
 }
 
-/// Records the message as a contact on the case and an event on its timeline.
-async fn add_to_case(
+/// Records a message we do not answer (an automatic reply) as a contact on the case, and
+/// a note for staff on its timeline.
+async fn note_on_case(
     conn: &mut AnyConnection,
     rules: &Rules,
     case_id: i64,
     reading: &Reading,
-    body: &str,
-    actor: Actor,
-    public: bool,
+    note: &str,
     now: i64,
 ) -> Result<(), sqlx::Error> {
     let customer_id = cases::db::customer_of(&mut *conn, case_id).await?;
@@ -267,9 +266,15 @@ async fn add_to_case(
         resolved_at_first_contact: false,
     };
     contacts::db::insert(&mut *conn, &contact, now).await?;
-    let body = cut(body, DESCRIPTION_MAX);
-    let (kind, public) = if public { (EventKind::Message, true) } else { (EventKind::Note, false) };
-    let event = NewEvent { actor, kind, public, body: Some(&body), from_status: None, to_status: None };
+    let body = cut(note, DESCRIPTION_MAX);
+    let event = NewEvent {
+        actor: Actor::SYSTEM,
+        kind: EventKind::Note,
+        public: false,
+        body: Some(&body),
+        from_status: None,
+        to_status: None,
+    };
     append_event(conn, case_id, &event, rules, now).await?;
     Ok(())
 }
