@@ -5,6 +5,7 @@ pub mod api;
 pub mod attachments;
 pub mod bench;
 pub mod calendar;
+pub mod calls;
 pub mod cases;
 pub mod casework;
 pub mod cli;

@@ -60,7 +60,9 @@ pub async fn rebuild_rollups(database: DatabaseArgs, policy: PolicyArgs) -> anyh
     db.migrate().await?;
     let calendars = calendar::db::load(&db, &policy.load()?.calendar).await?;
     let started = std::time::Instant::now();
-    let rows = crate::rollups::db::rebuild(&db, &calendars.council).await?;
+    let rows =
+        crate::rollups::db::rebuild(&db, &calendars.council, crate::calls::db::performance_counts(db.reader()).await?)
+            .await?;
     println!("Counted the performance figures again: {rows} daily counts in {:.1}s.", started.elapsed().as_secs_f64());
     Ok(())
 }

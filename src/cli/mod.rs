@@ -4,6 +4,7 @@
 
 mod admin;
 pub mod args;
+mod calls;
 mod data;
 mod mail;
 mod policy;
@@ -86,6 +87,11 @@ pub enum Command {
         #[command(flatten)]
         policy: PolicyArgs,
     },
+    /// Phone call records from the telephone system, and the phone standard's figures.
+    Calls {
+        #[command(subcommand)]
+        command: CallsCommand,
+    },
     /// Mail that could not be understood.
     Mail {
         #[command(subcommand)]
@@ -161,6 +167,42 @@ pub enum ApiKeyCommand {
         by: String,
         #[command(flatten)]
         database: DatabaseArgs,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CallsCommand {
+    /// Import a file of call records. A record sent again (the same call id) updates the
+    /// one held. A file with any bad line is refused, naming the line, and changes nothing.
+    Import {
+        file: PathBuf,
+        /// csv, queue-log (Asterisk's queue_log) or connect (Amazon Connect contact
+        /// records, JSON lines); guessed from the file when left out.
+        #[arg(long)]
+        format: Option<String>,
+        #[command(flatten)]
+        database: DatabaseArgs,
+        #[command(flatten)]
+        policy: PolicyArgs,
+    },
+    /// The phone standard's figures for calls that joined a queue between two dates.
+    Report {
+        /// The first day, in the council's time zone: 2026-11-01.
+        #[arg(long)]
+        from: jiff::civil::Date,
+        /// The last day, included.
+        #[arg(long)]
+        to: jiff::civil::Date,
+        /// One queue only, by the name the telephone system gives it.
+        #[arg(long)]
+        queue: Option<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        database: DatabaseArgs,
+        #[command(flatten)]
+        policy: PolicyArgs,
     },
 }
 
@@ -277,6 +319,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Bench(options) => crate::bench::run(&options).await,
         Command::Seed { cases, database, policy } => data::seed(cases, database, policy).await,
         Command::Migrate { database } => data::migrate(database).await,
+        Command::Calls { command: CallsCommand::Import { file, format, database, policy } } => {
+            calls::import(file, format, database, policy).await
+        }
+        Command::Calls { command: CallsCommand::Report { from, to, queue, json, database, policy } } => {
+            calls::report(from, to, queue, json, database, policy).await
+        }
         Command::Rollups { command: RollupsCommand::Rebuild { database, policy } } => {
             data::rebuild_rollups(database, policy).await
         }

@@ -211,9 +211,10 @@ fn service_filter(services: Option<&[i64]>) -> String {
 }
 
 /// Throws the rollups away and counts everything again from cases, clocks, feedback and
-/// escalations: for a database written before rollups, or history loaded in bulk.
-/// Returns how many daily counts it wrote.
-pub async fn rebuild(db: &Db, calendar: &Calendar) -> Result<usize, sqlx::Error> {
+/// escalations, with `more` counted elsewhere (the phone standard's, from
+/// `calls::db::performance_counts`): for a database written before rollups, or history
+/// loaded in bulk. Returns how many daily counts it wrote.
+pub async fn rebuild(db: &Db, calendar: &Calendar, more: Vec<Delta>) -> Result<usize, sqlx::Error> {
     let mut days: HashMap<(jiff::civil::Date, i64, Metric, String), i64> = HashMap::new();
     let mut count = |at: i64, service: i64, metric: Metric, key: String| {
         *days.entry((calendar.local_date(ts(at)), service, metric, key)).or_default() += 1;
@@ -253,11 +254,11 @@ pub async fn rebuild(db: &Db, calendar: &Calendar) -> Result<usize, sqlx::Error>
     for r in sqlx::query(escalated).fetch_all(pool).await? {
         count(r.try_get("at")?, r.try_get("service_id")?, Metric::Escalated, String::new());
     }
-
-    let deltas: Vec<Delta> = days
+    let mut deltas: Vec<Delta> = days
         .into_iter()
         .map(|((day, service_id, metric, key), value)| Delta { day, service_id, metric, key, value })
         .collect();
+    deltas.extend(more);
     let mut tx = db.begin().await?;
     sqlx::query("DELETE FROM rollup_days").execute(&mut *tx).await?;
     sqlx::query("DELETE FROM rollup_months").execute(&mut *tx).await?;

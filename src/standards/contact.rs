@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     /// The address residents can email; new email becomes a case.
@@ -23,14 +23,34 @@ pub struct Contact {
     pub phone: Vec<PhoneLine>,
     #[serde(default)]
     pub visit: Vec<VisitPoint>,
+    /// A call that hung up within this many seconds of joining the queue is a short
+    /// abandon: it counts in neither side of the phone standard's service level.
+    #[serde(default = "default_short_abandon")]
+    pub short_abandon_seconds: i64,
+}
+
+fn default_short_abandon() -> i64 {
+    5
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PhoneLine {
+    /// The line's short name in addresses, such as `/api/v1/lines/council-tax/wait`:
+    /// lower-case letters, digits and hyphens. Made from the name when not given.
+    #[serde(default)]
+    pub id: String,
     pub name: String,
     pub number: String,
     pub hours: String,
+    /// The telephone system's queues behind the line, as its call records name them.
+    /// A line with none is not measured (an out-of-hours line answered elsewhere).
+    #[serde(default)]
+    pub queues: Vec<String>,
+    /// The codes of the services the line deals with, whose online forms are offered
+    /// beside its wait as another way to get the same thing done.
+    #[serde(default)]
+    pub services: Vec<String>,
     /// What the line is for.
     #[serde(default)]
     pub covers: String,
@@ -51,12 +71,71 @@ pub struct VisitPoint {
     pub notes: String,
 }
 
+impl Default for Contact {
+    fn default() -> Self {
+        Contact {
+            email: String::new(),
+            post: String::new(),
+            callback_service: String::new(),
+            phone: Vec::new(),
+            visit: Vec::new(),
+            short_abandon_seconds: default_short_abandon(),
+        }
+    }
+}
+
+impl PhoneLine {
+    /// The line's id as given, or made from its name: "Council tax" is `council-tax`.
+    pub fn id(&self) -> String {
+        let source = if self.id.trim().is_empty() { &self.name } else { &self.id };
+        let mut id = String::new();
+        for c in source.trim().chars() {
+            if c.is_ascii_alphanumeric() {
+                id.push(c.to_ascii_lowercase());
+            } else if !id.ends_with('-') {
+                id.push('-');
+            }
+        }
+        id.trim_matches('-').to_owned()
+    }
+}
+
 impl Contact {
+    /// The line with this id.
+    pub fn line(&self, id: &str) -> Option<&PhoneLine> {
+        self.phone.iter().find(|l| l.id() == id)
+    }
+
+    /// The line a queue is behind.
+    pub fn line_of_queue(&self, queue: &str) -> Option<&PhoneLine> {
+        self.phone.iter().find(|l| l.queues.iter().any(|q| q == queue))
+    }
+
     /// What is wrong with it, one line per problem.
     pub fn problems(&self) -> Vec<String> {
         let mut problems = Vec::new();
+        let mut ids: Vec<String> = Vec::new();
+        let mut queues: Vec<&str> = Vec::new();
+        if !(0..=120).contains(&self.short_abandon_seconds) {
+            problems.push("contact.short_abandon_seconds: give a number of seconds from 0 to 120".into());
+        }
         for (i, line) in self.phone.iter().enumerate() {
             let label = format!("contact.phone {} ({:?})", i + 1, line.name);
+            let id = line.id();
+            if !line.id.trim().is_empty() && line.id != id {
+                problems.push(format!("{label}: the id may hold only lower-case letters, digits and hyphens"));
+            } else if ids.contains(&id) {
+                problems.push(format!("{label}: the id {id:?} is used by another line; give each line its own id"));
+            }
+            ids.push(id);
+            for queue in &line.queues {
+                if queue.trim().is_empty() {
+                    problems.push(format!("{label}: a queue name is empty"));
+                } else if queues.contains(&queue.as_str()) {
+                    problems.push(format!("{label}: the queue {queue:?} is behind another line too"));
+                }
+                queues.push(queue);
+            }
             for (field, value) in [("name", &line.name), ("number", &line.number), ("hours", &line.hours)] {
                 if value.trim().is_empty() {
                     problems.push(format!("{label}: give the {field}"));
@@ -94,12 +173,12 @@ mod tests {
         let err = Policy::parse(&text).unwrap_err().to_string();
         assert!(
             err.contains(
-                "contact.phone 2 (\"Emergencies out of hours\"): every line needs a way to speak to an adviser"
+                "contact.phone 5 (\"Emergencies out of hours\"): every line needs a way to speak to an adviser"
             ),
             "{err}"
         );
         let default = Policy::default_policy();
-        assert_eq!(default.contact.phone.len(), 2);
+        assert_eq!(default.contact.phone.len(), 5);
         assert!(default.contact.phone.iter().all(|line| !line.adviser.trim().is_empty()));
     }
 }
