@@ -105,14 +105,23 @@ pub fn parse(format: Format, text: &str, now: i64) -> Result<Parsed, BadLine> {
         Format::QueueLog => queue_log(text)?,
         Format::Connect => connect(text)?,
     };
-    // Each record checked, then only the latest version of each call kept, in the order
-    // calls first appeared.
-    let mut at: HashMap<String, usize> = HashMap::new();
-    let mut records: Vec<CallRecord> = Vec::new();
+    let mut records = Vec::with_capacity(lines.len());
     for (line, record) in lines {
         if let Some(problem) = record.problem(now) {
             return Err(bad(line, problem));
         }
+        records.push(record);
+    }
+    parsed.records = latest_of(records);
+    Ok(parsed)
+}
+
+/// One record a call: the latest version of each (a later one of the same version
+/// wins), in the order calls first appeared.
+pub fn latest_of(all: Vec<CallRecord>) -> Vec<CallRecord> {
+    let mut at: HashMap<String, usize> = HashMap::new();
+    let mut records: Vec<CallRecord> = Vec::with_capacity(all.len());
+    for record in all {
         match at.get(&record.call_id) {
             Some(&i) if records[i].version <= record.version => records[i] = record,
             Some(_) => {}
@@ -122,8 +131,7 @@ pub fn parse(format: Format, text: &str, now: i64) -> Result<Parsed, BadLine> {
             }
         }
     }
-    parsed.records = records;
-    Ok(parsed)
+    records
 }
 
 fn rfc3339(line: u64, field: &str, text: &str) -> Result<Option<i64>, BadLine> {

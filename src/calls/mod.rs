@@ -62,6 +62,8 @@ pub struct CallRecord {
 
 /// The longest call id and queue name taken.
 pub const NAME_MAX: usize = 200;
+/// The earliest time taken: 1 January 2000.
+pub const EARLIEST_MS: i64 = 946_684_800_000;
 /// How far ahead of this machine's clock a record's time may be, for clocks a little apart.
 pub const SKEW_MS: i64 = 60_000;
 
@@ -90,6 +92,9 @@ impl CallRecord {
         {
             if at.is_some_and(|at| at > now + SKEW_MS) {
                 return Some(format!("{field}: the time is in the future"));
+            }
+            if at.is_some_and(|at| at < EARLIEST_MS) {
+                return Some(format!("{field}: the time is before 2000, too long ago for a call record"));
             }
         }
         match (self.outcome, self.answered_at) {
@@ -306,6 +311,31 @@ pub fn expected_wait_ms(oldest_first: &[i64]) -> Option<i64> {
         average = (3.0 * average + wait as f64) / 4.0;
     }
     Some(average.round() as i64)
+}
+
+/// What a caller to a line can expect, for the telephone system's announcement and the
+/// contact page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExpectedWait {
+    /// `null` when too few calls were answered recently to say.
+    pub seconds: Option<i64>,
+    /// The wait in words: "under 1 minute", "2 to 5 minutes"; `null` with `seconds`.
+    pub band: Option<&'static str>,
+    /// How many recent answered calls it is based on.
+    pub based_on_calls: usize,
+}
+
+/// The expected wait on a line's queues at `now`: the moving average of the latest
+/// [`ESTIMATE_CALLS`] answered in the past [`ESTIMATE_WINDOW_MS`], read through one short
+/// index range a queue.
+pub async fn expected_wait(
+    pool: &sqlx::AnyPool,
+    line: &crate::standards::contact::PhoneLine,
+    now: i64,
+) -> Result<ExpectedWait, sqlx::Error> {
+    let waits = db::recent_waits(pool, &line.queues, now - ESTIMATE_WINDOW_MS, ESTIMATE_CALLS).await?;
+    let seconds = expected_wait_ms(&waits).map(|ms| (ms + 500) / 1000);
+    Ok(ExpectedWait { seconds, band: seconds.map(band), based_on_calls: waits.len() })
 }
 
 /// The band a wait is announced in, as contact centres do rather than an exact figure.

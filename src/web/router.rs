@@ -140,6 +140,11 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/customers", get(crate::web::api::find_customers))
         .route("/api/v1/customers/{id}", get(crate::web::api::get_customer))
         .route("/api/v1/events", get(crate::web::api::events))
+        .route(
+            "/api/v1/calls",
+            post(crate::web::api::add_calls).layer(DefaultBodyLimit::max(crate::web::api::CALLS_BODY_MAX)),
+        )
+        .route("/api/v1/lines/{line}/wait", get(crate::web::api::line_wait))
         .route("/api/openapi.json", get(crate::web::api::openapi))
         .route("/api/docs", get(crate::web::api::docs))
         .route("/healthz", get(health::live))

@@ -15,7 +15,7 @@ use frontdoor::db::{Db, now_ms};
 use crate::staff::account;
 use crate::support::{Reply, count, seed_catalogue, send, test_db};
 
-async fn key(db: &Db, scope: &str, partner: Option<i64>) -> String {
+pub(crate) async fn key(db: &Db, scope: &str, partner: Option<i64>) -> String {
     let email = format!("admin-{}@council.example", rand::random::<u64>());
     let admin = account(db, &email, "admin", None, None).await;
     let mut tx = db.begin().await.unwrap();
@@ -24,7 +24,14 @@ async fn key(db: &Db, scope: &str, partner: Option<i64>) -> String {
     key
 }
 
-async fn call(app: &Router, method: &str, uri: &str, key: &str, body: Option<&Value>, idem: Option<&str>) -> Reply {
+pub(crate) async fn call(
+    app: &Router,
+    method: &str,
+    uri: &str,
+    key: &str,
+    body: Option<&Value>,
+    idem: Option<&str>,
+) -> Reply {
     let mut request = Request::builder().method(method).uri(uri);
     if !key.is_empty() {
         request = request.header(header::AUTHORIZATION, format!("Bearer {key}"));
@@ -42,12 +49,12 @@ async fn call(app: &Router, method: &str, uri: &str, key: &str, body: Option<&Va
     send(app, request.body(body).unwrap()).await
 }
 
-fn parsed(reply: &Reply) -> Value {
+pub(crate) fn parsed(reply: &Reply) -> Value {
     serde_json::from_str(&reply.body).unwrap_or_else(|e| panic!("{e}: {}", reply.body))
 }
 
 /// A problem document, checked for its shape; returns its field names.
-fn problem(reply: &Reply, status: StatusCode) -> Vec<String> {
+pub(crate) fn problem(reply: &Reply, status: StatusCode) -> Vec<String> {
     assert_eq!(reply.status, status, "{}", reply.body);
     assert_eq!(reply.headers[header::CONTENT_TYPE], "application/problem+json");
     let p = parsed(reply);
@@ -453,6 +460,8 @@ async fn the_openapi_document_describes_every_operation_and_its_page_reads_it() 
         "/api/v1/customers/{id}",
         "/api/v1/events",
         "/api/v1/services",
+        "/api/v1/calls",
+        "/api/v1/lines/{line}/wait",
     ] {
         assert!(paths.iter().any(|p| *p == path), "{path} in {paths:?}");
     }

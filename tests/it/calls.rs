@@ -238,3 +238,68 @@ async fn amazon_connect_records_keep_the_latest_version_of_each_contact() {
     import(&t, &write(&dir, "old.jsonl", lines[1]), &[]);
     assert_eq!(report(&t, None)["answered"], 1);
 }
+
+#[tokio::test]
+async fn the_telephone_system_sends_records_and_reads_the_wait_to_announce() {
+    use axum::http::StatusCode;
+    use serde_json::json;
+
+    use crate::api::{call, key, parsed, problem};
+
+    let t = test_db().await;
+    let app = crate::support::app(&t.db).await;
+    let write = key(&t.db, "write", None).await;
+    let read = key(&t.db, "read", None).await;
+    let now = jiff::Timestamp::now();
+    let at = |seconds_ago: i64| (now - jiff::SignedDuration::from_secs(seconds_ago)).to_string();
+
+    // Too few answered calls yet: no estimate, and it says so.
+    let wait = parsed(&crate::support::get(&app, "/api/v1/lines/council-tax/wait").await);
+    assert_eq!((wait["expected_wait_seconds"].is_null(), wait["based_on_calls"].as_i64()), (true, Some(0)), "{wait}");
+    assert_eq!(crate::support::get(&app, "/api/v1/lines/nowhere/wait").await.status, StatusCode::NOT_FOUND);
+
+    // Six answered calls in the last hour, oldest first: waits 60, 60, 60, 60, 60, 100.
+    let mut calls = Vec::new();
+    for (i, wait) in [60, 60, 60, 60, 60, 100].into_iter().enumerate() {
+        let joined = 3600 - i as i64 * 300;
+        calls.push(json!({
+            "call_id": format!("w{i}"),
+            "queue": "council-tax",
+            "enqueued_at": at(joined),
+            "answered_at": at(joined - wait),
+            "ended_at": at(joined - wait - 120),
+            "outcome": "answered",
+        }));
+    }
+    let batch = json!({ "calls": calls });
+    let refused = call(&app, "POST", "/api/v1/calls", &read, Some(&batch), None).await;
+    assert_eq!(problem(&refused, StatusCode::FORBIDDEN), vec!["Authorization"]);
+    let sent = call(&app, "POST", "/api/v1/calls", &write, Some(&batch), Some("batch-1")).await;
+    assert_eq!(sent.status, StatusCode::OK, "{}", sent.body);
+    assert_eq!(parsed(&sent), json!({ "received": 6, "added": 6, "updated": 0 }));
+    let again = call(&app, "POST", "/api/v1/calls", &write, Some(&batch), Some("batch-1")).await;
+    assert_eq!(parsed(&again), json!({ "received": 6, "added": 0, "updated": 6 }));
+    let held: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM calls").fetch_one(t.db.reader()).await.unwrap();
+    assert_eq!(held, 6, "sent twice, held once");
+
+    // The moving average: 60 for five calls, then (3 × 60 + 100) / 4 = 70 seconds.
+    let wait = parsed(&crate::support::get(&app, "/api/v1/lines/council-tax/wait").await);
+    assert_eq!(wait["expected_wait_seconds"], 70, "{wait}");
+    assert_eq!((wait["band"].as_str(), wait["based_on_calls"].as_i64()), (Some("1 to 2 minutes"), Some(6)));
+
+    // A bad record refuses the whole batch, naming it.
+    let mut bad = batch.clone();
+    bad["calls"][0]["call_id"] = json!("new-one");
+    bad["calls"][3]["outcome"] = json!("abandoned");
+    let refused = call(&app, "POST", "/api/v1/calls", &write, Some(&bad), None).await;
+    assert_eq!(problem(&refused, StatusCode::UNPROCESSABLE_ENTITY), vec!["calls[3].answered_at"]);
+    bad["calls"][3]["outcome"] = json!("lost");
+    let refused = call(&app, "POST", "/api/v1/calls", &write, Some(&bad), None).await;
+    assert_eq!(problem(&refused, StatusCode::UNPROCESSABLE_ENTITY), vec!["calls[3].outcome"]);
+    let held: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM calls").fetch_one(t.db.reader()).await.unwrap();
+    assert_eq!(held, 6, "nothing of a refused batch is kept");
+
+    // The contact page shows the wait beside the line.
+    let page = crate::support::get(&app, "/contact").await;
+    assert!(page.body.contains("1 to 2 minutes"), "{}", page.body);
+}

@@ -12,13 +12,17 @@
 //! - A public update is a message to the customer: it is emailed to them (or becomes a
 //!   phone task) as an officer's reply is. An internal update is a note for staff.
 //! - Every change is recorded on the case as done by the system with the key's name.
-//! - `Idempotency-Key` is honoured on `POST /api/v1/cases` (see `api::idempotency`).
+//! - `Idempotency-Key` is honoured on `POST /api/v1/cases` (see `api::idempotency`);
+//!   call records are kept by call id, so a batch sent again changes nothing anyway.
+//! - Phone call records come in at `POST /api/v1/calls` (a write key), and the expected
+//!   wait on a line goes out at `GET /api/v1/lines/{line}/wait` (no key: no personal data).
 //! - Reading a case through the API is written to the access log, as an officer's
 //!   view is, under the administrator who made the key and naming the key; reading a
 //!   customer record, to the customer access log with the key. Lists and the event
 //!   feed are not logged line by line.
 
 mod caller;
+mod calls;
 mod cases;
 mod customers;
 mod events;
@@ -29,6 +33,7 @@ mod updates;
 
 pub use caller::Caller;
 use caller::*;
+pub use calls::{CALLS_BODY_MAX, add_calls, line_wait};
 pub use cases::{create_case, get_case, list_cases};
 pub use customers::{find_customers, get_customer};
 pub use events::events;

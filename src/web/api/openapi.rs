@@ -40,7 +40,9 @@ impl Modify for KeyScheme {
         super::updates::add_update,
         super::customers::find_customers,
         super::customers::get_customer,
-        super::events::events
+        super::events::events,
+        super::calls::add_calls,
+        super::calls::line_wait
     ),
     modifiers(&KeyScheme),
     tags(
@@ -48,6 +50,7 @@ impl Modify for KeyScheme {
         (name = "cases", description = "Cases: made, read, listed and changed"),
         (name = "customers", description = "The people and organisations cases are for"),
         (name = "events", description = "Everything that happens to cases, in order"),
+        (name = "phone", description = "Call records from the telephone system, and the wait it announces"),
     )
 )]
 pub struct ApiDoc;

@@ -11,7 +11,7 @@ use crate::cases::{CaseType, Channel};
 use crate::db::now_ms;
 use crate::notices::{self, Notice};
 use crate::rollups::{self, month_number, percent};
-use crate::standards::contact::Contact;
+use crate::standards::contact::{Contact, PhoneLine};
 use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::i18n;
@@ -24,11 +24,23 @@ pub struct ChannelPromise {
     pub record: String,
 }
 
+/// A phone line as the page shows it: the wait now, and the services on it that can be
+/// done online instead.
+struct LineShown {
+    line: PhoneLine,
+    /// Whether the line's calls are measured (it has queues).
+    measured: bool,
+    band: Option<&'static str>,
+    /// (code, name) of each active service it deals with.
+    online: Vec<(String, String)>,
+}
+
 #[derive(Template)]
 #[template(path = "pages/contact.html")]
 struct ContactPage {
     chrome: Chrome,
     contact: Contact,
+    lines: Vec<LineShown>,
     notices: Vec<Notice>,
     callback: Option<String>,
     web: Vec<ChannelPromise>,
@@ -91,10 +103,24 @@ pub async fn show(State(state): State<AppState>) -> Result<Html<String>, AppErro
         "" => None,
         code => crate::services::db::by_code(state.db.reader(), code).await?.map(|s| s.code),
     };
+    let services = crate::services::db::list_active(state.db.reader()).await?;
+    let mut lines = Vec::with_capacity(contact.phone.len());
+    for line in &contact.phone {
+        let measured = !line.queues.is_empty();
+        let band = if measured { crate::calls::expected_wait(state.db.reader(), line, now).await?.band } else { None };
+        let online = line
+            .services
+            .iter()
+            .filter_map(|code| services.iter().find(|s| &s.code == code))
+            .map(|s| (s.code.clone(), s.name.clone()))
+            .collect();
+        lines.push(LineShown { line: line.clone(), measured, band, online });
+    }
     let notices = notices::live(state.db.reader(), None, now).await?;
     notices::count_shown(&state.db, &notices);
     let page = ContactPage {
         chrome,
+        lines,
         callback,
         web: promises(&on(Channel::Web)),
         phone: promises(&on(Channel::Phone)),
