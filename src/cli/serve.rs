@@ -110,11 +110,13 @@ pub async fn demo(cases: usize, file: PathBuf, listen: ListenArgs, mail: MailArg
     council.map = map;
 
     println!(
-        "\n{} (a demo) is ready: {} cases, {} events and {} customers over 12 months, {} services. Built in {:.1}s.\n",
+        "\n{} (a demo) is ready: {} cases, {} events, {} customers and {} phone calls over 12 months, {} services. \
+         Built in {:.1}s.\n",
         council.name,
         built.seeded.cases,
         built.seeded.events,
         built.seeded.customers,
+        built.calls,
         built.services,
         started.elapsed().as_secs_f64()
     );

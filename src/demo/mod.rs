@@ -5,6 +5,7 @@
 //! the same catalogue into an empty database (SQLite or PostgreSQL) and adds history in
 //! bulk, at any size, for benchmarks; run again, it adds more.
 
+mod calls;
 mod catalogue;
 mod history;
 mod questions;
@@ -52,6 +53,8 @@ pub struct Built {
     pub seeded: Seeded,
     pub services: usize,
     pub staff: Vec<(&'static str, &'static str)>,
+    /// Phone calls, a year of them.
+    pub calls: usize,
 }
 
 /// Writes the demo council into an empty, migrated database.
@@ -60,10 +63,23 @@ pub async fn build(db: &Db, cases: usize) -> anyhow::Result<Built> {
     // The standards in force start each history case's clocks, as intake would have.
     let rules = crate::standards::db::load_rules(db, crate::standards::Policy::default_policy(), now).await?;
     write_catalogue(db, &rules, now).await?;
+    let calls = write_calls(db, &rules, cases, now).await?;
     let seeded = seed_history(db, rules, cases, now, &|_| {}).await?;
     publish_examples(db, now).await?;
     let staff = STAFF.iter().map(|s| (s.email, s.role.label())).collect();
-    Ok(Built { seeded, services: SERVICES.len(), staff })
+    Ok(Built { seeded, services: SERVICES.len(), staff, calls })
+}
+
+/// A year of calls for the measured phone lines, about one and a half for every 250
+/// cases on an ordinary working day, stored as an import would. Returns how many.
+async fn write_calls(db: &Db, rules: &Rules, cases: usize, now: i64) -> anyhow::Result<usize> {
+    let Some((standard, measure)) = crate::calls::phone_standard(&rules.policy) else { return Ok(0) };
+    let calendar = &rules.calendars.council;
+    let per_day = (cases * 3 / 500).clamp(20, 1_500);
+    let records = calls::year(calendar, now, per_day);
+    let against = crate::calls::db::Against { standard, measure, calendar };
+    crate::calls::import(db, &records, &against).await.context("writing the calls")?;
+    Ok(records.len())
 }
 
 /// What `seed` found in the database before it began.

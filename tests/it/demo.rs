@@ -169,3 +169,47 @@ async fn seeding_again_adds_history_and_another_councils_database_is_refused() {
     assert!(refused.to_string().contains("council's own services"), "{refused}");
     assert_eq!(count(&other.db, "cases").await, 0);
 }
+
+#[tokio::test]
+async fn the_demo_has_a_year_of_calls_with_busy_mondays_a_busy_march_and_months_that_miss_the_standard() {
+    let t = test_db().await;
+    let built = demo::build(&t.db, 1_000).await.expect("demo builds");
+    assert!(built.calls > 3_000, "a year of calls: {}", built.calls);
+    let months: Vec<(i64, i64, i64)> = sqlx::query_as(
+        "SELECT month, SUM(CASE WHEN metric = 'standard_met' THEN value ELSE 0 END), \
+         SUM(CASE WHEN metric = 'standard_missed' THEN value ELSE 0 END) FROM rollup_council_months \
+         WHERE key = 'phone-answer' GROUP BY month ORDER BY month",
+    )
+    .fetch_all(t.db.reader())
+    .await
+    .unwrap();
+    assert!(months.len() >= 12, "{months:?}");
+    let shares: Vec<i64> = months.iter().map(|(_, met, missed)| met * 100 / (met + missed).max(1)).collect();
+    println!("phone standard kept by month: {:?}", months.iter().map(|m| m.0).zip(&shares).collect::<Vec<_>>());
+    assert!(shares.iter().any(|&s| s >= 80), "some months answer most calls within 30 seconds: {shares:?}");
+    assert!(shares.iter().any(|&s| s < 65), "some months miss it for many: {shares:?}");
+
+    // Mondays take more calls than Fridays; the council tax line's March is its busiest month.
+    let by_weekday: Vec<(i64, i64)> =
+        sqlx::query_as("SELECT enqueued_at, 1 FROM calls").fetch_all(t.db.reader()).await.unwrap();
+    let mut weekdays = [0i64; 7];
+    for (at, _) in &by_weekday {
+        let day = jiff::Timestamp::from_millisecond(*at).unwrap().to_zoned(jiff::tz::TimeZone::UTC).weekday();
+        weekdays[day.to_monday_zero_offset() as usize] += 1;
+    }
+    assert!(weekdays[0] > weekdays[4] * 13 / 10, "Mondays {} against Fridays {}", weekdays[0], weekdays[4]);
+    let tax: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT day / 100, SUM(offered) FROM call_days WHERE queue = 'council-tax' GROUP BY day / 100 ORDER BY 2 DESC",
+    )
+    .fetch_all(t.db.reader())
+    .await
+    .unwrap();
+    assert_eq!(tax[0].0 % 100, 3, "March, when the bills land: {tax:?}");
+
+    // The public pages show it.
+    let app = app(&t.db).await;
+    let performance = get(&app, "/performance").await;
+    assert!(performance.body.contains("Phone calls answered"), "{}", performance.body);
+    let contact = get(&app, "/contact").await;
+    assert_eq!(contact.body.matches("Expected wait now:").count(), 4, "a wait for each measured line");
+}
