@@ -290,6 +290,31 @@ pub async fn import(
     Ok(stored)
 }
 
+/// A set of calls' figures, and their counts by the council-local hour they joined the
+/// queue (0 to 23), for a line's page.
+#[derive(Debug, Clone)]
+pub struct Measured {
+    pub figures: Figures,
+    pub by_hour: [Counts; 24],
+}
+
+/// Measures calls read by [`db::between`]; `tz` is the council's time zone.
+pub fn measure(calls: &[db::Read], tz: &jiff::tz::TimeZone, measure: Measure) -> Measured {
+    let mut counts = Counts::default();
+    let mut by_hour = [Counts::default(); 24];
+    let mut waits = Vec::new();
+    for call in calls {
+        counts.add(call.waited, measure);
+        if call.waited.outcome == Outcome::Answered {
+            waits.push(call.waited.wait_ms);
+        }
+        let at = jiff::Timestamp::from_millisecond(call.enqueued_at).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+        let hour = usize::try_from(at.to_zoned(tz.clone()).hour()).unwrap_or(0).min(23);
+        by_hour[hour].add(call.waited, measure);
+    }
+    Measured { figures: Figures::new(&counts, waits, measure), by_hour }
+}
+
 /// How many recent answered calls the wait estimate reads, at most...
 pub const ESTIMATE_CALLS: usize = 20;
 /// ...and how many it needs before it will say anything.

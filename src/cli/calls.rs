@@ -7,8 +7,8 @@ use jiff::civil::Date;
 
 use super::args::{DatabaseArgs, PolicyArgs};
 use crate::calendar;
+use crate::calls;
 use crate::calls::formats::{self, Format};
-use crate::calls::{self, Counts, Figures};
 use crate::db::{Db, now_ms};
 
 /// Reads a file of call records whole, refusing it at its first bad line, then stores
@@ -88,15 +88,7 @@ pub async fn report(
     let (from_ms, to_ms) = (start(from)?, start(to.tomorrow()?)?);
     let queues = queue.map(|q| vec![q]);
     let calls = calls::db::between(db.reader(), queues.as_deref(), from_ms, to_ms).await?;
-    let mut counts = Counts::default();
-    let mut waits = Vec::new();
-    for call in &calls {
-        counts.add(call.waited, measure);
-        if call.waited.outcome == calls::Outcome::Answered {
-            waits.push(call.waited.wait_ms);
-        }
-    }
-    let figures = Figures::new(&counts, waits, measure);
+    let figures = calls::measure(&calls, &tz, measure).figures;
     if json {
         println!("{}", serde_json::to_string_pretty(&figures)?);
         return Ok(());

@@ -75,6 +75,7 @@ pub fn router(state: AppState) -> Router {
         .route("/staff/customers/{id}", get(staff::customer::show))
         .route("/staff/customers/{id}/merge", post(staff::customer::merge))
         .route("/staff/reports/complaints", get(staff::reports::complaints))
+        .route("/staff/phones", get(staff::phones::show))
         .route("/staff/reports/complaints.csv", get(staff::reports::complaints_csv))
         .route("/staff/customers/{id}/arrangements", post(staff::customer::arrange))
         .route("/staff/customers/{id}/arrangements/{arrangement}/end", post(staff::customer::end_arrangement))

@@ -484,6 +484,11 @@ test('complaints: a caseworker treats a report as a complaint and answers it, th
   await insight.goto(demo.base + '/staff/reports/complaints')
   assert.match(await insight.locator('h1').textContent(), /Complaints and information requests/)
   await expectAccessible(insight, 'the annual complaints report')
+  // ...and the phone lines' month, drawn on the server with its tables.
+  await insight.goto(demo.base + '/staff/phones')
+  assert.match(await insight.locator('h1').textContent(), /Phone lines/)
+  assert.equal(await insight.locator('svg.app-chart').count(), 4)
+  await expectAccessible(insight, 'the phone lines report')
   expectNoScriptErrors(insight)
   await insight.context().close()
 })

@@ -303,3 +303,32 @@ async fn the_telephone_system_sends_records_and_reads_the_wait_to_announce() {
     let page = crate::support::get(&app, "/contact").await;
     assert!(page.body.contains("1 to 2 minutes"), "{}", page.body);
 }
+
+#[tokio::test]
+async fn the_phone_lines_page_shows_each_line_by_hour_to_those_who_read_reports() {
+    use axum::http::StatusCode;
+
+    let dir = tempfile::tempdir().unwrap();
+    let t = test_db().await;
+    import(&t, &write(&dir, "calls.csv", CSV), &[]);
+    crate::staff::account(&t.db, "insight@council.example", "insight", None, None).await;
+    crate::staff::account(&t.db, "adviser@council.example", "adviser", None, None).await;
+    let app = crate::support::app(&t.db).await;
+    let (insight, _) = crate::staff::sign_in(&app, "insight@council.example").await;
+    let page = crate::staff::get_with(&app, "/staff/phones?month=2026-11", &insight).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(page.body.contains("Phone lines, November 2026"));
+    // General enquiries: 6 calls, 2 in time of 5 measured (40.0%); council tax: 2 calls, 1 in time of 1.
+    assert!(page.body.contains("40.0%") && page.body.contains("100.0%"), "{}", page.body);
+    // By hour: general's 09:00 has five calls, its 10:00 one.
+    assert!(page.body.contains(r#"<th scope="row" class="govuk-table__header">09:00</th><td class="govuk-table__cell govuk-table__cell--numeric">5</td>"#), "{}", page.body);
+    assert_eq!(page.body.matches("<svg").count(), 2, "a chart for each line with calls");
+    let empty = crate::staff::get_with(&app, "/staff/phones?month=2026-10", &insight).await;
+    assert!(empty.body.contains("No calls in October 2026"), "{}", empty.body);
+    assert_eq!(
+        crate::staff::get_with(&app, "/staff/phones?month=1999-01", &insight).await.status,
+        StatusCode::BAD_REQUEST
+    );
+    let (adviser, _) = crate::staff::sign_in(&app, "adviser@council.example").await;
+    assert_eq!(crate::staff::get_with(&app, "/staff/phones", &adviser).await.status, StatusCode::FORBIDDEN);
+}

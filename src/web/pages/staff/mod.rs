@@ -13,6 +13,7 @@ pub mod home;
 pub mod log;
 pub mod mail;
 pub mod notices_admin;
+pub mod phones;
 pub mod queue;
 pub mod reports;
 pub mod search;
