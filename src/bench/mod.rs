@@ -9,6 +9,7 @@
 //! It writes to the database it is given (cases, access-log rows, clock firings), so
 //! give it one made for benchmarking. Figures go to standard output as Markdown tables.
 
+mod calls;
 mod disk;
 mod load;
 mod server;
@@ -58,6 +59,13 @@ pub struct Options {
     /// Only the runs that create cases: no page reads, sweep or size.
     #[arg(long)]
     pub creates_only: bool,
+    /// Phone call records to import (a year for a large council is about 2 million),
+    /// and the expected wait then read; 0 leaves the phone runs out.
+    #[arg(long, default_value_t = 2_000_000)]
+    pub calls: usize,
+    /// Only the phone runs: no cases seeded, created or read.
+    #[arg(long)]
+    pub calls_only: bool,
 }
 
 /// Runs everything and prints the report.
@@ -71,6 +79,11 @@ pub async fn run(options: &Options) -> anyhow::Result<()> {
     let db = Db::connect(&url).await?;
     db.migrate().await?;
     let rules = crate::standards::db::load_rules(&db, Policy::default_policy(), now_ms()).await?;
+    if options.calls_only {
+        calls::run(&db, &rules, &url, options).await?;
+        db.close().await;
+        return Ok(());
+    }
     let mut cases = count_cases(&db).await?;
     if cases == 0 {
         let began = Instant::now();
@@ -187,6 +200,9 @@ pub async fn run(options: &Options) -> anyhow::Result<()> {
     }
 
     sweeps(&db, &rules, options.open_clocks).await?;
+    if options.calls > 0 {
+        calls::run(&db, &rules, &url, options).await?;
+    }
     size(&db, &url).await?;
     db.close().await;
     Ok(())

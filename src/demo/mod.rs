@@ -5,7 +5,7 @@
 //! the same catalogue into an empty database (SQLite or PostgreSQL) and adds history in
 //! bulk, at any size, for benchmarks; run again, it adds more.
 
-mod calls;
+pub mod calls;
 mod catalogue;
 mod history;
 mod questions;
