@@ -55,6 +55,7 @@ impl Format {
     /// Amazon Connect, a line of `|`-separated fields starting with a number is a
     /// `queue_log`, anything else is read as CSV.
     pub fn guess(text: &str) -> Format {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let first = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or_default();
         if first.starts_with('{') {
             Format::Connect
@@ -100,6 +101,8 @@ impl Parsed {
 
 /// Reads a whole file. `now` is for refusing times in the future.
 pub fn parse(format: Format, text: &str, now: i64) -> Result<Parsed, BadLine> {
+    // A byte order mark, as spreadsheets write, is not part of the header.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (lines, mut parsed) = match format {
         Format::Csv => csv(text)?,
         Format::QueueLog => queue_log(text)?,

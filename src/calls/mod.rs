@@ -80,12 +80,16 @@ impl CallRecord {
 
     /// What is wrong with the record, if anything, naming the field.
     pub fn problem(&self, now: i64) -> Option<String> {
-        let id = self.call_id.trim();
-        if id.is_empty() || id.chars().count() > NAME_MAX {
-            return Some(format!("call_id: give the call's id, up to {NAME_MAX} characters"));
-        }
-        if self.queue.trim().is_empty() || self.queue.chars().count() > NAME_MAX {
-            return Some(format!("queue: give the queue's name, up to {NAME_MAX} characters"));
+        for (field, what, value) in
+            [("call_id", "the call's id", &self.call_id), ("queue", "the queue's name", &self.queue)]
+        {
+            let value = value.trim();
+            if value.is_empty() || value.chars().count() > NAME_MAX {
+                return Some(format!("{field}: give {what}, up to {NAME_MAX} characters"));
+            }
+            if value.chars().any(char::is_control) {
+                return Some(format!("{field}: {what} may not hold control characters"));
+            }
         }
         for (field, at) in
             [("enqueued_at", Some(self.enqueued_at)), ("answered_at", self.answered_at), ("ended_at", self.ended_at)]

@@ -107,6 +107,18 @@ fn a_record_names_the_field_at_fault() {
     assert_eq!(future.problem(now).unwrap(), "enqueued_at: the time is in the future");
     let abandoned_but_answered = CallRecord { outcome: Outcome::Abandoned, ..good.clone() };
     assert!(abandoned_but_answered.problem(now).unwrap().starts_with("answered_at: give it only for an answered call"));
-    let no_id = CallRecord { call_id: " ".into(), ..good };
-    assert!(no_id.problem(now).unwrap().starts_with("call_id:"));
+    let no_id = CallRecord { call_id: " ".into(), ..good.clone() };
+    assert!(no_id.problem(now).unwrap().starts_with("call_id: give the call's id"));
+    let nul = CallRecord { queue: "gen\u{0}eral".into(), ..good };
+    assert_eq!(nul.problem(now).unwrap(), "queue: the queue's name may not hold control characters");
+}
+
+#[test]
+fn a_spreadsheets_byte_order_mark_is_not_part_of_the_header() {
+    let text = "\u{feff}call_id,queue,enqueued_at,answered_at,ended_at,outcome\n\
+                c1,general,2026-11-02T09:00:00Z,,2026-11-02T09:01:00Z,abandoned\n";
+    assert_eq!(formats::Format::guess(text), formats::Format::Csv);
+    let parsed = formats::parse(formats::Format::Csv, text, 1_800_000_000_000).unwrap();
+    assert_eq!(parsed.records.len(), 1);
+    assert_eq!(parsed.records[0].wait_ms(), 60_000);
 }

@@ -176,8 +176,8 @@ async fn the_demo_has_a_year_of_calls_with_busy_mondays_a_busy_march_and_months_
     let built = demo::build(&t.db, 1_000).await.expect("demo builds");
     assert!(built.calls > 3_000, "a year of calls: {}", built.calls);
     let months: Vec<(i64, i64, i64)> = sqlx::query_as(
-        "SELECT month, SUM(CASE WHEN metric = 'standard_met' THEN value ELSE 0 END), \
-         SUM(CASE WHEN metric = 'standard_missed' THEN value ELSE 0 END) FROM rollup_council_months \
+        "SELECT month, CAST(SUM(CASE WHEN metric = 'standard_met' THEN value ELSE 0 END) AS BIGINT), \
+         CAST(SUM(CASE WHEN metric = 'standard_missed' THEN value ELSE 0 END) AS BIGINT) FROM rollup_council_months \
          WHERE key = 'phone-answer' GROUP BY month ORDER BY month",
     )
     .fetch_all(t.db.reader())
@@ -199,7 +199,7 @@ async fn the_demo_has_a_year_of_calls_with_busy_mondays_a_busy_march_and_months_
     }
     assert!(weekdays[0] > weekdays[4] * 13 / 10, "Mondays {} against Fridays {}", weekdays[0], weekdays[4]);
     let tax: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT day / 100, SUM(offered) FROM call_days WHERE queue = 'council-tax' GROUP BY day / 100 ORDER BY 2 DESC",
+        "SELECT day / 100, CAST(SUM(offered) AS BIGINT) FROM call_days WHERE queue = 'council-tax' GROUP BY day / 100 ORDER BY 2 DESC",
     )
     .fetch_all(t.db.reader())
     .await
