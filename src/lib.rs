@@ -5,6 +5,7 @@ pub mod api;
 pub mod attachments;
 pub mod bench;
 pub mod calendar;
+pub mod callbacks;
 pub mod calls;
 pub mod cases;
 pub mod casework;

@@ -64,7 +64,8 @@ pub async fn build(db: &Db, cases: usize) -> anyhow::Result<Built> {
     let rules = crate::standards::db::load_rules(db, crate::standards::Policy::default_policy(), now).await?;
     write_catalogue(db, &rules, now).await?;
     let calls = write_calls(db, &rules, cases, now).await?;
-    let seeded = seed_history(db, rules, cases, now, &|_| {}).await?;
+    let seeded = seed_history(db, rules.clone(), cases, now, &|_| {}).await?;
+    book_callbacks(db, &rules, now).await?;
     publish_examples(db, now).await?;
     let staff = STAFF.iter().map(|s| (s.email, s.role.label())).collect();
     Ok(Built { seeded, services: SERVICES.len(), staff, calls })
@@ -80,6 +81,31 @@ async fn write_calls(db: &Db, rules: &Rules, cases: usize, now: i64) -> anyhow::
     let against = crate::calls::db::Against { standard, measure, calendar };
     crate::calls::import(db, &records, &against).await.context("writing the calls")?;
     Ok(records.len())
+}
+
+/// Callbacks due on the newest open callback requests, at the times their customers
+/// might have chosen, so the advisers' list has work on it.
+async fn book_callbacks(db: &Db, rules: &Rules, now: i64) -> anyhow::Result<()> {
+    use crate::callbacks::When;
+    let open: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT c.id, u.phone FROM cases c JOIN customers u ON u.id = c.customer_id \
+         WHERE c.case_type = 'callback' AND c.resolved_at IS NULL AND u.phone IS NOT NULL ORDER BY c.id DESC LIMIT 8",
+    )
+    .fetch_all(db.reader())
+    .await?;
+    let whens = [When::Asap, When::NextMorning, When::NextAfternoon, When::TodayAfternoon];
+    let mut tx = db.begin().await?;
+    for (i, (case_id, phone)) in open.iter().enumerate() {
+        let when = whens[i % whens.len()];
+        // A time of day already passed is booked as soon as possible instead.
+        if crate::callbacks::book(&mut tx, rules, *case_id, phone, when, None, now).await.is_err() {
+            crate::callbacks::book(&mut tx, rules, *case_id, phone, When::Asap, None, now)
+                .await
+                .map_err(|e| anyhow::anyhow!("booking a demo callback: {e}"))?;
+        }
+    }
+    tx.commit().await?;
+    Ok(())
 }
 
 /// What `seed` found in the database before it began.

@@ -144,6 +144,9 @@ pub async fn log(db: &Db, council: &Council, rules: &Rules, logged: &Logged) -> 
         logged_by: Some(logged.staff_id),
         resolved_at_first_contact: logged.resolved,
         answers: &[],
+        // An adviser books a particular time on the callbacks page; logged, it is as
+        // soon as possible.
+        callback: None,
     };
     let mut tx = db.begin().await?;
     let opened = super::open(&mut tx, council, rules, request, now).await?;

@@ -170,6 +170,29 @@ pub struct Checked {
     pub answers: Vec<services::Answer>,
     /// The files added, as tokens of pending attachments.
     pub uploads: Vec<String>,
+    /// For a callback request, when to call (`None`: as soon as possible).
+    pub callback: Option<crate::callbacks::When>,
+}
+
+/// The form field for when to call, and the one that says the form asked it (a radio
+/// left unchosen sends nothing).
+pub const CALLBACK_WHEN: &str = "callback-when";
+pub const CALLBACK_ASKED: &str = "callback-asked";
+
+/// When a callback request asked to be called: `Ok(None)` when nothing asked (the API,
+/// Open311, email), an error when a form asked and nothing known was chosen.
+fn callback_when(s: &Submission) -> Result<Option<crate::callbacks::When>, FieldError> {
+    let value = |name: &str| s.answers.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.trim());
+    match (value(CALLBACK_WHEN), value(CALLBACK_ASKED)) {
+        (Some(code), _) if !code.is_empty() => crate::callbacks::When::parse(code).map(Some).ok_or_else(|| {
+            FieldError::new(CALLBACK_WHEN, "Choose when we should call you").with_text("error-callback-when", vec![])
+        }),
+        (_, Some(_)) => {
+            Err(FieldError::new(CALLBACK_WHEN, "Choose when we should call you")
+                .with_text("error-callback-when", vec![]))
+        }
+        _ => Ok(None),
+    }
 }
 
 /// Checks a submission against its service without storing anything. Every problem is
@@ -192,18 +215,20 @@ pub async fn check(db: &Db, s: &Submission) -> Result<Checked, IntakeError> {
         FieldError::new("attachments", format!("Add no more than {} files", attachments::MAX_FILES))
             .with_text("error-too-many-files", vec![("max", attachments::MAX_FILES.to_string())])
     });
-    match (validate(s, asks), services::fields::check(&fields, &s.answers), too_many) {
-        (Ok((customer, location, description)), Ok(answers), None) => {
-            Ok(Checked { service, customer, location, description, answers, uploads })
+    let callback = if service.case_type == CaseType::Callback { callback_when(s) } else { Ok(None) };
+    match (validate(s, asks), services::fields::check(&fields, &s.answers), too_many, callback) {
+        (Ok((customer, location, description)), Ok(answers), None, Ok(callback)) => {
+            Ok(Checked { service, customer, location, description, answers, uploads, callback })
         }
-        (core, answers, too_many) => {
+        (core, answers, too_many, callback) => {
             // In the form's order: what it is about, the service's questions, the files,
-            // then the rest.
+            // then the rest, and when to call last.
             let mut core = core.err().unwrap_or_default();
             let rest = core.split_off(core.iter().take_while(|e| e.field == "description").count());
             core.extend(answers.err().unwrap_or_default());
             core.extend(too_many);
             core.extend(rest);
+            core.extend(callback.err());
             Err(IntakeError::Invalid(core))
         }
     }
@@ -216,6 +241,11 @@ pub async fn check(db: &Db, s: &Submission) -> Result<Checked, IntakeError> {
 /// commit), and the reference is still given only after it is on disk.
 pub async fn submit(db: &Db, council: Arc<Council>, rules: Arc<Rules>, s: &Submission) -> Result<CaseRef, IntakeError> {
     let checked = check(db, s).await?;
+    if let Some(when) = checked.callback
+        && let Err(why) = crate::callbacks::window(when, &rules.calendars.council, now_ms())
+    {
+        return Err(IntakeError::Invalid(vec![FieldError::new(CALLBACK_WHEN, why)]));
+    }
     let channel = s.channel.unwrap_or(Channel::Web);
     let service_code = checked.service.code.clone();
     let sent_by = Arc::new(s.sent_by.clone());
@@ -237,6 +267,7 @@ pub async fn submit(db: &Db, council: Arc<Council>, rules: Arc<Rules>, s: &Submi
                     logged_by: None,
                     resolved_at_first_contact: false,
                     answers: &checked.answers,
+                    callback: checked.callback,
                 };
                 let now = now_ms();
                 let opened = open(&mut *conn, &council, &rules, request, now).await?;
@@ -297,6 +328,8 @@ pub struct Request<'a> {
     pub resolved_at_first_contact: bool,
     /// Checked answers to the service's own questions.
     pub answers: &'a [services::Answer],
+    /// For a callback request, when to call; `None` is as soon as possible.
+    pub callback: Option<crate::callbacks::When>,
 }
 
 /// What [`open`] made.
@@ -344,6 +377,12 @@ pub async fn open(
         resolved_at_first_contact: request.resolved_at_first_contact,
     };
     contacts::db::insert(&mut *conn, &contact, now).await?;
+    if service.case_type == CaseType::Callback
+        && !request.resolved_at_first_contact
+        && let Some(phone) = request.customer.phone.as_deref()
+    {
+        book_callback(&mut *conn, rules, case_id, phone, request.callback, request.logged_by, now).await?;
+    }
     let reference = CaseRef::from_id(&council.prefix, case_id);
     let mut acknowledged = false;
     if let Some(email) = request.customer.email.as_deref().filter(|_| request.acknowledge) {
@@ -360,6 +399,29 @@ pub async fn open(
         acknowledged = acknowledge(&mut *conn, council, rules, &ack, &clocks, now).await?;
     }
     Ok(Opened { case_id, customer_id, reference, acknowledged })
+}
+
+/// Books a new callback request's call. A window that passed between the check and the
+/// commit (a form sent at 12:30 for "this morning") falls back to as soon as possible.
+async fn book_callback(
+    conn: &mut AnyConnection,
+    rules: &Rules,
+    case_id: i64,
+    phone: &str,
+    when: Option<crate::callbacks::When>,
+    logged_by: Option<i64>,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    use crate::callbacks::{CallbackError, When, book};
+    let when = when.unwrap_or(When::Asap);
+    match book(&mut *conn, rules, case_id, phone, when, logged_by, now).await {
+        Ok(_) => Ok(()),
+        Err(CallbackError::Db(err)) => Err(err),
+        Err(_) => match book(conn, rules, case_id, phone, When::Asap, logged_by, now).await {
+            Err(CallbackError::Db(err)) => Err(err),
+            _ => Ok(()),
+        },
+    }
 }
 
 /// No more than this many acknowledgements go to one address in 24 hours...

@@ -225,6 +225,7 @@ async fn new_case(
         logged_by: None,
         resolved_at_first_contact: false,
         answers: &[],
+        callback: None,
     };
     let opened = intake::open(conn, council, rules, request, now).await?;
     Ok(Outcome::Case(opened.case_id))

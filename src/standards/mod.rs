@@ -35,6 +35,7 @@ vocabulary! {
         FirstResponse = "first_response", "First response";
         Resolution = "resolution", "Resolution";
         CallAnswered = "call_answered", "Call answered";
+        Callback = "callback", "Callback made in its window";
         VisitorSeen = "visitor_seen", "Visitor seen";
         AppointmentStarted = "appointment_started", "Appointment started";
         ChangeNotified = "change_notified", "Change notified";
@@ -43,7 +44,9 @@ vocabulary! {
 
 vocabulary! {
     /// A moment in a case that starts or stops a clock. Each comes from an event: see
-    /// `clocks::milestones`.
+    /// `clocks::milestones`. Some are measured outside the clocks, by the rows of their
+    /// own channel: a call queued and answered (`calls`), a callback booked and made
+    /// (`callbacks`); no event marks them, so no clock starts on them.
     Milestone {
         Received = "received", "Received";
         Acknowledged = "acknowledged", "Acknowledged";
@@ -61,6 +64,8 @@ vocabulary! {
         Stage2Requested = "stage2_requested", "Stage 2 asked for";
         Stage2Acknowledged = "stage2_acknowledged", "Stage 2 acknowledged";
         ReviewRequested = "review_requested", "Internal review asked for";
+        CallbackBooked = "callback_booked", "Callback booked";
+        CallbackMade = "callback_made", "Callback made";
     }
 }
 

@@ -76,6 +76,7 @@ pub fn router(state: AppState) -> Router {
         .route("/staff/customers/{id}/merge", post(staff::customer::merge))
         .route("/staff/reports/complaints", get(staff::reports::complaints))
         .route("/staff/phones", get(staff::phones::show))
+        .route("/staff/callbacks", get(staff::callbacks::list).post(staff::callbacks::try_or_book))
         .route("/staff/reports/complaints.csv", get(staff::reports::complaints_csv))
         .route("/staff/customers/{id}/arrangements", post(staff::customer::arrange))
         .route("/staff/customers/{id}/arrangements/{arrangement}/end", post(staff::customer::end_arrangement))

@@ -130,6 +130,15 @@ test('an adviser logs a phone call for a resident by keyboard alone', async () =
   await page.waitForSelector('h1:has-text("Pat Caller")')
   await expectAccessible(page, 'the customer record')
 
+  // The callbacks due, and booking one with nothing filled in.
+  await page.goto(demo.base + '/staff/callbacks')
+  assert.equal(await page.locator('h1').textContent(), 'Callbacks due')
+  await expectAccessible(page, 'the callbacks due')
+  await page.click('button:has-text("Book the callback")')
+  await page.waitForSelector('.govuk-error-summary')
+  await expectAccessible(page, 'booking a callback with errors')
+  expectNoScriptErrors(page, 422)
+
   // Search by words finds the call by what the caller said.
   await tabTo(page, 'a[href="/staff/search"]')
   await page.keyboard.press('Enter')

@@ -8,6 +8,7 @@ mod admin_services;
 mod api;
 mod attachments;
 mod audit;
+mod callbacks;
 mod calls;
 mod case_actions;
 mod cases;

@@ -120,6 +120,25 @@ pub async fn seed_catalogue(db: &Db) {
     tx.commit().await.expect("commit");
 }
 
+/// Adds the callback service to a catalogue seeded by [`seed_catalogue`].
+pub async fn callback_service(db: &frontdoor::db::Db) {
+    let mut tx = db.begin().await.unwrap();
+    let team: i64 = sqlx::query_scalar("SELECT id FROM teams").fetch_one(&mut *tx).await.unwrap();
+    let callback = frontdoor::services::db::NewService {
+        code: "callback",
+        name: "Ask us to call you back",
+        group_name: "Contact the council",
+        description: "An adviser phones you.",
+        keywords: "",
+        case_type: frontdoor::cases::CaseType::Callback,
+        team_id: team,
+        partner_id: None,
+        asks_location: false,
+    };
+    frontdoor::services::db::insert(&mut tx, &callback).await.unwrap();
+    tx.commit().await.unwrap();
+}
+
 pub struct Reply {
     pub status: StatusCode,
     pub headers: HeaderMap,
@@ -251,6 +270,7 @@ pub async fn open_at(db: &Db, rules: &Rules, code: &str, email: &str, when: i64)
         logged_by: None,
         resolved_at_first_contact: false,
         answers: &[],
+        callback: None,
     };
     let mut tx = db.begin().await.unwrap();
     let opened = frontdoor::intake::open(&mut tx, &council_for(db), rules, request, when).await.unwrap();

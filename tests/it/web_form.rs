@@ -320,21 +320,7 @@ async fn a_case_can_be_followed_by_its_reference_without_showing_anything_person
 async fn a_callback_request_needs_a_phone_number_and_is_timed_by_its_own_standard() {
     let t = test_db().await;
     seed_catalogue(&t.db).await;
-    let mut tx = t.db.begin().await.unwrap();
-    let team: i64 = sqlx::query_scalar("SELECT id FROM teams").fetch_one(&mut *tx).await.unwrap();
-    let callback = frontdoor::services::db::NewService {
-        code: "callback",
-        name: "Ask us to call you back",
-        group_name: "Contact the council",
-        description: "An adviser phones you.",
-        keywords: "",
-        case_type: frontdoor::cases::CaseType::Callback,
-        team_id: team,
-        partner_id: None,
-        asks_location: false,
-    };
-    frontdoor::services::db::insert(&mut tx, &callback).await.unwrap();
-    tx.commit().await.unwrap();
+    crate::support::callback_service(&t.db).await;
     let app = app(&t.db).await;
     let form = get_page(&app, "/services/callback/report").await;
     assert!(form.body.contains("Phone number to call"));
@@ -345,14 +331,42 @@ async fn a_callback_request_needs_a_phone_number_and_is_timed_by_its_own_standar
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(summary(&refused.body), ["phone: Enter a phone number, so we can call you back"]);
 
-    let fields = [("description", "Council tax, after 3pm"), ("name", "Ash Caller"), ("phone", "01632 960 001")];
+    // The form asks when to call, and says so when nothing is chosen.
+    assert!(
+        form.body.contains("When should we call you?") && form.body.contains("The next working day, in the morning")
+    );
+    let fields = [
+        ("description", "Council tax, after 3pm"),
+        ("name", "Ash Caller"),
+        ("phone", "01632 960 001"),
+        ("callback-asked", "1"),
+    ];
+    let refused = post_form(&app, "/services/callback/report/send", &fields).await;
+    assert_eq!(summary(&refused.body), ["callback-when: Choose when we should call you"]);
+
+    let fields = [
+        ("description", "Council tax, after 3pm"),
+        ("name", "Ash Caller"),
+        ("phone", "01632 960 001"),
+        ("callback-asked", "1"),
+        ("callback-when", "next-pm"),
+    ];
     let reply = post_form(&app, "/services/callback/report/send", &fields).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    // The callback standard is measured by the callback itself, not a clock.
     let standards: Vec<String> = sqlx::query_scalar("SELECT standard_id FROM clocks ORDER BY standard_id")
         .fetch_all(t.db.reader())
         .await
         .unwrap();
-    assert_eq!(standards, ["callback-made", "online-acknowledge"]);
+    assert_eq!(standards, ["online-acknowledge"]);
+    let (phone, asap, from, to): (String, i64, i64, i64) =
+        sqlx::query_as("SELECT phone, asap, window_from, window_to FROM callbacks")
+            .fetch_one(t.db.reader())
+            .await
+            .unwrap();
+    assert_eq!((phone.as_str(), asap), ("01632960001", 0));
+    // An afternoon: from 12:30 to closing at 17:00, four and a half hours.
+    assert_eq!(to - from, 16_200_000);
 }
 
 /// Gives the missed-bin service three questions of its own.

@@ -138,6 +138,8 @@ struct ReportPage {
     max_file_mb: usize,
     /// Notices for this service showing now, which may answer the question first.
     notices: Vec<crate::notices::Notice>,
+    /// For a callback request, the times that can be chosen now: (code, words).
+    callback_choices: Vec<(String, String)>,
 }
 
 impl ReportPage {
@@ -173,6 +175,8 @@ impl ReportPage {
 #[template(path = "pages/check.html")]
 struct CheckPage {
     chrome: Chrome,
+    /// For a callback request, when to call, in words.
+    callback: Option<String>,
     service: Service,
     checked: Checked,
     uploads: Vec<Upload>,
@@ -295,7 +299,16 @@ async fn page(
     crate::notices::count_shown(&state.db, &notices);
     let chrome = Chrome::translated(state);
     i18n::localise(&mut errors, chrome.language);
+    let callback_choices = if service.case_type == CaseType::Callback {
+        crate::callbacks::choices(&state.rules.get().calendars.council, now_ms())
+            .into_iter()
+            .map(|w| (w.as_str().to_owned(), chrome.t(&format!("callback-when-{}", w.as_str()))))
+            .collect()
+    } else {
+        Vec::new()
+    };
     Ok(ReportPage {
+        callback_choices,
         notices,
         chrome,
         questions: questions(&fields, &form, &errors),
@@ -374,8 +387,11 @@ pub async fn submit(
             if !errors.is_empty() {
                 return refused(&state, &code, form, errors).await;
             }
+            let chrome = Chrome::translated(&state);
+            let callback = checked.callback.map(|w| chrome.t(&format!("callback-when-{}", w.as_str())));
             let page = CheckPage {
-                chrome: Chrome::translated(&state),
+                callback,
+                chrome,
                 service: checked.service.clone(),
                 carried: form.carried(),
                 known: form.known.is_some(),

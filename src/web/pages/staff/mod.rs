@@ -6,6 +6,7 @@ pub mod account;
 pub mod admin;
 pub mod api_keys;
 pub mod audit;
+pub mod callbacks;
 pub mod case;
 pub mod customer;
 pub mod find;
