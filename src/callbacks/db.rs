@@ -34,14 +34,18 @@ pub struct Callback {
     pub case_id: i64,
     pub customer_id: Option<i64>,
     pub service_id: i64,
+    /// Who owns the case, for who may see the callback.
+    pub team_id: i64,
+    pub partner_id: Option<i64>,
     pub phone: String,
     pub window: Window,
     pub state: String,
     pub tries: i64,
 }
 
-const COLUMNS: &str = "SELECT b.id, b.case_id, c.customer_id, c.service_id, b.phone, b.window_from, b.window_to, \
-                       b.asap, b.state, b.tries FROM callbacks b JOIN cases c ON c.id = b.case_id";
+const COLUMNS: &str = "SELECT b.id, b.case_id, c.customer_id, c.service_id, c.team_id, c.partner_id, b.phone, \
+                       b.window_from, b.window_to, b.asap, b.state, b.tries FROM callbacks b \
+                       JOIN cases c ON c.id = b.case_id";
 
 fn callback(row: &sqlx::any::AnyRow) -> Result<Callback, sqlx::Error> {
     Ok(Callback {
@@ -49,6 +53,8 @@ fn callback(row: &sqlx::any::AnyRow) -> Result<Callback, sqlx::Error> {
         case_id: row.try_get("case_id")?,
         customer_id: row.try_get("customer_id")?,
         service_id: row.try_get("service_id")?,
+        team_id: row.try_get("team_id")?,
+        partner_id: row.try_get("partner_id")?,
         phone: row.try_get("phone")?,
         window: Window {
             from: row.try_get("window_from")?,
@@ -83,8 +89,8 @@ pub struct Due {
 /// Callbacks due, earliest window first, at most `limit`: one range of
 /// `callbacks_due_idx`.
 pub async fn due(pool: &AnyPool, limit: i64) -> Result<Vec<Due>, sqlx::Error> {
-    let sql = "SELECT b.id, b.case_id, c.customer_id, c.service_id, b.phone, b.window_from, b.window_to, b.asap, \
-               b.state, b.tries, u.name FROM callbacks b JOIN cases c ON c.id = b.case_id \
+    let sql = "SELECT b.id, b.case_id, c.customer_id, c.service_id, c.team_id, c.partner_id, b.phone, b.window_from, \
+               b.window_to, b.asap, b.state, b.tries, u.name FROM callbacks b JOIN cases c ON c.id = b.case_id \
                LEFT JOIN customers u ON u.id = c.customer_id WHERE b.state = 'due' \
                ORDER BY b.window_from, b.id LIMIT $1";
     let rows = sqlx::query(sql).bind(limit).fetch_all(pool).await?;
@@ -136,4 +142,32 @@ pub async fn has_email(conn: &mut AnyConnection, customer_id: Option<i64>) -> Re
     let email: Option<Option<String>> =
         sqlx::query_scalar("SELECT email FROM customers WHERE id = $1").bind(id).fetch_optional(conn).await?;
     Ok(email.flatten().is_some_and(|e| !e.trim().is_empty()))
+}
+
+/// The callback standard's met and missed, from each callback's first try, as
+/// performance counts for a rebuild of them (`rollups::db::rebuild`'s `more`).
+pub async fn performance_counts(
+    pool: &AnyPool,
+    calendar: &crate::calendar::Calendar,
+    standard: &str,
+) -> Result<Vec<crate::rollups::Delta>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT c.service_id, b.kept, (SELECT MIN(t.at) FROM callback_tries t WHERE t.callback_id = b.id) AS first \
+         FROM callbacks b JOIN cases c ON c.id = b.case_id WHERE b.kept IS NOT NULL",
+    )
+    .fetch_all(pool)
+    .await?;
+    let mut out = Vec::new();
+    for row in rows {
+        let Some(first) = row.try_get::<Option<i64>, _>("first")? else { continue };
+        let kept: i64 = row.try_get("kept")?;
+        out.push(crate::rollups::Delta {
+            day: calendar.local_date(crate::rollups::ts(first)),
+            service_id: row.try_get("service_id")?,
+            metric: if kept == 1 { crate::rollups::Metric::Met } else { crate::rollups::Metric::Missed },
+            key: standard.to_owned(),
+            value: 1,
+        });
+    }
+    Ok(out)
 }

@@ -196,6 +196,15 @@ pub enum Settled {
     GaveUp { emailed: bool },
 }
 
+/// The callback standard's counts for a rebuild of the performance counts, from every
+/// callback tried; nothing when the policy has no callback standard.
+pub async fn performance_counts(pool: &sqlx::AnyPool, rules: &Rules) -> Result<Vec<Delta>, sqlx::Error> {
+    match standard(rules) {
+        Some(standard) => db::performance_counts(pool, &rules.calendars.council, standard).await,
+        None => Ok(Vec::new()),
+    }
+}
+
 /// Records a try at a callback due, in the caller's transaction.
 pub async fn record_try(
     conn: &mut AnyConnection,

@@ -58,13 +58,23 @@ pub async fn migrate(database: DatabaseArgs) -> anyhow::Result<()> {
 pub async fn rebuild_rollups(database: DatabaseArgs, policy: PolicyArgs) -> anyhow::Result<()> {
     let db = Db::connect(&database.database_url).await?;
     db.migrate().await?;
-    let calendars = calendar::db::load(&db, &policy.load()?.calendar).await?;
+    let rules = crate::standards::db::load_rules(&db, policy.load()?, crate::db::now_ms()).await?;
     let started = std::time::Instant::now();
     let rows =
-        crate::rollups::db::rebuild(&db, &calendars.council, crate::calls::db::performance_counts(db.reader()).await?)
-            .await?;
+        crate::rollups::db::rebuild(&db, &rules.calendars.council, counted_by_channels(&db, &rules).await?).await?;
     println!("Counted the performance figures again: {rows} daily counts in {:.1}s.", started.elapsed().as_secs_f64());
     Ok(())
+}
+
+/// The performance counts measured by the channels' own rows rather than by clocks: the
+/// phone standard's from each queue-day, the callback standard's from each first try.
+pub(super) async fn counted_by_channels(
+    db: &Db,
+    rules: &crate::standards::Rules,
+) -> anyhow::Result<Vec<crate::rollups::Delta>> {
+    let mut more = crate::calls::db::performance_counts(db.reader()).await?;
+    more.extend(crate::callbacks::performance_counts(db.reader(), rules).await?);
+    Ok(more)
 }
 
 /// Loads a bank holidays file.

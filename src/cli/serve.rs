@@ -33,12 +33,9 @@ pub async fn serve(
     let rules = SharedRules::new(standards::db::load_rules(&db, policy, now_ms()).await?);
     // A database from before the performance figures were kept: count them once.
     if crate::rollups::db::needs_rebuild(&db).await? {
-        let rows = crate::rollups::db::rebuild(
-            &db,
-            &rules.get().calendars.council,
-            crate::calls::db::performance_counts(db.reader()).await?,
-        )
-        .await?;
+        let rules = rules.get();
+        let more = super::data::counted_by_channels(&db, &rules).await?;
+        let rows = crate::rollups::db::rebuild(&db, &rules.calendars.council, more).await?;
         tracing::info!(rows, "counted the performance figures from the existing cases");
     }
     let listener = web::bind(listen.listen).await?;

@@ -132,4 +132,12 @@ async fn an_adviser_tries_three_times_then_the_resident_is_written_to_and_a_book
     .await
     .unwrap();
     assert_eq!(calls, 4);
+
+    // A rebuild of the performance counts from the tables gives the same.
+    let running = frontdoor::rollups::db::all_days(t.db.reader()).await.unwrap();
+    let rules = crate::support::rules(&t.db).await;
+    let mut more = frontdoor::calls::db::performance_counts(t.db.reader()).await.unwrap();
+    more.extend(frontdoor::callbacks::performance_counts(t.db.reader(), &rules).await.unwrap());
+    frontdoor::rollups::db::rebuild(&t.db, &rules.calendars.council, more).await.unwrap();
+    assert_eq!(frontdoor::rollups::db::all_days(t.db.reader()).await.unwrap(), running);
 }

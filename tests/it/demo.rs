@@ -120,13 +120,9 @@ async fn seeded_history_is_what_live_use_would_have_written() {
 
     let running = frontdoor::rollups::db::all_days(t.db.reader()).await.expect("counts");
     crate::support::assert_council_months_are_the_services_sum(&t.db).await;
-    frontdoor::rollups::db::rebuild(
-        &t.db,
-        &rules.calendars.council,
-        frontdoor::calls::db::performance_counts(t.db.reader()).await.unwrap(),
-    )
-    .await
-    .expect("rebuilt");
+    let mut more = frontdoor::calls::db::performance_counts(t.db.reader()).await.unwrap();
+    more.extend(frontdoor::callbacks::performance_counts(t.db.reader(), &rules).await.unwrap());
+    frontdoor::rollups::db::rebuild(&t.db, &rules.calendars.council, more).await.expect("rebuilt");
     assert_eq!(frontdoor::rollups::db::all_days(t.db.reader()).await.expect("counts"), running);
     crate::support::assert_council_months_are_the_services_sum(&t.db).await;
     assert!(running.iter().any(|r| r.2 == "escalated_by_resident"), "some residents escalated a late case");

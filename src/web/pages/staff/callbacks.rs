@@ -71,9 +71,11 @@ async fn page(
     let now = now_ms();
     let rules = state.rules.get();
     let calendar = &rules.calendars.council;
+    let staff = &signed_in.0.staff;
     let rows = callbacks::db::due(state.db.reader(), SHOWN)
         .await?
         .into_iter()
+        .filter(|d| staff.sees_case(d.callback.team_id, d.callback.partner_id))
         .map(|d| Row {
             id: d.callback.id,
             reference: CaseRef::from_id(&state.council.prefix, d.callback.case_id).to_string(),
@@ -127,6 +129,10 @@ pub async fn try_or_book(
         let outcome = TryOutcome::parse(&form.outcome)
             .ok_or_else(|| AppError::BadRequest("Say whether the call was answered.".into()))?;
         let mut tx = state.db.begin().await?;
+        let seen = callbacks::db::get(&mut tx, id).await?;
+        if !seen.is_some_and(|c| signed_in.0.staff.sees_case(c.team_id, c.partner_id)) {
+            return Err(AppError::NotFound);
+        }
         let settled = match callbacks::record_try(&mut tx, &state.council, &rules, id, staff_id, outcome, now).await {
             Ok(settled) => settled,
             Err(CallbackError::Db(err)) => return Err(err.into()),
