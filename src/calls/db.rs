@@ -21,7 +21,7 @@ pub struct Against<'a> {
 }
 
 /// What storing a batch did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Stored {
     /// Records for calls not seen before.
     pub added: usize,
@@ -30,6 +30,9 @@ pub struct Stored {
     pub updated: usize,
     /// Queue-days whose counts were worked out again.
     pub days: usize,
+    /// The places in the batch of calls not held before that ended with the caller taking
+    /// a callback and that give the caller's number: each is a callback to make.
+    pub new_callbacks: Vec<usize>,
 }
 
 /// Rows in one statement: 9 values each, well inside both databases' limits.
@@ -48,9 +51,11 @@ pub async fn store(
     let calendar = against.calendar;
     let mut touched: BTreeSet<(String, Date)> = BTreeSet::new();
     let mut stored = Stored::default();
-    for chunk in records.chunks(CHUNK) {
-        let sql =
-            format!("SELECT queue, enqueued_at FROM calls WHERE call_id IN ({})", placeholders(backend, chunk.len()));
+    for (n, chunk) in records.chunks(CHUNK).enumerate() {
+        let sql = format!(
+            "SELECT call_id, queue, enqueued_at FROM calls WHERE call_id IN ({})",
+            placeholders(backend, chunk.len())
+        );
         let mut query = sqlx::query(AssertSqlSafe(sql));
         for r in chunk {
             query = query.bind(r.call_id.as_str());
@@ -58,9 +63,16 @@ pub async fn store(
         let before = query.fetch_all(&mut *conn).await?;
         stored.updated += before.len();
         stored.added += chunk.len() - before.len();
+        let mut held = BTreeSet::new();
         for row in before {
             let at: i64 = row.try_get("enqueued_at")?;
             touched.insert((row.try_get("queue")?, calendar.local_date(ts(at))));
+            held.insert(row.try_get::<String, _>("call_id")?);
+        }
+        for (i, r) in chunk.iter().enumerate() {
+            if r.outcome == Outcome::Callback && r.caller.is_some() && !held.contains(&r.call_id) {
+                stored.new_callbacks.push(n * CHUNK + i);
+            }
         }
         for r in chunk {
             touched.insert((r.queue.clone(), calendar.local_date(ts(r.enqueued_at))));

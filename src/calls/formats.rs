@@ -2,7 +2,8 @@
 //! before anything is stored: one bad line refuses the file, naming the line and why.
 //!
 //! - `csv`: the header `call_id,queue,enqueued_at,answered_at,ended_at,outcome` (in any
-//!   order), times in RFC 3339, `answered_at` empty unless answered.
+//!   order), times in RFC 3339, `answered_at` empty unless answered; an optional `caller`
+//!   column gives the caller's number, for the callback a caller asked for.
 //! - `queue-log`: Asterisk's `queue_log` (also written by Wazo), a line per event:
 //!   `time|callid|queue|agent|EVENT|data...`. ENTERQUEUE starts a call; CONNECT answers
 //!   it; ABANDON, EXITWITHTIMEOUT, EXITEMPTY and EXITWITHKEY end it unanswered (abandoned,
@@ -159,6 +160,8 @@ fn csv(text: &str) -> Result<(Vec<(u64, CallRecord)>, Parsed), BadLine> {
             bad(1, format!("the header needs the columns {}; {name} is missing", CSV_COLUMNS.join(",")))
         })?;
     }
+    // An optional column: the caller's number, to make a callback a caller asked for.
+    let caller_column = header.iter().position(|h| h == "caller");
     let mut out = Vec::new();
     for row in reader.records() {
         let row = row.map_err(|e| {
@@ -186,6 +189,11 @@ fn csv(text: &str) -> Result<(Vec<(u64, CallRecord)>, Parsed), BadLine> {
                 ended_at: rfc3339(line, "ended_at", field(4))?,
                 outcome,
                 version: 0,
+                caller: caller_column
+                    .and_then(|i| row.get(i))
+                    .map(str::trim)
+                    .filter(|c| !c.is_empty())
+                    .map(str::to_owned),
             },
         ));
     }
@@ -231,6 +239,8 @@ fn queue_log(text: &str) -> Result<(Vec<(u64, CallRecord)>, Parsed), BadLine> {
                 let call_id = if *seen == 0 { callid.to_owned() } else { format!("{callid}/{queue}") };
                 *seen += 1;
                 open.insert(key, calls.len());
+                // ENTERQUEUE's data is url|callerid|position.
+                let caller = fields.get(6).map(|c| c.trim()).filter(|c| !c.is_empty()).map(str::to_owned);
                 calls.push(Building {
                     record: CallRecord {
                         call_id,
@@ -240,6 +250,7 @@ fn queue_log(text: &str) -> Result<(Vec<(u64, CallRecord)>, Parsed), BadLine> {
                         ended_at: None,
                         outcome: Outcome::Abandoned,
                         version: 0,
+                        caller,
                     },
                     ended: false,
                     line,
@@ -272,6 +283,7 @@ fn queue_log(text: &str) -> Result<(Vec<(u64, CallRecord)>, Parsed), BadLine> {
                             ended_at: None,
                             outcome: Outcome::Abandoned,
                             version: 0,
+                            caller: None,
                         },
                         ended: false,
                         line,
@@ -380,6 +392,7 @@ fn connect(text: &str) -> Result<(Vec<(u64, CallRecord)>, Parsed), BadLine> {
             ended_at,
             outcome,
             version,
+            caller: text_at(&["CustomerEndpoint", "Address"]).map(str::to_owned),
         };
         out.push((line, record));
     }

@@ -58,6 +58,9 @@ pub struct CallRecord {
     /// The source's own version of the record (Amazon Connect's `LastUpdateTimestamp`),
     /// 0 where the source has none: an older version never replaces a newer one.
     pub version: i64,
+    /// The caller's number, where the source gives it: used only to make the callback a
+    /// caller asked for in the queue, never stored with the call.
+    pub caller: Option<String>,
 }
 
 /// The longest call id and queue name taken.

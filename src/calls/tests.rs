@@ -92,6 +92,7 @@ fn a_record_names_the_field_at_fault() {
         ended_at: Some(now),
         outcome: Outcome::Answered,
         version: 0,
+        caller: None,
     };
     assert_eq!(good.problem(now), None);
     assert_eq!(good.wait_ms(), 30_000);

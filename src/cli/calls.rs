@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use jiff::civil::Date;
 
-use super::args::{DatabaseArgs, PolicyArgs};
+use super::args::{CouncilArgs, DatabaseArgs, PolicyArgs};
 use crate::calendar;
 use crate::calls;
 use crate::calls::formats::{self, Format};
@@ -17,8 +17,10 @@ pub async fn import(
     file: PathBuf,
     format: Option<String>,
     database: DatabaseArgs,
+    council: CouncilArgs,
     policy: PolicyArgs,
 ) -> anyhow::Result<()> {
+    let council = crate::config::Council::try_from(&council)?;
     let policy = policy.load()?;
     let (standard, measure) = calls::phone_standard(&policy)
         .context("the policy has no phone standard (a standard that starts on call_queued with a time target)")?;
@@ -33,10 +35,13 @@ pub async fn import(
     })?;
     let db = Db::connect(&database.database_url).await?;
     db.migrate().await?;
-    let calendars = calendar::db::load(&db, &policy.calendar).await?;
-    let against = calls::db::Against { standard, measure, calendar: &calendars.council };
+    // References are derived under the database's key, as the server derives them.
+    let council = crate::config::Council { prefix: council.prefix.keyed_for(&db), ..council };
+    let rules = crate::standards::db::load_rules(&db, policy.clone(), now_ms()).await?;
+    let against = calls::db::Against { standard, measure, calendar: &rules.calendars.council };
     let started = std::time::Instant::now();
-    let stored = calls::import(&db, &parsed.records, &against).await?;
+    let imported = crate::intake::calls::import(&db, &council, &rules, &parsed.records, &against).await?;
+    let stored = &imported.stored;
     println!(
         "Imported {} call records from {} ({}) in {:.1}s: {} new, {} already held (updated unless older); \
          the figures of {} queue-days worked out again.",
@@ -50,6 +55,15 @@ pub async fn import(
     );
     for (why, count) in &parsed.passed_over {
         println!("Passed over {count}: {why}.");
+    }
+    if imported.callbacks > 0 {
+        println!(
+            "{} callers took a callback in the queue: each is now a callback request, due as soon as possible.",
+            imported.callbacks
+        );
+    }
+    if imported.no_number > 0 {
+        println!("{} callers took a callback but gave no number that can be called back.", imported.no_number);
     }
     let mut unknown: Vec<&str> =
         parsed.records.iter().map(|r| r.queue.as_str()).filter(|q| policy.contact.line_of_queue(q).is_none()).collect();

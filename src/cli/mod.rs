@@ -171,6 +171,7 @@ pub enum ApiKeyCommand {
 }
 
 #[derive(Debug, Subcommand)]
+#[expect(clippy::large_enum_variant, reason = "parsed once at start-up; the council's settings are the large part")]
 pub enum CallsCommand {
     /// Import a file of call records. A record sent again (the same call id) updates the
     /// one held. A file with any bad line is refused, naming the line, and changes nothing.
@@ -182,6 +183,8 @@ pub enum CallsCommand {
         format: Option<String>,
         #[command(flatten)]
         database: DatabaseArgs,
+        #[command(flatten)]
+        council: CouncilArgs,
         #[command(flatten)]
         policy: PolicyArgs,
     },
@@ -319,8 +322,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Bench(options) => crate::bench::run(&options).await,
         Command::Seed { cases, database, policy } => data::seed(cases, database, policy).await,
         Command::Migrate { database } => data::migrate(database).await,
-        Command::Calls { command: CallsCommand::Import { file, format, database, policy } } => {
-            calls::import(file, format, database, policy).await
+        Command::Calls { command: CallsCommand::Import { file, format, database, council, policy } } => {
+            calls::import(file, format, database, council, policy).await
         }
         Command::Calls { command: CallsCommand::Report { from, to, queue, json, database, policy } } => {
             calls::report(from, to, queue, json, database, policy).await

@@ -129,6 +129,7 @@ fn one_day(
                 ended_at: Some(ended_at),
                 outcome,
                 version: 0,
+                caller: None,
             });
         }
     }

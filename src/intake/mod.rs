@@ -7,6 +7,7 @@
 //! only after that transaction has committed, so a resident is never given a
 //! reference for a case that could be lost.
 
+pub mod calls;
 mod logged;
 
 pub use logged::{LOGGED_CHANNELS, Logged, log};

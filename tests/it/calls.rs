@@ -276,9 +276,9 @@ async fn the_telephone_system_sends_records_and_reads_the_wait_to_announce() {
     assert_eq!(problem(&refused, StatusCode::FORBIDDEN), vec!["Authorization"]);
     let sent = call(&app, "POST", "/api/v1/calls", &write, Some(&batch), Some("batch-1")).await;
     assert_eq!(sent.status, StatusCode::OK, "{}", sent.body);
-    assert_eq!(parsed(&sent), json!({ "received": 6, "added": 6, "updated": 0 }));
+    assert_eq!(parsed(&sent), json!({ "received": 6, "added": 6, "updated": 0, "callbacks": 0 }));
     let again = call(&app, "POST", "/api/v1/calls", &write, Some(&batch), Some("batch-1")).await;
-    assert_eq!(parsed(&again), json!({ "received": 6, "added": 0, "updated": 6 }));
+    assert_eq!(parsed(&again), json!({ "received": 6, "added": 0, "updated": 6, "callbacks": 0 }));
     let held: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM calls").fetch_one(t.db.reader()).await.unwrap();
     assert_eq!(held, 6, "sent twice, held once");
 
@@ -331,4 +331,47 @@ async fn the_phone_lines_page_shows_each_line_by_hour_to_those_who_read_reports(
     );
     let (adviser, _) = crate::staff::sign_in(&app, "adviser@council.example").await;
     assert_eq!(crate::staff::get_with(&app, "/staff/phones", &adviser).await.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn a_caller_who_takes_a_callback_in_the_queue_gets_a_callback_request_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let t = test_db().await;
+    crate::support::seed_catalogue(&t.db).await;
+    crate::support::callback_service(&t.db).await;
+    // The CSV's optional caller column: c7 took a callback; the others' numbers are not kept.
+    let with_callers = CSV
+        .replacen("ended_at,outcome\n", "ended_at,outcome,caller\n", 1)
+        .lines()
+        .map(|l| {
+            if l.starts_with("call_id") {
+                l.to_owned()
+            } else if l.starts_with("c7,") {
+                format!("{l},07700 900007")
+            } else {
+                format!("{l},07700 900001")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let file = write(&dir, "calls.csv", &with_callers);
+    let said = import(&t, &file, &[]);
+    assert!(said.contains("1 callers took a callback in the queue"), "{said}");
+    let (phone, asap): (String, i64) =
+        sqlx::query_as("SELECT phone, asap FROM callbacks").fetch_one(t.db.reader()).await.unwrap();
+    assert_eq!((phone.as_str(), asap), ("07700900007", 1));
+    let description: String =
+        sqlx::query_scalar("SELECT description FROM cases").fetch_one(t.db.reader()).await.unwrap();
+    assert_eq!(
+        description,
+        "Asked for a callback while waiting on the Council tax line at 10:00am on Tuesday 3 November."
+    );
+    // Sent again, nothing new: no second callback.
+    let said = import(&t, &file, &[]);
+    assert!(!said.contains("took a callback"), "{said}");
+    let cases: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM cases").fetch_one(t.db.reader()).await.unwrap();
+    assert_eq!(cases, 1);
+    let kept: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM calls WHERE call_id = 'c7'").fetch_one(t.db.reader()).await.unwrap();
+    assert_eq!(kept, 1);
 }

@@ -2,7 +2,8 @@
 //! expected wait out (`GET /api/v1/lines/{line}/wait`), for it to announce.
 //!
 //! Decisions: a batch is checked whole and stored in one transaction, or refused naming
-//! the record and field (`calls[3].answered_at`). Records are kept by call id, so a batch
+//! the record and field (`calls[3].answered_at`), with a callback request for each new
+//! call whose caller took a callback and whose number is given. Records are kept by call id, so a batch
 //! sent again changes nothing: `Idempotency-Key` is checked for form and otherwise needs
 //! no memory. The wait needs no key: it holds no personal data, and the telephone system
 //! reads it for every caller.
@@ -40,6 +41,10 @@ pub struct CallIn {
     pub ended_at: Option<jiff::Timestamp>,
     /// `answered`, `abandoned`, `callback`, `overflow` or `timeout`.
     pub outcome: String,
+    /// The caller's number: a call whose outcome is `callback` becomes a callback request
+    /// on it. Not stored with the call.
+    #[serde(default)]
+    pub caller: Option<String>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -56,6 +61,8 @@ pub struct CallsStored {
     pub added: usize,
     /// Calls already held, replaced by the record sent.
     pub updated: usize,
+    /// Callback requests made for callers who took a callback in the queue.
+    pub callbacks: usize,
 }
 
 /// Stores a batch of call records.
@@ -112,6 +119,7 @@ pub async fn add_calls(State(state): State<AppState>, caller: Caller, headers: H
             ended_at: call.ended_at.map(jiff::Timestamp::as_millisecond),
             outcome,
             version: 0,
+            caller: call.caller.map(|c| c.trim().to_owned()).filter(|c| !c.is_empty()),
         };
         if let Some(problem) = record.problem(now) {
             let (field, message) = problem.split_once(": ").unwrap_or(("", problem.as_str()));
@@ -126,8 +134,10 @@ pub async fn add_calls(State(state): State<AppState>, caller: Caller, headers: H
     let received = records.len();
     let records = calls::formats::latest_of(records);
     let against = calls::db::Against { standard, measure, calendar: &rules.calendars.council };
-    let stored = calls::import(&state.db, &records, &against).await?;
-    let out = CallsStored { received, added: stored.added, updated: stored.updated };
+    let imported = crate::intake::calls::import(&state.db, &state.council, &rules, &records, &against).await?;
+    state.waits.forget();
+    let stored = &imported.stored;
+    let out = CallsStored { received, added: stored.added, updated: stored.updated, callbacks: imported.callbacks };
     Ok(json_response(StatusCode::OK, &out))
 }
 
@@ -160,7 +170,7 @@ pub async fn line_wait(State(state): State<AppState>, Path(line): Path<String>) 
     let Some(found) = rules.policy.contact.line(&line) else {
         return Err(ApiError::not_found("such phone line"));
     };
-    let wait = calls::expected_wait(state.db.reader(), found, now_ms()).await?;
+    let wait = state.waits.get(state.db.reader(), found, now_ms()).await?;
     let out = LineWait {
         line: found.id(),
         name: found.name.clone(),
@@ -170,7 +180,7 @@ pub async fn line_wait(State(state): State<AppState>, Path(line): Path<String>) 
         based_on_calls: wait.based_on_calls,
         method: format!(
             "A moving average of the waits of the latest {} calls answered in the past 7 days, each newer wait \
-             weighted a quarter; none is given with fewer than {}.",
+             weighted a quarter; none is given with fewer than {}. Worked out at most every 2 seconds.",
             calls::ESTIMATE_CALLS,
             calls::ESTIMATE_MIN_CALLS
         ),

@@ -107,7 +107,7 @@ pub async fn show(State(state): State<AppState>) -> Result<Html<String>, AppErro
     let mut lines = Vec::with_capacity(contact.phone.len());
     for line in &contact.phone {
         let measured = !line.queues.is_empty();
-        let band = if measured { crate::calls::expected_wait(state.db.reader(), line, now).await?.band } else { None };
+        let band = if measured { state.waits.get(state.db.reader(), line, now).await?.band } else { None };
         let online = line
             .services
             .iter()
