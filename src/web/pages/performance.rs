@@ -378,7 +378,12 @@ async fn dataset(state: &AppState, cache: &DataCache, filter: &Filter) -> Result
             Some(DataRow {
                 month: iso_month(c.month),
                 service_group: service.map(|s| s.group_name.clone()).unwrap_or_default(),
-                service_code: service.map_or_else(|| format!("service-{}", c.service_id), |s| s.code.clone()),
+                // Service 0 is the council's own: counts no service owns, like phone calls'.
+                service_code: match (service, c.service_id) {
+                    (Some(s), _) => s.code.clone(),
+                    (None, 0) => String::new(),
+                    (None, id) => format!("service-{id}"),
+                },
                 service: service.map(|s| s.name.clone()).unwrap_or_default(),
                 measure: c.metric.as_str(),
                 key: c.key,
