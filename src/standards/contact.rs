@@ -181,4 +181,28 @@ mod tests {
         assert_eq!(default.contact.phone.len(), 5);
         assert!(default.contact.phone.iter().all(|line| !line.adviser.trim().is_empty()));
     }
+
+    #[test]
+    fn line_ids_and_queues_are_each_lines_own() {
+        let text = crate::standards::DEFAULT_POLICY
+            .replacen("id = \"benefits\"", "id = \"council-tax\"", 1)
+            .replacen("queues = [\"repairs\"]", "queues = [\"general\"]", 1)
+            .replacen("id = \"general\"", "id = \"General Enquiries\"", 1);
+        let err = Policy::parse(&text).unwrap_err().to_string();
+        for problem in [
+            "contact.phone 1 (\"General enquiries\"): the id may hold only lower-case letters, digits and hyphens",
+            "contact.phone 3 (\"Housing repairs\"): the queue \"general\" is behind another line too",
+            "contact.phone 4 (\"Benefits\"): the id \"council-tax\" is used by another line",
+        ] {
+            assert!(err.contains(problem), "{problem} in {err}");
+        }
+        // Without an id, a line's id is made from its name.
+        let default = Policy::default_policy();
+        let mut line = default.contact.phone[0].clone();
+        line.id = String::new();
+        line.name = "Council Tax & Benefits".into();
+        assert_eq!(line.id(), "council-tax-benefits");
+        assert_eq!(default.contact.line("housing-repairs").map(|l| l.queues.clone()), Some(vec!["repairs".to_owned()]));
+        assert_eq!(default.contact.line_of_queue("benefits").map(super::PhoneLine::id), Some("benefits".to_owned()));
+    }
 }
