@@ -177,6 +177,12 @@ impl Calendar {
         self.at(date, opens)
     }
 
+    /// The first moment of `date` in the council's time zone: midnight, where a day's
+    /// calls, reports and months begin.
+    pub fn start_of(&self, date: Date) -> Timestamp {
+        self.at(date, Time::midnight())
+    }
+
     fn at(&self, date: Date, time: Time) -> Timestamp {
         // In a DST gap the "compatible" rule moves forward: 01:30 on the spring-forward
         // day becomes 02:30 BST. Opening hours never fall in the gap in practice.

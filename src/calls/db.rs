@@ -123,14 +123,7 @@ pub async fn store(
         .fetch_optional(&mut *conn)
         .await?;
         if let Some(old) = old {
-            let before = Counts {
-                answered: old.try_get("answered")?,
-                abandoned: old.try_get("abandoned")?,
-                short_abandoned: old.try_get("short_abandoned")?,
-                answered_within_target: old.try_get("answered_within_target")?,
-                ..Counts::default()
-            };
-            let (met, missed) = before.met_missed();
+            let (met, missed) = met_missed(&old)?;
             let standard: String = old.try_get("standard")?;
             deltas.push(delta(*day, Metric::Met, &standard, -met));
             deltas.push(delta(*day, Metric::Missed, &standard, -missed));
@@ -180,13 +173,21 @@ fn placeholders(backend: Backend, n: usize) -> String {
 
 /// The first and last-plus-one millisecond of a council-local day.
 fn day_span(calendar: &Calendar, day: Date) -> Result<(i64, i64), sqlx::Error> {
-    let start = |d: Date| {
-        d.to_zoned(calendar.time_zone().clone())
-            .map(|z| z.timestamp().as_millisecond())
-            .map_err(|e| sqlx::Error::Protocol(format!("no start to the day {d}: {e}")))
-    };
     let next = day.tomorrow().map_err(|e| sqlx::Error::Protocol(format!("no day after {day}: {e}")))?;
-    Ok((start(day)?, start(next)?))
+    Ok((calendar.start_of(day).as_millisecond(), calendar.start_of(next).as_millisecond()))
+}
+
+/// The phone standard's met and missed on a `call_days` row read with its answered,
+/// abandoned, short_abandoned and answered_within_target.
+fn met_missed(row: &sqlx::any::AnyRow) -> Result<(i64, i64), sqlx::Error> {
+    let counts = Counts {
+        answered: row.try_get("answered")?,
+        abandoned: row.try_get("abandoned")?,
+        short_abandoned: row.try_get("short_abandoned")?,
+        answered_within_target: row.try_get("answered_within_target")?,
+        ..Counts::default()
+    };
+    Ok(counts.met_missed())
 }
 
 fn waited(row: &sqlx::any::AnyRow) -> Result<Waited, sqlx::Error> {
@@ -300,19 +301,12 @@ pub async fn performance_counts(pool: &AnyPool) -> Result<Vec<Delta>, sqlx::Erro
     .await?;
     let mut out = Vec::new();
     for row in rows {
-        let counts = Counts {
-            answered: row.try_get("answered")?,
-            abandoned: row.try_get("abandoned")?,
-            short_abandoned: row.try_get("short_abandoned")?,
-            answered_within_target: row.try_get("answered_within_target")?,
-            ..Counts::default()
-        };
         let day: i64 = row.try_get("day")?;
         let Ok(day) = Date::new((day / 10_000) as i16, ((day / 100) % 100) as i8, (day % 100) as i8) else {
             continue;
         };
         let standard: String = row.try_get("standard")?;
-        let (met, missed) = counts.met_missed();
+        let (met, missed) = met_missed(&row)?;
         out.push(delta(day, Metric::Met, &standard, met));
         out.push(delta(day, Metric::Missed, &standard, missed));
     }

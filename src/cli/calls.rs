@@ -97,12 +97,11 @@ pub async fn report(
     let db = Db::connect(&database.database_url).await?;
     db.migrate().await?;
     let calendars = calendar::db::load(&db, &policy.calendar).await?;
-    let tz = calendars.council.time_zone().clone();
-    let start = |d: Date| -> anyhow::Result<i64> { Ok(d.to_zoned(tz.clone())?.timestamp().as_millisecond()) };
-    let (from_ms, to_ms) = (start(from)?, start(to.tomorrow()?)?);
+    let council = &calendars.council;
+    let (from_ms, to_ms) = (council.start_of(from).as_millisecond(), council.start_of(to.tomorrow()?).as_millisecond());
     let queues = queue.map(|q| vec![q]);
     let calls = calls::db::between(db.reader(), queues.as_deref(), from_ms, to_ms).await?;
-    let figures = calls::measure(&calls, &tz, measure).figures;
+    let figures = calls::measure(&calls, council.time_zone(), measure).figures;
     if json {
         println!("{}", serde_json::to_string_pretty(&figures)?);
         return Ok(());

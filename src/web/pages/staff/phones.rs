@@ -8,7 +8,7 @@ use axum::response::Html;
 use jiff::civil::Date;
 use serde::Deserialize;
 
-use crate::calls::{self, Counts, Figures};
+use crate::calls::{self, Figures};
 use crate::db::now_ms;
 use crate::org::Action;
 use crate::web::AppState;
@@ -84,38 +84,35 @@ pub async fn show(
     let tz = calendar.time_zone().clone();
     let today = calendar.local_date(crate::rollups::ts(now_ms()));
     let this_month = today.first_of_month();
-    let months: Vec<Date> = (0..13).filter_map(|n| this_month.checked_sub(jiff::Span::new().months(n)).ok()).collect();
+    let mut months: Vec<Date> =
+        (0..13).filter_map(|n| this_month.checked_sub(jiff::Span::new().months(n)).ok()).collect();
     let first = match chosen.month.as_deref().filter(|m| !m.is_empty()) {
         None => this_month,
         Some(text) => match format!("{text}-01").parse::<Date>() {
-            Ok(d) if months.contains(&d) => d,
+            Ok(d) if d.year() >= 2000 && d <= this_month => d,
             _ => {
                 return Err(AppError::BadRequest(
-                    "Choose a month from the list: one of the last 13, as YYYY-MM.".to_owned(),
+                    "Choose a month from January 2000 to this one, as YYYY-MM, like 2026-11.".to_owned(),
                 ));
             }
         },
     };
+    // The list offers the last 13 months, and an older one when it is the one shown.
+    if !months.contains(&first) {
+        months.push(first);
+    }
     let Some((_, measure)) = calls::phone_standard(&rules.policy) else {
         return Err(AppError::BadRequest("The policy has no phone standard, so there is nothing to measure.".into()));
     };
-    let start = |d: Date| -> Result<i64, AppError> {
-        Ok(d.to_zoned(tz.clone()).map_err(|e| AppError::Internal(e.into()))?.timestamp().as_millisecond())
-    };
     let next = first.checked_add(jiff::Span::new().months(1)).map_err(|e| AppError::Internal(e.into()))?;
-    let (from, to) = (start(first)?, start(next)?);
+    let (from, to) = (calendar.start_of(first).as_millisecond(), calendar.start_of(next).as_millisecond());
     let mut lines = Vec::new();
-    let mut every = Counts::default();
-    let mut all_waits = Vec::new();
+    // Every measured line's calls, for the row of all lines.
+    let mut every = Vec::new();
     for line in rules.policy.contact.phone.iter().filter(|l| !l.queues.is_empty()) {
         let read = calls::db::between(state.db.reader(), Some(&line.queues), from, to).await?;
         let measured = calls::measure(&read, &tz, measure);
-        for call in &read {
-            every.add(call.waited, measure);
-            if call.waited.outcome == calls::Outcome::Answered {
-                all_waits.push(call.waited.wait_ms);
-            }
-        }
+        every.extend(read);
         let open: Vec<usize> = (0..24).filter(|&h| measured.by_hour[h].offered > 0).collect();
         let most = open.iter().map(|&h| measured.by_hour[h].offered).max().unwrap_or(0);
         let hours = open
@@ -152,7 +149,7 @@ pub async fn show(
         month: first.strftime("%Y-%m").to_string(),
         month_words: first.strftime("%B %Y").to_string(),
         months: months.iter().map(|d| (d.strftime("%Y-%m").to_string(), d.strftime("%B %Y").to_string())).collect(),
-        all: Figures::new(&every, all_waits, measure),
+        all: calls::measure(&every, &tz, measure).figures,
         lines,
     };
     render(&page)
