@@ -44,8 +44,8 @@ pub struct Callback {
 }
 
 const COLUMNS: &str = "SELECT b.id, b.case_id, c.customer_id, c.service_id, c.team_id, c.partner_id, b.phone, \
-                       b.window_from, b.window_to, b.asap, b.state, b.tries FROM callbacks b \
-                       JOIN cases c ON c.id = b.case_id";
+                       b.window_from, b.window_to, b.asap, b.state, b.tries";
+const FROM: &str = "FROM callbacks b JOIN cases c ON c.id = b.case_id";
 
 fn callback(row: &sqlx::any::AnyRow) -> Result<Callback, sqlx::Error> {
     Ok(Callback {
@@ -67,16 +67,9 @@ fn callback(row: &sqlx::any::AnyRow) -> Result<Callback, sqlx::Error> {
 }
 
 pub async fn get(conn: &mut AnyConnection, id: i64) -> Result<Option<Callback>, sqlx::Error> {
-    let sql = format!("{COLUMNS} WHERE b.id = $1");
+    let sql = format!("{COLUMNS} {FROM} WHERE b.id = $1");
     let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(conn).await?;
     row.as_ref().map(callback).transpose()
-}
-
-/// A case's callbacks, newest first.
-pub async fn for_case(pool: &AnyPool, case_id: i64) -> Result<Vec<Callback>, sqlx::Error> {
-    let sql = format!("{COLUMNS} WHERE b.case_id = $1 ORDER BY b.id DESC");
-    let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(case_id).fetch_all(pool).await?;
-    rows.iter().map(callback).collect()
 }
 
 /// A callback due, with whom to call.
@@ -89,11 +82,11 @@ pub struct Due {
 /// Callbacks due, earliest window first, at most `limit`: one range of
 /// `callbacks_due_idx`.
 pub async fn due(pool: &AnyPool, limit: i64) -> Result<Vec<Due>, sqlx::Error> {
-    let sql = "SELECT b.id, b.case_id, c.customer_id, c.service_id, c.team_id, c.partner_id, b.phone, b.window_from, \
-               b.window_to, b.asap, b.state, b.tries, u.name FROM callbacks b JOIN cases c ON c.id = b.case_id \
-               LEFT JOIN customers u ON u.id = c.customer_id WHERE b.state = 'due' \
-               ORDER BY b.window_from, b.id LIMIT $1";
-    let rows = sqlx::query(sql).bind(limit).fetch_all(pool).await?;
+    let sql = format!(
+        "{COLUMNS}, u.name {FROM} LEFT JOIN customers u ON u.id = c.customer_id WHERE b.state = 'due' \
+         ORDER BY b.window_from, b.id LIMIT $1"
+    );
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(limit).fetch_all(pool).await?;
     rows.iter().map(|row| Ok(Due { callback: callback(row)?, name: row.try_get("name")? })).collect()
 }
 
@@ -134,14 +127,6 @@ pub async fn record_try(
         .execute(conn)
         .await?;
     Ok(true)
-}
-
-/// Whether the customer gave an email address.
-pub async fn has_email(conn: &mut AnyConnection, customer_id: Option<i64>) -> Result<bool, sqlx::Error> {
-    let Some(id) = customer_id else { return Ok(false) };
-    let email: Option<Option<String>> =
-        sqlx::query_scalar("SELECT email FROM customers WHERE id = $1").bind(id).fetch_optional(conn).await?;
-    Ok(email.flatten().is_some_and(|e| !e.trim().is_empty()))
 }
 
 /// The callback standard's met and missed, from each callback's first try, as

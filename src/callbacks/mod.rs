@@ -265,7 +265,13 @@ pub async fn record_try(
     let text = format!("Callback try {tries} of {TRIES} to {}: {}{timing}.", due.phone, outcome.label().to_lowercase());
     append_event(&mut *conn, due.case_id, &note(Actor::staff(staff_id), &text), rules, now).await?;
     if let Settled::GaveUp { .. } = settled {
-        let emailed = db::has_email(&mut *conn, due.customer_id).await?;
+        let emailed = match due.customer_id {
+            Some(id) => crate::customers::db::get(&mut *conn, id)
+                .await?
+                .and_then(|c| c.email)
+                .is_some_and(|e| !e.trim().is_empty()),
+            None => false,
+        };
         if emailed {
             let letter = format!(
                 "We tried to phone you {TRIES} times on {} as you asked, but could not reach you.\n\n\
