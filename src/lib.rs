@@ -2,6 +2,7 @@
 
 pub mod actions;
 pub mod api;
+pub mod appointments;
 pub mod attachments;
 pub mod bench;
 pub mod calendar;
@@ -27,6 +28,7 @@ pub mod notices;
 pub mod org;
 pub mod outbox;
 pub mod plain;
+pub mod reception;
 pub mod reference;
 pub mod rollups;
 pub mod search;
@@ -35,5 +37,6 @@ pub mod sessions;
 pub mod smtp;
 pub mod standards;
 pub mod throttle;
+pub mod visits;
 pub mod web;
 pub mod webhooks;

@@ -230,6 +230,7 @@ pub async fn extend(
             body: &text,
             auto_submitted: Some("auto-generated"),
             in_reply_to: None,
+            calendar: None,
         };
         outbox::db::insert(&mut *conn, &message, council.mail_domain(), now).await?;
     }

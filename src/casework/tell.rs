@@ -52,6 +52,20 @@ pub async fn tell_customer(
     text: &str,
     now: i64,
 ) -> Result<(), TellError> {
+    tell_with_calendar(conn, council, case_id, purpose, text, None, now).await
+}
+
+/// [`tell_customer`] with a calendar file (RFC 5545) attached to an email: an
+/// appointment's or a visit's, new, moved or cancelled.
+pub async fn tell_with_calendar(
+    conn: &mut AnyConnection,
+    council: &Council,
+    case_id: i64,
+    purpose: Purpose,
+    text: &str,
+    calendar: Option<&str>,
+    now: i64,
+) -> Result<(), TellError> {
     let Some(customer_id) = cases::db::get(&mut *conn, case_id).await?.and_then(|c| c.customer_id) else {
         return Err(TellError::NoCustomer);
     };
@@ -81,6 +95,7 @@ pub async fn tell_customer(
         body: &body,
         auto_submitted: None,
         in_reply_to: in_reply_to.as_deref(),
+        calendar: calendar.filter(|_| channel == OutChannel::Email),
     };
     outbox::db::insert(&mut *conn, &message, council.mail_domain(), now).await?;
     let contact = NewContact {

@@ -67,13 +67,18 @@ pub async fn rebuild_rollups(database: DatabaseArgs, policy: PolicyArgs) -> anyh
 }
 
 /// The performance counts measured by the channels' own rows rather than by clocks: the
-/// phone standard's from each queue-day, the callback standard's from each first try.
+/// phone standard's from each queue-day, the callback standard's from each first try, and
+/// the face-to-face standards' from visits at reception, appointments, changes to them and
+/// officers' home visits.
 pub(super) async fn counted_by_channels(
     db: &Db,
     rules: &crate::standards::Rules,
 ) -> anyhow::Result<Vec<crate::rollups::Delta>> {
     let mut more = crate::calls::db::performance_counts(db.reader()).await?;
     more.extend(crate::callbacks::performance_counts(db.reader(), rules).await?);
+    more.extend(crate::reception::performance_counts(db.reader(), rules).await?);
+    more.extend(crate::appointments::performance_counts(db.reader(), rules).await?);
+    more.extend(crate::visits::performance_counts(db.reader(), rules).await?);
     Ok(more)
 }
 

@@ -242,6 +242,45 @@ pub const SERVICES: &[ServiceSpec] = &[
         "There is black mould spreading on the bedroom wall."
     ),
     service!(
+        "ctax-advice",
+        "Book a council tax advice appointment",
+        "Council tax",
+        "revenues",
+        Enquiry,
+        loc = false,
+        partner = false,
+        w = 3,
+        "Talk to an adviser face to face about your bill, arrears or a payment plan.",
+        "council tax advice appointment arrears payment plan meet",
+        "I would like to talk to someone about paying my arrears."
+    ),
+    service!(
+        "housing-options",
+        "Book a housing options appointment",
+        "Housing",
+        "housing",
+        Enquiry,
+        loc = false,
+        partner = false,
+        w = 3,
+        "Meet a housing options adviser about finding a home or staying in yours.",
+        "housing options appointment advice rehousing meet",
+        "We need to move because our flat is too small."
+    ),
+    service!(
+        "register-birth",
+        "Book an appointment to register a birth",
+        "Births, deaths and marriages",
+        "customer",
+        Enquiry,
+        loc = false,
+        partner = false,
+        w = 2,
+        "Register a birth with the registrar at the town hall, within 42 days.",
+        "register birth registrar baby certificate appointment",
+        "I need to register my daughter's birth."
+    ),
+    service!(
         "homeless",
         "Get help if you are homeless or at risk",
         "Housing",

@@ -8,6 +8,7 @@
 pub mod calls;
 mod catalogue;
 mod history;
+mod meetings;
 mod questions;
 
 use std::sync::Arc;
@@ -66,6 +67,7 @@ pub async fn build(db: &Db, cases: usize) -> anyhow::Result<Built> {
     let calls = write_calls(db, &rules, cases, now).await?;
     let seeded = seed_history(db, rules.clone(), cases, now, &|_| {}).await?;
     book_callbacks(db, &rules, now).await?;
+    meetings::write(db, &rules, now).await.context("writing the demo's visitors, appointments and home visits")?;
     publish_examples(db, now).await?;
     let staff = STAFF.iter().map(|s| (s.email, s.role.label())).collect();
     Ok(Built { seeded, services: SERVICES.len(), staff, calls })

@@ -495,6 +495,7 @@ async fn acknowledge(
         body: &body,
         auto_submitted: Some("auto-replied"),
         in_reply_to: ack.in_reply_to,
+        calendar: None,
     };
     outbox::db::insert(conn, &message, council.mail_domain(), now).await?;
     Ok(true)

@@ -4,7 +4,7 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use lettre::message::header::{ContentType, Header, HeaderName, HeaderValue};
-use lettre::message::{Mailbox, Message};
+use lettre::message::{Attachment, Mailbox, Message, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use sqlx::AnyConnection;
 
@@ -65,7 +65,20 @@ pub fn render(row: &Outgoing, council: &Council) -> Result<Message, String> {
     if let Some(auto) = &row.auto_submitted {
         builder = builder.header(AutoSubmitted(auto.clone()));
     }
-    builder.header(ContentType::TEXT_PLAIN).body(row.body.clone()).map_err(|e| e.to_string())
+    match &row.calendar {
+        None => builder.header(ContentType::TEXT_PLAIN).body(row.body.clone()).map_err(|e| e.to_string()),
+        // The text, and the calendar file as an attachment with its METHOD (REQUEST or
+        // CANCEL, RFC 6047), so a mail client offers to add, move or remove the event.
+        Some(calendar) => {
+            let method = if calendar.contains("METHOD:CANCEL") { "CANCEL" } else { "REQUEST" };
+            let kind = ContentType::parse(&format!("text/calendar; charset=utf-8; method={method}"))
+                .map_err(|e| e.to_string())?;
+            let parts = MultiPart::mixed()
+                .singlepart(SinglePart::plain(row.body.clone()))
+                .singlepart(Attachment::new("appointment.ics".to_owned()).body(calendar.clone(), kind));
+            builder.multipart(parts).map_err(|e| e.to_string())
+        }
+    }
 }
 
 /// Why an attempt did not deliver.

@@ -123,7 +123,7 @@ async fn work(ctx: &Context, job: &Job, now: i64) -> Ran {
     let id = || job.payload.parse::<i64>().map_err(|_| anyhow::anyhow!("job payload {:?} is not an id", job.payload));
     let outcome = match job.kind.as_str() {
         kind::CLOCK_SWEEP => {
-            sweep::run(&ctx.db, &ctx.rules, now).await.map(|_| Some(now + SWEEP_EVERY.as_millis() as i64))
+            sweep::run(&ctx.db, &ctx.council, &ctx.rules, now).await.map(|_| Some(now + SWEEP_EVERY.as_millis() as i64))
         }
         kind::MAIL_IN => match id() {
             Ok(id) => mail::process(&ctx.db, &ctx.council, &ctx.rules.get(), id, now).await.map(|_| None),

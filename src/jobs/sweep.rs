@@ -3,14 +3,17 @@
 //! only mattered for a while: counts of tries, ended staff sessions, spent sign-in
 //! challenges and idempotency keys past their day. Its cost follows the number of clocks falling due, not the number open.
 
+use std::sync::Arc;
+
 use crate::casework::clocks::{Swept, fire_due};
+use crate::config::Council;
 use crate::db::Db;
 use crate::standards::SharedRules;
 use crate::{attachments, calendar};
 
 const BATCH: i64 = 500;
 
-pub async fn run(db: &Db, rules: &SharedRules, now: i64) -> anyhow::Result<Swept> {
+pub async fn run(db: &Db, council: &Arc<Council>, rules: &SharedRules, now: i64) -> anyhow::Result<Swept> {
     reload_calendars(db, rules).await?;
     let rules = rules.get();
     let mut total = Swept::default();
@@ -32,6 +35,13 @@ pub async fn run(db: &Db, rules: &SharedRules, now: i64) -> anyhow::Result<Swept
         + crate::api::idempotency::sweep(db.writer(), now).await?;
     if forgotten > 0 {
         tracing::debug!(rows = forgotten, "forgot expired counts, sessions and keys");
+    }
+    // Appointments on the next working day are reminded once, on the working day before.
+    let mut tx = db.begin().await?;
+    let reminded = crate::appointments::remind(&mut tx, council, &rules, now).await?;
+    tx.commit().await?;
+    if reminded > 0 {
+        tracing::info!(appointments = reminded, "reminders written");
     }
     let abandoned = attachments::db::delete_abandoned(db.writer(), now).await?;
     if abandoned > 0 {

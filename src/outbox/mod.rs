@@ -61,6 +61,8 @@ pub struct NewMessage<'a> {
     pub auto_submitted: Option<&'a str>,
     /// The customer's message this answers, with angle brackets, for threading.
     pub in_reply_to: Option<&'a str>,
+    /// A calendar file (RFC 5545) sent with it: an appointment's or a visit's.
+    pub calendar: Option<&'a str>,
 }
 
 /// Where delivered mail goes.

@@ -39,10 +39,15 @@ pub enum Metric {
     Solved,
     /// Cases a resident escalated because they were past their date (failure demand).
     Escalated,
+    /// People met face to face, keyed `standard:site:minutes` by how long they waited
+    /// past the time (a visitor from arriving to being called; an appointment from its
+    /// time to its start; an officer's visit from its time to the officer's arrival),
+    /// on the day measured. Minutes are whole, rounded down, and capped at 240.
+    Waited,
 }
 
 impl Metric {
-    pub const ALL: [Metric; 7] = [
+    pub const ALL: [Metric; 8] = [
         Metric::Received,
         Metric::Met,
         Metric::Missed,
@@ -50,6 +55,7 @@ impl Metric {
         Metric::Rating,
         Metric::Solved,
         Metric::Escalated,
+        Metric::Waited,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -61,6 +67,7 @@ impl Metric {
             Metric::Rating => "rating",
             Metric::Solved => "solved",
             Metric::Escalated => "escalated_by_resident",
+            Metric::Waited => "waited_minutes",
         }
     }
 
@@ -199,6 +206,8 @@ pub struct Month {
     pub solved_yes: i64,
     pub solved_no: i64,
     pub escalated: i64,
+    /// Per standard and site: minutes waited → people.
+    pub waits: BTreeMap<(String, String), BTreeMap<i64, i64>>,
 }
 
 impl Month {
@@ -238,6 +247,27 @@ impl Month {
     pub fn standard(&self, id: &str) -> (i64, i64) {
         self.standards.get(id).copied().unwrap_or((0, 0))
     }
+
+    /// A standard's waits by site: (site, people, median minutes, 90th percentile).
+    pub fn waits_of(&self, standard: &str) -> Vec<(String, i64, i64, i64)> {
+        self.waits
+            .iter()
+            .filter(|((s, _), _)| s == standard)
+            .filter_map(|((_, site), minutes)| {
+                let people = minutes.values().sum();
+                Some((site.clone(), people, percentile(minutes, 0.5)?, percentile(minutes, 0.9)?))
+            })
+            .collect()
+    }
+}
+
+/// The longest wait counted, in minutes: longer ones count as this.
+pub const WAIT_CAP_MINUTES: i64 = 240;
+
+/// The count of one person's wait against a standard at a site.
+pub fn waited(day: Date, service_id: i64, standard: &str, site: &str, wait_ms: i64) -> Delta {
+    let minutes = (wait_ms.max(0) / 60_000).min(WAIT_CAP_MINUTES);
+    Delta { day, service_id, metric: Metric::Waited, key: format!("{standard}:{site}:{minutes}"), value: 1 }
 }
 
 /// Sorts monthly counts into months, for the months from `first` to `last`.
@@ -267,6 +297,15 @@ pub fn months(counts: &[MonthCount], first: i64, last: i64) -> BTreeMap<i64, Mon
             Metric::Solved if c.key == "yes" => month.solved_yes += c.value,
             Metric::Solved => month.solved_no += c.value,
             Metric::Escalated => month.escalated += c.value,
+            Metric::Waited => {
+                let mut parts = c.key.rsplitn(3, ':');
+                if let (Some(Ok(minutes)), Some(site), Some(standard)) =
+                    (parts.next().map(str::parse::<i64>), parts.next(), parts.next())
+                {
+                    let waits = month.waits.entry((standard.to_owned(), site.to_owned())).or_default();
+                    *waits.entry(minutes).or_default() += c.value;
+                }
+            }
         }
     }
     out

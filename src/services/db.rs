@@ -31,6 +31,16 @@ where
     row.as_ref().map(from_row).transpose()
 }
 
+/// A service by id, active or withdrawn.
+pub async fn get<'c, E>(conn: E, id: i64) -> Result<Option<Service>, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    let sql = format!("SELECT {COLUMNS} FROM services WHERE id = $1");
+    let row = sqlx::query(AssertSqlSafe(sql)).bind(id).fetch_optional(conn).await?;
+    row.as_ref().map(from_row).transpose()
+}
+
 /// A service to add to the catalogue.
 #[derive(Debug, Clone)]
 pub struct NewService<'a> {

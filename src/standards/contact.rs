@@ -64,6 +64,10 @@ pub struct PhoneLine {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct VisitPoint {
+    /// The point's short name, as appointments and the reception queue name it:
+    /// lower-case letters, digits and hyphens. Made from the name when not given.
+    #[serde(default)]
+    pub id: String,
     pub name: String,
     pub address: String,
     pub hours: String,
@@ -84,19 +88,31 @@ impl Default for Contact {
     }
 }
 
+/// An id as given, or made from a name: "Council tax" is `council-tax`.
+fn slug(id: &str, name: &str) -> String {
+    let source = if id.trim().is_empty() { name } else { id };
+    let mut out = String::new();
+    for c in source.trim().chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_owned()
+}
+
 impl PhoneLine {
     /// The line's id as given, or made from its name: "Council tax" is `council-tax`.
     pub fn id(&self) -> String {
-        let source = if self.id.trim().is_empty() { &self.name } else { &self.id };
-        let mut id = String::new();
-        for c in source.trim().chars() {
-            if c.is_ascii_alphanumeric() {
-                id.push(c.to_ascii_lowercase());
-            } else if !id.ends_with('-') {
-                id.push('-');
-            }
-        }
-        id.trim_matches('-').to_owned()
+        slug(&self.id, &self.name)
+    }
+}
+
+impl VisitPoint {
+    /// The point's id as given, or made from its name.
+    pub fn id(&self) -> String {
+        slug(&self.id, &self.name)
     }
 }
 
@@ -104,6 +120,11 @@ impl Contact {
     /// The line with this id.
     pub fn line(&self, id: &str) -> Option<&PhoneLine> {
         self.phone.iter().find(|l| l.id() == id)
+    }
+
+    /// The visiting point with this id.
+    pub fn site(&self, id: &str) -> Option<&VisitPoint> {
+        self.visit.iter().find(|p| p.id() == id)
     }
 
     /// The line a queue is behind.
@@ -147,8 +168,16 @@ impl Contact {
                 ));
             }
         }
+        let mut sites: Vec<String> = Vec::new();
         for (i, point) in self.visit.iter().enumerate() {
             let label = format!("contact.visit {} ({:?})", i + 1, point.name);
+            let id = point.id();
+            if !point.id.trim().is_empty() && point.id != id {
+                problems.push(format!("{label}: the id may hold only lower-case letters, digits and hyphens"));
+            } else if sites.contains(&id) {
+                problems.push(format!("{label}: the id {id:?} is used by another visiting point"));
+            }
+            sites.push(id);
             for (field, value) in [("name", &point.name), ("address", &point.address), ("hours", &point.hours)] {
                 if value.trim().is_empty() {
                     problems.push(format!("{label}: give the {field}"));

@@ -5,6 +5,7 @@
 //! ([`deadline`]). Versions in the database are in `db.rs`; clocks on cases are in
 //! `crate::clocks`.
 
+pub mod bookable;
 pub mod contact;
 pub mod db;
 mod deadline;
@@ -39,6 +40,7 @@ vocabulary! {
         VisitorSeen = "visitor_seen", "Visitor seen";
         AppointmentStarted = "appointment_started", "Appointment started";
         ChangeNotified = "change_notified", "Change notified";
+        OfficerArrived = "officer_arrived", "Officer arrived on time";
     }
 }
 
@@ -61,6 +63,8 @@ vocabulary! {
         AppointmentStarted = "appointment_started", "Appointment started";
         ChangeDecided = "change_decided", "Change decided";
         ChangeNotified = "change_notified", "Change notified";
+        VisitDue = "visit_due", "Visit time";
+        OfficerArrived = "officer_arrived", "Officer arrived";
         Stage2Requested = "stage2_requested", "Stage 2 asked for";
         Stage2Acknowledged = "stage2_acknowledged", "Stage 2 acknowledged";
         ReviewRequested = "review_requested", "Internal review asked for";

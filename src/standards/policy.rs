@@ -22,6 +22,8 @@ pub struct Policy {
     pub complaints: ComplaintSettings,
     /// What an information request's answers tell the requester about the regulator.
     pub information: InformationSettings,
+    /// The services residents can book an appointment with.
+    pub appointments: Vec<super::bookable::Bookable>,
 }
 
 /// The policy file's `[information]` section.
@@ -87,6 +89,8 @@ struct RawPolicy {
     complaints: ComplaintSettings,
     #[serde(default)]
     information: InformationSettings,
+    #[serde(default)]
+    appointments: Vec<super::bookable::Bookable>,
 }
 
 #[derive(Deserialize)]
@@ -149,6 +153,11 @@ impl Policy {
         Policy::parse(super::DEFAULT_POLICY).expect("the built-in policy is valid")
     }
 
+    /// The appointments a service takes, if it is bookable.
+    pub fn bookable(&self, service_code: &str) -> Option<&super::bookable::Bookable> {
+        self.appointments.iter().find(|b| b.service == service_code)
+    }
+
     pub fn parse(text: &str) -> Result<Policy, PolicyError> {
         let raw: RawPolicy = toml::from_str(text).map_err(|e| PolicyError::Syntax(e.to_string().trim().to_owned()))?;
         let mut problems = Vec::new();
@@ -168,6 +177,14 @@ impl Policy {
             })
             .collect();
         problems.extend(raw.contact.problems());
+        let sites: Vec<String> = raw.contact.visit.iter().map(super::contact::VisitPoint::id).collect();
+        let mut bookable_seen = HashSet::new();
+        for (i, b) in raw.appointments.iter().enumerate() {
+            problems.extend(b.problems(i, &sites));
+            if !bookable_seen.insert(b.service.clone()) {
+                problems.push(format!("appointments {} ({:?}): the service is bookable twice", i + 1, b.service));
+            }
+        }
         if standards.is_empty() && problems.is_empty() {
             problems.push("the policy has no [[standard]] entries".into());
         }
@@ -178,6 +195,7 @@ impl Policy {
                 contact: raw.contact,
                 complaints: raw.complaints,
                 information: raw.information,
+                appointments: raw.appointments,
             }),
             _ => Err(PolicyError::Invalid(problems)),
         }

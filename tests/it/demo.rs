@@ -122,6 +122,9 @@ async fn seeded_history_is_what_live_use_would_have_written() {
     crate::support::assert_council_months_are_the_services_sum(&t.db).await;
     let mut more = frontdoor::calls::db::performance_counts(t.db.reader()).await.unwrap();
     more.extend(frontdoor::callbacks::performance_counts(t.db.reader(), &rules).await.unwrap());
+    more.extend(frontdoor::reception::performance_counts(t.db.reader(), &rules).await.unwrap());
+    more.extend(frontdoor::appointments::performance_counts(t.db.reader(), &rules).await.unwrap());
+    more.extend(frontdoor::visits::performance_counts(t.db.reader(), &rules).await.unwrap());
     frontdoor::rollups::db::rebuild(&t.db, &rules.calendars.council, more).await.expect("rebuilt");
     assert_eq!(frontdoor::rollups::db::all_days(t.db.reader()).await.expect("counts"), running);
     crate::support::assert_council_months_are_the_services_sum(&t.db).await;

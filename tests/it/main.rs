@@ -17,6 +17,7 @@ mod complaints;
 mod customers;
 mod deadline;
 mod demo;
+mod face_to_face;
 mod information;
 mod log_contact;
 mod mail;

@@ -135,7 +135,14 @@ async fn sign_in_with_an_address_that_cannot_be_an_email_stores_nothing_and_fail
     }
     assert_eq!(count(&t.db, "throttles").await, 2);
     let later = now_ms() + sessions::FAILURE_WINDOW_MS + 1;
-    frontdoor::jobs::sweep::run(&t.db, &state(&t.db, std::path::Path::new("unused")).await.rules, later).await.unwrap();
+    frontdoor::jobs::sweep::run(
+        &t.db,
+        &std::sync::Arc::new(crate::support::council_for(&t.db)),
+        &state(&t.db, std::path::Path::new("unused")).await.rules,
+        later,
+    )
+    .await
+    .unwrap();
     assert_eq!(count(&t.db, "throttles").await, 0);
 }
 
@@ -439,7 +446,9 @@ async fn expired_rows_are_swept_and_an_in_flight_idempotency_key_says_when_to_re
         .await
         .unwrap();
     let rules = state(&t.db, std::path::Path::new("unused")).await.rules;
-    frontdoor::jobs::sweep::run(&t.db, &rules, now).await.unwrap();
+    frontdoor::jobs::sweep::run(&t.db, &std::sync::Arc::new(crate::support::council_for(&t.db)), &rules, now)
+        .await
+        .unwrap();
     assert_eq!(count(&t.db, "staff_sessions").await, 0);
     assert_eq!(count(&t.db, "sign_in_challenges").await, 0);
     let kept: Vec<String> =

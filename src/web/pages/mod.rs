@@ -1,10 +1,13 @@
 //! Public pages: one askama struct per page.
 
 pub mod about;
+pub mod board;
+pub mod book;
 pub mod contact;
 pub mod disclosure;
 pub mod errors;
 pub mod home;
+pub mod officer;
 pub mod performance;
 pub mod report;
 pub mod services;

@@ -105,6 +105,8 @@ pub struct StandardRow {
     pub this_month: ShareCell,
     pub year: ShareCell,
     pub chart: Chart,
+    /// For the face-to-face standards, this month's waits by site, in plain words.
+    pub waits: Vec<String>,
 }
 
 /// Kept out of due in a month.
@@ -285,7 +287,18 @@ pub async fn show(
         let last = &cells[cells.len() - 1];
         kept += last.met;
         due += last.due;
+        let this = f.months[f.months.len() - 1];
+        let sites = &rules.policy.contact;
+        let waits = f.by_month[&this]
+            .waits_of(&s.id)
+            .into_iter()
+            .map(|(site, people, median, p90)| {
+                let place = sites.site(&site).map_or(if site == "home" { "At home" } else { site.as_str() }, |p| p.name.as_str());
+                format!("{place}: {people} people; half waited {median} minutes or less, 9 in 10 waited {p90} minutes or less")
+            })
+            .collect();
         let row = StandardRow {
+            waits,
             id: s.id.clone(),
             title: s.title.clone(),
             wording: s.wording.clone(),

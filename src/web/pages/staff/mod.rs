@@ -5,6 +5,7 @@
 pub mod account;
 pub mod admin;
 pub mod api_keys;
+pub mod appointments;
 pub mod audit;
 pub mod callbacks;
 pub mod case;
@@ -16,12 +17,14 @@ pub mod mail;
 pub mod notices_admin;
 pub mod phones;
 pub mod queue;
+pub mod reception;
 pub mod reports;
 pub mod search;
 pub mod services_admin;
 pub mod sign_in;
 pub mod standards;
 pub mod users;
+pub mod visits;
 pub mod webhooks;
 
 use jiff::Timestamp;

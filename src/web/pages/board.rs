@@ -1,0 +1,71 @@
+//! The waiting area's board (`/reception/board?site=`): tickets called and where to go,
+//! how many are waiting and the usual wait. No names or anything personal; large type; it
+//! refreshes itself every 15 seconds with a meta refresh, so it needs no JavaScript.
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::response::Html;
+use serde::Deserialize;
+
+use super::{Chrome, render};
+use crate::db::now_ms;
+use crate::reception::{self, VisitState};
+use crate::web::AppState;
+use crate::web::error::AppError;
+
+/// How long a called ticket stays on the board.
+const SHOWN_MS: i64 = 20 * 60_000;
+
+#[derive(Template)]
+#[template(path = "pages/board.html")]
+struct BoardPage {
+    chrome: Chrome,
+    site: String,
+    site_name: String,
+    called: Vec<(String, String)>,
+    waiting: usize,
+    wait: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct SiteQuery {
+    site: String,
+}
+
+pub async fn show(State(state): State<AppState>, Query(q): Query<SiteQuery>) -> Result<Html<String>, AppError> {
+    let rules = state.rules.get();
+    let contact = &rules.policy.contact;
+    let site = if q.site.is_empty() {
+        contact.visit.first().map(crate::standards::contact::VisitPoint::id)
+    } else {
+        Some(q.site.clone())
+    };
+    let point = site.as_deref().and_then(|s| contact.site(s)).ok_or(AppError::NotFound)?;
+    let now = now_ms();
+    let calendar = &rules.calendars.council;
+    let day = crate::rollups::day_number(calendar.local_date(crate::rollups::ts(now)));
+    let visits = reception::db::of_day(state.db.reader(), &point.id(), day).await?;
+    let figures = reception::today(&visits, now);
+    let mut called: Vec<(i64, String, String)> = visits
+        .iter()
+        .filter(|v| v.state == VisitState::Called || (v.state == VisitState::BeingSeen))
+        .filter_map(|v| Some((v.called_at?, v.ticket.clone(), v.desk.clone().unwrap_or_default())))
+        .filter(|(at, _, _)| now - at <= SHOWN_MS)
+        .collect();
+    called.sort_by_key(|c| std::cmp::Reverse(c.0));
+    let wait = match (figures.waiting, figures.median_minutes) {
+        (0, _) => "No wait just now".to_owned(),
+        (_, Some(m)) if m < 5 => "Less than 5 minutes".to_owned(),
+        (_, Some(m)) => format!("About {m} minutes"),
+        (_, None) => "We will call you soon".to_owned(),
+    };
+    render(&BoardPage {
+        chrome: Chrome::new(&state),
+        site: point.id(),
+        site_name: point.name.clone(),
+        called: called.into_iter().take(8).map(|(_, t, d)| (t, d)).collect(),
+        waiting: figures.waiting,
+        wait,
+    })
+}
