@@ -521,6 +521,8 @@ dict-m-solved = Atebion trigolion i "a wnaeth hyn ei ddatrys?" ar ôl ei ddatrys
 dict-k-solved = yes neu no
 dict-m-escalated_by_resident = Achosion y gwnaeth trigolyn eu huwchgyfeirio at arweinydd tîm oherwydd eu bod wedi mynd heibio'u dyddiad: galw methiant.
 dict-k-escalated_by_resident = gwag
+dict-m-waited_minutes = Pobl a welwyd wyneb yn wyneb, yn ôl faint y bu rhaid iddynt aros wedi'r amser: ymwelydd o gyrraedd hyd nes ei alw, apwyntiad o'i amser hyd nes iddo ddechrau (neu o gyrraedd yn hwyr), ymweliad swyddog â chartref o'r amser a drefnwyd hyd nes i'r swyddog gyrraedd.
+dict-k-waited_minutes = safon:safle:munudau, fel visitor-seen:town-hall:7 (munudau cyfan, wedi'u talgrynnu i lawr, 240 ar y mwyaf; safle ymweliad â chartref yw home)
 dict-m-open_past_date_now = Achosion agored sydd wedi mynd heibio dyddiad addewid ar yr adeg y gwnaed y ffeil (un rhes, yn y mis presennol).
 dict-k-open_past_date_now = gwag
 

@@ -522,6 +522,8 @@ dict-m-solved = Residents' answers to "did this solve it?" after resolution. No 
 dict-k-solved = yes or no
 dict-m-escalated_by_resident = Cases a resident escalated to a team leader because they were past their date: failure demand.
 dict-k-escalated_by_resident = empty
+dict-m-waited_minutes = People met face to face, by how long they waited past the time: a visitor from arriving to being called, an appointment from its time to its start (or from a late arrival), an officer's home visit from the arranged time to the officer's arrival.
+dict-k-waited_minutes = standard:site:minutes, such as visitor-seen:town-hall:7 (whole minutes, rounded down, at most 240; the site of a home visit is home)
 dict-m-open_past_date_now = Open cases past the date of a promise at the moment the file was made (one row, in the current month).
 dict-k-open_past_date_now = empty
 
