@@ -201,8 +201,13 @@ pub async fn write(db: &Db, rules: &Rules, now: i64) -> anyhow::Result<Written> 
                 appointments::db::insert_change(&mut tx, &change, notified).await?;
             } else {
                 let arrived = starts - rng.random_range(-5..15) * MIN;
-                let late =
-                    if matches!(date.month(), 8 | 12) { rng.random_range(0..14) } else { rng.random_range(0..8) };
+                // Most start on time; some run late, more so in August and December.
+                let busy = matches!(date.month(), 8 | 12);
+                let late = if rng.random_bool(if busy { 0.6 } else { 0.85 }) {
+                    rng.random_range(0..5)
+                } else {
+                    rng.random_range(5..16)
+                };
                 let started = starts.max(arrived) + late * MIN + rng.random_range(0..60_000);
                 appointments::db::set_state(&mut tx, id, AppointmentState::Booked, AppointmentState::Arrived, arrived)
                     .await?;
@@ -238,13 +243,41 @@ pub async fn write(db: &Db, rules: &Rules, now: i64) -> anyhow::Result<Written> 
         }
         let hour = rng.random_range(9..16);
         let due = appointments::at(calendar, date, Time::new(hour, 0, 0, 0)?).context("a demo visit")?;
-        let window_end = rng.random_bool(0.4).then_some(due + 2 * 3_600_000);
+        let mut window_end = rng.random_bool(0.4).then_some(due + 2 * 3_600_000);
         let arrange = Arrange { case_id, officer_id, due_at: due, window_end, staff_id: officer_id };
         let id =
             visits::db::insert(&mut tx, &arrange, &format!("visit-demo-{case_id}@kingsmead.example"), created).await?;
         written.home_visits += 1;
         if due > now {
             continue;
+        }
+        // One in ten is moved to the next working day by the council: mostly with a day's
+        // notice or more, sometimes the morning of the visit.
+        let mut due = due;
+        if rng.random_bool(0.1) {
+            let notice = if rng.random_bool(0.7) { rng.random_range(25..72) } else { rng.random_range(1..12) };
+            let notified = due - notice * 3_600_000;
+            let next = calendar.next_working_day_from(date.tomorrow()?, &mut Vec::new());
+            let moved = appointments::at(calendar, next, Time::new(hour, 0, 0, 0)?).context("a demo visit")?;
+            let moved_end = window_end.map(|_| moved + 2 * 3_600_000);
+            if moved < now && visits::db::change(&mut tx, id, Some((moved, moved_end)), notified).await? {
+                let service_id = visits::db::service_of(&mut tx, case_id).await?;
+                let change = appointments::db::Change {
+                    appointment_id: None,
+                    visit_id: Some(id),
+                    service_id,
+                    kind: "moved",
+                    by_council: true,
+                    old_start: due,
+                    new_start: Some(moved),
+                    reason: Some("The officer was needed at an emergency."),
+                    staff_id: Some(officer_id),
+                    met: Some(appointments::told_in_time(due, notified, 24 * 3_600_000)),
+                };
+                appointments::db::insert_change(&mut tx, &change, notified).await?;
+                due = moved;
+                window_end = moved_end;
+            }
         }
         let offset = rng.random_range(-10..(if matches!(date.month(), 1 | 2) { 45 } else { 25 })) * MIN;
         let arrived =

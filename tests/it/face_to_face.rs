@@ -272,11 +272,23 @@ async fn reception_books_in_calls_once_and_measures_the_wait() {
     assert_eq!(again.status, StatusCode::BAD_REQUEST);
     assert!(again.body.contains("already been called"), "{}", again.body);
 
+    // Being seen, the visit can become a case, logged as a visit for the customer on record.
+    let start = [("csrf", csrf.as_str()), ("action", "start"), ("id", id.as_str())];
+    assert_eq!(post_with(&app, "/staff/reception", &desk, &start).await.status, StatusCode::SEE_OTHER);
+    let seeing = get_with(&app, "/staff/reception", &desk).await;
+    let link =
+        seeing.body.split("href=\"/staff/log?").nth(1).and_then(|s| s.split('"').next()).expect("a link to log a case");
+    let log = get_with(&app, &format!("/staff/log?{}", link.replace("&amp;", "&")), &desk).await;
+    assert_eq!(log.status, StatusCode::OK);
+    assert!(log.body.contains("Sam Visitor") && log.body.contains("value=\"visit\" checked"), "{}", log.body);
+
     // The board shows the ticket and where to go, and no name.
     let board = get(&app, "/reception/board").await;
     assert_eq!(board.status, StatusCode::OK);
     assert!(board.body.contains("A001") && board.body.contains("Desk 2") && !board.body.contains("Sam Visitor"));
-    assert!(board.body.contains("http-equiv=\"refresh\""));
+    assert!(!board.body.contains("http-equiv=\"refresh\""));
+    let screen = get(&app, "/reception/board?screen=1").await;
+    assert!(screen.body.contains("http-equiv=\"refresh\""), "{}", screen.body);
 
     // Called at once: the standard is met, and the wait counted for the site.
     let counted: Vec<(String, String)> =
@@ -291,7 +303,7 @@ async fn reception_books_in_calls_once_and_measures_the_wait() {
         .fetch_one(t.db.reader())
         .await
         .unwrap();
-    assert_eq!(steps, 2);
+    assert_eq!(steps, 3);
 
     // A rebuild of the counts from the tables gives the same.
     let running = frontdoor::rollups::db::all_days(t.db.reader()).await.unwrap();

@@ -1,6 +1,9 @@
 //! The waiting area's board (`/reception/board?site=`): tickets called and where to go,
-//! how many are waiting and the usual wait. No names or anything personal; large type; it
-//! refreshes itself every 15 seconds with a meta refresh, so it needs no JavaScript.
+//! how many are waiting and the usual wait. No names or anything personal; large type.
+//! The screen in the waiting area opens it with `&screen=1`, and then it refreshes itself
+//! every 15 seconds with a meta refresh, needing no JavaScript: a queue display is
+//! real-time, WCAG 2.2.1's exception for timing. Anyone else who opens the page gets no
+//! automatic refresh, only a link to look again, so nothing moves under a reader.
 
 use askama::Template;
 use axum::extract::{Query, State};
@@ -22,6 +25,7 @@ struct BoardPage {
     chrome: Chrome,
     site: String,
     site_name: String,
+    screen: bool,
     called: Vec<(String, String)>,
     waiting: usize,
     wait: String,
@@ -31,6 +35,8 @@ struct BoardPage {
 #[serde(default)]
 pub struct SiteQuery {
     site: String,
+    /// Set by the waiting area's screen: refresh every 15 seconds.
+    screen: String,
 }
 
 pub async fn show(State(state): State<AppState>, Query(q): Query<SiteQuery>) -> Result<Html<String>, AppError> {
@@ -63,6 +69,7 @@ pub async fn show(State(state): State<AppState>, Query(q): Query<SiteQuery>) -> 
     render(&BoardPage {
         chrome: Chrome::new(&state),
         site: point.id(),
+        screen: !q.screen.is_empty(),
         site_name: point.name.clone(),
         called: called.into_iter().take(8).map(|(_, t, d)| (t, d)).collect(),
         waiting: figures.waiting,

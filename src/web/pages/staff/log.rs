@@ -83,6 +83,8 @@ async fn page(
 pub struct ForCustomer {
     /// A customer record's id: the form starts with what the council knows of them.
     customer: Option<i64>,
+    /// How they made contact, when not a phone call: `visit` from the reception desk.
+    channel: Option<String>,
 }
 
 pub async fn form(
@@ -91,7 +93,13 @@ pub async fn form(
     Query(query): Query<ForCustomer>,
 ) -> Result<Html<String>, AppError> {
     signed_in.require(Action::LogContact)?;
-    let mut form = LogForm { channel: Channel::Phone.as_str().to_owned(), ..LogForm::default() };
+    let channel = query
+        .channel
+        .as_deref()
+        .and_then(Channel::parse)
+        .filter(|c| crate::intake::LOGGED_CHANNELS.contains(c))
+        .unwrap_or(Channel::Phone);
+    let mut form = LogForm { channel: channel.as_str().to_owned(), ..LogForm::default() };
     // Tell us once: a caller the council knows is not asked for their details again.
     if let Some(id) = query.customer {
         let customer = customers::db::get(state.db.reader(), id).await?.ok_or(AppError::NotFound)?;

@@ -34,6 +34,7 @@ struct Row {
     late: bool,
     told: String,
     appointment: bool,
+    customer_id: Option<i64>,
 }
 
 #[derive(Template)]
@@ -121,6 +122,7 @@ async fn page(
                 late: v.state == VisitState::Waiting && waited >= target_minutes && v.told_at.is_none(),
                 told: v.told.clone().unwrap_or_default(),
                 appointment: v.appointment_id.is_some(),
+                customer_id: v.customer_id,
             }
         })
         .collect();
