@@ -495,8 +495,9 @@ pub async fn step(
     Ok(())
 }
 
-/// Sends the reminders due: on a working day, for every appointment still booked up to
-/// the end of the next working day. Each is sent once (`reminded_at`).
+/// Sends the reminders due: on a working day, from the council's opening time (not in
+/// the night), for every appointment still booked up to the end of the next working day.
+/// Each is sent once (`reminded_at`).
 pub async fn remind(
     conn: &mut AnyConnection,
     council: &Council,
@@ -505,7 +506,7 @@ pub async fn remind(
 ) -> Result<usize, sqlx::Error> {
     let calendar = &rules.calendars.council;
     let today = calendar.local_date(rollups::ts(now));
-    if !calendar.is_working_day(today) {
+    if !calendar.is_working_day(today) || now < calendar.open_of(today).as_millisecond() {
         return Ok(0);
     }
     let Ok(tomorrow) = today.tomorrow() else { return Ok(0) };

@@ -78,6 +78,7 @@ test('a resident books an appointment without JavaScript and gets a confirmation
 })
 
 for (const [what, path] of [
+  ['a service that takes appointments', '/services/ctax-advice'],
   ['the waiting area board', '/reception/board'],
   ['the officer check', '/check-officer']
 ]) {

@@ -362,3 +362,52 @@ async fn an_officer_visit_is_measured_and_a_card_can_be_checked_without_giving_a
     }
     assert_eq!(last, StatusCode::TOO_MANY_REQUESTS);
 }
+
+#[tokio::test]
+async fn a_reminder_goes_out_once_on_the_working_day_before_from_opening_time() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    bookable_services(&t.db).await;
+    let rules = rules(&t.db).await;
+    let council = crate::support::council_for(&t.db);
+    let now = now_ms();
+    let b = rules.policy.bookable("ctax-advice").unwrap().clone();
+    let calendar = &rules.calendars.council;
+    let service_id: i64 = sqlx::query_scalar("SELECT id FROM services WHERE code = 'ctax-advice'")
+        .fetch_one(t.db.reader())
+        .await
+        .unwrap();
+    let free = appointments::free_slots(t.db.reader(), &b, service_id, calendar, now).await.unwrap();
+    // A slot at least two working days away, so the day before it is still to come.
+    let (day, slots) = free
+        .iter()
+        .find(|(d, _)| calendar.sub_working_days(*d, 1) > calendar.local_date(frontdoor::rollups::ts(now)))
+        .unwrap();
+    let case_id = open_at(&t.db, &rules, "ctax-advice", "remind@example.com", now).await.case_id;
+    let mut tx = t.db.begin().await.unwrap();
+    let booking = Booking {
+        bookable: &b,
+        service_id,
+        service_name: "Council tax advice",
+        case_id,
+        starts_at: slots[0].starts_at,
+        booked_by: None,
+    };
+    appointments::book(&mut tx, &council, &rules, &booking, now).await.unwrap_or_else(|e| panic!("{e}"));
+    tx.commit().await.unwrap();
+
+    let before = calendar.sub_working_days(*day, 1);
+    let opens = calendar.open_of(before).as_millisecond();
+    let mut tx = t.db.begin().await.unwrap();
+    // Not in the night before opening; then once; then never again.
+    assert_eq!(appointments::remind(&mut tx, &council, &rules, opens - 3_600_000).await.unwrap(), 0);
+    assert_eq!(appointments::remind(&mut tx, &council, &rules, opens + 60_000).await.unwrap(), 1);
+    assert_eq!(appointments::remind(&mut tx, &council, &rules, opens + 120_000).await.unwrap(), 0);
+    tx.commit().await.unwrap();
+    let reminders: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE body LIKE '%A reminder of your appointment%'")
+            .fetch_one(t.db.reader())
+            .await
+            .unwrap();
+    assert_eq!(reminders, 1);
+}

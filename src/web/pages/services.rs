@@ -67,6 +67,8 @@ struct ServicePage {
     service: Service,
     promises: Vec<Applies>,
     notices: Vec<Notice>,
+    /// It takes appointments: the start button books one.
+    bookable: bool,
 }
 
 pub async fn show(State(state): State<AppState>, Path(code): Path<String>) -> Result<Html<String>, AppError> {
@@ -87,5 +89,6 @@ pub async fn show(State(state): State<AppState>, Path(code): Path<String>) -> Re
         .collect();
     let notices = notices::live(state.db.reader(), Some(service.id), now_ms()).await?;
     crate::notices::count_shown(&state.db, &notices);
-    render(&ServicePage { chrome: Chrome::translated(&state), service, promises, notices })
+    let bookable = rules.policy.bookable(&service.code).is_some();
+    render(&ServicePage { chrome: Chrome::translated(&state), service, promises, notices, bookable })
 }
