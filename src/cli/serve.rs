@@ -107,13 +107,16 @@ pub async fn demo(cases: usize, file: PathBuf, listen: ListenArgs, mail: MailArg
     council.map = map;
 
     println!(
-        "\n{} (a demo) is ready: {} cases, {} events, {} customers and {} phone calls over 12 months, {} services. \
-         Built in {:.1}s.\n",
+        "\n{} (a demo) is ready: {} cases, {} events, {} customers, {} phone calls, {} visitors at reception, {} \
+         appointments and {} home visits over 12 months, {} services. Built in {:.1}s.\n",
         council.name,
         built.seeded.cases,
         built.seeded.events,
         built.seeded.customers,
         built.calls,
+        built.meetings.visitors,
+        built.meetings.appointments,
+        built.meetings.home_visits,
         built.services,
         started.elapsed().as_secs_f64()
     );

@@ -8,7 +8,7 @@
 pub mod calls;
 mod catalogue;
 mod history;
-mod meetings;
+pub mod meetings;
 mod questions;
 
 use std::sync::Arc;
@@ -56,6 +56,8 @@ pub struct Built {
     pub staff: Vec<(&'static str, &'static str)>,
     /// Phone calls, a year of them.
     pub calls: usize,
+    /// Visitors at reception, appointments and officers' home visits, a year of each.
+    pub meetings: meetings::Written,
 }
 
 /// Writes the demo council into an empty, migrated database.
@@ -67,10 +69,11 @@ pub async fn build(db: &Db, cases: usize) -> anyhow::Result<Built> {
     let calls = write_calls(db, &rules, cases, now).await?;
     let seeded = seed_history(db, rules.clone(), cases, now, &|_| {}).await?;
     book_callbacks(db, &rules, now).await?;
-    meetings::write(db, &rules, now).await.context("writing the demo's visitors, appointments and home visits")?;
+    let meetings =
+        meetings::write(db, &rules, now).await.context("writing the demo's visitors, appointments and home visits")?;
     publish_examples(db, now).await?;
     let staff = STAFF.iter().map(|s| (s.email, s.role.label())).collect();
-    Ok(Built { seeded, services: SERVICES.len(), staff, calls })
+    Ok(Built { seeded, services: SERVICES.len(), staff, calls, meetings })
 }
 
 /// A year of calls for the measured phone lines, about one and a half for every 250

@@ -293,7 +293,13 @@ pub async fn show(
             .waits_of(&s.id)
             .into_iter()
             .map(|(site, people, median, p90)| {
-                let place = sites.site(&site).map_or(if site == "home" { "At home" } else { site.as_str() }, |p| p.name.as_str());
+                if site == "home" {
+                    return format!(
+                        "Home visits: {people}; half the officers were no more than {median} minutes late, \
+                         9 in 10 no more than {p90} minutes"
+                    );
+                }
+                let place = sites.site(&site).map_or(site.as_str(), |p| p.name.as_str());
                 format!("{place}: {people} people; half waited {median} minutes or less, 9 in 10 waited {p90} minutes or less")
             })
             .collect();
