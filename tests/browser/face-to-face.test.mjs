@@ -90,6 +90,21 @@ for (const [what, path] of [
   })
 }
 
+test('the officer check and the board in Welsh and Arabic have no WCAG 2.2 AA violations', async () => {
+  const page = await newPage()
+  for (const [code, words] of [['cy', /Gwirio cerdyn adnabod swyddog/], ['ar', /التحقق من بطاقة هوية موظف/]]) {
+    await page.goto(demo.base + '/language/' + code + '?next=/check-officer')
+    await page.goto(demo.base + '/check-officer')
+    assert.match(await page.textContent('h1'), words)
+    await page.fill('#card', 'KM-0000')
+    await page.click('button[type=submit]')
+    await expectAccessible(page, `an unknown card in ${code}`)
+    await page.goto(demo.base + '/reception/board')
+    await expectAccessible(page, `the board in ${code}`)
+  }
+  await page.context().close()
+})
+
 test("the waiting area's screen refreshes itself without JavaScript", async () => {
   const page = await newPage({ javaScriptEnabled: false })
   await page.goto(demo.base + '/reception/board?screen=1')

@@ -60,14 +60,15 @@ pub async fn show(State(state): State<AppState>, Query(q): Query<SiteQuery>) -> 
         .filter(|(at, _, _)| now - at <= SHOWN_MS)
         .collect();
     called.sort_by_key(|c| std::cmp::Reverse(c.0));
+    let chrome = Chrome::translated(&state);
     let wait = match (figures.waiting, figures.median_minutes) {
-        (0, _) => "No wait just now".to_owned(),
-        (_, Some(m)) if m < 5 => "Less than 5 minutes".to_owned(),
-        (_, Some(m)) => format!("About {m} minutes"),
-        (_, None) => "We will call you soon".to_owned(),
+        (0, _) => chrome.t("board-no-wait"),
+        (_, Some(m)) if m < 5 => chrome.t("board-under-5"),
+        (_, Some(m)) => chrome.t_with("board-about", &[("minutes", &m.to_string())]),
+        (_, None) => chrome.t("board-soon"),
     };
     render(&BoardPage {
-        chrome: Chrome::new(&state),
+        chrome,
         site: point.id(),
         screen: !q.screen.is_empty(),
         site_name: point.name.clone(),

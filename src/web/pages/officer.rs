@@ -36,7 +36,14 @@ struct CheckOfficerPage {
 
 fn page(state: &AppState, form: CheckForm, error: Option<String>, result: Option<Checked>) -> CheckOfficerPage {
     let phone = state.rules.get().policy.contact.phone.first().map(|l| l.number.clone()).unwrap_or_default();
-    CheckOfficerPage { chrome: Chrome::new(state), card: form.card, postcode: form.postcode, error, result, phone }
+    CheckOfficerPage {
+        chrome: Chrome::translated(state),
+        card: form.card,
+        postcode: form.postcode,
+        error,
+        result,
+        phone,
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -58,7 +65,7 @@ pub async fn check(
     let Form(form) = form?;
     let card: String = form.card.trim().chars().filter(|c| !c.is_whitespace()).collect();
     if card.is_empty() || card.chars().count() > 40 {
-        let error = Some("Enter the number on the identity card, as it is printed".to_owned());
+        let error = Some(Chrome::translated(&state).t("officer-error-card"));
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page(&state, form, error, None))?).into_response());
     }
     let now = now_ms();
