@@ -26,8 +26,8 @@ use jiff::civil::Date;
 use sqlx::AnyConnection;
 
 use crate::calendar::Calendar;
+use crate::cases::Actor;
 use crate::cases::db::NewEvent;
-use crate::cases::{Actor, EventKind};
 use crate::casework::append_event;
 use crate::config::Council;
 use crate::db::vocabulary::vocabulary;
@@ -60,11 +60,6 @@ pub struct Slot {
     pub free: i64,
 }
 
-/// A council-local date and time as UTC milliseconds.
-pub fn at(calendar: &Calendar, date: Date, time: jiff::civil::Time) -> Option<i64> {
-    date.to_datetime(time).to_zoned(calendar.time_zone().clone()).ok().map(|z| z.timestamp().as_millisecond())
-}
-
 /// The slots of one day, before counting who has booked them: none on a day the council
 /// is closed.
 pub fn day_slots(b: &Bookable, calendar: &Calendar, date: Date) -> Vec<(i64, i64)> {
@@ -79,9 +74,7 @@ pub fn day_slots(b: &Bookable, calendar: &Calendar, date: Date) -> Vec<(i64, i64
             if to > session.to || to <= from {
                 break;
             }
-            if let (Some(s), Some(e)) = (at(calendar, date, from), at(calendar, date, to)) {
-                out.push((s, e));
-            }
+            out.push((calendar.at(date, from).as_millisecond(), calendar.at(date, to).as_millisecond()));
             from = to;
         }
     }
@@ -142,16 +135,6 @@ pub enum AppointmentError {
     Db(#[from] sqlx::Error),
 }
 
-/// The standards' ids and targets in milliseconds.
-fn standard_of(rules: &Rules, measure: Measure) -> Option<(&str, i64)> {
-    rules
-        .policy
-        .standards
-        .iter()
-        .find(|s| s.measures == measure)
-        .and_then(|s| Some((s.id.as_str(), s.target.seconds()? * 1000)))
-}
-
 /// Whether an appointment that started at `started` met its standard.
 pub fn started_in_time(booked: i64, arrived: Option<i64>, started: i64, target_ms: i64) -> bool {
     let from = arrived.map_or(booked, |a| a.max(booked));
@@ -161,10 +144,6 @@ pub fn started_in_time(booked: i64, arrived: Option<i64>, started: i64, target_m
 /// Whether a change told at `notified` was told in time for the start it changed.
 pub fn told_in_time(old_start: i64, notified: i64, target_ms: i64) -> bool {
     old_start - notified >= target_ms
-}
-
-fn note(actor: Actor, text: &str, public: bool) -> NewEvent<'_> {
-    NewEvent { actor, kind: EventKind::Note, public, body: Some(text), from_status: None, to_status: None }
 }
 
 /// What a booking was made for.
@@ -190,7 +169,7 @@ fn letter(
     link: &str,
 ) -> String {
     let calendar = &rules.calendars.council;
-    let place = rules.policy.contact.site(site).map(|p| format!("{}, {}", p.name, p.address)).unwrap_or_default();
+    let place = rules.policy.contact.place(site);
     format!(
         "{what}\n\nWhat: {service}\nWhen: {}\nWhere: {place}\n\nA calendar file is attached to add it to your calendar. \
          Please come to reception a few minutes before the time; we will see you within 5 minutes of it.\n\n\
@@ -208,7 +187,7 @@ fn meeting_file(
     cancelled: bool,
     now: i64,
 ) -> String {
-    let place = rules.policy.contact.site(&a.site).map(|p| format!("{}, {}", p.name, p.address)).unwrap_or_default();
+    let place = rules.policy.contact.place(&a.site);
     let reference = crate::cases::CaseRef::from_id(&council.prefix, a.case_id).to_string();
     ics::calendar(&ics::Meeting {
         uid: &a.uid,
@@ -259,7 +238,7 @@ pub async fn book(
         rules.policy.contact.site(&b.site).map_or(b.site.as_str(), |p| p.name.as_str())
     );
     let actor = booking.booked_by.map_or(Actor::SYSTEM, Actor::staff);
-    append_event(&mut *conn, booking.case_id, &note(actor, &text, true), rules, now).await?;
+    append_event(&mut *conn, booking.case_id, &NewEvent::note(actor, &text, true), rules, now).await?;
     let appointment = db::get(&mut *conn, id).await?.ok_or(AppointmentError::NotNow("The booking was not kept"))?;
     let file = meeting_file(council, rules, &appointment, booking.service_name, false, now);
     let body =
@@ -288,6 +267,42 @@ pub enum ChangedBy {
     Council { staff_id: i64 },
 }
 
+impl ChangedBy {
+    /// The member of staff who made it, for a council change.
+    pub fn staff_id(self) -> Option<i64> {
+        match self {
+            ChangedBy::Council { staff_id } => Some(staff_id),
+            ChangedBy::Customer => None,
+        }
+    }
+}
+
+/// Records a change to an appointment or a visit, told at `now`. One the council made
+/// (`by_council`) is measured against the change standard: its `met` is set here, and
+/// the performance counts move with it. The caller leaves `met` empty.
+pub async fn record_notice(
+    conn: &mut AnyConnection,
+    rules: &Rules,
+    mut change: db::Change<'_>,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let standard = rules.policy.timed(Measure::ChangeNotified);
+    change.met =
+        change.by_council.then(|| told_in_time(change.old_start, now, standard.map_or(DAY_MS, |(_, target)| target)));
+    db::insert_change(&mut *conn, &change, now).await?;
+    if let (Some(met), Some((id, _))) = (change.met, standard) {
+        let delta = Delta {
+            day: rules.calendars.council.local_date(rollups::ts(now)),
+            service_id: change.service_id,
+            metric: if met { Metric::Met } else { Metric::Missed },
+            key: id.to_owned(),
+            value: 1,
+        };
+        rollups::db::add(&mut *conn, &[delta]).await?;
+    }
+    Ok(())
+}
+
 /// Records a change or cancellation, measures it against the change standard when the
 /// council made it, and tells the customer with the updated calendar file.
 #[expect(clippy::too_many_arguments, reason = "each is a distinct part of one step, taken in the caller's transaction")]
@@ -304,17 +319,7 @@ async fn record_change(
     let after =
         db::get(&mut *conn, before.id).await?.ok_or(AppointmentError::NotNow("There is no such appointment"))?;
     let cancelled = after.state == AppointmentState::Cancelled;
-    let standard = standard_of(rules, Measure::ChangeNotified);
-    let met = match by {
-        ChangedBy::Council { .. } => {
-            Some(told_in_time(before.starts_at, now, standard.map_or(DAY_MS, |(_, target)| target)))
-        }
-        ChangedBy::Customer => None,
-    };
-    let staff_id = match by {
-        ChangedBy::Council { staff_id } => Some(staff_id),
-        ChangedBy::Customer => None,
-    };
+    let staff_id = by.staff_id();
     let change = db::Change {
         appointment_id: Some(before.id),
         visit_id: None,
@@ -325,19 +330,9 @@ async fn record_change(
         new_start: (!cancelled).then_some(after.starts_at),
         reason: (!reason.is_empty()).then_some(reason),
         staff_id,
-        met,
+        met: None,
     };
-    db::insert_change(&mut *conn, &change, now).await?;
-    if let (Some(met), Some((id, _))) = (met, standard) {
-        let delta = Delta {
-            day: rules.calendars.council.local_date(rollups::ts(now)),
-            service_id: before.service_id,
-            metric: if met { Metric::Met } else { Metric::Missed },
-            key: id.to_owned(),
-            value: 1,
-        };
-        rollups::db::add(&mut *conn, &[delta]).await?;
-    }
+    record_notice(&mut *conn, rules, change, now).await?;
     let calendar = &rules.calendars.council;
     let why = if reason.is_empty() { String::new() } else { format!(" {reason}") };
     let (event, what) = if cancelled {
@@ -356,7 +351,7 @@ async fn record_change(
         )
     };
     let actor = staff_id.map_or(Actor::customer(None), Actor::staff);
-    append_event(&mut *conn, before.case_id, &note(actor, &event, true), rules, now).await?;
+    append_event(&mut *conn, before.case_id, &NewEvent::note(actor, &event, true), rules, now).await?;
     let file = meeting_file(council, rules, &after, service, cancelled, now);
     let body = if cancelled {
         format!(
@@ -389,6 +384,22 @@ async fn record_change(
     Ok(())
 }
 
+/// An appointment still booked, with its service; `not_booked` says why not otherwise.
+async fn still_booked(
+    conn: &mut AnyConnection,
+    id: i64,
+    not_booked: &'static str,
+) -> Result<(db::Appointment, crate::services::Service), AppointmentError> {
+    let a = db::get(&mut *conn, id).await?.ok_or(AppointmentError::NotNow("There is no such appointment"))?;
+    if a.state != AppointmentState::Booked {
+        return Err(AppointmentError::NotNow(not_booked));
+    }
+    let service = crate::services::db::get(&mut *conn, a.service_id)
+        .await?
+        .ok_or(AppointmentError::NotNow("The appointment's service no longer exists"))?;
+    Ok((a, service))
+}
+
 /// Moves a booked appointment to another slot of its service.
 #[expect(clippy::too_many_arguments, reason = "each is a distinct part of one step, taken in the caller's transaction")]
 pub async fn change(
@@ -401,13 +412,7 @@ pub async fn change(
     reason: &str,
     now: i64,
 ) -> Result<(), AppointmentError> {
-    let before = db::get(&mut *conn, id).await?.ok_or(AppointmentError::NotNow("There is no such appointment"))?;
-    if before.state != AppointmentState::Booked {
-        return Err(AppointmentError::NotNow("Only an appointment still to come can be changed"));
-    }
-    let service = crate::services::db::get(&mut *conn, before.service_id)
-        .await?
-        .ok_or(AppointmentError::NotNow("The appointment's service no longer exists"))?;
+    let (before, service) = still_booked(&mut *conn, id, "Only an appointment still to come can be changed").await?;
     let b = rules
         .policy
         .bookable(&service.code)
@@ -434,13 +439,7 @@ pub async fn cancel(
     reason: &str,
     now: i64,
 ) -> Result<(), AppointmentError> {
-    let before = db::get(&mut *conn, id).await?.ok_or(AppointmentError::NotNow("There is no such appointment"))?;
-    if before.state != AppointmentState::Booked {
-        return Err(AppointmentError::NotNow("Only an appointment still to come can be cancelled"));
-    }
-    let service = crate::services::db::get(&mut *conn, before.service_id)
-        .await?
-        .ok_or(AppointmentError::NotNow("The appointment's service no longer exists"))?;
+    let (before, service) = still_booked(&mut *conn, id, "Only an appointment still to come can be cancelled").await?;
     if !db::set_state(&mut *conn, id, AppointmentState::Booked, AppointmentState::Cancelled, now).await? {
         return Err(AppointmentError::NotNow("Someone else changed this appointment just now; look again"));
     }
@@ -477,7 +476,7 @@ pub async fn step(
         return Err(AppointmentError::NotNow("Someone else changed this appointment just now; look again"));
     }
     if to == Started
-        && let Some((standard, target)) = standard_of(rules, Measure::AppointmentStarted)
+        && let Some((standard, target)) = rules.policy.timed(Measure::AppointmentStarted)
     {
         let met = started_in_time(a.starts_at, a.arrived_at, now, target);
         db::set_measured(&mut *conn, id, met).await?;
@@ -491,7 +490,7 @@ pub async fn step(
         rollups::db::add(&mut *conn, &deltas).await?;
     }
     let text = format!("Appointment: {}.", to.label().to_lowercase());
-    append_event(&mut *conn, a.case_id, &note(Actor::staff(staff_id), &text, false), rules, now).await?;
+    append_event(&mut *conn, a.case_id, &NewEvent::note(Actor::staff(staff_id), &text, false), rules, now).await?;
     Ok(())
 }
 
@@ -520,8 +519,7 @@ pub async fn remind(
             continue;
         }
         let service = crate::services::db::get(&mut *conn, a.service_id).await?.map(|s| s.name).unwrap_or_default();
-        let place =
-            rules.policy.contact.site(&a.site).map(|p| format!("{}, {}", p.name, p.address)).unwrap_or_default();
+        let place = rules.policy.contact.place(&a.site);
         let body = format!(
             "A reminder of your appointment.\n\nWhat: {service}\nWhen: {}\nWhere: {place}\n\n\
              If you cannot come, please change or cancel it with the link in the email that confirmed it, \
@@ -537,7 +535,7 @@ pub async fn remind(
 pub async fn performance_counts(pool: &sqlx::AnyPool, rules: &Rules) -> Result<Vec<Delta>, sqlx::Error> {
     let calendar = &rules.calendars.council;
     let mut out = Vec::new();
-    if let Some((standard, _)) = standard_of(rules, Measure::AppointmentStarted) {
+    if let Some((standard, _)) = rules.policy.timed(Measure::AppointmentStarted) {
         for (service_id, site, booked, arrived, started, met) in db::started(pool).await? {
             let day = calendar.local_date(rollups::ts(started));
             let metric = if met { Metric::Met } else { Metric::Missed };
@@ -546,7 +544,7 @@ pub async fn performance_counts(pool: &sqlx::AnyPool, rules: &Rules) -> Result<V
             out.push(rollups::waited(day, service_id, standard, &site, started - from));
         }
     }
-    if let Some((standard, _)) = standard_of(rules, Measure::ChangeNotified) {
+    if let Some((standard, _)) = rules.policy.timed(Measure::ChangeNotified) {
         for (service_id, at, met) in db::measured_changes(pool).await? {
             let day = calendar.local_date(rollups::ts(at));
             let metric = if met { Metric::Met } else { Metric::Missed };

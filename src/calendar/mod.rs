@@ -183,7 +183,8 @@ impl Calendar {
         self.at(date, Time::midnight())
     }
 
-    fn at(&self, date: Date, time: Time) -> Timestamp {
+    /// A council-local date and time as a moment.
+    pub fn at(&self, date: Date, time: Time) -> Timestamp {
         // In a DST gap the "compatible" rule moves forward: 01:30 on the spring-forward
         // day becomes 02:30 BST. Opening hours never fall in the gap in practice.
         date.to_datetime(time).to_zoned(self.tz.clone()).map_or(Timestamp::MAX, |z| z.timestamp())

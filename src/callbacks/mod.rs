@@ -28,7 +28,7 @@ use sqlx::AnyConnection;
 
 use crate::calendar::{Calendar, Receipt};
 use crate::cases::db::NewEvent;
-use crate::cases::{Actor, Channel, EventKind};
+use crate::cases::{Actor, Channel};
 use crate::casework::append_event;
 use crate::config::Council;
 use crate::contacts::Direction;
@@ -156,10 +156,6 @@ pub fn standard(rules: &Rules) -> Option<&str> {
     rules.policy.standards.iter().find(|s| s.starts == Milestone::CallbackBooked).map(|s| s.id.as_str())
 }
 
-fn note(actor: Actor, text: &str) -> NewEvent<'_> {
-    NewEvent { actor, kind: EventKind::Note, public: false, body: Some(text), from_status: None, to_status: None }
-}
-
 /// Books a callback on a case in the caller's transaction, and notes it on the timeline.
 /// `booked_by` is the adviser who booked it, `None` for the customer's own request.
 pub async fn book(
@@ -180,7 +176,7 @@ pub async fn book(
     let id = db::insert(&mut *conn, case_id, phone, &w, booked_by, now).await?;
     let text = format!("Callback booked: we will phone {phone} {}.", describe(&w, calendar));
     let actor = booked_by.map_or(Actor::SYSTEM, Actor::staff);
-    append_event(&mut *conn, case_id, &note(actor, &text), rules, now).await?;
+    append_event(&mut *conn, case_id, &NewEvent::note(actor, &text, false), rules, now).await?;
     Ok((id, w))
 }
 
@@ -263,7 +259,7 @@ pub async fn record_try(
         None => "",
     };
     let text = format!("Callback try {tries} of {TRIES} to {}: {}{timing}.", due.phone, outcome.label().to_lowercase());
-    append_event(&mut *conn, due.case_id, &note(Actor::staff(staff_id), &text), rules, now).await?;
+    append_event(&mut *conn, due.case_id, &NewEvent::note(Actor::staff(staff_id), &text, false), rules, now).await?;
     if let Settled::GaveUp { .. } = settled {
         let emailed = match due.customer_id {
             Some(id) => crate::customers::db::get(&mut *conn, id)
@@ -285,7 +281,7 @@ pub async fn record_try(
             let text = format!(
                 "{TRIES} tries with no answer, and the customer gave no email address: write to them, offering another callback."
             );
-            append_event(&mut *conn, due.case_id, &note(Actor::SYSTEM, &text), rules, now).await?;
+            append_event(&mut *conn, due.case_id, &NewEvent::note(Actor::SYSTEM, &text, false), rules, now).await?;
         }
         return Ok(Settled::GaveUp { emailed });
     }

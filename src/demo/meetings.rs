@@ -77,7 +77,7 @@ pub async fn write(db: &Db, rules: &Rules, now: i64) -> anyhow::Result<Written> 
             let Some(&(customer_id, ref name)) = customers.get(rng.random_range(0..customers.len().max(1))) else {
                 break;
             };
-            let arrived = appointments::at(calendar, day, Time::new(9, 0, 0, 0)?).context("a demo day")?
+            let arrived = calendar.at(day, Time::new(9, 0, 0, 0)?).as_millisecond()
                 + rng.random_range(0..(7 * 60)) * MIN
                 + rng.random_range(0..60_000);
             let visitor = NewVisitor {
@@ -242,7 +242,7 @@ pub async fn write(db: &Db, rules: &Rules, now: i64) -> anyhow::Result<Written> 
             date = calendar.next_working_day_from(date.tomorrow()?, &mut Vec::new());
         }
         let hour = rng.random_range(9..16);
-        let due = appointments::at(calendar, date, Time::new(hour, 0, 0, 0)?).context("a demo visit")?;
+        let due = calendar.at(date, Time::new(hour, 0, 0, 0)?).as_millisecond();
         let mut window_end = rng.random_bool(0.4).then_some(due + 2 * 3_600_000);
         let arrange = Arrange { case_id, officer_id, due_at: due, window_end, staff_id: officer_id };
         let id =
@@ -258,7 +258,7 @@ pub async fn write(db: &Db, rules: &Rules, now: i64) -> anyhow::Result<Written> 
             let notice = if rng.random_bool(0.7) { rng.random_range(25..72) } else { rng.random_range(1..12) };
             let notified = due - notice * 3_600_000;
             let next = calendar.next_working_day_from(date.tomorrow()?, &mut Vec::new());
-            let moved = appointments::at(calendar, next, Time::new(hour, 0, 0, 0)?).context("a demo visit")?;
+            let moved = calendar.at(next, Time::new(hour, 0, 0, 0)?).as_millisecond();
             let moved_end = window_end.map(|_| moved + 2 * 3_600_000);
             if moved < now && visits::db::change(&mut tx, id, Some((moved, moved_end)), notified).await? {
                 let service_id = visits::db::service_of(&mut tx, case_id).await?;

@@ -60,12 +60,7 @@ impl VisitState {
 
 /// The visitor-seen standard: its id and target in milliseconds.
 pub fn standard(rules: &Rules) -> Option<(&str, i64)> {
-    rules
-        .policy
-        .standards
-        .iter()
-        .find(|s| s.measures == Measure::VisitorSeen)
-        .and_then(|s| Some((s.id.as_str(), s.target.seconds()? * 1000)))
+    rules.policy.timed(Measure::VisitorSeen)
 }
 
 /// Whether a visit meets the standard, decided when it is called (`Some(called)`) or

@@ -122,6 +122,12 @@ impl Contact {
         self.phone.iter().find(|l| l.id() == id)
     }
 
+    /// Where a visiting point is, in words for a letter: "Customer service centre, Town
+    /// Hall, 1 Market Square..."; empty for an id no point has.
+    pub fn place(&self, id: &str) -> String {
+        self.site(id).map(|p| format!("{}, {}", p.name, p.address)).unwrap_or_default()
+    }
+
     /// The visiting point with this id.
     pub fn site(&self, id: &str) -> Option<&VisitPoint> {
         self.visit.iter().find(|p| p.id() == id)

@@ -153,6 +153,16 @@ impl Policy {
         Policy::parse(super::DEFAULT_POLICY).expect("the built-in policy is valid")
     }
 
+    /// The standard measuring `measure` against a time target (minutes, hours): its id
+    /// and the target in milliseconds. The face-to-face standards are measured by their
+    /// own rows, each against the one standard of its measure.
+    pub fn timed(&self, measure: Measure) -> Option<(&str, i64)> {
+        self.standards
+            .iter()
+            .find(|s| s.measures == measure)
+            .and_then(|s| Some((s.id.as_str(), s.target.seconds()? * 1000)))
+    }
+
     /// The appointments a service takes, if it is bookable.
     pub fn bookable(&self, service_code: &str) -> Option<&super::bookable::Bookable> {
         self.appointments.iter().find(|b| b.service == service_code)

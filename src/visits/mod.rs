@@ -15,7 +15,7 @@ use sqlx::AnyConnection;
 
 use crate::appointments::{self, ChangedBy, describe};
 use crate::cases::db::NewEvent;
-use crate::cases::{Actor, CaseRef, EventKind};
+use crate::cases::{Actor, CaseRef};
 use crate::casework::append_event;
 use crate::config::Council;
 use crate::db::vocabulary::vocabulary;
@@ -47,15 +47,6 @@ pub fn lateness(due: i64, window_end: Option<i64>, arrived: i64) -> i64 {
     (arrived - window_end.unwrap_or(due).max(due)).max(0)
 }
 
-fn standard(rules: &Rules) -> Option<(&str, i64)> {
-    rules
-        .policy
-        .standards
-        .iter()
-        .find(|s| s.measures == Measure::OfficerArrived)
-        .and_then(|s| Some((s.id.as_str(), s.target.seconds()? * 1000)))
-}
-
 #[derive(Debug, thiserror::Error)]
 pub enum VisitError {
     #[error("{0}")]
@@ -77,10 +68,6 @@ pub fn when(rules: &Rules, due: i64, window_end: Option<i64>) -> String {
         }
         _ => describe(calendar, due),
     }
-}
-
-fn note(actor: Actor, text: &str, public: bool) -> NewEvent<'_> {
-    NewEvent { actor, kind: EventKind::Note, public, body: Some(text), from_status: None, to_status: None }
 }
 
 fn file(council: &Council, v: &db::Visit, cancelled: bool, now: i64) -> String {
@@ -145,7 +132,7 @@ pub async fn arrange(
     }
     let when = when(rules, v.due_at, v.window_end);
     let text = format!("Home visit arranged: {} will visit {when}.", v.officer_name);
-    append_event(&mut *conn, a.case_id, &note(Actor::staff(a.staff_id), &text, true), rules, now).await?;
+    append_event(&mut *conn, a.case_id, &NewEvent::note(Actor::staff(a.staff_id), &text, true), rules, now).await?;
     let body = format!(
         "{} from {} will visit your home {when}.\n\nThey will show you an identity card numbered {}. \
          To check it is real, go to {}/check-officer or phone us. A calendar file is attached.",
@@ -198,18 +185,7 @@ pub async fn change(
         return Err(VisitError::NotNow("Someone else changed this visit just now; look again"));
     }
     let after = db::get(&mut *conn, id).await?.ok_or(VisitError::NotNow("There is no such visit"))?;
-    let staff_id = match by {
-        ChangedBy::Council { staff_id } => Some(staff_id),
-        ChangedBy::Customer => None,
-    };
-    let target = rules.policy.standards.iter().find(|s| s.measures == Measure::ChangeNotified);
-    let met = staff_id.map(|_| {
-        appointments::told_in_time(
-            before.due_at,
-            now,
-            target.and_then(|s| s.target.seconds()).map_or(86_400_000, |s| s * 1000),
-        )
-    });
+    let staff_id = by.staff_id();
     let service_id = db::service_of(&mut *conn, before.case_id).await?;
     let change = appointments::db::Change {
         appointment_id: None,
@@ -221,19 +197,9 @@ pub async fn change(
         new_start: to.map(|(due, _)| due),
         reason: (!reason.is_empty()).then_some(reason),
         staff_id,
-        met,
+        met: None,
     };
-    appointments::db::insert_change(&mut *conn, &change, now).await?;
-    if let (Some(met), Some(s)) = (met, target) {
-        let delta = Delta {
-            day: rules.calendars.council.local_date(rollups::ts(now)),
-            service_id,
-            metric: if met { Metric::Met } else { Metric::Missed },
-            key: s.id.clone(),
-            value: 1,
-        };
-        rollups::db::add(&mut *conn, &[delta]).await?;
-    }
+    appointments::record_notice(&mut *conn, rules, change, now).await?;
     let why = if reason.is_empty() { String::new() } else { format!(" {reason}") };
     let was = when(rules, before.due_at, before.window_end);
     let (event, body) = match to {
@@ -258,7 +224,7 @@ pub async fn change(
         }
     };
     let actor = staff_id.map_or(Actor::customer(None), Actor::staff);
-    append_event(&mut *conn, before.case_id, &note(actor, &event, true), rules, now).await?;
+    append_event(&mut *conn, before.case_id, &NewEvent::note(actor, &event, true), rules, now).await?;
     let ics = file(council, &after, to.is_none(), now);
     tell(conn, council, before.case_id, &body, &ics, now).await?;
     Ok(())
@@ -279,7 +245,8 @@ pub async fn arrive(
     if !db::arrive(&mut *conn, id, now).await? {
         return Err(VisitError::NotNow("Someone else recorded this visit just now; look again"));
     }
-    let (standard_id, target) = standard(rules).map_or((None, 15 * 60_000), |(s, t)| (Some(s), t));
+    let (standard_id, target) =
+        rules.policy.timed(Measure::OfficerArrived).map_or((None, 15 * 60_000), |(s, t)| (Some(s), t));
     let met = on_time(v.due_at, v.window_end, now, target);
     db::set_measured(&mut *conn, id, met).await?;
     let service_id = db::service_of(&mut *conn, v.case_id).await?;
@@ -293,7 +260,7 @@ pub async fn arrive(
         rollups::db::add(&mut *conn, &deltas).await?;
     }
     let text = format!("Officer arrived{}.", if met { "" } else { ", outside the arranged time" });
-    append_event(&mut *conn, v.case_id, &note(Actor::staff(staff_id), &text, false), rules, now).await?;
+    append_event(&mut *conn, v.case_id, &NewEvent::note(Actor::staff(staff_id), &text, false), rules, now).await?;
     Ok(met)
 }
 
@@ -318,13 +285,13 @@ pub async fn finish(
         return Err(VisitError::NotNow("Record the officer's arrival first"));
     }
     let text = format!("Home visit: {outcome}");
-    append_event(&mut *conn, v.case_id, &note(Actor::staff(staff_id), &text, false), rules, now).await?;
+    append_event(&mut *conn, v.case_id, &NewEvent::note(Actor::staff(staff_id), &text, false), rules, now).await?;
     Ok(())
 }
 
 /// The officer-arrived standard's counts for a rebuild of the performance counts.
 pub async fn performance_counts(pool: &sqlx::AnyPool, rules: &Rules) -> Result<Vec<Delta>, sqlx::Error> {
-    let Some((standard, _)) = standard(rules) else { return Ok(Vec::new()) };
+    let Some((standard, _)) = rules.policy.timed(Measure::OfficerArrived) else { return Ok(Vec::new()) };
     let calendar = &rules.calendars.council;
     let mut out = Vec::new();
     for (service_id, due, end, arrived, met) in db::arrivals(pool).await? {

@@ -39,7 +39,12 @@ pub struct NewEvent<'a> {
     pub to_status: Option<Status>,
 }
 
-impl NewEvent<'_> {
+impl<'a> NewEvent<'a> {
+    /// A note on the timeline: public ones the customer sees on their case page.
+    pub fn note(actor: Actor, text: &'a str, public: bool) -> NewEvent<'a> {
+        NewEvent { actor, kind: EventKind::Note, public, body: Some(text), from_status: None, to_status: None }
+    }
+
     /// The event as stored with `id`: what reading it back would give.
     pub fn stored(&self, id: i64, case_id: i64, at: i64) -> Event {
         Event {

@@ -104,7 +104,7 @@ async fn bookable(state: &AppState, code: &str) -> Result<(Service, Bookable), A
 }
 
 fn place(state: &AppState, b: &Bookable) -> String {
-    state.rules.get().policy.contact.site(&b.site).map(|p| format!("{}, {}", p.name, p.address)).unwrap_or_default()
+    state.rules.get().policy.contact.place(&b.site)
 }
 
 async fn page(
@@ -298,7 +298,7 @@ async fn appointment_page(
         reference: CaseRef::from_id(&state.council.prefix, a.case_id).to_string(),
         service: service.name,
         when: appointments::describe(calendar, a.starts_at),
-        place: rules.policy.contact.site(&a.site).map(|p| format!("{}, {}", p.name, p.address)).unwrap_or_default(),
+        place: rules.policy.contact.place(&a.site),
         state: a.state,
         offer,
         token: token.to_owned(),

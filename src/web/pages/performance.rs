@@ -105,8 +105,9 @@ pub struct StandardRow {
     pub this_month: ShareCell,
     pub year: ShareCell,
     pub chart: Chart,
-    /// For the face-to-face standards, this month's waits by site, in plain words.
-    pub waits: Vec<String>,
+    /// For the face-to-face standards, this month's waits by site: the site's name (or
+    /// "home"), people, median and 90th percentile in minutes.
+    pub waits: Vec<(String, i64, i64, i64)>,
 }
 
 /// Kept out of due in a month.
@@ -287,22 +288,9 @@ pub async fn show(
         let last = &cells[cells.len() - 1];
         kept += last.met;
         due += last.due;
-        let this = f.months[f.months.len() - 1];
-        let sites = &rules.policy.contact;
-        let waits = f.by_month[&this]
-            .waits_of(&s.id)
-            .into_iter()
-            .map(|(site, people, median, p90)| {
-                if site == "home" {
-                    return format!(
-                        "Home visits: {people}; half the officers were no more than {median} minutes late, \
-                         9 in 10 no more than {p90} minutes"
-                    );
-                }
-                let place = sites.site(&site).map_or(site.as_str(), |p| p.name.as_str());
-                format!("{place}: {people} people; half waited {median} minutes or less, 9 in 10 waited {p90} minutes or less")
-            })
-            .collect();
+        // A site's name; "home" is an officer's visits, whose wait is their lateness.
+        let place = |site: String| rules.policy.contact.site(&site).map_or(site.clone(), |p| p.name.clone());
+        let waits = f.this_month().waits_of(&s.id).into_iter().map(|(site, n, m, p)| (place(site), n, m, p)).collect();
         let row = StandardRow {
             waits,
             id: s.id.clone(),

@@ -163,12 +163,8 @@ fn times(
         }
     };
     let (day, at, end) = (day?, at?, end?);
-    let due = crate::appointments::at(calendar, day, at)?;
-    let end = match end {
-        Some(t) => Some(crate::appointments::at(calendar, day, t)?),
-        None => None,
-    };
-    Some((due, end))
+    let due = calendar.at(day, at).as_millisecond();
+    Some((due, end.map(|t| calendar.at(day, t).as_millisecond())))
 }
 
 pub async fn arrange_or_change(
