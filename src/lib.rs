@@ -23,6 +23,7 @@ pub mod forms;
 pub mod information;
 pub mod intake;
 pub mod jobs;
+pub mod letters;
 pub mod mail;
 pub mod notices;
 pub mod org;

@@ -75,8 +75,8 @@ pub async fn perform(
     match action {
         CaseAction::Reply { text } => {
             let text = checked_text("reply", "the reply", text)?;
-            append_event(&mut *conn, case_id, &event(actor, EventKind::Message, true, &text), rules, now).await?;
-            tell_customer(&mut *conn, council, case_id, Purpose::Reply, &text, now).await?;
+            crate::casework::tell::write_to(&mut *conn, council, rules, case_id, actor, Purpose::Reply, &text, now)
+                .await?;
         }
         CaseAction::Note { text } => {
             let text = checked_text("note", "the note", text)?;

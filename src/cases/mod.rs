@@ -88,6 +88,9 @@ vocabulary! {
         Escalated = "escalated", "Escalated";
         CustomerMerged = "customer_merged", "Customer records merged";
         Reclassified = "reclassified", "Type changed";
+        // A message to the customer that goes by post: it becomes a reply (the
+        // `responded` milestone) only when the letter is printed.
+        Letter = "letter", "Letter to the customer";
     }
 }
 
@@ -107,6 +110,7 @@ numbered!(EventKind {
     Escalated = 11,
     CustomerMerged = 12,
     Reclassified = 13,
+    Letter = 14,
 });
 
 vocabulary! {

@@ -206,7 +206,7 @@ pub async fn extend(
     append_event(&mut *conn, case_id, &event, rules, now).await?;
 
     if let Some(customer_id) = case.customer_id {
-        let (_, email, phone) = db::how_to_reach(&mut *conn, customer_id).await?;
+        let route = crate::casework::tell::route_to(&mut *conn, customer_id).await?;
         let reference = CaseRef::from_id(&council.prefix, case_id);
         let when = rules.calendar(standard.calendar).local_date(new_due).strftime("%A %-d %B %Y").to_string();
         let subject = format!("{reference}: we need more time");
@@ -215,22 +215,24 @@ pub async fn extend(
              We will now reply by {when}.\n\nThe reason: {reason}\n\n\
              If this causes you a problem, reply to this message and tell us."
         );
-        let (channel, recipient) = match (email, phone) {
-            (Some(email), _) => (OutChannel::Email, email),
-            (None, Some(phone)) => (OutChannel::Phone, phone),
-            (None, None) => return Ok(new_due),
+        let Some(route) = route else { return Ok(new_due) };
+        let text = if route.channel == OutChannel::Letter {
+            text.replace("reply to this message and tell us", "write to us or phone us, and give your reference")
+        } else {
+            text
         };
         let message = NewMessage {
             case_id,
             customer_id,
-            channel,
+            channel: route.channel,
             purpose: Purpose::Update,
-            recipient: &recipient,
+            recipient: &route.recipient,
             subject: &subject,
             body: &text,
             auto_submitted: Some("auto-generated"),
             in_reply_to: None,
             calendar: None,
+            large_print: route.large_print,
         };
         outbox::db::insert(&mut *conn, &message, council.mail_domain(), now).await?;
     }

@@ -8,12 +8,35 @@ use crate::clocks::Clock;
 use crate::db::flag;
 use crate::org::Role;
 
-/// A customer's name, email address and phone number.
-pub async fn how_to_reach(
-    conn: &mut AnyConnection,
-    customer_id: i64,
-) -> Result<(String, Option<String>, Option<String>), sqlx::Error> {
-    sqlx::query_as("SELECT name, email, phone FROM customers WHERE id = $1").bind(customer_id).fetch_one(conn).await
+/// What a customer gave us to reach them by.
+#[derive(Debug, Clone, Default)]
+pub struct Reachable {
+    pub name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub address: Option<String>,
+    pub postcode: Option<String>,
+    pub prefers_post: bool,
+    pub large_print: bool,
+}
+
+/// A customer's name, and the ways to reach them.
+pub async fn how_to_reach(conn: &mut AnyConnection, customer_id: i64) -> Result<Reachable, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT name, email, phone, address, postcode, prefers_post, large_print FROM customers WHERE id = $1",
+    )
+    .bind(customer_id)
+    .fetch_one(conn)
+    .await?;
+    Ok(Reachable {
+        name: row.try_get("name")?,
+        email: row.try_get("email")?,
+        phone: row.try_get("phone")?,
+        address: row.try_get("address")?,
+        postcode: row.try_get("postcode")?,
+        prefers_post: row.try_get::<i64, _>("prefers_post")? != 0,
+        large_print: row.try_get::<i64, _>("large_print")? != 0,
+    })
 }
 
 /// The Message-ID of the case's latest email in, to thread a reply under it.

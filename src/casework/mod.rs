@@ -188,6 +188,24 @@ pub async fn change_status(
     Ok(())
 }
 
+/// An acknowledgement that reached the customer (an email delivered, a letter printed)
+/// acknowledges its case, which meets the acknowledgement standard. A case someone has
+/// already moved on is left as it is.
+pub async fn acknowledged(
+    conn: &mut AnyConnection,
+    rules: &Rules,
+    case_id: i64,
+    note: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    match change_status(conn, case_id, Status::Acknowledged, Actor::SYSTEM, Some(note), rules, now).await {
+        Ok(()) | Err(ChangeStatusError::Illegal(_) | ChangeStatusError::Conflict | ChangeStatusError::NotFound) => {
+            Ok(())
+        }
+        Err(ChangeStatusError::Db(err)) => Err(err),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

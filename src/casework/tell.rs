@@ -1,6 +1,7 @@
 //! Telling the customer: a message written to the outbox (by email, threaded under their
-//! latest email; a phone task for staff without one) and recorded as an outbound contact,
-//! in the transaction of the change it is about.
+//! latest email; by letter for a customer who asked for post or gave only a postal
+//! address; a phone task for staff otherwise) and recorded as an outbound contact, in
+//! the transaction of the change it is about.
 
 use sqlx::AnyConnection;
 
@@ -19,7 +20,7 @@ pub const TEXT_MAX: usize = 10_000;
 pub enum TellError {
     #[error("This case has no customer to reply to")]
     NoCustomer,
-    #[error("The customer gave no email address or phone number")]
+    #[error("The customer gave no email address, phone number or postal address")]
     Unreachable,
     #[error(transparent)]
     Db(#[from] sqlx::Error),
@@ -55,8 +56,81 @@ pub async fn tell_customer(
     tell_with_calendar(conn, council, case_id, purpose, text, None, now).await
 }
 
+/// How a message reaches one customer.
+#[derive(Debug, Clone)]
+pub struct Route {
+    pub channel: OutChannel,
+    /// An email address, a phone number, or a letter's name and address, one line each.
+    pub recipient: String,
+    pub name: String,
+    pub large_print: bool,
+}
+
+/// How to reach a customer: by letter when they asked for post or gave no email address
+/// but a postal address; by email; by phone as a task for staff; `None` when they gave
+/// none of these.
+pub fn route(r: &db::Reachable) -> Option<Route> {
+    let post = r.address.as_deref().filter(|a| !a.trim().is_empty());
+    let channel = match (post, &r.email, &r.phone) {
+        (Some(_), Some(_), _) if r.prefers_post => OutChannel::Letter,
+        (_, Some(_), _) => OutChannel::Email,
+        (Some(_), None, _) => OutChannel::Letter,
+        (None, None, Some(_)) => OutChannel::Phone,
+        (None, None, None) => return None,
+    };
+    let recipient = match channel {
+        OutChannel::Email => r.email.clone().unwrap_or_default(),
+        OutChannel::Phone => r.phone.clone().unwrap_or_default(),
+        OutChannel::Letter => {
+            let mut lines = vec![r.name.trim().to_owned()];
+            lines.extend(post.unwrap_or_default().lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned));
+            lines.extend(r.postcode.clone().filter(|p| !p.trim().is_empty()));
+            lines.join("\n")
+        }
+    };
+    Some(Route { channel, recipient, name: r.name.clone(), large_print: r.large_print })
+}
+
+/// [`route`] for a customer record.
+pub async fn route_to(conn: &mut AnyConnection, customer_id: i64) -> Result<Option<Route>, sqlx::Error> {
+    Ok(route(&db::how_to_reach(conn, customer_id).await?))
+}
+
+/// How the case's customer will be told, without telling them.
+pub async fn route_for_case(conn: &mut AnyConnection, case_id: i64) -> Result<Option<Route>, TellError> {
+    let Some(customer_id) = cases::db::get(&mut *conn, case_id).await?.and_then(|c| c.customer_id) else {
+        return Err(TellError::NoCustomer);
+    };
+    Ok(route_to(conn, customer_id).await?)
+}
+
+/// Writes to the customer from a member of staff: the message on the case's timeline
+/// and in the outbox. By email it is a reply at once; a letter's event is "letter
+/// written", and the reply counts only once the letter is printed (`letters::print`),
+/// so the clock that waits for a reply runs until the letter leaves the building.
+#[expect(clippy::too_many_arguments, reason = "each is a distinct part of one step, taken in the caller's transaction")]
+pub async fn write_to(
+    conn: &mut AnyConnection,
+    council: &Council,
+    rules: &crate::standards::Rules,
+    case_id: i64,
+    actor: cases::Actor,
+    purpose: Purpose,
+    text: &str,
+    now: i64,
+) -> Result<OutChannel, TellError> {
+    let route = route_for_case(&mut *conn, case_id).await?.ok_or(TellError::Unreachable)?;
+    let kind = if route.channel == OutChannel::Letter { cases::EventKind::Letter } else { cases::EventKind::Message };
+    let event = cases::db::NewEvent::note(actor, text, true);
+    let event = cases::db::NewEvent { kind, ..event };
+    super::append_event(&mut *conn, case_id, &event, rules, now).await?;
+    tell_customer(conn, council, case_id, purpose, text, now).await?;
+    Ok(route.channel)
+}
+
 /// [`tell_customer`] with a calendar file (RFC 5545) attached to an email: an
-/// appointment's or a visit's, new, moved or cancelled.
+/// appointment's or a visit's, new, moved or cancelled. A letter goes without it: its
+/// text says when and where.
 pub async fn tell_with_calendar(
     conn: &mut AnyConnection,
     council: &Council,
@@ -69,33 +143,41 @@ pub async fn tell_with_calendar(
     let Some(customer_id) = cases::db::get(&mut *conn, case_id).await?.and_then(|c| c.customer_id) else {
         return Err(TellError::NoCustomer);
     };
-    let (name, email, phone) = db::how_to_reach(&mut *conn, customer_id).await?;
-    let (channel, recipient, contact_channel) = match (email, phone) {
-        (Some(email), _) => (OutChannel::Email, email, Channel::Email),
-        (None, Some(phone)) => (OutChannel::Phone, phone, Channel::Phone),
-        (None, None) => return Err(TellError::Unreachable),
+    let route = route_to(&mut *conn, customer_id).await?.ok_or(TellError::Unreachable)?;
+    let contact_channel = match route.channel {
+        OutChannel::Email => Channel::Email,
+        OutChannel::Letter => Channel::Letter,
+        OutChannel::Phone => Channel::Phone,
     };
     let in_reply_to = db::latest_message_id(&mut *conn, case_id).await?;
     let in_reply_to = in_reply_to.map(|id| format!("<{}>", id.trim_matches(['<', '>'])));
     let reference = CaseRef::from_id(&council.prefix, case_id);
     let subject = format!("About your case {reference}");
+    let answer = match route.channel {
+        OutChannel::Letter => {
+            "To answer, write to us at the address at the top of this letter, or phone us, and give your reference."
+        }
+        _ => "To answer, reply to this email and keep the reference in the subject.",
+    };
     let body = format!(
         "Dear {name},\n\n{text}\n\nYour reference is {reference}. Follow your case: {url}/cases/{reference}\n\n\
-         To answer, reply to this email and keep the reference in the subject.\n\n{council}\n",
+         {answer}\n\n{council}\n",
+        name = route.name,
         url = council.public_url,
         council = council.name,
     );
     let message = NewMessage {
         case_id,
         customer_id,
-        channel,
+        channel: route.channel,
         purpose,
-        recipient: &recipient,
+        recipient: &route.recipient,
         subject: &subject,
         body: &body,
         auto_submitted: None,
         in_reply_to: in_reply_to.as_deref(),
-        calendar: calendar.filter(|_| channel == OutChannel::Email),
+        calendar: calendar.filter(|_| route.channel == OutChannel::Email),
+        large_print: route.large_print,
     };
     outbox::db::insert(&mut *conn, &message, council.mail_domain(), now).await?;
     let contact = NewContact {

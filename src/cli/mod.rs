@@ -6,6 +6,7 @@ mod admin;
 pub mod args;
 mod calls;
 mod data;
+mod letters;
 mod mail;
 mod policy;
 mod serve;
@@ -91,6 +92,11 @@ pub enum Command {
     Calls {
         #[command(subcommand)]
         command: CallsCommand,
+    },
+    /// Letters to customers who are written to by post.
+    Letters {
+        #[command(subcommand)]
+        command: LettersCommand,
     },
     /// Mail that could not be understood.
     Mail {
@@ -204,6 +210,24 @@ pub enum CallsCommand {
         json: bool,
         #[command(flatten)]
         database: DatabaseArgs,
+        #[command(flatten)]
+        policy: PolicyArgs,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LettersCommand {
+    /// Print every letter waiting, as `/staff/post` does: one PDF per letter in the
+    /// folder, each letter marked printed (which is sent). A letter printed before is
+    /// not printed again.
+    Print {
+        /// The folder to write the PDFs to; made if missing.
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        database: DatabaseArgs,
+        #[command(flatten)]
+        council: CouncilArgs,
         #[command(flatten)]
         policy: PolicyArgs,
     },
@@ -327,6 +351,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Calls { command: CallsCommand::Report { from, to, queue, json, database, policy } } => {
             calls::report(from, to, queue, json, database, policy).await
+        }
+        Command::Letters { command: LettersCommand::Print { out, database, council, policy } } => {
+            letters::print(out, database, council, policy).await
         }
         Command::Rollups { command: RollupsCommand::Rebuild { database, policy } } => {
             data::rebuild_rollups(database, policy).await

@@ -169,6 +169,7 @@ pub fn milestones(event: &Event) -> Vec<Milestone> {
             Some(Status::Acknowledged) => vec![Milestone::Acknowledged],
             Some(Status::Resolved) => vec![Milestone::Resolved],
             Some(Status::Closed) => vec![Milestone::Closed],
+            Some(Status::Reopened) => vec![Milestone::Reopened],
             _ => vec![],
         },
         // A public message from the council to the customer is a response.

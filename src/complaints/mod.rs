@@ -87,6 +87,27 @@ async fn tell(
     }
 }
 
+/// Writes to the resident from a member of staff, on the timeline and by their channel
+/// (`casework::tell::write_to`). Having no way to reach them is a refusal.
+#[expect(clippy::too_many_arguments, reason = "each is a distinct part of one step, taken in the caller's transaction")]
+async fn write(
+    conn: &mut AnyConnection,
+    council: &Council,
+    rules: &Rules,
+    case_id: i64,
+    actor: Actor,
+    purpose: Purpose,
+    text: &str,
+    now: i64,
+) -> Result<(), ComplaintError> {
+    use crate::casework::tell::{TellError, write_to};
+    match write_to(conn, council, rules, case_id, actor, purpose, text, now).await {
+        Ok(_) => Ok(()),
+        Err(TellError::Db(err)) => Err(err.into()),
+        Err(_) => Err(ComplaintError::NotNow("The customer gave no way to reach them")),
+    }
+}
+
 fn internal(kind: EventKind, actor: Actor, public: bool, body: &str) -> NewEvent<'_> {
     NewEvent { actor, kind, public, body: Some(body), from_status: None, to_status: None }
 }
@@ -245,8 +266,7 @@ pub async fn answer(
     let case_url = format!("{}/cases/{}", council.public_url, crate::cases::CaseRef::from_id(&council.prefix, case.id));
     letter.push_str(&signpost(number, &case_url, &rules.policy.complaints.ombudsman));
     let actor = Actor::staff(staff_id);
-    append_event(&mut *conn, case.id, &internal(EventKind::Message, actor, true, &letter), rules, now).await?;
-    tell(&mut *conn, council, case.id, Purpose::Reply, &letter, now).await?;
+    write(&mut *conn, council, rules, case.id, actor, Purpose::Reply, &letter, now).await?;
     let note = format!("Stage {number} answer given: {}.", checked.outcome.label().to_lowercase());
     change_status(&mut *conn, case.id, Status::Resolved, actor, Some(&note), rules, now).await?;
     Ok(())
@@ -333,8 +353,6 @@ pub async fn keep_promise(
     };
     db::keep_promise(&mut *conn, action_id, staff_id, &note, now).await?;
     let text = format!("We said we would {promise}. We have done it: {note}");
-    let message = internal(EventKind::Message, Actor::staff(staff_id), true, &text);
-    append_event(&mut *conn, case.id, &message, rules, now).await?;
-    tell(&mut *conn, council, case.id, Purpose::Update, &text, now).await?;
+    write(&mut *conn, council, rules, case.id, Actor::staff(staff_id), Purpose::Update, &text, now).await?;
     Ok(())
 }

@@ -41,3 +41,26 @@ pub async fn insert(conn: &mut AnyConnection, new: &NewContact<'_>, now: i64) ->
     }
     Ok(id)
 }
+
+/// What a customer sent by `channel` since `since`, on cases other than `except_case`,
+/// newest first (at most 10): to tell an autoresponder, which sends the same words each
+/// time, from a person writing about something new.
+pub async fn recent_inbound_bodies(
+    conn: &mut AnyConnection,
+    customer_id: i64,
+    channel: crate::cases::Channel,
+    since: i64,
+    except_case: i64,
+) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT body FROM contacts WHERE customer_id = $1 AND channel = $2 AND direction = $5 \
+         AND at >= $3 AND (case_id IS NULL OR case_id <> $4) ORDER BY id DESC LIMIT 10",
+    )
+    .bind(customer_id)
+    .bind(channel.as_str())
+    .bind(since)
+    .bind(except_case)
+    .bind(super::Direction::Inbound.as_str())
+    .fetch_all(conn)
+    .await
+}

@@ -30,9 +30,45 @@ pub async fn find_or_create(conn: &mut AnyConnection, details: &CustomerDetails,
             let sql = format!("{find} uprn = $1 ORDER BY id LIMIT 1");
             sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(uprn).fetch_optional(&mut *conn).await?
         }
-        (None, None, None) => None,
+        // A letter writer with only a postal address: the same name at the same address.
+        (None, None, None) => match (&details.address, &details.postcode) {
+            (Some(address), Some(postcode)) => {
+                let sql =
+                    format!("{find} postcode = $1 AND address = $2 AND lower(name) = lower($3) ORDER BY id LIMIT 1");
+                sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+                    .bind(postcode)
+                    .bind(address)
+                    .bind(&details.name)
+                    .fetch_optional(&mut *conn)
+                    .await?
+            }
+            _ => None,
+        },
     };
     if let Some(id) = found {
+        // A postal address given now is where they live now; asking for post or large
+        // print is kept until staff change it on the record.
+        if let (Some(address), Some(postcode)) = (&details.address, &details.postcode) {
+            sqlx::query("UPDATE customers SET address = $1, postcode = $2, updated_at = $3 WHERE id = $4")
+                .bind(address)
+                .bind(postcode)
+                .bind(now)
+                .bind(id)
+                .execute(&mut *conn)
+                .await?;
+        }
+        if details.prefers_post || details.large_print {
+            sqlx::query(
+                "UPDATE customers SET prefers_post = CASE WHEN $1 = 1 THEN 1 ELSE prefers_post END, \
+                 large_print = CASE WHEN $2 = 1 THEN 1 ELSE large_print END, updated_at = $3 WHERE id = $4",
+            )
+            .bind(i64::from(details.prefers_post))
+            .bind(i64::from(details.large_print))
+            .bind(now)
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+        }
         // Found by email with a phone number given: the number is the one to call now (a
         // callback needs it), so the record takes it. A property fills a gap only.
         if let (Some(_), Some(phone)) = (&details.email, &details.phone) {
@@ -56,8 +92,8 @@ pub async fn find_or_create(conn: &mut AnyConnection, details: &CustomerDetails,
         return Ok(id);
     }
     sqlx::query_scalar(
-        "INSERT INTO customers (name, email, phone, address, postcode, uprn, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
+        "INSERT INTO customers (name, email, phone, address, postcode, uprn, prefers_post, large_print, \
+         created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $8, $9, $7, $7) RETURNING id",
     )
     .bind(&details.name)
     .bind(details.email.as_deref())
@@ -66,6 +102,8 @@ pub async fn find_or_create(conn: &mut AnyConnection, details: &CustomerDetails,
     .bind(details.postcode.as_deref())
     .bind(details.uprn)
     .bind(now)
+    .bind(i64::from(details.prefers_post))
+    .bind(i64::from(details.large_print))
     .fetch_one(conn)
     .await
 }

@@ -16,8 +16,13 @@ pub struct CustomerDetails {
     pub phone: Option<String>,
     /// Their property's Unique Property Reference Number, when staff looked it up.
     pub uprn: Option<i64>,
+    /// Where to post letters: the lines of the address, without the postcode.
     pub address: Option<String>,
     pub postcode: Option<String>,
+    /// They asked for letters even though they gave an email address.
+    pub prefers_post: bool,
+    /// They asked for letters in large print (at least 16 pt).
+    pub large_print: bool,
 }
 
 /// A customer record as staff see it.

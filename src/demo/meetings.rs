@@ -83,14 +83,7 @@ pub async fn write(db: &Db, rules: &Rules, now: i64) -> anyhow::Result<Written> 
             let visitor = NewVisitor {
                 site: site.clone(),
                 service_id: reception_services[rng.random_range(0..reception_services.len())],
-                customer: CustomerDetails {
-                    name: name.clone(),
-                    email: None,
-                    phone: None,
-                    uprn: None,
-                    address: None,
-                    postcode: None,
-                },
+                customer: CustomerDetails { name: name.clone(), ..CustomerDetails::default() },
                 needs: if rng.random_bool(0.1) { vec![Need::Interpreter] } else { Vec::new() },
                 appointment_id: None,
                 case_id: None,

@@ -173,9 +173,11 @@ async fn send_and_resolve(
     now: i64,
 ) -> Result<(), InformationError> {
     let actor = Actor::staff(staff_id);
-    append_event(&mut *conn, case_id, &event(EventKind::Message, actor, true, letter), rules, now).await?;
-    if !crate::casework::tell::tell_if_reachable(&mut *conn, council, case_id, Purpose::Reply, letter, now).await? {
-        return Err(InformationError::NotNow("The requester gave no way to reach them"));
+    use crate::casework::tell::{TellError, write_to};
+    match write_to(&mut *conn, council, rules, case_id, actor, Purpose::Reply, letter, now).await {
+        Ok(_) => {}
+        Err(TellError::Db(err)) => return Err(err.into()),
+        Err(_) => return Err(InformationError::NotNow("The requester gave no way to reach them")),
     }
     change_status(&mut *conn, case_id, Status::Resolved, actor, Some(note), rules, now).await?;
     Ok(())

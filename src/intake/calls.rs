@@ -70,6 +70,7 @@ pub async fn import(
                 resolved_at_first_contact: false,
                 answers: &[],
                 callback: None,
+                received_at: None,
             };
             super::open(&mut tx, council, rules, request, now).await?;
             imported.callbacks += 1;

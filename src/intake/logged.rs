@@ -31,6 +31,63 @@ pub struct Logged {
     pub resolved: bool,
     /// What was done, when resolved.
     pub outcome: String,
+    /// The date it was received, as typed (`2026-12-03` or `3/12/2026`): needed for a
+    /// letter, optional otherwise (empty is now).
+    pub received: String,
+    /// The adviser confirmed a received date more than 10 working days ago.
+    pub received_confirmed: bool,
+}
+
+/// A received date further back than this many working days is asked about once: a
+/// mistyped year would otherwise put a new letter's clocks in the past.
+pub const RECEIVED_WARN_DAYS: i64 = 10;
+
+/// When a contact typed as received on `typed` arrived: midday that day in the council's
+/// time zone (within opening hours, so the day counts as the day of receipt), or now if
+/// that is later. Errors name the field.
+fn received_at(c: &mut Checker, rules: &Rules, logged: &Logged, channel: Option<Channel>, now: i64) -> Option<i64> {
+    let typed = logged.received.trim();
+    if typed.is_empty() {
+        if channel == Some(Channel::Letter) {
+            c.fail("received", "Enter the date the letter was received, like 3/12/2026");
+        }
+        return None;
+    }
+    let Some(date) = parse_date(typed) else {
+        c.fail("received", "Enter the date it was received as day/month/year, like 3/12/2026");
+        return None;
+    };
+    let calendar = &rules.calendars.council;
+    let today = calendar.local_date(jiff::Timestamp::from_millisecond(now).unwrap_or(jiff::Timestamp::UNIX_EPOCH));
+    if date > today {
+        c.fail("received", "The date it was received cannot be in the future");
+        return None;
+    }
+    if date < calendar.sub_working_days(today, RECEIVED_WARN_DAYS) && !logged.received_confirmed {
+        c.fail(
+            "received",
+            format!(
+                "{} is more than {RECEIVED_WARN_DAYS} working days ago. Check the date; if it is right, tick \
+                 \"The date is right\" and log it again",
+                date.strftime("%-d %B %Y")
+            ),
+        );
+        return None;
+    }
+    let noon = calendar.at(date, jiff::civil::Time::constant(12, 0, 0, 0)).as_millisecond();
+    Some(noon.min(now))
+}
+
+/// A date as typed: `2026-12-03` (a date input) or `3/12/2026`, `3.12.2026`, `3 12 2026`.
+fn parse_date(typed: &str) -> Option<jiff::civil::Date> {
+    if let Ok(date) = typed.parse::<jiff::civil::Date>() {
+        return Some(date);
+    }
+    let parts: Vec<&str> = typed.split(['/', '.', ' ', '-']).filter(|p| !p.is_empty()).collect();
+    let [day, month, year] = parts.as_slice() else { return None };
+    let (day, month, year) = (day.parse::<i8>().ok()?, month.parse::<i8>().ok()?, year.parse::<i16>().ok()?);
+    let year = if year < 100 { 2000 + year } else { year };
+    jiff::civil::Date::new(year, month, day).ok()
 }
 
 /// Logs the contact; returns the reference of the case it opened or joined, once committed.
@@ -64,6 +121,7 @@ pub async fn log(db: &Db, council: &Council, rules: &Rules, logged: &Logged) -> 
         }
     };
     let now = now_ms();
+    let received = received_at(&mut c, rules, logged, channel, now);
     let actor = Actor::staff(logged.staff_id);
     if let Some((reference, case)) = existing {
         let description =
@@ -82,7 +140,12 @@ pub async fn log(db: &Db, council: &Council, rules: &Rules, logged: &Logged) -> 
             logged_by: Some(logged.staff_id),
             resolved_at_first_contact: logged.resolved,
         };
-        contacts::db::insert(&mut tx, &contact, now).await?;
+        contacts::db::insert(&mut tx, &contact, received.unwrap_or(now)).await?;
+        for token in &logged.submission.uploads {
+            if !crate::attachments::db::claim(&mut tx, token, case.id, now).await? {
+                return Err(IntakeError::Invalid(vec![super::FieldError::new("scan", SCAN_GONE)]));
+            }
+        }
         let said = format!("{} from the customer, logged by staff:\n{description}", channel.label());
         let event = NewEvent {
             actor,
@@ -121,7 +184,7 @@ pub async fn log(db: &Db, council: &Council, rules: &Rules, logged: &Logged) -> 
     if service.is_none() {
         c.fail("service", "Select the service it is about");
     }
-    let contact = if logged.resolved { ContactNeeded::Nothing } else { ContactNeeded::EmailOrPhone };
+    let contact = if logged.resolved { ContactNeeded::Nothing } else { ContactNeeded::AnyWay };
     let asks = Asks { location: service.as_ref().is_some_and(|s| s.asks_location && !logged.resolved), contact };
     let checked = validate(s, asks);
     let (Some(channel), Some(service), Ok((customer, location, description)), true) =
@@ -147,9 +210,15 @@ pub async fn log(db: &Db, council: &Council, rules: &Rules, logged: &Logged) -> 
         // An adviser books a particular time on the callbacks page; logged, it is as
         // soon as possible.
         callback: None,
+        received_at: received,
     };
     let mut tx = db.begin().await?;
     let opened = super::open(&mut tx, council, rules, request, now).await?;
+    for token in &s.uploads {
+        if !crate::attachments::db::claim(&mut tx, token, opened.case_id, now).await? {
+            return Err(IntakeError::Invalid(vec![super::FieldError::new("scan", SCAN_GONE)]));
+        }
+    }
     if let Some(outcome) = &outcome {
         change_status(&mut tx, opened.case_id, Status::Resolved, actor, Some(outcome), rules, now).await?;
     }
@@ -158,10 +227,14 @@ pub async fn log(db: &Db, council: &Council, rules: &Rules, logged: &Logged) -> 
     Ok(opened.reference)
 }
 
+const SCAN_GONE: &str = "The scan was added more than an hour ago, so it was deleted. Add it again";
+
 /// Errors in the order the form shows its fields.
 fn order(mut errors: Vec<super::FieldError>) -> Vec<super::FieldError> {
-    const FORM: [&str; 11] = [
+    const FORM: [&str; 15] = [
         "channel",
+        "received",
+        "scan",
         "reference",
         "service",
         "description",
@@ -170,6 +243,8 @@ fn order(mut errors: Vec<super::FieldError>) -> Vec<super::FieldError> {
         "name",
         "email",
         "phone",
+        "postal-address",
+        "postal-postcode",
         "resolved",
         "outcome",
     ];

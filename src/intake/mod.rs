@@ -40,8 +40,19 @@ pub struct Submission {
     /// The customer's property, as its Unique Property Reference Number, when staff have
     /// looked it up: it finds the customer when no email or phone is given.
     pub uprn: String,
+    /// Where the problem is.
     pub address: String,
     pub postcode: String,
+    /// Where to post letters to the customer: the address's lines, and its postcode.
+    pub postal_address: String,
+    pub postal_postcode: String,
+    /// The customer asked for letters, even with an email address given.
+    pub prefers_post: bool,
+    /// The customer asked for letters in large print.
+    pub large_print: bool,
+    /// When a contact logged after it arrived (a letter opened today) was received, in
+    /// milliseconds: its clocks count from then. `None` is now.
+    pub received_at: Option<i64>,
     /// A pin dropped on the map, in degrees: both or neither.
     pub lat: String,
     pub lng: String,
@@ -83,6 +94,9 @@ pub enum IntakeError {
 pub enum ContactNeeded {
     /// An email address or a phone number, so we can say what happens.
     EmailOrPhone,
+    /// An email address, a phone number or a postal address: a contact staff log, or
+    /// one from another system, which may be a letter from someone with only an address.
+    AnyWay,
     /// A phone number: a callback request.
     Phone,
     /// Nothing: a contact resolved there and then needs no reply.
@@ -136,7 +150,21 @@ pub fn validate(s: &Submission, asks: Asks) -> Result<(CustomerDetails, Location
             }
         },
     };
+    let post = postal(&mut c, s);
+    // A minute's grace for clocks that differ: a contact arrives before it is logged.
+    if s.received_at.is_some_and(|at| at > crate::db::now_ms() + 60_000) {
+        c.fail("received", "The date it was received cannot be in the future");
+    }
     match asks.contact {
+        ContactNeeded::AnyWay
+            if s.email.trim().is_empty() && s.phone.trim().is_empty() && s.postal_address.trim().is_empty() =>
+        {
+            c.fail(
+                "email",
+                "Give an email address, a phone number or a postal address: without one we cannot promise a reply. \
+                 Ask the resident for one",
+            );
+        }
         ContactNeeded::EmailOrPhone if s.email.trim().is_empty() && s.phone.trim().is_empty() => {
             c.fail_t(
                 "email",
@@ -155,9 +183,55 @@ pub fn validate(s: &Submission, asks: Asks) -> Result<(CustomerDetails, Location
     }
     let name = name.unwrap_or_default();
     let description = description.unwrap_or_default();
-    let customer = CustomerDetails { name, email, phone, uprn, address: None, postcode: None };
+    let (postal_address, postal_postcode) = post.unzip();
+    let customer = CustomerDetails {
+        name,
+        email,
+        phone,
+        uprn,
+        address: postal_address,
+        postcode: postal_postcode,
+        prefers_post: s.prefers_post,
+        large_print: s.large_print,
+    };
     let location = Location { address, postcode, lat: pin.map(|p| p.0), lng: pin.map(|p| p.1), ..Location::default() };
     Ok((customer, location, description))
+}
+
+/// The postal address to write to, checked: lines a letter can be posted to, and a
+/// postcode. Both empty is no address; one without the other, or too little to post
+/// to, is a field error. Asking for post or large print needs the address.
+fn postal(c: &mut Checker, s: &Submission) -> Option<(String, String)> {
+    let lines: Vec<&str> = s.postal_address.split(['\n', ',']).map(str::trim).filter(|l| !l.is_empty()).collect();
+    let text = lines.join("\n");
+    let typed_postcode = s.postal_postcode.trim();
+    if text.is_empty() && typed_postcode.is_empty() {
+        if s.prefers_post || s.large_print {
+            c.fail("postal-address", "Enter the address to post letters to, or untick post and large print");
+        }
+        return None;
+    }
+    let address = c.text("postal-address", "the address to post to", &text, ADDRESS_MAX, true);
+    // A street line needs a house number or name and a street: at least two words.
+    let postable = lines.iter().map(|l| l.split_whitespace().count()).sum::<usize>() >= 2 && text.len() >= 6;
+    if address.is_some() && !postable {
+        c.fail(
+            "postal-address",
+            "Enter the address to post to: at least the house number or name and the street, like 12 High Street",
+        );
+    }
+    let postcode = match c.postcode("postal-postcode", typed_postcode) {
+        Some(p) => Some(p),
+        None if typed_postcode.is_empty() => {
+            c.fail("postal-postcode", "Enter the postcode to post to, like KM1 2AB");
+            None
+        }
+        None => None,
+    };
+    match (address, postcode, postable) {
+        (Some(a), Some(p), true) => Some((a, p)),
+        _ => None,
+    }
 }
 
 /// A submission that passed every check, ready to become a case: what the resident is
@@ -202,8 +276,13 @@ pub async fn check(db: &Db, s: &Submission) -> Result<Checked, IntakeError> {
     let service = services::db::by_code(db.reader(), &s.service_code)
         .await?
         .ok_or_else(|| IntakeError::UnknownService(s.service_code.clone()))?;
-    let contact =
-        if service.case_type == CaseType::Callback { ContactNeeded::Phone } else { ContactNeeded::EmailOrPhone };
+    // The public's forms ask for an email address or a phone number; another system may
+    // send a contact (a letter) with only a postal address.
+    let contact = match (service.case_type, s.channel) {
+        (CaseType::Callback, _) => ContactNeeded::Phone,
+        (_, None | Some(Channel::Web)) => ContactNeeded::EmailOrPhone,
+        _ => ContactNeeded::AnyWay,
+    };
     let asks = Asks { location: service.asks_location, contact };
     let fields = services::db::fields(db.reader(), service.id).await?;
     let mut uploads: Vec<String> = Vec::new();
@@ -248,6 +327,7 @@ pub async fn submit(db: &Db, council: Arc<Council>, rules: Arc<Rules>, s: &Submi
         return Err(IntakeError::Invalid(vec![FieldError::new(CALLBACK_WHEN, why)]));
     }
     let channel = s.channel.unwrap_or(Channel::Web);
+    let received_at = s.received_at;
     let service_code = checked.service.code.clone();
     let sent_by = Arc::new(s.sent_by.clone());
     let checked = Arc::new(checked);
@@ -269,6 +349,7 @@ pub async fn submit(db: &Db, council: Arc<Council>, rules: Arc<Rules>, s: &Submi
                     resolved_at_first_contact: false,
                     answers: &checked.answers,
                     callback: checked.callback,
+                    received_at,
                 };
                 let now = now_ms();
                 let opened = open(&mut *conn, &council, &rules, request, now).await?;
@@ -331,6 +412,9 @@ pub struct Request<'a> {
     pub answers: &'a [services::Answer],
     /// For a callback request, when to call; `None` is as soon as possible.
     pub callback: Option<crate::callbacks::When>,
+    /// When it arrived, if before now (a letter opened days after it came): the case
+    /// is received then, so its clocks count from then. Never later than now.
+    pub received_at: Option<i64>,
 }
 
 /// What [`open`] made.
@@ -352,6 +436,7 @@ pub async fn open(
     now: i64,
 ) -> Result<Opened, sqlx::Error> {
     let service = request.service;
+    let received = request.received_at.map_or(now, |at| at.min(now));
     let customer_id = customers::db::find_or_create(&mut *conn, request.customer, now).await?;
     let new = NewCase {
         case_type: service.case_type,
@@ -365,7 +450,7 @@ pub async fn open(
         partner_id: service.partner_id,
     };
     let actor = request.logged_by.map_or(Actor::customer(Some(customer_id)), Actor::staff);
-    let (case_id, clocks) = crate::casework::open_case(&mut *conn, &new, &service.code, actor, rules, now).await?;
+    let (case_id, clocks) = crate::casework::open_case(&mut *conn, &new, &service.code, actor, rules, received).await?;
     services::db::insert_answers(&mut *conn, case_id, request.answers).await?;
     let contact = NewContact {
         case_id: Some(case_id),
@@ -377,7 +462,7 @@ pub async fn open(
         logged_by: request.logged_by,
         resolved_at_first_contact: request.resolved_at_first_contact,
     };
-    contacts::db::insert(&mut *conn, &contact, now).await?;
+    contacts::db::insert(&mut *conn, &contact, received).await?;
     if service.case_type == CaseType::Callback
         && !request.resolved_at_first_contact
         && let Some(phone) = request.customer.phone.as_deref()
@@ -386,16 +471,18 @@ pub async fn open(
     }
     let reference = CaseRef::from_id(&council.prefix, case_id);
     let mut acknowledged = false;
-    if let Some(email) = request.customer.email.as_deref().filter(|_| request.acknowledge) {
+    let route = crate::casework::tell::route_to(&mut *conn, customer_id).await?;
+    if let Some(route) = route.filter(|r| request.acknowledge && r.channel != outbox::OutChannel::Phone) {
         let ack = Acknowledgement {
             case_id,
             customer_id,
             reference: &reference,
-            name: &request.customer.name,
-            email,
+            route: &route,
             subject: request.subject,
+            body: &new.description,
             channel: request.channel,
             in_reply_to: request.in_reply_to,
+            service,
         };
         acknowledged = acknowledge(&mut *conn, council, rules, &ack, &clocks, now).await?;
     }
@@ -425,27 +512,35 @@ async fn book_callback(
     }
 }
 
-/// No more than this many acknowledgements go to one address in 24 hours...
-pub const ACKS_PER_DAY: i64 = 3;
-/// ...and none to an address that had one by email this recently. An autoresponder that
-/// answers our acknowledgement without saying it is automatic gets no second one, so a
-/// mail loop stops after one exchange.
+/// No more than this many acknowledgements go to one address in 24 hours: a mail loop
+/// with an autoresponder that hides what it is stops there...
+pub const ACKS_PER_DAY: i64 = 5;
+/// ...and sooner: within this time of our last acknowledgement, an email that answers it
+/// (its subject quotes ours) or repeats word for word what the sender sent since (an
+/// autoresponder that threads nothing, whatever its subject) gets no second one, so such a loop stops after
+/// one exchange. New matters from one sender, even minutes apart, are each acknowledged.
 pub const ACK_GAP_MS: i64 = 10 * 60 * 1000;
+
+/// Our acknowledgement's subject, before the reference.
+const ACK_SUBJECT: &str = "We have your message";
 
 struct Acknowledgement<'a> {
     case_id: i64,
     customer_id: i64,
     reference: &'a CaseRef,
-    name: &'a str,
-    email: &'a str,
+    route: &'a crate::casework::tell::Route,
     subject: &'a str,
+    /// What they said: an autoresponder says the same thing each time.
+    body: &'a str,
     channel: Channel,
     in_reply_to: Option<&'a str>,
+    service: &'a Service,
 }
 
-/// Writes the acknowledgement to the outbox, unless the rate limit says no. It carries
-/// the reference, what happens next, the date the standard promises and a link to
-/// follow the case.
+/// Writes the acknowledgement to the outbox: an email (unless the rate limit says no)
+/// or a letter. It carries the reference, what happens next, the date the standard
+/// promises and how to follow the case. An email says plainly that replying adds to
+/// the case; a letter says how to write back.
 async fn acknowledge(
     conn: &mut AnyConnection,
     council: &Council,
@@ -454,33 +549,57 @@ async fn acknowledge(
     clocks: &[clocks::Clock],
     now: i64,
 ) -> Result<bool, sqlx::Error> {
-    let (sent, last) = outbox::db::acknowledgements_since(&mut *conn, ack.email, now - 24 * 3_600_000).await?;
-    let too_soon = ack.channel == Channel::Email && last.is_some_and(|last| now - last < ACK_GAP_MS);
-    if sent >= ACKS_PER_DAY || too_soon {
-        tracing::info!(case = %ack.reference, "acknowledgement held back by the rate limit");
-        return Ok(false);
+    let by_email = ack.route.channel == OutChannel::Email;
+    if by_email {
+        let (sent, last) =
+            outbox::db::acknowledgements_since(&mut *conn, &ack.route.recipient, now - 24 * 3_600_000).await?;
+        // A loop: within the gap after our last acknowledgement, an email that quotes
+        // our subject, or says word for word what the sender's last email said.
+        let recent = ack.channel == Channel::Email && last.is_some_and(|last| now - last < ACK_GAP_MS);
+        let looping = recent && {
+            let answers_ours = ack.subject.to_lowercase().contains(&ACK_SUBJECT.to_lowercase());
+            let since = now - ACK_GAP_MS;
+            let said =
+                contacts::db::recent_inbound_bodies(&mut *conn, ack.customer_id, Channel::Email, since, ack.case_id)
+                    .await?;
+            // An email's text is its subject, a blank line, then what it says: the
+            // words after the subject are compared, as a robot numbers its subjects.
+            let words = |t: &str| {
+                let text = t.split_once("\n\n").map_or(t, |(_, said)| said);
+                text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+            };
+            answers_ours || said.iter().any(|b| !words(b).is_empty() && words(b) == words(ack.body))
+        };
+        if sent >= ACKS_PER_DAY || looping {
+            tracing::info!(case = %ack.reference, "acknowledgement held back by the rate limit");
+            return Ok(false);
+        }
     }
     let reference = ack.reference;
-    let promise = promise(rules, clocks);
-    let subject = format!("We have your message: {reference}");
-    // Tell us once: whoever reads this email can report something else without typing
-    // their details again.
+    let promise = promise(rules, clocks, ack.channel, ack.service, now);
+    let subject = format!("{ACK_SUBJECT}: {reference}");
+    // Tell us once: whoever reads this can report something else without typing their
+    // details again.
     let link = customers::db::new_link(&mut *conn, ack.customer_id, now).await?;
     // The signed link opens the whole case (timeline, reply, escalate) without asking
     // for the email address or postcode again.
     let key = crate::actions::by_customer::link_key(&mut *conn).await?;
     let signature = crate::actions::by_customer::sign(&key, reference);
+    let how_to_add = if by_email {
+        "To add anything, reply to this email and keep the reference in the subject."
+    } else {
+        "To add anything, write to us at the address at the top of this letter, or phone us, and give your reference."
+    };
     let body = format!(
         "Dear {name},\n\n\
          Thank you for contacting {council}. We have your message \"{subject}\".\n\n\
          Your reference is {reference}.\n\n\
          What happens next\n\
          Our team will look at it.{promise}\n\n\
-         Follow your case, reply or add information: {url}/cases/{reference}/open/{signature}\n\n\
-         To report or ask about something else without typing your details again: {url}/you/{link}\n\n\
-         You can also reply to this email: keep the reference in the subject.\n\n\
-         This is an automatic message: you do not need to reply to it.\n\n{council}\n",
-        name = ack.name,
+         {how_to_add}\n\n\
+         Follow your case online: {url}/cases/{reference}/open/{signature}\n\n\
+         To report or ask about something else without typing your details again: {url}/you/{link}\n\n{council}\n",
+        name = ack.route.name,
         council = council.name,
         subject = ack.subject,
         url = council.public_url,
@@ -488,28 +607,42 @@ async fn acknowledge(
     let message = NewMessage {
         case_id: ack.case_id,
         customer_id: ack.customer_id,
-        channel: OutChannel::Email,
+        channel: ack.route.channel,
         purpose: Purpose::Acknowledgement,
-        recipient: ack.email,
+        recipient: &ack.route.recipient,
         subject: &subject,
         body: &body,
-        auto_submitted: Some("auto-replied"),
-        in_reply_to: ack.in_reply_to,
+        auto_submitted: by_email.then_some("auto-replied"),
+        in_reply_to: ack.in_reply_to.filter(|_| by_email),
         calendar: None,
+        large_print: ack.route.large_print,
     };
     outbox::db::insert(conn, &message, council.mail_domain(), now).await?;
     Ok(true)
 }
 
-/// " We will reply by Tuesday 3 March 2026.": the first promise after acknowledging,
-/// from the case's running clocks, in the words of its standard.
-fn promise(rules: &Rules, clocks: &[clocks::Clock]) -> String {
-    let mut running: Vec<_> = clocks
+/// " We will reply by Tuesday 3 March 2026.\n(the standard's words)": the first
+/// promise after acknowledging, from the case's running clocks, in the words of its
+/// standard. A case whose next clock starts on acknowledgement (a complaint's answer)
+/// is given that clock's date, counted from now, when this acknowledgement goes.
+fn promise(rules: &Rules, clocks: &[clocks::Clock], channel: Channel, service: &Service, now: i64) -> String {
+    let mut running: Vec<(jiff::Timestamp, std::sync::Arc<crate::standards::Standard>)> = clocks
         .iter()
         .filter(|c| c.state == clocks::State::Running)
-        .filter_map(|c| Some((c.due()?, &c.standard)))
+        .filter_map(|c| Some((c.due()?, c.standard.clone())))
         .filter(|(_, standard)| standard.measures != Measure::Acknowledgement)
         .collect();
+    if running.is_empty() {
+        let at = jiff::Timestamp::from_millisecond(now).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+        running = rules
+            .current
+            .iter()
+            .map(|v| v.standard.clone())
+            .filter(|s| s.starts == crate::standards::Milestone::Acknowledged)
+            .filter(|s| s.applies_to(channel, service.case_type, &service.code))
+            .map(|s| (crate::standards::deadline(&s, &rules.calendars, at, &[], 0).due, s))
+            .collect();
+    }
     running.sort_by_key(|(due, standard)| (*due, standard.id.clone()));
     let Some((due, standard)) = running.first() else { return String::new() };
     let date = rules.calendar(standard.calendar).local_date(*due).strftime("%A %-d %B %Y");
@@ -523,7 +656,18 @@ mod tests {
     use crate::forms::normalise_postcode;
     use proptest::prelude::*;
 
-    const FIELDS: [&str; 7] = ["description", "address", "postcode", "name", "email", "phone", "uprn"];
+    const FIELDS: [&str; 10] = [
+        "description",
+        "address",
+        "postcode",
+        "name",
+        "email",
+        "phone",
+        "uprn",
+        "postal-address",
+        "postal-postcode",
+        "received",
+    ];
 
     proptest! {
         #[test]
@@ -536,7 +680,7 @@ mod tests {
             uprn in prop::option::of(any::<String>()),
             description in any::<String>(),
             location in any::<bool>(),
-            contact in prop::sample::select(vec![ContactNeeded::EmailOrPhone, ContactNeeded::Phone, ContactNeeded::Nothing]),
+            contact in prop::sample::select(vec![ContactNeeded::EmailOrPhone, ContactNeeded::AnyWay, ContactNeeded::Phone, ContactNeeded::Nothing]),
         ) {
             let uprn = uprn.unwrap_or_default();
             let s = Submission { name, email, phone, uprn, address, postcode, description, ..Submission::default() };
@@ -546,6 +690,9 @@ mod tests {
                     prop_assert!(!description.is_empty());
                     match contact {
                         ContactNeeded::EmailOrPhone => prop_assert!(customer.email.is_some() || customer.phone.is_some()),
+                        ContactNeeded::AnyWay => prop_assert!(
+                            customer.email.is_some() || customer.phone.is_some() || customer.address.is_some()
+                        ),
                         ContactNeeded::Phone => prop_assert!(customer.phone.is_some()),
                         ContactNeeded::Nothing => {}
                     }

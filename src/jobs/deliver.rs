@@ -8,9 +8,9 @@ use lettre::message::{Attachment, Mailbox, Message, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use sqlx::AnyConnection;
 
-use crate::cases::db::{ChangeStatusError, NewEvent};
-use crate::cases::{Actor, EventKind, Status};
-use crate::casework::{append_event, change_status};
+use crate::cases::db::NewEvent;
+use crate::cases::{Actor, EventKind};
+use crate::casework::append_event;
 use crate::config::Council;
 use crate::db::Db;
 use crate::outbox::Transport;
@@ -190,20 +190,15 @@ impl Attempt {
     }
 }
 
-/// A delivered acknowledgement acknowledges its case, which meets the acknowledgement
-/// standard. A case someone has already moved on is left as it is.
+/// A delivered acknowledgement acknowledges its case (`casework::acknowledged`).
 async fn acknowledged(tx: &mut AnyConnection, rules: &Rules, row: &Outgoing, now: i64) -> anyhow::Result<()> {
     let Some(case_id) = row.case_id else { return Ok(()) };
     if row.purpose != crate::outbox::Purpose::Acknowledgement.as_str() {
         return Ok(());
     }
     let note = "We emailed the customer an acknowledgement with the reference.";
-    match change_status(tx, case_id, Status::Acknowledged, Actor::SYSTEM, Some(note), rules, now).await {
-        Ok(()) | Err(ChangeStatusError::Illegal(_) | ChangeStatusError::Conflict | ChangeStatusError::NotFound) => {
-            Ok(())
-        }
-        Err(ChangeStatusError::Db(err)) => Err(err.into()),
-    }
+    crate::casework::acknowledged(tx, rules, case_id, note, now).await?;
+    Ok(())
 }
 
 async fn send(transport: &Transport, row: &Outgoing, message: Message) -> Result<(), Failure> {

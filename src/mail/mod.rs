@@ -226,6 +226,7 @@ async fn new_case(
         resolved_at_first_contact: false,
         answers: &[],
         callback: None,
+        received_at: None,
     };
     let opened = intake::open(conn, council, rules, request, now).await?;
     Ok(Outcome::Case(opened.case_id))

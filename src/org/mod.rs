@@ -62,6 +62,8 @@ pub enum Action {
     ExportPersonalData,
     /// Make and revoke keys for other systems.
     ManageApiKeys,
+    /// Print the day's letters (`/staff/post`), and reprint one with a reason.
+    PrintPost,
 }
 
 impl Role {
@@ -99,6 +101,7 @@ impl Role {
             // who may work that case (`Staff::sees_case`).
             Action::ExportPersonalData => matches!(self, Caseworker | TeamLead | Admin),
             Action::ManageApiKeys => matches!(self, Admin),
+            Action::PrintPost => matches!(self, Adviser | TeamLead | Admin),
         }
     }
 }

@@ -18,8 +18,8 @@ pub async fn insert(
     let message_id = format!("<case-{}.{now}.{token:016x}@{domain}>", message.case_id);
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO outbox (case_id, customer_id, channel, purpose, recipient, subject, body, message_id, \
-         auto_submitted, in_reply_to, refs, created_at, calendar) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12) RETURNING id",
+         auto_submitted, in_reply_to, refs, created_at, calendar, large_print) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12, $13) RETURNING id",
     )
     .bind(message.case_id)
     .bind(message.customer_id)
@@ -33,6 +33,7 @@ pub async fn insert(
     .bind(message.in_reply_to)
     .bind(now)
     .bind(message.calendar)
+    .bind(i64::from(message.large_print))
     .fetch_one(&mut *conn)
     .await?;
     if message.channel == OutChannel::Email {
@@ -76,10 +77,11 @@ pub struct Outgoing {
     pub sent_at: Option<i64>,
     pub failed_at: Option<i64>,
     pub calendar: Option<String>,
+    pub large_print: bool,
 }
 
 const OUTGOING_COLUMNS: &str = "id, case_id, channel, purpose, recipient, subject, body, message_id, \
-     auto_submitted, in_reply_to, refs, created_at, sent_at, failed_at, calendar";
+     auto_submitted, in_reply_to, refs, created_at, sent_at, failed_at, calendar, large_print";
 
 pub async fn get(conn: &mut AnyConnection, id: i64) -> Result<Option<Outgoing>, sqlx::Error> {
     let sql = format!("SELECT {OUTGOING_COLUMNS} FROM outbox WHERE id = $1");
@@ -116,6 +118,7 @@ fn outgoing(row: &sqlx::any::AnyRow) -> Result<Outgoing, sqlx::Error> {
         sent_at: row.try_get("sent_at")?,
         failed_at: row.try_get("failed_at")?,
         calendar: row.try_get("calendar")?,
+        large_print: row.try_get::<i64, _>("large_print")? != 0,
     })
 }
 

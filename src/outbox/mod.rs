@@ -11,11 +11,13 @@ pub mod db;
 
 use std::path::PathBuf;
 
-/// How a message reaches the customer. A customer with no email address is phoned:
-/// the row is a task for staff until other channels can send automatically.
+/// How a message reaches the customer: by email; by a letter, printed from
+/// `/staff/post`, for a customer with no email address or who asked for post; and
+/// otherwise by phone, a task for staff.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutChannel {
     Email,
+    Letter,
     Phone,
 }
 
@@ -23,6 +25,7 @@ impl OutChannel {
     pub fn as_str(self) -> &'static str {
         match self {
             OutChannel::Email => "email",
+            OutChannel::Letter => "letter",
             OutChannel::Phone => "phone",
         }
     }
@@ -63,6 +66,8 @@ pub struct NewMessage<'a> {
     pub in_reply_to: Option<&'a str>,
     /// A calendar file (RFC 5545) sent with it: an appointment's or a visit's.
     pub calendar: Option<&'a str>,
+    /// A letter in large print (at least 16 pt), as the customer asked.
+    pub large_print: bool,
 }
 
 /// Where delivered mail goes.

@@ -55,6 +55,7 @@ vocabulary! {
         Responded = "responded", "Replied to";
         Resolved = "resolved", "Resolved";
         Closed = "closed", "Closed";
+        Reopened = "reopened", "Reopened";
         CallQueued = "call_queued", "Call waiting";
         CallAnswered = "call_answered", "Call answered";
         VisitorArrived = "visitor_arrived", "Visitor arrived";

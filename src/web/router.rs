@@ -46,10 +46,14 @@ pub fn router(state: AppState) -> Router {
         .route("/staff/sign-in/code", get(staff::sign_in::code_form).post(staff::sign_in::code_submit))
         .route("/staff/sign-out", post(staff::sign_in::sign_out))
         .route("/staff/account", get(staff::account::show).post(staff::account::change_second_step))
-        .route("/staff/log", get(staff::log::form).post(staff::log::submit))
+        .route(
+            "/staff/log",
+            get(staff::log::form).post(staff::log::submit).layer(DefaultBodyLimit::max(pages::report::BODY_MAX)),
+        )
         .route("/staff/log/{reference}", get(staff::log::logged))
         .route("/staff/mail", get(staff::mail::quarantine))
         .route("/staff/mail/outbox", get(staff::mail::outbox))
+        .route("/staff/post", get(staff::post::list).post(staff::post::print))
         .route("/staff/mail/{id}", get(staff::mail::message).post(staff::mail::retry_or_dismiss))
         .route("/staff/mail/{id}/raw", get(staff::mail::raw))
         .route("/staff/queue", get(staff::queue::show))

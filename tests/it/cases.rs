@@ -64,7 +64,8 @@ async fn an_illegal_transition_is_a_typed_error_and_changes_nothing() {
     let case = get(t.db.reader(), id).await.expect("read").expect("case");
     assert_eq!(case.status, Status::Received);
     let kinds: Vec<_> = events(t.db.reader(), id).await.expect("events").iter().map(|e| e.kind).collect();
-    assert_eq!(kinds, [EventKind::Created, EventKind::ClockStarted, EventKind::ClockStarted]);
+    // Acknowledged, replied to, and dealt with: the three clocks of an enquiry made online.
+    assert_eq!(kinds, [EventKind::Created, EventKind::ClockStarted, EventKind::ClockStarted, EventKind::ClockStarted]);
 }
 
 #[tokio::test]

@@ -19,6 +19,7 @@ mod deadline;
 mod demo;
 mod face_to_face;
 mod information;
+mod letters;
 mod log_contact;
 mod mail;
 mod open311;

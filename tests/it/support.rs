@@ -143,6 +143,8 @@ pub struct Reply {
     pub status: StatusCode,
     pub headers: HeaderMap,
     pub body: String,
+    /// The body as sent: a PDF's bytes.
+    pub raw: Vec<u8>,
 }
 
 impl Reply {
@@ -156,7 +158,7 @@ pub async fn send(app: &Router, request: Request<Body>) -> Reply {
     let status = response.status();
     let headers = response.headers().clone();
     let bytes = response.into_body().collect().await.expect("body").to_bytes();
-    Reply { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+    Reply { status, headers, body: String::from_utf8_lossy(&bytes).into_owned(), raw: bytes.to_vec() }
 }
 
 pub async fn get(app: &Router, uri: &str) -> Reply {
@@ -271,6 +273,7 @@ pub async fn open_at(db: &Db, rules: &Rules, code: &str, email: &str, when: i64)
         resolved_at_first_contact: false,
         answers: &[],
         callback: None,
+        received_at: None,
     };
     let mut tx = db.begin().await.unwrap();
     let opened = frontdoor::intake::open(&mut tx, &council_for(db), rules, request, when).await.unwrap();

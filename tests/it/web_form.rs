@@ -156,9 +156,10 @@ async fn a_valid_report_is_stored_then_shows_its_reference() {
 
     // The redirect came after the commit: the case is already readable.
     assert_eq!(count(&t.db, "cases").await, 1);
-    // Created, and the two clocks of a service request reported online.
-    assert_eq!(count(&t.db, "case_events").await, 3);
-    assert_eq!(count(&t.db, "clocks").await, 2);
+    // Created, and the three clocks of a service request reported online: acknowledged,
+    // replied to and dealt with.
+    assert_eq!(count(&t.db, "case_events").await, 4);
+    assert_eq!(count(&t.db, "clocks").await, 3);
     assert_eq!(count(&t.db, "contacts").await, 1);
     let reference = reference_in(&location);
     let case = get(t.db.reader(), CaseRef::parse(&crate::support::prefix_for(&t.db), reference).expect("ref").id())

@@ -105,6 +105,29 @@ pub struct NewCase {
     /// Answers to the service's questions, by their codes.
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
+    /// How the resident reached the council: web, email, phone, letter, visit, social
+    /// or partner (the default: this system took it).
+    #[schema(example = "letter")]
+    pub channel: Option<String>,
+    /// When the contact arrived, for one logged after it arrived (a letter opened
+    /// today): RFC 3339, not in the future. The case's clocks count from then.
+    #[schema(example = "2026-12-03T12:00:00Z")]
+    pub received_at: Option<String>,
+    /// Where to post letters to the resident: the lines of the address, one a line. With
+    /// `postal_postcode`, enough to open a case for someone with no email or phone.
+    pub postal_address: Option<String>,
+    pub postal_postcode: Option<String>,
+    /// The resident asked for letters in large print.
+    pub large_print: Option<bool>,
+}
+
+/// The channels a case made through the API may say it came by.
+fn api_channel(text: &str) -> Option<crate::cases::Channel> {
+    use crate::cases::Channel;
+    match text.trim() {
+        "partner" | "api" => Some(Channel::Api),
+        other => Channel::parse(other),
+    }
 }
 
 /// The API's name for a field intake found at fault.
@@ -115,7 +138,8 @@ pub(super) fn api_field(field: &str) -> String {
             format!("answers.{code}")
         }
         None if field == "service_code" => "service".to_owned(),
-        None => field.to_owned(),
+        None if field == "received" => "received_at".to_owned(),
+        None => field.replace('-', "_"),
     }
 }
 
@@ -251,13 +275,36 @@ pub(super) async fn create(
             answers.extend(values.into_iter().map(|v| (format!("answer-{code}"), v)));
         }
     }
+    let channel = match new.channel.as_deref() {
+        None => Some(crate::cases::Channel::Api),
+        Some(text) => api_channel(text),
+    };
+    if channel.is_none() {
+        problems.push(FieldProblem {
+            field: "channel".to_owned(),
+            message: "Give one of web, email, phone, letter, visit, social or partner".to_owned(),
+        });
+    }
+    let received_at = match new.received_at.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(text) => match text.parse::<jiff::Timestamp>() {
+            Ok(at) => Some(at.as_millisecond()),
+            Err(_) => {
+                problems.push(FieldProblem {
+                    field: "received_at".to_owned(),
+                    message: "Give a date and time with its offset, like 2026-12-03T12:00:00Z".to_owned(),
+                });
+                None
+            }
+        },
+    };
     if !problems.is_empty() {
         return Err(ApiError::fields(StatusCode::UNPROCESSABLE_ENTITY, problems));
     }
     let number = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
     let token = crate::api::request_token();
     let submission = Submission {
-        channel: Some(crate::cases::Channel::Api),
+        channel,
         service_code: service.code.clone(),
         name: new.name.unwrap_or_default(),
         email: new.email.unwrap_or_default(),
@@ -271,6 +318,11 @@ pub(super) async fn create(
         answers,
         uploads: Vec::new(),
         sent_by: Some(SentBy { key_id: caller.0.id, name: caller.0.name.clone(), token, idempotency: idem }),
+        postal_address: new.postal_address.unwrap_or_default(),
+        postal_postcode: new.postal_postcode.unwrap_or_default(),
+        large_print: new.large_print.unwrap_or(false),
+        received_at,
+        ..Submission::default()
     };
     match crate::intake::submit(&state.db, state.council.clone(), state.rules.get(), &submission).await {
         Ok(reference) => {

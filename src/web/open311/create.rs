@@ -64,6 +64,7 @@ pub(super) async fn create(state: &AppState, format: Format, pairs: &Pairs) -> R
         answers,
         uploads: Vec::new(),
         sent_by: Some(SentBy { key_id: key.id, name: key.name.clone(), token: token.clone(), idempotency: None }),
+        ..Submission::default()
     };
     if !problems.is_empty() {
         return Ok(errors(format, StatusCode::BAD_REQUEST, problems));

@@ -164,7 +164,7 @@ fn check(form: &BookForm) -> Result<(i64, CustomerDetails, String), Vec<FieldErr
     match (slot, name, c.errors.is_empty()) {
         (Some(slot), Some(name), true) => Ok((
             slot,
-            CustomerDetails { name, email, phone, uprn: None, address: None, postcode: None },
+            CustomerDetails { name, email, phone, ..CustomerDetails::default() },
             description.unwrap_or_default(),
         )),
         _ => Err(c.errors),
@@ -219,6 +219,7 @@ pub async fn submit(
         resolved_at_first_contact: false,
         answers: &[],
         callback: None,
+        received_at: None,
     };
     let opened = crate::intake::open(&mut tx, &state.council, &rules, request, now).await?;
     let booking = Booking {

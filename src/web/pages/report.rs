@@ -92,6 +92,7 @@ impl ReportForm {
             answers: self.pairs.clone(),
             uploads: self.uploads(),
             sent_by: None,
+            ..Submission::default()
         };
         if let Some(customer) = &self.known {
             submission.name = customer.name.clone();
@@ -451,6 +452,18 @@ pub async fn send(
 /// and, if it passes, stored as pending at once, so the form can be shown again with
 /// errors without asking for the file a second time. A file's problem names the file.
 async fn read_posted(state: &AppState, request: Request) -> Result<(ReportForm, Vec<FieldError>), AppError> {
+    let (pairs, errors) = read_pairs(state, request, "attachments").await?;
+    Ok((ReportForm::from_pairs(pairs), errors))
+}
+
+/// A posted form's name-value pairs, URL-encoded or multipart; each file checked and
+/// stored as pending, its token under the name `upload`. A file's problem is an error
+/// on `files` (the form's name for its file input), naming the file.
+pub async fn read_pairs(
+    state: &AppState,
+    request: Request,
+    files: &'static str,
+) -> Result<(Vec<(String, String)>, Vec<FieldError>), AppError> {
     let client = crate::web::client::Client::of_request(&request, state.council.limits.client_ip_header.as_deref());
     let client_key = crate::throttle::Keyer::of(&state.db).key("uploads", &client.0);
     let limits = &state.council.limits;
@@ -462,7 +475,7 @@ async fn read_posted(state: &AppState, request: Request) -> Result<(ReportForm, 
         .is_some_and(|v| v.starts_with("multipart/form-data"));
     if !multipart {
         let Form(pairs) = Form::<Vec<(String, String)>>::from_request(request, &()).await?;
-        return Ok((ReportForm::from_pairs(pairs), Vec::new()));
+        return Ok((pairs, Vec::new()));
     }
     let mut multipart =
         Multipart::from_request(request, &()).await.map_err(|err| AppError::unreadable_form(&err.to_string()))?;
@@ -470,14 +483,14 @@ async fn read_posted(state: &AppState, request: Request) -> Result<(ReportForm, 
     let mut errors: Vec<FieldError> = Vec::new();
     let file_error = |errors: &mut Vec<FieldError>, refused: attachments::Refused| {
         let (id, args) = refused.text();
-        errors.push(FieldError::new("attachments", refused.message()).with_text(id, args));
+        errors.push(FieldError::new(files, refused.message()).with_text(id, args));
     };
     loop {
         let mut field = match multipart.next_field().await {
             Ok(Some(field)) => field,
             Ok(None) => break,
             Err(err) => {
-                unreadable(err, &mut errors)?;
+                unreadable(err, files, &mut errors)?;
                 break;
             }
         };
@@ -486,7 +499,7 @@ async fn read_posted(state: &AppState, request: Request) -> Result<(ReportForm, 
             match field.text().await {
                 Ok(text) => pairs.push((name, text)),
                 Err(err) => {
-                    unreadable(err, &mut errors)?;
+                    unreadable(err, files, &mut errors)?;
                     break;
                 }
             }
@@ -521,7 +534,7 @@ async fn read_posted(state: &AppState, request: Request) -> Result<(ReportForm, 
         let added = pairs.iter().filter(|(k, _)| k == "upload").count();
         if added >= MAX_FILES {
             errors.push(
-                FieldError::new("attachments", format!("Add no more than {MAX_FILES} files: {shown} was not added"))
+                FieldError::new(files, format!("Add no more than {MAX_FILES} files: {shown} was not added"))
                     .with_text("error-file-not-added", vec![("max", MAX_FILES.to_string()), ("file", shown)]),
             );
             continue;
@@ -545,18 +558,18 @@ async fn read_posted(state: &AppState, request: Request) -> Result<(ReportForm, 
             Err(refused) => file_error(&mut errors, refused),
         }
     }
-    Ok((ReportForm::from_pairs(pairs), errors))
+    Ok((pairs, errors))
 }
 
 /// A multipart error: past the size limit, a field error on the files (and reading stops);
 /// anything else, a form that cannot be read.
-fn unreadable(err: MultipartError, errors: &mut Vec<FieldError>) -> Result<(), AppError> {
+fn unreadable(err: MultipartError, files: &'static str, errors: &mut Vec<FieldError>) -> Result<(), AppError> {
     if err.status() != StatusCode::PAYLOAD_TOO_LARGE {
         return Err(AppError::unreadable_form(&err.body_text()));
     }
-    if !errors.iter().any(|e| e.field == "attachments") {
+    if !errors.iter().any(|e| e.field == files) {
         errors.push(
-            FieldError::new("attachments", format!("Each file must be smaller than {MAX_FILE_MB} MB"))
+            FieldError::new(files, format!("Each file must be smaller than {MAX_FILE_MB} MB"))
                 .with_text("error-file-too-big", vec![("max", MAX_FILE_MB.to_string())]),
         );
     }

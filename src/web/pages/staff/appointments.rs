@@ -240,7 +240,7 @@ async fn book(state: &AppState, signed_in: &SignedIn, form: StaffForm) -> Result
         _ => Channel::Phone,
     };
     if let (Some(service), Some(b), Some(slot), Some(name), true) = (service, b, slot, name, c.errors.is_empty()) {
-        let customer = CustomerDetails { name, email, phone, uprn: None, address: None, postcode: None };
+        let customer = CustomerDetails { name, email, phone, ..CustomerDetails::default() };
         let mut tx = state.db.begin().await?;
         let request = crate::intake::Request {
             service: &service,
@@ -255,6 +255,7 @@ async fn book(state: &AppState, signed_in: &SignedIn, form: StaffForm) -> Result
             resolved_at_first_contact: false,
             answers: &[],
             callback: None,
+            received_at: None,
         };
         let opened = crate::intake::open(&mut tx, &state.council, &rules, request, now).await?;
         let booking = Booking {

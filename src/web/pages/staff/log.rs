@@ -2,9 +2,7 @@
 //! or a contact on the case they already have.
 
 use askama::Template;
-use axum::Form;
-use axum::extract::rejection::FormRejection;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query, Request, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -21,11 +19,13 @@ use crate::web::error::AppError;
 use crate::web::pages::{Chrome, render};
 
 /// The form as posted. Missing fields read as empty, so they get field errors.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Default)]
 pub struct LogForm {
     csrf: String,
     channel: String,
+    /// The date a letter (or anything logged late) was received.
+    received: String,
+    received_confirmed: String,
     reference: String,
     service: String,
     description: String,
@@ -35,8 +35,55 @@ pub struct LogForm {
     email: String,
     phone: String,
     uprn: String,
+    postal_address: String,
+    postal_postcode: String,
+    prefers_post: String,
+    large_print: String,
     resolved: String,
     outcome: String,
+    /// Tokens of the scans added, kept while the form is shown again.
+    uploads: Vec<String>,
+}
+
+impl LogForm {
+    fn from_pairs(pairs: Vec<(String, String)>) -> LogForm {
+        let mut form = LogForm::default();
+        for (name, value) in pairs {
+            let slot = match name.as_str() {
+                "csrf" => &mut form.csrf,
+                "channel" => &mut form.channel,
+                "received" => &mut form.received,
+                "received-confirmed" => &mut form.received_confirmed,
+                "reference" => &mut form.reference,
+                "service" => &mut form.service,
+                "description" => &mut form.description,
+                "address" => &mut form.address,
+                "postcode" => &mut form.postcode,
+                "name" => &mut form.name,
+                "email" => &mut form.email,
+                "phone" => &mut form.phone,
+                "uprn" => &mut form.uprn,
+                "postal-address" => &mut form.postal_address,
+                "postal-postcode" => &mut form.postal_postcode,
+                "prefers-post" => &mut form.prefers_post,
+                "large-print" => &mut form.large_print,
+                "resolved" => &mut form.resolved,
+                "outcome" => &mut form.outcome,
+                "upload" => {
+                    if !form.uploads.contains(&value) {
+                        form.uploads.push(value);
+                    }
+                    continue;
+                }
+                _ => continue,
+            };
+            // The first value posted under a name counts.
+            if slot.is_empty() {
+                *slot = value;
+            }
+        }
+        form
+    }
 }
 
 #[derive(Template)]
@@ -99,7 +146,10 @@ pub async fn form(
         .and_then(Channel::parse)
         .filter(|c| crate::intake::LOGGED_CHANNELS.contains(c))
         .unwrap_or(Channel::Phone);
-    let mut form = LogForm { channel: channel.as_str().to_owned(), ..LogForm::default() };
+    // A letter is usually logged the day it is opened: today, which the adviser changes
+    // for one that came earlier.
+    let today = state.rules.get().calendars.council.local_date(jiff::Timestamp::now());
+    let mut form = LogForm { channel: channel.as_str().to_owned(), received: today.to_string(), ..LogForm::default() };
     // Tell us once: a caller the council knows is not asked for their details again.
     if let Some(id) = query.customer {
         let customer = customers::db::get(state.db.reader(), id).await?.ok_or(AppError::NotFound)?;
@@ -116,18 +166,27 @@ pub async fn form(
         form.email = customer.email.unwrap_or_default();
         form.phone = customer.phone.unwrap_or_default();
         form.uprn = customer.uprn.map(|u| u.to_string()).unwrap_or_default();
+        form.postal_address = customer.address.unwrap_or_default();
+        form.postal_postcode = customer.postcode.unwrap_or_default();
     }
     render(&page(&state, &signed_in, form, Vec::new()).await?)
 }
 
+/// The posted form, URL-encoded or multipart with a letter's scan. The scan is stored
+/// as pending at once (`report::read_pairs`), so a form shown again with errors keeps it.
 pub async fn submit(
     State(state): State<AppState>,
     signed_in: SignedIn,
-    form: Result<Form<LogForm>, FormRejection>,
+    request: Request,
 ) -> Result<Response, AppError> {
     signed_in.require(Action::LogContact)?;
-    let Form(form) = form?;
+    let (pairs, file_errors) = crate::web::pages::report::read_pairs(&state, request, "scan").await?;
+    let form = LogForm::from_pairs(pairs);
     signed_in.check_csrf(&form.csrf)?;
+    if !file_errors.is_empty() {
+        let page = page(&state, &signed_in, form, file_errors).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
+    }
     // A contact joins only a case this person may see: a caseworker's own team's.
     if let Ok(reference) = CaseRef::parse(&state.council.prefix, form.reference.trim()) {
         let case = cases::db::get(state.db.reader(), reference.id()).await?;
@@ -153,10 +212,17 @@ pub async fn submit(
             address: form.address.clone(),
             postcode: form.postcode.clone(),
             description: form.description.clone(),
+            postal_address: form.postal_address.clone(),
+            postal_postcode: form.postal_postcode.clone(),
+            prefers_post: form.prefers_post == "yes",
+            large_print: form.large_print == "yes",
+            uploads: form.uploads.clone(),
             ..Submission::default()
         },
         resolved: form.resolved == "yes",
         outcome: form.outcome.clone(),
+        received: form.received.clone(),
+        received_confirmed: form.received_confirmed == "yes",
     };
     match intake::log(&state.db, &state.council, &state.rules.get(), &logged).await {
         Ok(reference) => Ok(Redirect::to(&format!("/staff/log/{reference}")).into_response()),

@@ -16,6 +16,7 @@ pub mod log;
 pub mod mail;
 pub mod notices_admin;
 pub mod phones;
+pub mod post;
 pub mod queue;
 pub mod reception;
 pub mod reports;

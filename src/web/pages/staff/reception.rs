@@ -246,7 +246,7 @@ pub async fn book_in_or_move(
         let visitor = NewVisitor {
             site: site.clone(),
             service_id: appointment.as_ref().map_or(service.id, |a| a.service_id),
-            customer: CustomerDetails { name, email, phone, uprn: None, address: None, postcode: None },
+            customer: CustomerDetails { name, email, phone, ..CustomerDetails::default() },
             needs,
             appointment_id: appointment.as_ref().map(|a| a.id),
             case_id: appointment.as_ref().map(|a| a.case_id),

@@ -267,6 +267,7 @@ fn entry(state: &AppState, language: Language, e: &Event) -> Option<Entry> {
             (i18n::text_with(language, "event-status", &[("status", &to)]), e.body.clone())
         }
         EventKind::Message if from_us => (t("event-we-wrote"), e.body.clone()),
+        EventKind::Letter => (t("event-we-wrote-post"), e.body.clone()),
         EventKind::Message => (t("event-you-wrote"), e.body.clone()),
         EventKind::ClockExtended => {
             let ext: Extended = serde_json::from_str(e.body.as_deref()?).ok()?;
@@ -281,6 +282,7 @@ fn entry(state: &AppState, language: Language, e: &Event) -> Option<Entry> {
             crate::standards::Milestone::Stage2Requested => (t("event-stage2-requested"), None),
             crate::standards::Milestone::Stage2Acknowledged => (t("event-stage2-acknowledged"), None),
             crate::standards::Milestone::ReviewRequested => (t("event-review-requested"), None),
+            crate::standards::Milestone::Responded => (t("event-letter-posted"), None),
             _ => return None,
         },
         _ => return None,

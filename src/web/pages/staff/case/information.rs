@@ -97,7 +97,11 @@ pub async fn panel(state: &AppState, signed_in: &SignedIn, case: &Case, form: &A
     let first_at = responses.iter().find(|r| r.stage == 1).map(|r| r.at);
     let letter = events
         .iter()
-        .filter(|e| e.kind == EventKind::Message && e.public && e.actor.kind == crate::cases::ActorKind::Staff)
+        .filter(|e| {
+            matches!(e.kind, EventKind::Message | EventKind::Letter)
+                && e.public
+                && e.actor.kind == crate::cases::ActorKind::Staff
+        })
         .find(|e| Some(e.at) == first_at)
         .and_then(|e| e.body.clone())
         .unwrap_or_default();
