@@ -97,9 +97,25 @@ pub async fn perform(
                 return Err(ActionError::Invalid(c.errors));
             }
             change_status(&mut *conn, case_id, *to, actor, note.as_deref(), rules, now).await?;
-            // What was done, or what we need from them: the customer hears it at once.
-            if let (Some(note), Status::Resolved | Status::WaitingForCustomer) = (&note, to) {
-                tell_customer(&mut *conn, council, case_id, Purpose::Update, note, now).await?;
+            // What was done, or what we need from them: the customer hears it at once. A
+            // resolution ends with one link: did this sort it out?
+            match (&note, to) {
+                (Some(note), Status::Resolved) => {
+                    let reference = crate::cases::CaseRef::from_id(&council.prefix, case_id);
+                    let key = by_customer::link_key(&mut *conn).await?;
+                    let link = format!(
+                        "{}/cases/{reference}/open/{}#feedback",
+                        council.public_url,
+                        by_customer::sign(&key, &reference)
+                    );
+                    let text =
+                        format!("{note}\n\nDid this sort it out? Tell us, or tell us what is still wrong: {link}");
+                    tell_customer(&mut *conn, council, case_id, Purpose::Resolution, &text, now).await?;
+                }
+                (Some(note), Status::WaitingForCustomer) => {
+                    tell_customer(&mut *conn, council, case_id, Purpose::Update, note, now).await?;
+                }
+                _ => {}
             }
         }
         CaseAction::Extend { standard_id, by, reason } => {

@@ -159,11 +159,18 @@ pub async fn tell_with_calendar(
         }
         _ => "To answer, reply to this email and keep the reference in the subject.",
     };
+    // A resolution's text carries its one link, to say whether it sorted things out.
+    let follow = if purpose == Purpose::Resolution {
+        String::new()
+    } else {
+        format!(" Follow your case: {}/cases/{reference}", council.public_url)
+    };
+    // A text that greets the customer itself (typed, or from an older template) is not
+    // greeted a second time.
+    let greeted = text.trim_start().get(..5).is_some_and(|s| s.eq_ignore_ascii_case("dear "));
+    let greeting = if greeted { String::new() } else { format!("Dear {},\n\n", route.name) };
     let body = format!(
-        "Dear {name},\n\n{text}\n\nYour reference is {reference}. Follow your case: {url}/cases/{reference}\n\n\
-         {answer}\n\n{council}\n",
-        name = route.name,
-        url = council.public_url,
+        "{greeting}{text}\n\nYour reference is {reference}.{follow}\n\n{answer}\n\n{council}\n",
         council = council.name,
     );
     let message = NewMessage {

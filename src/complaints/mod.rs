@@ -260,7 +260,7 @@ pub async fn answer(
     let mut letter = checked.text.clone();
     letter.push_str(&format!("\n\nOur decision: your complaint is {}.", checked.outcome.label().to_lowercase()));
     for (promise, due) in &checked.promises {
-        letter.push_str(&format!("\nWe will {promise} by {}.", due.strftime("%-d %B %Y")));
+        letter.push_str(&format!("\nWhat we will do by {}: {promise}", due.strftime("%-d %B %Y")));
     }
     letter.push_str("\n\n");
     let case_url = format!("{}/cases/{}", council.public_url, crate::cases::CaseRef::from_id(&council.prefix, case.id));
@@ -352,7 +352,7 @@ pub async fn keep_promise(
         return Err(ComplaintError::NotNow("That promise has already been kept, or is not this case's"));
     };
     db::keep_promise(&mut *conn, action_id, staff_id, &note, now).await?;
-    let text = format!("We said we would {promise}. We have done it: {note}");
+    let text = format!("In our answer we promised this: {promise}\nIt is done: {note}");
     write(&mut *conn, council, rules, case.id, Actor::staff(staff_id), Purpose::Update, &text, now).await?;
     Ok(())
 }

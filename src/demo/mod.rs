@@ -31,15 +31,15 @@ use crate::{org, services};
 const REPLY_TEMPLATES: &[(&str, &str)] = &[
     (
         "Done",
-        "Dear {name},\n\nWe have dealt with this. Thank you for telling us.\n\nIf it happens again, reply to this email and we will look at it again.",
+        "We have dealt with this. Thank you for telling us.\n\nIf it happens again, tell us and we will look at it again.",
     ),
     (
         "We need more information",
-        "Dear {name},\n\nTo deal with your {service} request we need to know a little more.\n\nPlease reply to this email and tell us:\n\n",
+        "To deal with your {service} request we need to know a little more.\n\nPlease reply and tell us:\n\n",
     ),
     (
         "Passed to our contractor",
-        "Dear {name},\n\nWe have asked our contractor to do this. They work to the same standards as we do, and we will tell you when it is done.",
+        "We have asked our contractor to do this. They work to the same standards as we do, and we will tell you when it is done.",
     ),
 ];
 

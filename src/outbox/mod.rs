@@ -38,6 +38,8 @@ pub enum Purpose {
     Acknowledgement,
     Update,
     Reply,
+    /// The case is resolved: what was done, and one link to say whether it sorted it.
+    Resolution,
 }
 
 impl Purpose {
@@ -46,6 +48,7 @@ impl Purpose {
             Purpose::Acknowledgement => "acknowledgement",
             Purpose::Update => "update",
             Purpose::Reply => "reply",
+            Purpose::Resolution => "resolution",
         }
     }
 }

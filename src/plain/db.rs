@@ -45,7 +45,12 @@ pub async fn save(
     let mut c = Checker::default();
     let name = c.text("name", "a name for the template", name, NAME_MAX, true);
     let body = c.text("body", "the template's text", body, BODY_MAX, true);
-    let (Some(name), Some(body)) = (name, body) else { return Err(SaveError::Invalid(c.errors)) };
+    for problem in body.as_deref().map(super::templates::problems).unwrap_or_default() {
+        c.fail("body", problem);
+    }
+    let (Some(name), Some(body), true) = (name, body, c.errors.is_empty()) else {
+        return Err(SaveError::Invalid(c.errors));
+    };
     let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM reply_templates WHERE lower(name) = lower($1)")
         .bind(&name)
         .fetch_optional(&mut *conn)

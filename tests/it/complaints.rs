@@ -126,7 +126,7 @@ async fn a_complaint_goes_through_both_stages_and_stage_2_goes_to_someone_else()
     assert_eq!(clock(&clocks(&t.db, id).await, "complaint-stage1-respond").0, State::Met);
     let letter = last_letter(&t.db).await;
     assert!(letter.contains("your complaint is not upheld"), "{letter}");
-    assert!(letter.contains("We will call you to explain the rota by 30 November 2026"), "{letter}");
+    assert!(letter.contains("What we will do by 30 November 2026: call you to explain the rota"), "{letter}");
     assert!(letter.contains("stage 2"), "{letter}");
     assert!(!letter.contains("ombudsman"), "the ombudsman comes with the final answer");
 
@@ -241,7 +241,9 @@ async fn a_complaint_goes_through_both_stages_and_stage_2_goes_to_someone_else()
     .await
     .unwrap();
     tx.commit().await.unwrap();
-    assert!(last_letter(&t.db).await.contains("We said we would call you to explain the rota. We have done it"));
+    assert!(
+        last_letter(&t.db).await.contains("In our answer we promised this: call you to explain the rota\nIt is done")
+    );
     assert!(complaints::db::promises(t.db.reader(), id).await.unwrap()[0].done_at.is_some());
 }
 

@@ -406,3 +406,40 @@ async fn the_api_takes_a_letters_channel_received_time_and_postal_address() {
     }
     assert_eq!(count(&t.db, "cases").await, 1);
 }
+
+#[tokio::test]
+async fn a_resolution_asks_with_one_link_and_a_no_reopens_the_case_on_a_new_clock() {
+    use frontdoor::actions::CaseAction;
+    use frontdoor::actions::by_customer::{Feedback, give_feedback};
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let rules = rules(&t.db).await;
+    let council = council_for(&t.db);
+    let opened = crate::support::open_at(&t.db, &rules, "general", "pat@example.org", now_ms()).await;
+    let mut tx = t.db.begin().await.unwrap();
+    let resolve = CaseAction::Status { to: Status::Resolved, note: "We have sent you the library's hours.".into() };
+    let officer = frontdoor::cases::Actor::staff(1);
+    frontdoor::actions::perform(&mut tx, &council, &rules, opened.case_id, officer, &resolve, now_ms()).await.unwrap();
+    tx.commit().await.unwrap();
+    let body: String = sqlx::query_scalar("SELECT body FROM outbox WHERE purpose = 'resolution'")
+        .fetch_one(t.db.reader())
+        .await
+        .unwrap();
+    assert_eq!(body.matches("http").count(), 1, "one link: {body}");
+    assert!(body.contains(&format!("/cases/{}/open/", opened.reference)) && body.contains("#feedback"), "{body}");
+    assert!(body.contains("Did this sort it out?"), "{body}");
+
+    let case = frontdoor::cases::db::get(t.db.reader(), opened.case_id).await.unwrap().unwrap();
+    let mut tx = t.db.begin().await.unwrap();
+    let no = Feedback { solved: false, rating: 2, comment: "The hours are wrong.".into() };
+    give_feedback(&mut tx, &rules, &case, &no, now_ms()).await.unwrap();
+    tx.commit().await.unwrap();
+    let clocks: Vec<(String, String)> =
+        sqlx::query_as("SELECT standard_id, state FROM clocks WHERE case_id = $1 ORDER BY standard_id")
+            .bind(opened.case_id)
+            .fetch_all(t.db.reader())
+            .await
+            .unwrap();
+    assert!(clocks.contains(&("request-resolved".to_owned(), "met".to_owned())), "{clocks:?}");
+    assert!(clocks.contains(&("reopened-resolved".to_owned(), "running".to_owned())), "a new clock: {clocks:?}");
+}

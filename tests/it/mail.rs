@@ -159,6 +159,9 @@ async fn an_email_becomes_a_case_is_acknowledged_threads_a_reply_and_ignores_an_
         .and_then(|m| m.body_text(0).map(std::borrow::Cow::into_owned));
     let text = text.expect("a text body");
     assert!(text.contains(&format!("/cases/{reference}/open/")), "a signed link to follow the case: {text}");
+    // It says plainly that replying adds to the case, and nothing that contradicts it.
+    assert!(text.contains("To add anything, reply to this email"), "{text}");
+    assert!(!text.contains("do not need to reply") && !text.contains("not read"), "{text}");
     let ack_id: String = sqlx::query_scalar("SELECT message_id FROM outbox").fetch_one(t.db.reader()).await.unwrap();
     assert!(ack.contains(&format!("Message-ID: {ack_id}")), "{ack}");
     // Delivering the acknowledgement acknowledged the case.
@@ -306,6 +309,43 @@ async fn a_mail_loop_with_an_unmarked_autoresponder_stops_after_one_exchange() {
         .unwrap();
     assert_eq!(acks, 1, "one acknowledgement, then the rate limit holds");
     assert_eq!(count(&t.db, "cases").await, 4, "every message is still a case staff can see");
+}
+
+#[tokio::test]
+async fn three_emails_about_different_things_minutes_apart_get_three_acknowledgements() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let state = state(&t.db, Path::new("unused")).await;
+    let said = [
+        ("Missed bin", "The bins in Mill Lane were not emptied on Tuesday."),
+        ("Library hours", "When is the library open over Christmas?"),
+        ("Pothole", "There is a deep pothole outside 12 Station Road."),
+    ];
+    for (n, (subject, text)) in said.iter().enumerate() {
+        let raw = format!(
+            "From: Ann Resident <ann@example.org>\r\nTo: contact@kingsmead.example\r\nSubject: {subject}\r\n\
+             Message-ID: <ann-{n}@example.org>\r\n\r\n{text}\r\n"
+        );
+        let inbound = mail::Inbound {
+            source: "import",
+            peer: "test",
+            envelope_from: None,
+            envelope_to: None,
+            raw: raw.as_bytes(),
+        };
+        let id = mail::db::store(&t.db, &inbound, now_ms()).await.unwrap();
+        mail::process(&state.db, &state.council, &state.rules.get(), id, now_ms()).await.unwrap();
+    }
+    let acks: Vec<String> = sqlx::query_scalar("SELECT body FROM outbox WHERE purpose = 'acknowledgement' ORDER BY id")
+        .fetch_all(t.db.reader())
+        .await
+        .unwrap();
+    assert_eq!(acks.len(), 3, "each new matter is acknowledged");
+    for (ack, (subject, _)) in acks.iter().zip(said) {
+        assert!(ack.contains(subject), "{ack}");
+        assert!(ack.contains("We will reply by "), "with its due date: {ack}");
+    }
+    assert_eq!(count(&t.db, "cases").await, 3);
 }
 
 #[tokio::test]

@@ -19,7 +19,18 @@ async fn an_administrator_manages_templates_and_an_officer_starts_a_reply_from_o
     let officer = (cookie, csrf);
 
     let (cookie, csrf) = sign_in(&app, "admin@council.example").await;
-    let body = "Dear {name},\n\nWe have emptied your bin ({reference}).";
+    // Refused when saved: a greeting of its own (every message starts "Dear" and the
+    // name), and a placeholder we cannot fill in.
+    for (bad, words) in [
+        ("Dear {name},\n\nWe have emptied your bin.", "Take out the greeting"),
+        ("We have emptied your bin ({refrence}).", "{refrence} is not a placeholder we can fill in"),
+    ] {
+        let fields = [("csrf", csrf.as_str()), ("name", "Bad"), ("body", bad), ("active", "yes")];
+        let refused = post_with(&app, "/staff/admin/templates", &cookie, &fields).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.body.contains(words), "{words}: {}", refused.body);
+    }
+    let body = "We have emptied your bin, {name} ({reference}).";
     let fields = [("csrf", csrf.as_str()), ("name", "Bin emptied"), ("body", body), ("active", "yes")];
     let saved = post_with(&app, "/staff/admin/templates", &cookie, &fields).await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
@@ -38,7 +49,7 @@ async fn an_administrator_manages_templates_and_an_officer_starts_a_reply_from_o
     let (cookie, _) = officer;
     let page = get_with(&app, &format!("/staff/cases/{reference}?template={id}"), &cookie).await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(page.body.contains(&format!("Dear Jo Resident,\n\nWe have emptied your bin ({reference}).</textarea>")));
+    assert!(page.body.contains(&format!("We have emptied your bin, Jo Resident ({reference}).</textarea>")));
 
     // Withdrawn, it is no longer offered.
     let (cookie, csrf) = sign_in(&app, "admin@council.example").await;

@@ -11,6 +11,7 @@ use crate::cases::Channel;
 use crate::db::now_ms;
 use crate::notices::{self, Notice};
 use crate::services::{self, Service, ServiceGroup};
+use crate::standards::Milestone;
 use crate::web::AppState;
 use crate::web::error::AppError;
 
@@ -80,15 +81,19 @@ pub async fn show(State(state): State<AppState>, Path(code): Path<String>) -> Re
         )
     })?;
     let rules = state.rules.get();
+    let bookable = rules.policy.bookable(&service.code).is_some();
+    // Promises about appointments are made only where one can be booked.
+    let about_appointments =
+        |s: &crate::standards::Standard| matches!(s.starts, Milestone::AppointmentDue | Milestone::ChangeDecided);
     let promises = rules
         .current
         .iter()
         .map(|v| &v.standard)
         .filter(|s| s.published && s.applies_to(Channel::Web, service.case_type, &service.code))
+        .filter(|s| bookable || !about_appointments(s))
         .map(|s| Applies { title: s.title.clone(), wording: s.wording.clone() })
         .collect();
     let notices = notices::live(state.db.reader(), Some(service.id), now_ms()).await?;
     crate::notices::count_shown(&state.db, &notices);
-    let bookable = rules.policy.bookable(&service.code).is_some();
     render(&ServicePage { chrome: Chrome::translated(&state), service, promises, notices, bookable })
 }

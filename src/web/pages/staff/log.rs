@@ -108,6 +108,10 @@ struct LoggedPage {
     chrome: Chrome,
     reference: CaseRef,
     status: &'static str,
+    /// What to tell the resident we will do and by when ("reply by Monday 7 December
+    /// 2026"), and the standard's words: the case's first promise
+    /// after acknowledging it, in the words of its standard.
+    promise: Option<(String, String)>,
 }
 
 async fn page(
@@ -247,5 +251,24 @@ pub async fn logged(
     if !signed_in.0.staff.sees_case(case.team_id, case.partner_id) {
         return Err(AppError::NotFound);
     }
-    render(&LoggedPage { chrome: Chrome::staff(&state, &signed_in.0, "log"), reference, status: case.status.label() })
+    let rules = state.rules.get();
+    let clocks = crate::clocks::db::for_case(state.db.reader(), case.id).await?;
+    let promise = clocks
+        .iter()
+        .filter(|c| c.state == crate::clocks::State::Running)
+        .filter_map(|c| Some((c.due_at?, rules.version(&c.standard_id, c.standard_version)?)))
+        .filter(|(_, s)| s.measures != crate::standards::Measure::Acknowledgement)
+        .min_by_key(|(due, _)| *due)
+        .map(|(due, s)| {
+            let due = jiff::Timestamp::from_millisecond(due).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+            let date = rules.calendar(s.calendar).local_date(due).strftime("%A %-d %B %Y").to_string();
+            let verb = if s.measures == crate::standards::Measure::Resolution { "deal with it" } else { "reply" };
+            (format!("{verb} by {date}"), s.wording.clone())
+        });
+    render(&LoggedPage {
+        chrome: Chrome::staff(&state, &signed_in.0, "log"),
+        reference,
+        status: case.status.label(),
+        promise,
+    })
 }
