@@ -108,7 +108,7 @@ pub async fn demo(cases: usize, file: PathBuf, listen: ListenArgs, mail: MailArg
 
     println!(
         "\n{} (a demo) is ready: {} cases, {} events, {} customers, {} phone calls, {} visitors at reception, {} \
-         appointments and {} home visits over 12 months, {} services. Built in {:.1}s.\n",
+         appointments and {} home visits over 12 months, {} letters this week, {} services. Built in {:.1}s.\n",
         council.name,
         built.seeded.cases,
         built.seeded.events,
@@ -117,6 +117,7 @@ pub async fn demo(cases: usize, file: PathBuf, listen: ListenArgs, mail: MailArg
         built.meetings.visitors,
         built.meetings.appointments,
         built.meetings.home_visits,
+        built.letters,
         built.services,
         started.elapsed().as_secs_f64()
     );
@@ -131,7 +132,7 @@ pub async fn demo(cases: usize, file: PathBuf, listen: ListenArgs, mail: MailArg
     for (email, role) in &built.staff {
         println!("    {email:<38} {role}");
     }
-    println!("  Staff sign in at http://{addr}/staff/sign-in.\n");
+    println!("  Staff sign in at http://{addr}/staff/sign-in. The day's post is at /staff/post.\n");
     println!("  Stop with Ctrl+C. Running `frontdoor demo` again rebuilds {} from scratch.", file.display());
 
     let state = AppState::new(db.clone(), Arc::new(council), rules, transport);

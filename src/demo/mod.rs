@@ -8,6 +8,7 @@
 pub mod calls;
 mod catalogue;
 mod history;
+mod letters;
 pub mod meetings;
 mod questions;
 
@@ -58,6 +59,9 @@ pub struct Built {
     pub calls: usize,
     /// Visitors at reception, appointments and officers' home visits, a year of each.
     pub meetings: meetings::Written,
+    /// Letters from residents with only a postal address, some of their replies waiting
+    /// to be printed.
+    pub letters: usize,
 }
 
 /// Writes the demo council into an empty, migrated database.
@@ -71,9 +75,10 @@ pub async fn build(db: &Db, cases: usize) -> anyhow::Result<Built> {
     book_callbacks(db, &rules, now).await?;
     let meetings =
         meetings::write(db, &rules, now).await.context("writing the demo's visitors, appointments and home visits")?;
+    let letters = letters::write(db, &rules, now).await.context("writing the demo's letters")?;
     publish_examples(db, now).await?;
     let staff = STAFF.iter().map(|s| (s.email, s.role.label())).collect();
-    Ok(Built { seeded, services: SERVICES.len(), staff, calls, meetings })
+    Ok(Built { seeded, services: SERVICES.len(), staff, calls, meetings, letters })
 }
 
 /// A year of calls for the measured phone lines, about one and a half for every 250

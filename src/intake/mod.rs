@@ -280,8 +280,9 @@ pub async fn check(db: &Db, s: &Submission) -> Result<Checked, IntakeError> {
     // send a contact (a letter) with only a postal address.
     let contact = match (service.case_type, s.channel) {
         (CaseType::Callback, _) => ContactNeeded::Phone,
-        (_, None | Some(Channel::Web)) => ContactNeeded::EmailOrPhone,
-        _ => ContactNeeded::AnyWay,
+        (_, Some(Channel::Letter | Channel::Phone | Channel::Visit | Channel::Social)) => ContactNeeded::AnyWay,
+        _ if !s.postal_address.trim().is_empty() => ContactNeeded::AnyWay,
+        _ => ContactNeeded::EmailOrPhone,
     };
     let asks = Asks { location: service.asks_location, contact };
     let fields = services::db::fields(db.reader(), service.id).await?;
@@ -592,7 +593,7 @@ async fn acknowledge(
     };
     let body = format!(
         "Dear {name},\n\n\
-         Thank you for contacting {council}. We have your message \"{subject}\".\n\n\
+         Thank you for contacting {council} about \"{subject}\". We have your message.\n\n\
          Your reference is {reference}.\n\n\
          What happens next\n\
          Our team will look at it.{promise}\n\n\

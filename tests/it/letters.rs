@@ -443,3 +443,71 @@ async fn a_resolution_asks_with_one_link_and_a_no_reopens_the_case_on_a_new_cloc
     assert!(clocks.contains(&("request-resolved".to_owned(), "met".to_owned())), "{clocks:?}");
     assert!(clocks.contains(&("reopened-resolved".to_owned(), "running".to_owned())), "a new clock: {clocks:?}");
 }
+
+#[tokio::test]
+async fn the_command_line_prints_one_pdf_per_letter_and_never_one_twice() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let rules = rules(&t.db).await;
+    let council = council_for(&t.db);
+    let service = frontdoor::services::db::by_code(t.db.reader(), "general").await.unwrap().unwrap();
+    let mut references = Vec::new();
+    for (name, street) in [("Ada Jones", "14 Mill Lane"), ("Ben Okafor", "3 Station Road")] {
+        let customer = CustomerDetails {
+            name: name.into(),
+            address: Some(street.into()),
+            postcode: Some("KM1 4AB".into()),
+            ..CustomerDetails::default()
+        };
+        let request = frontdoor::intake::Request {
+            service: &service,
+            channel: Channel::Letter,
+            customer: &customer,
+            location: Default::default(),
+            description: "About the library.".into(),
+            subject: "Letter",
+            in_reply_to: None,
+            acknowledge: true,
+            logged_by: None,
+            resolved_at_first_contact: false,
+            answers: &[],
+            callback: None,
+            received_at: None,
+        };
+        let mut tx = t.db.begin().await.unwrap();
+        let opened = frontdoor::intake::open(&mut tx, &council, &rules, request, now_ms()).await.unwrap();
+        tx.commit().await.unwrap();
+        references.push((opened.reference.to_string(), street));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("post");
+    let run = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_frontdoor"))
+            .args(["letters", "print", "--out", out.to_str().unwrap()])
+            .env("FRONTDOOR_DATABASE_URL", &t.url)
+            .env_remove("FRONTDOOR_POLICY")
+            .output()
+            .expect("runs")
+    };
+    let first = run();
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    assert!(String::from_utf8_lossy(&first.stdout).starts_with("Printed 2 letter(s)"));
+    let mut files: Vec<_> = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    assert_eq!(files.len(), 2);
+    for (reference, street) in &references {
+        let file = files.iter().find(|f| f.to_string_lossy().ends_with(&format!("-{reference}.pdf"))).expect("named");
+        let drawn = pages(&std::fs::read(file).unwrap());
+        assert!(all_text(&drawn).contains(reference.as_str()));
+        in_window(&drawn[0], &[street, "KM1 4AB"]);
+    }
+    let again = run();
+    assert!(again.status.success());
+    assert!(String::from_utf8_lossy(&again.stdout).starts_with("Printed 0 letter(s)"));
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 2, "nothing is printed twice");
+    let sent: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE channel = 'letter' AND sent_at IS NOT NULL")
+        .fetch_one(t.db.reader())
+        .await
+        .unwrap();
+    assert_eq!(sent, 2);
+}

@@ -264,7 +264,7 @@ async fn page(
         files,
         timeline,
         tools,
-        advice: if form.action == "reply" && form.checked == "advice" { plain::check(&form.reply) } else { Vec::new() },
+        advice: if form.checked == "advice" { plain::check(letter_text(&form).unwrap_or_default()) } else { Vec::new() },
         form,
         errors,
         done,
@@ -306,6 +306,17 @@ async fn tools(state: &AppState, signed_in: &SignedIn, case: &Case) -> Result<To
     Ok(tools)
 }
 
+/// The text an action sends to the resident, which the plain-English check reads first:
+/// a reply, a complaint's answer, an information request's answer or review.
+fn letter_text(form: &ActForm) -> Option<&str> {
+    match form.action.as_str() {
+        "reply" => Some(&form.reply),
+        "answer" => Some(&form.answer_text),
+        "info-answer" | "review-answer" => Some(&form.info_text),
+        _ => None,
+    }
+}
+
 /// One of the case page's forms: the action goes through the domain, then back to the
 /// page with a message; with a problem, the page again with the error beside the field.
 pub async fn work_on_case(
@@ -317,6 +328,21 @@ pub async fn work_on_case(
     let Form(form) = form?;
     let (reference, case) = visible_case(&state, &signed_in, &reference).await?;
     signed_in.check_csrf(&form.csrf)?;
+    // The plain-English check, before anything written to the resident goes (by email or
+    // as a letter): its advice is shown, and the officer sends as it is or changes it.
+    if form.checked != "yes"
+        && let Some(text) = letter_text(&form)
+        && !text.trim().is_empty()
+        && !plain::check(text).is_empty()
+    {
+        signed_in.require(match form.action.as_str() {
+            "answer" => Action::HandleComplaint,
+            "reply" => Action::WorkCase,
+            _ => Action::HandleInformationRequest,
+        })?;
+        let form = ActForm { checked: "advice".to_owned(), ..form };
+        return Ok(render(&page(&state, &signed_in, reference, case, form, Vec::new(), None).await?)?.into_response());
+    }
     let special = if complaint::handles(&form.action) {
         Some(complaint::handle_complaint(&state, &signed_in, &case, &form).await?)
     } else if information::handles(&form.action) {
@@ -367,15 +393,6 @@ pub async fn work_on_case(
         CaseAction::Extend { .. } => Action::ExtendDeadline,
     };
     signed_in.require(needed)?;
-    // The plain-English check, before a reply goes: its advice is shown, and the officer
-    // sends as it is or changes it.
-    if let CaseAction::Reply { text } = &action
-        && form.checked != "yes"
-        && !plain::check(text).is_empty()
-    {
-        let form = ActForm { checked: "advice".to_owned(), ..form };
-        return Ok(render(&page(&state, &signed_in, reference, case, form, Vec::new(), None).await?)?.into_response());
-    }
     let mut tx = state.db.begin().await?;
     let rules = state.rules.get();
     let outcome = actions::perform(
