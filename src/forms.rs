@@ -152,6 +152,40 @@ impl Checker {
         }
     }
 
+    /// A postal address to write to (`postal-address`, lines separated by new lines or
+    /// commas) and its postcode (`postal-postcode`): at least a house number or name and
+    /// a street, and a real postcode. Both empty is `None` with no error; one without the
+    /// other, or too little to post to, is a field error and `None`.
+    pub fn postal(&mut self, address: &str, postcode: &str) -> Option<(String, String)> {
+        let lines: Vec<&str> = address.split(['\n', ',']).map(str::trim).filter(|l| !l.is_empty()).collect();
+        let text = lines.join("\n");
+        let typed_postcode = postcode.trim();
+        if text.is_empty() && typed_postcode.is_empty() {
+            return None;
+        }
+        let address = self.text("postal-address", "the address to post to", &text, ADDRESS_MAX, true);
+        // A street line needs a house number or name and a street: two words at least.
+        let postable = lines.iter().map(|l| l.split_whitespace().count()).sum::<usize>() >= 2 && text.len() >= 6;
+        if address.is_some() && !postable {
+            self.fail(
+                "postal-address",
+                "Enter the address to post to: at least the house number or name and the street, like 12 High Street",
+            );
+        }
+        let postcode = match self.postcode("postal-postcode", typed_postcode) {
+            Some(p) => Some(p),
+            None if typed_postcode.is_empty() => {
+                self.fail("postal-postcode", "Enter the postcode to post to, like KM1 2AB");
+                None
+            }
+            None => None,
+        };
+        match (address, postcode, postable) {
+            (Some(a), Some(p), true) => Some((a, p)),
+            _ => None,
+        }
+    }
+
     pub fn postcode(&mut self, field: &'static str, value: &str) -> Option<String> {
         // Generous: anything that is not a postcode gets the postcode message, not a length one.
         let value = self.text(field, "a postcode", value, 20, false)?;

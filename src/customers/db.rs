@@ -108,7 +108,33 @@ pub async fn find_or_create(conn: &mut AnyConnection, details: &CustomerDetails,
     .await
 }
 
-const COLUMNS: &str = "id, name, email, phone, address, postcode, uprn, merged_into, created_at";
+/// Sets where and how a customer is written to: their postal address (or none) and
+/// whether they asked for post and for large print.
+pub async fn set_post(
+    conn: &mut AnyConnection,
+    id: i64,
+    post: Option<(&str, &str)>,
+    prefers_post: bool,
+    large_print: bool,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE customers SET address = $1, postcode = $2, prefers_post = $3, large_print = $4, updated_at = $5 \
+         WHERE id = $6",
+    )
+    .bind(post.map(|p| p.0))
+    .bind(post.map(|p| p.1))
+    .bind(i64::from(prefers_post))
+    .bind(i64::from(large_print))
+    .bind(now)
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+const COLUMNS: &str =
+    "id, name, email, phone, address, postcode, uprn, prefers_post, large_print, merged_into, created_at";
 
 fn customer(row: &AnyRow) -> Result<Customer, sqlx::Error> {
     Ok(Customer {
@@ -119,6 +145,8 @@ fn customer(row: &AnyRow) -> Result<Customer, sqlx::Error> {
         address: row.try_get("address")?,
         postcode: row.try_get("postcode")?,
         uprn: row.try_get("uprn")?,
+        prefers_post: row.try_get::<i64, _>("prefers_post")? != 0,
+        large_print: row.try_get::<i64, _>("large_print")? != 0,
         merged_into: row.try_get("merged_into")?,
         created_at: row.try_get("created_at")?,
     })

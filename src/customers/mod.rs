@@ -35,6 +35,9 @@ pub struct Customer {
     pub address: Option<String>,
     pub postcode: Option<String>,
     pub uprn: Option<i64>,
+    /// They asked for letters even with an email address, and for large print.
+    pub prefers_post: bool,
+    pub large_print: bool,
     /// Set once this record has been merged into another.
     pub merged_into: Option<i64>,
     pub created_at: i64,

@@ -10,12 +10,54 @@ use crate::standards::Rules;
 
 /// Who wrote, where from, about what, and how many working days ago the letter came.
 const LETTERS: &[(&str, &str, &str, &str, &str, i64)] = &[
-    ("Mr Arthur Penrose", "7 Chapel Row\nKingsmead", "KM2 3BT", "ctax-move", "I have moved into a care home. Who pays the council tax on my old house now?", 4),
-    ("Mrs Edith Calloway", "Flat 3, Mill House\nRiverside Walk\nKingsmead", "KM1 6DL", "general", "Please send me the opening times of the Northgate library by post. I do not use the internet.", 3),
-    ("Miss Nora Adeyemi", "22 Orchard Close\nKingsmead", "KM3 8QP", "housing-repair", "The back door of my council flat does not lock properly.", 2),
-    ("Mr Walter Finch", "The Old Forge\nLower Street\nKingsmead", "KM4 1AZ", "trees", "A branch from the tree on the green is hanging over the footpath.", 1),
-    ("Mrs Joan Whitlock", "41 Station Road\nKingsmead", "KM1 2HX", "general", "I would like a paper copy of the bin collection calendar.", 0),
-    ("Mr Idris Pryce", "5 Beacon Terrace\nKingsmead", "KM2 9RU", "parks", "The bench by the pond in Victoria Park is broken.", 0),
+    (
+        "Mr Arthur Penrose",
+        "7 Chapel Row\nKingsmead",
+        "KM2 3BT",
+        "ctax-move",
+        "I have moved into a care home. Who pays the council tax on my old house now?",
+        4,
+    ),
+    (
+        "Mrs Edith Calloway",
+        "Flat 3, Mill House\nRiverside Walk\nKingsmead",
+        "KM1 6DL",
+        "general",
+        "Please send me the opening times of the Northgate library by post. I do not use the internet.",
+        3,
+    ),
+    (
+        "Miss Nora Adeyemi",
+        "22 Orchard Close\nKingsmead",
+        "KM3 8QP",
+        "housing-repair",
+        "The back door of my council flat does not lock properly.",
+        2,
+    ),
+    (
+        "Mr Walter Finch",
+        "The Old Forge\nLower Street\nKingsmead",
+        "KM4 1AZ",
+        "trees",
+        "A branch from the tree on the green is hanging over the footpath.",
+        1,
+    ),
+    (
+        "Mrs Joan Whitlock",
+        "41 Station Road\nKingsmead",
+        "KM1 2HX",
+        "general",
+        "I would like a paper copy of the bin collection calendar.",
+        0,
+    ),
+    (
+        "Mr Idris Pryce",
+        "5 Beacon Terrace\nKingsmead",
+        "KM2 9RU",
+        "parks",
+        "The bench by the pond in Victoria Park is broken.",
+        0,
+    ),
 ];
 
 /// Writes the letters' cases; prints the acknowledgements of those over a working day

@@ -63,6 +63,11 @@ fn received_at(c: &mut Checker, rules: &Rules, logged: &Logged, channel: Option<
         c.fail("received", "The date it was received cannot be in the future");
         return None;
     }
+    let noon = calendar.at(date, jiff::civil::Time::constant(12, 0, 0, 0)).as_millisecond();
+    if noon < now - super::RECEIVED_MAX_AGE_MS {
+        c.fail("received", "The date it was received must be within the last year");
+        return None;
+    }
     if date < calendar.sub_working_days(today, RECEIVED_WARN_DAYS) && !logged.received_confirmed {
         c.fail(
             "received",
@@ -74,7 +79,6 @@ fn received_at(c: &mut Checker, rules: &Rules, logged: &Logged, channel: Option<
         );
         return None;
     }
-    let noon = calendar.at(date, jiff::civil::Time::constant(12, 0, 0, 0)).as_millisecond();
     Some(noon.min(now))
 }
 

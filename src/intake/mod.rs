@@ -89,6 +89,10 @@ pub enum IntakeError {
     NotStored(#[from] crate::db::GroupError),
 }
 
+/// The furthest back a contact may be logged as received: a year. Anything older is past
+/// every standard already, and is most likely a mistyped year.
+pub const RECEIVED_MAX_AGE_MS: i64 = 366 * 86_400_000;
+
 /// Which contact details a channel needs before a case can be opened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ContactNeeded {
@@ -152,8 +156,11 @@ pub fn validate(s: &Submission, asks: Asks) -> Result<(CustomerDetails, Location
     };
     let post = postal(&mut c, s);
     // A minute's grace for clocks that differ: a contact arrives before it is logged.
-    if s.received_at.is_some_and(|at| at > crate::db::now_ms() + 60_000) {
+    let now = crate::db::now_ms();
+    if s.received_at.is_some_and(|at| at > now + 60_000) {
         c.fail("received", "The date it was received cannot be in the future");
+    } else if s.received_at.is_some_and(|at| at < now - RECEIVED_MAX_AGE_MS) {
+        c.fail("received", "The date it was received must be within the last year");
     }
     match asks.contact {
         ContactNeeded::AnyWay
@@ -198,40 +205,14 @@ pub fn validate(s: &Submission, asks: Asks) -> Result<(CustomerDetails, Location
     Ok((customer, location, description))
 }
 
-/// The postal address to write to, checked: lines a letter can be posted to, and a
-/// postcode. Both empty is no address; one without the other, or too little to post
-/// to, is a field error. Asking for post or large print needs the address.
+/// The postal address to write to, checked (`Checker::postal`). Asking for post or large
+/// print needs one.
 fn postal(c: &mut Checker, s: &Submission) -> Option<(String, String)> {
-    let lines: Vec<&str> = s.postal_address.split(['\n', ',']).map(str::trim).filter(|l| !l.is_empty()).collect();
-    let text = lines.join("\n");
-    let typed_postcode = s.postal_postcode.trim();
-    if text.is_empty() && typed_postcode.is_empty() {
-        if s.prefers_post || s.large_print {
-            c.fail("postal-address", "Enter the address to post letters to, or untick post and large print");
-        }
-        return None;
+    let both_empty = s.postal_address.trim().is_empty() && s.postal_postcode.trim().is_empty();
+    if both_empty && (s.prefers_post || s.large_print) {
+        c.fail("postal-address", "Enter the address to post letters to, or untick post and large print");
     }
-    let address = c.text("postal-address", "the address to post to", &text, ADDRESS_MAX, true);
-    // A street line needs a house number or name and a street: at least two words.
-    let postable = lines.iter().map(|l| l.split_whitespace().count()).sum::<usize>() >= 2 && text.len() >= 6;
-    if address.is_some() && !postable {
-        c.fail(
-            "postal-address",
-            "Enter the address to post to: at least the house number or name and the street, like 12 High Street",
-        );
-    }
-    let postcode = match c.postcode("postal-postcode", typed_postcode) {
-        Some(p) => Some(p),
-        None if typed_postcode.is_empty() => {
-            c.fail("postal-postcode", "Enter the postcode to post to, like KM1 2AB");
-            None
-        }
-        None => None,
-    };
-    match (address, postcode, postable) {
-        (Some(a), Some(p), true) => Some((a, p)),
-        _ => None,
-    }
+    c.postal(&s.postal_address, &s.postal_postcode)
 }
 
 /// A submission that passed every check, ready to become a case: what the resident is

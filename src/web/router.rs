@@ -78,6 +78,7 @@ pub fn router(state: AppState) -> Router {
         .route("/staff/cases/{reference}/personal-data.zip", get(staff::case::information::export))
         .route("/staff/customers/{id}", get(staff::customer::show))
         .route("/staff/customers/{id}/merge", post(staff::customer::merge))
+        .route("/staff/customers/{id}/post", post(staff::customer::set_post))
         .route("/staff/reports/complaints", get(staff::reports::complaints))
         .route("/staff/phones", get(staff::phones::show))
         .route("/staff/callbacks", get(staff::callbacks::list).post(staff::callbacks::try_or_book))

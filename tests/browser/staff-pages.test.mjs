@@ -448,6 +448,12 @@ test('complaints: a caseworker treats a report as a complaint and answers it, th
   await officer.fill('#remedy', 'We have apologised and added the street to the crew\'s list.')
   await officer.fill('#answer-text', 'We are sorry your bin was missed three times.')
   await officer.click('#answer-details button[type=submit]')
+  // The answer is a letter to the resident: the plain-English check reads it first, and
+  // finds the passive voice. The officer sends it as it is.
+  await officer.waitForSelector('#plain-advice')
+  assert.match(await officer.locator('#answer-details').textContent(), /was missed/)
+  await expectAccessible(officer, 'the plain-English advice on a complaint answer')
+  await officer.click('#answer-details button[value=yes]')
   await officer.waitForSelector('.govuk-notification-banner--success')
   assert.match(await officer.locator('main').textContent(), /Stage 1 answer[\s\S]*Partly upheld/)
   await expectAccessible(officer, 'the case page of an answered complaint')

@@ -392,6 +392,7 @@ async fn the_api_takes_a_letters_channel_received_time_and_postal_address() {
     for (change, field) in [
         (json!({"received_at": future.to_string()}), "received_at"),
         (json!({"received_at": "last Tuesday"}), "received_at"),
+        (json!({"received_at": "0001-01-01T00:00:00Z"}), "received_at"),
         (json!({"channel": "pigeon"}), "channel"),
         (json!({"postal_address": "Mill"}), "postal_address"),
         (json!({"postal_postcode": ""}), "postal_postcode"),
@@ -510,4 +511,113 @@ async fn the_command_line_prints_one_pdf_per_letter_and_never_one_twice() {
         .await
         .unwrap();
     assert_eq!(sent, 2);
+}
+
+#[tokio::test]
+async fn staff_change_how_a_customer_is_written_to_on_their_record() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let app = app(&t.db).await;
+    account(&t.db, "adviser@council.example", "adviser", None, None).await;
+    let (cookie, csrf) = sign_in(&app, "adviser@council.example").await;
+    let mut tx = t.db.begin().await.unwrap();
+    let only_post = CustomerDetails {
+        name: "Ada Jones".into(),
+        address: Some("14 Mill Lane".into()),
+        postcode: Some("KM1 4AB".into()),
+        ..CustomerDetails::default()
+    };
+    let id = frontdoor::customers::db::find_or_create(&mut tx, &only_post, now_ms()).await.unwrap();
+    tx.commit().await.unwrap();
+    let uri = format!("/staff/customers/{id}/post");
+    let refusals = [
+        (vec![("postal-address", ""), ("postal-postcode", "")], "keep an address, so we can reply"),
+        (vec![("postal-address", "Mill"), ("postal-postcode", "KM1 4AB")], "house number or name and the street"),
+        (vec![("postal-address", "14 Mill Lane"), ("postal-postcode", "nowhere")], "Enter a real postcode"),
+    ];
+    for (fields, words) in refusals {
+        let mut all = vec![("csrf", csrf.as_str())];
+        all.extend(fields);
+        let reply = post_with(&app, &uri, &cookie, &all).await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{words}");
+        assert!(reply.body.contains(words), "{words}: {}", reply.body);
+    }
+    let saved = post_with(
+        &app,
+        &uri,
+        &cookie,
+        &[
+            ("csrf", &csrf),
+            ("postal-address", "Flat 2, 14 Mill Lane, Kingsmead"),
+            ("postal-postcode", "km1 4ab"),
+            ("large-print", "yes"),
+        ],
+    )
+    .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let record = frontdoor::customers::db::get(t.db.reader(), id).await.unwrap().unwrap();
+    assert_eq!(record.address.as_deref(), Some("Flat 2\n14 Mill Lane\nKingsmead"));
+    assert_eq!(record.postcode.as_deref(), Some("KM1 4AB"));
+    assert!(record.large_print && !record.prefers_post);
+    let page = get_with(&app, &format!("/staff/customers/{id}"), &cookie).await;
+    assert!(page.body.contains("By post: no email address, in large print"), "{}", page.body);
+}
+
+#[tokio::test]
+async fn a_complaints_acknowledgement_gives_the_date_of_its_answer() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let rules = rules(&t.db).await;
+    let council = council_for(&t.db);
+    let mut tx = t.db.begin().await.unwrap();
+    let team: i64 = sqlx::query_scalar("SELECT id FROM teams").fetch_one(&mut *tx).await.unwrap();
+    let new = frontdoor::services::db::NewService {
+        code: "complaint",
+        name: "Make a complaint",
+        group_name: "Contact the council",
+        description: "A test service.",
+        keywords: "",
+        case_type: frontdoor::cases::CaseType::Complaint,
+        team_id: team,
+        partner_id: None,
+        asks_location: false,
+    };
+    frontdoor::services::db::insert(&mut tx, &new).await.unwrap();
+    tx.commit().await.unwrap();
+    let service = frontdoor::services::db::by_code(t.db.reader(), "complaint").await.unwrap().unwrap();
+    let customer = CustomerDetails {
+        name: "Ada Jones".into(),
+        address: Some("14 Mill Lane".into()),
+        postcode: Some("KM1 4AB".into()),
+        ..CustomerDetails::default()
+    };
+    let request = frontdoor::intake::Request {
+        service: &service,
+        channel: Channel::Letter,
+        customer: &customer,
+        location: Default::default(),
+        description: "Nobody answered my letters about the bins.".into(),
+        subject: &service.name,
+        in_reply_to: None,
+        acknowledge: true,
+        logged_by: None,
+        resolved_at_first_contact: false,
+        answers: &[],
+        callback: None,
+        received_at: None,
+    };
+    let now = "2026-11-30T10:00:00Z".parse::<jiff::Timestamp>().unwrap().as_millisecond();
+    let mut tx = t.db.begin().await.unwrap();
+    frontdoor::intake::open(&mut tx, &council, &rules, request, now).await.unwrap();
+    tx.commit().await.unwrap();
+    let body: String = sqlx::query_scalar("SELECT body FROM outbox WHERE purpose = 'acknowledgement'")
+        .fetch_one(t.db.reader())
+        .await
+        .unwrap();
+    // The answer's clock starts when the complaint is acknowledged: 10 working days from
+    // Monday 30 November is Monday 14 December.
+    assert!(body.contains("We will deal with it by Monday 14 December 2026."), "{body}");
+    assert!(body.contains("We answer a complaint within 10 working days"), "{body}");
+    // What we send is in plain English: nothing the check would flag.
+    assert_eq!(frontdoor::plain::check(&body), [], "{body}");
 }

@@ -42,6 +42,8 @@ struct CustomerPage {
     form: ArrangementForm,
     errors: Vec<crate::forms::FieldError>,
     done: Option<&'static str>,
+    /// How we write to them, as the form shows it: the record's, or what was typed.
+    post: PostForm,
 }
 
 impl CustomerPage {
@@ -80,6 +82,7 @@ pub async fn show(
     let done = match shown.done.as_str() {
         "arranged" => Some("The arrangement is recorded, with its review date."),
         "ended" => Some("The arrangement has ended. Its record is kept."),
+        "post" => Some("How we write to them is saved. Letters from now on use it."),
         _ => None,
     };
     render(&page(&state, &signed_in, id, &shown, ArrangementForm::default(), Vec::new(), done).await?)
@@ -133,7 +136,15 @@ async fn page(
         let cases = if moved == 1 { "1 case".to_owned() } else { format!("{moved} cases") };
         format!("Record {other} was merged into this one. {cases} and every contact moved here.")
     });
+    let post = PostForm {
+        csrf: String::new(),
+        postal_address: customer.address.clone().unwrap_or_default(),
+        postal_postcode: customer.postcode.clone().unwrap_or_default(),
+        prefers_post: if customer.prefers_post { "yes".into() } else { String::new() },
+        large_print: if customer.large_print { "yes".into() } else { String::new() },
+    };
     Ok(CustomerPage {
+        post,
         chrome: Chrome::staff(state, &signed_in.0, "customers"),
         cases: case_lines(state, signed_in, cases),
         arrangements: crate::complaints::db::arrangements(reader, customer.id).await?,
@@ -152,6 +163,58 @@ async fn page(
         merged,
         may_log: signed_in.0.staff.role.may(Action::LogContact),
     })
+}
+
+/// The form that sets how a customer is written to.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PostForm {
+    csrf: String,
+    #[serde(rename = "postal-address")]
+    postal_address: String,
+    #[serde(rename = "postal-postcode")]
+    postal_postcode: String,
+    #[serde(rename = "prefers-post")]
+    prefers_post: String,
+    #[serde(rename = "large-print")]
+    large_print: String,
+}
+
+/// Sets a customer's postal address, and whether they asked for post and for large
+/// print. Someone with no email address or phone number keeps an address, so the council
+/// can still reply.
+pub async fn set_post(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path(id): Path<i64>,
+    form: Result<Form<PostForm>, FormRejection>,
+) -> Result<Response, AppError> {
+    signed_in.require(Action::ManageCustomers)?;
+    let Form(form) = form?;
+    signed_in.check_csrf(&form.csrf)?;
+    let customer = customers::db::get(state.db.reader(), id).await?.ok_or(AppError::NotFound)?;
+    visible(&state, &signed_in.0.staff, id).await?;
+    let (prefers_post, large_print) = (form.prefers_post == "yes", form.large_print == "yes");
+    let mut c = crate::forms::Checker::default();
+    let post = c.postal(&form.postal_address, &form.postal_postcode);
+    let empty = form.postal_address.trim().is_empty() && form.postal_postcode.trim().is_empty();
+    if empty && (prefers_post || large_print) {
+        c.fail("postal-address", "Enter the address to post letters to, or untick post and large print");
+    } else if empty && customer.email.is_none() && customer.phone.is_none() {
+        c.fail("postal-address", "They have no email address or phone number: keep an address, so we can reply");
+    }
+    if !c.errors.is_empty() {
+        let mut page =
+            page(&state, &signed_in, id, &Shown::default(), ArrangementForm::default(), c.errors, None).await?;
+        page.post = form;
+        return Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
+    }
+    let mut tx = state.db.begin().await?;
+    let post = post.as_ref().map(|(a, p)| (a.as_str(), p.as_str()));
+    customers::db::set_post(&mut tx, id, post, prefers_post, large_print, now_ms()).await?;
+    tx.commit().await?;
+    tracing::info!(customer = id, prefers_post, large_print, "how we write to a customer changed");
+    Ok(Redirect::to(&format!("/staff/customers/{id}?done=post#post")).into_response())
 }
 
 /// Records an arrangement for contact judged unreasonably persistent, with a date to

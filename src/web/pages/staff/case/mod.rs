@@ -264,7 +264,11 @@ async fn page(
         files,
         timeline,
         tools,
-        advice: if form.checked == "advice" { plain::check(letter_text(&form).unwrap_or_default()) } else { Vec::new() },
+        advice: if form.checked == "advice" {
+            plain::check(letter_text(&form).unwrap_or_default())
+        } else {
+            Vec::new()
+        },
         form,
         errors,
         done,
