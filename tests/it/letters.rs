@@ -223,7 +223,7 @@ async fn a_letter_writer_with_only_an_address_is_logged_acknowledged_and_printed
 
     // Bad input, each named by its field; nothing is stored.
     let tomorrow = today.tomorrow().unwrap().to_string();
-    let refusals: [(Vec<(&'static str, String)>, &str, &str); 6] = [
+    let refusals = [
         (good(&[("received", tomorrow)]), "received", "cannot be in the future"),
         (good(&[("received", "32/13/2026".into())]), "received", "day/month/year"),
         (good(&[("received", String::new())]), "received", "Enter the date the letter was received"),
