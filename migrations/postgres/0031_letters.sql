@@ -10,6 +10,8 @@ ALTER TABLE customers ADD COLUMN large_print BIGINT NOT NULL DEFAULT 0;
 -- address, one line each. It counts as sent (sent_at) when it is first printed.
 ALTER TABLE outbox ADD COLUMN large_print BIGINT NOT NULL DEFAULT 0;
 CREATE INDEX outbox_post_idx ON outbox (id) WHERE channel = 'letter' AND sent_at IS NULL;
+-- Letters printed lately, for a reprint: read by time, however long the outbox grows.
+CREATE INDEX outbox_printed_idx ON outbox (sent_at) WHERE channel = 'letter';
 
 -- Every printing of a letter: the first, and each deliberate reprint with its reason.
 CREATE TABLE letter_prints (

@@ -171,8 +171,7 @@ fn letter(
     let calendar = &rules.calendars.council;
     let place = rules.policy.contact.place(site);
     format!(
-        "{what}\n\nWhat: {service}\nWhen: {}\nWhere: {place}\n\nA calendar file is attached to add it to your calendar. \
-         Please come to reception a few minutes before the time; we will see you within 5 minutes of it.\n\n\
+        "{what}\n\nWhat: {service}\nWhen: {}\nWhere: {place}\n\nPlease come to reception a few minutes before the time; we will see you within 5 minutes of it.\n\n\
          To change or cancel it: {}/appointments/{link}",
         describe(calendar, starts_at),
         council.public_url
@@ -354,10 +353,7 @@ async fn record_change(
     append_event(&mut *conn, before.case_id, &NewEvent::note(actor, &event, true), rules, now).await?;
     let file = meeting_file(council, rules, &after, service, cancelled, now);
     let body = if cancelled {
-        format!(
-            "{what}\n\nA calendar file is attached to take it out of your calendar. To book another: {}/services",
-            council.public_url
-        )
+        format!("{what}\n\nTo book another: {}/services", council.public_url)
     } else {
         let token = match by {
             // The customer's own link still works; staff never see it, so a new one is sent.

@@ -167,6 +167,16 @@ pub async fn tell_with_calendar(
     };
     // A text that greets the customer itself (typed, or from an older template) is not
     // greeted a second time.
+    // An email with a calendar file says so; a letter has none, and its text says when.
+    let calendar = calendar.filter(|_| route.channel == OutChannel::Email);
+    let attached = match calendar {
+        Some(file) if file.contains("METHOD:CANCEL") => {
+            "\n\nA calendar file is attached to take it out of your calendar."
+        }
+        Some(_) => "\n\nA calendar file is attached to add it to your calendar.",
+        None => "",
+    };
+    let text = format!("{text}{attached}");
     let greeted = text.trim_start().get(..5).is_some_and(|s| s.eq_ignore_ascii_case("dear "));
     let greeting = if greeted { String::new() } else { format!("Dear {},\n\n", route.name) };
     let body = format!(
@@ -183,7 +193,7 @@ pub async fn tell_with_calendar(
         body: &body,
         auto_submitted: None,
         in_reply_to: in_reply_to.as_deref(),
-        calendar: calendar.filter(|_| route.channel == OutChannel::Email),
+        calendar,
         large_print: route.large_print,
     };
     outbox::db::insert(&mut *conn, &message, council.mail_domain(), now).await?;
@@ -193,7 +203,7 @@ pub async fn tell_with_calendar(
         channel: contact_channel,
         direction: Direction::Outbound,
         subject: Some(&subject),
-        body: text,
+        body: &text,
         logged_by: None,
         resolved_at_first_contact: false,
     };

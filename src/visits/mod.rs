@@ -135,7 +135,7 @@ pub async fn arrange(
     append_event(&mut *conn, a.case_id, &NewEvent::note(Actor::staff(a.staff_id), &text, true), rules, now).await?;
     let body = format!(
         "{} from {} will visit your home {when}.\n\nThey will show you an identity card numbered {}. \
-         To check it is real, go to {}/check-officer or phone us. A calendar file is attached.",
+         To check it is real, go to {}/check-officer or phone us.",
         v.officer_name,
         v.team_name,
         v.id_card.as_deref().unwrap_or("(ask to see it)"),
@@ -203,19 +203,16 @@ pub async fn change(
     let why = if reason.is_empty() { String::new() } else { format!(" {reason}") };
     let was = when(rules, before.due_at, before.window_end);
     let (event, body) = match to {
-        None => (
-            format!("Home visit {was} cancelled.{why}"),
-            format!(
-                "The visit to your home {was} is cancelled.{why} A calendar file is attached to take it out of your calendar."
-            ),
-        ),
+        None => {
+            (format!("Home visit {was} cancelled.{why}"), format!("The visit to your home {was} is cancelled.{why}"))
+        }
         Some(_) => {
             let now_when = when(rules, after.due_at, after.window_end);
             (
                 format!("Home visit moved from {was} to {now_when}.{why}"),
                 format!(
                     "The visit to your home has moved to {now_when}.{why}\n\n{} will show you an identity card numbered {}; \
-                     check it at {}/check-officer. A calendar file is attached.",
+                     check it at {}/check-officer.",
                     after.officer_name,
                     after.id_card.as_deref().unwrap_or("(ask to see it)"),
                     council.public_url

@@ -412,3 +412,49 @@ async fn a_reminder_goes_out_once_on_the_working_day_before_from_opening_time() 
             .unwrap();
     assert_eq!(reminders, 1);
 }
+
+#[tokio::test]
+async fn staff_book_an_appointment_for_someone_with_only_a_postal_address_and_it_is_confirmed_by_letter() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    bookable_services(&t.db).await;
+    let app = app(&t.db).await;
+    account(&t.db, "adviser@council.example", "adviser", None, None).await;
+    let (cookie, csrf) = sign_in(&app, "adviser@council.example").await;
+    let page = get_with(&app, "/staff/appointments?service=ctax-advice", &cookie).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let at = page.body.find("id=\"slot\"").expect("the times");
+    let slot = page.body[at..]
+        .split("<option value=\"")
+        .skip(1)
+        .filter_map(|r| r.split('"').next())
+        .find(|v| !v.is_empty())
+        .expect("a free time")
+        .to_owned();
+    let book = |fields: Vec<(&'static str, &'static str)>| {
+        let (app, cookie, csrf, slot) = (app.clone(), cookie.clone(), csrf.clone(), slot.clone());
+        async move {
+            let mut all: Vec<(&str, &str)> = vec![
+                ("csrf", &csrf),
+                ("action", "book"),
+                ("service", "ctax-advice"),
+                ("slot", &slot),
+                ("name", "Ada Jones"),
+                ("channel", "phone"),
+            ];
+            all.extend(fields);
+            post_with(&app, "/staff/appointments", &cookie, &all).await
+        }
+    };
+    // With no way to confirm it, the adviser is told what to ask for.
+    let refused = book(vec![]).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("a postal address, so we can confirm the appointment"), "{}", refused.body);
+    let booked = book(vec![("postal-address", "14 Mill Lane\nKingsmead"), ("postal-postcode", "KM1 4AB")]).await;
+    assert_eq!(booked.status, StatusCode::SEE_OTHER, "{}", booked.body);
+    let (channel, body, calendar): (String, String, Option<String>) =
+        sqlx::query_as("SELECT channel, body, calendar FROM outbox").fetch_one(t.db.reader()).await.unwrap();
+    assert_eq!(channel, "letter");
+    assert!(body.contains("Your appointment is booked.") && body.contains("When:"), "{body}");
+    assert!(calendar.is_none() && !body.contains("calendar file"), "a letter has no calendar file: {body}");
+}

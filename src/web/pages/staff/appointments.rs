@@ -67,6 +67,11 @@ pub struct StaffForm {
     name: String,
     email: String,
     phone: String,
+    /// Where to post the confirmation for someone with no email address.
+    #[serde(rename = "postal-address")]
+    postal_address: String,
+    #[serde(rename = "postal-postcode")]
+    postal_postcode: String,
     channel: String,
     done: String,
 }
@@ -235,12 +240,21 @@ async fn book(state: &AppState, signed_in: &SignedIn, form: StaffForm) -> Result
     let name = c.text("name", "the resident's name", &form.name, NAME_MAX, true);
     let email = c.email("email", &form.email);
     let phone = c.phone("phone", &form.phone);
+    let post = c.postal(&form.postal_address, &form.postal_postcode);
+    let empty_post = form.postal_address.trim().is_empty() && form.postal_postcode.trim().is_empty();
+    if form.email.trim().is_empty() && form.phone.trim().is_empty() && empty_post {
+        c.fail(
+            "email",
+            "Give an email address, a phone number or a postal address, so we can confirm the appointment: ask the resident for one",
+        );
+    }
     let channel = match form.channel.as_str() {
         "visit" => Channel::Visit,
         _ => Channel::Phone,
     };
     if let (Some(service), Some(b), Some(slot), Some(name), true) = (service, b, slot, name, c.errors.is_empty()) {
-        let customer = CustomerDetails { name, email, phone, ..CustomerDetails::default() };
+        let (address, postcode) = post.unzip();
+        let customer = CustomerDetails { name, email, phone, address, postcode, ..CustomerDetails::default() };
         let mut tx = state.db.begin().await?;
         let request = crate::intake::Request {
             service: &service,
