@@ -1,0 +1,151 @@
+//! The acknowledgement a new case gets: by email (with the loop guard) or by letter,
+//! with the reference, the date of the first promise after it, and how to add anything.
+
+use sqlx::AnyConnection;
+
+use crate::cases::{CaseRef, Channel};
+use crate::clocks;
+use crate::config::Council;
+use crate::outbox::{self, NewMessage, OutChannel, Purpose};
+use crate::services::Service;
+use crate::standards::{Measure, Rules};
+use crate::{contacts, customers};
+
+/// No more than this many acknowledgements go to one address in 24 hours: a mail loop
+/// with an autoresponder that hides what it is stops there...
+pub const ACKS_PER_DAY: i64 = 5;
+/// ...and sooner: within this time of our last acknowledgement, an email that answers it
+/// (its subject quotes ours) or repeats word for word what the sender sent since (an
+/// autoresponder that threads nothing, whatever its subject) gets no second one, so such
+/// a loop stops after one exchange. New matters from one sender, even minutes apart, are
+/// each acknowledged.
+pub const ACK_GAP_MS: i64 = 10 * 60 * 1000;
+
+/// Our acknowledgement's subject, before the reference.
+const ACK_SUBJECT: &str = "We have your message";
+
+pub(super) struct Acknowledgement<'a> {
+    pub(super) case_id: i64,
+    pub(super) customer_id: i64,
+    pub(super) reference: &'a CaseRef,
+    pub(super) route: &'a crate::casework::tell::Route,
+    pub(super) subject: &'a str,
+    /// What they said: an autoresponder says the same thing each time.
+    pub(super) body: &'a str,
+    pub(super) channel: Channel,
+    pub(super) in_reply_to: Option<&'a str>,
+    pub(super) service: &'a Service,
+}
+
+/// Writes the acknowledgement to the outbox: an email (unless the rate limit says no)
+/// or a letter. It carries the reference, what happens next, the date the standard
+/// promises and how to follow the case. An email says plainly that replying adds to
+/// the case; a letter says how to write back.
+pub(super) async fn acknowledge(
+    conn: &mut AnyConnection,
+    council: &Council,
+    rules: &Rules,
+    ack: &Acknowledgement<'_>,
+    clocks: &[clocks::Clock],
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let by_email = ack.route.channel == OutChannel::Email;
+    if by_email {
+        let (sent, last) =
+            outbox::db::acknowledgements_since(&mut *conn, &ack.route.recipient, now - 24 * 3_600_000).await?;
+        // A loop: within the gap after our last acknowledgement, an email that quotes
+        // our subject, or says word for word what the sender's last email said.
+        let recent = ack.channel == Channel::Email && last.is_some_and(|last| now - last < ACK_GAP_MS);
+        let looping = recent && {
+            let answers_ours = ack.subject.to_lowercase().contains(&ACK_SUBJECT.to_lowercase());
+            let since = now - ACK_GAP_MS;
+            let said =
+                contacts::db::recent_inbound_bodies(&mut *conn, ack.customer_id, Channel::Email, since, ack.case_id)
+                    .await?;
+            // An email's text is its subject, a blank line, then what it says: the
+            // words after the subject are compared, as a robot numbers its subjects.
+            let words = |t: &str| {
+                let text = t.split_once("\n\n").map_or(t, |(_, said)| said);
+                text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+            };
+            answers_ours || said.iter().any(|b| !words(b).is_empty() && words(b) == words(ack.body))
+        };
+        if sent >= ACKS_PER_DAY || looping {
+            tracing::info!(case = %ack.reference, "acknowledgement held back by the rate limit");
+            return Ok(false);
+        }
+    }
+    let reference = ack.reference;
+    let promise = promise(rules, clocks, ack.channel, ack.service, now);
+    let subject = format!("{ACK_SUBJECT}: {reference}");
+    // Tell us once: whoever reads this can report something else without typing their
+    // details again.
+    let link = customers::db::new_link(&mut *conn, ack.customer_id, now).await?;
+    // The signed link opens the whole case (timeline, reply, escalate) without asking
+    // for the email address or postcode again.
+    let key = crate::actions::by_customer::link_key(&mut *conn).await?;
+    let signature = crate::actions::by_customer::sign(&key, reference);
+    let how_to_add = if by_email {
+        "To add anything, reply to this email and keep the reference in the subject."
+    } else {
+        "To add anything, write to us at the address at the top of this letter, or phone us, and give your reference."
+    };
+    let body = format!(
+        "Dear {name},\n\n\
+         Thank you for contacting {council} about \"{subject}\". We have your message.\n\n\
+         Your reference is {reference}.\n\n\
+         What happens next\n\
+         Our team will look at it.{promise}\n\n\
+         {how_to_add}\n\n\
+         Follow your case online: {url}/cases/{reference}/open/{signature}\n\n\
+         To report or ask about something else without typing your details again: {url}/you/{link}\n\n{council}\n",
+        name = ack.route.name,
+        council = council.name,
+        subject = ack.subject,
+        url = council.public_url,
+    );
+    let message = NewMessage {
+        case_id: ack.case_id,
+        customer_id: ack.customer_id,
+        channel: ack.route.channel,
+        purpose: Purpose::Acknowledgement,
+        recipient: &ack.route.recipient,
+        subject: &subject,
+        body: &body,
+        auto_submitted: by_email.then_some("auto-replied"),
+        in_reply_to: ack.in_reply_to.filter(|_| by_email),
+        calendar: None,
+        large_print: ack.route.large_print,
+    };
+    outbox::db::insert(conn, &message, council.mail_domain(), now).await?;
+    Ok(true)
+}
+
+/// " We will reply by Tuesday 3 March 2026.\n(the standard's words)": the first
+/// promise after acknowledging, from the case's running clocks, in the words of its
+/// standard. A case whose next clock starts on acknowledgement (a complaint's answer)
+/// is given that clock's date, counted from now, when this acknowledgement goes.
+fn promise(rules: &Rules, clocks: &[clocks::Clock], channel: Channel, service: &Service, now: i64) -> String {
+    let mut running: Vec<(jiff::Timestamp, std::sync::Arc<crate::standards::Standard>)> = clocks
+        .iter()
+        .filter(|c| c.state == clocks::State::Running)
+        .filter_map(|c| Some((c.due()?, c.standard.clone())))
+        .filter(|(_, standard)| standard.measures != Measure::Acknowledgement)
+        .collect();
+    if running.is_empty() {
+        let at = jiff::Timestamp::from_millisecond(now).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+        running = rules
+            .current
+            .iter()
+            .map(|v| v.standard.clone())
+            .filter(|s| s.starts == crate::standards::Milestone::Acknowledged)
+            .filter(|s| s.applies_to(channel, service.case_type, &service.code))
+            .map(|s| (crate::standards::deadline(&s, &rules.calendars, at, &[], 0).due, s))
+            .collect();
+    }
+    running.sort_by_key(|(due, standard)| (*due, standard.id.clone()));
+    let Some((due, standard)) = running.first() else { return String::new() };
+    let date = rules.calendar(standard.calendar).local_date(*due).strftime("%A %-d %B %Y");
+    let verb = if standard.measures == Measure::Resolution { "deal with it" } else { "reply" };
+    format!(" We will {verb} by {date}.\n{}", standard.wording)
+}
