@@ -116,6 +116,30 @@ fn a_large_print_letter_is_16_point_and_its_address_sits_in_the_window() {
     assert!(text.contains("(page 2)"), "a continuation page names the reference and its number");
 }
 
+/// A letter from `customer` about `service`, received at `received_at` (or now).
+fn letter_from<'a>(
+    service: &'a frontdoor::services::Service,
+    customer: &'a CustomerDetails,
+    description: &str,
+    received_at: Option<i64>,
+) -> frontdoor::intake::Request<'a> {
+    frontdoor::intake::Request {
+        service,
+        channel: Channel::Letter,
+        customer,
+        location: Default::default(),
+        description: description.into(),
+        subject: &service.name,
+        in_reply_to: None,
+        acknowledge: true,
+        logged_by: None,
+        resolved_at_first_contact: false,
+        answers: &[],
+        callback: None,
+        received_at,
+    }
+}
+
 /// Tuesday 1 September 2026 10:00 in London; the letter came on Thursday 27 August,
 /// before the late summer bank holiday on Monday 31 August.
 const TUESDAY: &str = "2026-09-01T09:00:00Z";
@@ -135,20 +159,8 @@ async fn a_letter_received_before_a_bank_holiday_and_logged_later_counts_from_th
         ..CustomerDetails::default()
     };
     let ms = |s: &str| s.parse::<jiff::Timestamp>().unwrap().as_millisecond();
-    let open = |received_at: Option<i64>| frontdoor::intake::Request {
-        service: &service,
-        channel: Channel::Letter,
-        customer: &customer,
-        location: Default::default(),
-        description: "When is the library open at Christmas?".into(),
-        subject: "Letter",
-        in_reply_to: None,
-        acknowledge: true,
-        logged_by: None,
-        resolved_at_first_contact: false,
-        answers: &[],
-        callback: None,
-        received_at,
+    let open = |received_at: Option<i64>| {
+        letter_from(&service, &customer, "When is the library open at Christmas?", received_at)
     };
     let due_of = |case_id: i64| {
         let db = t.db.clone();
@@ -460,21 +472,7 @@ async fn the_command_line_prints_one_pdf_per_letter_and_never_one_twice() {
             postcode: Some("KM1 4AB".into()),
             ..CustomerDetails::default()
         };
-        let request = frontdoor::intake::Request {
-            service: &service,
-            channel: Channel::Letter,
-            customer: &customer,
-            location: Default::default(),
-            description: "About the library.".into(),
-            subject: "Letter",
-            in_reply_to: None,
-            acknowledge: true,
-            logged_by: None,
-            resolved_at_first_contact: false,
-            answers: &[],
-            callback: None,
-            received_at: None,
-        };
+        let request = letter_from(&service, &customer, "About the library.", None);
         let mut tx = t.db.begin().await.unwrap();
         let opened = frontdoor::intake::open(&mut tx, &council, &rules, request, now_ms()).await.unwrap();
         tx.commit().await.unwrap();
@@ -591,21 +589,7 @@ async fn a_complaints_acknowledgement_gives_the_date_of_its_answer() {
         postcode: Some("KM1 4AB".into()),
         ..CustomerDetails::default()
     };
-    let request = frontdoor::intake::Request {
-        service: &service,
-        channel: Channel::Letter,
-        customer: &customer,
-        location: Default::default(),
-        description: "Nobody answered my letters about the bins.".into(),
-        subject: &service.name,
-        in_reply_to: None,
-        acknowledge: true,
-        logged_by: None,
-        resolved_at_first_contact: false,
-        answers: &[],
-        callback: None,
-        received_at: None,
-    };
+    let request = letter_from(&service, &customer, "Nobody answered my letters about the bins.", None);
     let now = "2026-11-30T10:00:00Z".parse::<jiff::Timestamp>().unwrap().as_millisecond();
     let mut tx = t.db.begin().await.unwrap();
     frontdoor::intake::open(&mut tx, &council, &rules, request, now).await.unwrap();
