@@ -32,7 +32,7 @@ use crate::casework::append_event;
 use crate::config::Council;
 use crate::db::vocabulary::vocabulary;
 use crate::outbox::Purpose;
-use crate::rollups::{self, Delta, Metric};
+use crate::rollups::{self, Delta};
 use crate::standards::bookable::Bookable;
 use crate::standards::{Measure, Rules};
 
@@ -290,13 +290,7 @@ pub async fn record_notice(
         change.by_council.then(|| told_in_time(change.old_start, now, standard.map_or(DAY_MS, |(_, target)| target)));
     db::insert_change(&mut *conn, &change, now).await?;
     if let (Some(met), Some((id, _))) = (change.met, standard) {
-        let delta = Delta {
-            day: rules.calendars.council.local_date(rollups::ts(now)),
-            service_id: change.service_id,
-            metric: if met { Metric::Met } else { Metric::Missed },
-            key: id.to_owned(),
-            value: 1,
-        };
+        let delta = rollups::kept(rules.calendars.council.local_date(rollups::ts(now)), change.service_id, id, met);
         rollups::db::add(&mut *conn, &[delta]).await?;
     }
     Ok(())
@@ -477,10 +471,9 @@ pub async fn step(
         let met = started_in_time(a.starts_at, a.arrived_at, now, target);
         db::set_measured(&mut *conn, id, met).await?;
         let day = rules.calendars.council.local_date(rollups::ts(now));
-        let metric = if met { Metric::Met } else { Metric::Missed };
         let from = a.arrived_at.map_or(a.starts_at, |x| x.max(a.starts_at));
         let deltas = [
-            Delta { day, service_id: a.service_id, metric, key: standard.to_owned(), value: 1 },
+            rollups::kept(day, a.service_id, standard, met),
             rollups::waited(day, a.service_id, standard, &a.site, now - from),
         ];
         rollups::db::add(&mut *conn, &deltas).await?;
@@ -534,8 +527,7 @@ pub async fn performance_counts(pool: &sqlx::AnyPool, rules: &Rules) -> Result<V
     if let Some((standard, _)) = rules.policy.timed(Measure::AppointmentStarted) {
         for (service_id, site, booked, arrived, started, met) in db::started(pool).await? {
             let day = calendar.local_date(rollups::ts(started));
-            let metric = if met { Metric::Met } else { Metric::Missed };
-            out.push(Delta { day, service_id, metric, key: standard.to_owned(), value: 1 });
+            out.push(rollups::kept(day, service_id, standard, met));
             let from = arrived.map_or(booked, |x| x.max(booked));
             out.push(rollups::waited(day, service_id, standard, &site, started - from));
         }
@@ -543,8 +535,7 @@ pub async fn performance_counts(pool: &sqlx::AnyPool, rules: &Rules) -> Result<V
     if let Some((standard, _)) = rules.policy.timed(Measure::ChangeNotified) {
         for (service_id, at, met) in db::measured_changes(pool).await? {
             let day = calendar.local_date(rollups::ts(at));
-            let metric = if met { Metric::Met } else { Metric::Missed };
-            out.push(Delta { day, service_id, metric, key: standard.to_owned(), value: 1 });
+            out.push(rollups::kept(day, service_id, standard, met));
         }
     }
     Ok(out)

@@ -146,13 +146,8 @@ pub async fn performance_counts(
     for row in rows {
         let Some(first) = row.try_get::<Option<i64>, _>("first")? else { continue };
         let kept: i64 = row.try_get("kept")?;
-        out.push(crate::rollups::Delta {
-            day: calendar.local_date(crate::rollups::ts(first)),
-            service_id: row.try_get("service_id")?,
-            metric: if kept == 1 { crate::rollups::Metric::Met } else { crate::rollups::Metric::Missed },
-            key: standard.to_owned(),
-            value: 1,
-        });
+        let day = calendar.local_date(crate::rollups::ts(first));
+        out.push(crate::rollups::kept(day, row.try_get("service_id")?, standard, kept == 1));
     }
     Ok(out)
 }

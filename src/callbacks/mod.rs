@@ -35,7 +35,7 @@ use crate::contacts::Direction;
 use crate::contacts::db::NewContact;
 use crate::db::vocabulary::vocabulary;
 use crate::outbox::Purpose;
-use crate::rollups::{self, Delta, Metric};
+use crate::rollups::{self, Delta};
 use crate::standards::{Milestone, Rules};
 
 vocabulary! {
@@ -233,13 +233,7 @@ pub async fn record_try(
         return Err(CallbackError::NotNow("Someone else recorded a try at this callback just now; look again"));
     }
     if let (Some(kept), Some(standard)) = (kept, standard(rules)) {
-        let delta = Delta {
-            day: rules.calendars.council.local_date(rollups::ts(now)),
-            service_id: due.service_id,
-            metric: if kept { Metric::Met } else { Metric::Missed },
-            key: standard.to_owned(),
-            value: 1,
-        };
+        let delta = rollups::kept(rules.calendars.council.local_date(rollups::ts(now)), due.service_id, standard, kept);
         rollups::db::add(&mut *conn, &[delta]).await?;
     }
     let contact = NewContact {

@@ -21,7 +21,7 @@ use crate::contacts::Direction;
 use crate::contacts::db::NewContact;
 use crate::customers::CustomerDetails;
 use crate::db::vocabulary::vocabulary;
-use crate::rollups::{self, Delta, Metric};
+use crate::rollups::{self, Delta};
 use crate::standards::{Measure, Rules};
 
 vocabulary! {
@@ -166,13 +166,7 @@ pub async fn step(
         if let Some(met) = decided {
             db::set_measured(&mut *conn, visit_id, met).await?;
             let day = rules.calendars.council.local_date(rollups::ts(now));
-            let mut deltas = vec![Delta {
-                day,
-                service_id: visit.service_id,
-                metric: if met { Metric::Met } else { Metric::Missed },
-                key: standard.to_owned(),
-                value: 1,
-            }];
+            let mut deltas = vec![rollups::kept(day, visit.service_id, standard, met)];
             if to == VisitState::Called {
                 deltas.push(rollups::waited(day, visit.service_id, standard, &visit.site, now - visit.arrived_at));
             }
@@ -210,8 +204,7 @@ pub async fn performance_counts(pool: &sqlx::AnyPool, rules: &Rules) -> Result<V
     let mut out = Vec::new();
     for d in db::decided(pool).await? {
         let day = calendar.local_date(rollups::ts(d.at));
-        let metric = if d.met { Metric::Met } else { Metric::Missed };
-        out.push(Delta { day, service_id: d.service_id, metric, key: standard.to_owned(), value: 1 });
+        out.push(rollups::kept(day, d.service_id, standard, d.met));
         if let Some(called) = d.called_at {
             out.push(rollups::waited(day, d.service_id, standard, &d.site, called - d.arrived_at));
         }

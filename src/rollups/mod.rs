@@ -270,6 +270,17 @@ pub fn waited(day: Date, service_id: i64, standard: &str, site: &str, wait_ms: i
     Delta { day, service_id, metric: Metric::Waited, key: format!("{standard}:{site}:{minutes}"), value: 1 }
 }
 
+/// The count of one standard kept (`met`) or not, on a day, for a service.
+pub fn kept(day: Date, service_id: i64, standard: &str, met: bool) -> Delta {
+    Delta {
+        day,
+        service_id,
+        metric: if met { Metric::Met } else { Metric::Missed },
+        key: standard.to_owned(),
+        value: 1,
+    }
+}
+
 /// Sorts monthly counts into months, for the months from `first` to `last`.
 pub fn months(counts: &[MonthCount], first: i64, last: i64) -> BTreeMap<i64, Month> {
     let mut out = BTreeMap::new();

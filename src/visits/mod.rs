@@ -20,7 +20,7 @@ use crate::casework::append_event;
 use crate::config::Council;
 use crate::db::vocabulary::vocabulary;
 use crate::outbox::Purpose;
-use crate::rollups::{self, Delta, Metric};
+use crate::rollups::{self, Delta};
 use crate::standards::{Measure, Rules};
 
 vocabulary! {
@@ -249,9 +249,8 @@ pub async fn arrive(
     let service_id = db::service_of(&mut *conn, v.case_id).await?;
     if let Some(standard) = standard_id {
         let day = rules.calendars.council.local_date(rollups::ts(now));
-        let metric = if met { Metric::Met } else { Metric::Missed };
         let deltas = [
-            Delta { day, service_id, metric, key: standard.to_owned(), value: 1 },
+            rollups::kept(day, service_id, standard, met),
             rollups::waited(day, service_id, standard, "home", lateness(v.due_at, v.window_end, now)),
         ];
         rollups::db::add(&mut *conn, &deltas).await?;
@@ -293,8 +292,7 @@ pub async fn performance_counts(pool: &sqlx::AnyPool, rules: &Rules) -> Result<V
     let mut out = Vec::new();
     for (service_id, due, end, arrived, met) in db::arrivals(pool).await? {
         let day = calendar.local_date(rollups::ts(arrived));
-        let metric = if met { Metric::Met } else { Metric::Missed };
-        out.push(Delta { day, service_id, metric, key: standard.to_owned(), value: 1 });
+        out.push(rollups::kept(day, service_id, standard, met));
         out.push(rollups::waited(day, service_id, standard, "home", lateness(due, end, arrived)));
     }
     Ok(out)

@@ -17,6 +17,7 @@ use crate::org::Action;
 use crate::web::AppState;
 use crate::web::auth::SignedIn;
 use crate::web::error::AppError;
+use crate::web::pages::staff::when;
 use crate::web::pages::{Chrome, render};
 
 /// The most letters the lists show.
@@ -58,11 +59,6 @@ impl PostPage {
 #[serde(default)]
 pub struct Done {
     reprinted: Option<i64>,
-}
-
-fn when(state: &AppState, at: i64) -> String {
-    let at = jiff::Timestamp::from_millisecond(at).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
-    at.to_zoned(state.rules.get().calendars.council.time_zone().clone()).strftime("%-d %b %Y %H:%M").to_string()
 }
 
 fn row(state: &AppState, l: letters::db::Listed) -> Row {
