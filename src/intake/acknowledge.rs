@@ -8,7 +8,7 @@ use crate::clocks;
 use crate::config::Council;
 use crate::outbox::{self, NewMessage, OutChannel, Purpose};
 use crate::services::Service;
-use crate::standards::{Measure, Rules};
+use crate::standards::Rules;
 use crate::{contacts, customers};
 
 /// No more than this many acknowledgements go to one address in 24 hours: a mail loop
@@ -121,31 +121,13 @@ pub(super) async fn acknowledge(
     Ok(true)
 }
 
-/// " We will reply by Tuesday 3 March 2026.\n(the standard's words)": the first
-/// promise after acknowledging, from the case's running clocks, in the words of its
-/// standard. A case whose next clock starts on acknowledgement (a complaint's answer)
-/// is given that clock's date, counted from now, when this acknowledgement goes.
+/// " We will reply by Tuesday 3 March 2026.\n(the standard's words)": the case's next
+/// promise (`standards::next_promise`), from its running clocks.
 fn promise(rules: &Rules, clocks: &[clocks::Clock], channel: Channel, service: &Service, now: i64) -> String {
-    let mut running: Vec<(jiff::Timestamp, std::sync::Arc<crate::standards::Standard>)> = clocks
-        .iter()
-        .filter(|c| c.state == clocks::State::Running)
-        .filter_map(|c| Some((c.due()?, c.standard.clone())))
-        .filter(|(_, standard)| standard.measures != Measure::Acknowledgement)
-        .collect();
-    if running.is_empty() {
-        let at = jiff::Timestamp::from_millisecond(now).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
-        running = rules
-            .current
-            .iter()
-            .map(|v| v.standard.clone())
-            .filter(|s| s.starts == crate::standards::Milestone::Acknowledged)
-            .filter(|s| s.applies_to(channel, service.case_type, &service.code))
-            .map(|s| (crate::standards::deadline(&s, &rules.calendars, at, &[], 0).due, s))
-            .collect();
-    }
-    running.sort_by_key(|(due, standard)| (*due, standard.id.clone()));
-    let Some((due, standard)) = running.first() else { return String::new() };
-    let date = rules.calendar(standard.calendar).local_date(*due).strftime("%A %-d %B %Y");
-    let verb = if standard.measures == Measure::Resolution { "deal with it" } else { "reply" };
-    format!(" We will {verb} by {date}.\n{}", standard.wording)
+    let running = clocks.iter().filter(|c| c.state == clocks::State::Running);
+    let running = running.filter_map(|c| Some((c.due()?, c.standard.clone())));
+    let now = jiff::Timestamp::from_millisecond(now).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+    crate::standards::next_promise(rules, running, channel, service.case_type, &service.code, Some(now))
+        .map(|p| format!(" We will {}.\n{}", p.what, p.wording))
+        .unwrap_or_default()
 }

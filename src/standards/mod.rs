@@ -11,6 +11,7 @@ pub mod db;
 mod deadline;
 mod explain;
 mod policy;
+mod promise;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -21,6 +22,7 @@ use serde::{Deserialize, Serialize};
 pub use deadline::{Deadline, Pause, deadline};
 pub use explain::{Explanation, explain};
 pub use policy::{ComplaintSettings, Policy, PolicyError};
+pub use promise::{Promise, next_promise};
 
 use crate::calendar::{Calendars, Receipt};
 use crate::cases::{CaseType, Channel};

@@ -272,6 +272,10 @@ async fn a_letter_writer_with_only_an_address_is_logged_acknowledged_and_printed
     let reply = send(&app, request).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
     let reference = reply.location().trim_start_matches("/staff/log/").to_owned();
+    // The adviser is given the date to tell the resident: the letter standard's.
+    let logged = get_with(&app, reply.location(), &cookie).await;
+    assert!(logged.body.contains("we will reply by "), "{}", logged.body);
+    assert!(logged.body.contains("We reply to letters within 5 working days"));
     let case_id = frontdoor::cases::CaseRef::parse(&council_for(&t.db).prefix, &reference).unwrap().id();
     assert_eq!(count(&t.db, "attachments").await, 1, "the scan is kept with the case");
     let (email, phone, large): (Option<String>, Option<String>, i64) =

@@ -253,18 +253,14 @@ pub async fn logged(
     }
     let rules = state.rules.get();
     let clocks = crate::clocks::db::for_case(state.db.reader(), case.id).await?;
-    let promise = clocks
-        .iter()
-        .filter(|c| c.state == crate::clocks::State::Running)
-        .filter_map(|c| Some((c.due_at?, rules.version(&c.standard_id, c.standard_version)?)))
-        .filter(|(_, s)| s.measures != crate::standards::Measure::Acknowledgement)
-        .min_by_key(|(due, _)| *due)
-        .map(|(due, s)| {
-            let due = jiff::Timestamp::from_millisecond(due).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
-            let date = rules.calendar(s.calendar).local_date(due).strftime("%A %-d %B %Y").to_string();
-            let verb = if s.measures == crate::standards::Measure::Resolution { "deal with it" } else { "reply" };
-            (format!("{verb} by {date}"), s.wording.clone())
-        });
+    let running = clocks.iter().filter(|c| c.state == crate::clocks::State::Running).filter_map(|c| {
+        let due = jiff::Timestamp::from_millisecond(c.due_at?).ok()?;
+        Some((due, rules.version(&c.standard_id, c.standard_version)?))
+    });
+    let service = services::db::get(state.db.reader(), case.service_id).await?.map(|s| s.code).unwrap_or_default();
+    // Logging a contact does not acknowledge it: only running clocks are promised.
+    let promise = crate::standards::next_promise(&rules, running, case.channel, case.case_type, &service, None)
+        .map(|p| (p.what, p.wording));
     render(&LoggedPage {
         chrome: Chrome::staff(&state, &signed_in.0, "log"),
         reference,
