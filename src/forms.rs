@@ -154,13 +154,17 @@ impl Checker {
 
     /// A postal address to write to (`postal-address`, lines separated by new lines or
     /// commas) and its postcode (`postal-postcode`): at least a house number or name and
-    /// a street, and a real postcode. Both empty is `None` with no error; one without the
-    /// other, or too little to post to, is a field error and `None`.
-    pub fn postal(&mut self, address: &str, postcode: &str) -> Option<(String, String)> {
+    /// a street, and a real postcode. Both empty is `None`, and an error only when the
+    /// customer `wants_post` (they asked for post or large print); one without the other,
+    /// or too little to post to, is a field error and `None`.
+    pub fn postal(&mut self, address: &str, postcode: &str, wants_post: bool) -> Option<(String, String)> {
         let lines: Vec<&str> = address.split(['\n', ',']).map(str::trim).filter(|l| !l.is_empty()).collect();
         let text = lines.join("\n");
         let typed_postcode = postcode.trim();
         if text.is_empty() && typed_postcode.is_empty() {
+            if wants_post {
+                self.fail("postal-address", "Enter the address to post letters to, or untick post and large print");
+            }
             return None;
         }
         let address = self.text("postal-address", "the address to post to", &text, ADDRESS_MAX, true);

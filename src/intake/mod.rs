@@ -158,7 +158,7 @@ pub fn validate(s: &Submission, asks: Asks) -> Result<(CustomerDetails, Location
             }
         },
     };
-    let post = postal(&mut c, s);
+    let post = c.postal(&s.postal_address, &s.postal_postcode, s.prefers_post || s.large_print);
     // A minute's grace for clocks that differ: a contact arrives before it is logged.
     let now = crate::db::now_ms();
     if s.received_at.is_some_and(|at| at > now + 60_000) {
@@ -207,16 +207,6 @@ pub fn validate(s: &Submission, asks: Asks) -> Result<(CustomerDetails, Location
     };
     let location = Location { address, postcode, lat: pin.map(|p| p.0), lng: pin.map(|p| p.1), ..Location::default() };
     Ok((customer, location, description))
-}
-
-/// The postal address to write to, checked (`Checker::postal`). Asking for post or large
-/// print needs one.
-fn postal(c: &mut Checker, s: &Submission) -> Option<(String, String)> {
-    let both_empty = s.postal_address.trim().is_empty() && s.postal_postcode.trim().is_empty();
-    if both_empty && (s.prefers_post || s.large_print) {
-        c.fail("postal-address", "Enter the address to post letters to, or untick post and large print");
-    }
-    c.postal(&s.postal_address, &s.postal_postcode)
 }
 
 /// A submission that passed every check, ready to become a case: what the resident is

@@ -534,6 +534,10 @@ async fn staff_change_how_a_customer_is_written_to_on_their_record() {
     let uri = format!("/staff/customers/{id}/post");
     let refusals = [
         (vec![("postal-address", ""), ("postal-postcode", "")], "keep an address, so we can reply"),
+        (
+            vec![("postal-address", ""), ("postal-postcode", ""), ("large-print", "yes")],
+            "or untick post and large print",
+        ),
         (vec![("postal-address", "Mill"), ("postal-postcode", "KM1 4AB")], "house number or name and the street"),
         (vec![("postal-address", "14 Mill Lane"), ("postal-postcode", "nowhere")], "Enter a real postcode"),
     ];

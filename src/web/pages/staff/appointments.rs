@@ -240,7 +240,7 @@ async fn book(state: &AppState, signed_in: &SignedIn, form: StaffForm) -> Result
     let name = c.text("name", "the resident's name", &form.name, NAME_MAX, true);
     let email = c.email("email", &form.email);
     let phone = c.phone("phone", &form.phone);
-    let post = c.postal(&form.postal_address, &form.postal_postcode);
+    let post = c.postal(&form.postal_address, &form.postal_postcode, false);
     let empty_post = form.postal_address.trim().is_empty() && form.postal_postcode.trim().is_empty();
     if form.email.trim().is_empty() && form.phone.trim().is_empty() && empty_post {
         c.fail(

@@ -196,11 +196,9 @@ pub async fn set_post(
     visible(&state, &signed_in.0.staff, id).await?;
     let (prefers_post, large_print) = (form.prefers_post == "yes", form.large_print == "yes");
     let mut c = crate::forms::Checker::default();
-    let post = c.postal(&form.postal_address, &form.postal_postcode);
+    let post = c.postal(&form.postal_address, &form.postal_postcode, prefers_post || large_print);
     let empty = form.postal_address.trim().is_empty() && form.postal_postcode.trim().is_empty();
-    if empty && (prefers_post || large_print) {
-        c.fail("postal-address", "Enter the address to post letters to, or untick post and large print");
-    } else if empty && customer.email.is_none() && customer.phone.is_none() {
+    if empty && !(prefers_post || large_print) && customer.email.is_none() && customer.phone.is_none() {
         c.fail("postal-address", "They have no email address or phone number: keep an address, so we can reply");
     }
     if !c.errors.is_empty() {
