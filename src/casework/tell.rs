@@ -96,12 +96,13 @@ pub async fn route_to(conn: &mut AnyConnection, customer_id: i64) -> Result<Opti
     Ok(route(&db::how_to_reach(conn, customer_id).await?))
 }
 
-/// How the case's customer will be told, without telling them.
-pub async fn route_for_case(conn: &mut AnyConnection, case_id: i64) -> Result<Option<Route>, TellError> {
+/// The case's customer, and how they will be told.
+async fn route_for_case(conn: &mut AnyConnection, case_id: i64) -> Result<(i64, Route), TellError> {
     let Some(customer_id) = cases::db::get(&mut *conn, case_id).await?.and_then(|c| c.customer_id) else {
         return Err(TellError::NoCustomer);
     };
-    Ok(route_to(conn, customer_id).await?)
+    let route = route_to(conn, customer_id).await?.ok_or(TellError::Unreachable)?;
+    Ok((customer_id, route))
 }
 
 /// Writes to the customer from a member of staff: the message on the case's timeline
@@ -119,12 +120,13 @@ pub async fn write_to(
     text: &str,
     now: i64,
 ) -> Result<OutChannel, TellError> {
-    let route = route_for_case(&mut *conn, case_id).await?.ok_or(TellError::Unreachable)?;
+    let (customer_id, route) = route_for_case(&mut *conn, case_id).await?;
     let kind = if route.channel == OutChannel::Letter { cases::EventKind::Letter } else { cases::EventKind::Message };
     let event = cases::db::NewEvent::note(actor, text, true);
     let event = cases::db::NewEvent { kind, ..event };
     super::append_event(&mut *conn, case_id, &event, rules, now).await?;
-    tell_customer(conn, council, case_id, purpose, text, now).await?;
+    let to = To { case_id, customer_id, route: &route };
+    send(conn, council, &to, purpose, text, None, now).await?;
     Ok(route.channel)
 }
 
@@ -140,10 +142,29 @@ pub async fn tell_with_calendar(
     calendar: Option<&str>,
     now: i64,
 ) -> Result<(), TellError> {
-    let Some(customer_id) = cases::db::get(&mut *conn, case_id).await?.and_then(|c| c.customer_id) else {
-        return Err(TellError::NoCustomer);
-    };
-    let route = route_to(&mut *conn, customer_id).await?.ok_or(TellError::Unreachable)?;
+    let (customer_id, route) = route_for_case(&mut *conn, case_id).await?;
+    let to = To { case_id, customer_id, route: &route };
+    Ok(send(conn, council, &to, purpose, text, calendar, now).await?)
+}
+
+/// Whom a message goes to, and how.
+struct To<'a> {
+    case_id: i64,
+    customer_id: i64,
+    route: &'a Route,
+}
+
+/// Writes the message to the outbox by `to.route`, and records it as an outbound contact.
+async fn send(
+    conn: &mut AnyConnection,
+    council: &Council,
+    to: &To<'_>,
+    purpose: Purpose,
+    text: &str,
+    calendar: Option<&str>,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let To { case_id, customer_id, route } = *to;
     let contact_channel = match route.channel {
         OutChannel::Email => Channel::Email,
         OutChannel::Letter => Channel::Letter,
