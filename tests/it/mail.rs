@@ -19,6 +19,15 @@ use frontdoor::{jobs, mail, smtp};
 
 use crate::support::{council, count, post_form, seed_catalogue, state, test_db, valid_report};
 
+/// Stores an email as `frontdoor import-email` does (`peer` names where it came from),
+/// then reads it as the job would. Returns its `inbound_mail` id.
+pub(crate) async fn read_imported(state: &AppState, peer: &str, raw: &[u8]) -> i64 {
+    let inbound = mail::Inbound { source: "import", peer, envelope_from: None, envelope_to: None, raw };
+    let id = mail::db::store(&state.db, &inbound, now_ms()).await.unwrap();
+    mail::process(&state.db, &state.council, &state.rules.get(), id, now_ms()).await.unwrap();
+    id
+}
+
 /// Python's aiosmtpd, writing every message it is given into a maildir.
 struct Sink {
     child: Child,
@@ -293,15 +302,7 @@ async fn a_mail_loop_with_an_unmarked_autoresponder_stops_after_one_exchange() {
             "From: robot@example.com\r\nTo: contact@kingsmead.example\r\nSubject: Thanks for your email {n}\r\n\
              Message-ID: <loop-{n}@example.com>\r\n\r\nWe got your email.\r\n"
         );
-        let inbound = mail::Inbound {
-            source: "import",
-            peer: "test",
-            envelope_from: None,
-            envelope_to: None,
-            raw: raw.as_bytes(),
-        };
-        let id = mail::db::store(&t.db, &inbound, now_ms()).await.unwrap();
-        mail::process(&state.db, &state.council, &state.rules.get(), id, now_ms()).await.unwrap();
+        read_imported(&state, "test", raw.as_bytes()).await;
     }
     let acks: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE purpose = 'acknowledgement'")
         .fetch_one(t.db.reader())
@@ -326,15 +327,7 @@ async fn three_emails_about_different_things_minutes_apart_get_three_acknowledge
             "From: Ann Resident <ann@example.org>\r\nTo: contact@kingsmead.example\r\nSubject: {subject}\r\n\
              Message-ID: <ann-{n}@example.org>\r\n\r\n{text}\r\n"
         );
-        let inbound = mail::Inbound {
-            source: "import",
-            peer: "test",
-            envelope_from: None,
-            envelope_to: None,
-            raw: raw.as_bytes(),
-        };
-        let id = mail::db::store(&t.db, &inbound, now_ms()).await.unwrap();
-        mail::process(&state.db, &state.council, &state.rules.get(), id, now_ms()).await.unwrap();
+        read_imported(&state, "test", raw.as_bytes()).await;
     }
     let acks: Vec<String> = sqlx::query_scalar("SELECT body FROM outbox WHERE purpose = 'acknowledgement' ORDER BY id")
         .fetch_all(t.db.reader())
@@ -384,9 +377,7 @@ async fn the_corpus_of_tricky_mail_has_the_expected_outcomes() {
         let raw = replace(&raw, b"{REF}", reference.as_bytes());
         let raw = replace(&raw, b"{ACK}", ack.as_bytes());
         let outbox_before = count(&t.db, "outbox").await;
-        let inbound = mail::Inbound { source: "import", peer: file, envelope_from: None, envelope_to: None, raw: &raw };
-        let id = mail::db::store(&t.db, &inbound, now_ms()).await.unwrap();
-        mail::process(&state.db, &state.council, &state.rules.get(), id, now_ms()).await.unwrap();
+        let id = read_imported(&state, file, &raw).await;
 
         let row = sqlx::query("SELECT state, reason, case_id FROM inbound_mail WHERE id = $1")
             .bind(id)

@@ -386,15 +386,7 @@ async fn mail_from_the_councils_own_domains_is_never_acknowledged() {
         let raw = format!(
             "From: {from}\r\nTo: contact@kingsmead.example\r\nSubject: About my bin\r\nMessage-ID: <{from}>\r\n\r\nMy bin was missed.\r\n"
         );
-        let inbound = mail::Inbound {
-            source: "import",
-            peer: "test",
-            envelope_from: None,
-            envelope_to: None,
-            raw: raw.as_bytes(),
-        };
-        let id = mail::db::store(&t.db, &inbound, now_ms()).await.unwrap();
-        mail::process(&state.db, &state.council, &state.rules.get(), id, now_ms()).await.unwrap();
+        crate::mail::read_imported(&state, "test", raw.as_bytes()).await;
     }
     let acknowledged: Vec<String> =
         sqlx::query_scalar("SELECT recipient FROM outbox WHERE purpose = 'acknowledgement'")
