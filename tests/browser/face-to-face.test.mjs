@@ -6,9 +6,8 @@ import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { startDemo, newPage as open, expectAccessible, expectNoScriptErrors } from './support.mjs'
+import { startDemo, newPage as open, expectAccessible, expectNoScriptErrors, signIn } from './support.mjs'
 
-const PASSWORD = 'demo-password-2026'
 let demo
 
 before(async () => {
@@ -129,11 +128,7 @@ test('a resident checks an officer card, known and unknown', async () => {
 
 test('staff pages for reception, appointments and home visits have no WCAG 2.2 AA violations', async () => {
   const page = await newPage()
-  await page.goto(demo.base + '/staff')
-  await page.fill('#email', 'adviser@kingsmead.example')
-  await page.fill('#password', PASSWORD)
-  await page.click('button[type=submit]')
-  await page.waitForURL(demo.base + '/staff')
+  await signIn(page, demo.base)
   for (const [what, path] of [
     ['the reception desk', '/staff/reception'],
     ['the appointments list', '/staff/appointments'],

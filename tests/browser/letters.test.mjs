@@ -4,9 +4,8 @@
 // post page, each opened in a context with JavaScript on.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startDemo, newPage as open, expectAccessible, expectNoScriptErrors } from './support.mjs'
+import { startDemo, newPage as open, expectAccessible, expectNoScriptErrors, signIn as signInTo } from './support.mjs'
 
-const PASSWORD = 'demo-password-2026'
 let demo
 
 before(async () => {
@@ -19,13 +18,7 @@ after(async () => {
 
 const newPage = options => open(demo.browser, options)
 
-async function signIn (page) {
-  await page.goto(demo.base + '/staff')
-  await page.fill('#email', 'adviser@kingsmead.example')
-  await page.fill('#password', PASSWORD)
-  await page.click('button:has-text("Sign in")')
-  await page.waitForURL(demo.base + '/staff')
-}
+const signIn = page => signInTo(page, demo.base)
 
 async function fillLetter (page, received) {
   await page.check('#channel-letter')

@@ -5,7 +5,7 @@
 //   node --test tests/browser/
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startDemo, newPage as open, expectAccessible, expectNoScriptErrors, emailAbout } from './support.mjs'
+import { startDemo, newPage as open, expectAccessible, expectNoScriptErrors, emailAbout, PASSWORD } from './support.mjs'
 
 let demo
 let base
@@ -235,7 +235,7 @@ test('a resident reports, gets the email, follows the case, replies, sees a staf
   const officer = await newPage()
   await officer.goto(base + '/staff/sign-in')
   await officer.fill('#email', 'waste.officer@kingsmead.example')
-  await officer.fill('#password', 'demo-password-2026')
+  await officer.fill('#password', PASSWORD)
   await officer.click('button:has-text("Sign in")')
   await officer.goto(`${base}/staff/cases/${reference}?open=status#status-details`)
   await officer.check('input[name=status][value=resolved]')

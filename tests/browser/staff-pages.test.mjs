@@ -5,9 +5,8 @@ import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { createConnection } from 'node:net'
 import { createHmac } from 'node:crypto'
-import { startDemo, newPage, expectAccessible, expectNoScriptErrors } from './support.mjs'
+import { startDemo, newPage, expectAccessible, expectNoScriptErrors, PASSWORD } from './support.mjs'
 
-const PASSWORD = 'demo-password-2026'
 let demo
 
 before(async () => {

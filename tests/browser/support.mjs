@@ -12,6 +12,18 @@ const BINARY = process.env.FRONTDOOR_BIN ?? 'target/debug/frontdoor'
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']
 
 // Starts `frontdoor demo` on free ports; resolves to { base, smtp, browser, stop }.
+// The demo's staff password, which `frontdoor demo` prints.
+export const PASSWORD = 'demo-password-2026'
+
+// Signs a demo staff account in through the form, landing on /staff.
+export async function signIn (page, base, email = 'adviser@kingsmead.example') {
+  await page.goto(base + '/staff')
+  await page.fill('#email', email)
+  await page.fill('#password', PASSWORD)
+  await page.click('button:has-text("Sign in")')
+  await page.waitForURL(base + '/staff')
+}
+
 export async function startDemo () {
   const dir = mkdtempSync(join(tmpdir(), 'frontdoor-browser-'))
   const server = spawn(BINARY, ['demo', '--cases', '1000', '--file', join(dir, 'demo.db'), '--listen', '127.0.0.1:0', '--smtp-listen', '127.0.0.1:0', '--mail-dir', join(dir, 'mail-out')], {
