@@ -29,6 +29,7 @@ pub mod notices;
 pub mod org;
 pub mod outbox;
 pub mod plain;
+pub mod privacy;
 pub mod reception;
 pub mod reference;
 pub mod rollups;

@@ -34,6 +34,11 @@ vocabulary! {
         Foi = "foi", "Freedom of Information request";
         Eir = "eir", "Environmental Information request";
         SubjectAccess = "subject_access", "Subject access request";
+        // The other rights over personal data (UK GDPR Articles 16 to 18): the same
+        // one-month clock as subject access.
+        Erasure = "erasure", "Request to delete personal data";
+        Rectification = "rectification", "Request to correct personal data";
+        Restriction = "restriction", "Request to restrict use of personal data";
         Callback = "callback", "Callback request";
     }
 }

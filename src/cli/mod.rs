@@ -9,6 +9,7 @@ mod data;
 mod letters;
 mod mail;
 mod policy;
+mod retention;
 mod serve;
 
 use std::path::PathBuf;
@@ -97,6 +98,11 @@ pub enum Command {
     Letters {
         #[command(subcommand)]
         command: LettersCommand,
+    },
+    /// Keeping personal data no longer than the policy's `[retention]` section says.
+    Retention {
+        #[command(subcommand)]
+        command: RetentionCommand,
     },
     /// Mail that could not be understood.
     Mail {
@@ -234,6 +240,28 @@ pub enum LettersCommand {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum RetentionCommand {
+    /// Anonymise the closed cases past their period (the job runner does this every
+    /// night), in batches; safe to stop at any point. Prints what it did.
+    Run {
+        /// Count periods back from this date (midnight at its end, council time) instead of
+        /// now: to see what a schedule would do in future with --dry-run.
+        #[arg(long)]
+        as_of: Option<jiff::civil::Date>,
+        /// Count what would go, per case type, and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print the counts as JSON.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        database: DatabaseArgs,
+        #[command(flatten)]
+        policy: PolicyArgs,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 pub enum RollupsCommand {
     /// Throw the running counts away and count everything again from cases, clocks,
     /// feedback and escalations: after a bulk load, or to check them.
@@ -354,6 +382,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Letters { command: LettersCommand::Print { out, database, council, policy } } => {
             letters::print(out, database, council, policy).await
+        }
+        Command::Retention { command: RetentionCommand::Run { as_of, dry_run, json, database, policy } } => {
+            retention::run(as_of, dry_run, json, database, policy).await
         }
         Command::Rollups { command: RollupsCommand::Rebuild { database, policy } } => {
             data::rebuild_rollups(database, policy).await

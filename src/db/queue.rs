@@ -13,6 +13,8 @@ pub mod kind {
     pub const DELIVER: &str = "deliver";
     /// Send the webhook deliveries that are due.
     pub const WEBHOOKS: &str = "webhooks";
+    /// Anonymise what is past its retention period: every night, in pieces under the lease.
+    pub const RETENTION: &str = "retention";
 }
 
 /// Queues a one-off job in the caller's transaction, due now. A second job with the same
@@ -36,15 +38,19 @@ pub fn backoff(attempts: i64) -> i64 {
     (10_000i64.saturating_mul(1i64 << exp.min(30))).min(3_600_000)
 }
 
-/// Puts the recurring jobs in place if they are not there already.
-pub async fn ensure_recurring(db: &super::Db, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO jobs (kind, job_key, run_at, created_at) VALUES ($1, 'recurring', $2, $2) \
-         ON CONFLICT (kind, job_key) DO NOTHING",
-    )
-    .bind(kind::CLOCK_SWEEP)
-    .bind(now)
-    .execute(db.writer())
-    .await?;
+/// Puts the recurring jobs in place if they are not there already: the clock sweep now,
+/// the retention run at `retention_at` (the coming night).
+pub async fn ensure_recurring(db: &super::Db, now: i64, retention_at: i64) -> Result<(), sqlx::Error> {
+    for (kind, at) in [(kind::CLOCK_SWEEP, now), (kind::RETENTION, retention_at)] {
+        sqlx::query(
+            "INSERT INTO jobs (kind, job_key, run_at, created_at) VALUES ($1, 'recurring', $2, $3) \
+             ON CONFLICT (kind, job_key) DO NOTHING",
+        )
+        .bind(kind)
+        .bind(at)
+        .bind(now)
+        .execute(db.writer())
+        .await?;
+    }
     Ok(())
 }

@@ -657,6 +657,45 @@ pub const SERVICES: &[ServiceSpec] = &[
         "subject access request personal data gdpr",
         "Please send me all the information you hold about me."
     ),
+    service!(
+        "erasure",
+        "Ask us to delete your personal information",
+        "Your information",
+        "info",
+        Erasure,
+        loc = false,
+        partner = false,
+        w = 1,
+        "Ask us to delete the personal information we hold about you (the right to erasure).",
+        "delete erase forget remove my data gdpr",
+        "Please delete everything you hold about me from my old bin reports."
+    ),
+    service!(
+        "rectification",
+        "Ask us to correct your personal information",
+        "Your information",
+        "info",
+        Rectification,
+        loc = false,
+        partner = false,
+        w = 1,
+        "Tell us that information we hold about you is wrong, and ask us to correct it.",
+        "correct wrong rectify my data gdpr",
+        "You have my date of birth wrong on my council tax account."
+    ),
+    service!(
+        "restriction",
+        "Ask us to stop using your personal information",
+        "Your information",
+        "info",
+        Restriction,
+        loc = false,
+        partner = false,
+        w = 1,
+        "Ask us to stop using your information while something is checked (the right to restrict processing).",
+        "restrict stop using my data gdpr",
+        "Please stop using my details while you check my complaint about them."
+    ),
 ];
 
 pub struct StaffSpec {

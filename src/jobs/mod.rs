@@ -46,7 +46,21 @@ pub const LEASE: Duration = Duration::from_secs(120);
 pub const SWEEP_EVERY: Duration = Duration::from_secs(30);
 const IDLE_POLL: Duration = Duration::from_secs(1);
 
-pub use crate::db::queue::ensure_recurring;
+/// Puts the recurring jobs in place if they are not there already: the clock sweep now,
+/// the retention run the coming night.
+pub async fn ensure_recurring(db: &Db, rules: &Rules, now: i64) -> Result<(), sqlx::Error> {
+    crate::db::queue::ensure_recurring(db, now, next_night(rules, now)).await
+}
+
+/// The next 02:00 council time after `now`: when the retention run starts, away from the
+/// day's work.
+pub fn next_night(rules: &Rules, now: i64) -> i64 {
+    let council = &rules.calendars.council;
+    let at = jiff::Timestamp::from_millisecond(now).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+    let today = council.local_date(at);
+    let night = |d: jiff::civil::Date| council.at(d, jiff::civil::time(2, 0, 0, 0)).as_millisecond();
+    if night(today) > now { night(today) } else { today.tomorrow().map_or(now + 86_400_000, night) }
+}
 
 /// Most jobs claimed at once.
 pub const BATCH: usize = 64;
@@ -138,6 +152,7 @@ async fn work(ctx: &Context, job: &Job, now: i64) -> Ran {
             Err(err) => Err(err),
         },
         kind::WEBHOOKS => webhooks::run(&ctx.db, &ctx.council, now).await,
+        kind::RETENTION => retention(ctx, now).await,
         other => Err(anyhow::anyhow!("no job kind {other:?}")),
     };
     Ran::Ended(match outcome {
@@ -145,6 +160,24 @@ async fn work(ctx: &Context, job: &Job, now: i64) -> Ran {
         Ok(None) => End::Done,
         Err(err) => failed(job, format!("{err:#}"), now),
     })
+}
+
+/// A piece of the night's retention run, well inside the lease; it comes back a second
+/// later until the run is done, then the next night.
+async fn retention(ctx: &Context, now: i64) -> anyhow::Result<Option<i64>> {
+    let rules = ctx.rules.get();
+    let options = crate::privacy::Options {
+        as_of: now,
+        dry_run: false,
+        started_by: "nightly".into(),
+        stop_at: Some(Instant::now() + LEASE / 4),
+        batch: crate::privacy::BATCH,
+    };
+    let outcome = crate::privacy::run(&ctx.db, &rules, &options, now).await?;
+    if outcome.total > 0 {
+        tracing::info!(anonymised = outcome.total, customers = outcome.customers_erased, "retention run");
+    }
+    Ok(Some(if outcome.finished { next_night(&rules, now) } else { now + 1000 }))
 }
 
 /// Writes what a job left to write, and its end.
@@ -168,7 +201,7 @@ fn failed(job: &Job, error: String, now: i64) -> End {
 /// Runs jobs until `shutdown` is cancelled.
 pub async fn run(ctx: Context, shutdown: CancellationToken) {
     let worker = format!("{}-{}", std::process::id(), rand::random::<u32>());
-    if let Err(err) = ensure_recurring(&ctx.db, now_ms()).await {
+    if let Err(err) = ensure_recurring(&ctx.db, &ctx.rules.get(), now_ms()).await {
         tracing::error!(error = %err, "could not schedule the recurring jobs");
     }
     loop {

@@ -12,6 +12,7 @@ mod deadline;
 mod explain;
 mod policy;
 mod promise;
+pub mod retention;
 
 use std::collections::HashMap;
 use std::fmt;

@@ -24,6 +24,8 @@ pub struct Policy {
     pub information: InformationSettings,
     /// The services residents can book an appointment with.
     pub appointments: Vec<super::bookable::Bookable>,
+    /// How long personal data is kept after a case closes.
+    pub retention: super::retention::Retention,
 }
 
 /// The policy file's `[information]` section.
@@ -91,6 +93,8 @@ struct RawPolicy {
     information: InformationSettings,
     #[serde(default)]
     appointments: Vec<super::bookable::Bookable>,
+    #[serde(default)]
+    retention: super::retention::RawRetention,
 }
 
 #[derive(Deserialize)]
@@ -195,6 +199,7 @@ impl Policy {
                 problems.push(format!("appointments {} ({:?}): the service is bookable twice", i + 1, b.service));
             }
         }
+        let retention = super::retention::check(&raw.retention, &mut problems);
         if standards.is_empty() && problems.is_empty() {
             problems.push("the policy has no [[standard]] entries".into());
         }
@@ -206,6 +211,7 @@ impl Policy {
                 complaints: raw.complaints,
                 information: raw.information,
                 appointments: raw.appointments,
+                retention,
             }),
             _ => Err(PolicyError::Invalid(problems)),
         }

@@ -175,9 +175,10 @@ async fn two_job_runners_never_both_take_the_sweep() {
     let mail = tempfile::tempdir().unwrap();
     let state = crate::support::state(&t.db, mail.path()).await;
     let now = now_ms();
-    frontdoor::jobs::ensure_recurring(&t.db, now).await.unwrap();
-    frontdoor::jobs::ensure_recurring(&t.db, now).await.unwrap();
-    assert_eq!(count(&t.db, "jobs").await, 1, "scheduled once however many times it is asked");
+    let rules = crate::support::rules(&t.db).await;
+    frontdoor::jobs::ensure_recurring(&t.db, &rules, now).await.unwrap();
+    frontdoor::jobs::ensure_recurring(&t.db, &rules, now).await.unwrap();
+    assert_eq!(count(&t.db, "jobs").await, 2, "the sweep and the retention run, once however many times asked");
     let jobs = crate::support::jobs_of(&state);
     let (a, b) = tokio::join!(
         frontdoor::jobs::run_one(&jobs, "runner-a", now),
@@ -199,7 +200,7 @@ async fn two_job_runners_never_both_take_the_sweep() {
 async fn a_job_whose_worker_died_is_taken_again_when_its_lease_runs_out() {
     let t = test_db().await;
     let now = now_ms();
-    frontdoor::jobs::ensure_recurring(&t.db, now).await.unwrap();
+    frontdoor::jobs::ensure_recurring(&t.db, &crate::support::rules(&t.db).await, now).await.unwrap();
     let lease = frontdoor::jobs::LEASE;
     let first = frontdoor::jobs::claim(&t.db, "died", now, lease).await.unwrap();
     assert!(first.is_some());

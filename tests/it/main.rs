@@ -24,6 +24,7 @@ mod log_contact;
 mod mail;
 mod open311;
 mod performance;
+mod privacy;
 mod process;
 mod public_site;
 mod queues;

@@ -147,6 +147,7 @@ fn plan(rng: &mut StdRng, cast: &Cast<'_>, t0: i64, now: i64) -> Plan {
         CaseType::Complaint => 9.0 * DAY as f64,
         CaseType::Foi | CaseType::Eir => 14.0 * DAY as f64,
         CaseType::SubjectAccess => 21.0 * DAY as f64,
+        CaseType::Erasure | CaseType::Rectification | CaseType::Restriction => 12.0 * DAY as f64,
         CaseType::Callback => 4.0 * HOUR as f64,
         CaseType::Compliment => DAY as f64,
     };

@@ -104,6 +104,7 @@ pub async fn personal_data(
     let ids: Vec<i64> = records.iter().filter_map(|r| r["id"].as_i64()).collect();
     let mut links = Vec::new();
     let mut arrangements = Vec::new();
+    let mut needs = Vec::new();
     let mut contacts = Vec::new();
     let mut sent = Vec::new();
     let mut cases = Vec::new();
@@ -120,13 +121,20 @@ pub async fn personal_data(
         );
         arrangements
             .extend(rows(conn, "SELECT * FROM contact_arrangements WHERE customer_id = $1 ORDER BY id", id).await?);
+        // Needs and adjustments leave the system only here, in the customer's own export.
+        needs.extend(rows(conn, "SELECT * FROM customer_needs WHERE customer_id = $1 ORDER BY id", id).await?);
         contacts.extend(rows(conn, "SELECT * FROM contacts WHERE customer_id = $1 ORDER BY id", id).await?);
         sent.extend(rows(conn, "SELECT * FROM outbox WHERE customer_id = $1 ORDER BY id", id).await?);
         cases.extend(rows(conn, "SELECT * FROM cases WHERE customer_id = $1 ORDER BY id", id).await?);
     }
     files.json(
         "your-record.json".into(),
-        &serde_json::json!({ "records": records, "linked": links, "contact_arrangements": arrangements }),
+        &serde_json::json!({
+            "records": records,
+            "linked": links,
+            "contact_arrangements": arrangements,
+            "needs_and_adjustments": needs,
+        }),
     );
     files.json("contacts.json".into(), &Value::from(contacts));
     files.json("messages-sent.json".into(), &Value::from(sent));

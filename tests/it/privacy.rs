@@ -1,0 +1,225 @@
+//! Retention and anonymisation, legal holds and erasure, on both databases.
+
+use jiff::ToSpan;
+use sqlx::Row;
+
+use frontdoor::cases::db::NewEvent;
+use frontdoor::cases::{Actor, EventKind, Status};
+use frontdoor::db::{Db, now_ms};
+use frontdoor::privacy::{self, Options, RETENTION_WORDS};
+use frontdoor::standards::Rules;
+
+use crate::support::{app, get, open_at, rules, seed_catalogue, test_db};
+
+const DAY: i64 = 86_400_000;
+
+/// `at` plus whole years, counted in the council's time zone as the run counts them.
+fn years_after(at: i64, years: i64) -> i64 {
+    let tz = jiff::tz::TimeZone::get("Europe/London").unwrap();
+    jiff::Timestamp::from_millisecond(at)
+        .unwrap()
+        .to_zoned(tz)
+        .checked_add(years.years())
+        .unwrap()
+        .timestamp()
+        .as_millisecond()
+}
+
+/// Opens an enquiry (kept 2 years by default) for `email`, writes to the customer, and
+/// resolves it at `closed`.
+async fn closed_enquiry(db: &Db, rules: &Rules, email: &str, opened: i64, closed: i64) -> i64 {
+    let case = open_at(db, rules, "general", email, opened).await;
+    let id = case.reference.id();
+    let mut tx = db.begin().await.unwrap();
+    let message = NewEvent {
+        actor: Actor::SYSTEM,
+        kind: EventKind::Message,
+        public: true,
+        body: Some("Dear Pat Resident, the library at 3 Mill Lane opens at nine."),
+        from_status: None,
+        to_status: None,
+    };
+    frontdoor::casework::append_event(&mut tx, id, &message, rules, closed - 1000).await.unwrap();
+    frontdoor::casework::change_status(&mut tx, id, Status::Resolved, Actor::SYSTEM, Some("Told Pat."), rules, closed)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    id
+}
+
+fn options(as_of: i64, dry_run: bool) -> Options {
+    Options { as_of, dry_run, started_by: "test".into(), stop_at: None, batch: privacy::BATCH }
+}
+
+async fn description(db: &Db, id: i64) -> String {
+    sqlx::query_scalar("SELECT description FROM cases WHERE id = $1").bind(id).fetch_one(db.reader()).await.unwrap()
+}
+
+async fn customer_email(db: &Db, case_id: i64) -> Option<String> {
+    sqlx::query_scalar("SELECT u.email FROM cases c JOIN customers u ON u.id = c.customer_id WHERE c.id = $1")
+        .bind(case_id)
+        .fetch_one(db.reader())
+        .await
+        .unwrap()
+}
+
+async fn hold(db: &Db, case_id: i64, reason: &str) {
+    let staff = crate::staff::account(db, "lead@example.gov.uk", "team_lead", Some("waste"), None).await;
+    let mut tx = db.begin().await.unwrap();
+    privacy::db::add_hold(&mut tx, case_id, reason, staff, now_ms()).await.unwrap();
+    tx.commit().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_case_one_day_inside_its_period_is_kept_one_day_past_is_anonymised_and_a_held_one_kept() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let rules = rules(&t.db).await;
+    let opened = now_ms() - 20 * DAY;
+    let past = closed_enquiry(&t.db, &rules, "past@example.com", opened, opened + DAY).await;
+    let inside = closed_enquiry(&t.db, &rules, "inside@example.com", opened, opened + 3 * DAY).await;
+    let held = closed_enquiry(&t.db, &rules, "held@example.com", opened, opened + DAY).await;
+    hold(&t.db, held, "Ombudsman case 24 001 234").await;
+    // Two years and a day after the first closed: the second is a day inside its period.
+    let as_of = years_after(opened + DAY, 2) + DAY;
+    assert!(years_after(opened + 3 * DAY, 2) > as_of + DAY / 2, "the second is inside by about a day");
+
+    let dry = privacy::run(&t.db, &rules, &options(as_of, true), now_ms()).await.unwrap();
+    assert_eq!(dry.counts["enquiry"], 1);
+    assert_eq!((dry.total, dry.held, dry.run_id), (1, 1, None));
+    assert_eq!(description(&t.db, past).await, "When does the library open?", "a dry run changes nothing");
+
+    let done = privacy::run(&t.db, &rules, &options(as_of, false), now_ms()).await.unwrap();
+    assert_eq!((done.total, done.customers_erased, done.held), (1, 1, 1));
+    assert!(done.finished);
+    assert_eq!(description(&t.db, past).await, RETENTION_WORDS);
+    assert_eq!(customer_email(&t.db, past).await, None, "the customer record is emptied");
+    let words: Vec<Option<String>> =
+        sqlx::query_scalar("SELECT body FROM case_events WHERE case_id = $1 AND kind IN (2, 5) ORDER BY id")
+            .bind(past)
+            .fetch_all(t.db.reader())
+            .await
+            .unwrap();
+    assert!(words.iter().all(|w| w.as_deref() == Some(RETENTION_WORDS)), "{words:?}");
+    let contact: String = sqlx::query_scalar("SELECT body FROM contacts WHERE case_id = $1")
+        .bind(past)
+        .fetch_one(t.db.reader())
+        .await
+        .unwrap();
+    assert_eq!(contact, RETENTION_WORDS);
+    // The figures stay: type, service, status and the events' times.
+    let row = sqlx::query("SELECT case_type, status, channel FROM cases WHERE id = $1")
+        .bind(past)
+        .fetch_one(t.db.reader())
+        .await
+        .unwrap();
+    assert_eq!(
+        (row.get::<String, _>("case_type"), row.get::<String, _>("status"), row.get::<String, _>("channel")),
+        ("enquiry".into(), "resolved".into(), "web".into())
+    );
+    for kept in [inside, held] {
+        assert_eq!(description(&t.db, kept).await, "When does the library open?");
+        assert!(customer_email(&t.db, kept).await.is_some());
+    }
+    let recorded = privacy::db::runs(t.db.reader(), 5).await.unwrap();
+    assert_eq!(recorded.len(), 1, "the dry run is not recorded as a run");
+    assert!(recorded[0].finished_at.is_some());
+    assert!(recorded[0].counts.contains("\"enquiry\":1"), "{}", recorded[0].counts);
+    // A second run finds nothing more.
+    let again = privacy::run(&t.db, &rules, &options(as_of, false), now_ms()).await.unwrap();
+    assert_eq!(again.total, 0);
+}
+
+#[tokio::test]
+async fn the_published_figures_are_identical_before_and_after_a_run() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let rules = rules(&t.db).await;
+    let opened = now_ms() - 10 * DAY;
+    for i in 0..4 {
+        closed_enquiry(&t.db, &rules, &format!("resident{i}@example.com"), opened + i * 1000, opened + 2 * DAY).await;
+    }
+    open_at(&t.db, &rules, "general", "still-open@example.com", opened).await;
+    let app = app(&t.db).await;
+    let pages = ["/performance", "/performance/data.csv", "/performance/data.json"];
+    let mut before = Vec::new();
+    for page in pages {
+        before.push(get(&app, page).await);
+    }
+    assert!(before[1].body.lines().count() > 1, "the figures count these cases: {}", before[1].body);
+    let done = privacy::run(&t.db, &rules, &options(years_after(now_ms(), 3), false), now_ms()).await.unwrap();
+    assert_eq!(done.total, 4);
+    for (page, was) in pages.iter().zip(before) {
+        let now = get(&app, page).await;
+        assert_eq!(now.status, was.status, "{page}");
+        assert_eq!(now.body, was.body, "{page} is the same after the run");
+    }
+}
+
+#[tokio::test]
+async fn a_run_stopped_part_way_resumes_where_it_stopped() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let rules = rules(&t.db).await;
+    let opened = now_ms() - 20 * DAY;
+    let mut ids = Vec::new();
+    for i in 0..5 {
+        ids.push(closed_enquiry(&t.db, &rules, &format!("r{i}@example.com"), opened, opened + DAY + i * 1000).await);
+    }
+    let as_of = years_after(now_ms(), 3);
+    // Stopped after its first batch of two: as if killed between batches (a kill inside
+    // a batch undoes that batch's one transaction).
+    let first = Options { stop_at: Some(std::time::Instant::now()), batch: 2, ..options(as_of, false) };
+    let stopped = privacy::run(&t.db, &rules, &first, now_ms()).await.unwrap();
+    assert_eq!((stopped.total, stopped.finished), (2, false));
+    let recorded = privacy::db::runs(t.db.reader(), 5).await.unwrap();
+    assert_eq!(recorded[0].finished_at, None, "the record shows the run did not finish");
+    assert!(recorded[0].counts.contains("\"enquiry\":2"), "{}", recorded[0].counts);
+    let anonymised: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE anonymised_at IS NOT NULL")
+        .fetch_one(t.db.reader())
+        .await
+        .unwrap();
+    assert_eq!(anonymised, 2);
+    for &id in &ids[2..] {
+        assert_eq!(description(&t.db, id).await, "When does the library open?");
+    }
+    let rest = privacy::run(&t.db, &rules, &Options { batch: 2, ..options(as_of, false) }, now_ms()).await.unwrap();
+    assert_eq!((rest.total, rest.finished, rest.customers_erased), (3, true, 3));
+    for &id in &ids {
+        assert_eq!(description(&t.db, id).await, RETENTION_WORDS);
+    }
+}
+
+#[tokio::test]
+async fn a_service_period_under_its_types_minimum_or_for_no_service_is_refused_and_nothing_changes() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let own = |service: &str, keep: &str| {
+        format!(
+            "{}\n[[retention.service]]\nservice = \"{service}\"\nkeep = \"{keep}\"\n",
+            frontdoor::standards::DEFAULT_POLICY
+        )
+    };
+    let policy = own("general", "1 year").replace(
+        "[[retention.minimum]]\napplies_to = \"complaint\"",
+        "[[retention.minimum]]\napplies_to = \"enquiry\"\nkeep = \"3 years\"\nbecause = \"a test rule for enquiries\"\n\n\
+         [[retention.minimum]]\napplies_to = \"complaint\"",
+    );
+    // The type's own period of 2 years is refused by the policy check itself.
+    let refused = frontdoor::standards::Policy::parse(&policy).unwrap_err().to_string();
+    assert!(refused.contains("retention.enquiry: 2 years is shorter than the minimum of 3 years"), "{refused}");
+    // A service's own period is checked by the run, which knows the service's type.
+    let shorter = policy.replace("enquiry = \"2 years\"", "enquiry = \"4 years\"");
+    let policy = frontdoor::standards::Policy::parse(&shorter).unwrap();
+    let rules = frontdoor::standards::db::load_rules(&t.db, policy, now_ms()).await.unwrap();
+    let opened = now_ms() - 20 * DAY;
+    let id = closed_enquiry(&t.db, &rules, "x@example.com", opened, opened + DAY).await;
+    let err = privacy::run(&t.db, &rules, &options(years_after(now_ms(), 10), false), now_ms()).await.unwrap_err();
+    assert!(err.to_string().contains("retention.service \"general\": 1 year is shorter than the 3 years"), "{err}");
+    assert_eq!(description(&t.db, id).await, "When does the library open?");
+
+    let unknown = frontdoor::standards::Policy::parse(&own("ctax-bill", "6 years")).unwrap();
+    let rules = frontdoor::standards::db::load_rules(&t.db, unknown, now_ms()).await.unwrap();
+    let err = privacy::run(&t.db, &rules, &options(years_after(now_ms(), 10), true), now_ms()).await.unwrap_err();
+    assert!(err.to_string().contains("retention.service \"ctax-bill\": there is no such service"), "{err}");
+}
