@@ -468,7 +468,27 @@ privacy-who = Pwy sy'n ei gweld
 privacy-who-text = Staff y cyngor sy'n delio â'ch achos, ac unrhyw gontractwr sy'n gwneud y gwaith i ni, sy'n gweld dim ond yr achosion a roddir iddynt. Mae pob tro y bydd aelod o staff yn agor eich achos yn cael ei gofnodi. Nid ydym yn gwerthu eich gwybodaeth nac yn ei defnyddio ar gyfer marchnata.
 privacy-map = Os byddwch yn defnyddio'r map ar ffurflen, mae eich porwr yn nôl lluniau'r map gan ein darparwr mapiau, sy'n gweld eich cyfeiriad IP.
 privacy-keep = Am ba hyd rydym yn ei chadw
-privacy-keep-text = Rydym yn cadw cofnodion achosion am gyhyd ag y mae ein rhestr gadw yn ei ddweud, fel arfer 6 blynedd ar ôl i achos gau, ac yna'n eu dileu. Mae llun a anfonoch gyda ffurflen na wnaethoch ei gorffen yn cael ei ddileu ar ôl diwrnod.
+privacy-keep-text = Rydym yn cadw'r wybodaeth bersonol ym mhob achos am yr amser isod ar ôl i'r achos gau. Yna rydym yn dileu eich enw, eich manylion cyswllt, eich cyfeiriad, yr hyn a ysgrifennoch ac unrhyw ffeiliau, ac yn cadw'r ffigurau yn unig, nad ydynt byth yn dangos pwy ydych. Mae llun a anfonoch gyda ffurflen na wnaethoch ei gorffen yn cael ei ddileu ar ôl awr.
+privacy-keep-what = Beth ydyw
+privacy-keep-how-long = Am faint rydym yn ei gadw ar ôl i'r achos gau
+privacy-keep-hold = Rydym yn cadw achos am fwy o amser dim ond pan fydd y gyfraith yn gofyn, er enghraifft tra bo'r Ombwdsmon, tribiwnlys neu lys yn edrych arno.
+privacy-kind-enquiry = Cwestiynau ac ymholiadau
+privacy-kind-service_request = Adroddiadau a cheisiadau am wasanaeth
+privacy-kind-complaint = Cwynion
+privacy-kind-compliment = Canmoliaeth
+privacy-kind-foi = Ceisiadau Rhyddid Gwybodaeth
+privacy-kind-eir = Ceisiadau am wybodaeth amgylcheddol
+privacy-kind-subject_access = Ceisiadau am eich gwybodaeth eich hun
+privacy-kind-erasure = Ceisiadau i ddileu eich gwybodaeth
+privacy-kind-rectification = Ceisiadau i gywiro eich gwybodaeth
+privacy-kind-restriction = Ceisiadau i roi'r gorau i ddefnyddio eich gwybodaeth
+privacy-kind-callback = Ceisiadau i ni eich ffonio'n ôl (ein cofnodion galwadau)
+privacy-kind-reception_visit = Ymweliadau â'n derbynfa nad oedd angen achos arnynt
+privacy-period-years = { $n ->
+    [one] 1 flwyddyn
+   *[other] { $n } o flynyddoedd
+}
+privacy-period-months = { $n } mis
 privacy-rights = Eich hawliau
 privacy-rights-text = Gallwch ofyn am gopi o'r wybodaeth sydd gennym amdanoch, a gofyn i ni ei chywiro, ei dileu neu roi'r gorau i'w defnyddio. Anfonwch e-bost at { $email } neu cysylltwch â ni mewn ffordd arall. Os ydych yn anhapus â sut rydym yn defnyddio eich gwybodaeth, gallwch gwyno i Swyddfa'r Comisiynydd Gwybodaeth.
 privacy-ico = Cwyno i Swyddfa'r Comisiynydd Gwybodaeth

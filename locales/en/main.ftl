@@ -469,7 +469,30 @@ privacy-who = Who sees it
 privacy-who-text = The council staff who deal with your case, and any contractor that does the work for us, who see only the cases given to them. Every time a member of staff opens your case it is recorded. We do not sell your information or use it for marketing.
 privacy-map = If you use the map on a form, your browser fetches the map pictures from our map provider, which sees your IP address.
 privacy-keep = How long we keep it
-privacy-keep-text = We keep case records as long as our retention schedule says, usually 6 years after a case is closed, then delete them. A photo you sent with a form you did not finish is deleted after a day.
+privacy-keep-text = We keep the personal information in each case for the time below after the case is closed. Then we remove your name, contact details, address, what you wrote and any files, and keep only the figures, which never identify anyone. A photo you sent with a form you did not finish is deleted after an hour.
+privacy-keep-what = What it is
+privacy-keep-how-long = How long we keep it after the case closes
+privacy-keep-hold = We keep a case for longer only when the law needs it, for example while the Ombudsman, a tribunal or a court is looking at it.
+privacy-kind-enquiry = Questions and enquiries
+privacy-kind-service_request = Reports and requests for a service
+privacy-kind-complaint = Complaints
+privacy-kind-compliment = Compliments
+privacy-kind-foi = Freedom of Information requests
+privacy-kind-eir = Environmental information requests
+privacy-kind-subject_access = Requests for your own information
+privacy-kind-erasure = Requests to delete your information
+privacy-kind-rectification = Requests to correct your information
+privacy-kind-restriction = Requests to stop using your information
+privacy-kind-callback = Requests for a call back (our call records)
+privacy-kind-reception_visit = Visits to our reception that did not need a case
+privacy-period-years = { $n ->
+    [one] 1 year
+   *[other] { $n } years
+}
+privacy-period-months = { $n ->
+    [one] 1 month
+   *[other] { $n } months
+}
 privacy-rights = Your rights
 privacy-rights-text = You can ask for a copy of the information we hold about you, and ask us to correct it, delete it or stop using it. Email { $email } or contact us another way. If you are unhappy with how we use your information, you can complain to the Information Commissioner's Office.
 privacy-ico = Complain to the Information Commissioner's Office

@@ -238,10 +238,27 @@ pub async fn book(
     );
     let actor = booking.booked_by.map_or(Actor::SYSTEM, Actor::staff);
     append_event(&mut *conn, booking.case_id, &NewEvent::note(actor, &text, true), rules, now).await?;
+    // An interpreter the customer's adjustments ask for is arranged with the booking:
+    // staff are told on the case, and the customer that one will be there.
+    let customer = crate::cases::db::get(&mut *conn, booking.case_id).await?.and_then(|c| c.customer_id);
+    let interpreters = match customer {
+        Some(id) => crate::customers::db::interpreters(&mut *conn, id).await?,
+        None => Vec::new(),
+    };
+    if !interpreters.is_empty() {
+        let arrange = format!("Arrange for this appointment: {}.", interpreters.join("; "));
+        append_event(&mut *conn, booking.case_id, &NewEvent::note(Actor::SYSTEM, &arrange, false), rules, now).await?;
+    }
     let appointment = db::get(&mut *conn, id).await?.ok_or(AppointmentError::NotNow("The booking was not kept"))?;
     let file = meeting_file(council, rules, &appointment, booking.service_name, false, now);
-    let body =
+    let mut body =
         letter(council, rules, "Your appointment is booked.", booking.service_name, &b.site, booking.starts_at, &token);
+    if !interpreters.is_empty() {
+        body.push_str(&format!(
+            "\n\nWe will arrange for this to be there for you: {}. If you need anything else, tell us.",
+            interpreters.join("; ")
+        ));
+    }
     crate::casework::tell::tell_with_calendar(
         &mut *conn,
         council,

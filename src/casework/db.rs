@@ -18,12 +18,15 @@ pub struct Reachable {
     pub postcode: Option<String>,
     pub prefers_post: bool,
     pub large_print: bool,
+    /// They asked to be phoned, not emailed (an adjustment).
+    pub prefers_phone: bool,
 }
 
 /// A customer's name, and the ways to reach them.
 pub async fn how_to_reach(conn: &mut AnyConnection, customer_id: i64) -> Result<Reachable, sqlx::Error> {
     let row = sqlx::query(
-        "SELECT name, email, phone, address, postcode, prefers_post, large_print FROM customers WHERE id = $1",
+        "SELECT name, email, phone, address, postcode, prefers_post, large_print, prefers_phone FROM customers \
+         WHERE id = $1",
     )
     .bind(customer_id)
     .fetch_one(conn)
@@ -36,6 +39,7 @@ pub async fn how_to_reach(conn: &mut AnyConnection, customer_id: i64) -> Result<
         postcode: row.try_get("postcode")?,
         prefers_post: row.try_get::<i64, _>("prefers_post")? != 0,
         large_print: row.try_get::<i64, _>("large_print")? != 0,
+        prefers_phone: row.try_get::<i64, _>("prefers_phone")? != 0,
     })
 }
 

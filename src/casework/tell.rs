@@ -66,12 +66,13 @@ pub struct Route {
     pub large_print: bool,
 }
 
-/// How to reach a customer: by letter when they asked for post or gave no email address
-/// but a postal address; by email; by phone as a task for staff; `None` when they gave
-/// none of these.
+/// How to reach a customer: by phone as a task for staff when they asked for a call
+/// rather than email; by letter when they asked for post or gave no email address but a
+/// postal address; by email; by phone otherwise; `None` when they gave none of these.
 pub fn route(r: &db::Reachable) -> Option<Route> {
     let post = r.address.as_deref().filter(|a| !a.trim().is_empty());
     let channel = match (post, &r.email, &r.phone) {
+        (_, _, Some(_)) if r.prefers_phone => OutChannel::Phone,
         (Some(_), Some(_), _) if r.prefers_post => OutChannel::Letter,
         (_, Some(_), _) => OutChannel::Email,
         (Some(_), None, _) => OutChannel::Letter,

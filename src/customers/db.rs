@@ -109,7 +109,8 @@ pub async fn find_or_create(conn: &mut AnyConnection, details: &CustomerDetails,
 }
 
 /// Sets where and how a customer is written to: their postal address (or none) and
-/// whether they asked for post and for large print.
+/// whether they asked for post and for large print. An adjustment in force ("letter, not
+/// email", large print) keeps its flag set whatever the form said: it is ended on its own.
 pub async fn set_post(
     conn: &mut AnyConnection,
     id: i64,
@@ -119,8 +120,11 @@ pub async fn set_post(
     now: i64,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "UPDATE customers SET address = $1, postcode = $2, prefers_post = $3, large_print = $4, updated_at = $5 \
-         WHERE id = $6",
+        "UPDATE customers SET address = $1, postcode = $2, \
+         prefers_post = CASE WHEN $3 = 1 OR EXISTS (SELECT 1 FROM customer_needs n WHERE n.customer_id = $6 \
+         AND n.code = 'letter_not_email' AND n.ended_at IS NULL) THEN 1 ELSE 0 END, \
+         large_print = CASE WHEN $4 = 1 OR EXISTS (SELECT 1 FROM customer_needs n WHERE n.customer_id = $6 \
+         AND n.code = 'large_print' AND n.ended_at IS NULL) THEN 1 ELSE 0 END, updated_at = $5 WHERE id = $6",
     )
     .bind(post.map(|p| p.0))
     .bind(post.map(|p| p.1))
@@ -133,8 +137,8 @@ pub async fn set_post(
     Ok(())
 }
 
-const COLUMNS: &str =
-    "id, name, email, phone, address, postcode, uprn, prefers_post, large_print, merged_into, created_at";
+const COLUMNS: &str = "id, name, email, phone, address, postcode, uprn, prefers_post, large_print, prefers_phone, merged_into, \
+     erased_at, created_at";
 
 fn customer(row: &AnyRow) -> Result<Customer, sqlx::Error> {
     Ok(Customer {
@@ -147,7 +151,9 @@ fn customer(row: &AnyRow) -> Result<Customer, sqlx::Error> {
         uprn: row.try_get("uprn")?,
         prefers_post: row.try_get::<i64, _>("prefers_post")? != 0,
         large_print: row.try_get::<i64, _>("large_print")? != 0,
+        prefers_phone: row.try_get::<i64, _>("prefers_phone")? != 0,
         merged_into: row.try_get("merged_into")?,
+        erased_at: row.try_get("erased_at")?,
         created_at: row.try_get("created_at")?,
     })
 }
@@ -416,4 +422,126 @@ pub async fn access_log(
             })
         })
         .collect()
+}
+
+/// The customer's needs and adjustments in force, needs first.
+pub async fn needs(conn: &mut AnyConnection, customer_id: i64) -> Result<Vec<super::needs::Recorded>, sqlx::Error> {
+    use super::needs::{Basis, Recorded, What};
+    let rows = sqlx::query(
+        "SELECT n.id, n.kind, n.code, n.detail, n.basis, n.given_by, n.review_on, s.name, n.recorded_at \
+         FROM customer_needs n JOIN staff_users s ON s.id = n.recorded_by \
+         WHERE n.customer_id = $1 AND n.ended_at IS NULL ORDER BY n.kind DESC, n.id",
+    )
+    .bind(customer_id)
+    .fetch_all(conn)
+    .await?;
+    let strict =
+        |what: &str, code: String| sqlx::Error::Decode(format!("customer_needs.{what}: unknown {code:?}").into());
+    rows.iter()
+        .map(|r| {
+            let code: String = r.try_get("code")?;
+            let basis: String = r.try_get("basis")?;
+            let review: String = r.try_get("review_on")?;
+            Ok(Recorded {
+                id: r.try_get("id")?,
+                what: What::parse(&code).ok_or_else(|| strict("code", code))?,
+                detail: r.try_get("detail")?,
+                basis: Basis::parse(&basis).ok_or_else(|| strict("basis", basis))?,
+                given_by: r.try_get("given_by")?,
+                review_on: review.parse().map_err(|_| strict("review_on", review))?,
+                recorded_by: r.try_get("name")?,
+                recorded_at: r.try_get("recorded_at")?,
+            })
+        })
+        .collect()
+}
+
+/// The customer flag an adjustment sets, where one acts by itself.
+fn flag_of(what: super::needs::What) -> Option<&'static str> {
+    use super::needs::{Adjustment, What};
+    match what {
+        What::Adjustment(Adjustment::LargePrint) => Some("large_print"),
+        What::Adjustment(Adjustment::LetterNotEmail) => Some("prefers_post"),
+        What::Adjustment(Adjustment::PhoneNotEmail) => Some("prefers_phone"),
+        _ => None,
+    }
+}
+
+/// Records a need or adjustment, and sets the flag it acts through.
+pub async fn add_need(
+    conn: &mut AnyConnection,
+    customer_id: i64,
+    need: &super::needs::NewNeed,
+    staff_id: i64,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    let id = sqlx::query_scalar(
+        "INSERT INTO customer_needs (customer_id, kind, code, detail, basis, given_by, review_on, recorded_by, \
+         recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+    )
+    .bind(customer_id)
+    .bind(need.what.kind())
+    .bind(need.what.code())
+    .bind(&need.detail)
+    .bind(need.basis.as_str())
+    .bind(&need.given_by)
+    .bind(need.review_on.to_string())
+    .bind(staff_id)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    if let Some(flag) = flag_of(need.what) {
+        // The column name is one of three fixed words, never input.
+        sqlx::query(sqlx::AssertSqlSafe(format!("UPDATE customers SET {flag} = 1, updated_at = $1 WHERE id = $2")))
+            .bind(now)
+            .bind(customer_id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(id)
+}
+
+/// Ends a need or adjustment; its flag goes when no other of the same code stays. False
+/// if there was none in force with that id on this record.
+pub async fn end_need(
+    conn: &mut AnyConnection,
+    customer_id: i64,
+    need_id: i64,
+    staff_id: i64,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let code: Option<String> = sqlx::query_scalar(
+        "UPDATE customer_needs SET ended_at = $1, ended_by = $2 WHERE id = $3 AND customer_id = $4 \
+         AND ended_at IS NULL RETURNING code",
+    )
+    .bind(now)
+    .bind(staff_id)
+    .bind(need_id)
+    .bind(customer_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(code) = code else { return Ok(false) };
+    if let Some(flag) = super::needs::What::parse(&code).and_then(flag_of) {
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "UPDATE customers SET {flag} = 0, updated_at = $1 WHERE id = $2 AND NOT EXISTS \
+             (SELECT 1 FROM customer_needs WHERE customer_id = $2 AND code = $3 AND ended_at IS NULL)"
+        )))
+        .bind(now)
+        .bind(customer_id)
+        .bind(&code)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(true)
+}
+
+/// The interpreters the customer's adjustments ask for ("British Sign Language
+/// interpreter", "Interpreter or translation: Polish"), to arrange for an appointment.
+pub async fn interpreters(conn: &mut AnyConnection, customer_id: i64) -> Result<Vec<String>, sqlx::Error> {
+    Ok(needs(conn, customer_id)
+        .await?
+        .into_iter()
+        .filter(|n| matches!(n.what, super::needs::What::Adjustment(a) if a.needs_interpreter()))
+        .map(|n| n.summary())
+        .collect())
 }

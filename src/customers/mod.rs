@@ -7,6 +7,7 @@
 //! gets an event saying so.
 
 pub mod db;
+pub mod needs;
 
 /// What a customer told us about themselves, already validated.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -38,8 +39,12 @@ pub struct Customer {
     /// They asked for letters even with an email address, and for large print.
     pub prefers_post: bool,
     pub large_print: bool,
+    /// They asked to be phoned rather than emailed (an adjustment).
+    pub prefers_phone: bool,
     /// Set once this record has been merged into another.
     pub merged_into: Option<i64>,
+    /// When its personal data was removed (retention or erasure); the row stays, empty.
+    pub erased_at: Option<i64>,
     pub created_at: i64,
 }
 

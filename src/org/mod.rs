@@ -64,6 +64,12 @@ pub enum Action {
     ManageApiKeys,
     /// Print the day's letters (`/staff/post`), and reprint one with a reason.
     PrintPost,
+    /// See and record a customer's needs and reasonable adjustments (health data).
+    SeeNeeds,
+    /// Put a legal hold on a case, or release one.
+    HoldCase,
+    /// Carry out an erasure request: anonymise the customer's closed cases now.
+    ErasePersonalData,
 }
 
 impl Role {
@@ -102,6 +108,13 @@ impl Role {
             Action::ExportPersonalData => matches!(self, Caseworker | TeamLead | Admin),
             Action::ManageApiKeys => matches!(self, Admin),
             Action::PrintPost => matches!(self, Adviser | TeamLead | Admin),
+            // Those who speak to, write to or visit customers; not partners, insight
+            // officers or auditors, who work without them.
+            Action::SeeNeeds => matches!(self, Adviser | Caseworker | TeamLead | Admin),
+            // Holding data past its period is a senior decision.
+            Action::HoldCase => matches!(self, TeamLead | Admin),
+            // As for the subject access export: the council's officers who may work the case.
+            Action::ErasePersonalData => matches!(self, Caseworker | TeamLead | Admin),
         }
     }
 }

@@ -79,6 +79,8 @@ pub fn router(state: AppState) -> Router {
         .route("/staff/customers/{id}", get(staff::customer::show))
         .route("/staff/customers/{id}/merge", post(staff::customer::merge))
         .route("/staff/customers/{id}/post", post(staff::customer::set_post))
+        .route("/staff/customers/{id}/needs", post(staff::needs::record))
+        .route("/staff/customers/{id}/needs/{need}/end", post(staff::needs::end))
         .route("/staff/reports/complaints", get(staff::reports::complaints))
         .route("/staff/phones", get(staff::phones::show))
         .route("/staff/callbacks", get(staff::callbacks::list).post(staff::callbacks::try_or_book))

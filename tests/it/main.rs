@@ -4,6 +4,7 @@
 
 mod support;
 
+mod adjustments;
 mod admin_services;
 mod api;
 mod attachments;

@@ -223,3 +223,125 @@ async fn a_service_period_under_its_types_minimum_or_for_no_service_is_refused_a
     let err = privacy::run(&t.db, &rules, &options(years_after(now_ms(), 10), true), now_ms()).await.unwrap_err();
     assert!(err.to_string().contains("retention.service \"ctax-bill\": there is no such service"), "{err}");
 }
+
+#[tokio::test]
+async fn a_hold_needs_a_reason_and_an_erasure_keeps_open_and_held_cases_saying_why() {
+    use axum::http::StatusCode;
+
+    use crate::staff::{get_with, post_with, sign_in};
+
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let mut tx = t.db.begin().await.unwrap();
+    let team: i64 = sqlx::query_scalar("SELECT id FROM teams").fetch_one(&mut *tx).await.unwrap();
+    let erasure = frontdoor::services::db::NewService {
+        code: "erasure",
+        name: "Ask us to delete your personal information",
+        group_name: "Your information",
+        description: "The right to erasure.",
+        keywords: "",
+        case_type: frontdoor::cases::CaseType::Erasure,
+        team_id: team,
+        partner_id: None,
+        asks_location: false,
+    };
+    frontdoor::services::db::insert(&mut tx, &erasure).await.unwrap();
+    tx.commit().await.unwrap();
+    let rules = rules(&t.db).await;
+    let opened = now_ms() - 20 * DAY;
+    let email = "leave@example.com";
+    let closed = closed_enquiry(&t.db, &rules, email, opened, opened + DAY).await;
+    let held = closed_enquiry(&t.db, &rules, email, opened, opened + DAY).await;
+    let open = open_at(&t.db, &rules, "general", email, opened).await.reference.id();
+    let request = open_at(&t.db, &rules, "erasure", email, now_ms() - 1000).await.reference;
+
+    let app = app(&t.db).await;
+    crate::staff::account(&t.db, "lead@example.gov.uk", "team_lead", Some("waste"), None).await;
+    let (cookie, csrf) = sign_in(&app, "lead@example.gov.uk").await;
+    let prefix = crate::support::prefix_for(&t.db);
+    let held_page = format!("/staff/cases/{}", frontdoor::cases::CaseRef::from_id(&prefix, held));
+    let refused =
+        post_with(&app, &held_page, &cookie, &[("csrf", &csrf), ("action", "hold"), ("hold-reason", " ")]).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("Say why the case must be kept"));
+    let reason = "Ombudsman case 24 001 234";
+    let put =
+        post_with(&app, &held_page, &cookie, &[("csrf", &csrf), ("action", "hold"), ("hold-reason", reason)]).await;
+    assert_eq!(put.status, StatusCode::SEE_OTHER, "{}", put.body);
+    assert!(get_with(&app, &held_page, &cookie).await.body.contains(reason));
+
+    let request_page = format!("/staff/cases/{request}");
+    assert!(get_with(&app, &request_page, &cookie).await.body.contains("Erase their closed cases now"));
+    let erased = post_with(&app, &request_page, &cookie, &[("csrf", &csrf), ("action", "erase")]).await;
+    assert_eq!(erased.status, StatusCode::SEE_OTHER, "{}", erased.body);
+    assert_eq!(description(&t.db, closed).await, privacy::ERASURE_WORDS);
+    for kept in [held, open, request.id()] {
+        assert_ne!(description(&t.db, kept).await, privacy::ERASURE_WORDS);
+    }
+    let note: String =
+        sqlx::query_scalar("SELECT body FROM case_events WHERE case_id = $1 AND kind = 4 ORDER BY id DESC")
+            .bind(request.id())
+            .fetch_one(t.db.reader())
+            .await
+            .unwrap();
+    let reference = |id| frontdoor::cases::CaseRef::from_id(&prefix, id).to_string();
+    assert!(note.contains(&format!("1 case(s) anonymised ({})", reference(closed))), "{note}");
+    assert!(note.contains(&format!("Kept {}: a legal hold: {reason}", reference(held))), "{note}");
+    assert!(note.contains(&format!("Kept {}: it is still open", reference(open))), "{note}");
+    // The request keeps the customer's details, to answer it.
+    assert_eq!(customer_email(&t.db, request.id()).await.as_deref(), Some(email));
+    let shown = get_with(&app, &format!("/staff/cases/{}", reference(closed)), &cookie).await;
+    assert!(shown.body.contains("The personal data in this case was removed on"));
+}
+
+#[tokio::test]
+async fn the_privacy_notice_prints_the_retention_schedule() {
+    let t = test_db().await;
+    let page = get(&app(&t.db).await, "/privacy").await;
+    assert_eq!(page.status, 200);
+    for shown in [
+        "Complaints</th><td class=\"govuk-table__cell\">6 years",
+        "Questions and enquiries</th><td class=\"govuk-table__cell\">2 years",
+    ] {
+        assert!(page.body.contains(shown), "{shown}");
+    }
+}
+
+#[tokio::test]
+async fn the_command_counts_per_case_type_on_a_dry_run_then_anonymises() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let rules = rules(&t.db).await;
+    let opened = now_ms() - 20 * DAY;
+    let id = closed_enquiry(&t.db, &rules, "cli@example.com", opened, opened + DAY).await;
+    let ten_years = jiff::Timestamp::from_millisecond(years_after(now_ms(), 10)).unwrap().to_string()[..10].to_owned();
+    let run = |extra: &[&str]| {
+        let mut args = vec!["retention", "run", "--as-of", ten_years.as_str(), "--json"];
+        args.extend_from_slice(extra);
+        std::process::Command::new(env!("CARGO_BIN_EXE_frontdoor"))
+            .args(&args)
+            .env("FRONTDOOR_DATABASE_URL", &t.url)
+            .env_remove("FRONTDOOR_POLICY")
+            .output()
+            .expect("runs")
+    };
+    let dry = run(&["--dry-run"]);
+    assert!(dry.status.success(), "{}", String::from_utf8_lossy(&dry.stderr));
+    let counted: serde_json::Value = serde_json::from_slice(&dry.stdout).unwrap();
+    assert_eq!(counted["counts"]["enquiry"], 1);
+    assert_eq!(counted["counts"]["complaint"], 0);
+    assert_eq!(counted["dry_run"], true);
+    assert_eq!(description(&t.db, id).await, "When does the library open?");
+    let real = run(&[]);
+    assert!(real.status.success(), "{}", String::from_utf8_lossy(&real.stderr));
+    let done: serde_json::Value = serde_json::from_slice(&real.stdout).unwrap();
+    assert_eq!((done["total"].as_i64(), done["finished"].as_bool()), (Some(1), Some(true)));
+    assert_eq!(description(&t.db, id).await, RETENTION_WORDS);
+    let bad = std::process::Command::new(env!("CARGO_BIN_EXE_frontdoor"))
+        .args(["retention", "run", "--as-of", "next year"])
+        .env("FRONTDOOR_DATABASE_URL", &t.url)
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--as-of"));
+}

@@ -289,6 +289,11 @@ pub(crate) fn from_e7(e7: i64) -> f64 {
 }
 
 /// Writes one line of the access log: who looked at which case, and at what.
+/// When the case's personal data was removed (retention or erasure), if it was.
+pub async fn anonymised_at(pool: &AnyPool, case_id: i64) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT anonymised_at FROM cases WHERE id = $1").bind(case_id).fetch_one(pool).await
+}
+
 pub async fn record_view(pool: &AnyPool, case_id: i64, staff_id: i64, what: &str, now: i64) -> Result<(), sqlx::Error> {
     sqlx::query("INSERT INTO case_views (case_id, staff_id, at, what) VALUES ($1, $2, $3, $4)")
         .bind(case_id)

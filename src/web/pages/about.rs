@@ -44,6 +44,8 @@ struct PrivacyPage {
     chrome: Chrome,
     email: String,
     has_map: bool,
+    /// What is kept and for how long after closing, from the policy's `[retention]`.
+    kept: Vec<(String, String)>,
 }
 
 impl PrivacyPage {
@@ -53,6 +55,24 @@ impl PrivacyPage {
 }
 
 pub async fn privacy(State(state): State<AppState>) -> Result<Html<String>, AppError> {
-    let email = state.rules.get().policy.contact.email.clone();
-    render(&PrivacyPage { chrome: Chrome::translated(&state), email, has_map: state.council.map.is_some() })
+    let rules = state.rules.get();
+    let email = rules.policy.contact.email.clone();
+    let chrome = Chrome::translated(&state);
+    let language = chrome.language;
+    let kept = rules
+        .policy
+        .retention
+        .periods
+        .iter()
+        .map(|(kind, period)| {
+            let (id, n) = if period.months % 12 == 0 {
+                ("privacy-period-years", period.months / 12)
+            } else {
+                ("privacy-period-months", period.months)
+            };
+            let how_long = crate::web::i18n::text_args(language, id, vec![("n", n.into())]);
+            (crate::web::i18n::text(language, &format!("privacy-kind-{}", kind.code())), how_long)
+        })
+        .collect();
+    render(&PrivacyPage { chrome, email, has_map: state.council.map.is_some(), kept })
 }

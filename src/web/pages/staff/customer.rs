@@ -29,7 +29,7 @@ struct SuggestionLine {
 
 #[derive(Template)]
 #[template(path = "staff/customer.html")]
-struct CustomerPage {
+pub(super) struct CustomerPage {
     chrome: Chrome,
     customer: Customer,
     cases: Vec<CaseLine>,
@@ -44,6 +44,15 @@ struct CustomerPage {
     done: Option<&'static str>,
     /// How we write to them, as the form shows it: the record's, or what was typed.
     post: PostForm,
+    /// Their needs and adjustments in force, for those who may see them.
+    needs: Vec<crate::customers::needs::Recorded>,
+    may_see_needs: bool,
+    /// The form that records one, as typed.
+    pub(super) need: super::needs::NeedFields,
+    what_options: Vec<(String, String)>,
+    basis_options: Vec<(String, String)>,
+    /// When its personal data was removed, in words.
+    erased: Option<String>,
 }
 
 impl CustomerPage {
@@ -83,6 +92,8 @@ pub async fn show(
         "arranged" => Some("The arrangement is recorded, with its review date."),
         "ended" => Some("The arrangement has ended. Its record is kept."),
         "post" => Some("How we write to them is saved. Letters from now on use it."),
+        "need" => Some("It is recorded. Everyone who works their cases sees it, and it acts on how we contact them."),
+        "need-ended" => Some("It has ended. Its record is kept."),
         _ => None,
     };
     render(&page(&state, &signed_in, id, &shown, ArrangementForm::default(), Vec::new(), done).await?)
@@ -111,7 +122,7 @@ pub async fn visible(state: &AppState, staff: &Staff, customer_id: i64) -> Resul
     may_see(state, staff, customer_id).await?.ok_or(AppError::NotFound)
 }
 
-async fn page(
+pub(super) async fn page(
     state: &AppState,
     signed_in: &SignedIn,
     id: i64,
@@ -143,8 +154,15 @@ async fn page(
         prefers_post: if customer.prefers_post { "yes".into() } else { String::new() },
         large_print: if customer.large_print { "yes".into() } else { String::new() },
     };
+    let needs = super::needs::flagged(state, &signed_in.0.staff, customer.id, "customer record").await?;
     Ok(CustomerPage {
         post,
+        needs,
+        may_see_needs: signed_in.0.staff.role.may(Action::SeeNeeds),
+        need: super::needs::NeedFields::default(),
+        what_options: super::needs::what_options(),
+        erased: customer.erased_at.map(|at| super::when(state, at)),
+        basis_options: super::needs::basis_options(),
         chrome: Chrome::staff(state, &signed_in.0, "customers"),
         cases: case_lines(state, signed_in, cases),
         arrangements: crate::complaints::db::arrangements(reader, customer.id).await?,

@@ -14,6 +14,7 @@ pub mod find;
 pub mod home;
 pub mod log;
 pub mod mail;
+pub mod needs;
 pub mod notices_admin;
 pub mod phones;
 pub mod post;

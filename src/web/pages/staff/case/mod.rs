@@ -8,6 +8,7 @@
 pub mod complaint;
 mod form;
 pub mod information;
+mod privacy;
 
 pub use form::{ActForm, visible_case};
 
@@ -92,6 +93,10 @@ struct CasePage {
     information: information::Panel,
     /// The customer's contact arrangements in force.
     arrangements: Vec<crate::complaints::db::Arrangement>,
+    /// Their needs and adjustments, for the banner (empty for those who may not see them).
+    needs: Vec<crate::customers::needs::Recorded>,
+    customer_id: i64,
+    privacy: privacy::Panel,
 }
 
 impl CasePage {
@@ -188,6 +193,12 @@ pub async fn show(
         "review-answer" => Some("The review's answer is on its way to the requester, and the case is resolved."),
         "publish" => Some("Published in the disclosure log."),
         "withdraw" => Some("Taken out of the disclosure log."),
+        "hold" => Some("The legal hold is on. The case is kept until it is released."),
+        "release-hold" => Some("The hold is released. The case's personal data goes when its retention period ends."),
+        "erase" => Some(
+            "Their closed cases are erased. The note on the timeline lists what was erased, and what was kept and why: \
+             tell the customer in your reply.",
+        ),
         _ => None,
     };
     render(&page(&state, &signed_in, reference, case, form, Vec::new(), done).await?)
@@ -244,7 +255,16 @@ async fn page(
         Some(customer) => crate::complaints::db::arrangements(reader, customer.id).await?,
         None => Vec::new(),
     };
+    let customer_id = case.customer_id.unwrap_or_default();
+    let needs = match case.customer_id {
+        Some(id) => super::needs::flagged(state, &signed_in.0.staff, id, &format!("case {reference}")).await?,
+        None => Vec::new(),
+    };
+    let privacy = privacy::panel(state, signed_in, &case).await?;
     Ok(CasePage {
+        needs,
+        customer_id,
+        privacy,
         complaint,
         information,
         arrangements,
@@ -351,6 +371,8 @@ pub async fn work_on_case(
         Some(complaint::handle_complaint(&state, &signed_in, &case, &form).await?)
     } else if information::handles(&form.action) {
         Some(information::handle_information_request(&state, &signed_in, &case, &form).await?)
+    } else if privacy::handles(&form.action) {
+        Some(privacy::handle_privacy(&state, &signed_in, &case, &form).await?)
     } else {
         None
     };
