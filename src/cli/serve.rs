@@ -108,7 +108,8 @@ pub async fn demo(cases: usize, file: PathBuf, listen: ListenArgs, mail: MailArg
 
     println!(
         "\n{} (a demo) is ready: {} cases, {} events, {} customers, {} phone calls, {} visitors at reception, {} \
-         appointments and {} home visits over 12 months, {} letters this week, {} services. Built in {:.1}s.\n",
+         appointments and {} home visits over 12 months, {} letters this week, {} customers with needs or \
+         adjustments, {} services. Built in {:.1}s.\n",
         council.name,
         built.seeded.cases,
         built.seeded.events,
@@ -118,6 +119,7 @@ pub async fn demo(cases: usize, file: PathBuf, listen: ListenArgs, mail: MailArg
         built.meetings.appointments,
         built.meetings.home_visits,
         built.letters,
+        built.needs,
         built.services,
         started.elapsed().as_secs_f64()
     );

@@ -10,6 +10,7 @@ mod catalogue;
 mod history;
 mod letters;
 pub mod meetings;
+mod privacy;
 mod questions;
 
 use std::sync::Arc;
@@ -62,6 +63,8 @@ pub struct Built {
     /// Letters from residents with only a postal address, some of their replies waiting
     /// to be printed.
     pub letters: usize,
+    /// Customers with needs or reasonable adjustments recorded.
+    pub needs: usize,
 }
 
 /// Writes the demo council into an empty, migrated database.
@@ -76,9 +79,10 @@ pub async fn build(db: &Db, cases: usize) -> anyhow::Result<Built> {
     let meetings =
         meetings::write(db, &rules, now).await.context("writing the demo's visitors, appointments and home visits")?;
     let letters = letters::write(db, &rules, now).await.context("writing the demo's letters")?;
+    let needs = privacy::write(db, now).await.context("writing the demo's needs, adjustments and hold")?;
     publish_examples(db, now).await?;
     let staff = STAFF.iter().map(|s| (s.email, s.role.label())).collect();
-    Ok(Built { seeded, services: SERVICES.len(), staff, calls, meetings, letters })
+    Ok(Built { seeded, services: SERVICES.len(), staff, calls, meetings, letters, needs })
 }
 
 /// A year of calls for the measured phone lines, about one and a half for every 250

@@ -19,6 +19,14 @@ async fn the_demo_builds_a_council_whose_history_obeys_the_state_machine() {
     assert_eq!(count(&t.db, "cases").await, 3_000 + 6);
     assert_eq!(count(&t.db, "partners").await, 1);
     assert!(count(&t.db, "staff_users").await >= 10);
+    // People who need more help, and a complaint kept for the Ombudsman.
+    assert_eq!(built.needs, 3);
+    assert_eq!(count(&t.db, "legal_holds").await, 1);
+    let large_print: i64 = sqlx::query_scalar("SELECT large_print FROM customers WHERE name = 'Mrs Edith Calloway'")
+        .fetch_one(t.db.reader())
+        .await
+        .unwrap();
+    assert_eq!(large_print, 1, "her adjustment acts on her letters");
 
     // Replaying each case's events gives a legal path ending in the status on its row.
     let case_rows =

@@ -414,6 +414,14 @@ async fn the_officer_downloads_everything_held_about_a_subject_access_requester_
     let (owen, csrf) = sign_in(&app, "owen@council.example").await;
     let note = [("csrf", csrf.as_str()), ("action", "note"), ("note", "Called to check their address.")];
     assert_eq!(post_with(&app, &format!("/staff/cases/{foi_ref}"), &owen, &note).await.status, StatusCode::SEE_OTHER);
+    // An adjustment on their record: it leaves the system only in their own export.
+    let customer: i64 = sqlx::query_scalar("SELECT id FROM customers WHERE email = 'jo.resident@example.com'")
+        .fetch_one(t.db.reader())
+        .await
+        .unwrap();
+    let need = [("csrf", csrf.as_str()), ("need-what", "easy_read"), ("need-basis", "consent")];
+    let recorded = post_with(&app, &format!("/staff/customers/{customer}/needs"), &owen, &need).await;
+    assert_eq!(recorded.status, StatusCode::SEE_OTHER, "{}", recorded.body);
 
     let page = get_with(&app, &format!("/staff/cases/{sar_ref}"), &owen).await;
     assert!(page.body.contains(&format!("/staff/cases/{sar_ref}/personal-data.zip")), "{}", page.body);
@@ -444,6 +452,8 @@ async fn the_officer_downloads_everything_held_about_a_subject_access_requester_
     }
     let text = |name: &str| files.iter().find(|(n, _)| n == name).map(|(_, t)| t.clone()).unwrap();
     assert!(text("your-record.json").contains("jo.resident@example.com"));
+    let record: serde_json::Value = serde_json::from_str(&text("your-record.json")).unwrap();
+    assert_eq!(record["needs_and_adjustments"][0]["code"], "easy_read");
     let foi = text(&format!("cases/{foi_ref}/case.json"));
     assert!(foi.contains("The bin on our street was not emptied"), "{foi}");
     assert!(foi.contains("Called to check their address."), "internal notes are held too: {foi}");
