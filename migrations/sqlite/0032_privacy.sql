@@ -64,3 +64,10 @@ CREATE TABLE customer_needs (
     ended_by INTEGER REFERENCES staff_users (id)
 );
 CREATE INDEX customer_needs_customer_idx ON customer_needs (customer_id) WHERE ended_at IS NULL;
+
+-- What a retention batch reaches a case's or a customer's rows by, without scanning.
+CREATE INDEX outbox_customer_idx ON outbox (customer_id) WHERE case_id IS NULL;
+CREATE INDEX reception_visits_case_idx ON reception_visits (case_id) WHERE case_id IS NOT NULL;
+CREATE INDEX reception_visits_customer_idx ON reception_visits (customer_id) WHERE customer_id IS NOT NULL;
+CREATE INDEX meeting_changes_appointment_idx ON meeting_changes (appointment_id) WHERE appointment_id IS NOT NULL;
+CREATE INDEX meeting_changes_visit_idx ON meeting_changes (visit_id) WHERE visit_id IS NOT NULL;

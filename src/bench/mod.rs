@@ -12,6 +12,7 @@
 mod calls;
 mod disk;
 mod load;
+mod retention;
 mod server;
 mod sweep;
 
@@ -66,6 +67,10 @@ pub struct Options {
     /// Only the phone runs: no cases seeded, created or read.
     #[arg(long)]
     pub calls_only: bool,
+    /// Run only the retention benchmark: the seeded history anonymised as if ten years had
+    /// passed, with case creation and staff case pages measured before and during.
+    #[arg(long)]
+    pub retention_only: bool,
 }
 
 /// Runs everything and prints the report.
@@ -101,6 +106,11 @@ pub async fn run(options: &Options) -> anyhow::Result<()> {
     );
 
     let limit = Limit { requests: options.requests, time: Duration::from_secs_f64(options.seconds) };
+    if options.retention_only {
+        retention::run(&db, &rules, &url, options, limit).await?;
+        db.close().await;
+        return Ok(());
+    }
     let before = disk::commit_rate(&options.dir, Duration::from_secs(3)).await?;
     println!(
         "Disk limit before the runs: {before:.0} durable single-row commits a second (SQLite, synchronous=FULL).\n"

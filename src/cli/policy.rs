@@ -46,5 +46,16 @@ pub fn check_policy(file: PathBuf) -> anyhow::Result<()> {
     let policy = read_policy(&file)?;
     let published = policy.standards.iter().filter(|s| s.published).count();
     println!("{} is valid: {} standards, {published} published.", file.display(), policy.standards.len());
+    let shortest = policy.retention.periods.iter().min_by_key(|(_, p)| *p);
+    let longest = policy.retention.periods.iter().max_by_key(|(_, p)| *p);
+    if let (Some((short_kind, short)), Some((long_kind, long))) = (shortest, longest) {
+        println!(
+            "Personal data is kept from {short} ({}) to {long} ({}) after a case closes; {} service(s) have their own \
+             period, checked against the catalogue when the retention run starts.",
+            short_kind.code(),
+            long_kind.code(),
+            policy.retention.services.len()
+        );
+    }
     Ok(())
 }

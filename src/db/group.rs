@@ -196,7 +196,7 @@ async fn run_group(write: &AnyPool, jobs: &mut Vec<Job>) -> Result<Told, (Told, 
 /// Runs every job in one transaction with no savepoints and commits it; or, as soon as
 /// one fails, rolls the transaction back and returns false.
 async fn together(conn: &mut AnyConnection, jobs: &mut [Job]) -> Result<bool, sqlx::Error> {
-    let mut tx = conn.begin().await?;
+    let mut tx = conn.begin_with(super::SQLITE_BEGIN).await?;
     for job in jobs.iter_mut() {
         let kept = AssertUnwindSafe((job.work)(&mut tx)).catch_unwind().await;
         if !matches!(kept, Ok(Ok(()))) {
@@ -212,7 +212,7 @@ async fn together(conn: &mut AnyConnection, jobs: &mut [Job]) -> Result<bool, sq
 /// fails rolls back alone.
 async fn each_in_savepoint(conn: &mut AnyConnection, jobs: &mut Vec<Job>) -> Result<Told, (Told, sqlx::Error)> {
     let mut told: Told = Vec::with_capacity(jobs.len());
-    let mut tx = match conn.begin().await {
+    let mut tx = match conn.begin_with(super::SQLITE_BEGIN).await {
         Ok(tx) => tx,
         Err(err) => return Err((jobs.drain(..).map(|j| j.committed).collect(), err)),
     };

@@ -51,6 +51,13 @@ static MIGRATE_POSTGRES: sqlx::migrate::Migrator = sqlx::migrate!("migrations/po
 const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
      PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
 
+/// How a write transaction starts on SQLite: with the write lock taken at once. Another
+/// process writing to the same file (`frontdoor retention run`, `letters print`, `calls
+/// import` beside `serve`) then makes it wait, up to the busy timeout. A deferred
+/// transaction that read first would instead fail at its first write with "database is
+/// locked" (`SQLITE_BUSY_SNAPSHOT`), which no timeout retries.
+pub(crate) const SQLITE_BEGIN: &str = "BEGIN IMMEDIATE";
+
 impl Db {
     /// Connects to `url` (`sqlite:PATH` or `postgres://...`). An SQLite file is created
     /// if missing. Errors are one readable sentence, with any password hidden.
@@ -150,7 +157,10 @@ impl Db {
 
     /// Starts a transaction that may write.
     pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
-        self.write.begin().await
+        match self.backend {
+            Backend::Sqlite => self.write.begin_with(SQLITE_BEGIN).await,
+            Backend::Postgres => self.write.begin().await,
+        }
     }
 
     /// Runs `work` in a transaction and gives its result once committed: on SQLite,

@@ -109,26 +109,39 @@ fn id_list(ids: &[i64]) -> String {
 /// type, ward, team, events and their times stay; the description, address, location,
 /// answers, what was written (contacts, messages, notes, complaint answers, reasons),
 /// recipients, files and raw mail go. `placeholder` replaces free text.
+///
+/// The case row is changed first, and only while the case is still closed, not yet
+/// anonymised and not held: a case reopened or held since it was chosen (on PostgreSQL,
+/// in another transaction at the same moment) is left alone. Returns the cases changed.
 pub async fn anonymise_cases(
     conn: &mut AnyConnection,
     ids: &[i64],
     placeholder: &str,
     now: i64,
-) -> Result<(), sqlx::Error> {
+) -> Result<Vec<i64>, sqlx::Error> {
     if ids.is_empty() {
-        return Ok(());
+        return Ok(Vec::new());
     }
-    let list = id_list(ids);
+    let mut changed: Vec<i64> = sqlx::query_scalar(AssertSqlSafe(format!(
+        "UPDATE cases SET description = $1, address = NULL, postcode = NULL, uprn = NULL, lat_e7 = NULL, \
+         lng_e7 = NULL, anonymised_at = $2 WHERE id IN ({}) AND anonymised_at IS NULL \
+         AND status IN ('resolved', 'closed') \
+         AND NOT EXISTS (SELECT 1 FROM legal_holds h WHERE h.case_id = cases.id AND h.released_at IS NULL) \
+         RETURNING id",
+        id_list(ids)
+    )))
+    .bind(placeholder)
+    .bind(now)
+    .fetch_all(&mut *conn)
+    .await?;
+    changed.sort_unstable();
+    if changed.is_empty() {
+        return Ok(changed);
+    }
+    let list = id_list(&changed);
     let p = placeholder;
     use Binds::{Neither, Words, WordsAndNow};
     let statements = [
-        (
-            WordsAndNow,
-            format!(
-                "UPDATE cases SET description = $1, address = NULL, postcode = NULL, uprn = NULL, lat_e7 = NULL, \
-                 lng_e7 = NULL, anonymised_at = $2 WHERE id IN ({list})"
-            ),
-        ),
         (
             Words,
             format!(
@@ -220,7 +233,7 @@ pub async fn anonymise_cases(
             .execute(&mut *conn)
             .await?;
     }
-    Ok(())
+    Ok(changed)
 }
 
 /// Of these customers, those with no case still holding personal data: their records go.
@@ -466,6 +479,14 @@ pub async fn release_hold(
     .execute(conn)
     .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// The records merged into a customer's: the same person's older records, with no cases.
+pub async fn merged_into(conn: &mut AnyConnection, customer_id: i64) -> Result<Vec<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT id FROM customers WHERE merged_into = $1 AND erased_at IS NULL ORDER BY id")
+        .bind(customer_id)
+        .fetch_all(conn)
+        .await
 }
 
 /// A customer's cases, for an erasure: id, status, whether anonymised.

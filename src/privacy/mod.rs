@@ -3,7 +3,7 @@
 //! A retention run ([`run`]) finds the closed cases past their period in the policy's
 //! `[retention]` section and anonymises them in batches: each batch is one transaction
 //! that takes the personal data out of its cases, empties the customer records with no
-//! case left holding any, rewrites their search documents and records the run's counts so
+//! case left holding any, drops their search documents and records the run's counts so
 //! far. Killed at any moment, a run loses nothing it should keep and the next run carries
 //! on where it stopped, because a case's `anonymised_at` is written with its change. The
 //! figures stay: rollups are never touched, and a case keeps its service, channel, type,
@@ -30,8 +30,9 @@ use crate::standards::retention::{Kept, Period, Retention};
 pub const RETENTION_WORDS: &str = "[Removed under the council's retention policy]";
 /// What replaces free text erased at the customer's request.
 pub const ERASURE_WORDS: &str = "[Removed at the customer's request]";
-/// Cases a batch anonymises: one transaction, a few milliseconds of the write lock.
-pub const BATCH: i64 = 500;
+/// Cases a batch anonymises: one transaction, tens of milliseconds of the write lock
+/// (docs/benchmarks.md).
+pub const BATCH: i64 = 100;
 
 #[derive(Debug, thiserror::Error)]
 pub enum RetentionError {
@@ -74,9 +75,23 @@ pub struct Outcome {
     pub held: i64,
     /// False when the run stopped early; the next run carries on.
     pub finished: bool,
+    /// Batches written, and the longest any held the writer (from its first read to its
+    /// commit), in milliseconds.
+    pub batches: usize,
+    pub longest_batch_ms: u64,
 }
 
 impl Outcome {
+    /// Counts a batch written, that took the writer at `from`, then leaves the writer to
+    /// others for as long again (at least 10 ms): the web's writes, and another process's
+    /// (SQLite's busy handler retries at intervals), get in between batches.
+    async fn held_writer(&mut self, from: Instant) {
+        let held = from.elapsed();
+        self.batches += 1;
+        self.longest_batch_ms = self.longest_batch_ms.max(held.as_millis() as u64);
+        tokio::time::sleep(held.max(std::time::Duration::from_millis(10))).await;
+    }
+
     fn counts_json(&self) -> String {
         serde_json::json!({
             "counts": self.counts,
@@ -135,6 +150,8 @@ pub async fn run(db: &Db, rules: &Rules, options: &Options, now: i64) -> Result<
         customers_erased: 0,
         held: 0,
         finished: false,
+        batches: 0,
+        longest_batch_ms: 0,
     };
     if !options.dry_run {
         let mut tx = db.begin().await?;
@@ -155,26 +172,39 @@ pub async fn run(db: &Db, rules: &Rules, options: &Options, now: i64) -> Result<
         outcome.held += db::held_count(&mut *db.reader().acquire().await?, case_type.as_str(), type_cutoff).await?;
         let mut cursor = db::Cursor { closed_at: i64::MIN, id: 0 };
         loop {
+            // A dry run reads from the readers, never holding the writer.
+            if options.dry_run {
+                let mut conn = db.reader().acquire().await?;
+                let batch =
+                    db::closed_before(&mut conn, case_type.as_str(), latest, cursor, options.batch.max(1)).await?;
+                let Some(last) = batch.last() else { break };
+                cursor = db::Cursor { closed_at: last.closed_at, id: last.id };
+                let due = past_period(&batch, &cutoffs, type_cutoff).len() as i64;
+                *outcome.counts.entry(case_type.as_str()).or_default() += due;
+                outcome.total += due;
+                continue;
+            }
             let mut tx = db.begin().await?;
+            let held_from = Instant::now();
             let batch = db::closed_before(&mut tx, case_type.as_str(), latest, cursor, options.batch.max(1)).await?;
             let Some(last) = batch.last() else { break };
             cursor = db::Cursor { closed_at: last.closed_at, id: last.id };
-            let due: Vec<&db::Candidate> = batch
-                .iter()
-                .filter(|c| c.closed_at < cutoffs.get(&c.service_id).copied().unwrap_or(type_cutoff))
-                .collect();
-            *outcome.counts.entry(case_type.as_str()).or_default() += due.len() as i64;
-            outcome.total += due.len() as i64;
-            if options.dry_run || due.is_empty() {
+            let due = past_period(&batch, &cutoffs, type_cutoff);
+            if due.is_empty() {
                 continue;
             }
             let ids: Vec<i64> = due.iter().map(|c| c.id).collect();
             let mut customers: Vec<i64> = due.iter().filter_map(|c| c.customer_id).collect();
             customers.sort_unstable();
             customers.dedup();
-            outcome.customers_erased += anonymise(&mut tx, &ids, &customers, RETENTION_WORDS, now).await?;
+            // Counted as changed: a case reopened or held since it was chosen is not.
+            let (changed, erased) = anonymise(&mut tx, &ids, &customers, RETENTION_WORDS, now).await?;
+            *outcome.counts.entry(case_type.as_str()).or_default() += changed.len() as i64;
+            outcome.total += changed.len() as i64;
+            outcome.customers_erased += erased;
             db::record_run(&mut tx, outcome.run_id.unwrap_or_default(), &outcome.counts_json(), None).await?;
             tx.commit().await?;
+            outcome.held_writer(held_from).await;
             if out_of_time() {
                 return Ok(outcome);
             }
@@ -183,18 +213,26 @@ pub async fn run(db: &Db, rules: &Rules, options: &Options, now: i64) -> Result<
     let visit_cutoff = cutoff(retention.period(Kept::ReceptionVisits));
     let mut after = 0;
     loop {
+        if options.dry_run {
+            let mut conn = db.reader().acquire().await?;
+            let ids = db::visits_before(&mut conn, visit_cutoff, after, options.batch.max(1)).await?;
+            let Some(&last) = ids.last() else { break };
+            after = last;
+            *outcome.counts.entry(Kept::ReceptionVisits.code()).or_default() += ids.len() as i64;
+            outcome.total += ids.len() as i64;
+            continue;
+        }
         let mut tx = db.begin().await?;
+        let held_from = Instant::now();
         let ids = db::visits_before(&mut tx, visit_cutoff, after, options.batch.max(1)).await?;
         let Some(&last) = ids.last() else { break };
         after = last;
         *outcome.counts.entry(Kept::ReceptionVisits.code()).or_default() += ids.len() as i64;
         outcome.total += ids.len() as i64;
-        if options.dry_run {
-            continue;
-        }
         db::anonymise_visits(&mut tx, &ids, RETENTION_WORDS, now).await?;
         db::record_run(&mut tx, outcome.run_id.unwrap_or_default(), &outcome.counts_json(), None).await?;
         tx.commit().await?;
+        outcome.held_writer(held_from).await;
         if out_of_time() {
             return Ok(outcome);
         }
@@ -208,23 +246,30 @@ pub async fn run(db: &Db, rules: &Rules, options: &Options, now: i64) -> Result<
     Ok(outcome)
 }
 
+/// The cases of a batch past their period: their service's own, or their type's.
+fn past_period<'a>(
+    batch: &'a [db::Candidate],
+    cutoffs: &HashMap<i64, i64>,
+    type_cutoff: i64,
+) -> Vec<&'a db::Candidate> {
+    batch.iter().filter(|c| c.closed_at < cutoffs.get(&c.service_id).copied().unwrap_or(type_cutoff)).collect()
+}
+
 /// Anonymises cases, then empties the records of those of `customers` with no case left
-/// holding personal data, and rewrites the cases' search documents. Returns how many
-/// customer records were emptied.
+/// holding personal data, and drops the cases' search documents. Returns the cases
+/// changed and how many customer records were emptied.
 async fn anonymise(
     conn: &mut AnyConnection,
     ids: &[i64],
     customers: &[i64],
     words: &str,
     now: i64,
-) -> Result<i64, sqlx::Error> {
-    db::anonymise_cases(&mut *conn, ids, words, now).await?;
+) -> Result<(Vec<i64>, i64), sqlx::Error> {
+    let changed = db::anonymise_cases(&mut *conn, ids, words, now).await?;
     let gone = db::customers_with_nothing_kept(&mut *conn, customers).await?;
     db::erase_customers(&mut *conn, &gone, words, now).await?;
-    for &id in ids {
-        crate::search::db::reindex(&mut *conn, id).await?;
-    }
-    Ok(gone.len() as i64)
+    crate::search::db::forget(&mut *conn, &changed).await?;
+    Ok((changed, gone.len() as i64))
 }
 
 /// What an erasure did with each of the customer's cases.
@@ -276,7 +321,10 @@ pub async fn erase(
             erased.anonymised.push(id);
         }
     }
-    anonymise(&mut *conn, &erased.anonymised, &[], ERASURE_WORDS, now).await?;
+    erased.anonymised = anonymise(&mut *conn, &erased.anonymised, &[], ERASURE_WORDS, now).await?.0;
+    // The same person's older records, merged into this one, are not needed to answer.
+    let merged = db::merged_into(&mut *conn, customer_id).await?;
+    db::erase_customers(&mut *conn, &merged, ERASURE_WORDS, now).await?;
     let reference = |id: i64| crate::cases::CaseRef::from_id(council_prefix, id).to_string();
     let mut note = format!("Erasure carried out: {} case(s) anonymised", erased.anonymised.len());
     if !erased.anonymised.is_empty() {

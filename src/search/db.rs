@@ -47,6 +47,22 @@ pub async fn reindex(conn: &mut AnyConnection, case_id: i64) -> Result<(), sqlx:
     Ok(())
 }
 
+/// Drops the search documents of cases whose words are gone (anonymised): nothing in
+/// them is left to find, and a case is still opened by its reference. One statement for
+/// the lot.
+pub async fn forget(conn: &mut AnyConnection, case_ids: &[i64]) -> Result<(), sqlx::Error> {
+    if case_ids.is_empty() {
+        return Ok(());
+    }
+    // Numbers only, never text: safe to write into the statement.
+    let list = case_ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
+    let column = if Backend::of(conn) == Backend::Postgres { "case_id" } else { "rowid" };
+    sqlx::query(AssertSqlSafe(format!("DELETE FROM case_search WHERE {column} IN ({list})")))
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
 /// The words a case is found by: what it is about, where, who, and every contact.
 pub async fn document(conn: &mut AnyConnection, case_id: i64) -> Result<Option<String>, sqlx::Error> {
     let row = sqlx::query(

@@ -179,6 +179,14 @@ async fn two_job_runners_never_both_take_the_sweep() {
     frontdoor::jobs::ensure_recurring(&t.db, &rules, now).await.unwrap();
     frontdoor::jobs::ensure_recurring(&t.db, &rules, now).await.unwrap();
     assert_eq!(count(&t.db, "jobs").await, 2, "the sweep and the retention run, once however many times asked");
+    // The retention run waits for the coming night, 02:00 council time.
+    let night: i64 =
+        sqlx::query_scalar("SELECT run_at FROM jobs WHERE kind = 'retention'").fetch_one(t.db.reader()).await.unwrap();
+    assert_eq!(night, frontdoor::jobs::next_night(&rules, now));
+    assert!(night > now && night - now <= 86_400_000);
+    let local =
+        jiff::Timestamp::from_millisecond(night).unwrap().to_zoned(jiff::tz::TimeZone::get("Europe/London").unwrap());
+    assert_eq!((local.hour(), local.minute()), (2, 0));
     let jobs = crate::support::jobs_of(&state);
     let (a, b) = tokio::join!(
         frontdoor::jobs::run_one(&jobs, "runner-a", now),
@@ -186,7 +194,10 @@ async fn two_job_runners_never_both_take_the_sweep() {
     );
     assert_eq!([a.unwrap(), b.unwrap()].iter().filter(|ran| **ran).count(), 1);
     // It is rescheduled 30 seconds on, with its lease released.
-    let row = sqlx::query("SELECT run_at, attempts, lease_owner FROM jobs").fetch_one(t.db.reader()).await.unwrap();
+    let row = sqlx::query("SELECT run_at, attempts, lease_owner FROM jobs WHERE kind = 'clock_sweep'")
+        .fetch_one(t.db.reader())
+        .await
+        .unwrap();
     assert_eq!(row.get::<i64, _>("run_at"), now + 30_000);
     assert_eq!(row.get::<i64, _>("attempts"), 0);
     assert_eq!(row.get::<Option<String>, _>("lease_owner"), None);

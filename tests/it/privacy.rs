@@ -345,3 +345,35 @@ async fn the_command_counts_per_case_type_on_a_dry_run_then_anonymises() {
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("--as-of"));
 }
+
+#[tokio::test]
+async fn a_case_reopened_or_held_after_it_was_chosen_is_left_alone() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let rules = rules(&t.db).await;
+    let opened = now_ms() - 20 * DAY;
+    let reopened = closed_enquiry(&t.db, &rules, "again@example.com", opened, opened + DAY).await;
+    let held = closed_enquiry(&t.db, &rules, "held@example.com", opened, opened + DAY).await;
+    let closed = closed_enquiry(&t.db, &rules, "gone@example.com", opened, opened + DAY).await;
+    // Between choosing and writing: one is reopened, one is held.
+    let mut tx = t.db.begin().await.unwrap();
+    frontdoor::casework::change_status(&mut tx, reopened, Status::Reopened, Actor::SYSTEM, None, &rules, now_ms())
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    hold(&t.db, held, "Tribunal claim 1401234/2026").await;
+    let mut tx = t.db.begin().await.unwrap();
+    let changed =
+        privacy::db::anonymise_cases(&mut tx, &[reopened, held, closed], RETENTION_WORDS, now_ms()).await.unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(changed, vec![closed]);
+    for kept in [reopened, held] {
+        assert_eq!(description(&t.db, kept).await, "When does the library open?");
+        let contact: String = sqlx::query_scalar("SELECT body FROM contacts WHERE case_id = $1")
+            .bind(kept)
+            .fetch_one(t.db.reader())
+            .await
+            .unwrap();
+        assert_ne!(contact, RETENTION_WORDS);
+    }
+}
