@@ -29,9 +29,13 @@ pub async fn run(
         println!("{}", serde_json::to_string_pretty(&outcome)?);
         return Ok(());
     }
-    let day = rules.calendars.council.local_date(jiff::Timestamp::from_millisecond(as_of_ms)?);
+    let from = as_of.map_or_else(|| "now".to_owned(), |d| format!("the end of {}", d.strftime("%-d %B %Y")));
     let verb = if dry_run { "Would anonymise" } else { "Anonymised" };
-    println!("{verb} {} record(s), counting periods back from {day}:", outcome.total);
+    if outcome.total == 0 {
+        println!("Nothing is past its retention period, counting back from {from}.");
+    } else {
+        println!("{verb} {} record(s), counting periods back from {from}:", outcome.total);
+    }
     for (kind, count) in &outcome.counts {
         if *count > 0 {
             println!("  {kind}: {count}");
