@@ -9,6 +9,32 @@ use frontdoor::db::now_ms;
 use crate::staff::{account, get_with, post_with, sign_in};
 use crate::support::{app, open_at, rules, seed_catalogue, test_db};
 
+/// A web enquiry from `email`, and an adviser signed in to work on it.
+struct Signed {
+    t: crate::support::TestDb,
+    app: axum::Router,
+    cookie: String,
+    csrf: String,
+    reference: String,
+    customer: i64,
+}
+
+async fn adviser_on_a_case(email: &str) -> Signed {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let rules = rules(&t.db).await;
+    let case = open_at(&t.db, &rules, "general", email, now_ms() - 60_000).await;
+    let customer: i64 = sqlx::query_scalar("SELECT customer_id FROM cases WHERE id = $1")
+        .bind(case.reference.id())
+        .fetch_one(t.db.reader())
+        .await
+        .unwrap();
+    account(&t.db, "adviser@example.gov.uk", "adviser", None, None).await;
+    let app = app(&t.db).await;
+    let (cookie, csrf) = sign_in(&app, "adviser@example.gov.uk").await;
+    Signed { t, app, cookie, csrf, reference: case.reference.to_string(), customer }
+}
+
 async fn outbox_last(db: &frontdoor::db::Db) -> (String, i64) {
     sqlx::query_as("SELECT channel, large_print FROM outbox ORDER BY id DESC LIMIT 1")
         .fetch_one(db.reader())
@@ -18,19 +44,7 @@ async fn outbox_last(db: &frontdoor::db::Db) -> (String, i64) {
 
 #[tokio::test]
 async fn a_recorded_adjustment_is_flagged_on_the_case_audited_and_changes_how_we_write() {
-    let t = test_db().await;
-    seed_catalogue(&t.db).await;
-    let rules = rules(&t.db).await;
-    let case = open_at(&t.db, &rules, "general", "ruth@example.com", now_ms() - 60_000).await;
-    let reference = case.reference.to_string();
-    let customer: i64 = sqlx::query_scalar("SELECT customer_id FROM cases WHERE id = $1")
-        .bind(case.reference.id())
-        .fetch_one(t.db.reader())
-        .await
-        .unwrap();
-    account(&t.db, "adviser@example.gov.uk", "adviser", None, None).await;
-    let app = app(&t.db).await;
-    let (cookie, csrf) = sign_in(&app, "adviser@example.gov.uk").await;
+    let Signed { t, app, cookie, csrf, reference, customer } = adviser_on_a_case("ruth@example.com").await;
     let record = format!("/staff/customers/{customer}");
     let needs = format!("{record}/needs");
 
@@ -126,18 +140,7 @@ async fn a_recorded_adjustment_is_flagged_on_the_case_audited_and_changes_how_we
 
 #[tokio::test]
 async fn phone_not_email_sends_messages_as_calls_for_staff() {
-    let t = test_db().await;
-    seed_catalogue(&t.db).await;
-    let rules = rules(&t.db).await;
-    let case = open_at(&t.db, &rules, "general", "sam@example.com", now_ms() - 60_000).await;
-    let customer: i64 = sqlx::query_scalar("SELECT customer_id FROM cases WHERE id = $1")
-        .bind(case.reference.id())
-        .fetch_one(t.db.reader())
-        .await
-        .unwrap();
-    account(&t.db, "adviser@example.gov.uk", "adviser", None, None).await;
-    let app = app(&t.db).await;
-    let (cookie, csrf) = sign_in(&app, "adviser@example.gov.uk").await;
+    let Signed { t, app, cookie, csrf, reference, customer } = adviser_on_a_case("sam@example.com").await;
     let needs = format!("/staff/customers/{customer}/needs");
     let fields = [("csrf", csrf.as_str()), ("need-what", "phone_not_email"), ("need-basis", "consent")];
     let refused = post_with(&app, &needs, &cookie, &fields).await;
@@ -148,7 +151,7 @@ async fn phone_not_email_sends_messages_as_calls_for_staff() {
         .await
         .unwrap();
     assert_eq!(post_with(&app, &needs, &cookie, &fields).await.status, StatusCode::SEE_OTHER);
-    let case_page = format!("/staff/cases/{}", case.reference);
+    let case_page = format!("/staff/cases/{reference}");
     let reply =
         [("csrf", csrf.as_str()), ("action", "reply"), ("reply", "The library opens at nine."), ("checked", "yes")];
     assert_eq!(post_with(&app, &case_page, &cookie, &reply).await.status, StatusCode::SEE_OTHER);

@@ -458,3 +458,58 @@ async fn staff_book_an_appointment_for_someone_with_only_a_postal_address_and_it
     assert!(body.contains("Your appointment is booked.") && body.contains("When:"), "{body}");
     assert!(calendar.is_none() && !body.contains("calendar file"), "a letter has no calendar file: {body}");
 }
+
+#[tokio::test]
+async fn an_appointment_for_someone_who_signs_arranges_a_bsl_interpreter_and_tells_them() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    bookable_services(&t.db).await;
+    let rules = rules(&t.db).await;
+    let council = crate::support::council_for(&t.db);
+    let now = now_ms();
+    let b = rules.policy.bookable("ctax-advice").unwrap().clone();
+    let service_id: i64 = sqlx::query_scalar("SELECT id FROM services WHERE code = 'ctax-advice'")
+        .fetch_one(t.db.reader())
+        .await
+        .unwrap();
+    let free = appointments::free_slots(t.db.reader(), &b, service_id, &rules.calendars.council, now).await.unwrap();
+    let opened = open_at(&t.db, &rules, "ctax-advice", "signer@example.com", now).await;
+    let customer: i64 = sqlx::query_scalar("SELECT customer_id FROM cases WHERE id = $1")
+        .bind(opened.case_id)
+        .fetch_one(t.db.reader())
+        .await
+        .unwrap();
+    let adviser = account(&t.db, "adviser@example.gov.uk", "adviser", None, None).await;
+    let today = rules.calendars.council.local_date(frontdoor::rollups::ts(now));
+    let form = frontdoor::customers::needs::NeedForm { what: "bsl", basis: "consent", ..Default::default() };
+    let need = frontdoor::customers::needs::check(&form, today, false, false).unwrap();
+    let mut tx = t.db.begin().await.unwrap();
+    frontdoor::customers::db::add_need(&mut tx, customer, &need, adviser, now).await.unwrap();
+    let booking = Booking {
+        bookable: &b,
+        service_id,
+        service_name: "Council tax advice",
+        case_id: opened.case_id,
+        starts_at: free[0].1[0].starts_at,
+        booked_by: Some(adviser),
+    };
+    appointments::book(&mut tx, &council, &rules, &booking, now).await.unwrap_or_else(|e| panic!("{e}"));
+    tx.commit().await.unwrap();
+    let told: String = sqlx::query_scalar("SELECT body FROM outbox WHERE case_id = $1 ORDER BY id DESC")
+        .bind(opened.case_id)
+        .fetch_one(t.db.reader())
+        .await
+        .unwrap();
+    assert!(
+        told.contains("We will arrange for this to be there for you: British Sign Language interpreter."),
+        "{told}"
+    );
+    let note: String = sqlx::query_scalar(
+        "SELECT body FROM case_events WHERE case_id = $1 AND kind = 4 AND public = 0 ORDER BY id DESC",
+    )
+    .bind(opened.case_id)
+    .fetch_one(t.db.reader())
+    .await
+    .unwrap();
+    assert_eq!(note, "Arrange for this appointment: British Sign Language interpreter.");
+}

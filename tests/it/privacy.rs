@@ -377,3 +377,63 @@ async fn a_case_reopened_or_held_after_it_was_chosen_is_left_alone() {
         assert_ne!(contact, RETENTION_WORDS);
     }
 }
+
+#[tokio::test]
+async fn a_run_killed_mid_way_leaves_no_case_half_done_and_the_next_run_finishes() {
+    let t = test_db().await;
+    let rules = rules(&t.db).await;
+    frontdoor::demo::seed(&t.db, rules, 1_500, &|_| {}).await.unwrap();
+    let ten_years = jiff::Timestamp::from_millisecond(years_after(now_ms(), 10)).unwrap().to_string()[..10].to_owned();
+    let command = || {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_frontdoor"));
+        c.args(["retention", "run", "--as-of", ten_years.as_str(), "--json"])
+            .env("FRONTDOOR_DATABASE_URL", &t.url)
+            .env("FRONTDOOR_LOG", "warn")
+            .env_remove("FRONTDOOR_POLICY")
+            .stdout(std::process::Stdio::piped());
+        c
+    };
+    let anonymised = || async {
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM cases WHERE anonymised_at IS NOT NULL")
+            .fetch_one(t.db.reader())
+            .await
+            .unwrap()
+    };
+    let mut child = command().spawn().unwrap();
+    let began = std::time::Instant::now();
+    while anonymised().await < 200 {
+        assert!(began.elapsed() < std::time::Duration::from_secs(60), "the run made no progress");
+        assert!(child.try_wait().unwrap().is_none(), "the run finished before it could be killed");
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+    child.kill().unwrap(); // SIGKILL: no chance to tidy up
+    child.wait().unwrap();
+    let done = anonymised().await;
+    let closed: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE status IN ('resolved', 'closed')")
+        .fetch_one(t.db.reader())
+        .await
+        .unwrap();
+    assert!(done < closed, "killed part way: {done} of {closed}");
+    // Every case is wholly done or wholly untouched: its contacts match its mark.
+    let half: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM contacts o JOIN cases c ON c.id = o.case_id \
+         WHERE (c.anonymised_at IS NULL) = (o.body = $1)",
+    )
+    .bind(RETENTION_WORDS)
+    .fetch_one(t.db.reader())
+    .await
+    .unwrap();
+    assert_eq!(half, 0, "no case is half anonymised");
+    let unfinished: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM retention_runs WHERE finished_at IS NULL")
+        .fetch_one(t.db.reader())
+        .await
+        .unwrap();
+    assert_eq!(unfinished, 1, "the killed run is recorded as not finished");
+
+    let rest = command().output().unwrap();
+    assert!(rest.status.success(), "{}", String::from_utf8_lossy(&rest.stderr));
+    let outcome: serde_json::Value = serde_json::from_slice(&rest.stdout).unwrap();
+    let cases = outcome["total"].as_i64().unwrap() - outcome["counts"]["reception_visit"].as_i64().unwrap();
+    assert_eq!(cases, closed - done, "it carried on where the killed run stopped");
+    assert_eq!(anonymised().await, closed);
+}

@@ -269,10 +269,11 @@ pub async fn arrange(
     }
 }
 
+/// A form that only ends something: its CSRF token.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct EndForm {
-    csrf: String,
+    pub(super) csrf: String,
 }
 
 /// Ends an arrangement; its record stays.

@@ -9,7 +9,7 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use super::customer::{ArrangementForm, Shown, page, visible};
+use super::customer::{ArrangementForm, EndForm, Shown, page, visible};
 use crate::customers::needs::{self, Adjustment, Basis, Need, NeedForm, Recorded};
 use crate::customers::{self};
 use crate::db::now_ms;
@@ -100,12 +100,6 @@ pub async fn record(
     tx.commit().await?;
     tracing::info!(customer = id, code = need.what.code(), "need or adjustment recorded");
     Ok(Redirect::to(&format!("/staff/customers/{id}?done=need#needs")).into_response())
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct EndForm {
-    csrf: String,
 }
 
 /// Ends a need or adjustment; its record stays.
