@@ -86,6 +86,9 @@ async fn a_recorded_adjustment_is_flagged_on_the_case_audited_and_changes_how_we
     for shown in ["Blind or partially sighted", "Large print letters", "British Sign Language interpreter"] {
         assert!(page.body.contains(shown), "{shown}");
     }
+    // The adviser sees them too as they log a call from the customer.
+    let log = get_with(&app, &format!("/staff/log?customer={customer}"), &cookie).await;
+    assert!(log.body.contains("This customer needs more help") && log.body.contains("Large print letters"));
     let audited: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM customer_views WHERE customer_id = $1 AND what = 'needs and adjustments' \
          AND why LIKE 'case %'",
@@ -94,7 +97,16 @@ async fn a_recorded_adjustment_is_flagged_on_the_case_audited_and_changes_how_we
     .fetch_one(t.db.reader())
     .await
     .unwrap();
-    assert_eq!(audited, 1, "the banner's showing is in the customer access log");
+    assert_eq!(audited, 1, "the banner's showing on the case is in the customer access log");
+    let on_the_log_form: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM customer_views WHERE customer_id = $1 AND what = 'needs and adjustments' \
+         AND why = 'log form'",
+    )
+    .bind(customer)
+    .fetch_one(t.db.reader())
+    .await
+    .unwrap();
+    assert_eq!(on_the_log_form, 1);
 
     // Large print acts: with an address and "letter, not email", a reply is a large-print letter.
     let post = post_with(

@@ -94,6 +94,9 @@ struct LogPage {
     channels: Vec<Channel>,
     services: Vec<Service>,
     errors: Vec<FieldError>,
+    /// The known customer's needs and adjustments, for the banner, and their record's id.
+    needs: Vec<crate::customers::needs::Recorded>,
+    customer_id: i64,
 }
 
 impl LogPage {
@@ -126,6 +129,8 @@ async fn page(
         channels: LOGGED_CHANNELS.to_vec(),
         services: services::db::list_active(state.db.reader()).await?,
         errors,
+        needs: Vec::new(),
+        customer_id: 0,
     })
 }
 
@@ -172,6 +177,11 @@ pub async fn form(
         form.uprn = customer.uprn.map(|u| u.to_string()).unwrap_or_default();
         form.postal_address = customer.address.unwrap_or_default();
         form.postal_postcode = customer.postcode.unwrap_or_default();
+        // What the adviser must do differently for them, before they take the call.
+        let needs = super::needs::flagged(&state, &signed_in.0.staff, customer.id, "log form").await?;
+        let mut shown = page(&state, &signed_in, form, Vec::new()).await?;
+        (shown.needs, shown.customer_id) = (needs, customer.id);
+        return render(&shown);
     }
     render(&page(&state, &signed_in, form, Vec::new()).await?)
 }
