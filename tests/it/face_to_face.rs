@@ -32,6 +32,29 @@ async fn bookable_services(db: &frontdoor::db::Db) {
     tx.commit().await.unwrap();
 }
 
+/// A test council with the bookable services, and council tax advice's settings and id.
+struct Advice {
+    t: crate::support::TestDb,
+    rules: frontdoor::standards::Rules,
+    council: frontdoor::config::Council,
+    b: frontdoor::standards::bookable::Bookable,
+    service_id: i64,
+}
+
+async fn ctax_advice() -> Advice {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    bookable_services(&t.db).await;
+    let rules = rules(&t.db).await;
+    let council = crate::support::council_for(&t.db);
+    let b = rules.policy.bookable("ctax-advice").unwrap().clone();
+    let service_id: i64 = sqlx::query_scalar("SELECT id FROM services WHERE code = 'ctax-advice'")
+        .fetch_one(t.db.reader())
+        .await
+        .unwrap();
+    Advice { t, rules, council, b, service_id }
+}
+
 /// The slot values offered on a page, in order.
 fn slots_in(body: &str) -> Vec<String> {
     body.split("name=\"slot\" type=\"radio\" value=\"")
@@ -366,18 +389,9 @@ async fn an_officer_visit_is_measured_and_a_card_can_be_checked_without_giving_a
 
 #[tokio::test]
 async fn a_reminder_goes_out_once_on_the_working_day_before_from_opening_time() {
-    let t = test_db().await;
-    seed_catalogue(&t.db).await;
-    bookable_services(&t.db).await;
-    let rules = rules(&t.db).await;
-    let council = crate::support::council_for(&t.db);
+    let Advice { t, rules, council, b, service_id } = ctax_advice().await;
     let now = now_ms();
-    let b = rules.policy.bookable("ctax-advice").unwrap().clone();
     let calendar = &rules.calendars.council;
-    let service_id: i64 = sqlx::query_scalar("SELECT id FROM services WHERE code = 'ctax-advice'")
-        .fetch_one(t.db.reader())
-        .await
-        .unwrap();
     let free = appointments::free_slots(t.db.reader(), &b, service_id, calendar, now).await.unwrap();
     // A slot at least two working days away, so the day before it is still to come.
     let (day, slots) = free
@@ -461,17 +475,8 @@ async fn staff_book_an_appointment_for_someone_with_only_a_postal_address_and_it
 
 #[tokio::test]
 async fn an_appointment_for_someone_who_signs_arranges_a_bsl_interpreter_and_tells_them() {
-    let t = test_db().await;
-    seed_catalogue(&t.db).await;
-    bookable_services(&t.db).await;
-    let rules = rules(&t.db).await;
-    let council = crate::support::council_for(&t.db);
+    let Advice { t, rules, council, b, service_id } = ctax_advice().await;
     let now = now_ms();
-    let b = rules.policy.bookable("ctax-advice").unwrap().clone();
-    let service_id: i64 = sqlx::query_scalar("SELECT id FROM services WHERE code = 'ctax-advice'")
-        .fetch_one(t.db.reader())
-        .await
-        .unwrap();
     let free = appointments::free_slots(t.db.reader(), &b, service_id, &rules.calendars.council, now).await.unwrap();
     let opened = open_at(&t.db, &rules, "ctax-advice", "signer@example.com", now).await;
     let customer: i64 = sqlx::query_scalar("SELECT customer_id FROM cases WHERE id = $1")
