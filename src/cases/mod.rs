@@ -136,6 +136,15 @@ numbered!(ActorKind {
     Partner = 4,
 });
 
+impl CaseType {
+    /// Whether a law or the Complaint Handling Code sets its timescale: reported apart
+    /// from the council's own promises.
+    pub fn is_statutory(self) -> bool {
+        use CaseType::{Complaint, Eir, Erasure, Foi, Rectification, Restriction, SubjectAccess};
+        matches!(self, Complaint | Foi | Eir | SubjectAccess | Erasure | Rectification | Restriction)
+    }
+}
+
 /// A status change the state machine does not allow.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{case_type} cases cannot go from {from} to {to}", case_type = .case_type.label(), from = .from.label().to_lowercase(), to = .to.label().to_lowercase())]

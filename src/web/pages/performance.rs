@@ -255,19 +255,7 @@ impl PerformancePage {
 
 /// Whether a standard times a statutory or complaint process, reported in its own section.
 fn is_statutory(types: &[CaseType]) -> bool {
-    !types.is_empty()
-        && types.iter().all(|t| {
-            matches!(
-                t,
-                CaseType::Complaint
-                    | CaseType::Foi
-                    | CaseType::Eir
-                    | CaseType::SubjectAccess
-                    | CaseType::Erasure
-                    | CaseType::Rectification
-                    | CaseType::Restriction
-            )
-        })
+    !types.is_empty() && types.iter().all(|t| t.is_statutory())
 }
 
 pub async fn show(

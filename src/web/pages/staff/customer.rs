@@ -9,7 +9,9 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::case::{CaseLine, case_lines};
+use super::needs::NeedFields;
 use crate::cases::Actor;
+use crate::customers::needs::{self, NeedForm};
 use crate::customers::{self, Customer, MergeError};
 use crate::db::now_ms;
 use crate::org::{Action, Role};
@@ -326,4 +328,63 @@ pub async fn merge(
         Err(MergeError::Db(err)) => Err(err.into()),
         Err(err) => Err(AppError::BadRequest(format!("{}.", crate::forms::upper_first(&err.to_string())))),
     }
+}
+
+/// Records a need or adjustment on the customer's record.
+pub async fn record_need(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path(id): Path<i64>,
+    form: Result<Form<NeedFields>, FormRejection>,
+) -> Result<Response, AppError> {
+    signed_in.require(Action::ManageCustomers)?;
+    signed_in.require(Action::SeeNeeds)?;
+    let Form(form) = form?;
+    signed_in.check_csrf(&form.csrf)?;
+    let customer = customers::db::get(state.db.reader(), id).await?.ok_or(AppError::NotFound)?;
+    visible(&state, &signed_in.0.staff, id).await?;
+    let now = now_ms();
+    let today = state.rules.get().calendars.council.local_date(crate::rollups::ts(now));
+    let typed = NeedForm {
+        what: &form.what,
+        detail: &form.detail,
+        basis: &form.basis,
+        given_by: &form.given_by,
+        review_on: &form.review_on,
+    };
+    let checked = needs::check(&typed, today, customer.phone.is_some(), customer.address.is_some());
+    let need = match checked {
+        Ok(need) => need,
+        Err(errors) => {
+            let mut page =
+                page(&state, &signed_in, id, &Shown::default(), ArrangementForm::default(), errors, None).await?;
+            page.need = form;
+            return Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
+        }
+    };
+    let mut tx = state.db.begin().await?;
+    customers::db::add_need(&mut tx, id, &need, signed_in.0.staff.id, now).await?;
+    tx.commit().await?;
+    tracing::info!(customer = id, code = need.what.code(), "need or adjustment recorded");
+    Ok(Redirect::to(&format!("/staff/customers/{id}?done=need#needs")).into_response())
+}
+
+/// Ends a need or adjustment; its record stays.
+pub async fn end_need(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path((id, need)): Path<(i64, i64)>,
+    form: Result<Form<EndForm>, FormRejection>,
+) -> Result<Response, AppError> {
+    signed_in.require(Action::ManageCustomers)?;
+    signed_in.require(Action::SeeNeeds)?;
+    let Form(form) = form?;
+    signed_in.check_csrf(&form.csrf)?;
+    visible(&state, &signed_in.0.staff, id).await?;
+    let mut tx = state.db.begin().await?;
+    if !customers::db::end_need(&mut tx, id, need, signed_in.0.staff.id, now_ms()).await? {
+        return Err(AppError::NotFound);
+    }
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/staff/customers/{id}?done=need-ended#needs")).into_response())
 }
