@@ -17,8 +17,8 @@ use crate::cases::db::{ChangeStatusError, NewEvent};
 use crate::cases::{Actor, Case, CaseRef, CaseType, Channel, EventKind, Status};
 use crate::casework::{append_event, change_status};
 use crate::clocks::{Fired, State};
+use crate::contacts::Direction;
 use crate::contacts::db::NewContact;
-use crate::contacts::{self, Direction};
 use crate::forms::DESCRIPTION_MAX;
 use crate::rollups::{self, Delta, Metric};
 use crate::standards::Rules;
@@ -207,8 +207,10 @@ pub async fn reply(
         body: text,
         logged_by: None,
         resolved_at_first_contact: false,
+        demand: None,
+        reason: None,
     };
-    contacts::db::insert(&mut *conn, &contact, now).await?;
+    crate::casework::record_contact(&mut *conn, rules, &contact, now).await?;
     let body = cut(text, DESCRIPTION_MAX);
     let actor = Actor::customer(case.customer_id);
     let event = NewEvent {

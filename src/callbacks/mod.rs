@@ -245,8 +245,10 @@ pub async fn record_try(
         body: outcome.label(),
         logged_by: Some(staff_id),
         resolved_at_first_contact: false,
+        demand: None,
+        reason: None,
     };
-    crate::contacts::db::insert(&mut *conn, &contact, now).await?;
+    crate::contacts::db::insert(&mut *conn, &contact, None, now).await?;
     let timing = match kept {
         Some(true) => " (in the window)",
         Some(false) => " (outside the window)",

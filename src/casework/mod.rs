@@ -9,10 +9,13 @@
 //! subscriptions, `rollups` the counts; above it, intake and actions call it.
 
 pub mod clocks;
+mod contact;
 mod db;
 pub mod tell;
 
 use sqlx::AnyConnection;
+
+pub use contact::{correct_demand, is_repeat, record_contact};
 
 use crate::cases;
 use crate::cases::db::{ChangeStatusError, NewCase, NewEvent};

@@ -228,7 +228,9 @@ async fn send(
         body: &text,
         logged_by: None,
         resolved_at_first_contact: false,
+        demand: None,
+        reason: None,
     };
-    contacts::db::insert(&mut *conn, &contact, now).await?;
+    contacts::db::insert(&mut *conn, &contact, None, now).await?;
     Ok(())
 }

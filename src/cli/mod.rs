@@ -6,6 +6,7 @@ mod admin;
 pub mod args;
 mod calls;
 mod data;
+mod insight;
 mod letters;
 mod mail;
 mod policy;
@@ -108,6 +109,16 @@ pub enum Command {
     Mail {
         #[command(subcommand)]
         command: MailCommand,
+    },
+    /// Reports for the council's own staff.
+    Report {
+        #[command(subcommand)]
+        command: ReportCommand,
+    },
+    /// Wards: each postcode's ward, from the ONS Postcode Directory.
+    Wards {
+        #[command(subcommand)]
+        command: WardsCommand,
     },
     /// Bring the database schema up to date, then exit.
     Migrate {
@@ -234,6 +245,50 @@ pub enum LettersCommand {
         database: DatabaseArgs,
         #[command(flatten)]
         council: CouncilArgs,
+        #[command(flatten)]
+        policy: PolicyArgs,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Failure demand, contacts per resolved case, blockages, trends and wards for a
+    /// period (docs/insight.md): the same figures as /staff/insight.
+    Insight {
+        /// The first day of the period (YYYY-MM-DD); the default is 12 weeks before --to.
+        #[arg(long)]
+        from: Option<jiff::civil::Date>,
+        /// The last day (YYYY-MM-DD); the default is today.
+        #[arg(long)]
+        to: Option<jiff::civil::Date>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        database: DatabaseArgs,
+        #[command(flatten)]
+        policy: PolicyArgs,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WardsCommand {
+    /// Load a postcode-to-ward lookup in the ONS Postcode Directory's CSV shape (pcds,
+    /// doterm, oslaua, osward, lsoa21 ...), keeping the live postcodes of one local
+    /// authority, and set every case's ward from its postcode. A bad file changes nothing
+    /// and names the line.
+    Import {
+        /// The directory's CSV file.
+        file: PathBuf,
+        /// The council's local authority code (oslaua), such as E07000240.
+        #[arg(long)]
+        area: String,
+        /// The wards' names and populations: a CSV with a code column (WD24CD or code), a
+        /// name column (WD24NM or name) and population.
+        #[arg(long)]
+        names: Option<PathBuf>,
+        #[command(flatten)]
+        database: DatabaseArgs,
         #[command(flatten)]
         policy: PolicyArgs,
     },
@@ -382,6 +437,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Letters { command: LettersCommand::Print { out, database, council, policy } } => {
             letters::print(out, database, council, policy).await
+        }
+        Command::Report { command: ReportCommand::Insight { from, to, json, database, policy } } => {
+            insight::report(from, to, json, database, policy).await
+        }
+        Command::Wards { command: WardsCommand::Import { file, area, names, database, policy } } => {
+            insight::import_wards(&file, &area, names.as_deref(), database, policy).await
         }
         Command::Retention { command: RetentionCommand::Run { as_of, dry_run, json, database, policy } } => {
             retention::run(as_of, dry_run, json, database, policy).await

@@ -109,7 +109,7 @@ pub async fn demo(cases: usize, file: PathBuf, listen: ListenArgs, mail: MailArg
     println!(
         "\n{} (a demo) is ready: {} cases, {} events, {} customers, {} phone calls, {} visitors at reception, {} \
          appointments and {} home visits over 12 months, {} letters this week, {} customers with needs or \
-         adjustments, {} services. Built in {:.1}s.\n",
+         adjustments, {} services, {} wards. Built in {:.1}s.\n",
         council.name,
         built.seeded.cases,
         built.seeded.events,
@@ -121,6 +121,7 @@ pub async fn demo(cases: usize, file: PathBuf, listen: ListenArgs, mail: MailArg
         built.letters,
         built.needs,
         built.services,
+        built.wards,
         started.elapsed().as_secs_f64()
     );
     println!("  Open http://{addr}/ to report something as a resident.");

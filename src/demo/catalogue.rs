@@ -787,20 +787,91 @@ pub const STAFF: &[StaffSpec] = &[
     },
 ];
 
-pub const WARDS: &[(&str, &str, f64, f64)] = &[
-    ("Abbey", "KM1", 51.5801, -0.3342),
-    ("Brookfield", "KM2", 51.5893, -0.3210),
-    ("Castle", "KM3", 51.5722, -0.3488),
-    ("Deanswood", "KM4", 51.5967, -0.3401),
-    ("Elmstead", "KM5", 51.5654, -0.3177),
-    ("Fairholme", "KM6", 51.6012, -0.3069),
-    ("Greenhill", "KM7", 51.5839, -0.3553),
-    ("Harbour", "KM8", 51.5701, -0.3011),
-    ("Kingsmead Central", "KM1", 51.5815, -0.3280),
-    ("Longmoor", "KM9", 51.5921, -0.3627),
-    ("Marsh End", "KM10", 51.5598, -0.3322),
-    ("Northgate", "KM11", 51.6055, -0.3250),
+/// A demo ward: its name, its (made-up) ONS code, the postcode district and sector its
+/// postcodes use, where it is, its population, and how readily its residents contact the
+/// council (a weight: the demo's history draws places by population times this, so some
+/// communities are heard from less, as the insight report should show).
+pub struct DemoWard {
+    pub name: &'static str,
+    pub code: &'static str,
+    pub district: &'static str,
+    pub sector: u8,
+    pub lat: f64,
+    pub lng: f64,
+    pub population: i64,
+    pub reach: f64,
+}
+
+const fn ward(
+    name: &'static str,
+    code: &'static str,
+    district: &'static str,
+    sector: u8,
+    at: (f64, f64),
+    population: i64,
+    reach: f64,
+) -> DemoWard {
+    DemoWard { name, code, district, sector, lat: at.0, lng: at.1, population, reach }
+}
+
+/// The demo council's local authority code (`oslaua` in the postcode directory).
+pub const AREA: &str = "E07000999";
+
+pub const WARDS: &[DemoWard] = &[
+    ward("Abbey", "E05099901", "KM1", 1, (51.5801, -0.3342), 8_120, 1.0),
+    ward("Kingsmead Central", "E05099902", "KM1", 2, (51.5815, -0.3280), 9_640, 1.3),
+    ward("Brookfield", "E05099903", "KM2", 1, (51.5893, -0.3210), 7_310, 1.0),
+    ward("Brookfield East", "E05099904", "KM2", 2, (51.5901, -0.3150), 6_880, 0.9),
+    ward("Castle", "E05099905", "KM3", 1, (51.5722, -0.3488), 10_250, 1.1),
+    ward("Deanswood", "E05099906", "KM4", 1, (51.5967, -0.3401), 7_940, 1.0),
+    ward("Deanswood Park", "E05099907", "KM4", 2, (51.5990, -0.3460), 6_420, 0.8),
+    ward("Elmstead", "E05099908", "KM5", 1, (51.5654, -0.3177), 8_760, 1.0),
+    ward("Fairholme", "E05099909", "KM6", 1, (51.6012, -0.3069), 9_030, 1.1),
+    ward("Greenhill", "E05099910", "KM7", 1, (51.5839, -0.3553), 7_520, 1.0),
+    ward("Greenhill West", "E05099911", "KM7", 2, (51.5845, -0.3620), 5_980, 0.9),
+    ward("Harbour", "E05099912", "KM8", 1, (51.5701, -0.3011), 11_400, 0.45),
+    ward("Longmoor", "E05099913", "KM9", 1, (51.5921, -0.3627), 8_210, 1.0),
+    ward("Marsh End", "E05099914", "KM10", 1, (51.5598, -0.3322), 9_870, 0.35),
+    ward("Northgate", "E05099915", "KM11", 1, (51.6055, -0.3250), 7_660, 1.0),
+    ward("Northgate Fields", "E05099916", "KM11", 2, (51.6080, -0.3300), 6_150, 1.0),
+    ward("Priory", "E05099917", "KM3", 2, (51.5700, -0.3420), 7_090, 1.2),
+    ward("Riverside", "E05099918", "KM8", 2, (51.5680, -0.2980), 8_330, 0.6),
+    ward("St Anne's", "E05099919", "KM5", 2, (51.5630, -0.3120), 6_710, 1.0),
+    ward("Westfield", "E05099920", "KM9", 2, (51.5900, -0.3700), 9_180, 1.0),
 ];
+
+/// The letters a demo postcode's unit takes ("KM1 1AB").
+pub const UNIT_LETTERS: &[u8] = b"ABDEFGHJLNPQRSTUWXYZ";
+
+/// The demo's postcode directory, in the ONS Postcode Directory's CSV shape: every
+/// postcode the demo gives out, each in its ward, with a few terminated postcodes and a
+/// neighbouring council's, as a real extract has. Loaded through the same reader as
+/// `frontdoor wards import`.
+pub fn postcode_directory() -> String {
+    let mut out = String::from("pcd,pcds,dointr,doterm,oslaua,osward,lsoa21\n");
+    for (i, w) in WARDS.iter().enumerate() {
+        for a in UNIT_LETTERS {
+            for b in UNIT_LETTERS {
+                let pcds = format!("{} {}{}{}", w.district, w.sector, *a as char, *b as char);
+                let pcd = pcds.replace(' ', "");
+                out.push_str(&format!("{pcd},{pcds},199801,,{AREA},{},E0109{:04}\n", w.code, 9000 + i));
+            }
+        }
+        let gone = format!("{} {}ZZ", w.district, w.sector + 5);
+        out.push_str(&format!("{},{gone},199801,202104,{AREA},{},\n", gone.replace(' ', ""), w.code));
+    }
+    out.push_str("XY14AA,XY1 4AA,199801,,E07000111,E05011111,E01011111\n");
+    out
+}
+
+/// The demo wards' names and populations, as a CSV like the ONS's ward names file.
+pub fn ward_names() -> String {
+    let mut out = String::from("WD24CD,WD24NM,population\n");
+    for w in WARDS {
+        out.push_str(&format!("{},{},{}\n", w.code, w.name, w.population));
+    }
+    out
+}
 
 pub const STREETS: &[&str] = &[
     "High Street",

@@ -98,6 +98,8 @@ pub async fn write(db: &Db, rules: &Rules, now: i64) -> anyhow::Result<usize> {
             answers: &[],
             callback: None,
             received_at: Some(received),
+            demand: None,
+            reason: None,
         };
         let mut tx = db.begin().await?;
         let opened = crate::intake::open(&mut tx, &council, rules, request, received).await?;

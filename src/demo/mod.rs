@@ -65,6 +65,8 @@ pub struct Built {
     pub letters: usize,
     /// Customers with needs or reasonable adjustments recorded.
     pub needs: usize,
+    /// Wards loaded from the demo's postcode directory.
+    pub wards: usize,
 }
 
 /// Writes the demo council into an empty, migrated database.
@@ -73,6 +75,7 @@ pub async fn build(db: &Db, cases: usize) -> anyhow::Result<Built> {
     // The standards in force start each history case's clocks, as intake would have.
     let rules = crate::standards::db::load_rules(db, crate::standards::Policy::default_policy(), now).await?;
     write_catalogue(db, &rules, now).await?;
+    let wards = write_wards(db, &rules).await?;
     let calls = write_calls(db, &rules, cases, now).await?;
     let seeded = seed_history(db, rules.clone(), cases, now, &|_| {}).await?;
     book_callbacks(db, &rules, now).await?;
@@ -82,7 +85,16 @@ pub async fn build(db: &Db, cases: usize) -> anyhow::Result<Built> {
     let needs = privacy::write(db, now).await.context("writing the demo's needs, adjustments and hold")?;
     publish_examples(db, now).await?;
     let staff = STAFF.iter().map(|s| (s.email, s.role.label())).collect();
-    Ok(Built { seeded, services: SERVICES.len(), staff, calls, meetings, letters, needs })
+    Ok(Built { seeded, services: SERVICES.len(), staff, calls, meetings, letters, needs, wards })
+}
+
+/// The demo's wards and postcode directory, read as `frontdoor wards import` reads a
+/// real one. Returns how many wards.
+async fn write_wards(db: &Db, rules: &Rules) -> anyhow::Result<usize> {
+    let directory = crate::wards::read_directory(catalogue::postcode_directory().as_bytes(), catalogue::AREA)?;
+    let names = crate::wards::read_names(catalogue::ward_names().as_bytes())?;
+    let done = crate::wards::db::replace(db, &rules.calendars.council, &directory, Some(&names)).await?;
+    Ok(done.wards)
 }
 
 /// A year of calls for the measured phone lines, about one and a half for every 250
@@ -145,6 +157,7 @@ pub async fn seed(
     let services: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM services").fetch_one(db.reader()).await?;
     let found = if services == 0 {
         write_catalogue(db, &rules, now).await?;
+        write_wards(db, &rules).await?;
         Found::Empty
     } else {
         let demo: Option<i64> = sqlx::query_scalar("SELECT id FROM staff_users WHERE email = $1")

@@ -71,6 +71,8 @@ pub async fn import(
                 answers: &[],
                 callback: None,
                 received_at: None,
+                demand: None,
+                reason: None,
             };
             super::open(&mut tx, council, rules, request, now).await?;
             imported.callbacks += 1;

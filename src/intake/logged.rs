@@ -6,10 +6,10 @@
 use super::{Asks, ContactNeeded, IntakeError, Request, Submission, validate};
 use crate::cases::db::{ChangeStatusError, NewEvent};
 use crate::cases::{self, Actor, CaseRef, Channel, EventKind, Status};
-use crate::casework::{append_event, change_status};
+use crate::casework::{append_event, change_status, correct_demand, record_contact};
 use crate::config::Council;
 use crate::contacts::db::NewContact;
-use crate::contacts::{self, Direction};
+use crate::contacts::{Demand, Direction};
 use crate::db::{Db, now_ms};
 use crate::forms::{Checker, OUTCOME_MAX};
 use crate::services;
@@ -36,6 +36,27 @@ pub struct Logged {
     pub received: String,
     /// The adviser confirmed a received date more than 10 working days ago.
     pub received_confirmed: bool,
+    /// What the contact was (a `Demand` code), when the adviser chose; empty is found
+    /// automatically.
+    pub demand: String,
+    /// Why the customer got in touch, in their own words.
+    pub reason: String,
+}
+
+/// The longest reason an adviser can write down.
+pub const REASON_MAX: usize = 500;
+
+/// The adviser's choice of class, if any; an unknown code is refused, naming the field.
+fn chosen_demand(c: &mut Checker, typed: &str) -> Option<Demand> {
+    let typed = typed.trim();
+    if typed.is_empty() || typed == "found" {
+        return None;
+    }
+    let chosen = Demand::parse(typed);
+    if chosen.is_none() {
+        c.fail("demand", "Select what the contact was, or leave it to be worked out");
+    }
+    chosen
 }
 
 /// A received date further back than this many working days is asked about once: a
@@ -126,6 +147,8 @@ pub async fn log(db: &Db, council: &Council, rules: &Rules, logged: &Logged) -> 
     };
     let now = now_ms();
     let received = received_at(&mut c, rules, logged, channel, now);
+    let demand = chosen_demand(&mut c, &logged.demand);
+    let reason = c.text("reason", "the reason in their words", &logged.reason, REASON_MAX, false);
     let actor = Actor::staff(logged.staff_id);
     if let Some((reference, case)) = existing {
         let description =
@@ -143,8 +166,13 @@ pub async fn log(db: &Db, council: &Council, rules: &Rules, logged: &Logged) -> 
             body: &description,
             logged_by: Some(logged.staff_id),
             resolved_at_first_contact: logged.resolved,
+            demand: None,
+            reason: reason.as_deref(),
         };
-        contacts::db::insert(&mut tx, &contact, received.unwrap_or(now)).await?;
+        let (contact_id, found) = record_contact(&mut tx, rules, &contact, received.unwrap_or(now)).await?;
+        if let Some(chosen) = demand.filter(|d| found != Some(*d)) {
+            correct_demand(&mut tx, rules, contact_id, chosen, logged.staff_id, now).await?;
+        }
         for token in &logged.submission.uploads {
             if !crate::attachments::db::claim(&mut tx, token, case.id, now).await? {
                 return Err(IntakeError::Invalid(vec![super::FieldError::new("scan", SCAN_GONE)]));
@@ -215,6 +243,8 @@ pub async fn log(db: &Db, council: &Council, rules: &Rules, logged: &Logged) -> 
         // soon as possible.
         callback: None,
         received_at: received,
+        demand,
+        reason: reason.as_deref(),
     };
     let mut tx = db.begin().await?;
     let opened = super::open(&mut tx, council, rules, request, now).await?;

@@ -23,15 +23,15 @@ use sqlx::AnyConnection;
 use crate::cases::db::NewCase;
 use crate::cases::{Actor, CaseRef, CaseType, Channel, Location, Priority};
 use crate::config::Council;
-use crate::contacts::Direction;
 use crate::contacts::db::NewContact;
+use crate::contacts::{Demand, Direction};
 use crate::customers::CustomerDetails;
 use crate::db::{Db, now_ms};
 use crate::forms::{ADDRESS_MAX, Checker, DESCRIPTION_MAX, FieldError, NAME_MAX};
 use crate::outbox;
 use crate::services::Service;
 use crate::standards::Rules;
-use crate::{attachments, cases, contacts, customers, services};
+use crate::{attachments, cases, customers, services};
 
 /// What someone sent, as typed, before validation.
 #[derive(Debug, Clone, Default)]
@@ -326,6 +326,8 @@ pub async fn submit(db: &Db, council: Arc<Council>, rules: Arc<Rules>, s: &Submi
                     answers: &checked.answers,
                     callback: checked.callback,
                     received_at,
+                    demand: None,
+                    reason: None,
                 };
                 let now = now_ms();
                 let opened = open(&mut *conn, &council, &rules, request, now).await?;
@@ -391,6 +393,12 @@ pub struct Request<'a> {
     /// When it arrived, if before now (a letter opened days after it came): the case
     /// is received then, so its clocks count from then. Never later than now.
     pub received_at: Option<i64>,
+    /// What the contact was, as the adviser logging it said; `None` is found (a repeat
+    /// of a recent case about the same service, or value demand). An adviser's choice
+    /// that differs from what was found is recorded as a correction.
+    pub demand: Option<Demand>,
+    /// Why the customer got in touch, in their own words.
+    pub reason: Option<&'a str>,
 }
 
 /// What [`open`] made.
@@ -414,6 +422,8 @@ pub async fn open(
     let service = request.service;
     let received = request.received_at.map_or(now, |at| at.min(now));
     let customer_id = customers::db::find_or_create(&mut *conn, request.customer, now).await?;
+    // Asked before the case is written, so it does not find itself.
+    let repeat = crate::casework::is_repeat(&mut *conn, rules, customer_id, service.id, received).await?;
     let new = NewCase {
         case_type: service.case_type,
         channel: request.channel,
@@ -437,8 +447,15 @@ pub async fn open(
         body: &new.description,
         logged_by: request.logged_by,
         resolved_at_first_contact: request.resolved_at_first_contact,
+        demand: Some(if repeat { Demand::Repeat } else { Demand::Value }),
+        reason: request.reason,
     };
-    contacts::db::insert(&mut *conn, &contact, received).await?;
+    let (contact_id, found) = crate::casework::record_contact(&mut *conn, rules, &contact, received).await?;
+    if let (Some(chosen), Some(staff_id)) = (request.demand, request.logged_by)
+        && found != Some(chosen)
+    {
+        crate::casework::correct_demand(&mut *conn, rules, contact_id, chosen, staff_id, now).await?;
+    }
     if service.case_type == CaseType::Callback
         && !request.resolved_at_first_contact
         && let Some(phone) = request.customer.phone.as_deref()

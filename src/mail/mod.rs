@@ -31,7 +31,7 @@ use crate::db::Db;
 use crate::forms::DESCRIPTION_MAX;
 use crate::intake::{self, Request};
 use crate::standards::Rules;
-use crate::{cases, contacts, services};
+use crate::{cases, services};
 pub use read::{Reading, Verdict, read};
 
 /// A message as received, before anything is made of it.
@@ -227,6 +227,8 @@ async fn new_case(
         answers: &[],
         callback: None,
         received_at: None,
+        demand: None,
+        reason: None,
     };
     let opened = intake::open(conn, council, rules, request, now).await?;
     Ok(Outcome::Case(opened.case_id))
@@ -266,8 +268,10 @@ async fn note_on_case(
         body: &words(reading),
         logged_by: None,
         resolved_at_first_contact: false,
+        demand: None,
+        reason: None,
     };
-    contacts::db::insert(&mut *conn, &contact, now).await?;
+    crate::casework::record_contact(&mut *conn, rules, &contact, now).await?;
     let body = cut(note, DESCRIPTION_MAX);
     let event = NewEvent {
         actor: Actor::SYSTEM,

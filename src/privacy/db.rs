@@ -145,8 +145,8 @@ pub async fn anonymise_cases(
         (
             Words,
             format!(
-                "UPDATE contacts SET subject = CASE WHEN subject IS NULL THEN NULL ELSE $1 END, body = $1 \
-                 WHERE case_id IN ({list})"
+                "UPDATE contacts SET subject = CASE WHEN subject IS NULL THEN NULL ELSE $1 END, body = $1, \
+                 reason = CASE WHEN reason IS NULL THEN NULL ELSE $1 END WHERE case_id IN ({list})"
             ),
         ),
         // Status changes (their notes), notes, messages, merges and letters hold words;
@@ -284,8 +284,8 @@ pub async fn erase_customers(
         (
             Words,
             format!(
-                "UPDATE contacts SET subject = CASE WHEN subject IS NULL THEN NULL ELSE $1 END, body = $1 \
-                 WHERE customer_id IN ({every}) AND case_id IS NULL"
+                "UPDATE contacts SET subject = CASE WHEN subject IS NULL THEN NULL ELSE $1 END, body = $1, \
+                 reason = CASE WHEN reason IS NULL THEN NULL ELSE $1 END WHERE customer_id IN ({every}) AND case_id IS NULL"
             ),
         ),
         (

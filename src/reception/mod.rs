@@ -125,8 +125,10 @@ pub async fn book_in(
         body: &body,
         logged_by: Some(staff_id),
         resolved_at_first_contact: false,
+        demand: None,
+        reason: None,
     };
-    crate::contacts::db::insert(&mut *conn, &contact, now).await?;
+    crate::casework::record_contact(&mut *conn, rules, &contact, now).await?;
     Ok((id, ticket))
 }
 

@@ -254,6 +254,18 @@ pub async fn rebuild(db: &Db, calendar: &Calendar, more: Vec<Delta>) -> Result<u
     for r in sqlx::query(escalated).fetch_all(pool).await? {
         count(r.try_get("at")?, r.try_get("service_id")?, Metric::Escalated, String::new());
     }
+    // Contacts from customers, by class and by ward (see `casework::record_contact`).
+    let contacts = "SELECT k.at, k.channel, k.demand, c.service_id, c.ward FROM contacts k \
+                    LEFT JOIN cases c ON c.id = k.case_id WHERE k.demand IS NOT NULL";
+    for r in sqlx::query(contacts).fetch_all(pool).await? {
+        let (at, channel, demand): (i64, String, String) =
+            (r.try_get("at")?, r.try_get("channel")?, r.try_get("demand")?);
+        let service = r.try_get::<Option<i64>, _>("service_id")?.unwrap_or(0);
+        count(at, service, Metric::Contacts, format!("{channel}:{demand}"));
+        if let Some(ward) = r.try_get::<Option<String>, _>("ward")? {
+            count(at, service, Metric::WardContacts, format!("{ward}:{channel}"));
+        }
+    }
     let mut deltas: Vec<Delta> = days
         .into_iter()
         .map(|((day, service_id, metric, key), value)| Delta { day, service_id, metric, key, value })

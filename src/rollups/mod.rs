@@ -44,10 +44,23 @@ pub enum Metric {
     /// time to its start; an officer's visit from its time to the officer's arrival),
     /// on the day measured. Minutes are whole, rounded down, and capped at 240.
     Waited,
+    /// Contacts from customers, keyed `channel:demand` (value demand, or failure demand
+    /// of a kind: see `insight::Demand`), on the day of the contact. Contacts with no
+    /// case count under service 0.
+    Contacts,
+    /// Contacts from customers whose case has a ward, keyed `ward:channel`. Published
+    /// only with small counts suppressed (`insight::suppress`).
+    WardContacts,
+    /// Answers to the optional equality questions on web forms, keyed `question:answer`,
+    /// held only as these counts (never with the case) and shown only with small counts
+    /// suppressed.
+    Equality,
+    /// Cases passed from one team to another, keyed `from_team:to_team`.
+    Handoff,
 }
 
 impl Metric {
-    pub const ALL: [Metric; 8] = [
+    pub const ALL: [Metric; 12] = [
         Metric::Received,
         Metric::Met,
         Metric::Missed,
@@ -56,6 +69,10 @@ impl Metric {
         Metric::Solved,
         Metric::Escalated,
         Metric::Waited,
+        Metric::Contacts,
+        Metric::WardContacts,
+        Metric::Equality,
+        Metric::Handoff,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -68,7 +85,18 @@ impl Metric {
             Metric::Solved => "solved",
             Metric::Escalated => "escalated_by_resident",
             Metric::Waited => "waited_minutes",
+            Metric::Contacts => "contacts",
+            Metric::WardContacts => "ward_contacts",
+            Metric::Equality => "equality",
+            Metric::Handoff => "handoff",
         }
+    }
+
+    /// Whether the open data publishes the count as it stands. Counts by ward and the
+    /// equality answers are published only with small numbers suppressed, by their own
+    /// files.
+    pub fn public(self) -> bool {
+        !matches!(self, Metric::WardContacts | Metric::Equality)
     }
 
     pub fn parse(code: &str) -> Option<Metric> {
@@ -317,6 +345,8 @@ pub fn months(counts: &[MonthCount], first: i64, last: i64) -> BTreeMap<i64, Mon
                     *waits.entry(minutes).or_default() += c.value;
                 }
             }
+            // Read by `insight`, not the performance page.
+            Metric::Contacts | Metric::WardContacts | Metric::Equality | Metric::Handoff => {}
         }
     }
     out

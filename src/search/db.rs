@@ -79,14 +79,16 @@ pub async fn document(conn: &mut AnyConnection, case_id: i64) -> Result<Option<S
             body.push(text);
         }
     }
-    let contacts: Vec<(Option<String>, String)> =
-        sqlx::query_as("SELECT subject, body FROM contacts WHERE case_id = $1 ORDER BY id")
+    // The customer's reason in their own words, as an adviser wrote it, is searched too.
+    let contacts: Vec<(Option<String>, String, Option<String>)> =
+        sqlx::query_as("SELECT subject, body, reason FROM contacts WHERE case_id = $1 ORDER BY id")
             .bind(case_id)
             .fetch_all(&mut *conn)
             .await?;
-    for (subject, text) in contacts {
+    for (subject, text, reason) in contacts {
         body.extend(subject);
         body.push(text);
+        body.extend(reason);
     }
     Ok(Some(body.join(" ")))
 }

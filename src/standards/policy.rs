@@ -26,6 +26,35 @@ pub struct Policy {
     pub appointments: Vec<super::bookable::Bookable>,
     /// How long personal data is kept after a case closes.
     pub retention: super::retention::Retention,
+    /// What counts as a repeat contact, and when an open case counts as stuck.
+    pub insight: InsightSettings,
+}
+
+/// The policy file's `[insight]` section.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InsightSettings {
+    /// A new contact from the same customer about the same service within this many days
+    /// of their last case is a repeat (failure demand).
+    #[serde(default = "default_repeat_days")]
+    pub repeat_within_days: i64,
+    /// An open case with no event for this many working days is stuck (a blockage).
+    #[serde(default = "default_quiet_days")]
+    pub quiet_working_days: i64,
+}
+
+impl Default for InsightSettings {
+    fn default() -> Self {
+        InsightSettings { repeat_within_days: default_repeat_days(), quiet_working_days: default_quiet_days() }
+    }
+}
+
+fn default_repeat_days() -> i64 {
+    28
+}
+
+fn default_quiet_days() -> i64 {
+    10
 }
 
 /// The policy file's `[information]` section.
@@ -95,6 +124,8 @@ struct RawPolicy {
     appointments: Vec<super::bookable::Bookable>,
     #[serde(default)]
     retention: super::retention::RawRetention,
+    #[serde(default)]
+    insight: InsightSettings,
 }
 
 #[derive(Deserialize)]
@@ -200,6 +231,12 @@ impl Policy {
             }
         }
         let retention = super::retention::check(&raw.retention, &mut problems);
+        if !(1..=366).contains(&raw.insight.repeat_within_days) {
+            problems.push("insight.repeat_within_days: give a number of days from 1 to 366".into());
+        }
+        if !(1..=250).contains(&raw.insight.quiet_working_days) {
+            problems.push("insight.quiet_working_days: give a number of working days from 1 to 250".into());
+        }
         if standards.is_empty() && problems.is_empty() {
             problems.push("the policy has no [[standard]] entries".into());
         }
@@ -212,6 +249,7 @@ impl Policy {
                 information: raw.information,
                 appointments: raw.appointments,
                 retention,
+                insight: raw.insight,
             }),
             _ => Err(PolicyError::Invalid(problems)),
         }

@@ -81,6 +81,8 @@ pub fn router(state: AppState) -> Router {
         .route("/staff/customers/{id}/post", post(staff::customer::set_post))
         .route("/staff/customers/{id}/needs", post(staff::customer::record_need))
         .route("/staff/customers/{id}/needs/{need}/end", post(staff::customer::end_need))
+        .route("/staff/insight", get(staff::insight::show))
+        .route("/staff/insight/{file}", get(staff::insight::csv))
         .route("/staff/reports/complaints", get(staff::reports::complaints))
         .route("/staff/phones", get(staff::phones::show))
         .route("/staff/callbacks", get(staff::callbacks::list).post(staff::callbacks::try_or_book))
@@ -123,6 +125,7 @@ pub fn router(state: AppState) -> Router {
         .route("/services/{code}", get(pages::services::show))
         .route("/performance", get(pages::performance::show))
         .route("/performance/data.csv", get(pages::performance::csv))
+        .route("/performance/wards.csv", get(pages::wards::csv))
         .route("/performance/data.json", get(pages::performance::json))
         .route("/performance/data-dictionary", get(pages::performance::dictionary))
         .route(

@@ -137,6 +137,8 @@ fn letter_from<'a>(
         answers: &[],
         callback: None,
         received_at,
+        demand: None,
+        reason: None,
     }
 }
 

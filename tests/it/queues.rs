@@ -34,6 +34,8 @@ async fn open_at(db: &Db, service: &str, days_ago: i64) -> i64 {
         answers: &[],
         callback: None,
         received_at: None,
+        demand: None,
+        reason: None,
     };
     let mut tx = db.begin().await.expect("begin");
     let opened = intake::open(&mut tx, &council(), &rules, request, now_ms() - days_ago * DAY).await.expect("open");

@@ -274,6 +274,8 @@ pub async fn open_at(db: &Db, rules: &Rules, code: &str, email: &str, when: i64)
         answers: &[],
         callback: None,
         received_at: None,
+        demand: None,
+        reason: None,
     };
     let mut tx = db.begin().await.unwrap();
     let opened = frontdoor::intake::open(&mut tx, &council_for(db), rules, request, when).await.unwrap();

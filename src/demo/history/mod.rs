@@ -317,16 +317,26 @@ fn arrival_time(rng: &mut StdRng, channel: Channel, now: i64) -> i64 {
 }
 
 pub(super) fn place(rng: &mut StdRng) -> (String, String, &'static str, f64, f64) {
-    let (ward, district, lat, lng) = WARDS[rng.random_range(0..WARDS.len())];
+    // Drawn by population times reach: some wards are heard from less.
+    let total: f64 = WARDS.iter().map(|w| w.population as f64 * w.reach).sum();
+    let mut pick = rng.random_range(0.0..total);
+    let ward = WARDS
+        .iter()
+        .find(|w| {
+            pick -= w.population as f64 * w.reach;
+            pick < 0.0
+        })
+        .unwrap_or(&WARDS[0]);
     let street = STREETS[rng.random_range(0..STREETS.len())];
-    let letters = b"ABDEFGHJLNPQRSTUWXYZ";
+    let letters = super::catalogue::UNIT_LETTERS;
     let postcode = format!(
-        "{district} {}{}{}",
-        rng.random_range(1..10),
+        "{} {}{}{}",
+        ward.district,
+        ward.sector,
         letters[rng.random_range(0..letters.len())] as char,
         letters[rng.random_range(0..letters.len())] as char
     );
     let address = format!("{} {street}", rng.random_range(1..180));
     let jitter = |rng: &mut StdRng| rng.random_range(-0.006..0.006);
-    (address, postcode, ward, lat + jitter(rng), lng + jitter(rng))
+    (address, postcode, ward.code, ward.lat + jitter(rng), ward.lng + jitter(rng))
 }

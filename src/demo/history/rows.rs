@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use rand::Rng;
 use rand::rngs::StdRng;
 
 use super::bulk::{Table, Val};
@@ -11,6 +12,7 @@ use super::timeline::{Cast, Story};
 use super::{Chunk, Seeded, customer, place};
 use crate::cases::db::to_e7;
 use crate::cases::{Channel, EventKind};
+use crate::contacts::Demand;
 use crate::db::Backend;
 use crate::rollups::Metric;
 use crate::standards::Rules;
@@ -61,7 +63,7 @@ impl CaseRows {
             ),
             contacts: Table::new(
                 "contacts",
-                &["case_id", "customer_id", "channel", "direction", "at", "subject", "body"],
+                &["case_id", "customer_id", "channel", "direction", "at", "subject", "body", "demand", "reason"],
             ),
             clocks: Table::new(
                 "clocks",
@@ -143,24 +145,45 @@ impl CaseRows {
         words.extend(who.phone.as_deref());
         words.extend([service.name, description.as_str()]);
 
-        let contact = |channel: Channel, direction: &str, at: i64, subject: String, body: String| {
+        let contact = |channel: Channel, at: i64, subject: String, body: String, demand: Option<Demand>| {
             vec![
                 Val::OptInt(Some(case_id)),
                 Val::OptInt(Some(cast.customer_id)),
                 Val::Text(channel.as_str().to_owned()),
-                Val::Text(direction.to_owned()),
+                Val::Text(if demand.is_some() { "in" } else { "out" }.to_owned()),
                 Val::Int(at),
                 Val::OptText(Some(subject)),
                 Val::Text(body),
+                Val::OptText(demand.map(|d| d.as_str().to_owned())),
+                Val::OptText(demand.and_then(|d| reason(d, service.name))),
             ]
         };
-        self.contacts.push(contact(channel, "in", t0, service.name.to_owned(), description.clone()));
+        // What came in: the first contact, then any chasing while the case was open and
+        // any "it was not done" after it was resolved. See `demand` below.
+        let ward = location.as_ref().map(|l| l.2);
+        let end = resolved_at.unwrap_or(now);
+        // What the later contacts said, for the search document.
+        let mut said: Vec<String> = Vec::new();
+        for (at, channel, demand) in inbound(rng, service.code, channel, t0, end, resolved_at, &story, now) {
+            let subject =
+                if at == t0 { service.name.to_owned() } else { format!("About my {}", service.name.to_lowercase()) };
+            let body = if at == t0 { description.clone() } else { chaser_words(demand).to_owned() };
+            if at != t0 {
+                said.extend([subject.clone(), body.clone()]);
+            }
+            said.extend(reason(demand, service.name));
+            self.contacts.push(contact(channel, at, subject, body, Some(demand)));
+            self.count(rules, at, service.id, Metric::Contacts, format!("{channel}:{demand}"));
+            if let Some(ward) = ward {
+                self.count(rules, at, service.id, Metric::WardContacts, format!("{ward}:{channel}"));
+            }
+        }
         let reply_subject = format!("Re: {}", service.name);
         let mut replies = Vec::new();
         for e in &story.events {
             if e.kind == EventKind::Message {
                 let reply = e.body.clone().unwrap_or_default();
-                self.contacts.push(contact(Channel::Email, "out", e.at, reply_subject.clone(), reply.clone()));
+                self.contacts.push(contact(Channel::Email, e.at, reply_subject.clone(), reply.clone(), None));
                 replies.push(reply);
             }
             if e.kind == EventKind::Escalated && e.actor.kind == crate::cases::ActorKind::Customer {
@@ -181,6 +204,7 @@ impl CaseRows {
         for reply in &replies {
             words.extend([reply_subject.as_str(), reply.as_str()]);
         }
+        words.extend(said.iter().map(String::as_str));
         self.search.push(vec![Val::Int(case_id), Val::Text(words.join(" "))]);
 
         for c in &story.clocks {
@@ -237,5 +261,89 @@ impl CaseRows {
             counts: self.counts,
             seeded: self.seeded,
         }
+    }
+}
+
+/// Each contact from the customer on a case: (when, how, what it was). The first is the
+/// one that opened it: mostly value demand, but for some services often a bill or letter
+/// that was not clear, a bin missed again, or a question for someone else. While open,
+/// customers chase, more often the longer it takes and always after a missed promise;
+/// after a "no, it was not sorted", they come back. About a third in all is failure
+/// demand, more in council tax and bins, as councils measuring it find.
+#[expect(clippy::too_many_arguments, reason = "the case as the generator holds it")]
+fn inbound(
+    rng: &mut StdRng,
+    code: &str,
+    channel: Channel,
+    t0: i64,
+    end: i64,
+    resolved_at: Option<i64>,
+    story: &Story,
+    now: i64,
+) -> Vec<(i64, Channel, Demand)> {
+    let first = match code {
+        c if c.starts_with("ctax") || c.contains("benefit") => {
+            if rng.random_bool(0.3) {
+                Demand::Clarification
+            } else {
+                Demand::Value
+            }
+        }
+        c if c.contains("bin") => {
+            if rng.random_bool(0.2) {
+                Demand::Repeat
+            } else if rng.random_bool(0.1) {
+                Demand::NotDone
+            } else {
+                Demand::Value
+            }
+        }
+        "general" if rng.random_bool(0.15) => Demand::Misdirected,
+        _ if rng.random_bool(0.05) => Demand::Repeat,
+        _ => Demand::Value,
+    };
+    let mut out = vec![(t0, channel, first)];
+    let open_days = (end - t0) / super::timeline::DAY;
+    let breached = story.clocks.iter().any(|c| c.breached);
+    let chasers = match (breached, open_days) {
+        (true, _) => rng.random_range(1..=3),
+        (false, d) if d > 10 => u32::from(rng.random_bool(0.5)),
+        _ => u32::from(rng.random_bool(0.12)),
+    };
+    for _ in 0..chasers {
+        if end - t0 < 2 * super::timeline::HOUR {
+            break;
+        }
+        let at = rng.random_range(t0 + super::timeline::HOUR..end);
+        let how = if rng.random_bool(0.6) { Channel::Phone } else { Channel::Email };
+        out.push((at, how, Demand::ProgressChasing));
+    }
+    if let Some(resolved) = resolved_at
+        && story.feedback.iter().any(|f| !f.solved)
+        && resolved + super::timeline::DAY < now
+    {
+        out.push((rng.random_range(resolved..(resolved + super::timeline::DAY)), Channel::Phone, Demand::NotDone));
+    }
+    out.sort_by_key(|c| c.0);
+    out
+}
+
+/// What a customer says when they chase or come back.
+fn chaser_words(demand: Demand) -> &'static str {
+    match demand {
+        Demand::NotDone => "You said this was sorted but it has not been done.",
+        _ => "I reported this and have not heard anything. When will it be done?",
+    }
+}
+
+/// The reason in the customer's words, as an adviser writes it down for a call.
+fn reason(demand: Demand, service: &str) -> Option<String> {
+    match demand {
+        Demand::Value => None,
+        Demand::ProgressChasing => Some("Nobody has got back to me".into()),
+        Demand::NotDone => Some("It still has not been done".into()),
+        Demand::Clarification => Some(format!("I don't understand the letter about {}", service.to_lowercase())),
+        Demand::Misdirected => Some("I was told to ring you by another office".into()),
+        Demand::Repeat => Some("This has happened again".into()),
     }
 }

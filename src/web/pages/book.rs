@@ -220,6 +220,8 @@ pub async fn submit(
         answers: &[],
         callback: None,
         received_at: None,
+        demand: None,
+        reason: None,
     };
     let opened = crate::intake::open(&mut tx, &state.council, &rules, request, now).await?;
     let booking = Booking {

@@ -13,6 +13,7 @@ pub mod report;
 pub mod services;
 pub mod staff;
 pub mod track;
+pub mod wards;
 pub mod you;
 
 use std::sync::Arc;
@@ -161,4 +162,11 @@ pub fn render<T: Template>(template: &T) -> Result<Html<String>, AppError> {
 
 pub async fn not_found() -> AppError {
     AppError::NotFound
+}
+
+/// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180). A field
+/// that a spreadsheet would run as a formula is prefixed with an apostrophe.
+pub fn csv_field(value: &str) -> String {
+    let value = if value.starts_with(['=', '+', '-', '@']) { format!("'{value}") } else { value.to_owned() };
+    if value.contains([',', '"', '\n', '\r']) { format!("\"{}\"", value.replace('"', "\"\"")) } else { value }
 }

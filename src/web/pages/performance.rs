@@ -16,7 +16,7 @@ use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
-use super::{Chrome, render};
+use super::{Chrome, csv_field, render};
 use crate::cases::CaseType;
 use crate::db::now_ms;
 use crate::forms::thousands;
@@ -241,6 +241,8 @@ struct PerformancePage {
     channels: Vec<String>,
     rows: Vec<MonthRow>,
     chart_width: i64,
+    /// This month's contacts per ward (small counts suppressed).
+    wards: Vec<super::wards::WardRow>,
 }
 
 impl PerformancePage {
@@ -318,6 +320,8 @@ pub async fn show(
             .collect(),
         rows: f.months.iter().rev().map(|m| month_row(language, *m, &f.by_month[m])).collect(),
         chart_width: CHART_WIDTH,
+        // The whole council's: wards are not a service group's.
+        wards: if f.group.is_none() { super::wards::this_month(&state).await? } else { Vec::new() },
         chrome,
     };
     render(&page)
@@ -372,6 +376,7 @@ async fn dataset(state: &AppState, cache: &DataCache, filter: &Filter) -> Result
     let by_id: BTreeMap<i64, &Service> = f.services.iter().map(|s| (s.id, s)).collect();
     let rows = counts
         .into_iter()
+        .filter(|c| c.metric.public())
         .filter(|c| !matches!(c.metric, Metric::Met | Metric::Missed) || published.contains(&c.key.as_str()))
         .filter_map(|c| {
             // A withdrawn service's history is still published, under its code.
@@ -529,13 +534,6 @@ fn csv_text(data: &Dataset) -> String {
     out
 }
 
-/// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180). A field
-/// that a spreadsheet would run as a formula is prefixed with an apostrophe.
-fn csv_field(value: &str) -> String {
-    let value = if value.starts_with(['=', '+', '-', '@']) { format!("'{value}") } else { value.to_owned() };
-    if value.contains([',', '"', '\n', '\r']) { format!("\"{}\"", value.replace('"', "\"\"")) } else { value }
-}
-
 #[derive(Template)]
 #[template(path = "pages/data_dictionary.html")]
 struct DictionaryPage {
@@ -550,7 +548,7 @@ pub async fn dictionary(State(state): State<AppState>) -> Result<Html<String>, A
     let rules = state.rules.get();
     render(&DictionaryPage {
         chrome: Chrome::translated(&state),
-        metrics: Metric::ALL.iter().map(|m| m.as_str()).chain(["open_past_date_now"]).collect(),
+        metrics: Metric::ALL.iter().filter(|m| m.public()).map(|m| m.as_str()).chain(["open_past_date_now"]).collect(),
         standards: rules
             .current
             .iter()

@@ -270,6 +270,8 @@ async fn book(state: &AppState, signed_in: &SignedIn, form: StaffForm) -> Result
             answers: &[],
             callback: None,
             received_at: None,
+            demand: None,
+            reason: None,
         };
         let opened = crate::intake::open(&mut tx, &state.council, &rules, request, now).await?;
         let booking = Booking {

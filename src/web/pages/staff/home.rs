@@ -17,6 +17,7 @@ struct HomePage {
     chrome: Chrome,
     may_log: bool,
     may_view_cases: bool,
+    may_report: bool,
     /// Mail waiting for a person, when the role handles mail.
     quarantined: Option<i64>,
 }
@@ -29,6 +30,7 @@ pub async fn show(State(state): State<AppState>, signed_in: SignedIn) -> Result<
         chrome: Chrome::staff(&state, &signed_in.0, "home"),
         may_log: role.may(Action::LogContact),
         may_view_cases: role.may(Action::ViewCase),
+        may_report: role.may(Action::ReadReports),
         quarantined,
     };
     render(&page)

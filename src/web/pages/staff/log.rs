@@ -41,6 +41,10 @@ pub struct LogForm {
     large_print: String,
     resolved: String,
     outcome: String,
+    /// What the contact was (a demand code), or empty to be worked out.
+    demand: String,
+    /// Why they got in touch, in their own words.
+    reason: String,
     /// Tokens of the scans added, kept while the form is shown again.
     uploads: Vec<String>,
 }
@@ -69,6 +73,8 @@ impl LogForm {
                 "large-print" => &mut form.large_print,
                 "resolved" => &mut form.resolved,
                 "outcome" => &mut form.outcome,
+                "demand" => &mut form.demand,
+                "reason" => &mut form.reason,
                 "upload" => {
                     if !form.uploads.contains(&value) {
                         form.uploads.push(value);
@@ -93,6 +99,9 @@ struct LogPage {
     form: LogForm,
     channels: Vec<Channel>,
     services: Vec<Service>,
+    demands: &'static [crate::contacts::Demand],
+    /// The policy's window for a repeat contact, in days.
+    repeat_days: i64,
     errors: Vec<FieldError>,
     /// The known customer's needs and adjustments, for the banner, and their record's id.
     needs: Vec<crate::customers::needs::Recorded>,
@@ -128,6 +137,8 @@ async fn page(
         form,
         channels: LOGGED_CHANNELS.to_vec(),
         services: services::db::list_active(state.db.reader()).await?,
+        demands: crate::contacts::Demand::ALL,
+        repeat_days: state.rules.get().policy.insight.repeat_within_days,
         errors,
         needs: Vec::new(),
         customer_id: 0,
@@ -237,6 +248,8 @@ pub async fn submit(
         outcome: form.outcome.clone(),
         received: form.received.clone(),
         received_confirmed: form.received_confirmed == "yes",
+        demand: form.demand.clone(),
+        reason: form.reason.clone(),
     };
     match intake::log(&state.db, &state.council, &state.rules.get(), &logged).await {
         Ok(reference) => Ok(Redirect::to(&format!("/staff/log/{reference}")).into_response()),

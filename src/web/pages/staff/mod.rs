@@ -12,6 +12,8 @@ pub mod case;
 pub mod customer;
 pub mod find;
 pub mod home;
+pub mod insight;
+mod insight_tables;
 pub mod log;
 pub mod mail;
 pub mod needs;

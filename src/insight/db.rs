@@ -1,0 +1,131 @@
+//! What the insight report reads: sums of the daily counts over a period (through the
+//! index on metric and day, so a report reads its period's counts, never the history),
+//! the open cases as they stand (bounded by the open workload, through the partial index
+//! of open cases), and the names of services, teams, partners and wards.
+
+use std::collections::HashMap;
+
+use sqlx::{AnyPool, AssertSqlSafe, Row};
+
+use crate::rollups::Metric;
+
+/// A sum of one metric's daily counts, with what it was grouped by (`None` where not).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sum {
+    pub day: Option<i64>,
+    pub service_id: Option<i64>,
+    pub key: Option<String>,
+    pub value: i64,
+}
+
+/// What to group a sum by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum By {
+    Day,
+    Service,
+    Key,
+}
+
+/// Sums `metric`'s daily counts from `first_day` to `last_day` (day numbers, 20261125),
+/// grouped by `by`.
+pub async fn sums(
+    pool: &AnyPool,
+    metric: Metric,
+    first_day: i64,
+    last_day: i64,
+    by: &[By],
+) -> Result<Vec<Sum>, sqlx::Error> {
+    let columns: Vec<&str> = by
+        .iter()
+        .map(|b| match b {
+            By::Day => "day",
+            By::Service => "service_id",
+            By::Key => "key",
+        })
+        .collect();
+    let (select, group) = if columns.is_empty() {
+        (String::new(), String::new())
+    } else {
+        (format!("{}, ", columns.join(", ")), format!(" GROUP BY {}", columns.join(", ")))
+    };
+    let sql = format!(
+        "SELECT {select}SUM(value) AS value FROM rollup_days WHERE metric = $1 AND day >= $2 AND day <= $3{group}"
+    );
+    let rows =
+        sqlx::query(AssertSqlSafe(sql)).bind(metric.as_str()).bind(first_day).bind(last_day).fetch_all(pool).await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Sum {
+                day: if by.contains(&By::Day) { Some(r.try_get("day")?) } else { None },
+                service_id: if by.contains(&By::Service) { Some(r.try_get("service_id")?) } else { None },
+                key: if by.contains(&By::Key) { Some(r.try_get("key")?) } else { None },
+                value: r.try_get::<Option<i64>, _>("value")?.unwrap_or(0),
+            })
+        })
+        .filter(|s: &Result<Sum, sqlx::Error>| s.as_ref().map_or(true, |s| s.value != 0))
+        .collect()
+}
+
+/// An open case as the blockage figures need it: no person, no words.
+#[derive(Debug, Clone)]
+pub struct OpenCase {
+    pub team_id: i64,
+    pub partner_id: Option<i64>,
+    pub status: String,
+    pub case_type: String,
+    pub created_at: i64,
+    /// When anything last happened on it (its newest event).
+    pub last_event_at: i64,
+}
+
+/// Every open case, for the blockages. Their number is the open workload, however long
+/// the history.
+pub async fn open_cases(pool: &AnyPool) -> Result<Vec<OpenCase>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT c.team_id, c.partner_id, c.status, c.case_type, c.created_at, \
+         COALESCE((SELECT e.at FROM case_events e WHERE e.case_id = c.id ORDER BY e.id DESC LIMIT 1), c.updated_at) \
+         AS last_event_at FROM cases c WHERE c.status NOT IN ('resolved', 'closed')",
+    )
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(OpenCase {
+                team_id: r.try_get("team_id")?,
+                partner_id: r.try_get("partner_id")?,
+                status: r.try_get("status")?,
+                case_type: r.try_get("case_type")?,
+                created_at: r.try_get("created_at")?,
+                last_event_at: r.try_get("last_event_at")?,
+            })
+        })
+        .collect()
+}
+
+/// Names by id, for the report's lines.
+#[derive(Debug, Clone, Default)]
+pub struct Names {
+    /// Service id → (code, name, team id).
+    pub services: HashMap<i64, (String, String, i64)>,
+    pub teams: HashMap<i64, String>,
+    pub partners: HashMap<i64, String>,
+    /// Ward code → (name, population).
+    pub wards: HashMap<String, (String, Option<i64>)>,
+}
+
+pub async fn names(pool: &AnyPool) -> Result<Names, sqlx::Error> {
+    let mut out = Names::default();
+    for r in sqlx::query("SELECT id, code, name, team_id FROM services").fetch_all(pool).await? {
+        out.services.insert(r.try_get("id")?, (r.try_get("code")?, r.try_get("name")?, r.try_get("team_id")?));
+    }
+    for r in sqlx::query("SELECT id, name FROM teams").fetch_all(pool).await? {
+        out.teams.insert(r.try_get("id")?, r.try_get("name")?);
+    }
+    for r in sqlx::query("SELECT id, name FROM partners").fetch_all(pool).await? {
+        out.partners.insert(r.try_get("id")?, r.try_get("name")?);
+    }
+    for r in sqlx::query("SELECT code, name, population FROM wards").fetch_all(pool).await? {
+        out.wards.insert(r.try_get("code")?, (r.try_get("name")?, r.try_get("population")?));
+    }
+    Ok(out)
+}

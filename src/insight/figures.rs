@@ -1,0 +1,683 @@
+//! The report's figures, worked out from sums and open cases by pure functions.
+
+use std::collections::{BTreeMap, HashMap};
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use super::db::{Names, OpenCase, Sum};
+use super::{channel_and_demand, total};
+use crate::contacts::Demand;
+use crate::wards::{per_thousand_tenths, suppress};
+
+/// An unusual week is judged against this many weeks before it.
+pub const TRAILING_WEEKS: i64 = 8;
+/// And needs at least this many of them with counts.
+pub const TRAILING_WEEKS_NEEDED: usize = 4;
+
+/// The whole report. Its keys are a contract (`frontdoor report insight --json`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub from: String,
+    pub to: String,
+    pub failure_demand: FailureDemand,
+    pub contacts_per_resolved_case: PerResolved,
+    pub blockages: Blockages,
+    pub trends: Trends,
+    pub wards: Vec<WardLine>,
+    pub equality: Vec<EqualityLine>,
+}
+
+/// One line of a split: a service, a channel or a month.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Split {
+    pub code: String,
+    pub name: String,
+    pub contacts: i64,
+    pub failure: i64,
+    /// Failure demand as a share of the contacts, from 0 to 1 (three decimal places).
+    pub share: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Growth {
+    pub code: String,
+    pub name: String,
+    /// Failure demand in the period of the same length just before.
+    pub before: i64,
+    pub now: i64,
+    pub change: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FailureDemand {
+    pub contacts: i64,
+    pub failure: i64,
+    pub value: i64,
+    /// Failure demand as a share of all contacts, from 0 to 1; `null` with no contacts.
+    pub share: Option<f64>,
+    /// Each kind of failure demand (every kind, nought included), by its code.
+    pub by_kind: BTreeMap<&'static str, i64>,
+    pub by_service: Vec<Split>,
+    pub by_channel: Vec<Split>,
+    pub by_month: Vec<Split>,
+    /// The services whose failure demand grew most against the period before, most first.
+    pub grew_most: Vec<Growth>,
+}
+
+/// A share from 0 to 1, to three decimal places.
+pub fn share(part: i64, whole: i64) -> Option<f64> {
+    (whole > 0).then(|| ((part as f64 / whole as f64) * 1000.0).round() / 1000.0)
+}
+
+fn service_name(names: &Names, id: i64) -> (String, String) {
+    match names.services.get(&id) {
+        Some((code, name, _)) => (code.clone(), name.clone()),
+        None if id == 0 => (String::new(), "No case (general contacts)".into()),
+        None => (format!("service-{id}"), format!("Service {id}")),
+    }
+}
+
+fn splits(counts: BTreeMap<String, (String, i64, i64)>) -> Vec<Split> {
+    counts
+        .into_iter()
+        .map(|(code, (name, contacts, failure))| Split {
+            code,
+            name,
+            contacts,
+            failure,
+            share: share(failure, contacts),
+        })
+        .collect()
+}
+
+pub fn failure_demand(contacts: &[Sum], before: &[Sum], names: &Names) -> FailureDemand {
+    let mut by_kind: BTreeMap<&'static str, i64> = Demand::FAILURE.iter().map(|d| (d.as_str(), 0)).collect();
+    let (mut all, mut failure) = (0, 0);
+    let mut services: BTreeMap<String, (String, i64, i64)> = BTreeMap::new();
+    let mut channels: BTreeMap<String, (String, i64, i64)> = BTreeMap::new();
+    for s in contacts {
+        let Some((channel, demand)) = s.key.as_deref().and_then(channel_and_demand) else { continue };
+        let failed = if demand.is_failure() { s.value } else { 0 };
+        all += s.value;
+        failure += failed;
+        if demand.is_failure() {
+            *by_kind.entry(demand.as_str()).or_default() += s.value;
+        }
+        let (code, name) = service_name(names, s.service_id.unwrap_or(0));
+        let line = services.entry(code).or_insert((name, 0, 0));
+        line.1 += s.value;
+        line.2 += failed;
+        let label = crate::cases::Channel::parse(channel).map_or(channel.to_owned(), |c| c.label().to_owned());
+        let line = channels.entry(channel.to_owned()).or_insert((label, 0, 0));
+        line.1 += s.value;
+        line.2 += failed;
+    }
+    let mut by_service = splits(services);
+    by_service.sort_by(|a, b| b.failure.cmp(&a.failure).then(a.name.cmp(&b.name)));
+    let mut earlier: HashMap<String, i64> = HashMap::new();
+    for s in before {
+        if s.key.as_deref().and_then(channel_and_demand).is_some_and(|(_, d)| d.is_failure()) {
+            *earlier.entry(service_name(names, s.service_id.unwrap_or(0)).0).or_default() += s.value;
+        }
+    }
+    let mut grew_most: Vec<Growth> = by_service
+        .iter()
+        .map(|s| {
+            let before = earlier.get(&s.code).copied().unwrap_or(0);
+            Growth { code: s.code.clone(), name: s.name.clone(), before, now: s.failure, change: s.failure - before }
+        })
+        .filter(|g| g.change > 0)
+        .collect();
+    grew_most.sort_by(|a, b| b.change.cmp(&a.change).then(a.name.cmp(&b.name)));
+    grew_most.truncate(5);
+    FailureDemand {
+        contacts: all,
+        failure,
+        value: all - failure,
+        share: share(failure, all),
+        by_kind,
+        by_service,
+        by_channel: splits(channels),
+        by_month: Vec::new(),
+        grew_most,
+    }
+}
+
+/// Contacts per resolved case, by service and overall: the avoidable-contact measure.
+#[derive(Debug, Clone, Serialize)]
+pub struct PerResolved {
+    pub contacts: i64,
+    pub resolved: i64,
+    /// Contacts divided by cases resolved, to two decimal places; `null` with none resolved.
+    pub overall: Option<f64>,
+    pub by_service: Vec<ServicePerResolved>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ServicePerResolved {
+    pub code: String,
+    pub name: String,
+    pub contacts: i64,
+    pub resolved: i64,
+    pub per_case: Option<f64>,
+}
+
+fn ratio(a: i64, b: i64) -> Option<f64> {
+    (b > 0).then(|| ((a as f64 / b as f64) * 100.0).round() / 100.0)
+}
+
+pub fn per_resolved(contacts: &[Sum], resolved: &[Sum], names: &Names) -> PerResolved {
+    let mut by: BTreeMap<i64, (i64, i64)> = BTreeMap::new();
+    for s in contacts {
+        by.entry(s.service_id.unwrap_or(0)).or_default().0 += s.value;
+    }
+    for s in resolved {
+        by.entry(s.service_id.unwrap_or(0)).or_default().1 += s.value;
+    }
+    let mut by_service: Vec<ServicePerResolved> = by
+        .into_iter()
+        .filter(|(id, _)| *id != 0)
+        .map(|(id, (contacts, resolved))| {
+            let (code, name) = service_name(names, id);
+            ServicePerResolved { code, name, contacts, resolved, per_case: ratio(contacts, resolved) }
+        })
+        .collect();
+    by_service.sort_by(|a, b| {
+        b.per_case.unwrap_or(f64::MAX).total_cmp(&a.per_case.unwrap_or(f64::MAX)).then(a.name.cmp(&b.name))
+    });
+    let (contacts, resolved) = (total(contacts), total(resolved));
+    PerResolved { contacts, resolved, overall: ratio(contacts, resolved), by_service }
+}
+
+/// Where open cases wait, by one grouping.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Waiting {
+    pub name: String,
+    pub open: i64,
+    /// Days since received, the mean (whole days) and the longest.
+    pub mean_days: i64,
+    pub longest_days: i64,
+    /// Open cases with no event for the quiet period.
+    pub quiet: i64,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct TeamBreaches {
+    pub team: String,
+    pub met: i64,
+    pub missed: i64,
+    /// Promises missed as a share of those that fell due, 0 to 1.
+    pub share_missed: Option<f64>,
+    /// Cases passed to another team in the period, and passed in from one.
+    pub handed_on: i64,
+    pub handed_in: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Blockages {
+    pub open: i64,
+    /// Open cases with no event for `quiet_working_days` working days or more.
+    pub quiet: i64,
+    pub quiet_working_days: i64,
+    /// Each sorted by the longest wait first.
+    pub by_team: Vec<Waiting>,
+    pub by_status: Vec<Waiting>,
+    pub by_stage: Vec<Waiting>,
+    pub by_partner: Vec<Waiting>,
+    pub breaches_by_team: Vec<TeamBreaches>,
+    /// Hand-offs between teams in the period per case resolved in it.
+    pub handoffs: i64,
+}
+
+fn waiting(open: &[OpenCase], key: impl Fn(&OpenCase) -> Option<String>, now: i64, quiet_since: i64) -> Vec<Waiting> {
+    let mut groups: BTreeMap<String, (i64, i64, i64, i64)> = BTreeMap::new();
+    for c in open {
+        let Some(name) = key(c) else { continue };
+        let days = (now - c.created_at).max(0) / 86_400_000;
+        let g = groups.entry(name).or_default();
+        g.0 += 1;
+        g.1 += days;
+        g.2 = g.2.max(days);
+        g.3 += i64::from(c.last_event_at < quiet_since);
+    }
+    let mut out: Vec<Waiting> = groups
+        .into_iter()
+        .map(|(name, (open, sum, longest, quiet))| Waiting {
+            name,
+            open,
+            mean_days: sum / open,
+            longest_days: longest,
+            quiet,
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.mean_days.cmp(&a.mean_days).then(b.longest_days.cmp(&a.longest_days)).then(a.name.cmp(&b.name))
+    });
+    out
+}
+
+#[expect(clippy::too_many_arguments, reason = "each is one of the report's inputs, named")]
+pub fn blockages(
+    open: &[OpenCase],
+    met: &[Sum],
+    missed: &[Sum],
+    handoffs: &[Sum],
+    names: &Names,
+    now: i64,
+    quiet_since: i64,
+    quiet_working_days: i64,
+) -> Blockages {
+    let team = |id: i64| names.teams.get(&id).cloned().unwrap_or_else(|| format!("Team {id}"));
+    let status = |code: &str| crate::cases::Status::parse(code).map_or(code.to_owned(), |s| s.label().to_owned());
+    let stage = |code: &str| crate::cases::CaseType::parse(code).map_or(code.to_owned(), |t| t.label().to_owned());
+    let mut teams: BTreeMap<String, TeamBreaches> = BTreeMap::new();
+    let mut add = |team_name: String, f: &dyn Fn(&mut TeamBreaches)| {
+        let entry = teams.entry(team_name.clone()).or_insert(TeamBreaches {
+            team: team_name,
+            met: 0,
+            missed: 0,
+            share_missed: None,
+            handed_on: 0,
+            handed_in: 0,
+        });
+        f(entry);
+    };
+    for s in met {
+        if let Some((_, _, t)) = names.services.get(&s.service_id.unwrap_or(0)) {
+            let v = s.value;
+            add(team(*t), &|e| e.met += v);
+        }
+    }
+    for s in missed {
+        if let Some((_, _, t)) = names.services.get(&s.service_id.unwrap_or(0)) {
+            let v = s.value;
+            add(team(*t), &|e| e.missed += v);
+        }
+    }
+    let mut moved = 0;
+    for s in handoffs {
+        let Some((from, to)) = s.key.as_deref().and_then(|k| k.split_once(':')) else { continue };
+        let (Ok(from), Ok(to)) = (from.parse::<i64>(), to.parse::<i64>()) else { continue };
+        let v = s.value;
+        moved += v;
+        add(team(from), &|e| e.handed_on += v);
+        add(team(to), &|e| e.handed_in += v);
+    }
+    let mut breaches_by_team: Vec<TeamBreaches> = teams
+        .into_values()
+        .map(|mut t| {
+            t.share_missed = share(t.missed, t.met + t.missed);
+            t
+        })
+        .collect();
+    breaches_by_team.sort_by(|a, b| {
+        b.share_missed.unwrap_or(-1.0).total_cmp(&a.share_missed.unwrap_or(-1.0)).then(a.team.cmp(&b.team))
+    });
+    Blockages {
+        open: open.len() as i64,
+        quiet: open.iter().filter(|c| c.last_event_at < quiet_since).count() as i64,
+        quiet_working_days,
+        by_team: waiting(open, |c| Some(team(c.team_id)), now, quiet_since),
+        by_status: waiting(open, |c| Some(status(&c.status)), now, quiet_since),
+        by_stage: waiting(open, |c| Some(stage(&c.case_type)), now, quiet_since),
+        by_partner: waiting(
+            open,
+            |c| c.partner_id.map(|p| names.partners.get(&p).cloned().unwrap_or_else(|| format!("Partner {p}"))),
+            now,
+            quiet_since,
+        ),
+        breaches_by_team,
+        handoffs: moved,
+    }
+}
+
+/// A week's contacts (weeks start on Monday).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Week {
+    /// Its Monday, as YYYY-MM-DD.
+    pub week: String,
+    pub contacts: i64,
+    pub failure: i64,
+    /// The same week a year before (the week 52 weeks earlier).
+    pub last_year: i64,
+    pub by_channel: BTreeMap<String, i64>,
+    /// More than three standard deviations above the mean of the weeks before it.
+    pub unusual: bool,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct MonthLine {
+    /// YYYY-MM.
+    pub month: String,
+    pub contacts: i64,
+    pub failure: i64,
+    pub last_year: i64,
+    pub by_channel: BTreeMap<String, i64>,
+}
+
+/// A service's contacts week by week, in the order of `Trends::weeks`.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ServiceWeeks {
+    pub code: String,
+    pub name: String,
+    pub weeks: Vec<i64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Trends {
+    /// How an unusual week is found, in words.
+    pub rule: String,
+    pub weeks: Vec<Week>,
+    pub months: Vec<MonthLine>,
+    /// The ten services with the most contacts, week by week.
+    pub services: Vec<ServiceWeeks>,
+}
+
+fn date_of(day: i64) -> Option<Date> {
+    Date::new(i16::try_from(day / 10_000).ok()?, i8::try_from(day / 100 % 100).ok()?, i8::try_from(day % 100).ok()?)
+        .ok()
+}
+
+fn monday(date: Date) -> Date {
+    let back = i64::from(date.weekday().to_monday_zero_offset());
+    date.checked_sub(jiff::Span::new().days(back)).unwrap_or(date)
+}
+
+fn month_of(date: Date) -> String {
+    format!("{:04}-{:02}", date.year(), date.month())
+}
+
+/// Whether `count` is unusual against the weeks before it: more than three standard
+/// deviations above their mean, with at least four weeks to judge by. With no spread at
+/// all (the same count every week), more than half as many again is unusual.
+pub fn unusual(count: i64, before: &[i64]) -> bool {
+    if before.len() < TRAILING_WEEKS_NEEDED {
+        return false;
+    }
+    let n = before.len() as f64;
+    let mean = before.iter().sum::<i64>() as f64 / n;
+    let sd = (before.iter().map(|v| (*v as f64 - mean).powi(2)).sum::<f64>() / n).sqrt();
+    if sd == 0.0 { count as f64 > mean * 1.5 && count > 0 } else { count as f64 > mean + 3.0 * sd }
+}
+
+pub fn trends(daily: &[Sum], last_year: &[Sum], from: Date, to: Date) -> Trends {
+    let first_week = monday(from);
+    // Every week from the trailing weeks before the period to its end, even empty ones.
+    let mut weeks: BTreeMap<Date, (i64, i64, BTreeMap<String, i64>)> = BTreeMap::new();
+    let mut w = first_week.checked_sub(jiff::Span::new().weeks(TRAILING_WEEKS)).unwrap_or(first_week);
+    while w <= to {
+        weeks.insert(w, Default::default());
+        let Ok(next) = w.checked_add(jiff::Span::new().weeks(1)) else { break };
+        w = next;
+    }
+    let mut months: BTreeMap<String, (i64, i64, i64, BTreeMap<String, i64>)> = BTreeMap::new();
+    let mut m = Date::new(from.year(), from.month(), 1).unwrap_or(from);
+    while m <= to {
+        months.insert(month_of(m), Default::default());
+        let Ok(next) = m.checked_add(jiff::Span::new().months(1)) else { break };
+        m = next;
+    }
+    let mut services: BTreeMap<i64, BTreeMap<Date, i64>> = BTreeMap::new();
+    for s in daily {
+        let (Some(date), Some((channel, demand))) =
+            (s.day.and_then(date_of), s.key.as_deref().and_then(channel_and_demand))
+        else {
+            continue;
+        };
+        let failed = if demand.is_failure() { s.value } else { 0 };
+        if let Some(week) = weeks.get_mut(&monday(date)) {
+            week.0 += s.value;
+            week.1 += failed;
+            *week.2.entry(channel.to_owned()).or_default() += s.value;
+        }
+        if date >= from {
+            if let Some(month) = months.get_mut(&month_of(date)) {
+                month.0 += s.value;
+                month.1 += failed;
+                *month.3.entry(channel.to_owned()).or_default() += s.value;
+            }
+            *services.entry(s.service_id.unwrap_or(0)).or_default().entry(monday(date)).or_default() += s.value;
+        }
+    }
+    // A year before: each day moved on a year, to its week (52 weeks on) and its month.
+    let mut last_weeks: BTreeMap<Date, i64> = BTreeMap::new();
+    for s in last_year {
+        let Some(date) = s.day.and_then(date_of) else { continue };
+        let week_on = monday(date).checked_add(jiff::Span::new().weeks(52)).unwrap_or(date);
+        *last_weeks.entry(week_on).or_default() += s.value;
+        let month_on = date.checked_add(jiff::Span::new().years(1)).unwrap_or(date);
+        if let Some(month) = months.get_mut(&month_of(month_on)) {
+            month.2 += s.value;
+        }
+    }
+    let counts: Vec<(Date, i64)> = weeks.iter().map(|(d, w)| (*d, w.0)).collect();
+    let mut out_weeks = Vec::new();
+    for (i, (date, (contacts, failure, by_channel))) in weeks.into_iter().enumerate() {
+        if date < first_week {
+            continue;
+        }
+        let before: Vec<i64> = counts[i.saturating_sub(TRAILING_WEEKS as usize)..i].iter().map(|(_, c)| *c).collect();
+        out_weeks.push(Week {
+            week: date.to_string(),
+            contacts,
+            failure,
+            last_year: last_weeks.get(&date).copied().unwrap_or(0),
+            unusual: unusual(contacts, &before),
+            by_channel,
+        });
+    }
+    let mut busiest: Vec<(i64, i64)> = services.iter().map(|(id, w)| (*id, w.values().sum())).collect();
+    busiest.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let week_dates: Vec<Date> = out_weeks.iter().filter_map(|w| w.week.parse().ok()).collect();
+    let services = busiest
+        .into_iter()
+        .take(10)
+        .map(|(id, _)| {
+            let counts = &services[&id];
+            ServiceWeeks {
+                code: id.to_string(),
+                name: String::new(),
+                weeks: week_dates.iter().map(|d| counts.get(d).copied().unwrap_or(0)).collect(),
+            }
+        })
+        .collect();
+    Trends {
+        rule: format!(
+            "A week is unusual when its contacts are more than three standard deviations above the mean of the \
+             {TRAILING_WEEKS} weeks before it (with at least {TRAILING_WEEKS_NEEDED} of them to judge by)."
+        ),
+        weeks: out_weeks,
+        months: months
+            .into_iter()
+            .map(|(month, (contacts, failure, last_year, by_channel))| MonthLine {
+                month,
+                contacts,
+                failure,
+                last_year,
+                by_channel,
+            })
+            .collect(),
+        services,
+    }
+}
+
+/// Names the services of the weekly trend (kept apart so `trends` needs no names).
+pub fn name_services(trends: &mut Trends, names: &Names) {
+    for s in &mut trends.services {
+        let id = s.code.parse().unwrap_or(0);
+        (s.code, s.name) = service_name(names, id);
+    }
+}
+
+/// A ward's contacts in the period.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct WardLine {
+    pub code: String,
+    pub name: String,
+    pub population: Option<i64>,
+    pub contacts: i64,
+    /// Contacts per 1,000 residents, to one decimal place.
+    pub per_thousand: Option<f64>,
+    pub by_channel: BTreeMap<String, i64>,
+    /// The three services it contacts about most: (service name, contacts).
+    pub top_services: Vec<(String, i64)>,
+}
+
+pub fn ward_lines(sums: &[Sum], names: &Names) -> Vec<WardLine> {
+    // Per ward: contacts, by channel, by service.
+    type Tally = (i64, BTreeMap<String, i64>, BTreeMap<i64, i64>);
+    let mut wards: BTreeMap<String, Tally> =
+        names.wards.keys().map(|code| (code.clone(), Default::default())).collect();
+    for s in sums {
+        let Some((ward, channel)) = s.key.as_deref().and_then(|k| k.split_once(':')) else { continue };
+        let w = wards.entry(ward.to_owned()).or_default();
+        w.0 += s.value;
+        *w.1.entry(channel.to_owned()).or_default() += s.value;
+        *w.2.entry(s.service_id.unwrap_or(0)).or_default() += s.value;
+    }
+    let mut out: Vec<WardLine> = wards
+        .into_iter()
+        .map(|(code, (contacts, by_channel, by_service))| {
+            let (name, population) = names.wards.get(&code).cloned().unwrap_or((code.clone(), None));
+            let mut top: Vec<(i64, i64)> = by_service.into_iter().collect();
+            top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            WardLine {
+                per_thousand: per_thousand_tenths(contacts, population).map(|t| t as f64 / 10.0),
+                code,
+                name,
+                population,
+                contacts,
+                by_channel,
+                top_services: top.into_iter().take(3).map(|(id, n)| (service_name(names, id).1, n)).collect(),
+            }
+        })
+        .collect();
+    // The wards the council hears from least, per head, first.
+    out.sort_by(|a, b| {
+        a.per_thousand.unwrap_or(f64::MAX).total_cmp(&b.per_thousand.unwrap_or(f64::MAX)).then(a.name.cmp(&b.name))
+    });
+    out
+}
+
+/// The equality answers, each count under 5 suppressed.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct EqualityLine {
+    pub question: String,
+    pub answer: String,
+    /// `null` where suppressed (fewer than 5).
+    pub count: Option<i64>,
+}
+
+pub fn equality_lines(sums: &[Sum]) -> Vec<EqualityLine> {
+    let mut out: Vec<EqualityLine> = sums
+        .iter()
+        .filter_map(|s| {
+            let (question, answer) = s.key.as_deref()?.split_once(':')?;
+            Some(EqualityLine { question: question.to_owned(), answer: answer.to_owned(), count: suppress(s.value) })
+        })
+        .collect();
+    out.sort_by(|a, b| a.question.cmp(&b.question).then(a.answer.cmp(&b.answer)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sum(service: i64, key: &str, value: i64) -> Sum {
+        Sum { day: None, service_id: Some(service), key: Some(key.into()), value }
+    }
+
+    fn names() -> Names {
+        let mut n = Names::default();
+        n.services.insert(1, ("bins".into(), "Missed bin".into(), 1));
+        n.services.insert(2, ("tax".into(), "Council tax".into(), 2));
+        n.teams.insert(1, "Waste".into());
+        n.teams.insert(2, "Revenues".into());
+        n
+    }
+
+    #[test]
+    fn failure_demand_by_hand() {
+        let contacts = [
+            sum(1, "web:value", 6),
+            sum(1, "phone:progress_chasing", 3),
+            sum(1, "email:repeat", 1),
+            sum(2, "phone:value", 8),
+            sum(2, "phone:clarification", 2),
+        ];
+        let before = [sum(1, "phone:progress_chasing", 1), sum(2, "phone:clarification", 2)];
+        let f = failure_demand(&contacts, &before, &names());
+        assert_eq!((f.contacts, f.failure, f.value, f.share), (20, 6, 14, Some(0.3)));
+        assert_eq!(f.by_kind["progress_chasing"], 3);
+        assert_eq!((f.by_kind["misdirected"], f.by_kind.len()), (0, 5));
+        assert_eq!(f.by_service[0].name, "Missed bin");
+        assert_eq!(f.by_service[0].share, Some(0.4));
+        let phone = f.by_channel.iter().find(|c| c.code == "phone").unwrap();
+        assert_eq!((phone.contacts, phone.failure), (13, 5));
+        // Missed bins went from 1 to 4; council tax stayed at 2.
+        assert_eq!(f.grew_most.len(), 1);
+        assert_eq!((f.grew_most[0].before, f.grew_most[0].now, f.grew_most[0].change), (1, 4, 3));
+    }
+
+    #[test]
+    fn contacts_per_resolved_case() {
+        let contacts = [sum(1, "web:value", 9), sum(2, "phone:value", 4)];
+        let resolved = [Sum { day: None, service_id: Some(1), key: None, value: 3 }];
+        let r = per_resolved(&contacts, &resolved, &names());
+        assert_eq!((r.contacts, r.resolved, r.overall), (13, 3, Some(4.33)));
+        // None resolved sorts first: the most avoidable.
+        assert_eq!((r.by_service[0].name.as_str(), r.by_service[0].per_case), ("Council tax", None));
+        assert_eq!(r.by_service[1].per_case, Some(3.0));
+    }
+
+    #[test]
+    fn unusual_weeks() {
+        assert!(!unusual(100, &[10, 12]));
+        assert!(unusual(40, &[10, 12, 11, 9, 10, 12, 11, 10]));
+        assert!(!unusual(13, &[10, 12, 11, 9, 10, 12, 11, 10]));
+        assert!(unusual(16, &[10, 10, 10, 10]) && !unusual(15, &[10, 10, 10, 10]));
+    }
+
+    #[test]
+    fn blockages_by_team_and_breach_share() {
+        let day = 86_400_000;
+        let now = 100 * day;
+        let open = |team, created: i64, last: i64| OpenCase {
+            team_id: team,
+            partner_id: None,
+            status: "in_progress".into(),
+            case_type: "enquiry".into(),
+            created_at: created,
+            last_event_at: last,
+        };
+        let cases = [open(1, 90 * day, 99 * day), open(2, 40 * day, 41 * day), open(2, 80 * day, 80 * day)];
+        let met = [Sum { day: None, service_id: Some(1), key: None, value: 3 }];
+        let missed = [Sum { day: None, service_id: Some(2), key: None, value: 1 }];
+        let handoffs = [Sum { day: None, service_id: None, key: Some("1:2".into()), value: 2 }];
+        let b = blockages(&cases, &met, &missed, &handoffs, &names(), now, 90 * day, 10);
+        assert_eq!((b.open, b.quiet, b.handoffs), (3, 2, 2));
+        assert_eq!(
+            b.by_team[0],
+            Waiting { name: "Revenues".into(), open: 2, mean_days: 40, longest_days: 60, quiet: 2 }
+        );
+        assert_eq!((b.breaches_by_team[0].team.as_str(), b.breaches_by_team[0].share_missed), ("Revenues", Some(1.0)));
+        assert_eq!((b.breaches_by_team[0].handed_in, b.breaches_by_team[1].handed_on), (2, 2));
+    }
+
+    #[test]
+    fn weeks_compare_with_a_year_before() {
+        let day =
+            |d: i64, key: &str, v: i64| Sum { day: Some(d), service_id: Some(1), key: Some(key.into()), value: v };
+        let daily =
+            [day(20261201, "web:value", 3), day(20261202, "phone:progress_chasing", 2), day(20261208, "web:value", 1)];
+        let last_year = [Sum { day: Some(20251202), service_id: None, key: Some("web:value".into()), value: 4 }];
+        let t = trends(&daily, &last_year, jiff::civil::date(2026, 12, 1), jiff::civil::date(2026, 12, 13));
+        assert_eq!(t.weeks.len(), 2);
+        assert_eq!((t.weeks[0].week.as_str(), t.weeks[0].contacts, t.weeks[0].failure), ("2026-11-30", 5, 2));
+        assert_eq!(t.weeks[0].last_year, 4);
+        assert_eq!((t.months.len(), t.months[0].contacts, t.months[0].last_year), (1, 6, 4));
+        assert_eq!(t.services[0].weeks, vec![5, 1]);
+    }
+}

@@ -1,0 +1,128 @@
+//! Insight for the people who fix the causes of contact (docs/insight.md): failure
+//! demand (contacts caused by not doing something, or not doing it right, for the
+//! customer) as a share of all contacts, by kind, service, channel and month; contacts
+//! per resolved case (the former national indicator of avoidable contact); blockages
+//! (where open cases wait longest, cases nothing has happened to, breaches by team,
+//! hand-offs); trends by week and month against the same weeks a year before, with
+//! unusual weeks flagged; and contacts by ward per 1,000 residents.
+//!
+//! Everything but the blockages is read from the running counts (`rollups`), summed over
+//! the report's period; the blockages read the open cases as they stand. The figures are
+//! worked out here by pure functions, so the page, its CSV files and
+//! `frontdoor report insight --json` say the same.
+
+pub mod db;
+mod figures;
+
+pub use figures::*;
+
+use jiff::civil::Date;
+
+use crate::calendar::Calendar;
+use crate::contacts::Demand;
+use crate::rollups::{Metric, day_number};
+use db::{By, Sum};
+
+/// A period asked about is refused when it is back to front or longer than this.
+pub const MAX_DAYS: i64 = 732;
+
+/// Why a report cannot be made.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error("{0}")]
+    Period(String),
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+/// The period a report covers, both days included, and the weeks of trailing history an
+/// unusual week is judged against.
+pub fn check_period(from: Date, to: Date) -> Result<(), ReportError> {
+    if to < from {
+        return Err(ReportError::Period("The end of the period is before its start".into()));
+    }
+    let days = (to - from).get_days();
+    if i64::from(days) >= MAX_DAYS {
+        return Err(ReportError::Period(format!("Choose a period of at most {MAX_DAYS} days")));
+    }
+    Ok(())
+}
+
+/// Makes the report for `from` to `to`, with the open cases as they stand at `now`.
+pub async fn report(
+    pool: &sqlx::AnyPool,
+    calendar: &Calendar,
+    quiet_working_days: i64,
+    from: Date,
+    to: Date,
+    now: i64,
+) -> Result<Report, ReportError> {
+    check_period(from, to)?;
+    let span = (to - from).get_days() + 1;
+    let before_from = from.checked_sub(jiff::Span::new().days(span)).unwrap_or(from);
+    let year_ago = |d: Date| d.checked_sub(jiff::Span::new().years(1)).unwrap_or(d);
+    // Eight weeks before the period, for judging its first weeks.
+    let trail_from = from.checked_sub(jiff::Span::new().days(TRAILING_WEEKS * 7)).unwrap_or(from);
+    let (first, last) = (day_number(from), day_number(to));
+    let all = [By::Service, By::Key];
+    let contacts = db::sums(pool, Metric::Contacts, first, last, &all).await?;
+    let before = db::sums(pool, Metric::Contacts, day_number(before_from), day_number(from) - 1, &all).await?;
+    let daily =
+        db::sums(pool, Metric::Contacts, day_number(trail_from), last, &[By::Day, By::Service, By::Key]).await?;
+    let last_year =
+        db::sums(pool, Metric::Contacts, day_number(year_ago(from)), day_number(year_ago(to)), &[By::Day, By::Key])
+            .await?;
+    let resolved = db::sums(pool, Metric::Resolved, first, last, &[By::Service]).await?;
+    let met = db::sums(pool, Metric::Met, first, last, &[By::Service]).await?;
+    let missed = db::sums(pool, Metric::Missed, first, last, &[By::Service]).await?;
+    let handoffs = db::sums(pool, Metric::Handoff, first, last, &[By::Key]).await?;
+    let wards = db::sums(pool, Metric::WardContacts, first, last, &[By::Service, By::Key]).await?;
+    let equality = db::sums(pool, Metric::Equality, first, last, &[By::Key]).await?;
+    let names = db::names(pool).await?;
+    let open = db::open_cases(pool).await?;
+    let quiet_since = quiet_cutoff(calendar, now, quiet_working_days);
+    let mut trends = trends(&daily, &last_year, from, to);
+    name_services(&mut trends, &names);
+    let mut failure_demand = failure_demand(&contacts, &before, &names);
+    failure_demand.by_month = trends
+        .months
+        .iter()
+        .map(|m| Split {
+            code: m.month.clone(),
+            name: m.month.clone(),
+            contacts: m.contacts,
+            failure: m.failure,
+            share: share(m.failure, m.contacts),
+        })
+        .collect();
+    Ok(Report {
+        from: from.to_string(),
+        to: to.to_string(),
+        failure_demand,
+        contacts_per_resolved_case: per_resolved(&contacts, &resolved, &names),
+        blockages: blockages(&open, &met, &missed, &handoffs, &names, now, quiet_since, quiet_working_days),
+        trends,
+        wards: ward_lines(&wards, &names),
+        equality: equality_lines(&equality),
+    })
+}
+
+/// The moment before which a case with no event counts as quiet: `days` working days
+/// before today, at the same time of day.
+fn quiet_cutoff(calendar: &Calendar, now: i64, days: i64) -> i64 {
+    let at = crate::rollups::ts(now);
+    let today = calendar.local_date(at);
+    let back = calendar.sub_working_days(today, days);
+    now - (today - back).get_days().max(0) as i64 * 86_400_000
+}
+
+/// A contact count's key, `channel:demand`, split.
+fn channel_and_demand(key: &str) -> Option<(&str, Demand)> {
+    let (channel, demand) = key.split_once(':')?;
+    Some((channel, Demand::parse(demand)?))
+}
+
+/// The total of a list of sums.
+fn total(sums: &[Sum]) -> i64 {
+    sums.iter().map(|s| s.value).sum()
+}
