@@ -49,7 +49,7 @@ pub async fn sums(
         (format!("{}, ", columns.join(", ")), format!(" GROUP BY {}", columns.join(", ")))
     };
     let sql = format!(
-        "SELECT {select}SUM(value) AS value FROM rollup_days WHERE metric = $1 AND day >= $2 AND day <= $3{group}"
+        "SELECT {select}CAST(SUM(value) AS BIGINT) AS value FROM rollup_days WHERE metric = $1 AND day >= $2 AND day <= $3{group}"
     );
     let rows =
         sqlx::query(AssertSqlSafe(sql)).bind(metric.as_str()).bind(first_day).bind(last_day).fetch_all(pool).await?;

@@ -20,6 +20,7 @@ mod deadline;
 mod demo;
 mod face_to_face;
 mod information;
+mod insight;
 mod letters;
 mod log_contact;
 mod mail;

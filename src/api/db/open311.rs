@@ -14,6 +14,8 @@ pub struct Request {
     pub address: Option<String>,
     pub postcode: Option<String>,
     pub uprn: Option<i64>,
+    /// The ward's code (ONS), from the postcode.
+    pub ward: Option<String>,
     pub lat_e7: Option<i64>,
     pub lng_e7: Option<i64>,
     pub partner_id: Option<i64>,
@@ -25,8 +27,8 @@ pub struct Request {
     pub agency: String,
 }
 
-const COLUMNS: &str = "SELECT c.id, c.status, c.description, c.address, c.postcode, c.uprn, c.lat_e7, c.lng_e7, \
-     c.partner_id, c.created_at, c.updated_at, c.queue_due_at, s.code AS service_code, s.name AS service_name, \
+const COLUMNS: &str = "SELECT c.id, c.status, c.description, c.address, c.postcode, c.uprn, c.ward, c.lat_e7, \
+     c.lng_e7, c.partner_id, c.created_at, c.updated_at, c.queue_due_at, s.code AS service_code, s.name AS service_name, \
      COALESCE(p.name, t.name) AS agency";
 
 const JOINS: &str = "JOIN services s ON s.id = c.service_id \

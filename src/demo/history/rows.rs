@@ -306,9 +306,9 @@ fn inbound(
     let open_days = (end - t0) / super::timeline::DAY;
     let breached = story.clocks.iter().any(|c| c.breached);
     let chasers = match (breached, open_days) {
-        (true, _) => rng.random_range(1..=3),
-        (false, d) if d > 10 => u32::from(rng.random_bool(0.5)),
-        _ => u32::from(rng.random_bool(0.12)),
+        (true, _) => u32::from(rng.random_bool(0.5)) + u32::from(rng.random_bool(0.25)),
+        (false, d) if d > 10 => u32::from(rng.random_bool(0.3)),
+        _ => u32::from(rng.random_bool(0.06)),
     };
     for _ in 0..chasers {
         if end - t0 < 2 * super::timeline::HOUR {

@@ -140,7 +140,10 @@ fn plan(rng: &mut StdRng, cast: &Cast<'_>, t0: i64, now: i64) -> Plan {
     }
     // A tenth of the last month's cases are stuck: worked on, never answered. They are
     // the late cases every queue and the performance page must show.
-    let stuck = now - t0 < 30 * DAY && rng.random_bool(0.1);
+    // And the repairs contractor has a backlog: half its cases of the last ten weeks
+    // wait with nothing done, the blockage the insight report finds.
+    let stuck = (now - t0 < 30 * DAY && rng.random_bool(0.1))
+        || (service.partner_id.is_some() && now - t0 < 70 * DAY && rng.random_bool(0.5));
     let median = match service.case_type {
         CaseType::Enquiry => 1.6 * DAY as f64,
         CaseType::ServiceRequest => 3.5 * DAY as f64,

@@ -40,6 +40,8 @@ pub(super) fn request(state: &AppState, row: rows::Request) -> V {
         ("address", V::S(row.address)),
         ("address_id", V::S(row.uprn.map(|u| u.to_string()))),
         ("zipcode", V::S(row.postcode)),
+        // An extension: the ward (its ONS code), from the postcode.
+        ("ward", V::S(row.ward)),
         ("lat", V::F(e7(row.lat_e7))),
         ("long", V::F(e7(row.lng_e7))),
         ("media_url", V::S(None)),
