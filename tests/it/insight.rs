@@ -43,13 +43,11 @@ async fn assert_counts_match_a_rebuild(db: &Db) {
     assert_eq!(running, frontdoor::rollups::db::all_days(db.reader()).await.unwrap());
 }
 
-fn report(db: &Db) -> impl std::future::Future<Output = frontdoor::insight::Report> + '_ {
-    async move {
-        let rules = rules(db).await;
-        let today = rules.calendars.council.local_date(frontdoor::rollups::ts(now_ms()));
-        let from = today.saturating_sub(jiff::Span::new().days(30));
-        frontdoor::insight::report(db.reader(), &rules.calendars.council, 10, from, today, now_ms()).await.unwrap()
-    }
+async fn report(db: &Db) -> frontdoor::insight::Report {
+    let rules = rules(db).await;
+    let today = rules.calendars.council.local_date(frontdoor::rollups::ts(now_ms()));
+    let from = today.saturating_sub(jiff::Span::new().days(30));
+    frontdoor::insight::report(db.reader(), &rules.calendars.council, 10, from, today, now_ms()).await.unwrap()
 }
 
 #[tokio::test]
