@@ -15,6 +15,7 @@ pub mod clocks;
 pub mod complaints;
 pub mod config;
 pub mod contacts;
+pub mod councillors;
 pub mod crypto;
 pub mod customers;
 pub mod db;

@@ -40,6 +40,8 @@ vocabulary! {
         Rectification = "rectification", "Request to correct personal data";
         Restriction = "restriction", "Request to restrict use of personal data";
         Callback = "callback", "Callback request";
+        // An enquiry a councillor makes for a resident (a "members' enquiry").
+        CouncillorEnquiry = "councillor_enquiry", "Councillor's enquiry";
     }
 }
 

@@ -12,6 +12,7 @@ pub async fn add_user(
     role: String,
     team: Option<String>,
     partner: Option<String>,
+    ward: Option<String>,
     database: DatabaseArgs,
 ) -> anyhow::Result<()> {
     let password = match std::env::var("FRONTDOOR_NEW_PASSWORD") {
@@ -33,6 +34,7 @@ pub async fn add_user(
         password: &password,
     };
     let id = crate::org::add_account(&db, &new, now_ms()).await?;
+    crate::org::set_ward(&db, id, ward.as_deref()).await?;
     println!("Added {} as {} (staff id {id}). They can sign in at /staff/sign-in.", email.trim().to_lowercase(), role);
     Ok(())
 }

@@ -338,7 +338,7 @@ pub enum UserCommand {
         email: String,
         #[arg(long)]
         name: String,
-        /// adviser, caseworker, team_lead, partner, insight, auditor or admin.
+        /// adviser, caseworker, team_lead, partner, insight, auditor, admin or councillor.
         #[arg(long)]
         role: String,
         /// The team's code, for caseworkers and team leads.
@@ -347,6 +347,9 @@ pub enum UserCommand {
         /// The partner organisation's code, for partner users.
         #[arg(long)]
         partner: Option<String>,
+        /// The ward's code (as `frontdoor wards import` loaded it), for a councillor.
+        #[arg(long)]
+        ward: Option<String>,
         #[command(flatten)]
         database: DatabaseArgs,
     },
@@ -461,8 +464,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Mail { command: MailCommand::Quarantine { database } } => mail::list_quarantine(database).await,
         Command::Mail { command: MailCommand::Retry { id, database } } => mail::retry(id, database).await,
-        Command::User { command: UserCommand::Add { email, name, role, team, partner, database } } => {
-            admin::add_user(email, name, role, team, partner, database).await
+        Command::User { command: UserCommand::Add { email, name, role, team, partner, ward, database } } => {
+            admin::add_user(email, name, role, team, partner, ward, database).await
         }
         Command::User { command: UserCommand::SecondStepOff { email, database } } => {
             admin::second_step_off(email, database).await

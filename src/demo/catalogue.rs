@@ -567,6 +567,19 @@ pub const SERVICES: &[ServiceSpec] = &[
         "The swing in the playground is broken."
     ),
     service!(
+        "councillor-enquiry",
+        "Enquiry from a councillor",
+        "Contact the council",
+        "customer",
+        CouncillorEnquiry,
+        loc = false,
+        partner = false,
+        w = 3,
+        "For councillors asking on a resident's behalf. Councillors use their own page in the staff workspace.",
+        "councillor member enquiry ward",
+        "A resident in my ward has asked me to chase the repair to the street light outside their house."
+    ),
+    service!(
         "general",
         "Ask us something else",
         "Contact the council",
@@ -705,6 +718,13 @@ pub struct StaffSpec {
     pub team: Option<&'static str>,
     pub partner: bool,
 }
+
+/// The demo's councillors: (email, name, ward code).
+pub const COUNCILLORS: &[(&str, &str, &str)] = &[
+    ("cllr.okafor@kingsmead.example", "Cllr Grace Okafor", "E05099914"),
+    ("cllr.hughes@kingsmead.example", "Cllr Owen Hughes", "E05099912"),
+    ("cllr.bennett@kingsmead.example", "Cllr Ruth Bennett", "E05099902"),
+];
 
 pub const STAFF: &[StaffSpec] = &[
     StaffSpec { email: "admin@kingsmead.example", name: "Alex Morgan", role: Role::Admin, team: None, partner: false },

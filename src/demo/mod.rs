@@ -7,6 +7,7 @@
 
 pub mod calls;
 mod catalogue;
+mod councillors;
 mod history;
 mod letters;
 pub mod meetings;
@@ -78,13 +79,18 @@ pub async fn build(db: &Db, cases: usize) -> anyhow::Result<Built> {
     let wards = write_wards(db, &rules).await?;
     let calls = write_calls(db, &rules, cases, now).await?;
     let seeded = seed_history(db, rules.clone(), cases, now, &|_| {}).await?;
+    councillors::write(db, now).await.context("writing the demo's councillors")?;
     book_callbacks(db, &rules, now).await?;
     let meetings =
         meetings::write(db, &rules, now).await.context("writing the demo's visitors, appointments and home visits")?;
     let letters = letters::write(db, &rules, now).await.context("writing the demo's letters")?;
     let needs = privacy::write(db, now).await.context("writing the demo's needs, adjustments and hold")?;
     publish_examples(db, now).await?;
-    let staff = STAFF.iter().map(|s| (s.email, s.role.label())).collect();
+    let staff = STAFF
+        .iter()
+        .map(|s| (s.email, s.role.label()))
+        .chain(catalogue::COUNCILLORS.iter().map(|(email, ..)| (*email, Role::Councillor.label())))
+        .collect();
     Ok(Built { seeded, services: SERVICES.len(), staff, calls, meetings, letters, needs, wards })
 }
 

@@ -12,6 +12,7 @@
 //! `frontdoor report insight --json` say the same.
 
 pub mod db;
+pub mod equality;
 mod figures;
 
 pub use figures::*;

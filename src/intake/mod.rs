@@ -222,6 +222,8 @@ pub struct Checked {
     pub uploads: Vec<String>,
     /// For a callback request, when to call (`None`: as soon as possible).
     pub callback: Option<crate::callbacks::When>,
+    /// The equality monitoring answers given, (question, answer): counted, never kept.
+    pub equality: Vec<(&'static str, &'static str)>,
 }
 
 /// The form field for when to call, and the one that says the form asked it (a radio
@@ -272,11 +274,12 @@ pub async fn check(db: &Db, s: &Submission) -> Result<Checked, IntakeError> {
             .with_text("error-too-many-files", vec![("max", attachments::MAX_FILES.to_string())])
     });
     let callback = if service.case_type == CaseType::Callback { callback_when(s) } else { Ok(None) };
-    match (validate(s, asks), services::fields::check(&fields, &s.answers), too_many, callback) {
-        (Ok((customer, location, description)), Ok(answers), None, Ok(callback)) => {
-            Ok(Checked { service, customer, location, description, answers, uploads, callback })
+    let equality = crate::insight::equality::read(&s.answers);
+    match (validate(s, asks), services::fields::check(&fields, &s.answers), too_many, callback, equality) {
+        (Ok((customer, location, description)), Ok(answers), None, Ok(callback), Ok(equality)) => {
+            Ok(Checked { service, customer, location, description, answers, uploads, callback, equality })
         }
-        (core, answers, too_many, callback) => {
+        (core, answers, too_many, callback, equality) => {
             // In the form's order: what it is about, the service's questions, the files,
             // then the rest, and when to call last.
             let mut core = core.err().unwrap_or_default();
@@ -285,6 +288,7 @@ pub async fn check(db: &Db, s: &Submission) -> Result<Checked, IntakeError> {
             core.extend(too_many);
             core.extend(rest);
             core.extend(callback.err());
+            core.extend(equality.err().unwrap_or_default());
             Err(IntakeError::Invalid(core))
         }
     }
@@ -348,6 +352,8 @@ pub async fn submit(db: &Db, council: Arc<Council>, rules: Arc<Rules>, s: &Submi
                     };
                     crate::casework::append_event(&mut *conn, opened.case_id, &event, &rules, now).await?;
                 }
+                // Counted only, never kept with the case.
+                crate::insight::equality::count(&mut *conn, &rules, checked.service.id, &checked.equality, now).await?;
                 for token in &checked.uploads {
                     if !attachments::db::claim(&mut *conn, token, opened.case_id, now).await? {
                         // An error rolls the case back: nothing is half-made.

@@ -206,3 +206,25 @@ pub async fn update_staff(
             .await?;
     Ok(changed.rows_affected() == 1)
 }
+
+/// Someone's role, if the account exists.
+pub async fn role_of(pool: &sqlx::AnyPool, staff_id: i64) -> Result<Option<super::Role>, sqlx::Error> {
+    let role: Option<String> =
+        sqlx::query_scalar("SELECT role FROM staff_users WHERE id = $1").bind(staff_id).fetch_optional(pool).await?;
+    Ok(role.as_deref().and_then(super::Role::parse))
+}
+
+pub async fn ward_exists(pool: &sqlx::AnyPool, code: &str) -> Result<bool, sqlx::Error> {
+    let found: Option<String> =
+        sqlx::query_scalar("SELECT code FROM wards WHERE code = $1").bind(code).fetch_optional(pool).await?;
+    Ok(found.is_some())
+}
+
+pub async fn set_ward(db: &crate::db::Db, staff_id: i64, ward: Option<&str>) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE staff_users SET ward = $1 WHERE id = $2")
+        .bind(ward)
+        .bind(staff_id)
+        .execute(db.writer())
+        .await?;
+    Ok(())
+}

@@ -15,6 +15,8 @@ vocabulary! {
         Insight = "insight", "Performance and insight officer";
         Auditor = "auditor", "Auditor";
         Admin = "admin", "Administrator";
+        // Sees the cases of their own ward and the enquiries they made, and nothing else.
+        Councillor = "councillor", "Councillor";
     }
 }
 
@@ -70,11 +72,14 @@ pub enum Action {
     HoldCase,
     /// Carry out an erasure request: anonymise the customer's closed cases now.
     ErasePersonalData,
+    /// Make an enquiry for a resident, and follow the enquiries made and the cases of
+    /// one's own ward (`/staff/councillor`).
+    CouncillorEnquiries,
 }
 
 impl Role {
     pub fn may(self, action: Action) -> bool {
-        use Role::{Admin, Adviser, Auditor, Caseworker, Insight, Partner, TeamLead};
+        use Role::{Admin, Adviser, Auditor, Caseworker, Councillor, Insight, Partner, TeamLead};
         match action {
             // The contact centre takes calls for every service; service teams take calls
             // about their own cases. Partners, insight officers and auditors do not.
@@ -115,6 +120,8 @@ impl Role {
             Action::HoldCase => matches!(self, TeamLead | Admin),
             // As for the subject access export: the council's officers who may work the case.
             Action::ErasePersonalData => matches!(self, Caseworker | TeamLead | Admin),
+            // Only councillors: every other role sees cases through its own pages.
+            Action::CouncillorEnquiries => matches!(self, Councillor),
         }
     }
 }
@@ -177,6 +184,27 @@ pub async fn add_account(db: &crate::db::Db, new: &NewAccount<'_>, now: i64) -> 
     };
     tx.commit().await?;
     Ok(id)
+}
+
+/// Sets a councillor's ward (a code `frontdoor wards import` loaded), or clears it. A
+/// ward is refused for any other role, and an unknown ward is refused.
+pub async fn set_ward(db: &crate::db::Db, staff_id: i64, ward: Option<&str>) -> Result<(), AccountError> {
+    let ward = ward.map(str::trim).filter(|w| !w.is_empty());
+    let role = db::role_of(db.reader(), staff_id).await?;
+    match (role, ward) {
+        (_, None) => {}
+        (Some(Role::Councillor), Some(code)) => {
+            if !db::ward_exists(db.reader(), code).await? {
+                return Err(refuse(
+                    "ward",
+                    format!("there is no ward {code:?}; load them with frontdoor wards import"),
+                ));
+            }
+        }
+        (_, Some(_)) => return Err(refuse("ward", "only a councillor has a ward")),
+    }
+    db::set_ward(db, staff_id, ward).await?;
+    Ok(())
 }
 
 /// Changes someone's name, role, team or partner organisation, with the same checks as

@@ -245,7 +245,7 @@ pub async fn second_step_secret(db: &Db, staff_id: i64) -> Result<Option<String>
     Ok(secret.flatten())
 }
 
-const STAFF_COLUMNS: &str = "u.id, u.name, u.email, u.role, u.team_id, u.partner_id";
+const STAFF_COLUMNS: &str = "u.id, u.name, u.email, u.role, u.team_id, u.partner_id, u.ward";
 
 fn staff_from_row(row: &AnyRow) -> Result<Staff, sqlx::Error> {
     Ok(Staff {
@@ -255,6 +255,7 @@ fn staff_from_row(row: &AnyRow) -> Result<Staff, sqlx::Error> {
         role: code(row, "role", Role::parse)?,
         team_id: row.try_get("team_id")?,
         partner_id: row.try_get("partner_id")?,
+        ward: row.try_get("ward")?,
     })
 }
 

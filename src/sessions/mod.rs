@@ -32,6 +32,8 @@ pub struct Staff {
     pub role: Role,
     pub team_id: Option<i64>,
     pub partner_id: Option<i64>,
+    /// A councillor's ward (its ONS code).
+    pub ward: Option<String>,
 }
 
 impl Staff {
@@ -80,7 +82,7 @@ mod tests {
     use super::*;
 
     fn staff(role: Role, team_id: Option<i64>, partner_id: Option<i64>) -> Staff {
-        Staff { id: 1, name: "A".into(), email: "a@x.example".into(), role, team_id, partner_id }
+        Staff { id: 1, name: "A".into(), email: "a@x.example".into(), role, team_id, partner_id, ward: None }
     }
 
     #[test]

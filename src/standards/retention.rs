@@ -84,6 +84,9 @@ pub struct RawRetention {
     /// Callback requests: the council's call records.
     #[serde(default = "one_year")]
     pub callback: String,
+    /// Enquiries councillors made for residents.
+    #[serde(default = "two_years")]
+    pub councillor_enquiry: String,
     /// Reception visits that never became a case (a case's visits go with the case).
     #[serde(default = "one_year")]
     pub reception_visit: String,
@@ -212,6 +215,7 @@ pub fn check(raw: &RawRetention, problems: &mut Vec<String>) -> Retention {
         (Kept::Cases(CaseType::Rectification), &raw.rectification),
         (Kept::Cases(CaseType::Restriction), &raw.restriction),
         (Kept::Cases(CaseType::Callback), &raw.callback),
+        (Kept::Cases(CaseType::CouncillorEnquiry), &raw.councillor_enquiry),
         (Kept::ReceptionVisits, &raw.reception_visit),
     ];
     debug_assert_eq!(fields.len(), CaseType::ALL.len() + 1, "a new case type needs a retention period");

@@ -82,6 +82,8 @@ pub fn router(state: AppState) -> Router {
         .route("/staff/customers/{id}/needs", post(staff::customer::record_need))
         .route("/staff/customers/{id}/needs/{need}/end", post(staff::customer::end_need))
         .route("/staff/insight", get(staff::insight::show))
+        .route("/staff/councillor", get(staff::councillor::show).post(staff::councillor::enquire))
+        .route("/staff/councillor/cases/{reference}", get(staff::councillor::case))
         .route("/staff/insight/{file}", get(staff::insight::csv))
         .route("/staff/reports/complaints", get(staff::reports::complaints))
         .route("/staff/phones", get(staff::phones::show))

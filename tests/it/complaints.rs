@@ -152,6 +152,7 @@ async fn a_complaint_goes_through_both_stages_and_stage_2_goes_to_someone_else()
         role: frontdoor::org::Role::Caseworker,
         team_id: case.team_id.into(),
         partner_id: None,
+        ward: None,
     };
     let mut tx = t.db.begin().await.unwrap();
     let refused = perform(

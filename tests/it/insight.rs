@@ -269,3 +269,33 @@ async fn the_insight_officer_reads_the_report_and_its_csv_and_an_adviser_cannot(
     }
     assert_eq!(json["blockages"]["open"], 2);
 }
+
+#[tokio::test]
+async fn equality_answers_are_optional_counted_only_and_reported_with_small_counts_suppressed() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let app = app(&t.db).await;
+    let strange = crate::support::valid_report_with(&[]).into_iter().chain([("eq-age", "ancient")]).collect::<Vec<_>>();
+    let refused = post_form(&app, "/services/missed-bin/report/send", &strange).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("href=\"#eq-age\""), "the field is named");
+    assert_eq!(crate::support::count(&t.db, "cases").await, 0);
+    for n in 0..6 {
+        let age = if n < 5 { "25-34" } else { "75-plus" };
+        let fields: Vec<(&str, &str)> =
+            valid_report().into_iter().chain([("eq-age", age), ("eq-sex", ""), ("eq-disability", "no")]).collect();
+        let sent = post_form(&app, "/services/missed-bin/report/send", &fields).await;
+        assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    }
+    // Nothing of it is on the cases or anywhere but the counts.
+    let kept: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM case_answers").fetch_one(t.db.reader()).await.unwrap();
+    assert_eq!(kept, 0);
+    let r = report(&t.db).await;
+    let line = |q: &str, a: &str| r.equality.iter().find(|e| e.question == q && e.answer == a).map(|e| e.count);
+    assert_eq!(line("age", "25-34"), Some(Some(5)));
+    assert_eq!(line("age", "75-plus"), Some(None), "fewer than 5 is suppressed");
+    assert_eq!(line("disability", "no"), Some(Some(6)));
+    assert_eq!(line("sex", "female"), None, "unanswered");
+    let page = crate::support::get(&app, "/services/missed-bin/report").await;
+    assert!(page.body.contains("Help us check we serve everyone (optional)"));
+}

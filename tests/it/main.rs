@@ -15,6 +15,7 @@ mod case_actions;
 mod cases;
 mod clocks;
 mod complaints;
+mod councillors;
 mod customers;
 mod deadline;
 mod demo;

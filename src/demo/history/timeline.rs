@@ -152,6 +152,7 @@ fn plan(rng: &mut StdRng, cast: &Cast<'_>, t0: i64, now: i64) -> Plan {
         CaseType::SubjectAccess => 21.0 * DAY as f64,
         CaseType::Erasure | CaseType::Rectification | CaseType::Restriction => 12.0 * DAY as f64,
         CaseType::Callback => 4.0 * HOUR as f64,
+        CaseType::CouncillorEnquiry => 5.0 * DAY as f64,
         CaseType::Compliment => DAY as f64,
     };
     at += lognormal(rng, median, 0.75);

@@ -53,6 +53,7 @@ pub struct StaffBar {
     pub may_admin: bool,
     pub may_audit: bool,
     pub may_report: bool,
+    pub may_councillor: bool,
     /// Which section the page is in, to mark it in the navigation.
     pub section: &'static str,
 }
@@ -136,6 +137,7 @@ impl Chrome {
             may_admin: role.may(Action::ManageTemplates),
             may_audit: role.may(Action::ReadAccessLog),
             may_report: role.may(Action::ReadReports),
+            may_councillor: role.may(Action::CouncillorEnquiries),
             section,
         };
         // The staff workspace is in English.

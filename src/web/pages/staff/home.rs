@@ -18,6 +18,7 @@ struct HomePage {
     may_log: bool,
     may_view_cases: bool,
     may_report: bool,
+    may_councillor: bool,
     /// Mail waiting for a person, when the role handles mail.
     quarantined: Option<i64>,
 }
@@ -31,6 +32,7 @@ pub async fn show(State(state): State<AppState>, signed_in: SignedIn) -> Result<
         may_log: role.may(Action::LogContact),
         may_view_cases: role.may(Action::ViewCase),
         may_report: role.may(Action::ReadReports),
+        may_councillor: role.may(Action::CouncillorEnquiries),
         quarantined,
     };
     render(&page)

@@ -9,6 +9,7 @@ pub mod appointments;
 pub mod audit;
 pub mod callbacks;
 pub mod case;
+pub mod councillor;
 pub mod customer;
 pub mod find;
 pub mod home;
