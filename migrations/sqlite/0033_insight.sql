@@ -45,3 +45,17 @@ CREATE INDEX cases_councillor_idx ON cases (councillor_id, id) WHERE councillor_
 -- The insight report sums one metric's days over a period: read by metric first, so it
 -- reads that metric's days and no others, however long the history.
 CREATE INDEX rollup_days_metric_idx ON rollup_days (metric, day);
+
+-- A case passed from one team to another (a hand-off), with who passed it and why: the
+-- case's own record, and what the counts of hand-offs by team are rebuilt from.
+CREATE TABLE case_handoffs (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases (id),
+    from_team INTEGER NOT NULL REFERENCES teams (id),
+    to_team INTEGER NOT NULL REFERENCES teams (id),
+    staff_id INTEGER REFERENCES staff_users (id),
+    reason TEXT NOT NULL,
+    at INTEGER NOT NULL
+);
+CREATE INDEX case_handoffs_case_idx ON case_handoffs (case_id);
+INSERT OR IGNORE INTO vocabulary (name, number, code) VALUES ('event_kind', 15, 'passed_on');

@@ -94,3 +94,53 @@ pub async fn insert_feedback(
         .await?;
     Ok(())
 }
+
+/// A team's name, if it exists.
+pub async fn team_name(conn: &mut AnyConnection, team_id: i64) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT name FROM teams WHERE id = $1").bind(team_id).fetch_optional(conn).await
+}
+
+/// Moves a case from `from` to `to`, with no officer and no partner. Changes nothing,
+/// and says so, when the case is no longer with `from`.
+pub async fn pass_on(
+    conn: &mut AnyConnection,
+    case_id: i64,
+    from: i64,
+    to: i64,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let moved = sqlx::query(
+        "UPDATE cases SET team_id = $1, officer_id = NULL, partner_id = NULL, updated_at = $2 \
+         WHERE id = $3 AND team_id = $4",
+    )
+    .bind(to)
+    .bind(now)
+    .bind(case_id)
+    .bind(from)
+    .execute(conn)
+    .await?;
+    Ok(moved.rows_affected() == 1)
+}
+
+pub async fn record_handoff(
+    conn: &mut AnyConnection,
+    case_id: i64,
+    from: i64,
+    to: i64,
+    staff_id: Option<i64>,
+    reason: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO case_handoffs (case_id, from_team, to_team, staff_id, reason, at) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(case_id)
+    .bind(from)
+    .bind(to)
+    .bind(staff_id)
+    .bind(reason)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}

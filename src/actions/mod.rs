@@ -5,6 +5,7 @@
 
 pub mod by_customer;
 mod db;
+mod pass_on;
 
 use sqlx::AnyConnection;
 
@@ -34,6 +35,8 @@ pub enum CaseAction {
     Status { to: Status, note: String },
     /// More time on one standard's clock, with the reason the customer is told.
     Extend { standard_id: String, by: i64, reason: String },
+    /// To another team, with the reason (a hand-off): it leaves its officer behind.
+    PassOn { team_id: Option<i64>, reason: String },
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -83,6 +86,9 @@ pub async fn perform(
             append_event(&mut *conn, case_id, &event(actor, EventKind::Note, false, &text), rules, now).await?;
         }
         CaseAction::Assign { officer_id } => assign(&mut *conn, rules, case_id, *officer_id, actor, now).await?,
+        CaseAction::PassOn { team_id, reason } => {
+            pass_on::pass_on(&mut *conn, rules, case_id, *team_id, reason, actor, now).await?;
+        }
         CaseAction::Status { to, note } => {
             let needs_note = matches!(to, Status::Resolved | Status::WaitingForCustomer | Status::Reopened);
             let mut c = Checker::default();

@@ -98,6 +98,8 @@ vocabulary! {
         // A message to the customer that goes by post: it becomes a reply (the
         // `responded` milestone) only when the letter is printed.
         Letter = "letter", "Letter to the customer";
+        // Passed from one team to another, with the reason (a hand-off).
+        PassedOn = "passed_on", "Passed to another team";
     }
 }
 
@@ -118,6 +120,7 @@ numbered!(EventKind {
     CustomerMerged = 12,
     Reclassified = 13,
     Letter = 14,
+    PassedOn = 15,
 });
 
 vocabulary! {

@@ -266,6 +266,13 @@ pub async fn rebuild(db: &Db, calendar: &Calendar, more: Vec<Delta>) -> Result<u
             count(at, service, Metric::WardContacts, format!("{ward}:{channel}"));
         }
     }
+    // Hand-offs between teams (see `actions::pass_on`).
+    let handoffs =
+        "SELECT c.service_id, h.at, h.from_team, h.to_team FROM case_handoffs h JOIN cases c ON c.id = h.case_id";
+    for r in sqlx::query(handoffs).fetch_all(pool).await? {
+        let (from, to): (i64, i64) = (r.try_get("from_team")?, r.try_get("to_team")?);
+        count(r.try_get("at")?, r.try_get("service_id")?, Metric::Handoff, format!("{from}:{to}"));
+    }
     let mut deltas: Vec<Delta> = days
         .into_iter()
         .map(|((day, service_id, metric, key), value)| Delta { day, service_id, metric, key, value })

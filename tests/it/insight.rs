@@ -299,3 +299,40 @@ async fn equality_answers_are_optional_counted_only_and_reported_with_small_coun
     let page = crate::support::get(&app, "/services/missed-bin/report").await;
     assert!(page.body.contains("Help us check we serve everyone (optional)"));
 }
+
+#[tokio::test]
+async fn a_case_passed_to_another_team_counts_as_a_hand_off() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let mut tx = t.db.begin().await.unwrap();
+    let housing =
+        frontdoor::org::db::insert_team(&mut tx, "housing", "Housing", "housing@example.gov.uk").await.unwrap();
+    tx.commit().await.unwrap();
+    account(&t.db, "adviser@council.example", "adviser", None, None).await;
+    let app = app(&t.db).await;
+    let sent = post_form(&app, "/services/missed-bin/report/send", &valid_report()).await;
+    let reference = crate::support::reference_in(sent.location()).to_owned();
+    let (cookie, csrf) = sign_in(&app, "adviser@council.example").await;
+    let page = format!("/staff/cases/{reference}");
+    let housing_id = housing.to_string();
+    let empty = post_with(&app, &page, &cookie, &[("csrf", &csrf), ("action", "pass-on"), ("team", &housing_id)]).await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(empty.body.contains("href=\"#pass-reason\""));
+    let fields = [
+        ("csrf", csrf.as_str()),
+        ("action", "pass-on"),
+        ("team", housing_id.as_str()),
+        ("pass-reason", "The bins are in a council block: housing's caretakers empty them."),
+    ];
+    let passed = post_with(&app, &page, &cookie, &fields).await;
+    assert_eq!(passed.status, StatusCode::SEE_OTHER, "{}", passed.body);
+    let team: i64 = sqlx::query_scalar("SELECT team_id FROM cases").fetch_one(t.db.reader()).await.unwrap();
+    assert_eq!(team, housing);
+    let shown = get_with(&app, &page, &cookie).await;
+    assert!(shown.body.contains("Passed from Waste to Housing: The bins are in a council block"));
+    let r = report(&t.db).await;
+    assert_eq!(r.blockages.handoffs, 1);
+    let line = |name: &str| r.blockages.breaches_by_team.iter().find(|b| b.team == name).cloned().unwrap();
+    assert_eq!((line("Waste").handed_on, line("Housing").handed_in), (1, 1));
+    assert_counts_match_a_rebuild(&t.db).await;
+}

@@ -19,6 +19,10 @@ pub struct ActForm {
     pub(crate) reply: String,
     pub(crate) note: String,
     pub(crate) officer: String,
+    /// Passing the case to another team: which, and why.
+    pub(crate) team: String,
+    #[serde(rename = "pass-reason")]
+    pub(crate) pass_reason: String,
     pub(crate) status: String,
     #[serde(rename = "status-note")]
     pub(crate) status_note: String,

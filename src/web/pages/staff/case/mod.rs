@@ -112,6 +112,8 @@ struct Tools {
     assign: bool,
     extend: bool,
     officers: Vec<(i64, String, bool)>,
+    /// The other teams the case may be passed to: (id, name).
+    teams: Vec<(i64, String)>,
     /// The statuses the case may move to, as (code, label).
     next_statuses: Vec<(&'static str, &'static str)>,
     /// Running clocks that may be extended: (standard id, title, unit).
@@ -181,6 +183,7 @@ pub async fn show(
         "reply" => Some("Your reply is on its way to the customer."),
         "note" => Some("Note added."),
         "assign" => Some("Assigned."),
+        "pass-on" => Some("Passed to the other team."),
         "status" => Some("Status changed."),
         "extend" => Some("Deadline extended. The customer has been told the new date."),
         "reclassify" => Some("The case's type is changed, and its promises with it."),
@@ -304,6 +307,10 @@ async fn tools(state: &AppState, signed_in: &SignedIn, case: &Case) -> Result<To
         ..Tools::default()
     };
     if tools.work {
+        tools.teams =
+            crate::org::db::teams(state.db.reader()).await?.into_iter().filter(|(id, _)| *id != case.team_id).collect();
+    }
+    if tools.work {
         let templates = plain::templates::list(state.db.reader(), true).await?;
         tools.templates = templates.into_iter().map(|t| (t.id, t.name)).collect();
     }
@@ -392,6 +399,7 @@ pub async fn work_on_case(
         "reply" => CaseAction::Reply { text: form.reply.clone() },
         "note" => CaseAction::Note { text: form.note.clone() },
         "assign" => CaseAction::Assign { officer_id: form.officer.parse().ok() },
+        "pass-on" => CaseAction::PassOn { team_id: form.team.parse().ok(), reason: form.pass_reason.clone() },
         "status" => match Status::parse(&form.status) {
             Some(to) => CaseAction::Status { to, note: form.status_note.clone() },
             None => return refuse(&state, &signed_in, reference, case, form, "status", "Choose the new status").await,
@@ -414,7 +422,10 @@ pub async fn work_on_case(
         _ => return Err(AppError::BadRequest("That is not something a case page does. Go back and try again.".into())),
     };
     let needed = match &action {
-        CaseAction::Reply { .. } | CaseAction::Note { .. } | CaseAction::Status { .. } => Action::WorkCase,
+        // Passing on what came to the wrong team is the contact centre's work too.
+        CaseAction::Reply { .. } | CaseAction::Note { .. } | CaseAction::Status { .. } | CaseAction::PassOn { .. } => {
+            Action::WorkCase
+        }
         CaseAction::Assign { .. } => Action::AssignCase,
         CaseAction::Extend { .. } => Action::ExtendDeadline,
     };
