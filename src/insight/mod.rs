@@ -11,11 +11,15 @@
 //! worked out here by pure functions, so the page, its CSV files and
 //! `frontdoor report insight --json` say the same.
 
+mod communities;
 pub mod db;
 pub mod equality;
 mod figures;
+mod trends;
 
+pub use communities::*;
 pub use figures::*;
+pub use trends::*;
 
 use jiff::civil::Date;
 
