@@ -11,6 +11,7 @@
 
 mod calls;
 mod disk;
+mod insight;
 mod load;
 mod retention;
 mod server;
@@ -71,6 +72,10 @@ pub struct Options {
     /// passed, with case creation and staff case pages measured before and during.
     #[arg(long)]
     pub retention_only: bool,
+    /// Run only the insight benchmark: the insight report and the published ward figures
+    /// read with the seeded history in place.
+    #[arg(long)]
+    pub insight_only: bool,
 }
 
 /// Runs everything and prints the report.
@@ -108,6 +113,11 @@ pub async fn run(options: &Options) -> anyhow::Result<()> {
     let limit = Limit { requests: options.requests, time: Duration::from_secs_f64(options.seconds) };
     if options.retention_only {
         retention::run(&db, &rules, &url, options, limit).await?;
+        db.close().await;
+        return Ok(());
+    }
+    if options.insight_only {
+        insight::run(&db, &rules, &url, options, limit).await?;
         db.close().await;
         return Ok(());
     }
