@@ -32,9 +32,9 @@ pub async fn run(db: &Db, rules: &Rules, url: &str, options: &Options, limit: Li
         );
     }
     let began = Instant::now();
-    let open = crate::insight::db::open_cases(db.reader()).await?;
+    let open = crate::insight::db::open_groups(db.reader(), now_ms() - 14 * 86_400_000).await?;
     println!(
-        "| of which the open cases as they stand ({}) | {:.0} |\n",
+        "| of which the open cases as they stand ({} groups) | {:.0} |\n",
         open.len(),
         began.elapsed().as_secs_f64() * 1000.0
     );

@@ -66,37 +66,47 @@ pub async fn sums(
         .collect()
 }
 
-/// An open case as the blockage figures need it: no person, no words.
+/// Open cases of one team, partner, status and type, as the blockage figures need them:
+/// no person, no words, and one row a group rather than a row a case.
 #[derive(Debug, Clone)]
-pub struct OpenCase {
+pub struct OpenGroup {
     pub team_id: i64,
     pub partner_id: Option<i64>,
     pub status: String,
     pub case_type: String,
-    pub created_at: i64,
-    /// When anything last happened on it (its newest event).
-    pub last_event_at: i64,
+    pub open: i64,
+    /// The sum and the least of their times received, for the mean and longest wait.
+    pub created_sum: i64,
+    pub created_min: i64,
+    /// Those with no event since `quiet_since`.
+    pub quiet: i64,
 }
 
-/// Every open case, for the blockages. Their number is the open workload, however long
-/// the history.
-pub async fn open_cases(pool: &AnyPool) -> Result<Vec<OpenCase>, sqlx::Error> {
+/// Every open case, grouped in the database. Their number is the open workload, however
+/// long the history; a case's newest event is found through `case_events_case_idx`.
+pub async fn open_groups(pool: &AnyPool, quiet_since: i64) -> Result<Vec<OpenGroup>, sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT c.team_id, c.partner_id, c.status, c.case_type, c.created_at, \
-         COALESCE((SELECT e.at FROM case_events e WHERE e.case_id = c.id ORDER BY e.id DESC LIMIT 1), c.updated_at) \
-         AS last_event_at FROM cases c WHERE c.status NOT IN ('resolved', 'closed')",
+        "SELECT c.team_id, c.partner_id, c.status, c.case_type, COUNT(*) AS open, \
+         CAST(SUM(c.created_at) AS BIGINT) AS created_sum, MIN(c.created_at) AS created_min, \
+         CAST(SUM(CASE WHEN COALESCE((SELECT e.at FROM case_events e WHERE e.case_id = c.id ORDER BY e.id DESC LIMIT 1), \
+         c.updated_at) < $1 THEN 1 ELSE 0 END) AS BIGINT) AS quiet \
+         FROM cases c WHERE c.status NOT IN ('resolved', 'closed') \
+         GROUP BY c.team_id, c.partner_id, c.status, c.case_type",
     )
+    .bind(quiet_since)
     .fetch_all(pool)
     .await?;
     rows.iter()
         .map(|r| {
-            Ok(OpenCase {
+            Ok(OpenGroup {
                 team_id: r.try_get("team_id")?,
                 partner_id: r.try_get("partner_id")?,
                 status: r.try_get("status")?,
                 case_type: r.try_get("case_type")?,
-                created_at: r.try_get("created_at")?,
-                last_event_at: r.try_get("last_event_at")?,
+                open: r.try_get("open")?,
+                created_sum: r.try_get("created_sum")?,
+                created_min: r.try_get("created_min")?,
+                quiet: r.try_get("quiet")?,
             })
         })
         .collect()

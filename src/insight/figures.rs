@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 use super::communities::{EqualityLine, WardLine};
-use super::db::{Names, OpenCase, Sum};
+use super::db::{Names, OpenGroup, Sum};
 use super::trends::Trends;
 use super::{channel_and_demand, total};
 use crate::contacts::Demand;
@@ -225,25 +225,30 @@ pub struct Blockages {
     pub handoffs: i64,
 }
 
-fn waiting(open: &[OpenCase], key: impl Fn(&OpenCase) -> Option<String>, now: i64, quiet_since: i64) -> Vec<Waiting> {
-    let mut groups: BTreeMap<String, (i64, i64, i64, i64)> = BTreeMap::new();
-    for c in open {
-        let Some(name) = key(c) else { continue };
-        let days = (now - c.created_at).max(0) / 86_400_000;
-        let g = groups.entry(name).or_default();
-        g.0 += 1;
-        g.1 += days;
-        g.2 = g.2.max(days);
-        g.3 += i64::from(c.last_event_at < quiet_since);
+fn waiting(open: &[OpenGroup], key: impl Fn(&OpenGroup) -> Option<String>, now: i64) -> Vec<Waiting> {
+    // Per name: cases, the sum of their times received, the earliest, the quiet ones.
+    let mut groups: BTreeMap<String, (i64, i128, i64, i64)> = BTreeMap::new();
+    for g in open {
+        let Some(name) = key(g) else { continue };
+        let t = groups.entry(name).or_insert((0, 0, i64::MAX, 0));
+        t.0 += g.open;
+        t.1 += i128::from(g.created_sum);
+        t.2 = t.2.min(g.created_min);
+        t.3 += g.quiet;
     }
+    let day = i128::from(DAY_MS);
     let mut out: Vec<Waiting> = groups
         .into_iter()
-        .map(|(name, (open, sum, longest, quiet))| Waiting {
-            name,
-            open,
-            mean_days: sum / open,
-            longest_days: longest,
-            quiet,
+        .filter(|(_, t)| t.0 > 0)
+        .map(|(name, (open, sum, earliest, quiet))| {
+            let mean = (i128::from(now) * i128::from(open) - sum).max(0) / i128::from(open) / day;
+            Waiting {
+                name,
+                open,
+                mean_days: i64::try_from(mean).unwrap_or(i64::MAX),
+                longest_days: (now - earliest).max(0) / DAY_MS,
+                quiet,
+            }
         })
         .collect();
     out.sort_by(|a, b| {
@@ -252,15 +257,15 @@ fn waiting(open: &[OpenCase], key: impl Fn(&OpenCase) -> Option<String>, now: i6
     out
 }
 
-#[expect(clippy::too_many_arguments, reason = "each is one of the report's inputs, named")]
+const DAY_MS: i64 = 86_400_000;
+
 pub fn blockages(
-    open: &[OpenCase],
+    open: &[OpenGroup],
     met: &[Sum],
     missed: &[Sum],
     handoffs: &[Sum],
     names: &Names,
     now: i64,
-    quiet_since: i64,
     quiet_working_days: i64,
 ) -> Blockages {
     let team = |id: i64| names.teams.get(&id).cloned().unwrap_or_else(|| format!("Team {id}"));
@@ -310,17 +315,16 @@ pub fn blockages(
         b.share_missed.unwrap_or(-1.0).total_cmp(&a.share_missed.unwrap_or(-1.0)).then(a.team.cmp(&b.team))
     });
     Blockages {
-        open: open.len() as i64,
-        quiet: open.iter().filter(|c| c.last_event_at < quiet_since).count() as i64,
+        open: open.iter().map(|g| g.open).sum(),
+        quiet: open.iter().map(|g| g.quiet).sum(),
         quiet_working_days,
-        by_team: waiting(open, |c| Some(team(c.team_id)), now, quiet_since),
-        by_status: waiting(open, |c| Some(status(&c.status)), now, quiet_since),
-        by_stage: waiting(open, |c| Some(stage(&c.case_type)), now, quiet_since),
+        by_team: waiting(open, |c| Some(team(c.team_id)), now),
+        by_status: waiting(open, |c| Some(status(&c.status)), now),
+        by_stage: waiting(open, |c| Some(stage(&c.case_type)), now),
         by_partner: waiting(
             open,
             |c| c.partner_id.map(|p| names.partners.get(&p).cloned().unwrap_or_else(|| format!("Partner {p}"))),
             now,
-            quiet_since,
         ),
         breaches_by_team,
         handoffs: moved,
@@ -382,19 +386,23 @@ mod tests {
     fn blockages_by_team_and_breach_share() {
         let day = 86_400_000;
         let now = 100 * day;
-        let open = |team, created: i64, last: i64| OpenCase {
+        // One case of team 1 received on day 90 and busy; two of team 2, on days 40 and
+        // 80, both quiet.
+        let group = |team, open, created_sum, created_min, quiet| OpenGroup {
             team_id: team,
             partner_id: None,
             status: "in_progress".into(),
             case_type: "enquiry".into(),
-            created_at: created,
-            last_event_at: last,
+            open,
+            created_sum,
+            created_min,
+            quiet,
         };
-        let cases = [open(1, 90 * day, 99 * day), open(2, 40 * day, 41 * day), open(2, 80 * day, 80 * day)];
+        let cases = [group(1, 1, 90 * day, 90 * day, 0), group(2, 2, 120 * day, 40 * day, 2)];
         let met = [Sum { day: None, service_id: Some(1), key: None, value: 3 }];
         let missed = [Sum { day: None, service_id: Some(2), key: None, value: 1 }];
         let handoffs = [Sum { day: None, service_id: None, key: Some("1:2".into()), value: 2 }];
-        let b = blockages(&cases, &met, &missed, &handoffs, &names(), now, 90 * day, 10);
+        let b = blockages(&cases, &met, &missed, &handoffs, &names(), now, 10);
         assert_eq!((b.open, b.quiet, b.handoffs), (3, 2, 2));
         assert_eq!(
             b.by_team[0],

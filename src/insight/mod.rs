@@ -72,8 +72,8 @@ pub async fn report(
     let all = [By::Service, By::Key];
     let contacts = db::sums(pool, Metric::Contacts, first, last, &all).await?;
     let before = db::sums(pool, Metric::Contacts, day_number(before_from), day_number(from) - 1, &all).await?;
-    let daily =
-        db::sums(pool, Metric::Contacts, day_number(trail_from), last, &[By::Day, By::Service, By::Key]).await?;
+    let daily = db::sums(pool, Metric::Contacts, day_number(trail_from), last, &[By::Day, By::Key]).await?;
+    let by_service = db::sums(pool, Metric::Contacts, first, last, &[By::Day, By::Service]).await?;
     let last_year =
         db::sums(pool, Metric::Contacts, day_number(year_ago(from)), day_number(year_ago(to)), &[By::Day, By::Key])
             .await?;
@@ -84,9 +84,9 @@ pub async fn report(
     let wards = db::sums(pool, Metric::WardContacts, first, last, &[By::Service, By::Key]).await?;
     let equality = db::sums(pool, Metric::Equality, first, last, &[By::Key]).await?;
     let names = db::names(pool).await?;
-    let open = db::open_cases(pool).await?;
     let quiet_since = quiet_cutoff(calendar, now, quiet_working_days);
-    let mut trends = trends(&daily, &last_year, from, to);
+    let open = db::open_groups(pool, quiet_since).await?;
+    let mut trends = trends(&daily, &by_service, &last_year, from, to);
     name_services(&mut trends, &names);
     let mut failure_demand = failure_demand(&contacts, &before, &names);
     failure_demand.by_month = trends
@@ -105,7 +105,7 @@ pub async fn report(
         to: to.to_string(),
         failure_demand,
         contacts_per_resolved_case: per_resolved(&contacts, &resolved, &names),
-        blockages: blockages(&open, &met, &missed, &handoffs, &names, now, quiet_since, quiet_working_days),
+        blockages: blockages(&open, &met, &missed, &handoffs, &names, now, quiet_working_days),
         trends,
         wards: ward_lines(&wards, &names),
         equality: equality_lines(&equality),

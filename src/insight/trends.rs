@@ -84,7 +84,9 @@ pub fn unusual(count: i64, before: &[i64]) -> bool {
     if sd == 0.0 { count as f64 > mean * 1.5 && count > 0 } else { count as f64 > mean + 3.0 * sd }
 }
 
-pub fn trends(daily: &[Sum], last_year: &[Sum], from: Date, to: Date) -> Trends {
+/// The trends from the period's contacts by day and key (with the trailing weeks before
+/// it), by day and service, and the same period a year before by day.
+pub fn trends(daily: &[Sum], by_service: &[Sum], last_year: &[Sum], from: Date, to: Date) -> Trends {
     let first_week = monday(from);
     // Every week from the trailing weeks before the period to its end, even empty ones.
     let mut weeks: BTreeMap<Date, (i64, i64, BTreeMap<String, i64>)> = BTreeMap::new();
@@ -114,12 +116,16 @@ pub fn trends(daily: &[Sum], last_year: &[Sum], from: Date, to: Date) -> Trends 
             week.1 += failed;
             *week.2.entry(channel.to_owned()).or_default() += s.value;
         }
-        if date >= from {
-            if let Some(month) = months.get_mut(&month_of(date)) {
-                month.0 += s.value;
-                month.1 += failed;
-                *month.3.entry(channel.to_owned()).or_default() += s.value;
-            }
+        if date >= from
+            && let Some(month) = months.get_mut(&month_of(date))
+        {
+            month.0 += s.value;
+            month.1 += failed;
+            *month.3.entry(channel.to_owned()).or_default() += s.value;
+        }
+    }
+    for s in by_service {
+        if let Some(date) = s.day.and_then(date_of).filter(|d| *d >= from) {
             *services.entry(s.service_id.unwrap_or(0)).or_default().entry(monday(date)).or_default() += s.value;
         }
     }
@@ -212,7 +218,9 @@ mod tests {
         let daily =
             [day(20261201, "web:value", 3), day(20261202, "phone:progress_chasing", 2), day(20261208, "web:value", 1)];
         let last_year = [Sum { day: Some(20251202), service_id: None, key: Some("web:value".into()), value: 4 }];
-        let t = trends(&daily, &last_year, jiff::civil::date(2026, 12, 1), jiff::civil::date(2026, 12, 13));
+        let by_service: Vec<Sum> = daily.iter().map(|s| Sum { key: None, ..s.clone() }).collect();
+        let t =
+            trends(&daily, &by_service, &last_year, jiff::civil::date(2026, 12, 1), jiff::civil::date(2026, 12, 13));
         assert_eq!(t.weeks.len(), 2);
         assert_eq!((t.weeks[0].week.as_str(), t.weeks[0].contacts, t.weeks[0].failure), ("2026-11-30", 5, 2));
         assert_eq!(t.weeks[0].last_year, 4);

@@ -336,3 +336,39 @@ async fn a_case_passed_to_another_team_counts_as_a_hand_off() {
     assert_eq!((line("Waste").handed_on, line("Housing").handed_in), (1, 1));
     assert_counts_match_a_rebuild(&t.db).await;
 }
+
+#[tokio::test]
+async fn a_class_found_automatically_is_corrected_on_the_case_page() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let adviser = account(&t.db, "adviser@council.example", "adviser", None, None).await;
+    let rules = rules(&t.db).await;
+    let first = open_at(&t.db, &rules, "general", "sam@example.com", now_ms() - 3 * DAY).await;
+    let again = open_at(&t.db, &rules, "general", "sam@example.com", now_ms() - DAY).await;
+    let contact: i64 = sqlx::query_scalar("SELECT id FROM contacts WHERE case_id = $1")
+        .bind(again.case_id)
+        .fetch_one(t.db.reader())
+        .await
+        .unwrap();
+    let app = app(&t.db).await;
+    let (cookie, csrf) = sign_in(&app, "adviser@council.example").await;
+    let page = format!("/staff/cases/{}", again.reference);
+    let shown = get_with(&app, &page, &cookie).await;
+    assert!(shown.body.contains("Contacts from the customer") && shown.body.contains("Repeat contact"));
+    let id = contact.to_string();
+    let fields = [("csrf", csrf.as_str()), ("action", "demand"), ("contact-id", &id), ("contact-demand", "value")];
+    let done = post_with(&app, &page, &cookie, &fields).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    assert_eq!(demands(&t.db, again.case_id).await[0].0, "value");
+    let by: i64 = sqlx::query_scalar("SELECT staff_id FROM demand_corrections WHERE contact_id = $1")
+        .bind(contact)
+        .fetch_one(t.db.reader())
+        .await
+        .unwrap();
+    assert_eq!(by, adviser);
+    // A contact of another case is not there.
+    let other = format!("/staff/cases/{}", first.reference);
+    let refused = post_with(&app, &other, &cookie, &fields).await;
+    assert_eq!(refused.status, StatusCode::NOT_FOUND);
+    assert_counts_match_a_rebuild(&t.db).await;
+}

@@ -6,6 +6,7 @@
 //! a partner guessing references learns nothing.
 
 pub mod complaint;
+mod demand;
 mod form;
 pub mod information;
 mod privacy;
@@ -97,6 +98,7 @@ struct CasePage {
     needs: Vec<crate::customers::needs::Recorded>,
     customer_id: i64,
     privacy: privacy::Panel,
+    demand: demand::Panel,
 }
 
 impl CasePage {
@@ -184,6 +186,7 @@ pub async fn show(
         "note" => Some("Note added."),
         "assign" => Some("Assigned."),
         "pass-on" => Some("Passed to the other team."),
+        "demand" => Some("The contact's kind is corrected, and the figures with it."),
         "status" => Some("Status changed."),
         "extend" => Some("Deadline extended. The customer has been told the new date."),
         "reclassify" => Some("The case's type is changed, and its promises with it."),
@@ -264,10 +267,12 @@ async fn page(
         None => Vec::new(),
     };
     let privacy = privacy::panel(state, signed_in, &case).await?;
+    let demand = demand::panel(state, signed_in, &case).await?;
     Ok(CasePage {
         needs,
         customer_id,
         privacy,
+        demand,
         complaint,
         information,
         arrangements,
@@ -380,6 +385,8 @@ pub async fn work_on_case(
         Some(information::handle_information_request(&state, &signed_in, &case, &form).await?)
     } else if privacy::handles(&form.action) {
         Some(privacy::handle_privacy(&state, &signed_in, &case, &form).await?)
+    } else if demand::handles(&form.action) {
+        Some(demand::handle_demand(&state, &signed_in, &case, &form).await?)
     } else {
         None
     };
