@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::db::{Names, Sum};
-use super::figures::service_name;
 use crate::wards::{per_thousand_tenths, suppress};
 
 /// A ward's contacts in the period.
@@ -48,7 +47,7 @@ pub fn ward_lines(sums: &[Sum], names: &Names) -> Vec<WardLine> {
                 population,
                 contacts,
                 by_channel,
-                top_services: top.into_iter().take(3).map(|(id, n)| (service_name(names, id).1, n)).collect(),
+                top_services: top.into_iter().take(3).map(|(id, n)| (names.service(id).1, n)).collect(),
             }
         })
         .collect();

@@ -123,6 +123,17 @@ pub struct Names {
     pub wards: HashMap<String, (String, Option<i64>)>,
 }
 
+impl Names {
+    /// A service's (code, name); service 0 is contacts with no case.
+    pub fn service(&self, id: i64) -> (String, String) {
+        match self.services.get(&id) {
+            Some((code, name, _)) => (code.clone(), name.clone()),
+            None if id == 0 => (String::new(), "No case (general contacts)".into()),
+            None => (format!("service-{id}"), format!("Service {id}")),
+        }
+    }
+}
+
 pub async fn names(pool: &AnyPool) -> Result<Names, sqlx::Error> {
     let mut out = Names::default();
     for r in sqlx::query("SELECT id, code, name, team_id FROM services").fetch_all(pool).await? {

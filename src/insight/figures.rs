@@ -65,14 +65,6 @@ pub fn share(part: i64, whole: i64) -> Option<f64> {
     (whole > 0).then(|| ((part as f64 / whole as f64) * 1000.0).round() / 1000.0)
 }
 
-pub(super) fn service_name(names: &Names, id: i64) -> (String, String) {
-    match names.services.get(&id) {
-        Some((code, name, _)) => (code.clone(), name.clone()),
-        None if id == 0 => (String::new(), "No case (general contacts)".into()),
-        None => (format!("service-{id}"), format!("Service {id}")),
-    }
-}
-
 fn splits(counts: BTreeMap<String, (String, i64, i64)>) -> Vec<Split> {
     counts
         .into_iter()
@@ -99,7 +91,7 @@ pub fn failure_demand(contacts: &[Sum], before: &[Sum], names: &Names) -> Failur
         if demand.is_failure() {
             *by_kind.entry(demand.as_str()).or_default() += s.value;
         }
-        let (code, name) = service_name(names, s.service_id.unwrap_or(0));
+        let (code, name) = names.service(s.service_id.unwrap_or(0));
         let line = services.entry(code).or_insert((name, 0, 0));
         line.1 += s.value;
         line.2 += failed;
@@ -113,7 +105,7 @@ pub fn failure_demand(contacts: &[Sum], before: &[Sum], names: &Names) -> Failur
     let mut earlier: HashMap<String, i64> = HashMap::new();
     for s in before {
         if s.key.as_deref().and_then(channel_and_demand).is_some_and(|(_, d)| d.is_failure()) {
-            *earlier.entry(service_name(names, s.service_id.unwrap_or(0)).0).or_default() += s.value;
+            *earlier.entry(names.service(s.service_id.unwrap_or(0)).0).or_default() += s.value;
         }
     }
     let mut grew_most: Vec<Growth> = by_service
@@ -174,7 +166,7 @@ pub fn per_resolved(contacts: &[Sum], resolved: &[Sum], names: &Names) -> PerRes
         .into_iter()
         .filter(|(id, _)| *id != 0)
         .map(|(id, (contacts, resolved))| {
-            let (code, name) = service_name(names, id);
+            let (code, name) = names.service(id);
             ServicePerResolved { code, name, contacts, resolved, per_case: ratio(contacts, resolved) }
         })
         .collect();

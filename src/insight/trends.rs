@@ -8,7 +8,6 @@ use serde::Serialize;
 
 use super::channel_and_demand;
 use super::db::{Names, Sum};
-use super::figures::service_name;
 
 /// An unusual week is judged against this many weeks before it.
 pub const TRAILING_WEEKS: i64 = 8;
@@ -195,7 +194,7 @@ pub fn trends(daily: &[Sum], by_service: &[Sum], last_year: &[Sum], from: Date, 
 pub fn name_services(trends: &mut Trends, names: &Names) {
     for s in &mut trends.services {
         let id = s.code.parse().unwrap_or(0);
-        (s.code, s.name) = service_name(names, id);
+        (s.code, s.name) = names.service(id);
     }
 }
 

@@ -18,99 +18,14 @@ use crate::web::auth::SignedIn;
 use crate::web::error::AppError;
 use crate::web::pages::{Chrome, render};
 
+use super::insight_tables::{Table, percent, tables};
+
 /// The period asked for, as typed.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct Period {
     from: String,
     to: String,
-}
-
-/// One of the report's tables: the page shows it, its CSV downloads it, and a chart may
-/// draw its first numeric column.
-pub struct Table {
-    pub id: &'static str,
-    pub caption: String,
-    pub headers: Vec<&'static str>,
-    pub rows: Vec<Vec<String>>,
-    /// The column a chart draws, if any.
-    pub chart: Option<usize>,
-}
-
-/// A horizontal bar chart of one column.
-pub struct Chart {
-    pub height: usize,
-    pub bars: Vec<Bar>,
-}
-
-pub struct Bar {
-    pub y: usize,
-    pub label: String,
-    pub width: i64,
-    pub value: String,
-}
-
-impl Table {
-    /// Whether a column holds numbers (right-aligned).
-    pub fn numeric(&self, column: &usize) -> bool {
-        self.headers.get(*column).is_some_and(|h| {
-            !matches!(
-                *h,
-                "Service"
-                    | "Team"
-                    | "Channel"
-                    | "Kind"
-                    | "Month"
-                    | "Week beginning"
-                    | "Status"
-                    | "Type of case"
-                    | "Partner"
-                    | "Ward"
-                    | "Question"
-                    | "Answer"
-                    | "Unusual"
-                    | "Busiest services"
-                    | "Code"
-            )
-        })
-    }
-
-    pub fn draw(&self) -> Option<Chart> {
-        let column = self.chart?;
-        let values: Vec<(String, f64, String)> = self
-            .rows
-            .iter()
-            .take(CHART_ROWS)
-            .map(|r| {
-                let text = r.get(column).cloned().unwrap_or_default();
-                let value = text.trim_end_matches('%').replace(',', "").parse::<f64>().unwrap_or(0.0);
-                (r.first().cloned().unwrap_or_default(), value, text)
-            })
-            .collect();
-        let max = values.iter().map(|v| v.1).fold(0.0, f64::max);
-        let bars = values
-            .into_iter()
-            .enumerate()
-            .map(|(i, (label, value, text))| Bar {
-                y: i * 26 + 4,
-                label: short(&label),
-                width: if max > 0.0 { ((value / max) * 300.0).round() as i64 } else { 0 },
-                value: text,
-            })
-            .collect::<Vec<_>>();
-        (!bars.is_empty()).then(|| Chart { height: bars.len() * 26 + 8, bars })
-    }
-}
-
-/// A chart shows at most this many bars; its table has every row.
-const CHART_ROWS: usize = 12;
-
-fn short(label: &str) -> String {
-    if label.chars().count() <= 30 {
-        label.to_owned()
-    } else {
-        format!("{}…", label.chars().take(29).collect::<String>())
-    }
 }
 
 #[derive(Template)]
@@ -125,14 +40,6 @@ struct InsightPage {
     share: String,
     worst: Option<String>,
     longest: Option<String>,
-}
-
-pub(super) fn percent(share: Option<f64>) -> String {
-    share.map_or("–".to_owned(), |s| format!("{:.1}%", s * 100.0))
-}
-
-pub(super) fn decimal(value: Option<f64>) -> String {
-    value.map_or("–".to_owned(), |v| format!("{v:.2}"))
 }
 
 /// Reads the period: both dates, or the 12 weeks to today.
@@ -186,7 +93,7 @@ pub async fn show(
         query: format!("from={from}&to={to}"),
         from: from.to_string(),
         to: to.to_string(),
-        tables: super::insight_tables::tables(&report),
+        tables: tables(&report),
         share: percent(f.share),
         worst,
         longest,
@@ -203,7 +110,7 @@ pub async fn csv(
 ) -> Result<Response, AppError> {
     let id = file.strip_suffix(".csv").ok_or(AppError::NotFound)?;
     let (from, to, report) = load(&state, &signed_in, &asked).await?;
-    let table = super::insight_tables::tables(&report).into_iter().find(|t| t.id == id).ok_or(AppError::NotFound)?;
+    let table = tables(&report).into_iter().find(|t| t.id == id).ok_or(AppError::NotFound)?;
     let mut out = String::new();
     for row in std::iter::once(table.headers.iter().map(|h| (*h).to_owned()).collect::<Vec<_>>()).chain(table.rows) {
         out.push_str(&row.iter().map(|v| crate::web::pages::csv_field(v)).collect::<Vec<_>>().join(","));

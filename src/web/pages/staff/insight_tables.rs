@@ -1,7 +1,102 @@
-//! The insight report as tables: what the page shows and each CSV file holds.
+//! The insight report as tables: what the page shows (with a chart drawn from a column)
+//! and each CSV file holds.
 
-use super::insight::{Table, decimal, percent};
 use crate::insight::{Report, Split, Waiting};
+
+/// One of the report's tables: the page shows it, its CSV downloads it, and a chart may
+/// draw its first numeric column.
+pub struct Table {
+    pub id: &'static str,
+    pub caption: String,
+    pub headers: Vec<&'static str>,
+    pub rows: Vec<Vec<String>>,
+    /// The column a chart draws, if any.
+    pub chart: Option<usize>,
+}
+
+/// A horizontal bar chart of one column.
+pub struct Chart {
+    pub height: usize,
+    pub bars: Vec<Bar>,
+}
+
+pub struct Bar {
+    pub y: usize,
+    pub label: String,
+    pub width: i64,
+    pub value: String,
+}
+
+impl Table {
+    /// Whether a column holds numbers (right-aligned).
+    pub fn numeric(&self, column: &usize) -> bool {
+        self.headers.get(*column).is_some_and(|h| {
+            !matches!(
+                *h,
+                "Service"
+                    | "Team"
+                    | "Channel"
+                    | "Kind"
+                    | "Month"
+                    | "Week beginning"
+                    | "Status"
+                    | "Type of case"
+                    | "Partner"
+                    | "Ward"
+                    | "Question"
+                    | "Answer"
+                    | "Unusual"
+                    | "Busiest services"
+                    | "Code"
+            )
+        })
+    }
+
+    pub fn draw(&self) -> Option<Chart> {
+        let column = self.chart?;
+        let values: Vec<(String, f64, String)> = self
+            .rows
+            .iter()
+            .take(CHART_ROWS)
+            .map(|r| {
+                let text = r.get(column).cloned().unwrap_or_default();
+                let value = text.trim_end_matches('%').replace(',', "").parse::<f64>().unwrap_or(0.0);
+                (r.first().cloned().unwrap_or_default(), value, text)
+            })
+            .collect();
+        let max = values.iter().map(|v| v.1).fold(0.0, f64::max);
+        let bars = values
+            .into_iter()
+            .enumerate()
+            .map(|(i, (label, value, text))| Bar {
+                y: i * 26 + 4,
+                label: short(&label),
+                width: if max > 0.0 { ((value / max) * 300.0).round() as i64 } else { 0 },
+                value: text,
+            })
+            .collect::<Vec<_>>();
+        (!bars.is_empty()).then(|| Chart { height: bars.len() * 26 + 8, bars })
+    }
+}
+
+/// A chart shows at most this many bars; its table has every row.
+const CHART_ROWS: usize = 12;
+
+fn short(label: &str) -> String {
+    if label.chars().count() <= 30 {
+        label.to_owned()
+    } else {
+        format!("{}…", label.chars().take(29).collect::<String>())
+    }
+}
+
+pub fn percent(share: Option<f64>) -> String {
+    share.map_or("–".to_owned(), |s| format!("{:.1}%", s * 100.0))
+}
+
+pub fn decimal(value: Option<f64>) -> String {
+    value.map_or("–".to_owned(), |v| format!("{v:.2}"))
+}
 
 fn n(v: i64) -> String {
     let digits = crate::forms::thousands(usize::try_from(v.unsigned_abs()).unwrap_or(usize::MAX));
