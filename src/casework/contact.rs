@@ -77,10 +77,11 @@ pub async fn correct_demand(
 fn deltas(rules: &Rules, at: i64, channel: Channel, demand: Demand, case: Option<&OnCase>, value: i64) -> Vec<Delta> {
     let day = rules.calendars.council.local_date(rollups::ts(at));
     let service_id = case.map_or(0, |c| c.service_id);
-    let mut out = vec![Delta { day, service_id, metric: Metric::Contacts, key: format!("{channel}:{demand}"), value }];
+    let mut out =
+        vec![Delta { day, service_id, metric: Metric::Contacts, key: rollups::contact_key(channel, demand), value }];
     // The ward's count does not change with the class, so a correction cancels out.
     if let Some(ward) = case.and_then(|c| c.ward.as_deref()) {
-        out.push(Delta { day, service_id, metric: Metric::WardContacts, key: format!("{ward}:{channel}"), value });
+        out.push(Delta { day, service_id, metric: Metric::WardContacts, key: rollups::ward_key(ward, channel), value });
     }
     out
 }

@@ -261,9 +261,9 @@ pub async fn rebuild(db: &Db, calendar: &Calendar, more: Vec<Delta>) -> Result<u
         let (at, channel, demand): (i64, String, String) =
             (r.try_get("at")?, r.try_get("channel")?, r.try_get("demand")?);
         let service = r.try_get::<Option<i64>, _>("service_id")?.unwrap_or(0);
-        count(at, service, Metric::Contacts, format!("{channel}:{demand}"));
+        count(at, service, Metric::Contacts, super::contact_key(&channel, &demand));
         if let Some(ward) = r.try_get::<Option<String>, _>("ward")? {
-            count(at, service, Metric::WardContacts, format!("{ward}:{channel}"));
+            count(at, service, Metric::WardContacts, super::ward_key(&ward, &channel));
         }
     }
     // Hand-offs between teams (see `actions::pass_on`).

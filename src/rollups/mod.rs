@@ -114,6 +114,16 @@ pub struct Delta {
     pub value: i64,
 }
 
+/// The key of a [`Metric::Contacts`] count: `channel:demand` (see `insight`, which reads it).
+pub fn contact_key(channel: impl std::fmt::Display, demand: impl std::fmt::Display) -> String {
+    format!("{channel}:{demand}")
+}
+
+/// The key of a [`Metric::WardContacts`] count: `ward:channel`.
+pub fn ward_key(ward: impl std::fmt::Display, channel: impl std::fmt::Display) -> String {
+    format!("{ward}:{channel}")
+}
+
 /// A day as stored: 20261125.
 pub fn day_number(day: Date) -> i64 {
     i64::from(day.year()) * 10_000 + i64::from(day.month()) * 100 + i64::from(day.day())

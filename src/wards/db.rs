@@ -84,7 +84,9 @@ pub async fn replace(
     for r in &rows {
         let (at, channel, service, ward): (i64, String, i64, String) =
             (r.try_get("at")?, r.try_get("channel")?, r.try_get("service_id")?, r.try_get("ward")?);
-        *counts.entry((calendar.local_date(rollups::ts(at)), service, format!("{ward}:{channel}"))).or_default() += 1;
+        *counts
+            .entry((calendar.local_date(rollups::ts(at)), service, rollups::ward_key(&ward, &channel)))
+            .or_default() += 1;
     }
     let deltas: Vec<Delta> = counts
         .into_iter()

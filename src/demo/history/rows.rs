@@ -173,9 +173,9 @@ impl CaseRows {
             }
             said.extend(reason(demand, service.name));
             self.contacts.push(contact(channel, at, subject, body, Some(demand)));
-            self.count(rules, at, service.id, Metric::Contacts, format!("{channel}:{demand}"));
+            self.count(rules, at, service.id, Metric::Contacts, crate::rollups::contact_key(channel, demand));
             if let Some(ward) = ward {
-                self.count(rules, at, service.id, Metric::WardContacts, format!("{ward}:{channel}"));
+                self.count(rules, at, service.id, Metric::WardContacts, crate::rollups::ward_key(ward, channel));
             }
         }
         let reply_subject = format!("Re: {}", service.name);
