@@ -1,13 +1,15 @@
 //! What the insight report reads: sums of the daily counts over a period (through the
 //! index on metric and day, so a report reads its period's counts, never the history),
 //! the open cases as they stand (bounded by the open workload, through the partial index
-//! of open cases), and the names of services, teams, partners and wards.
+//! of open cases that holds every column read), and the names of services, teams, partners and wards.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+
+use jiff::civil::Date;
 
 use sqlx::{AnyPool, AssertSqlSafe, Row};
 
-use crate::rollups::Metric;
+use crate::rollups::{Metric, day_number, month_number};
 
 /// A sum of one metric's daily counts, with what it was grouped by (`None` where not).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,6 +68,87 @@ pub async fn sums(
         .collect()
 }
 
+/// Sums `metric`'s counts from `first` to `last` (both included), grouped by `by`, which
+/// holds no `By::Day`: the whole months between from the monthly counts, and only the
+/// days at either end from the daily ones, so a year reads about a twentieth of the rows
+/// its days would.
+pub async fn period_sums(
+    pool: &AnyPool,
+    metric: Metric,
+    first: Date,
+    last: Date,
+    by: &[By],
+) -> Result<Vec<Sum>, sqlx::Error> {
+    debug_assert!(!by.contains(&By::Day), "a sum by day reads the daily counts: use sums");
+    let whole_from = if first.day() == 1 { first } else { first.last_of_month().tomorrow().unwrap_or(last) };
+    let whole_to = if last == last.last_of_month() { last } else { last.first_of_month().yesterday().unwrap_or(first) };
+    let mut parts = Vec::new();
+    if whole_from > whole_to {
+        parts.extend(sums(pool, metric, day_number(first), day_number(last), by).await?);
+    } else {
+        if first < whole_from {
+            parts.extend(sums(pool, metric, day_number(first), day_number(whole_from) - 1, by).await?);
+        }
+        parts.extend(month_sums(pool, metric, month_number(whole_from), month_number(whole_to), by).await?);
+        if whole_to < last {
+            let after = whole_to.tomorrow().unwrap_or(last);
+            parts.extend(sums(pool, metric, day_number(after), day_number(last), by).await?);
+        }
+    }
+    let mut merged: BTreeMap<(Option<i64>, Option<String>), i64> = BTreeMap::new();
+    for s in parts {
+        *merged.entry((s.service_id, s.key)).or_default() += s.value;
+    }
+    Ok(merged
+        .into_iter()
+        .filter(|(_, value)| *value != 0)
+        .map(|((service_id, key), value)| Sum { day: None, service_id, key, value })
+        .collect())
+}
+
+/// Sums of the monthly counts from `first_month` to `last_month` (202611), grouped by `by`.
+async fn month_sums(
+    pool: &AnyPool,
+    metric: Metric,
+    first_month: i64,
+    last_month: i64,
+    by: &[By],
+) -> Result<Vec<Sum>, sqlx::Error> {
+    let columns: Vec<&str> = by
+        .iter()
+        .filter_map(|b| match b {
+            By::Day => None,
+            By::Service => Some("service_id"),
+            By::Key => Some("key"),
+        })
+        .collect();
+    let (select, group) = if columns.is_empty() {
+        (String::new(), String::new())
+    } else {
+        (format!("{}, ", columns.join(", ")), format!(" GROUP BY {}", columns.join(", ")))
+    };
+    let sql = format!(
+        "SELECT {select}CAST(SUM(value) AS BIGINT) AS value FROM rollup_months \
+         WHERE metric = $1 AND month >= $2 AND month <= $3{group}"
+    );
+    let rows = sqlx::query(AssertSqlSafe(sql))
+        .bind(metric.as_str())
+        .bind(first_month)
+        .bind(last_month)
+        .fetch_all(pool)
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Sum {
+                day: None,
+                service_id: if by.contains(&By::Service) { Some(r.try_get("service_id")?) } else { None },
+                key: if by.contains(&By::Key) { Some(r.try_get("key")?) } else { None },
+                value: r.try_get::<Option<i64>, _>("value")?.unwrap_or(0),
+            })
+        })
+        .collect()
+}
+
 /// Open cases of one team, partner, status and type, as the blockage figures need them:
 /// no person, no words, and one row a group rather than a row a case.
 #[derive(Debug, Clone)]
@@ -82,16 +165,17 @@ pub struct OpenGroup {
     pub quiet: i64,
 }
 
-/// Every open case, grouped in the database. Their number is the open workload, however
-/// long the history; a case's newest event is found through `case_events_case_idx`.
+/// Every open case, grouped in the database, from the index of open cases that holds all
+/// it reads (`cases_open_groups_idx`): their number is the open workload, however long the
+/// history, and no event is looked at. A case's `last_event_at` is its newest event's
+/// time, kept to the hour by a trigger on `case_events` (migration 0034).
 pub async fn open_groups(pool: &AnyPool, quiet_since: i64) -> Result<Vec<OpenGroup>, sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT c.team_id, c.partner_id, c.status, c.case_type, COUNT(*) AS open, \
-         CAST(SUM(c.created_at) AS BIGINT) AS created_sum, MIN(c.created_at) AS created_min, \
-         CAST(SUM(CASE WHEN COALESCE((SELECT e.at FROM case_events e WHERE e.case_id = c.id ORDER BY e.id DESC LIMIT 1), \
-         c.updated_at) < $1 THEN 1 ELSE 0 END) AS BIGINT) AS quiet \
-         FROM cases c WHERE c.status NOT IN ('resolved', 'closed') \
-         GROUP BY c.team_id, c.partner_id, c.status, c.case_type",
+        "SELECT team_id, partner_id, status, case_type, COUNT(*) AS open, \
+         CAST(SUM(created_at) AS BIGINT) AS created_sum, MIN(created_at) AS created_min, \
+         CAST(SUM(CASE WHEN last_event_at < $1 THEN 1 ELSE 0 END) AS BIGINT) AS quiet \
+         FROM cases WHERE status NOT IN ('resolved', 'closed') \
+         GROUP BY team_id, partner_id, status, case_type",
     )
     .bind(quiet_since)
     .fetch_all(pool)

@@ -70,19 +70,20 @@ pub async fn report(
     let trail_from = from.checked_sub(jiff::Span::new().days(TRAILING_WEEKS * 7)).unwrap_or(from);
     let (first, last) = (day_number(from), day_number(to));
     let all = [By::Service, By::Key];
-    let contacts = db::sums(pool, Metric::Contacts, first, last, &all).await?;
-    let before = db::sums(pool, Metric::Contacts, day_number(before_from), day_number(from) - 1, &all).await?;
+    let contacts = db::period_sums(pool, Metric::Contacts, from, to, &all).await?;
+    let day_before = from.yesterday().unwrap_or(from);
+    let before = db::period_sums(pool, Metric::Contacts, before_from, day_before, &all).await?;
     let daily = db::sums(pool, Metric::Contacts, day_number(trail_from), last, &[By::Day, By::Key]).await?;
     let by_service = db::sums(pool, Metric::Contacts, first, last, &[By::Day, By::Service]).await?;
     let last_year =
         db::sums(pool, Metric::Contacts, day_number(year_ago(from)), day_number(year_ago(to)), &[By::Day, By::Key])
             .await?;
-    let resolved = db::sums(pool, Metric::Resolved, first, last, &[By::Service]).await?;
-    let met = db::sums(pool, Metric::Met, first, last, &[By::Service]).await?;
-    let missed = db::sums(pool, Metric::Missed, first, last, &[By::Service]).await?;
-    let handoffs = db::sums(pool, Metric::Handoff, first, last, &[By::Key]).await?;
-    let wards = db::sums(pool, Metric::WardContacts, first, last, &[By::Service, By::Key]).await?;
-    let equality = db::sums(pool, Metric::Equality, first, last, &[By::Key]).await?;
+    let resolved = db::period_sums(pool, Metric::Resolved, from, to, &[By::Service]).await?;
+    let met = db::period_sums(pool, Metric::Met, from, to, &[By::Service]).await?;
+    let missed = db::period_sums(pool, Metric::Missed, from, to, &[By::Service]).await?;
+    let handoffs = db::period_sums(pool, Metric::Handoff, from, to, &[By::Key]).await?;
+    let wards = db::period_sums(pool, Metric::WardContacts, from, to, &[By::Service, By::Key]).await?;
+    let equality = db::period_sums(pool, Metric::Equality, from, to, &[By::Key]).await?;
     let names = db::names(pool).await?;
     let quiet_since = quiet_cutoff(calendar, now, quiet_working_days);
     let open = db::open_groups(pool, quiet_since).await?;

@@ -372,3 +372,86 @@ async fn a_class_found_automatically_is_corrected_on_the_case_page() {
     assert_eq!(refused.status, StatusCode::NOT_FOUND);
     assert_counts_match_a_rebuild(&t.db).await;
 }
+
+#[tokio::test]
+async fn an_open_case_with_no_event_for_ten_working_days_is_quiet_and_an_event_wakes_it() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let rules = rules(&t.db).await;
+    let now = now_ms();
+    let weeks_ago = now - 28 * DAY;
+    let left = open_at(&t.db, &rules, "general", "left@example.com", weeks_ago).await;
+    let worked = open_at(&t.db, &rules, "general", "worked@example.com", weeks_ago).await;
+    // Work on the second case three days ago: its newest event is recent, the first's is not.
+    let note = frontdoor::cases::db::NewEvent {
+        actor: frontdoor::cases::Actor::SYSTEM,
+        kind: frontdoor::cases::EventKind::Note,
+        public: false,
+        body: Some("Asked the crew to go back."),
+        from_status: None,
+        to_status: None,
+    };
+    let mut tx = t.db.begin().await.unwrap();
+    frontdoor::casework::append_event(&mut tx, worked.case_id, &note, &rules, now - 3 * DAY).await.unwrap();
+    tx.commit().await.unwrap();
+
+    let last_event = |id: i64| {
+        sqlx::query_scalar::<_, i64>("SELECT last_event_at FROM cases WHERE id = $1").bind(id).fetch_one(t.db.reader())
+    };
+    assert_eq!(last_event(left.case_id).await.unwrap(), weeks_ago);
+    assert_eq!(last_event(worked.case_id).await.unwrap(), now - 3 * DAY);
+    let r = report(&t.db).await;
+    assert_eq!((r.blockages.open, r.blockages.quiet), (2, 1));
+
+    // A second note within the hour leaves the time as it was (kept to the hour).
+    let mut tx = t.db.begin().await.unwrap();
+    frontdoor::casework::append_event(&mut tx, worked.case_id, &note, &rules, now - 3 * DAY + 60_000).await.unwrap();
+    frontdoor::casework::append_event(&mut tx, left.case_id, &note, &rules, now).await.unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(last_event(worked.case_id).await.unwrap(), now - 3 * DAY);
+    assert_eq!(last_event(left.case_id).await.unwrap(), now);
+    let r = report(&t.db).await;
+    assert_eq!((r.blockages.open, r.blockages.quiet), (2, 0));
+}
+
+#[tokio::test]
+async fn a_periods_sums_from_whole_months_and_the_days_at_its_ends_equal_the_sums_of_its_days() {
+    use frontdoor::insight::db::{By, period_sums, sums};
+    use frontdoor::rollups::{Delta, Metric, day_number};
+    use jiff::civil::date;
+    let t = test_db().await;
+    // A count on every third day from October 2025 to March 2026, over two services and keys.
+    let mut deltas = Vec::new();
+    let mut day = date(2025, 10, 1);
+    let mut n = 0;
+    while day <= date(2026, 3, 31) {
+        n += 1;
+        deltas.push(Delta {
+            day,
+            service_id: 1 + n % 2,
+            metric: Metric::Contacts,
+            key: if n % 3 == 0 { "web:value".into() } else { "phone:repeat".into() },
+            value: n,
+        });
+        day = day.checked_add(jiff::Span::new().days(3)).unwrap();
+    }
+    let mut tx = t.db.begin().await.unwrap();
+    frontdoor::rollups::db::add(&mut tx, &deltas).await.unwrap();
+    tx.commit().await.unwrap();
+
+    let by = [By::Service, By::Key];
+    for (first, last) in [
+        (date(2025, 10, 1), date(2026, 3, 31)),  // whole months only
+        (date(2025, 10, 17), date(2026, 2, 11)), // days at both ends
+        (date(2025, 11, 1), date(2025, 12, 20)), // a whole month and the days after it
+        (date(2025, 12, 5), date(2025, 12, 28)), // within one month
+        (date(2025, 12, 30), date(2026, 1, 2)),  // across a year's end, no whole month
+    ] {
+        let mut expected =
+            sums(t.db.reader(), Metric::Contacts, day_number(first), day_number(last), &by).await.unwrap();
+        expected.sort_by(|a, b| (a.service_id, &a.key).cmp(&(b.service_id, &b.key)));
+        let got = period_sums(t.db.reader(), Metric::Contacts, first, last, &by).await.unwrap();
+        assert_eq!(got, expected, "{first} to {last}");
+        assert!(!got.is_empty(), "{first} to {last}");
+    }
+}

@@ -85,9 +85,9 @@ pub async fn insert(
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO cases (case_type, channel, service_id, customer_id, status, priority, \
          description, address, postcode, uprn, ward, lat_e7, lng_e7, team_id, partner_id, \
-         created_at, updated_at) \
+         created_at, updated_at, last_event_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, \
-         COALESCE($11, (SELECT w.ward FROM ward_postcodes w WHERE w.postcode = $9)), $12, $13, $14, $15, $16, $16) \
+         COALESCE($11, (SELECT w.ward FROM ward_postcodes w WHERE w.postcode = $9)), $12, $13, $14, $15, $16, $16, $16) \
          RETURNING id",
     )
     .bind(new.case_type.as_str())
