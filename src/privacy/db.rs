@@ -149,15 +149,17 @@ pub async fn anonymise_cases(
                  reason = CASE WHEN reason IS NULL THEN NULL ELSE $1 END WHERE case_id IN ({list})"
             ),
         ),
-        // Status changes (their notes), notes, messages, merges and letters hold words;
-        // the other kinds are written by the system and hold no one's details.
+        // Status changes (their notes), notes, messages, merges, letters and hand-offs (the
+        // reason) hold words; the other kinds are written by the system and hold no one's
+        // details.
         (
             Words,
             format!(
-                "UPDATE case_events SET body = $1 WHERE case_id IN ({list}) AND kind IN (2, 4, 5, 12, 14) \
+                "UPDATE case_events SET body = $1 WHERE case_id IN ({list}) AND kind IN (2, 4, 5, 12, 14, 15) \
                  AND body IS NOT NULL"
             ),
         ),
+        (Words, format!("UPDATE case_handoffs SET reason = $1 WHERE case_id IN ({list})")),
         (
             Words,
             format!(

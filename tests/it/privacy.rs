@@ -80,6 +80,33 @@ async fn a_case_one_day_inside_its_period_is_kept_one_day_past_is_anonymised_and
     let inside = closed_enquiry(&t.db, &rules, "inside@example.com", opened, opened + 3 * DAY).await;
     let held = closed_enquiry(&t.db, &rules, "held@example.com", opened, opened + DAY).await;
     hold(&t.db, held, "Ombudsman case 24 001 234").await;
+    // It was passed between teams on the way, with a reason in words.
+    let team: i64 = sqlx::query_scalar("SELECT team_id FROM cases WHERE id = $1")
+        .bind(past)
+        .fetch_one(t.db.reader())
+        .await
+        .unwrap();
+    let reason = "Pat at 3 Mill Lane says it is the library's";
+    let mut tx = t.db.begin().await.unwrap();
+    sqlx::query("INSERT INTO case_handoffs (case_id, from_team, to_team, reason, at) VALUES ($1, $2, $2, $3, $4)")
+        .bind(past)
+        .bind(team)
+        .bind(reason)
+        .bind(opened + 1000)
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    let body = format!("Passed from Waste to Waste: {reason}");
+    let passed = NewEvent {
+        kind: EventKind::PassedOn,
+        body: Some(&body),
+        public: false,
+        actor: Actor::SYSTEM,
+        from_status: None,
+        to_status: None,
+    };
+    frontdoor::casework::append_event(&mut tx, past, &passed, &rules, opened + 1000).await.unwrap();
+    tx.commit().await.unwrap();
     // Two years and a day after the first closed: the second is a day inside its period.
     let as_of = years_after(opened + DAY, 2) + DAY;
     assert!(years_after(opened + 3 * DAY, 2) > as_of + DAY / 2, "the second is inside by about a day");
@@ -95,12 +122,18 @@ async fn a_case_one_day_inside_its_period_is_kept_one_day_past_is_anonymised_and
     assert_eq!(description(&t.db, past).await, RETENTION_WORDS);
     assert_eq!(customer_email(&t.db, past).await, None, "the customer record is emptied");
     let words: Vec<Option<String>> =
-        sqlx::query_scalar("SELECT body FROM case_events WHERE case_id = $1 AND kind IN (2, 5) ORDER BY id")
+        sqlx::query_scalar("SELECT body FROM case_events WHERE case_id = $1 AND kind IN (2, 5, 15) ORDER BY id")
             .bind(past)
             .fetch_all(t.db.reader())
             .await
             .unwrap();
-    assert!(words.iter().all(|w| w.as_deref() == Some(RETENTION_WORDS)), "{words:?}");
+    assert!(words.len() >= 3 && words.iter().all(|w| w.as_deref() == Some(RETENTION_WORDS)), "{words:?}");
+    let handed: String = sqlx::query_scalar("SELECT reason FROM case_handoffs WHERE case_id = $1")
+        .bind(past)
+        .fetch_one(t.db.reader())
+        .await
+        .unwrap();
+    assert_eq!(handed, RETENTION_WORDS, "a hand-off's reason is words");
     let contact: String = sqlx::query_scalar("SELECT body FROM contacts WHERE case_id = $1")
         .bind(past)
         .fetch_one(t.db.reader())
