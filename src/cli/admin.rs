@@ -31,10 +31,10 @@ pub async fn add_user(
         role: &role,
         team: team.as_deref(),
         partner: partner.as_deref(),
+        ward: ward.as_deref(),
         password: &password,
     };
     let id = crate::org::add_account(&db, &new, now_ms()).await?;
-    crate::org::set_ward(&db, id, ward.as_deref()).await?;
     println!("Added {} as {} (staff id {id}). They can sign in at /staff/sign-in.", email.trim().to_lowercase(), role);
     Ok(())
 }

@@ -18,12 +18,12 @@ pub async fn write(db: &Db, now: i64) -> anyhow::Result<()> {
             role: Role::Councillor,
             team_id: None,
             partner_id: None,
+            ward: Some(ward),
             password_hash: Some(&hash),
         };
         let mut tx = db.begin().await?;
         let id = crate::org::db::insert_staff(&mut tx, &new, now).await?;
         tx.commit().await?;
-        crate::org::set_ward(db, id, Some(ward)).await?;
         ids.push((id, *ward));
     }
     let count = i64::try_from(ids.len())?;

@@ -301,6 +301,7 @@ async fn write_catalogue(db: &Db, rules: &Rules, now: i64) -> anyhow::Result<()>
             role: spec.role,
             team_id: spec.team.map(team_id).transpose()?,
             partner_id: spec.partner.then_some(partner_id),
+            ward: None,
             password_hash: Some(&hash),
         };
         let id = org::db::insert_staff(&mut tx, &new, now).await?;

@@ -30,19 +30,21 @@ pub struct NewStaff<'a> {
     pub role: Role,
     pub team_id: Option<i64>,
     pub partner_id: Option<i64>,
+    pub ward: Option<&'a str>,
     pub password_hash: Option<&'a str>,
 }
 
 pub async fn insert_staff(conn: &mut AnyConnection, new: &NewStaff<'_>, now: i64) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
-        "INSERT INTO staff_users (email, name, role, team_id, partner_id, password_hash, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        "INSERT INTO staff_users (email, name, role, team_id, partner_id, ward, password_hash, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
     .bind(new.email)
     .bind(new.name)
     .bind(new.role.as_str())
     .bind(new.team_id)
     .bind(new.partner_id)
+    .bind(new.ward)
     .bind(new.password_hash)
     .bind(now)
     .fetch_one(conn)
@@ -76,7 +78,7 @@ pub struct StaffLine {
     pub name: String,
     pub email: String,
     pub role: Role,
-    /// The team's or partner organisation's name.
+    /// The team's, partner organisation's or (for a councillor) ward's name.
     pub belongs_to: Option<String>,
     pub disabled: bool,
     pub second_step: bool,
@@ -86,21 +88,21 @@ pub struct StaffLine {
 pub async fn staff_list(pool: &sqlx::AnyPool) -> Result<Vec<StaffLine>, sqlx::Error> {
     use sqlx::Row;
     let rows = sqlx::query(
-        "SELECT u.id, u.name, u.email, u.role, t.name AS team, p.name AS partner, u.disabled, u.totp_secret \
-         FROM staff_users u LEFT JOIN teams t ON t.id = u.team_id LEFT JOIN partners p ON p.id = u.partner_id \
+        "SELECT u.id, u.name, u.email, u.role, COALESCE(t.name, p.name, w.name) AS belongs_to, u.disabled, \
+         u.totp_secret FROM staff_users u LEFT JOIN teams t ON t.id = u.team_id \
+         LEFT JOIN partners p ON p.id = u.partner_id LEFT JOIN wards w ON w.code = u.ward \
          ORDER BY u.name, u.id",
     )
     .fetch_all(pool)
     .await?;
     rows.iter()
         .map(|row| {
-            let team: Option<String> = row.try_get("team")?;
             Ok(StaffLine {
                 id: row.try_get("id")?,
                 name: row.try_get("name")?,
                 email: row.try_get("email")?,
                 role: crate::db::vocabulary::code(row, "role", Role::parse)?,
-                belongs_to: team.or(row.try_get("partner")?),
+                belongs_to: row.try_get("belongs_to")?,
                 disabled: row.try_get::<i64, _>("disabled")? != 0,
                 second_step: row.try_get::<Option<String>, _>("totp_secret")?.is_some(),
             })
@@ -159,18 +161,37 @@ pub async fn listing(pool: &sqlx::AnyPool, table: OrgTable) -> Result<Vec<(i64, 
     sqlx::query_as(sql).fetch_all(pool).await
 }
 
-/// One account's details for its edit page: (name, email, role, team code, partner code).
-pub async fn account(
-    pool: &sqlx::AnyPool,
-    id: i64,
-) -> Result<Option<(String, String, String, Option<String>, Option<String>)>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT u.name, u.email, u.role, t.code, p.code FROM staff_users u LEFT JOIN teams t ON t.id = u.team_id \
-         LEFT JOIN partners p ON p.id = u.partner_id WHERE u.id = $1",
+/// One account's details for its edit page, with codes for its team, partner and ward.
+#[derive(Debug, Clone)]
+pub struct Account {
+    pub name: String,
+    pub email: String,
+    pub role: String,
+    pub team: Option<String>,
+    pub partner: Option<String>,
+    pub ward: Option<String>,
+}
+
+pub async fn account(pool: &sqlx::AnyPool, id: i64) -> Result<Option<Account>, sqlx::Error> {
+    use sqlx::Row;
+    let row = sqlx::query(
+        "SELECT u.name, u.email, u.role, t.code AS team, p.code AS partner, u.ward FROM staff_users u \
+         LEFT JOIN teams t ON t.id = u.team_id LEFT JOIN partners p ON p.id = u.partner_id WHERE u.id = $1",
     )
     .bind(id)
     .fetch_optional(pool)
-    .await
+    .await?;
+    row.map(|r| {
+        Ok(Account {
+            name: r.try_get("name")?,
+            email: r.try_get("email")?,
+            role: r.try_get("role")?,
+            team: r.try_get("team")?,
+            partner: r.try_get("partner")?,
+            ward: r.try_get("ward")?,
+        })
+    })
+    .transpose()
 }
 
 /// A staff account's id by its email address (lower case).
@@ -194,37 +215,36 @@ pub async fn update_staff(
     role: super::Role,
     team_id: Option<i64>,
     partner_id: Option<i64>,
+    ward: Option<&str>,
 ) -> Result<bool, sqlx::Error> {
-    let changed =
-        sqlx::query("UPDATE staff_users SET name = $1, role = $2, team_id = $3, partner_id = $4 WHERE id = $5")
-            .bind(name)
-            .bind(role.as_str())
-            .bind(team_id)
-            .bind(partner_id)
-            .bind(id)
-            .execute(conn)
-            .await?;
+    let changed = sqlx::query(
+        "UPDATE staff_users SET name = $1, role = $2, team_id = $3, partner_id = $4, ward = $5 WHERE id = $6",
+    )
+    .bind(name)
+    .bind(role.as_str())
+    .bind(team_id)
+    .bind(partner_id)
+    .bind(ward)
+    .bind(id)
+    .execute(conn)
+    .await?;
     Ok(changed.rows_affected() == 1)
 }
 
 /// Someone's role, if the account exists.
-pub async fn role_of(pool: &sqlx::AnyPool, staff_id: i64) -> Result<Option<super::Role>, sqlx::Error> {
+pub async fn role_of(conn: &mut AnyConnection, staff_id: i64) -> Result<Option<super::Role>, sqlx::Error> {
     let role: Option<String> =
-        sqlx::query_scalar("SELECT role FROM staff_users WHERE id = $1").bind(staff_id).fetch_optional(pool).await?;
+        sqlx::query_scalar("SELECT role FROM staff_users WHERE id = $1").bind(staff_id).fetch_optional(conn).await?;
     Ok(role.as_deref().and_then(super::Role::parse))
 }
 
-pub async fn ward_exists(pool: &sqlx::AnyPool, code: &str) -> Result<bool, sqlx::Error> {
+pub async fn ward_exists(conn: &mut AnyConnection, code: &str) -> Result<bool, sqlx::Error> {
     let found: Option<String> =
-        sqlx::query_scalar("SELECT code FROM wards WHERE code = $1").bind(code).fetch_optional(pool).await?;
+        sqlx::query_scalar("SELECT code FROM wards WHERE code = $1").bind(code).fetch_optional(conn).await?;
     Ok(found.is_some())
 }
 
-pub async fn set_ward(db: &crate::db::Db, staff_id: i64, ward: Option<&str>) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE staff_users SET ward = $1 WHERE id = $2")
-        .bind(ward)
-        .bind(staff_id)
-        .execute(db.writer())
-        .await?;
+pub async fn set_ward(conn: &mut AnyConnection, staff_id: i64, ward: Option<&str>) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE staff_users SET ward = $1 WHERE id = $2").bind(ward).bind(staff_id).execute(conn).await?;
     Ok(())
 }

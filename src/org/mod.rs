@@ -134,6 +134,8 @@ pub struct NewAccount<'a> {
     pub role: &'a str,
     pub team: Option<&'a str>,
     pub partner: Option<&'a str>,
+    /// A councillor's ward (a code `frontdoor wards import` loaded); for no other role.
+    pub ward: Option<&'a str>,
     pub password: &'a str,
 }
 
@@ -173,8 +175,17 @@ pub async fn add_account(db: &crate::db::Db, new: &NewAccount<'_>, now: i64) -> 
     }
     let mut tx = db.begin().await?;
     let (team_id, partner_id) = belongs_to(&mut tx, role, new.team, new.partner).await?;
+    let ward = ward_for(&mut tx, role, new.ward).await?;
     let hash = crate::crypto::hash_password(new.password)?;
-    let staff = db::NewStaff { email: &email, name, role, team_id, partner_id, password_hash: Some(&hash) };
+    let staff = db::NewStaff {
+        email: &email,
+        name,
+        role,
+        team_id,
+        partner_id,
+        ward: ward.as_deref(),
+        password_hash: Some(&hash),
+    };
     let id = match db::insert_staff(&mut tx, &staff, now).await {
         Ok(id) => id,
         Err(sqlx::Error::Database(err)) if err.is_unique_violation() => {
@@ -189,25 +200,37 @@ pub async fn add_account(db: &crate::db::Db, new: &NewAccount<'_>, now: i64) -> 
 /// Sets a councillor's ward (a code `frontdoor wards import` loaded), or clears it. A
 /// ward is refused for any other role, and an unknown ward is refused.
 pub async fn set_ward(db: &crate::db::Db, staff_id: i64, ward: Option<&str>) -> Result<(), AccountError> {
-    let ward = ward.map(str::trim).filter(|w| !w.is_empty());
-    let role = db::role_of(db.reader(), staff_id).await?;
-    match (role, ward) {
-        (_, None) => {}
-        (Some(Role::Councillor), Some(code)) => {
-            if !db::ward_exists(db.reader(), code).await? {
-                return Err(refuse(
-                    "ward",
-                    format!("there is no ward {code:?}; load them with frontdoor wards import"),
-                ));
-            }
-        }
-        (_, Some(_)) => return Err(refuse("ward", "only a councillor has a ward")),
-    }
-    db::set_ward(db, staff_id, ward).await?;
+    let mut tx = db.begin().await?;
+    let Some(role) = db::role_of(&mut tx, staff_id).await? else {
+        return Err(refuse("ward", format!("there is no staff account {staff_id}")));
+    };
+    let ward = ward_for(&mut tx, role, ward).await?;
+    db::set_ward(&mut tx, staff_id, ward.as_deref()).await?;
+    tx.commit().await?;
     Ok(())
 }
 
-/// Changes someone's name, role, team or partner organisation, with the same checks as
+/// A ward for an account of `role`, checked: only a councillor has one, and it must be a
+/// ward that is loaded. A blank ward is none (a councillor with none sees only their own
+/// enquiries).
+async fn ward_for(
+    conn: &mut sqlx::AnyConnection,
+    role: Role,
+    ward: Option<&str>,
+) -> Result<Option<String>, AccountError> {
+    let Some(code) = ward.map(str::trim).filter(|w| !w.is_empty()) else {
+        return Ok(None);
+    };
+    if role != Role::Councillor {
+        return Err(refuse("ward", "only a councillor has a ward; leave it empty for this role"));
+    }
+    if !db::ward_exists(conn, code).await? {
+        return Err(refuse("ward", format!("there is no ward {code:?}; load them with frontdoor wards import")));
+    }
+    Ok(Some(code.to_owned()))
+}
+
+/// Changes someone's name, role, team, partner organisation or ward, with the same checks as
 /// adding them. The change applies from their next page: roles are read on every request.
 pub async fn update_account(
     db: &crate::db::Db,
@@ -216,6 +239,7 @@ pub async fn update_account(
     role: &str,
     team: Option<&str>,
     partner: Option<&str>,
+    ward: Option<&str>,
 ) -> Result<bool, AccountError> {
     let name = name.trim();
     if name.is_empty() {
@@ -227,7 +251,8 @@ pub async fn update_account(
     };
     let mut tx = db.begin().await?;
     let (team_id, partner_id) = belongs_to(&mut tx, role, team, partner).await?;
-    let changed = db::update_staff(&mut tx, id, name, role, team_id, partner_id).await?;
+    let ward = ward_for(&mut tx, role, ward).await?;
+    let changed = db::update_staff(&mut tx, id, name, role, team_id, partner_id, ward.as_deref()).await?;
     tx.commit().await?;
     Ok(changed)
 }

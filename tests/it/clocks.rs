@@ -50,8 +50,15 @@ async fn a_case_with_two_clocks_is_paused_extended_warned_and_breached_once() {
     let rules = rules(&t.db).await;
     let mut tx = t.db.begin().await.expect("begin");
     let team: i64 = sqlx::query_scalar("SELECT id FROM teams").fetch_one(&mut *tx).await.expect("team");
-    let staff =
-        |email, name, role| NewStaff { email, name, role, team_id: Some(team), partner_id: None, password_hash: None };
+    let staff = |email, name, role| NewStaff {
+        email,
+        name,
+        role,
+        team_id: Some(team),
+        partner_id: None,
+        ward: None,
+        password_hash: None,
+    };
     let lead =
         org::db::insert_staff(&mut tx, &staff("lead@example.gov.uk", "Lee Lead", Role::TeamLead), 0).await.unwrap();
     let worker =

@@ -101,3 +101,82 @@ async fn a_councillor_makes_an_enquiry_and_sees_their_ward_and_nothing_else() {
         .unwrap();
     assert_eq!(views, 2, "every view is in the access log");
 }
+
+#[tokio::test]
+async fn an_administrator_gives_a_councillor_a_ward_on_the_accounts_page_and_no_other_role_one() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let directory = frontdoor::wards::read_directory(
+        b"pcds,doterm,oslaua,osward\nKM1 2AB,,E07000999,E05099901\nKM2 5QQ,,E07000999,E05099902\n",
+        "E07000999",
+    )
+    .unwrap();
+    let names =
+        frontdoor::wards::read_names(b"code,name,population\nE05099901,Castle,5000\nE05099902,Abbey,4000\n").unwrap();
+    let rules = crate::support::rules(&t.db).await;
+    frontdoor::wards::db::replace(&t.db, &rules.calendars.council, &directory, Some(names.as_slice())).await.unwrap();
+    account(&t.db, "admin@council.example", "admin", None, None).await;
+    let app = app(&t.db).await;
+    let (cookie, csrf) = sign_in(&app, "admin@council.example").await;
+    let page = get_with(&app, "/staff/admin/users", &cookie).await;
+    assert!(page.body.contains("<option value=\"E05099902\">Abbey</option>"), "{}", page.body);
+
+    let person = |role: &'static str, ward: &'static str, email: &'static str| {
+        vec![
+            ("csrf", csrf.clone()),
+            ("name", "Cllr Ana Castle".to_owned()),
+            ("email", email.to_owned()),
+            ("role", role.to_owned()),
+            ("ward", ward.to_owned()),
+            ("password", "a long first password".to_owned()),
+        ]
+    };
+    let send = |fields: Vec<(&'static str, String)>| {
+        let app = app.clone();
+        let cookie = cookie.clone();
+        async move {
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            post_with(&app, "/staff/admin/users", &cookie, &fields).await
+        }
+    };
+    let refused = send(person("adviser", "E05099901", "case@council.example")).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("href=\"#ward\"") && refused.body.contains("Only a councillor has a ward"));
+    let unknown = send(person("councillor", "E05000000", "cllr@council.example")).await;
+    assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(unknown.body.contains("There is no ward"), "{}", unknown.body);
+    let added = send(person("councillor", "E05099901", "cllr@council.example")).await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
+    let ward = |email: &'static str| {
+        sqlx::query_scalar::<_, Option<String>>("SELECT ward FROM staff_users WHERE email = $1")
+            .bind(email)
+            .fetch_optional(t.db.reader())
+    };
+    assert_eq!(ward("cllr@council.example").await.unwrap(), Some(Some("E05099901".to_owned())));
+    assert_eq!(ward("case@council.example").await.unwrap(), None, "nothing was added");
+    let list = get_with(&app, "/staff/admin/users", &cookie).await;
+    assert!(list.body.contains("Councillor<br><span class=\"govuk-body-s\">Castle</span>"), "{}", list.body);
+
+    // Moved to another ward on the account's own page.
+    let id: i64 = sqlx::query_scalar("SELECT id FROM staff_users WHERE email = 'cllr@council.example'")
+        .fetch_one(t.db.reader())
+        .await
+        .unwrap();
+    let edit = get_with(&app, &format!("/staff/admin/users/{id}"), &cookie).await;
+    assert!(edit.body.contains("<option value=\"E05099901\" selected>Castle</option>"), "{}", edit.body);
+    let moved = post_with(
+        &app,
+        &format!("/staff/admin/users/{id}"),
+        &cookie,
+        &[
+            ("csrf", &csrf),
+            ("action", "update"),
+            ("name", "Cllr Ana Castle"),
+            ("role", "councillor"),
+            ("ward", "E05099902"),
+        ],
+    )
+    .await;
+    assert_eq!(moved.status, StatusCode::SEE_OTHER, "{}", moved.body);
+    assert_eq!(ward("cllr@council.example").await.unwrap(), Some(Some("E05099902".to_owned())));
+}

@@ -14,7 +14,7 @@ use crate::support::{Reply, app, count, seed_catalogue, send, test_db, urlencode
 const PASSWORD: &str = "a long staff password";
 
 pub async fn account(db: &Db, email: &str, role: &str, team: Option<&str>, partner: Option<&str>) -> i64 {
-    let new = NewAccount { email, name: "Sam Officer", role, team, partner, password: PASSWORD };
+    let new = NewAccount { email, name: "Sam Officer", role, team, partner, ward: None, password: PASSWORD };
     org::add_account(db, &new, now_ms()).await.expect("account")
 }
 
@@ -204,7 +204,7 @@ async fn user_add_refuses_bad_accounts_by_flag() {
     let t = test_db().await;
     seed_catalogue(&t.db).await;
     let new = |email: &'static str, role: &'static str, team: Option<&'static str>, password: &'static str| {
-        NewAccount { email, name: "A Person", role, team, partner: None, password }
+        NewAccount { email, name: "A Person", role, team, partner: None, ward: None, password }
     };
     for (account, says) in [
         (new("not-an-email", "admin", None, PASSWORD), "--email"),

@@ -1,6 +1,6 @@
 //! Administration: staff accounts. Add one with a first password to pass on; disable one
 //! (its sessions end at once) or enable it again; turn off the second step for someone who
-//! has lost their phone.
+//! has lost their phone; give a councillor their ward.
 
 use askama::Template;
 use axum::Form;
@@ -28,6 +28,7 @@ pub struct UserForm {
     role: String,
     team: String,
     partner: String,
+    ward: String,
     password: String,
 }
 
@@ -39,6 +40,7 @@ struct UsersPage {
     roles: Vec<(String, String)>,
     teams: Vec<(String, String)>,
     partners: Vec<(String, String)>,
+    wards: Vec<(String, String)>,
     form: UserForm,
     errors: Vec<FieldError>,
     done: Option<String>,
@@ -65,6 +67,7 @@ async fn page(
         roles: Role::ALL.iter().map(|r| (r.as_str().to_owned(), r.label().to_owned())).collect(),
         teams: crate::org::db::codes(reader, OrgTable::Team).await?,
         partners: crate::org::db::codes(reader, OrgTable::Partner).await?,
+        wards: ward_choices(reader).await?,
         form,
         errors,
         done,
@@ -98,13 +101,14 @@ pub async fn add(
     let Form(form) = form?;
     signed_in.check_csrf(&form.csrf)?;
     let blank = |s: &str| Some(s.trim()).filter(|s| !s.is_empty()).map(str::to_owned);
-    let (team, partner) = (blank(&form.team), blank(&form.partner));
+    let (team, partner, ward) = (blank(&form.team), blank(&form.partner), blank(&form.ward));
     let new = NewAccount {
         email: &form.email,
         name: &form.name,
         role: &form.role,
         team: team.as_deref(),
         partner: partner.as_deref(),
+        ward: ward.as_deref(),
         password: &form.password,
     };
     match crate::org::add_account(&state.db, &new, now_ms()).await {
@@ -134,6 +138,7 @@ pub struct ChangeForm {
     role: String,
     team: String,
     partner: String,
+    ward: String,
 }
 
 pub async fn change(
@@ -154,6 +159,7 @@ pub async fn change(
             role: form.role,
             team: form.team,
             partner: form.partner,
+            ward: form.ward,
             ..UserForm::default()
         };
         return update(&state, &signed_in, id, user).await;
@@ -189,6 +195,7 @@ struct EditPage {
     roles: Vec<(String, String)>,
     teams: Vec<(String, String)>,
     partners: Vec<(String, String)>,
+    wards: Vec<(String, String)>,
     errors: Vec<FieldError>,
 }
 
@@ -206,12 +213,14 @@ async fn edit_page(
     errors: Vec<FieldError>,
 ) -> Result<EditPage, AppError> {
     let reader = state.db.reader();
-    let (name, email, role, team, partner) = crate::org::db::account(reader, id).await?.ok_or(AppError::NotFound)?;
+    let account = crate::org::db::account(reader, id).await?.ok_or(AppError::NotFound)?;
+    let email = account.email;
     let form = form.unwrap_or(UserForm {
-        name,
-        role,
-        team: team.unwrap_or_default(),
-        partner: partner.unwrap_or_default(),
+        name: account.name,
+        role: account.role,
+        team: account.team.unwrap_or_default(),
+        partner: account.partner.unwrap_or_default(),
+        ward: account.ward.unwrap_or_default(),
         ..UserForm::default()
     });
     Ok(EditPage {
@@ -222,8 +231,14 @@ async fn edit_page(
         roles: Role::ALL.iter().map(|r| (r.as_str().to_owned(), r.label().to_owned())).collect(),
         teams: crate::org::db::codes(reader, OrgTable::Team).await?,
         partners: crate::org::db::codes(reader, OrgTable::Partner).await?,
+        wards: ward_choices(reader).await?,
         errors,
     })
+}
+
+/// The wards a councillor can be given: (code, name), by name.
+async fn ward_choices(pool: &sqlx::AnyPool) -> Result<Vec<(String, String)>, AppError> {
+    Ok(crate::wards::db::list(pool).await?.into_iter().map(|w| (w.code, w.name)).collect())
 }
 
 pub async fn edit(
@@ -235,11 +250,20 @@ pub async fn edit(
     render(&edit_page(&state, &signed_in, id, None, Vec::new()).await?)
 }
 
-/// Saves someone's name, role, team and partner organisation.
+/// Saves someone's name, role, team, partner organisation and ward.
 async fn update(state: &AppState, signed_in: &SignedIn, id: i64, form: UserForm) -> Result<Response, AppError> {
     let blank = |s: &str| Some(s.trim()).filter(|s| !s.is_empty()).map(str::to_owned);
-    let (team, partner) = (blank(&form.team), blank(&form.partner));
-    match crate::org::update_account(&state.db, id, &form.name, &form.role, team.as_deref(), partner.as_deref()).await {
+    let (team, partner, ward) = (blank(&form.team), blank(&form.partner), blank(&form.ward));
+    let changed = crate::org::update_account(
+        &state.db,
+        id,
+        &form.name,
+        &form.role,
+        team.as_deref(),
+        partner.as_deref(),
+        ward.as_deref(),
+    );
+    match changed.await {
         Ok(true) => {
             tracing::info!(staff = id, by = signed_in.0.staff.id, "staff account changed");
             Ok(Redirect::to("/staff/admin/users?done=changed").into_response())
