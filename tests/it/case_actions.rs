@@ -166,3 +166,20 @@ async fn an_insight_officer_cannot_act_on_a_case() {
     assert_eq!(reply.status, StatusCode::FORBIDDEN);
     assert_eq!(count(&t.db, "case_events_as_text WHERE kind = 'message'").await, 0);
 }
+
+#[tokio::test]
+async fn the_timeline_says_in_words_what_the_clocks_did_and_never_shows_their_json() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let app = app(&t.db).await;
+    let reference = a_case(&app).await;
+    account(&t.db, "waste@council.example", "caseworker", Some("waste"), None).await;
+    let (cookie, _) = sign_in(&app, "waste@council.example").await;
+    let page = get_with(&app, &format!("/staff/cases/{reference}"), &cookie).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(count(&t.db, "case_events_as_text WHERE kind = 'clock_started'").await > 0, "a clock started");
+    assert!(page.body.contains("started counting from"), "{}", page.body);
+    for json in ["{&#34;", "{&quot;", "{\"standard", "&#34;standard&#34;"] {
+        assert!(!page.body.contains(json), "JSON on the page ({json})");
+    }
+}

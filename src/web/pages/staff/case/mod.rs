@@ -10,6 +10,7 @@ mod demand;
 mod form;
 pub mod information;
 mod privacy;
+mod timeline;
 
 pub use form::{ActForm, visible_case};
 
@@ -25,8 +26,7 @@ use super::when;
 use crate::actions::{self, ActionError, CaseAction};
 use crate::attachments;
 use crate::cases::db::ChangeStatusError;
-use crate::cases::db::TimelineEntry;
-use crate::cases::{Actor, ActorKind, Case, CaseRef, Location, Status};
+use crate::cases::{Actor, Case, CaseRef, Location, Status};
 use crate::casework::clocks::ExtendError;
 use crate::customers::{self, Customer};
 use crate::db::now_ms;
@@ -57,14 +57,6 @@ struct FileLine {
     size: String,
 }
 
-struct TimelineLine {
-    when: String,
-    what: &'static str,
-    who: String,
-    body: Option<String>,
-    public: bool,
-}
-
 #[derive(Template)]
 #[template(path = "staff/case.html")]
 struct CasePage {
@@ -82,7 +74,7 @@ struct CasePage {
     other_cases: Vec<CaseLine>,
     promises: Vec<Promise>,
     files: Vec<FileLine>,
-    timeline: Vec<TimelineLine>,
+    timeline: Vec<timeline::TimelineLine>,
     /// What the person may do here, and with what.
     tools: Tools,
     form: ActForm,
@@ -136,29 +128,6 @@ pub fn case_lines(state: &AppState, signed_in: &SignedIn, cases: Vec<crate::case
             received: when(state, c.created_at),
         })
         .collect()
-}
-
-fn timeline_line(state: &AppState, entry: TimelineEntry) -> TimelineLine {
-    let event = entry.event;
-    let who = match (event.actor.kind, entry.staff_name) {
-        (ActorKind::Staff, Some(name)) => name,
-        (kind, _) => kind.label().to_owned(),
-    };
-    let body = match (event.body, event.from_status, event.to_status) {
-        (Some(body), _, _) if event.kind == crate::cases::EventKind::Milestone => {
-            Some(crate::standards::Milestone::parse(&body).map_or(body, |m| m.label().to_owned()))
-        }
-        (Some(body), _, _) if event.kind == crate::cases::EventKind::Reclassified => {
-            Some(match serde_json::from_str::<crate::clocks::Reclassified>(&body) {
-                Ok(r) => format!("From {} to {}: {}", r.from.label(), r.to.label().to_lowercase(), r.reason),
-                Err(_) => body,
-            })
-        }
-        (Some(body), _, _) => Some(body),
-        (None, Some(from), Some(to)) => Some(format!("From {} to {}", from.label(), to.label())),
-        _ => None,
-    };
-    TimelineLine { when: when(state, event.at), what: event.kind.label(), who, body, public: event.public }
 }
 
 pub async fn show(
@@ -252,7 +221,7 @@ async fn page(
     let timeline = crate::cases::db::timeline(reader, case.id)
         .await?
         .into_iter()
-        .map(|entry| timeline_line(state, entry))
+        .map(|entry| timeline::line(state, entry))
         .collect();
     let tools = tools(state, signed_in, &case).await?;
     let complaint = complaint::panel(state, signed_in, &case).await?;
