@@ -102,6 +102,39 @@ impl Transport {
     }
 }
 
+/// Private links in a message, and what to show instead. Each gives whoever holds it the
+/// customer's case, their details or their appointment without signing in.
+const PRIVATE_LINKS: [(&str, &str); 3] = [
+    ("/open/", "[private link to follow the case]"),
+    ("/you/", "[private link to report again without typing their details]"),
+    ("/appointments/", "[private link to change the appointment]"),
+];
+
+/// A message as staff see it in the outbox: the same words, with every private link sent
+/// to the customer replaced by what it was for, so that a link can be seen to have gone
+/// without anyone copying it. `/you/forget` (the page that forgets a device) is no secret.
+pub fn hide_private_links(body: &str) -> String {
+    body.split_inclusive(char::is_whitespace)
+        .map(|piece| {
+            let word = piece.trim_end_matches(char::is_whitespace);
+            let space = &piece[word.len()..];
+            let url = word.trim_end_matches(['.', ',', ')', ';']);
+            let after = &word[url.len()..];
+            let private = (url.contains("://") && !url.ends_with("/you/forget"))
+                .then(|| {
+                    PRIVATE_LINKS
+                        .iter()
+                        .find(|(marker, _)| url.split_once(marker).is_some_and(|(_, rest)| !rest.is_empty()))
+                })
+                .flatten();
+            match private {
+                Some((_, shown)) => format!("{shown}{after}{space}"),
+                None => piece.to_owned(),
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,5 +151,25 @@ mod tests {
         );
         assert!(Transport::relay("mail:x").unwrap_err().to_string().contains("port"));
         assert!(Transport::relay(":25").is_err());
+    }
+
+    #[test]
+    fn private_links_are_shown_as_what_they_were_for() {
+        let body = "Your reference is KM-AB12.\n\nFollow your case online: https://council.example/cases/KM-AB12/open/9f8e7d6c5b\n\n\
+                    To report again: https://council.example/you/Zx_81-kq.\n\
+                    Change it: https://council.example/appointments/p0q9r8 or forget this device at https://council.example/you/forget\n\
+                    Tell us how we did: https://council.example/cases/KM-AB12/open/abc#feedback";
+        let shown = hide_private_links(body);
+        for secret in ["9f8e7d6c5b", "Zx_81-kq", "p0q9r8", "open/abc"] {
+            assert!(!shown.contains(secret), "{secret} in {shown}");
+        }
+        assert!(shown.contains("online: [private link to follow the case]\n\n"), "{shown}");
+        assert!(shown.contains("[private link to report again without typing their details]."), "{shown}");
+        assert!(shown.contains("https://council.example/you/forget"), "{shown}");
+        assert!(shown.starts_with("Your reference is KM-AB12."), "{shown}");
+        assert_eq!(
+            hide_private_links("See https://council.example/services."),
+            "See https://council.example/services."
+        );
     }
 }

@@ -481,3 +481,29 @@ async fn an_administrator_adds_disables_and_enables_staff_accounts() {
             .await;
     assert_eq!(myself.status, StatusCode::BAD_REQUEST);
 }
+
+#[tokio::test]
+async fn the_outbox_shows_that_a_private_link_went_and_never_the_link() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let app = app(&t.db).await;
+    let sent =
+        crate::support::post_form(&app, "/services/missed-bin/report/send", &crate::support::valid_report()).await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER);
+    let body: String = sqlx::query_scalar("SELECT body FROM outbox WHERE purpose = 'acknowledgement'")
+        .fetch_one(t.db.reader())
+        .await
+        .unwrap();
+    let secret = |marker: &str| {
+        let (_, rest) = body.split_once(marker).expect("the link was sent");
+        rest.split_whitespace().next().unwrap().to_owned()
+    };
+    let (signature, token) = (secret("/open/"), secret("/you/"));
+    account(&t.db, "adviser@council.example", "adviser", None, None).await;
+    let (cookie, _) = sign_in(&app, "adviser@council.example").await;
+    let outbox = get_with(&app, "/staff/mail/outbox", &cookie).await;
+    assert_eq!(outbox.status, StatusCode::OK);
+    assert!(outbox.body.contains("[private link to follow the case]"), "{}", outbox.body);
+    assert!(outbox.body.contains("[private link to report again without typing their details]"));
+    assert!(!outbox.body.contains(&signature) && !outbox.body.contains(&token), "a private link is on the page");
+}

@@ -246,7 +246,8 @@ pub async fn outbox(
                 created: when(&state, m.created_at),
                 recipient: m.recipient,
                 subject: m.subject,
-                body: m.body,
+                // Advisers see that a private link went, never the link itself.
+                body: crate::outbox::hide_private_links(&m.body),
                 purpose: m.purpose.replace('_', " "),
                 case: m.case_id.map(|id| CaseRef::from_id(&state.council.prefix, id)),
                 state: state_label,
