@@ -507,3 +507,52 @@ async fn the_outbox_shows_that_a_private_link_went_and_never_the_link() {
     assert!(outbox.body.contains("[private link to report again without typing their details]"));
     assert!(!outbox.body.contains(&signature) && !outbox.body.contains(&token), "a private link is on the page");
 }
+
+#[tokio::test]
+async fn every_role_lands_on_its_own_home_page_and_every_link_it_is_offered_opens() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let mut tx = t.db.begin().await.unwrap();
+    org::db::insert_partner(&mut tx, "repairs", "Repairs Ltd", "repairs@example.com").await.unwrap();
+    tx.commit().await.unwrap();
+    let app = app(&t.db).await;
+    for (role, team, partner) in [
+        ("adviser", None, None),
+        ("caseworker", Some("waste"), None),
+        ("team_lead", Some("waste"), None),
+        ("partner", None, Some("repairs")),
+        ("insight", None, None),
+        ("auditor", None, None),
+        ("admin", None, None),
+        ("councillor", None, None),
+    ] {
+        let email = format!("{role}@council.example");
+        account(&t.db, &email, role, team, partner).await;
+        let (cookie, _) = sign_in(&app, &email).await;
+        let home = get_with(&app, "/staff", &cookie).await;
+        assert_eq!(home.status, StatusCode::OK, "{role}");
+        // The links on its home page, and the links on those pages: none is refused.
+        let links = |body: &str| -> std::collections::BTreeSet<String> {
+            body.split("href=\"")
+                .skip(1)
+                .filter_map(|rest| rest.split('"').next())
+                .filter(|href| href.starts_with("/staff") && !href.contains("sign-out"))
+                .map(|href| href.replace("&amp;", "&"))
+                .collect()
+        };
+        let first = links(&home.body);
+        assert!(first.len() > 1, "{role} is offered somewhere to go: {first:?}");
+        let mut seen = std::collections::BTreeSet::new();
+        for link in &first {
+            let page = get_with(&app, link, &cookie).await;
+            assert_eq!(page.status, StatusCode::OK, "{role} offered {link} on the home page");
+            for next in links(&page.body) {
+                if first.contains(&next) || !seen.insert(next.clone()) {
+                    continue;
+                }
+                let status = get_with(&app, &next, &cookie).await.status;
+                assert_eq!(status, StatusCode::OK, "{role} offered {next} on {link}");
+            }
+        }
+    }
+}
