@@ -178,6 +178,23 @@ async fn creating_a_request_makes_a_case_through_intake_and_refuses_bad_ones_cle
     assert_eq!(r["address"], "12 High Street");
     assert!((r["lat"].as_f64().unwrap() - 51.5072).abs() < 1e-6, "{r}");
     assert!(r["expected_datetime"].as_str().is_some_and(|d| d.len() == 25), "from the clock: {r}");
+    // The date promised is the resolution's, not the acknowledgement's (due within a day).
+    let rules = crate::support::rules(&t.db).await;
+    let clocks: Vec<(String, i64)> =
+        sqlx::query_as("SELECT standard_id, due_at FROM clocks WHERE case_id = $1 AND due_at IS NOT NULL")
+            .bind(id)
+            .fetch_all(t.db.reader())
+            .await
+            .unwrap();
+    let measures = |s: &str| rules.current(s).unwrap().standard.measures;
+    let acknowledgement = frontdoor::standards::Measure::Acknowledgement;
+    assert!(clocks.iter().any(|(s, _)| measures(s) == acknowledgement), "an acknowledgement clock runs: {clocks:?}");
+    let promised = clocks.iter().filter(|(s, _)| measures(s) != acknowledgement).map(|(_, due)| *due).min().unwrap();
+    let expected: jiff::Timestamp = r["expected_datetime"].as_str().unwrap().parse().unwrap();
+    assert_eq!(expected.as_millisecond() / 1000, promised / 1000, "{r}");
+    let day = rules.calendars.council.local_date(jiff::Timestamp::from_millisecond(promised).unwrap());
+    let notice = made[0]["service_notice"].as_str().unwrap();
+    assert!(notice.contains(&day.strftime("%-d %B %Y").to_string()), "{notice} names {day}");
     let one = get(&app, &format!("/open311/v2/requests/{reference}.xml?api_key={reader}")).await;
     assert!(
         xml(&one).contains(&format!(

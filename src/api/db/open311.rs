@@ -21,14 +21,13 @@ pub struct Request {
     pub partner_id: Option<i64>,
     pub created_at: i64,
     pub updated_at: i64,
-    pub queue_due_at: Option<i64>,
     pub service_code: String,
     pub service_name: String,
     pub agency: String,
 }
 
 const COLUMNS: &str = "SELECT c.id, c.status, c.description, c.address, c.postcode, c.uprn, c.ward, c.lat_e7, \
-     c.lng_e7, c.partner_id, c.created_at, c.updated_at, c.queue_due_at, s.code AS service_code, s.name AS service_name, \
+     c.lng_e7, c.partner_id, c.created_at, c.updated_at, s.code AS service_code, s.name AS service_name, \
      COALESCE(p.name, t.name) AS agency";
 
 const JOINS: &str = "JOIN services s ON s.id = c.service_id \
@@ -110,11 +109,21 @@ pub async fn token(pool: &AnyPool, token: &str) -> Result<Option<(i64, Option<i6
     .await
 }
 
-/// A case's next deadline as stored for queues, if a clock is running.
-pub async fn due(pool: &AnyPool, case_id: i64) -> Result<Option<i64>, sqlx::Error> {
-    let due: Option<Option<i64>> =
-        sqlx::query_scalar("SELECT queue_due_at FROM cases WHERE id = $1").bind(case_id).fetch_optional(pool).await?;
-    Ok(due.flatten())
+/// The clocks still counting on some cases, with their due times: (case id, standard id,
+/// due). A missed clock still counts until the case is dealt with; a paused one does not.
+pub async fn running_due(pool: &AnyPool, case_ids: &[i64]) -> Result<Vec<(i64, String, i64)>, sqlx::Error> {
+    if case_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut q = Sql::new(
+        "SELECT case_id, standard_id, due_at FROM clocks WHERE stopped_at IS NULL AND state IN ('running', 'missed') \
+         AND due_at IS NOT NULL AND case_id IN (",
+    );
+    for (i, id) in case_ids.iter().enumerate() {
+        q.push(if i == 0 { "" } else { ", " }).bind(Bound::Int(*id));
+    }
+    q.push(")");
+    q.fetch_all(pool).await
 }
 
 /// A public status change or message on a service request.

@@ -73,8 +73,8 @@ pub(super) async fn create(state: &AppState, format: Format, pairs: &Pairs) -> R
     match crate::intake::submit(&state.db, state.council.clone(), rules, &submission).await {
         Ok(reference) => {
             tracing::info!(case = %reference, key = key.id, "open311 request created");
-            let notice = match expected(state, reference.id()).await? {
-                Some(due) => format!("We aim to deal with it by {}.", crate::web::pages::track::date(state, due)),
+            let notice = match promised(state, &[reference.id()]).await?.get(&reference.id()) {
+                Some(due) => format!("We aim to deal with it by {}.", crate::web::pages::track::date(state, *due)),
                 None => String::new(),
             };
             let value = V::L(
@@ -104,6 +104,17 @@ pub(super) async fn create(state: &AppState, format: Format, pairs: &Pairs) -> R
 }
 
 /// The case's next deadline, if a clock is running.
-pub(super) async fn expected(state: &AppState, case_id: i64) -> Result<Option<i64>, sqlx::Error> {
-    Ok(crate::cases::queue::deadline(rows::due(state.db.reader(), case_id).await?))
+pub(super) async fn promised(
+    state: &AppState,
+    case_ids: &[i64],
+) -> Result<std::collections::HashMap<i64, i64>, sqlx::Error> {
+    let rules = state.rules.get();
+    let mut promised = std::collections::HashMap::new();
+    for (case_id, standard, due) in rows::running_due(state.db.reader(), case_ids).await? {
+        let measures = rules.current(&standard).map(|v| v.standard.measures);
+        if measures != Some(crate::standards::Measure::Acknowledgement) {
+            promised.entry(case_id).and_modify(|d: &mut i64| *d = (*d).min(due)).or_insert(due);
+        }
+    }
+    Ok(promised)
 }

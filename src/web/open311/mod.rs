@@ -11,7 +11,9 @@
 //! - Discovery and services need no key. Requests and updates carry residents'
 //!   descriptions, so reading them needs a key too; a partner's key reaches only that
 //!   partner's cases.
-//! - `expected_datetime` is the case's next deadline from its service standards' clocks.
+//! - `expected_datetime`, and `service_notice` on a new request, are the date the request is
+//!   promised by: the earliest of its running clocks that is not the acknowledgement (which
+//!   goes within minutes), as the acknowledgement tells the resident.
 //! - `media_url` is recorded with the case as a link and never fetched.
 
 mod create;

@@ -19,7 +19,9 @@ pub async fn token(State(state): State<AppState>, Path(file): Path<String>, Quer
     }
 }
 
-pub(super) fn request(state: &AppState, row: rows::Request) -> V {
+/// A request as the specification gives it, with the date it is promised by (see
+/// [`promised`]).
+pub(super) fn request(state: &AppState, row: rows::Request, promised: Option<i64>) -> V {
     let status = Status::parse(&row.status).unwrap_or(Status::Received);
     let e7 = |v: Option<i64>| v.map(crate::cases::db::from_e7);
     V::O(vec![
@@ -33,10 +35,7 @@ pub(super) fn request(state: &AppState, row: rows::Request) -> V {
         ("service_notice", V::S(None)),
         ("requested_datetime", s(w3c(state, row.created_at))),
         ("updated_datetime", s(w3c(state, row.updated_at))),
-        (
-            "expected_datetime",
-            V::S(crate::cases::queue::deadline(row.queue_due_at).filter(|_| status.is_open()).map(|d| w3c(state, d))),
-        ),
+        ("expected_datetime", V::S(promised.filter(|_| status.is_open()).map(|d| w3c(state, d)))),
         ("address", V::S(row.address)),
         ("address_id", V::S(row.uprn.map(|u| u.to_string()))),
         ("zipcode", V::S(row.postcode)),
@@ -67,7 +66,11 @@ pub async fn one(State(state): State<AppState>, Path(file): Path<String>, Query(
             {
                 return server_error(format, err);
             }
-            ok(format, "service_requests", V::L("request", vec![request(&state, row)]))
+            let promised = match promised(&state, &[row.id]).await {
+                Ok(promised) => promised.get(&row.id).copied(),
+                Err(err) => return server_error(format, err),
+            };
+            ok(format, "service_requests", V::L("request", vec![request(&state, row, promised)]))
         }
         Ok(_) => error(format, StatusCode::NOT_FOUND, format!("service_request_id: there is no request {id:?}")),
         Err(err) => server_error(format, err),
@@ -152,7 +155,15 @@ pub(super) async fn list(state: &AppState, format: Format, pairs: &Pairs) -> Res
         offset,
     };
     let rows = rows::page(state.db.reader(), &filter).await?;
-    let items = rows.into_iter().map(|row| request(state, row)).collect();
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let promised = promised(state, &ids).await?;
+    let items = rows
+        .into_iter()
+        .map(|row| {
+            let due = promised.get(&row.id).copied();
+            request(state, row, due)
+        })
+        .collect();
     Ok(ok(format, "service_requests", V::L("request", items)))
 }
 
