@@ -58,6 +58,21 @@ macro_rules! service {
     };
 }
 
+/// The services whose requests anyone may read through Open311 without a key: problems in
+/// the street, not at a home or about a person.
+pub const PUBLIC_REQUESTS: &[&str] = &[
+    "fly-tipping",
+    "pothole",
+    "streetlight",
+    "pavement",
+    "street-cleaning",
+    "graffiti",
+    "trees",
+    "abandoned-vehicle",
+    "dog-fouling",
+    "parks",
+];
+
 pub const SERVICES: &[ServiceSpec] = &[
     service!(
         "missed-bin",

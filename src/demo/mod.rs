@@ -287,6 +287,7 @@ async fn write_catalogue(db: &Db, rules: &Rules, now: i64) -> anyhow::Result<()>
         };
         service_ids.push((spec.code, services::db::insert(&mut tx, &new).await?));
     }
+    services::db::set_public_requests(&mut tx, catalogue::PUBLIC_REQUESTS).await?;
     for (code, field) in questions::all() {
         let service = service_ids.iter().find(|(c, _)| *c == code).map(|(_, id)| *id);
         let service = service.with_context(|| format!("demo question for unknown service {code}"))?;

@@ -154,13 +154,15 @@ pub struct ServiceEdit<'a> {
     pub partner_id: Option<i64>,
     pub asks_location: bool,
     pub active: bool,
+    /// Anyone may read its requests through Open311, without a key (a street problem).
+    pub public_requests: bool,
 }
 
 /// Changes a service. Its cases keep their team: a change routes new cases only.
 pub async fn update(conn: &mut AnyConnection, id: i64, edit: &ServiceEdit<'_>) -> Result<(), sqlx::Error> {
     sqlx::query(
         "UPDATE services SET name = $1, description = $2, team_id = $3, partner_id = $4, asks_location = $5, \
-         active = $6 WHERE id = $7",
+         active = $6, public_requests = $7 WHERE id = $8",
     )
     .bind(edit.name)
     .bind(edit.description)
@@ -168,9 +170,25 @@ pub async fn update(conn: &mut AnyConnection, id: i64, edit: &ServiceEdit<'_>) -
     .bind(edit.partner_id)
     .bind(flag(edit.asks_location))
     .bind(flag(edit.active))
+    .bind(flag(edit.public_requests))
     .bind(id)
     .execute(conn)
     .await?;
+    Ok(())
+}
+
+/// Whether anyone may read a service's requests through Open311 without a key.
+pub async fn public_requests(pool: &sqlx::AnyPool, id: i64) -> Result<bool, sqlx::Error> {
+    let public: Option<i64> =
+        sqlx::query_scalar("SELECT public_requests FROM services WHERE id = $1").bind(id).fetch_optional(pool).await?;
+    Ok(public.unwrap_or(0) != 0)
+}
+
+/// Marks services by code as ones whose requests anyone may read (for the demo and set-up).
+pub async fn set_public_requests(conn: &mut AnyConnection, codes: &[&str]) -> Result<(), sqlx::Error> {
+    for code in codes {
+        sqlx::query("UPDATE services SET public_requests = 1 WHERE code = $1").bind(*code).execute(&mut *conn).await?;
+    }
     Ok(())
 }
 

@@ -82,9 +82,18 @@ async fn an_administrator_changes_a_service_and_its_questions_and_residents_see_
         ("name", "Report a missed bin"),
         ("description", "Bins."),
         ("team", waste.as_str()),
+        ("public-requests", "yes"),
     ];
     assert_eq!(post_with(&app, page, &cookie, &details).await.status, StatusCode::SEE_OTHER);
     assert_eq!(get(&app, "/services/missed-bin/report").await.status, StatusCode::NOT_FOUND);
+    // Marked as one whose reports anyone may read through Open311, and shown so.
+    let id: i64 =
+        sqlx::query_scalar("SELECT id FROM services WHERE code = 'missed-bin'").fetch_one(t.db.reader()).await.unwrap();
+    assert!(frontdoor::services::db::public_requests(t.db.reader(), id).await.unwrap());
+    let edit = crate::staff::get_with(&app, page, &cookie).await;
+    assert!(edit.body.contains(
+        "name=\"public-requests\" type=\"checkbox\" value=\"yes\" aria-describedby=\"public-requests-hint\" checked"
+    ));
     assert!(!get(&app, "/services").await.body.contains("Report a missed bin"));
 }
 

@@ -203,8 +203,8 @@ async fn creating_a_request_makes_a_case_through_intake_and_refuses_bad_ones_cle
         "{}",
         one.body
     );
-    // Reading needs a key.
-    assert_eq!(get(&app, &format!("/open311/v2/requests/{reference}.json")).await.status, StatusCode::FORBIDDEN);
+    // A missed bin is at a home: with no key it is not found, as an unknown request is.
+    assert_eq!(get(&app, &format!("/open311/v2/requests/{reference}.json")).await.status, StatusCode::NOT_FOUND);
     // Each read of one request, with its description and address, is in the access log.
     let logged: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM case_views WHERE what LIKE 'case, by Open311%'")
         .fetch_one(t.db.reader())
@@ -346,4 +346,74 @@ async fn an_administrator_makes_a_key_sees_it_once_and_revokes_it() {
     .await;
     assert_eq!(revoked.status, StatusCode::SEE_OTHER);
     assert_eq!(post_form(&app, "/open311/v2/requests.json", &report(&key)).await.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn anyone_reads_street_problems_without_a_key_and_nothing_that_identifies_a_home() {
+    let (t, app) = setup().await;
+    // A street problem, marked public by an administrator.
+    let team: i64 = sqlx::query_scalar("SELECT id FROM teams").fetch_one(t.db.reader()).await.unwrap();
+    let mut tx = t.db.begin().await.unwrap();
+    let pothole = frontdoor::services::db::NewService {
+        code: "pothole",
+        name: "Report a pothole",
+        group_name: "Roads and streets",
+        description: "A hole in the road.",
+        keywords: "",
+        case_type: frontdoor::cases::CaseType::ServiceRequest,
+        team_id: team,
+        partner_id: None,
+        asks_location: true,
+    };
+    frontdoor::services::db::insert(&mut tx, &pothole).await.unwrap();
+    frontdoor::services::db::set_public_requests(&mut tx, &["pothole"]).await.unwrap();
+    tx.commit().await.unwrap();
+    let writer = key(&t.db, "write", None).await;
+    let mut street = report(&writer);
+    street.retain(|(k, _)| *k != "attribute[bins]");
+    street[1] = ("service_code", "pothole");
+    let street = json(&post_form(&app, "/open311/v2/requests.json", &street).await)[0]["service_request_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let home = json(&post_form(&app, "/open311/v2/requests.json", &report(&writer)).await)[0]["service_request_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    // Logged by phone at a house on the street, say: the case has the property's number.
+    let id = frontdoor::cases::CaseRef::parse(&crate::support::prefix_for(&t.db), &street).unwrap().id();
+    sqlx::query("UPDATE cases SET uprn = 100023336956 WHERE id = $1").bind(id).execute(t.db.writer()).await.unwrap();
+
+    // The list with no key: the street problem alone, with where it is and how it stands.
+    let listed = json(&get(&app, "/open311/v2/requests.json").await);
+    let listed = listed.as_array().unwrap();
+    assert_eq!(listed.len(), 1, "{listed:?}");
+    let r = &listed[0];
+    assert_eq!(
+        (r["service_request_id"].as_str(), r["service_code"].as_str()),
+        (Some(street.as_str()), Some("pothole"))
+    );
+    assert_eq!(r["address"], "12 High Street");
+    assert!(r["address_id"].is_null(), "no property number without a key: {r}");
+    for personal in ["Jo", "Resident", "jo@example.com"] {
+        assert!(!r.to_string().contains(personal), "{personal} in {r}");
+    }
+    let xml_list = get(&app, "/open311/v2/requests.xml?status=open").await;
+    assert!(xml(&xml_list).contains(&street) && !xml_list.body.contains(&home));
+    // One by one: the street problem is there; the home's and an unknown one are not found.
+    assert_eq!(get(&app, &format!("/open311/v2/requests/{street}.json")).await.status, StatusCode::OK);
+    assert_eq!(get(&app, &format!("/open311/v2/requests/{home}.json")).await.status, StatusCode::NOT_FOUND);
+    let unknown = frontdoor::cases::CaseRef::from_id(&crate::support::prefix_for(&t.db), 999_999).to_string();
+    assert_eq!(get(&app, &format!("/open311/v2/requests/{unknown}.json")).await.status, StatusCode::NOT_FOUND);
+    let reader = key(&t.db, "read", None).await;
+    let with_key = get(&app, &format!("/open311/v2/requests/{unknown}.json?api_key={reader}")).await;
+    assert_eq!(with_key.status, StatusCode::NOT_FOUND);
+    // With a key, every request, and the property number.
+    let all = json(&get(&app, &format!("/open311/v2/requests.json?api_key={reader}")).await);
+    assert_eq!(all.as_array().unwrap().len(), 2, "{all}");
+    let one = json(&get(&app, &format!("/open311/v2/requests/{street}.json?api_key={reader}")).await);
+    assert_eq!(one[0]["address_id"], "100023336956");
+    // A key given and wrong is still refused, not read as no key.
+    assert_eq!(get(&app, "/open311/v2/requests.json?api_key=nope").await.status, StatusCode::FORBIDDEN);
 }

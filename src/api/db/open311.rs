@@ -24,11 +24,13 @@ pub struct Request {
     pub service_code: String,
     pub service_name: String,
     pub agency: String,
+    /// 1 when anyone may read it without a key (its service's `public_requests`).
+    pub public: i64,
 }
 
 const COLUMNS: &str = "SELECT c.id, c.status, c.description, c.address, c.postcode, c.uprn, c.ward, c.lat_e7, \
      c.lng_e7, c.partner_id, c.created_at, c.updated_at, s.code AS service_code, s.name AS service_name, \
-     COALESCE(p.name, t.name) AS agency";
+     COALESCE(p.name, t.name) AS agency, s.public_requests AS public";
 
 const JOINS: &str = "JOIN services s ON s.id = c.service_id \
      JOIN teams t ON t.id = c.team_id LEFT JOIN partners p ON p.id = c.partner_id";
@@ -55,6 +57,8 @@ pub struct Filter {
     pub until: i64,
     /// A partner's key sees only its cases.
     pub partner: Option<i64>,
+    /// No key: only the requests of services whose requests anyone may read.
+    pub public_only: bool,
     pub limit: i64,
     pub offset: i64,
 }
@@ -89,6 +93,9 @@ pub async fn page(pool: &AnyPool, filter: &Filter) -> Result<Vec<Request>, sqlx:
     }
     if let Some(partner) = filter.partner {
         q.push(" AND c.partner_id = ").bind(Bound::Int(partner));
+    }
+    if filter.public_only {
+        q.push(" AND c.service_id IN (SELECT id FROM services WHERE public_requests = 1)");
     }
     q.push(" ORDER BY c.created_at DESC, c.id DESC LIMIT ").bind(Bound::Int(filter.limit));
     q.push(" OFFSET ").bind(Bound::Int(filter.offset));

@@ -155,6 +155,35 @@ pub(super) fn parse_w3c(state: &AppState, text: &str) -> Option<i64> {
 
 /// The key a request carries: `api_key` in the query or the form, within its rate limit
 /// (the JSON API's, shared). `Err` is the 403, or the 429.
+/// Who reads requests: the holder of a key (every request the key reaches, as today), or
+/// anyone at all with no key, as GeoReport v2 allows: then only the requests of services
+/// marked public (problems in the street), and nothing that identifies a home.
+///
+/// Decision: reads without a key have no rate limit of their own, like the public site's
+/// pages; each answer is one page of at most the cap, from the indexes a keyed read uses.
+pub(super) enum Reader {
+    Key(ApiKey),
+    Anyone,
+}
+
+impl Reader {
+    /// A key given and good, or none given at all; a key given and bad is refused.
+    pub(super) async fn of(state: &AppState, format: Format, given: Option<&str>) -> Result<Reader, Response> {
+        match given.filter(|k| !k.trim().is_empty()) {
+            None => Ok(Reader::Anyone),
+            Some(given) => key(state, format, Some(given)).await.map(Reader::Key),
+        }
+    }
+
+    /// Whether this reader may see a request of `partner_id`, public or not.
+    pub(super) fn sees(&self, partner_id: Option<i64>, public: bool) -> bool {
+        match self {
+            Reader::Key(key) => key.sees(partner_id),
+            Reader::Anyone => public,
+        }
+    }
+}
+
 pub(super) async fn key(state: &AppState, format: Format, given: Option<&str>) -> Result<ApiKey, Response> {
     let Some(given) = given.filter(|k| !k.trim().is_empty()) else {
         return Err(error(format, StatusCode::FORBIDDEN, "api_key: an API key is needed"));

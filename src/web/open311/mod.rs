@@ -8,9 +8,13 @@
 //! - Only services of the service request type are offered: Open311 is for reports of
 //!   problems in a place, and enquiries, complaints and information requests have their
 //!   own routes.
-//! - Discovery and services need no key. Requests and updates carry residents'
-//!   descriptions, so reading them needs a key too; a partner's key reaches only that
-//!   partner's cases.
+//! - Discovery and services need no key. Nor, as the specification says, does reading
+//!   requests (`requests`, `requests/{id}`): without a key a reader gets the requests of
+//!   services an administrator marked public (problems in the street), with no name, email,
+//!   phone or property number (which the answers never hold anyway, bar the UPRN). A
+//!   request of any other service, with no key, is "not found", as an unknown one is.
+//!   With a key, every request the key reaches; a partner's key reaches only that
+//!   partner's cases. Updates and tokens still need a key.
 //! - `expected_datetime`, and `service_notice` on a new request, are the date the request is
 //!   promised by: the earliest of its running clocks that is not the acknowledgement (which
 //!   goes within minutes), as the acknowledgement tells the resident.

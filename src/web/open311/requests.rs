@@ -21,7 +21,9 @@ pub async fn token(State(state): State<AppState>, Path(file): Path<String>, Quer
 
 /// A request as the specification gives it, with the date it is promised by (see
 /// [`promised`]).
-pub(super) fn request(state: &AppState, row: rows::Request, promised: Option<i64>) -> V {
+pub(super) fn request(state: &AppState, row: rows::Request, promised: Option<i64>, reader: &Reader) -> V {
+    // A property's UPRN says which home; a reader with no key never gets it.
+    let uprn = if matches!(reader, Reader::Key(_)) { row.uprn } else { None };
     let status = Status::parse(&row.status).unwrap_or(Status::Received);
     let e7 = |v: Option<i64>| v.map(crate::cases::db::from_e7);
     V::O(vec![
@@ -37,7 +39,7 @@ pub(super) fn request(state: &AppState, row: rows::Request, promised: Option<i64
         ("updated_datetime", s(w3c(state, row.updated_at))),
         ("expected_datetime", V::S(promised.filter(|_| status.is_open()).map(|d| w3c(state, d)))),
         ("address", V::S(row.address)),
-        ("address_id", V::S(row.uprn.map(|u| u.to_string()))),
+        ("address_id", V::S(uprn.map(|u| u.to_string()))),
         ("zipcode", V::S(row.postcode)),
         // An extension: the ward (its ONS code), from the postcode.
         ("ward", V::S(row.ward)),
@@ -49,28 +51,32 @@ pub(super) fn request(state: &AppState, row: rows::Request, promised: Option<i64
 
 pub async fn one(State(state): State<AppState>, Path(file): Path<String>, Query(pairs): Query<Pairs>) -> Response {
     let Some((id, format)) = split(&file) else { return not_found() };
-    let key = match key(&state, format, field(&pairs, "api_key")).await {
-        Ok(key) => key,
+    let reader = match Reader::of(&state, format, field(&pairs, "api_key")).await {
+        Ok(reader) => reader,
         Err(refused) => return refused,
     };
     let Ok(reference) = CaseRef::parse(&state.council.prefix, id) else {
         return error(format, StatusCode::NOT_FOUND, format!("service_request_id: there is no request {id:?}"));
     };
     match rows::one(state.db.reader(), reference.id()).await {
-        Ok(Some(row)) if key.sees(row.partner_id) => {
+        Ok(Some(row)) if reader.sees(row.partner_id, row.public != 0) => {
             // A request's description and address can be personal: in the access log, as
-            // the JSON API's reads are, under the administrator who made the key.
-            let what = format!("case, by Open311 with the API key {:?} ({}…)", key.name, key.shown);
-            if let Err(err) =
-                crate::cases::db::record_view(state.db.writer(), reference.id(), key.created_by, &what, now_ms()).await
-            {
-                return server_error(format, err);
+            // the JSON API's reads are, under the administrator who made the key. Read with
+            // no key, it is a street problem's public record, as on a public map.
+            if let Reader::Key(key) = &reader {
+                let what = format!("case, by Open311 with the API key {:?} ({}…)", key.name, key.shown);
+                let at = now_ms();
+                if let Err(err) =
+                    crate::cases::db::record_view(state.db.writer(), reference.id(), key.created_by, &what, at).await
+                {
+                    return server_error(format, err);
+                }
             }
             let promised = match promised(&state, &[row.id]).await {
                 Ok(promised) => promised.get(&row.id).copied(),
                 Err(err) => return server_error(format, err),
             };
-            ok(format, "service_requests", V::L("request", vec![request(&state, row, promised)]))
+            ok(format, "service_requests", V::L("request", vec![request(&state, row, promised, &reader)]))
         }
         Ok(_) => error(format, StatusCode::NOT_FOUND, format!("service_request_id: there is no request {id:?}")),
         Err(err) => server_error(format, err),
@@ -115,8 +121,8 @@ pub(super) fn window(state: &AppState, pairs: &Pairs) -> Result<(i64, i64, i64, 
 }
 
 pub(super) async fn list(state: &AppState, format: Format, pairs: &Pairs) -> Result<Response, sqlx::Error> {
-    let key = match key(state, format, field(pairs, "api_key")).await {
-        Ok(key) => key,
+    let reader = match Reader::of(state, format, field(pairs, "api_key")).await {
+        Ok(reader) => reader,
         Err(refused) => return Ok(refused),
     };
     let (from, until, offset, limit) = match window(state, pairs) {
@@ -150,7 +156,11 @@ pub(super) async fn list(state: &AppState, format: Format, pairs: &Pairs) -> Res
         open,
         from,
         until,
-        partner: partner_of(&key),
+        partner: match &reader {
+            Reader::Key(key) => partner_of(key),
+            Reader::Anyone => None,
+        },
+        public_only: matches!(reader, Reader::Anyone),
         limit,
         offset,
     };
@@ -161,7 +171,7 @@ pub(super) async fn list(state: &AppState, format: Format, pairs: &Pairs) -> Res
         .into_iter()
         .map(|row| {
             let due = promised.get(&row.id).copied();
-            request(state, row, due)
+            request(state, row, due, &reader)
         })
         .collect();
     Ok(ok(format, "service_requests", V::L("request", items)))

@@ -271,6 +271,8 @@ pub struct EditForm {
     partner: String,
     asks_location: String,
     active: String,
+    #[serde(rename = "public-requests")]
+    public_requests: String,
     #[serde(rename = "field-code")]
     field_code: String,
     #[serde(rename = "field-label")]
@@ -300,6 +302,7 @@ async fn edit_page(
     done: bool,
 ) -> Result<EditPage, AppError> {
     let (service, active) = service_by_code(state, code).await?;
+    let public = services::db::public_requests(state.db.reader(), service.id).await?;
     let form = form.unwrap_or_else(|| EditForm {
         name: service.name.clone(),
         description: service.description.clone(),
@@ -307,6 +310,7 @@ async fn edit_page(
         partner: service.partner_id.map(|p| p.to_string()).unwrap_or_default(),
         asks_location: if service.asks_location { "yes".into() } else { String::new() },
         active: if active { "yes".into() } else { String::new() },
+        public_requests: if public { "yes".into() } else { String::new() },
         ..EditForm::default()
     });
     Ok(EditPage {
@@ -360,6 +364,7 @@ pub async fn save(
                     partner_id: form.partner.parse::<i64>().ok(),
                     asks_location: form.asks_location == "yes",
                     active: form.active == "yes",
+                    public_requests: form.public_requests == "yes",
                 };
                 services::db::update(&mut tx, service.id, &edit).await?;
             }
