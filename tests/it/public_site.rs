@@ -242,3 +242,34 @@ async fn a_form_speaks_welsh_and_names_every_problem_in_welsh() {
         specific.body
     );
 }
+
+#[test]
+fn the_demo_councils_services_are_found_as_residents_type() {
+    let all: Vec<frontdoor::services::Service> = frontdoor::demo::SERVICES
+        .iter()
+        .enumerate()
+        .map(|(i, s)| frontdoor::services::Service {
+            id: i as i64,
+            code: s.code.into(),
+            name: s.name.into(),
+            group_name: s.group.into(),
+            description: s.description.into(),
+            keywords: s.keywords.into(),
+            case_type: s.case_type,
+            team_id: 1,
+            partner_id: None,
+            asks_location: s.asks_location,
+        })
+        .collect();
+    for (typed, expected) in [
+        ("streetlight", "streetlight"),
+        ("potholes", "pothole"),
+        ("bin not collected", "missed-bin"),
+        ("flytipping", "fly-tipping"),
+        ("council tax bill", "ctax-bill"),
+    ] {
+        let found = frontdoor::services::search(all.clone(), typed);
+        let codes: Vec<&str> = found.iter().map(|s| s.code.as_str()).take(3).collect();
+        assert_eq!(codes.first().copied(), Some(expected), "{typed:?} found {codes:?}");
+    }
+}
