@@ -193,6 +193,7 @@ done-stage2 = تلقينا طلبك بإحالة شكواك إلى المرحل�
 done-review = تلقينا طلبك لإجراء مراجعة داخلية
 done-thanks = شكراً لإخبارنا
 done-reopened = أعدنا فتح طلبك وسننظر فيه مرة أخرى
+done-reopened-by = أعدنا فتح طلبك. سنتعامل معه بحلول { $date }.
 event-created = استلمنا طلبك
 event-status = الحالة: { $status }
 event-we-wrote = كتبنا إليك

@@ -194,6 +194,7 @@ done-stage2 = Mae gennym eich cais i fynd â'ch cwyn i gam 2
 done-review = Mae gennym eich cais am adolygiad mewnol
 done-thanks = Diolch am ddweud wrthym
 done-reopened = Rydym wedi ailagor eich achos a byddwn yn edrych arno eto
+done-reopened-by = Rydym wedi ailagor eich achos. Byddwn yn delio ag ef erbyn { $date }.
 event-created = Daeth eich cais i law
 event-status = Statws: { $status }
 event-we-wrote = Gwnaethom ysgrifennu atoch

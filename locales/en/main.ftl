@@ -195,6 +195,7 @@ done-stage2 = We have your request to take your complaint to stage 2
 done-review = We have your request for an internal review
 done-thanks = Thank you for telling us
 done-reopened = We have reopened your case and will look at it again
+done-reopened-by = We have reopened your case. We will deal with it by { $date }.
 event-created = We received your request
 event-status = Status: { $status }
 event-we-wrote = We wrote to you

@@ -140,6 +140,18 @@ async fn a_resident_proves_replies_rates_and_reopens() {
         .await
         .unwrap();
     assert_eq!(status, "reopened");
+    // The page says by when the reopened case will be dealt with, and promises it.
+    let reopened = with_cookie(&app, "GET", &format!("{page}?done=reopened"), &cookie, &[]).await;
+    let due: i64 = sqlx::query_scalar(
+        "SELECT due_at FROM clocks WHERE case_id = $1 AND standard_id = 'reopened-resolved' AND stopped_at IS NULL",
+    )
+    .bind(case_id)
+    .fetch_one(t.db.reader())
+    .await
+    .unwrap();
+    let day = rules.calendars.council.local_date(jiff::Timestamp::from_millisecond(due).unwrap());
+    let said = format!("We have reopened your case. We will deal with it by {}", day.strftime("%A %-d %B %Y"));
+    assert!(reopened.body.contains(&said), "{said}: {}", reopened.body);
     let counted: Vec<(String, String, i64)> = sqlx::query_as(
         "SELECT metric, key, value FROM rollup_months WHERE metric IN ('solved', 'rating') ORDER BY metric",
     )

@@ -205,6 +205,16 @@ async fn page(
     let service = services::db::name(state.db.reader(), case.service_id).await?.unwrap_or_default();
     let promises = promises(state, case.id, true, language).await?;
     let full = if full { Some(full_view(state, case, language).await?) } else { None };
+    let done = match done {
+        // Reopened: the banner says by when it will be dealt with now.
+        Some("done-reopened") => match reopened_due(state, case.id).await? {
+            Some(due) => {
+                Some(i18n::text_with(language, "done-reopened-by", &[("date", &date_in(state, language, due))]))
+            }
+            None => Some(i18n::text(language, "done-reopened")),
+        },
+        other => other.map(|id| i18n::text(language, id)),
+    };
     Ok(TrackPage {
         reference,
         service,
@@ -213,11 +223,28 @@ async fn page(
         open: case.status.is_open(),
         promises,
         full,
-        done: done.map(|id| i18n::text(language, id)),
+        done,
         errors,
         typed,
         chrome,
     })
+}
+
+/// When a reopened case is now due: the running clock of a standard that starts when a
+/// case is reopened.
+async fn reopened_due(state: &AppState, case_id: i64) -> Result<Option<i64>, AppError> {
+    let rules = state.rules.get();
+    let clocks = clocks::db::for_case(state.db.reader(), case_id).await?;
+    Ok(clocks
+        .iter()
+        .filter(|c| c.state == ClockState::Running && c.stopped_at.is_none())
+        .filter(|c| {
+            rules
+                .version(&c.standard_id, c.standard_version)
+                .is_some_and(|s| s.starts == crate::standards::Milestone::Reopened)
+        })
+        .filter_map(|c| c.due_at)
+        .min())
 }
 
 /// A status in the visitor's language.
