@@ -149,6 +149,29 @@ async fn seeded_history_is_what_live_use_would_have_written() {
         .unwrap();
     assert!(breached > 0, "late clocks were breached as the sweep would have");
 
+    // Each resolved complaint has its stage 1 answer, so the annual report's decisions and
+    // causes count the complaints its timeliness counts, and its rows add up.
+    let answers = count(&t.db, "complaint_responses").await;
+    let resolved = count(
+        &t.db,
+        "cases c WHERE c.case_type = 'complaint' AND EXISTS (SELECT 1 FROM case_events_as_text e \
+         WHERE e.case_id = c.id AND e.to_status = 'resolved')",
+    )
+    .await;
+    assert!(answers > 0 && answers == resolved, "{answers} answers for {resolved} resolved complaints");
+    let today = rules.calendars.council.local_date(jiff::Timestamp::now());
+    let mut decided = 0;
+    let mut caused = 0;
+    for year in [today.year() - 1, today.year()] {
+        let report =
+            frontdoor::complaints::report::annual(t.db.reader(), year, today, rules.calendars.council.time_zone())
+                .await
+                .unwrap();
+        decided += report.outcomes.values().sum::<i64>();
+        caused += report.causes.values().sum::<i64>();
+    }
+    assert_eq!((decided, caused), (answers, answers), "every answer has one decision and one cause");
+
     // Every word live indexing would give a case finds the seeded case.
     for id in [1_i64, 777, 2_500] {
         let mut conn = t.db.reader().acquire().await.unwrap();
