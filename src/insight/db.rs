@@ -37,10 +37,23 @@ pub async fn sums(
     last_day: i64,
     by: &[By],
 ) -> Result<Vec<Sum>, sqlx::Error> {
+    summed(pool, "rollup_days", "day", metric, (first_day, last_day), by).await
+}
+
+/// Sums of one metric in `table` (daily or monthly counts) over a range of its `period`
+/// column (`day` or `month`), grouped by `by` (`By::Day` groups by the period).
+async fn summed(
+    pool: &AnyPool,
+    table: &str,
+    period: &str,
+    metric: Metric,
+    (first, last): (i64, i64),
+    by: &[By],
+) -> Result<Vec<Sum>, sqlx::Error> {
     let columns: Vec<&str> = by
         .iter()
         .map(|b| match b {
-            By::Day => "day",
+            By::Day => period,
             By::Service => "service_id",
             By::Key => "key",
         })
@@ -51,14 +64,14 @@ pub async fn sums(
         (format!("{}, ", columns.join(", ")), format!(" GROUP BY {}", columns.join(", ")))
     };
     let sql = format!(
-        "SELECT {select}CAST(SUM(value) AS BIGINT) AS value FROM rollup_days WHERE metric = $1 AND day >= $2 AND day <= $3{group}"
+        "SELECT {select}CAST(SUM(value) AS BIGINT) AS value FROM {table} \
+         WHERE metric = $1 AND {period} >= $2 AND {period} <= $3{group}"
     );
-    let rows =
-        sqlx::query(AssertSqlSafe(sql)).bind(metric.as_str()).bind(first_day).bind(last_day).fetch_all(pool).await?;
+    let rows = sqlx::query(AssertSqlSafe(sql)).bind(metric.as_str()).bind(first).bind(last).fetch_all(pool).await?;
     rows.iter()
         .map(|r| {
             Ok(Sum {
-                day: if by.contains(&By::Day) { Some(r.try_get("day")?) } else { None },
+                day: if by.contains(&By::Day) { Some(r.try_get(period)?) } else { None },
                 service_id: if by.contains(&By::Service) { Some(r.try_get("service_id")?) } else { None },
                 key: if by.contains(&By::Key) { Some(r.try_get("key")?) } else { None },
                 value: r.try_get::<Option<i64>, _>("value")?.unwrap_or(0),
@@ -89,7 +102,8 @@ pub async fn period_sums(
         if first < whole_from {
             parts.extend(sums(pool, metric, day_number(first), day_number(whole_from) - 1, by).await?);
         }
-        parts.extend(month_sums(pool, metric, month_number(whole_from), month_number(whole_to), by).await?);
+        let months = (month_number(whole_from), month_number(whole_to));
+        parts.extend(summed(pool, "rollup_months", "month", metric, months, by).await?);
         if whole_to < last {
             let after = whole_to.tomorrow().unwrap_or(last);
             parts.extend(sums(pool, metric, day_number(after), day_number(last), by).await?);
@@ -104,49 +118,6 @@ pub async fn period_sums(
         .filter(|(_, value)| *value != 0)
         .map(|((service_id, key), value)| Sum { day: None, service_id, key, value })
         .collect())
-}
-
-/// Sums of the monthly counts from `first_month` to `last_month` (202611), grouped by `by`.
-async fn month_sums(
-    pool: &AnyPool,
-    metric: Metric,
-    first_month: i64,
-    last_month: i64,
-    by: &[By],
-) -> Result<Vec<Sum>, sqlx::Error> {
-    let columns: Vec<&str> = by
-        .iter()
-        .filter_map(|b| match b {
-            By::Day => None,
-            By::Service => Some("service_id"),
-            By::Key => Some("key"),
-        })
-        .collect();
-    let (select, group) = if columns.is_empty() {
-        (String::new(), String::new())
-    } else {
-        (format!("{}, ", columns.join(", ")), format!(" GROUP BY {}", columns.join(", ")))
-    };
-    let sql = format!(
-        "SELECT {select}CAST(SUM(value) AS BIGINT) AS value FROM rollup_months \
-         WHERE metric = $1 AND month >= $2 AND month <= $3{group}"
-    );
-    let rows = sqlx::query(AssertSqlSafe(sql))
-        .bind(metric.as_str())
-        .bind(first_month)
-        .bind(last_month)
-        .fetch_all(pool)
-        .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(Sum {
-                day: None,
-                service_id: if by.contains(&By::Service) { Some(r.try_get("service_id")?) } else { None },
-                key: if by.contains(&By::Key) { Some(r.try_get("key")?) } else { None },
-                value: r.try_get::<Option<i64>, _>("value")?.unwrap_or(0),
-            })
-        })
-        .collect()
 }
 
 /// Open cases of one team, partner, status and type, as the blockage figures need them:
