@@ -127,6 +127,9 @@ async fn seeded_history_is_what_live_use_would_have_written() {
     assert_eq!((seeded.cases, count(&t.db, "cases").await), (2_500, 2_500));
     assert_eq!(count(&t.db, "customers").await, 1_500);
     assert!(count(&t.db, "case_feedback").await > 0, "some residents rated their case");
+    let handoffs = count(&t.db, "case_handoffs").await;
+    assert!(handoffs > 0, "some cases went to the wrong team first");
+    assert_eq!(handoffs, count(&t.db, "case_events_as_text WHERE kind = 'passed_on'").await, "each on its timeline");
 
     let running = frontdoor::rollups::db::all_days(t.db.reader()).await.expect("counts");
     crate::support::assert_council_months_are_the_services_sum(&t.db).await;

@@ -228,6 +228,7 @@ fn generate(
                 customer_id,
                 officers: org.officers.iter().find(|(t, _)| *t == service.team_id).map_or(&[], |(_, o)| o),
                 team_lead: org.leads.iter().find(|(t, _)| *t == service.team_id).map(|(_, l)| *l),
+                passed_from: passed_from(&org.services, service, first_case + offset as i64),
             };
             let story = timeline::story(&mut rng, rules, &cast, t0, now);
             rows.add(&mut rng, rules, &cast, t0, story, now);
@@ -339,4 +340,16 @@ pub(super) fn place(rng: &mut StdRng) -> (String, String, &'static str, f64, f64
     let address = format!("{} {street}", rng.random_range(1..180));
     let jitter = |rng: &mut StdRng| rng.random_range(-0.006..0.006);
     (address, postcode, ward.code, ward.lat + jitter(rng), ward.lng + jitter(rng))
+}
+
+/// One case in forty went to the wrong team first and was passed on (a hand-off, which the
+/// insight report counts): the team of another service. Chosen from the case id, not the
+/// random numbers, so the rest of the history is the same with or without it.
+fn passed_from(services: &[SeedService], service: &SeedService, case_id: i64) -> Option<i64> {
+    if case_id % 40 != 3 || services.len() < 2 {
+        return None;
+    }
+    let at = usize::try_from(case_id / 40).unwrap_or(0) % services.len();
+    let other = services.iter().cycle().skip(at).take(services.len()).find(|s| s.team_id != service.team_id)?;
+    Some(other.team_id)
 }

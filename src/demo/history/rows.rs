@@ -25,6 +25,7 @@ pub(super) struct CaseRows {
     clocks: Table,
     feedback: Table,
     answers: Table,
+    handoffs: Table,
     search: Table,
     counts: HashMap<(jiff::civil::Date, i64, Metric, String), i64>,
     seeded: Seeded,
@@ -84,6 +85,7 @@ impl CaseRows {
                 ],
             ),
             feedback: Table::new("case_feedback", &["case_id", "at", "solved", "rating", "comment"]),
+            handoffs: Table::new("case_handoffs", &["case_id", "from_team", "to_team", "staff_id", "reason", "at"]),
             answers: Table::new(
                 "complaint_responses",
                 &["case_id", "stage", "outcome", "cause", "remedy", "answered_by", "at"],
@@ -235,6 +237,18 @@ impl CaseRows {
         {
             self.answers.push(answer);
         }
+        if let (Some(from), Some((at, reason))) = (cast.passed_from, story.passed_on) {
+            let to = service.team_id;
+            self.handoffs.push(vec![
+                Val::Int(case_id),
+                Val::Int(from),
+                Val::Int(to),
+                Val::OptInt(cast.team_lead),
+                Val::Text(reason.to_owned()),
+                Val::Int(at),
+            ]);
+            self.count(rules, at, service.id, Metric::Handoff, format!("{from}:{to}"));
+        }
         for said in &story.feedback {
             self.feedback.push(vec![
                 Val::Int(case_id),
@@ -269,7 +283,16 @@ impl CaseRows {
     pub(super) fn into_chunk(self) -> Chunk {
         Chunk {
             // Cases first: the others refer to them.
-            tables: vec![self.cases, self.events, self.contacts, self.clocks, self.feedback, self.answers, self.search],
+            tables: vec![
+                self.cases,
+                self.events,
+                self.contacts,
+                self.clocks,
+                self.feedback,
+                self.answers,
+                self.handoffs,
+                self.search,
+            ],
             counts: self.counts,
             seeded: self.seeded,
         }

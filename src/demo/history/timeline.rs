@@ -29,6 +29,8 @@ pub struct Story {
     pub officer: Option<i64>,
     pub clocks: Vec<Clock>,
     pub feedback: Vec<Said>,
+    /// When it was passed on from the team it went to first, and why.
+    pub passed_on: Option<(i64, &'static str)>,
 }
 
 /// Who a case is for and who works on it.
@@ -39,12 +41,20 @@ pub struct Cast<'a> {
     pub customer_id: i64,
     pub officers: &'a [i64],
     pub team_lead: Option<i64>,
+    /// The team it went to first, by mistake, before it was passed on to its own.
+    pub passed_from: Option<i64>,
 }
 
 /// The story of a case received at `t0`, as it stands at `now`.
 pub fn story(rng: &mut StdRng, rules: &Rules, cast: &Cast<'_>, t0: i64, now: i64) -> Story {
-    let mut story =
-        Story { events: Vec::new(), status: Status::Received, officer: None, clocks: Vec::new(), feedback: Vec::new() };
+    let mut story = Story {
+        events: Vec::new(),
+        status: Status::Received,
+        officer: None,
+        clocks: Vec::new(),
+        feedback: Vec::new(),
+        passed_on: None,
+    };
     let plan = plan(rng, cast, t0, now);
     let officer = plan.officer;
     for step in plan.steps.into_iter().take_while(|s| s.at <= now) {
@@ -61,7 +71,23 @@ pub fn story(rng: &mut StdRng, rules: &Rules, cast: &Cast<'_>, t0: i64, now: i64
     fire_as_the_sweep_would(rules, cast, &mut story, now);
     escalate_some_late(rng, cast, &mut story, now);
     say_whether_it_solved_it(rng, cast, &mut story, now);
+    pass_on_if_misdirected(cast, &mut story, t0, now);
     story
+}
+
+/// A case that went to the wrong team first is passed on within the hour, with the
+/// reason on its timeline, as "Pass to another team" on the case page writes it.
+fn pass_on_if_misdirected(cast: &Cast<'_>, story: &mut Story, t0: i64, now: i64) {
+    const REASON: &str = "It came to us by mistake: it is this team's to deal with.";
+    let at = t0 + 40 * MINUTE;
+    if cast.passed_from.is_none() || at > now {
+        return;
+    }
+    let mut event = internal(cast.case_id, at, EventKind::PassedOn, format!("Passed on to the right team: {REASON}"));
+    event.actor = Actor { kind: ActorKind::Staff, id: cast.team_lead };
+    insert_in_time(&mut story.events, event);
+    renumber(&mut story.events);
+    story.passed_on = Some((at, REASON));
 }
 
 fn push(story: &mut Story, case_id: i64, step: Step) {
