@@ -37,11 +37,51 @@ pub async fn sums(
     last_day: i64,
     by: &[By],
 ) -> Result<Vec<Sum>, sqlx::Error> {
-    summed(pool, "rollup_days", "day", metric, (first_day, last_day), by).await
+    summed(pool, "rollup_days", "day", metric, (first_day, last_day), by, &[]).await
+}
+
+/// The same, for some services only: the busiest, whose weeks the trends show.
+pub async fn sums_of(
+    pool: &AnyPool,
+    metric: Metric,
+    first_day: i64,
+    last_day: i64,
+    by: &[By],
+    service_ids: &[i64],
+) -> Result<Vec<Sum>, sqlx::Error> {
+    if service_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    summed(pool, "rollup_days", "day", metric, (first_day, last_day), by, service_ids).await
+}
+
+/// The whole council's contacts by day and key (`channel:demand`), every service's summed,
+/// from `rollup_council_days`, which triggers keep beside the daily counts: a day reads a
+/// row a key, not a row a service and key.
+pub async fn council_days(pool: &AnyPool, first_day: i64, last_day: i64) -> Result<Vec<Sum>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT day, key, value FROM rollup_council_days WHERE metric = $1 AND day >= $2 AND day <= $3 AND value <> 0",
+    )
+    .bind(Metric::Contacts.as_str())
+    .bind(first_day)
+    .bind(last_day)
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Sum {
+                day: Some(r.try_get("day")?),
+                service_id: None,
+                key: Some(r.try_get("key")?),
+                value: r.try_get("value")?,
+            })
+        })
+        .collect()
 }
 
 /// Sums of one metric in `table` (daily or monthly counts) over a range of its `period`
-/// column (`day` or `month`), grouped by `by` (`By::Day` groups by the period).
+/// column (`day` or `month`), grouped by `by` (`By::Day` groups by the period), of the
+/// services in `only` (every service when it is empty).
 async fn summed(
     pool: &AnyPool,
     table: &str,
@@ -49,6 +89,7 @@ async fn summed(
     metric: Metric,
     (first, last): (i64, i64),
     by: &[By],
+    only: &[i64],
 ) -> Result<Vec<Sum>, sqlx::Error> {
     let columns: Vec<&str> = by
         .iter()
@@ -63,9 +104,15 @@ async fn summed(
     } else {
         (format!("{}, ", columns.join(", ")), format!(" GROUP BY {}", columns.join(", ")))
     };
+    // Service ids are numbers from the counts themselves, written into the text.
+    let services = if only.is_empty() {
+        String::new()
+    } else {
+        format!(" AND service_id IN ({})", only.iter().map(i64::to_string).collect::<Vec<_>>().join(", "))
+    };
     let sql = format!(
         "SELECT {select}CAST(SUM(value) AS BIGINT) AS value FROM {table} \
-         WHERE metric = $1 AND {period} >= $2 AND {period} <= $3{group}"
+         WHERE metric = $1 AND {period} >= $2 AND {period} <= $3{services}{group}"
     );
     let rows = sqlx::query(AssertSqlSafe(sql)).bind(metric.as_str()).bind(first).bind(last).fetch_all(pool).await?;
     rows.iter()
@@ -103,7 +150,7 @@ pub async fn period_sums(
             parts.extend(sums(pool, metric, day_number(first), day_number(whole_from) - 1, by).await?);
         }
         let months = (month_number(whole_from), month_number(whole_to));
-        parts.extend(summed(pool, "rollup_months", "month", metric, months, by).await?);
+        parts.extend(summed(pool, "rollup_months", "month", metric, months, by, &[]).await?);
         if whole_to < last {
             let after = whole_to.tomorrow().unwrap_or(last);
             parts.extend(sums(pool, metric, day_number(after), day_number(last), by).await?);

@@ -73,11 +73,11 @@ pub async fn report(
     let contacts = db::period_sums(pool, Metric::Contacts, from, to, &all).await?;
     let day_before = from.yesterday().unwrap_or(from);
     let before = db::period_sums(pool, Metric::Contacts, before_from, day_before, &all).await?;
-    let daily = db::sums(pool, Metric::Contacts, day_number(trail_from), last, &[By::Day, By::Key]).await?;
-    let by_service = db::sums(pool, Metric::Contacts, first, last, &[By::Day, By::Service]).await?;
-    let last_year =
-        db::sums(pool, Metric::Contacts, day_number(year_ago(from)), day_number(year_ago(to)), &[By::Day, By::Key])
-            .await?;
+    let daily = db::council_days(pool, day_number(trail_from), last).await?;
+    // The weekly trend shows the busiest services: only theirs are read day by day.
+    let busiest = busiest_services(&contacts, BUSIEST);
+    let by_service = db::sums_of(pool, Metric::Contacts, first, last, &[By::Day, By::Service], &busiest).await?;
+    let last_year = db::council_days(pool, day_number(year_ago(from)), day_number(year_ago(to))).await?;
     let resolved = db::period_sums(pool, Metric::Resolved, from, to, &[By::Service]).await?;
     let met = db::period_sums(pool, Metric::Met, from, to, &[By::Service]).await?;
     let missed = db::period_sums(pool, Metric::Missed, from, to, &[By::Service]).await?;
@@ -126,6 +126,20 @@ fn quiet_cutoff(calendar: &Calendar, now: i64, days: i64) -> i64 {
 fn channel_and_demand(key: &str) -> Option<(&str, Demand)> {
     let (channel, demand) = key.split_once(':')?;
     Some((channel, Demand::parse(demand)?))
+}
+
+/// How many services the weekly trend shows.
+const BUSIEST: usize = 10;
+
+/// The `n` services with the most contacts, most first (the lower id first on a tie).
+fn busiest_services(contacts: &[Sum], n: usize) -> Vec<i64> {
+    let mut totals: std::collections::BTreeMap<i64, i64> = std::collections::BTreeMap::new();
+    for s in contacts {
+        *totals.entry(s.service_id.unwrap_or(0)).or_default() += s.value;
+    }
+    let mut ranked: Vec<(i64, i64)> = totals.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked.into_iter().take(n).map(|(id, _)| id).collect()
 }
 
 /// The total of a list of sums.

@@ -281,8 +281,9 @@ pub async fn rebuild(db: &Db, calendar: &Calendar, more: Vec<Delta>) -> Result<u
     let mut tx = db.begin().await?;
     sqlx::query("DELETE FROM rollup_days").execute(&mut *tx).await?;
     sqlx::query("DELETE FROM rollup_months").execute(&mut *tx).await?;
-    // Left at nought by the deletes' trigger.
+    // Left at nought by the deletes' triggers.
     sqlx::query("DELETE FROM rollup_council_months").execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM rollup_council_days").execute(&mut *tx).await?;
     add(&mut tx, &deltas).await?;
     tx.commit().await?;
     Ok(deltas.len())
