@@ -70,23 +70,27 @@ pub async fn report(
     let trail_from = from.checked_sub(jiff::Span::new().days(TRAILING_WEEKS * 7)).unwrap_or(from);
     let (first, last) = (day_number(from), day_number(to));
     let all = [By::Service, By::Key];
-    let contacts = db::period_sums(pool, Metric::Contacts, from, to, &all).await?;
     let day_before = from.yesterday().unwrap_or(from);
-    let before = db::period_sums(pool, Metric::Contacts, before_from, day_before, &all).await?;
-    let daily = db::council_days(pool, day_number(trail_from), last).await?;
+    let quiet_since = quiet_cutoff(calendar, now, quiet_working_days);
+    // The parts read side by side, each on a connection of the reader pool: a report is
+    // for a few officers, and its dozen reads, one after another, were most of its time.
+    let (contacts, before, daily, last_year, resolved, met, missed, handoffs, wards, equality, names, open) = tokio::try_join!(
+        db::period_sums(pool, Metric::Contacts, from, to, &all),
+        db::period_sums(pool, Metric::Contacts, before_from, day_before, &all),
+        db::council_days(pool, day_number(trail_from), last),
+        db::council_days(pool, day_number(year_ago(from)), day_number(year_ago(to))),
+        db::period_sums(pool, Metric::Resolved, from, to, &[By::Service]),
+        db::period_sums(pool, Metric::Met, from, to, &[By::Service]),
+        db::period_sums(pool, Metric::Missed, from, to, &[By::Service]),
+        db::period_sums(pool, Metric::Handoff, from, to, &[By::Key]),
+        db::period_sums(pool, Metric::WardContacts, from, to, &[By::Service, By::Key]),
+        db::period_sums(pool, Metric::Equality, from, to, &[By::Key]),
+        db::names(pool),
+        db::open_groups(pool, quiet_since),
+    )?;
     // The weekly trend shows the busiest services: only theirs are read day by day.
     let busiest = busiest_services(&contacts, BUSIEST);
     let by_service = db::sums_of(pool, Metric::Contacts, first, last, &[By::Day, By::Service], &busiest).await?;
-    let last_year = db::council_days(pool, day_number(year_ago(from)), day_number(year_ago(to))).await?;
-    let resolved = db::period_sums(pool, Metric::Resolved, from, to, &[By::Service]).await?;
-    let met = db::period_sums(pool, Metric::Met, from, to, &[By::Service]).await?;
-    let missed = db::period_sums(pool, Metric::Missed, from, to, &[By::Service]).await?;
-    let handoffs = db::period_sums(pool, Metric::Handoff, from, to, &[By::Key]).await?;
-    let wards = db::period_sums(pool, Metric::WardContacts, from, to, &[By::Service, By::Key]).await?;
-    let equality = db::period_sums(pool, Metric::Equality, from, to, &[By::Key]).await?;
-    let names = db::names(pool).await?;
-    let quiet_since = quiet_cutoff(calendar, now, quiet_working_days);
-    let open = db::open_groups(pool, quiet_since).await?;
     let mut trends = trends(&daily, &by_service, &last_year, from, to);
     name_services(&mut trends, &names);
     let mut failure_demand = failure_demand(&contacts, &before, &names);
