@@ -59,24 +59,8 @@ pub async fn sums_of(
 /// from `rollup_council_days`, which triggers keep beside the daily counts: a day reads a
 /// row a key, not a row a service and key.
 pub async fn council_days(pool: &AnyPool, first_day: i64, last_day: i64) -> Result<Vec<Sum>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT day, key, value FROM rollup_council_days WHERE metric = $1 AND day >= $2 AND day <= $3 AND value <> 0",
-    )
-    .bind(Metric::Contacts.as_str())
-    .bind(first_day)
-    .bind(last_day)
-    .fetch_all(pool)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(Sum {
-                day: Some(r.try_get("day")?),
-                service_id: None,
-                key: Some(r.try_get("key")?),
-                value: r.try_get("value")?,
-            })
-        })
-        .collect()
+    // One row a metric, day and key already: the grouping follows its key and sums nothing.
+    summed(pool, "rollup_council_days", "day", Metric::Contacts, (first_day, last_day), &[By::Day, By::Key], &[]).await
 }
 
 /// Sums of one metric in `table` (daily or monthly counts) over a range of its `period`

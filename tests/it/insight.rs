@@ -97,6 +97,10 @@ async fn a_reply_to_an_open_cases_acknowledgement_counts_as_progress_chasing() {
     assert_eq!(r.failure_demand.by_kind["progress_chasing"], 1);
     assert_eq!((r.failure_demand.contacts, r.failure_demand.share), (2, Some(0.5)));
     assert_eq!(r.failure_demand.by_service[0].code, "missed-bin");
+    // The weekly trend reads the whole council's daily contacts: both contacts, one failure.
+    let weeks = &r.trends.weeks;
+    assert_eq!((weeks.iter().map(|w| w.contacts).sum::<i64>(), weeks.iter().map(|w| w.failure).sum::<i64>()), (2, 1));
+    assert_eq!(r.trends.services[0].weeks.iter().sum::<i64>(), 2, "the busiest service's weeks");
     assert_counts_match_a_rebuild(&t.db).await;
 }
 

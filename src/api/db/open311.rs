@@ -117,13 +117,14 @@ pub async fn token(pool: &AnyPool, token: &str) -> Result<Option<(i64, Option<i6
 }
 
 /// The clocks still counting on some cases, with their due times: (case id, standard id,
-/// due). A missed clock still counts until the case is dealt with; a paused one does not.
-pub async fn running_due(pool: &AnyPool, case_ids: &[i64]) -> Result<Vec<(i64, String, i64)>, sqlx::Error> {
+/// standard version, due). A missed clock still counts until the case is dealt with; a
+/// paused one does not.
+pub async fn running_due(pool: &AnyPool, case_ids: &[i64]) -> Result<Vec<(i64, String, i64, i64)>, sqlx::Error> {
     if case_ids.is_empty() {
         return Ok(Vec::new());
     }
     let mut q = Sql::new(
-        "SELECT case_id, standard_id, due_at FROM clocks WHERE stopped_at IS NULL AND state IN ('running', 'missed') \
+        "SELECT case_id, standard_id, standard_version, due_at FROM clocks WHERE stopped_at IS NULL AND state IN ('running', 'missed') \
          AND due_at IS NOT NULL AND case_id IN (",
     );
     for (i, id) in case_ids.iter().enumerate() {

@@ -103,15 +103,17 @@ pub(super) async fn create(state: &AppState, format: Format, pairs: &Pairs) -> R
     }
 }
 
-/// The case's next deadline, if a clock is running.
+/// The date each case is promised by, for those with one: the earliest due of its running
+/// clocks that is not the acknowledgement (which goes within minutes), judged by the
+/// standard version each clock runs under.
 pub(super) async fn promised(
     state: &AppState,
     case_ids: &[i64],
 ) -> Result<std::collections::HashMap<i64, i64>, sqlx::Error> {
     let rules = state.rules.get();
     let mut promised = std::collections::HashMap::new();
-    for (case_id, standard, due) in rows::running_due(state.db.reader(), case_ids).await? {
-        let measures = rules.current(&standard).map(|v| v.standard.measures);
+    for (case_id, standard, version, due) in rows::running_due(state.db.reader(), case_ids).await? {
+        let measures = rules.version(&standard, version).map(|s| s.measures);
         if measures != Some(crate::standards::Measure::Acknowledgement) {
             promised.entry(case_id).and_modify(|d: &mut i64| *d = (*d).min(due)).or_insert(due);
         }

@@ -153,8 +153,6 @@ pub(super) fn parse_w3c(state: &AppState, text: &str) -> Option<i64> {
     date.to_zoned(tz).ok().map(|z| z.timestamp().as_millisecond())
 }
 
-/// The key a request carries: `api_key` in the query or the form, within its rate limit
-/// (the JSON API's, shared). `Err` is the 403, or the 429.
 /// Who reads requests: the holder of a key (every request the key reaches, as today), or
 /// anyone at all with no key, as GeoReport v2 allows: then only the requests of services
 /// marked public (problems in the street), and nothing that identifies a home.
@@ -184,6 +182,8 @@ impl Reader {
     }
 }
 
+/// The key a request carries: `api_key` in the query or the form, within its rate limit
+/// (the JSON API's, shared). `Err` is the 403, or the 429.
 pub(super) async fn key(state: &AppState, format: Format, given: Option<&str>) -> Result<ApiKey, Response> {
     let Some(given) = given.filter(|k| !k.trim().is_empty()) else {
         return Err(error(format, StatusCode::FORBIDDEN, "api_key: an API key is needed"));
