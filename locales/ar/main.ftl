@@ -657,3 +657,28 @@ eq-disability-yes-a-lot = نعم، محدودة كثيرًا
 eq-disability-yes-a-little = نعم، محدودة قليلًا
 eq-disability-no = لا
 eq-disability-prefer-not = أفضّل عدم الإجابة
+
+## Messages to a customer: the acknowledgement, and the frame round every update.
+## { $date } is a date as "Tuesday 3 March 2026".
+mail-dear = عزيزي/عزيزتي { $name }،
+ack-subject = وصلتنا رسالتك
+ack-thanks = شكرًا لتواصلك مع { $council } بخصوص "{ $subject }". وصلتنا رسالتك.
+ack-reference = رقمك المرجعي هو { $reference }.
+ack-next-heading = ماذا يحدث بعد ذلك
+ack-next = سينظر فريقنا في الأمر.
+ack-promise-reply = سنرد بحلول { $date }.
+ack-promise-resolve = سنعالج الأمر بحلول { $date }.
+ack-add-email = لإضافة أي شيء، رُدّ على هذه الرسالة واترك الرقم المرجعي في الموضوع.
+ack-add-letter = لإضافة أي شيء، اكتب إلينا على العنوان في أعلى هذه الرسالة، أو اتصل بنا، واذكر رقمك المرجعي.
+ack-follow = تابع حالتك عبر الإنترنت: { $link }
+ack-tell-us-once = للإبلاغ عن شيء آخر أو السؤال عنه دون كتابة بياناتك مرة أخرى: { $link }
+update-subject = بخصوص حالتك { $reference }
+update-follow = تابع حالتك: { $link }
+update-answer-email = للرد، رُدّ على هذه الرسالة واترك الرقم المرجعي في الموضوع.
+update-answer-letter = للرد، اكتب إلينا على العنوان في أعلى هذه الرسالة، أو اتصل بنا، واذكر رقمك المرجعي.
+update-calendar-add = مرفق ملف تقويم لإضافته إلى تقويمك.
+update-calendar-remove = مرفق ملف تقويم لإزالته من تقويمك.
+update-resolved-ask = هل حلّ هذا الأمر؟ أخبرنا، أو أخبرنا بما لا يزال خطأً: { $link }
+
+## A service notice's heading, when it is for every service
+notice-heading = إشعار

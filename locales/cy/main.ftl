@@ -651,3 +651,28 @@ eq-disability-yes-a-lot = Ydyn, wedi’u cyfyngu’n fawr
 eq-disability-yes-a-little = Ydyn, wedi’u cyfyngu ychydig
 eq-disability-no = Nac ydyn
 eq-disability-prefer-not = Mae'n well gennyf beidio â dweud
+
+## Messages to a customer: the acknowledgement, and the frame round every update.
+## { $date } is a date as "Tuesday 3 March 2026".
+mail-dear = Annwyl { $name },
+ack-subject = Mae eich neges gennym
+ack-thanks = Diolch am gysylltu â { $council } ynghylch "{ $subject }". Mae eich neges gennym.
+ack-reference = Eich cyfeirnod yw { $reference }.
+ack-next-heading = Beth sy'n digwydd nesaf
+ack-next = Bydd ein tîm yn edrych arno.
+ack-promise-reply = Byddwn yn ateb erbyn { $date }.
+ack-promise-resolve = Byddwn yn delio ag ef erbyn { $date }.
+ack-add-email = I ychwanegu unrhyw beth, atebwch yr e-bost hwn a chadwch y cyfeirnod yn y pwnc.
+ack-add-letter = I ychwanegu unrhyw beth, ysgrifennwch atom yn y cyfeiriad ar frig y llythyr hwn, neu ffoniwch ni, a rhowch eich cyfeirnod.
+ack-follow = Dilynwch eich achos ar-lein: { $link }
+ack-tell-us-once = I roi gwybod am rywbeth arall neu ofyn am rywbeth arall heb deipio eich manylion eto: { $link }
+update-subject = Ynghylch eich achos { $reference }
+update-follow = Dilynwch eich achos: { $link }
+update-answer-email = I ateb, atebwch yr e-bost hwn a chadwch y cyfeirnod yn y pwnc.
+update-answer-letter = I ateb, ysgrifennwch atom yn y cyfeiriad ar frig y llythyr hwn, neu ffoniwch ni, a rhowch eich cyfeirnod.
+update-calendar-add = Mae ffeil calendr ynghlwm i'w ychwanegu at eich calendr.
+update-calendar-remove = Mae ffeil calendr ynghlwm i'w dynnu o'ch calendr.
+update-resolved-ask = A wnaeth hyn ddatrys y mater? Dywedwch wrthym, neu dywedwch wrthym beth sy'n dal o'i le: { $link }
+
+## A service notice's heading, when it is for every service
+notice-heading = Hysbysiad

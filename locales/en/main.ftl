@@ -655,3 +655,28 @@ eq-disability-yes-a-lot = Yes, limited a lot
 eq-disability-yes-a-little = Yes, limited a little
 eq-disability-no = No
 eq-disability-prefer-not = Prefer not to say
+
+## Messages to a customer: the acknowledgement, and the frame round every update.
+## { $date } is a date as "Tuesday 3 March 2026".
+mail-dear = Dear { $name },
+ack-subject = We have your message
+ack-thanks = Thank you for contacting { $council } about "{ $subject }". We have your message.
+ack-reference = Your reference is { $reference }.
+ack-next-heading = What happens next
+ack-next = Our team will look at it.
+ack-promise-reply = We will reply by { $date }.
+ack-promise-resolve = We will deal with it by { $date }.
+ack-add-email = To add anything, reply to this email and keep the reference in the subject.
+ack-add-letter = To add anything, write to us at the address at the top of this letter, or phone us, and give your reference.
+ack-follow = Follow your case online: { $link }
+ack-tell-us-once = To report or ask about something else without typing your details again: { $link }
+update-subject = About your case { $reference }
+update-follow = Follow your case: { $link }
+update-answer-email = To answer, reply to this email and keep the reference in the subject.
+update-answer-letter = To answer, write to us at the address at the top of this letter, or phone us, and give your reference.
+update-calendar-add = A calendar file is attached to add it to your calendar.
+update-calendar-remove = A calendar file is attached to take it out of your calendar.
+update-resolved-ask = Did this sort it out? Tell us, or tell us what is still wrong: { $link }
+
+## A service notice's heading, when it is for every service
+notice-heading = Notice

@@ -114,8 +114,10 @@ pub async fn perform(
                         council.public_url,
                         by_customer::sign(&key, &reference)
                     );
-                    let text =
-                        format!("{note}\n\nDid this sort it out? Tell us, or tell us what is still wrong: {link}");
+                    let language =
+                        crate::cases::db::get(&mut *conn, case_id).await?.map(|c| c.language).unwrap_or_default();
+                    let ask = crate::language::text_with(language, "update-resolved-ask", &[("link", &link)]);
+                    let text = format!("{note}\n\n{ask}");
                     tell_customer(&mut *conn, council, case_id, Purpose::Resolution, &text, now).await?;
                 }
                 (Some(note), Status::WaitingForCustomer) => {

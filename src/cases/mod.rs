@@ -216,6 +216,8 @@ pub struct Case {
     pub partner_id: Option<i64>,
     pub created_at: i64,
     pub updated_at: i64,
+    /// The language the customer wrote in (`language::ENGLISH` for cases from before it was kept).
+    pub language: crate::language::Language,
 }
 
 /// Where a case is about. Every part is optional: an enquiry may have no place.

@@ -10,6 +10,7 @@ use crate::cases::{self, CaseRef, Channel};
 use crate::config::Council;
 use crate::contacts::db::NewContact;
 use crate::contacts::{self, Direction};
+use crate::language::Language;
 use crate::outbox::{self, NewMessage, OutChannel, Purpose};
 
 /// The longest reply or note, in characters.
@@ -97,13 +98,14 @@ pub async fn route_to(conn: &mut AnyConnection, customer_id: i64) -> Result<Opti
     Ok(route(&db::how_to_reach(conn, customer_id).await?))
 }
 
-/// The case's customer, and how they will be told.
-async fn route_for_case(conn: &mut AnyConnection, case_id: i64) -> Result<(i64, Route), TellError> {
-    let Some(customer_id) = cases::db::get(&mut *conn, case_id).await?.and_then(|c| c.customer_id) else {
+/// The case's customer, how they will be told, and in which language.
+async fn route_for_case(conn: &mut AnyConnection, case_id: i64) -> Result<(i64, Route, Language), TellError> {
+    let case = cases::db::get(&mut *conn, case_id).await?;
+    let Some((customer_id, language)) = case.and_then(|c| Some((c.customer_id?, c.language))) else {
         return Err(TellError::NoCustomer);
     };
     let route = route_to(conn, customer_id).await?.ok_or(TellError::Unreachable)?;
-    Ok((customer_id, route))
+    Ok((customer_id, route, language))
 }
 
 /// Writes to the customer from a member of staff: the message on the case's timeline
@@ -121,12 +123,12 @@ pub async fn write_to(
     text: &str,
     now: i64,
 ) -> Result<OutChannel, TellError> {
-    let (customer_id, route) = route_for_case(&mut *conn, case_id).await?;
+    let (customer_id, route, language) = route_for_case(&mut *conn, case_id).await?;
     let kind = if route.channel == OutChannel::Letter { cases::EventKind::Letter } else { cases::EventKind::Message };
     let event = cases::db::NewEvent::note(actor, text, true);
     let event = cases::db::NewEvent { kind, ..event };
     super::append_event(&mut *conn, case_id, &event, rules, now).await?;
-    let to = To { case_id, customer_id, route: &route };
+    let to = To { case_id, customer_id, route: &route, language };
     send(conn, council, &to, purpose, text, None, now).await?;
     Ok(route.channel)
 }
@@ -143,8 +145,8 @@ pub async fn tell_with_calendar(
     calendar: Option<&str>,
     now: i64,
 ) -> Result<(), TellError> {
-    let (customer_id, route) = route_for_case(&mut *conn, case_id).await?;
-    let to = To { case_id, customer_id, route: &route };
+    let (customer_id, route, language) = route_for_case(&mut *conn, case_id).await?;
+    let to = To { case_id, customer_id, route: &route, language };
     Ok(send(conn, council, &to, purpose, text, calendar, now).await?)
 }
 
@@ -153,6 +155,8 @@ struct To<'a> {
     case_id: i64,
     customer_id: i64,
     route: &'a Route,
+    /// The case's language: the words round the text are in it.
+    language: Language,
 }
 
 /// Writes the message to the outbox by `to.route`, and records it as an outbound contact.
@@ -165,7 +169,8 @@ async fn send(
     calendar: Option<&str>,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    let To { case_id, customer_id, route } = *to;
+    let To { case_id, customer_id, route, language } = *to;
+    let t = |id: &str, args: &[(&'static str, &str)]| crate::language::text_with(language, id, args);
     let contact_channel = match route.channel {
         OutChannel::Email => Channel::Email,
         OutChannel::Letter => Channel::Letter,
@@ -174,35 +179,35 @@ async fn send(
     let in_reply_to = db::latest_message_id(&mut *conn, case_id).await?;
     let in_reply_to = in_reply_to.map(|id| format!("<{}>", id.trim_matches(['<', '>'])));
     let reference = CaseRef::from_id(&council.prefix, case_id);
-    let subject = format!("About your case {reference}");
+    let subject = t("update-subject", &[("reference", &reference.to_string())]);
     let answer = match route.channel {
-        OutChannel::Letter => {
-            "To answer, write to us at the address at the top of this letter, or phone us, and give your reference."
-        }
-        _ => "To answer, reply to this email and keep the reference in the subject.",
+        OutChannel::Letter => t("update-answer-letter", &[]),
+        _ => t("update-answer-email", &[]),
     };
     // A resolution's text carries its one link, to say whether it sorted things out.
     let follow = if purpose == Purpose::Resolution {
         String::new()
     } else {
-        format!(" Follow your case: {}/cases/{reference}", council.public_url)
+        format!(" {}", t("update-follow", &[("link", &format!("{}/cases/{reference}", council.public_url))]))
     };
     // A text that greets the customer itself (typed, or from an older template) is not
     // greeted a second time.
     // An email with a calendar file says so; a letter has none, and its text says when.
     let calendar = calendar.filter(|_| route.channel == OutChannel::Email);
     let attached = match calendar {
-        Some(file) if file.contains("METHOD:CANCEL") => {
-            "\n\nA calendar file is attached to take it out of your calendar."
-        }
-        Some(_) => "\n\nA calendar file is attached to add it to your calendar.",
-        None => "",
+        Some(file) if file.contains("METHOD:CANCEL") => format!("\n\n{}", t("update-calendar-remove", &[])),
+        Some(_) => format!("\n\n{}", t("update-calendar-add", &[])),
+        None => String::new(),
     };
     let text = format!("{text}{attached}");
-    let greeted = text.trim_start().get(..5).is_some_and(|s| s.eq_ignore_ascii_case("dear "));
-    let greeting = if greeted { String::new() } else { format!("Dear {},\n\n", route.name) };
+    let opener = t("mail-dear", &[("name", "\u{0}")]);
+    let opener = opener.split('\u{0}').next().unwrap_or_default().to_lowercase();
+    let start = text.trim_start().to_lowercase();
+    let greeted = start.starts_with("dear ") || (!opener.trim().is_empty() && start.starts_with(&opener));
+    let greeting = if greeted { String::new() } else { format!("{}\n\n", t("mail-dear", &[("name", &route.name)])) };
     let body = format!(
-        "{greeting}{text}\n\nYour reference is {reference}.{follow}\n\n{answer}\n\n{council}\n",
+        "{greeting}{text}\n\n{your_reference}{follow}\n\n{answer}\n\n{council}\n",
+        your_reference = t("ack-reference", &[("reference", &reference.to_string())]),
         council = council.name,
     );
     let message = NewMessage {

@@ -12,6 +12,7 @@ mod mail;
 mod policy;
 mod retention;
 mod serve;
+mod translations;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -119,6 +120,12 @@ pub enum Command {
     Wards {
         #[command(subcommand)]
         command: WardsCommand,
+    },
+    /// Translations of the council's own content (services, questions, notices,
+    /// standards) as PO files, for translators.
+    Translations {
+        #[command(subcommand)]
+        command: TranslationsCommand,
     },
     /// Bring the database schema up to date, then exit.
     Migrate {
@@ -295,6 +302,37 @@ pub enum WardsCommand {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum TranslationsCommand {
+    /// Write one language's strings as a PO file: today's English, the translation so
+    /// far, and translations of older English marked fuzzy.
+    Export {
+        /// The language: cy (Welsh) or ar (Arabic).
+        #[arg(long)]
+        language: String,
+        /// Where to write it; standard output if not given.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[command(flatten)]
+        database: DatabaseArgs,
+        #[command(flatten)]
+        policy: PolicyArgs,
+    },
+    /// Read a translated PO file. A file with any problem changes nothing and names the
+    /// line; fuzzy and empty entries are left alone.
+    Import {
+        /// The PO file.
+        file: PathBuf,
+        /// The language, if the file's Language header does not say.
+        #[arg(long)]
+        language: Option<String>,
+        #[command(flatten)]
+        database: DatabaseArgs,
+        #[command(flatten)]
+        policy: PolicyArgs,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 pub enum RetentionCommand {
     /// Anonymise the closed cases past their period (the job runner does this every
     /// night), in batches; safe to stop at any point. Prints what it did.
@@ -446,6 +484,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Wards { command: WardsCommand::Import { file, area, names, database, policy } } => {
             insight::import_wards(&file, &area, names.as_deref(), database, policy).await
+        }
+        Command::Translations { command: TranslationsCommand::Export { language, out, database, policy } } => {
+            translations::export(&language, out, database, policy).await
+        }
+        Command::Translations { command: TranslationsCommand::Import { file, language, database, policy } } => {
+            translations::import(&file, language.as_deref(), database, policy).await
         }
         Command::Retention { command: RetentionCommand::Run { as_of, dry_run, json, database, policy } } => {
             retention::run(as_of, dry_run, json, database, policy).await

@@ -124,18 +124,32 @@ pub async fn demo(cases: usize, file: PathBuf, listen: ListenArgs, mail: MailArg
         built.wards,
         started.elapsed().as_secs_f64()
     );
-    println!("  Open http://{addr}/ to report something as a resident.");
+    let sample = demo::sample_reference(&db, &council.prefix).await?;
+    println!("  Open http://{addr}/ in a browser. Three things to try:");
+    println!("    1. Report something as a resident: choose a service at http://{addr}/services. Every public page");
     println!(
-        "  Email {} through SMTP on {} to open a case by email. {}\n",
-        council.mail_from,
-        smtp.local_addr()?,
-        mail_out(&transport)
+        "       is also in Welsh and Arabic (the links at the top), with {} strings of the council's content translated.",
+        built.translated
     );
+    match sample {
+        Some((reference, email)) => println!(
+            "    2. Follow a case: http://{addr}/cases/{reference} with the email address {email};\n       \
+             or follow the link in the acknowledgement email of the case you reported."
+        ),
+        None => println!("    2. Follow a case: the link in the acknowledgement email of the case you just reported."),
+    }
+    println!("    3. Sign in as staff: http://{addr}/staff/sign-in with an account below.\n");
     println!("  Staff accounts (password for each: {}):", demo::DEMO_PASSWORD);
     for (email, role) in &built.staff {
         println!("    {email:<38} {role}");
     }
-    println!("  Staff sign in at http://{addr}/staff/sign-in. The day's post is at /staff/post.\n");
+    println!(
+        "\n  Mail: email {} through SMTP on {} to open a case by email. {}",
+        council.mail_from,
+        smtp.local_addr()?,
+        mail_out(&transport)
+    );
+    println!("  The day's post to print is at /staff/post.\n");
     println!("  Stop with Ctrl+C. Running `frontdoor demo` again rebuilds {} from scratch.", file.display());
 
     let state = AppState::new(db.clone(), Arc::new(council), rules, transport);

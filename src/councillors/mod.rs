@@ -54,6 +54,7 @@ pub async fn enquire(
     debug_assert_eq!(service.case_type, CaseType::CouncillorEnquiry);
     let now = now_ms();
     let request = Request {
+        language: crate::language::ENGLISH,
         service: &service,
         channel: Channel::Email,
         customer: &customer,

@@ -85,6 +85,7 @@ pub async fn write(db: &Db, rules: &Rules, now: i64) -> anyhow::Result<usize> {
         let day = calendar.sub_working_days(today, *days_ago);
         let received = calendar.at(day, jiff::civil::Time::constant(10, 30, 0, 0)).as_millisecond().min(now);
         let request = crate::intake::Request {
+            language: crate::language::ENGLISH,
             service: &service,
             channel: Channel::Letter,
             customer: &customer,

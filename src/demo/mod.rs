@@ -13,6 +13,7 @@ mod letters;
 pub mod meetings;
 mod privacy;
 mod questions;
+pub mod translations;
 
 use std::sync::Arc;
 
@@ -68,6 +69,8 @@ pub struct Built {
     pub needs: usize,
     /// Wards loaded from the demo's postcode directory.
     pub wards: usize,
+    /// Strings of service content translated into Welsh and Arabic.
+    pub translated: usize,
 }
 
 /// Writes the demo council into an empty, migrated database.
@@ -86,12 +89,13 @@ pub async fn build(db: &Db, cases: usize) -> anyhow::Result<Built> {
     let letters = letters::write(db, &rules, now).await.context("writing the demo's letters")?;
     let needs = privacy::write(db, now).await.context("writing the demo's needs, adjustments and hold")?;
     publish_examples(db, now).await?;
+    let translated = translations::store(db, &rules, now).await.context("writing the demo's translations")?;
     let staff = STAFF
         .iter()
         .map(|s| (s.email, s.role.label()))
         .chain(catalogue::COUNCILLORS.iter().map(|(email, ..)| (*email, Role::Councillor.label())))
         .collect();
-    Ok(Built { seeded, services: SERVICES.len(), staff, calls, meetings, letters, needs, wards })
+    Ok(Built { seeded, services: SERVICES.len(), staff, calls, meetings, letters, needs, wards, translated })
 }
 
 /// The demo's wards and postcode directory, read as `frontdoor wards import` reads a
@@ -384,4 +388,16 @@ async fn load_org(db: &Db) -> anyhow::Result<SeedOrg> {
         }
     }
     Ok(SeedOrg { services, officers, leads })
+}
+
+/// A recent open case with an email address, for the welcome's "follow a case": its
+/// reference and the (made-up) address that opens it.
+pub async fn sample_reference(db: &Db, prefix: &crate::cases::Prefix) -> anyhow::Result<Option<(String, String)>> {
+    let found: Option<(i64, String)> = sqlx::query_as(
+        "SELECT c.id, u.email FROM cases c JOIN customers u ON u.id = c.customer_id \
+         WHERE c.status <> 'closed' AND c.status <> 'resolved' AND u.email IS NOT NULL ORDER BY c.id DESC LIMIT 1",
+    )
+    .fetch_optional(db.reader())
+    .await?;
+    Ok(found.map(|(id, email)| (crate::cases::CaseRef::from_id(prefix, id).to_string(), email)))
 }

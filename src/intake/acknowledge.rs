@@ -9,7 +9,7 @@ use crate::config::Council;
 use crate::outbox::{self, NewMessage, OutChannel, Purpose};
 use crate::services::Service;
 use crate::standards::Rules;
-use crate::{contacts, customers};
+use crate::{contacts, customers, language, translations};
 
 /// No more than this many acknowledgements go to one address in 24 hours: a mail loop
 /// with an autoresponder that hides what it is stops there...
@@ -21,8 +21,11 @@ pub const ACKS_PER_DAY: i64 = 5;
 /// each acknowledged.
 pub const ACK_GAP_MS: i64 = 10 * 60 * 1000;
 
-/// Our acknowledgement's subject, before the reference.
-const ACK_SUBJECT: &str = "We have your message";
+/// Our acknowledgement's subject, before the reference, in each language (Fluent's
+/// `ack-subject`): an email quoting any of them answers ours.
+fn ack_subjects() -> impl Iterator<Item = String> {
+    language::LANGUAGES.iter().map(|l| language::text(*l, "ack-subject").to_lowercase())
+}
 
 pub(super) struct Acknowledgement<'a> {
     pub(super) case_id: i64,
@@ -35,6 +38,8 @@ pub(super) struct Acknowledgement<'a> {
     pub(super) channel: Channel,
     pub(super) in_reply_to: Option<&'a str>,
     pub(super) service: &'a Service,
+    /// The customer's language, as the case keeps it.
+    pub(super) language: language::Language,
 }
 
 /// Writes the acknowledgement to the outbox: an email (unless the rate limit says no)
@@ -57,7 +62,8 @@ pub(super) async fn acknowledge(
         // our subject, or says word for word what the sender's last email said.
         let recent = ack.channel == Channel::Email && last.is_some_and(|last| now - last < ACK_GAP_MS);
         let looping = recent && {
-            let answers_ours = ack.subject.to_lowercase().contains(&ACK_SUBJECT.to_lowercase());
+            let subject = ack.subject.to_lowercase();
+            let answers_ours = ack_subjects().any(|ours| subject.contains(&ours));
             let since = now - ACK_GAP_MS;
             let said =
                 contacts::db::recent_inbound_bodies(&mut *conn, ack.customer_id, Channel::Email, since, ack.case_id)
@@ -76,8 +82,9 @@ pub(super) async fn acknowledge(
         }
     }
     let reference = ack.reference;
-    let promise = promise(rules, clocks, ack.channel, ack.service, now);
-    let subject = format!("{ACK_SUBJECT}: {reference}");
+    let lang = ack.language;
+    let promise = promise(&mut *conn, rules, clocks, ack, now).await?;
+    let subject = format!("{}: {reference}", language::text(lang, "ack-subject"));
     // Tell us once: whoever reads this can report something else without typing their
     // details again.
     let link = customers::db::new_link(&mut *conn, ack.customer_id, now).await?;
@@ -85,24 +92,20 @@ pub(super) async fn acknowledge(
     // for the email address or postcode again.
     let key = crate::actions::by_customer::link_key(&mut *conn).await?;
     let signature = crate::actions::by_customer::sign(&key, reference);
-    let how_to_add = if by_email {
-        "To add anything, reply to this email and keep the reference in the subject."
-    } else {
-        "To add anything, write to us at the address at the top of this letter, or phone us, and give your reference."
-    };
+    let how_to_add = language::text(lang, if by_email { "ack-add-email" } else { "ack-add-letter" });
+    let url = &council.public_url;
+    let t = |id: &str, args: &[(&'static str, &str)]| language::text_with(lang, id, args);
     let body = format!(
-        "Dear {name},\n\n\
-         Thank you for contacting {council} about \"{subject}\". We have your message.\n\n\
-         Your reference is {reference}.\n\n\
-         What happens next\n\
-         Our team will look at it.{promise}\n\n\
-         {how_to_add}\n\n\
-         Follow your case online: {url}/cases/{reference}/open/{signature}\n\n\
-         To report or ask about something else without typing your details again: {url}/you/{link}\n\n{council}\n",
-        name = ack.route.name,
+        "{dear}\n\n{thanks}\n\n{your_reference}\n\n{next_heading}\n{next}{promise}\n\n{how_to_add}\n\n{follow}\n\n\
+         {tell_us_once}\n\n{council}\n",
+        dear = t("mail-dear", &[("name", &ack.route.name)]),
+        thanks = t("ack-thanks", &[("council", &council.name), ("subject", ack.subject)]),
+        your_reference = t("ack-reference", &[("reference", &reference.to_string())]),
+        next_heading = t("ack-next-heading", &[]),
+        next = t("ack-next", &[]),
+        follow = t("ack-follow", &[("link", &format!("{url}/cases/{reference}/open/{signature}"))]),
+        tell_us_once = t("ack-tell-us-once", &[("link", &format!("{url}/you/{link}"))]),
         council = council.name,
-        subject = ack.subject,
-        url = council.public_url,
     );
     let message = NewMessage {
         case_id: ack.case_id,
@@ -122,12 +125,32 @@ pub(super) async fn acknowledge(
 }
 
 /// " We will reply by Tuesday 3 March 2026.\n(the standard's words)": the case's next
-/// promise (`standards::next_promise`), from its running clocks.
-fn promise(rules: &Rules, clocks: &[clocks::Clock], channel: Channel, service: &Service, now: i64) -> String {
+/// promise (`standards::next_promise`), from its running clocks, in the customer's
+/// language (the standard's words as translated, where they are).
+async fn promise(
+    conn: &mut AnyConnection,
+    rules: &Rules,
+    clocks: &[clocks::Clock],
+    ack: &Acknowledgement<'_>,
+    now: i64,
+) -> Result<String, sqlx::Error> {
     let running = clocks.iter().filter(|c| c.state == clocks::State::Running);
     let running = running.filter_map(|c| Some((c.due()?, c.standard.clone())));
     let now = jiff::Timestamp::from_millisecond(now).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
-    crate::standards::next_promise(rules, running, channel, service.case_type, &service.code, Some(now))
-        .map(|p| format!(" We will {}.\n{}", p.what, p.wording))
-        .unwrap_or_default()
+    let (channel, service) = (ack.channel, ack.service);
+    let Some(p) = crate::standards::next_promise(rules, running, channel, service.case_type, &service.code, Some(now))
+    else {
+        return Ok(String::new());
+    };
+    let lang = ack.language;
+    let by = language::date(lang, p.by);
+    let what = language::text_with(
+        lang,
+        if p.resolves { "ack-promise-resolve" } else { "ack-promise-reply" },
+        &[("date", &by)],
+    );
+    let wording =
+        translations::db::one(&mut *conn, lang, &translations::Item::StandardWording(p.standard.clone()), &p.wording)
+            .await?;
+    Ok(format!(" {what}\n{wording}"))
 }

@@ -58,6 +58,7 @@ pub async fn import(
             let customer =
                 CustomerDetails { name: "Phone caller".into(), phone: Some(phone), ..CustomerDetails::default() };
             let request = super::Request {
+                language: crate::language::ENGLISH,
                 service: &service,
                 channel: Channel::Phone,
                 customer: &customer,

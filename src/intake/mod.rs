@@ -67,6 +67,8 @@ pub struct Submission {
     pub uploads: Vec<String>,
     /// The other system that sent it, through its API key: recorded with the case.
     pub sent_by: Option<SentBy>,
+    /// The language the resident used: the case keeps it, and every message to them is in it.
+    pub language: crate::language::Language,
 }
 
 /// Which system sent a submission, and the token it is given to look the case up by.
@@ -308,6 +310,7 @@ pub async fn submit(db: &Db, council: Arc<Council>, rules: Arc<Rules>, s: &Submi
     }
     let channel = s.channel.unwrap_or(Channel::Web);
     let received_at = s.received_at;
+    let language = s.language;
     let service_code = checked.service.code.clone();
     let sent_by = Arc::new(s.sent_by.clone());
     let checked = Arc::new(checked);
@@ -332,6 +335,7 @@ pub async fn submit(db: &Db, council: Arc<Council>, rules: Arc<Rules>, s: &Submi
                     received_at,
                     demand: None,
                     reason: None,
+                    language,
                 };
                 let now = now_ms();
                 let opened = open(&mut *conn, &council, &rules, request, now).await?;
@@ -405,6 +409,8 @@ pub struct Request<'a> {
     pub demand: Option<Demand>,
     /// Why the customer got in touch, in their own words.
     pub reason: Option<&'a str>,
+    /// The language they used, kept on the case for every message to them.
+    pub language: crate::language::Language,
 }
 
 /// What [`open`] made.
@@ -440,6 +446,7 @@ pub async fn open(
         location: request.location,
         team_id: service.team_id,
         partner_id: service.partner_id,
+        language: request.language,
     };
     let actor = request.logged_by.map_or(Actor::customer(Some(customer_id)), Actor::staff);
     let (case_id, clocks) = crate::casework::open_case(&mut *conn, &new, &service.code, actor, rules, received).await?;
@@ -482,6 +489,7 @@ pub async fn open(
             channel: request.channel,
             in_reply_to: request.in_reply_to,
             service,
+            language: request.language,
         };
         acknowledged = acknowledge(&mut *conn, council, rules, &ack, &clocks, now).await?;
     }

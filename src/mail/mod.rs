@@ -212,6 +212,7 @@ async fn new_case(
     let in_reply_to = reading.message_id.as_ref().map(|id| format!("<{id}>"));
     let subject = if reading.subject.is_empty() { "(no subject)" } else { &reading.subject };
     let request = Request {
+        language: crate::language::ENGLISH,
         service: &service,
         channel: Channel::Email,
         customer: &customer,

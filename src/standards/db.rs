@@ -39,7 +39,7 @@ pub async fn register(db: &Db, policy: &Policy, now: i64) -> anyhow::Result<Vec<
         .bind(now)
         .execute(&mut *tx)
         .await?;
-        tracing::info!(standard = %standard.id, version = next, "service standard version stored");
+        tracing::debug!(standard = %standard.id, version = next, "service standard version stored");
     }
     tx.commit().await?;
     all(db).await

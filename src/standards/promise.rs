@@ -13,6 +13,12 @@ use crate::cases::{CaseType, Channel};
 pub struct Promise {
     pub what: String,
     pub wording: String,
+    /// The day promised, in the standard's calendar, for saying it in another language.
+    pub by: jiff::civil::Date,
+    /// Whether the promise is to deal with it (a resolution) rather than to reply.
+    pub resolves: bool,
+    /// The standard's id, whose words may be translated.
+    pub standard: String,
 }
 
 /// The earliest of `running` (each running clock's due time and standard) that is not an
@@ -39,7 +45,15 @@ pub fn next_promise(
     }
     next.sort_by_key(|(due, standard)| (*due, standard.id.clone()));
     let (due, standard) = next.into_iter().next()?;
-    let date = rules.calendar(standard.calendar).local_date(due).strftime("%A %-d %B %Y");
-    let verb = if standard.measures == Measure::Resolution { "deal with it" } else { "reply" };
-    Some(Promise { what: format!("{verb} by {date}"), wording: standard.wording.clone() })
+    let by = rules.calendar(standard.calendar).local_date(due);
+    let date = by.strftime("%A %-d %B %Y");
+    let resolves = standard.measures == Measure::Resolution;
+    let verb = if resolves { "deal with it" } else { "reply" };
+    Some(Promise {
+        what: format!("{verb} by {date}"),
+        wording: standard.wording.clone(),
+        by,
+        resolves,
+        standard: standard.id.to_string(),
+    })
 }

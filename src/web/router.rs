@@ -69,6 +69,12 @@ pub fn router(state: AppState) -> Router {
         .route("/staff/admin/services/{code}", get(staff::services_admin::edit).post(staff::services_admin::save))
         .route("/staff/admin/api-keys", get(staff::api_keys::list).post(staff::api_keys::make_or_revoke))
         .route("/staff/admin/webhooks", get(staff::webhooks::list).post(staff::webhooks::change_subscription))
+        .route("/staff/admin/translations", get(staff::translations::overview))
+        .route("/staff/admin/translations/{code}", get(staff::translations::list).post(staff::translations::save))
+        .route(
+            "/staff/admin/translations/{code}/po",
+            get(staff::translations::download).post(staff::translations::upload),
+        )
         .route("/staff/admin/notices", get(staff::notices_admin::list).post(staff::notices_admin::publish_or_end))
         .route("/staff/admin/organisation", post(staff::services_admin::add_org))
         .route("/staff/admin/templates/{id}", get(staff::admin::edit).post(staff::admin::update))

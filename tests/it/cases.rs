@@ -163,6 +163,7 @@ async fn coordinates_survive_whether_or_not_the_case_before_had_any() {
     let places = [None, Some((51.580_123_4, -0.334_567_8)), None, Some((55.953_252, -3.188_267))];
     for place in places {
         let new = NewCase {
+            language: frontdoor::language::ENGLISH,
             case_type: CaseType::ServiceRequest,
             channel: Channel::Web,
             service_id,

@@ -14,6 +14,15 @@ async fn the_demo_builds_a_council_whose_history_obeys_the_state_machine() {
     let built = demo::build(&t.db, 3_000).await.expect("demo builds");
     assert_eq!(built.seeded.cases, 3_000);
     assert!(built.services >= 40, "about 40 services");
+    // Welsh for everything the council wrote, Arabic for the most used: nothing left to translate in Welsh.
+    assert_eq!(built.translated, demo::translations::WELSH.len() + demo::translations::ARABIC.len());
+    let rules = crate::support::rules(&t.db).await;
+    let items = frontdoor::translations::db::items(t.db.reader(), &rules, frontdoor::db::now_ms()).await.unwrap();
+    let welsh =
+        frontdoor::translations::db::texts(t.db.reader(), frontdoor::language::by_code("cy").unwrap()).await.unwrap();
+    let entries = frontdoor::translations::entries(items, &welsh);
+    let needed: Vec<String> = entries.iter().filter(|e| e.needs_translation()).map(|e| e.item.key()).collect();
+    assert!(needed.is_empty(), "Welsh still needs {needed:?}");
     // The history, and this week's letters from residents with only a postal address.
     assert_eq!(built.letters, 6);
     assert_eq!(count(&t.db, "cases").await, 3_000 + 6);

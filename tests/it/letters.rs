@@ -124,6 +124,7 @@ fn letter_from<'a>(
     received_at: Option<i64>,
 ) -> frontdoor::intake::Request<'a> {
     frontdoor::intake::Request {
+        language: frontdoor::language::ENGLISH,
         service,
         channel: Channel::Letter,
         customer,

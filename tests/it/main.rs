@@ -22,6 +22,7 @@ mod demo;
 mod face_to_face;
 mod information;
 mod insight;
+mod languages;
 mod letters;
 mod log_contact;
 mod mail;

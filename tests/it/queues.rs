@@ -21,6 +21,7 @@ async fn open_at(db: &Db, service: &str, days_ago: i64) -> i64 {
     let customer =
         CustomerDetails { name: "Jo Resident".into(), email: Some("jo@example.com".into()), ..Default::default() };
     let request = Request {
+        language: frontdoor::language::ENGLISH,
         service: &service,
         channel: Channel::Web,
         customer: &customer,

@@ -261,6 +261,7 @@ pub async fn open_at(db: &Db, rules: &Rules, code: &str, email: &str, when: i64)
         ..Default::default()
     };
     let request = frontdoor::intake::Request {
+        language: frontdoor::language::ENGLISH,
         service: &service,
         channel: frontdoor::cases::Channel::Web,
         customer: &customer,

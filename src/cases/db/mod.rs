@@ -26,6 +26,8 @@ pub struct NewCase {
     pub location: Location,
     pub team_id: i64,
     pub partner_id: Option<i64>,
+    /// The language the customer wrote in, used for every message to them.
+    pub language: crate::language::Language,
 }
 
 /// An event to append to a case's timeline.
@@ -85,9 +87,9 @@ pub async fn insert(
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO cases (case_type, channel, service_id, customer_id, status, priority, \
          description, address, postcode, uprn, ward, lat_e7, lng_e7, team_id, partner_id, \
-         created_at, updated_at, last_event_at) \
+         created_at, updated_at, last_event_at, language) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, \
-         COALESCE($11, (SELECT w.ward FROM ward_postcodes w WHERE w.postcode = $9)), $12, $13, $14, $15, $16, $16, $16) \
+         COALESCE($11, (SELECT w.ward FROM ward_postcodes w WHERE w.postcode = $9)), $12, $13, $14, $15, $16, $16, $16, $17) \
          RETURNING id",
     )
     .bind(new.case_type.as_str())
@@ -106,6 +108,7 @@ pub async fn insert(
     .bind(new.team_id)
     .bind(new.partner_id)
     .bind(now)
+    .bind(new.language.code)
     .fetch_one(&mut *conn)
     .await?;
     let event = NewEvent {
@@ -135,6 +138,7 @@ pub async fn insert(
         partner_id: new.partner_id,
         created_at: now,
         updated_at: now,
+        language: new.language,
     };
     Ok((case, event.stored(event_id, id, now)))
 }
@@ -207,7 +211,7 @@ pub async fn insert_event(
 
 const CASE_COLUMNS: &str = "id, case_type, channel, service_id, customer_id, status, priority, \
      description, address, postcode, uprn, ward, lat_e7, lng_e7, team_id, officer_id, partner_id, \
-     created_at, updated_at";
+     created_at, updated_at, language";
 
 pub async fn get<'c, E>(conn: E, id: i64) -> Result<Option<Case>, sqlx::Error>
 where
@@ -257,6 +261,7 @@ fn case_from_row(row: &AnyRow) -> Result<Case, sqlx::Error> {
         partner_id: row.try_get("partner_id")?,
         created_at: row.try_get("created_at")?,
         updated_at: row.try_get("updated_at")?,
+        language: crate::language::of_code(&row.try_get::<String, _>("language")?),
     })
 }
 

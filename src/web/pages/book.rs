@@ -207,6 +207,7 @@ pub async fn submit(
     let mut tx = state.db.begin().await?;
     let what = if description.is_empty() { format!("An appointment: {}", service.name) } else { description };
     let request = crate::intake::Request {
+        language: crate::web::i18n::current().language,
         service: &service,
         channel: Channel::Web,
         customer: &customer,

@@ -42,6 +42,7 @@ struct ContactPage {
     contact: Contact,
     lines: Vec<LineShown>,
     notices: Vec<Notice>,
+    texts: crate::translations::Texts,
     callback: Option<String>,
     web: Vec<ChannelPromise>,
     phone: Vec<ChannelPromise>,
@@ -116,8 +117,10 @@ pub async fn show(State(state): State<AppState>) -> Result<Html<String>, AppErro
             .collect();
         lines.push(LineShown { line: line.clone(), measured, band, online });
     }
-    let notices = notices::live(state.db.reader(), None, now).await?;
+    let mut notices = notices::live(state.db.reader(), None, now).await?;
     notices::count_shown(&state.db, &notices);
+    let texts = super::content_texts(&state).await?;
+    texts.notices(&mut notices);
     let page = ContactPage {
         chrome,
         lines,
@@ -129,6 +132,7 @@ pub async fn show(State(state): State<AppState>) -> Result<Html<String>, AppErro
         letter: promises(&on(Channel::Letter)),
         callback_promises: promises(&|s| s.case_types == [CaseType::Callback]),
         notices,
+        texts,
         contact,
     };
     render(&page)

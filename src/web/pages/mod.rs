@@ -158,6 +158,12 @@ pub struct Done {
     pub done: String,
 }
 
+/// The council's own content (service names, questions, notices, standards) translated
+/// into the language the page is read in, where there are translations.
+pub async fn content_texts(state: &AppState) -> Result<crate::translations::Texts, AppError> {
+    Ok(crate::translations::db::texts(state.db.reader(), crate::web::i18n::current().language).await?)
+}
+
 pub fn render<T: Template>(template: &T) -> Result<Html<String>, AppError> {
     template.render().map(Html).map_err(|err| AppError::Internal(err.into()))
 }

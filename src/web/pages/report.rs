@@ -92,6 +92,8 @@ impl ReportForm {
             answers: self.pairs.clone(),
             uploads: self.uploads(),
             sent_by: None,
+            // The language the page was read in: every message about the case is in it.
+            language: i18n::current().language,
             ..Submission::default()
         };
         if let Some(customer) = &self.known {
@@ -141,6 +143,7 @@ struct ReportPage {
     notices: Vec<crate::notices::Notice>,
     /// For a callback request, the times that can be chosen now: (code, words).
     callback_choices: Vec<(String, String)>,
+    texts: crate::translations::Texts,
 }
 
 impl ReportPage {
@@ -176,6 +179,7 @@ impl ReportPage {
 #[template(path = "pages/check.html")]
 struct CheckPage {
     chrome: Chrome,
+    texts: crate::translations::Texts,
     /// For a callback request, when to call, in words.
     callback: Option<String>,
     service: Service,
@@ -289,16 +293,22 @@ fn questions(fields: &[Field], form: &ReportForm, errors: &[FieldError]) -> Vec<
 
 async fn page(
     state: &AppState,
-    service: Service,
+    mut service: Service,
     form: ReportForm,
     mut errors: Vec<FieldError>,
 ) -> Result<ReportPage, AppError> {
-    let fields = services::db::fields(state.db.reader(), service.id).await?;
+    let english = services::db::fields(state.db.reader(), service.id).await?;
     let uploads = uploads(state, &form, &mut errors).await?;
     let known = form.known.clone();
-    let notices = crate::notices::live(state.db.reader(), Some(service.id), crate::db::now_ms()).await?;
+    let mut notices = crate::notices::live(state.db.reader(), Some(service.id), crate::db::now_ms()).await?;
     crate::notices::count_shown(&state.db, &notices);
     let chrome = Chrome::translated(state);
+    let texts = super::content_texts(state).await?;
+    let mut fields = english.clone();
+    texts.fields(&service.code, &mut fields);
+    texts.service(&mut service);
+    super::services::translate_notices(&texts, &service, &mut notices);
+    name_questions_in(&mut errors, &english, &fields);
     i18n::localise(&mut errors, chrome.language);
     let callback_choices = if service.case_type == CaseType::Callback {
         crate::callbacks::choices(&state.rules.get().calendars.council, now_ms())
@@ -322,7 +332,23 @@ async fn page(
         known,
         max_files: MAX_FILES,
         max_file_mb: MAX_FILE_MB,
+        texts,
     })
+}
+
+/// An error that names one of the service's questions names it as the form shows it:
+/// the question's words in the page's language, where they are translated.
+fn name_questions_in(errors: &mut [FieldError], english: &[Field], shown: &[Field]) {
+    for text in errors.iter_mut().filter_map(|e| e.text.as_mut()) {
+        for (name, value) in &mut text.args {
+            if *name != "label" {
+                continue;
+            }
+            if let Some((_, field)) = english.iter().zip(shown).find(|(en, _)| en.label == *value) {
+                value.clone_from(&field.label);
+            }
+        }
+    }
 }
 
 /// The files still added to the form. One that has gone (a day passed) is named in an
@@ -390,10 +416,22 @@ pub async fn submit(
             }
             let chrome = Chrome::translated(&state);
             let callback = checked.callback.map(|w| chrome.t(&format!("callback-when-{}", w.as_str())));
+            // The answers as the form asked them: the questions and choices in the
+            // page's language (what is stored stays in English, for staff).
+            let texts = super::content_texts(&state).await?;
+            let mut checked = checked;
+            let mut fields = services::db::fields(state.db.reader(), checked.service.id).await?;
+            texts.fields(&checked.service.code, &mut fields);
+            if let Ok(answers) = services::fields::check(&fields, &form.pairs) {
+                checked.answers = answers;
+            }
+            let mut service = checked.service.clone();
+            texts.service(&mut service);
             let page = CheckPage {
                 callback,
                 chrome,
-                service: checked.service.clone(),
+                texts,
+                service,
                 carried: form.carried(),
                 known: form.known.is_some(),
                 checked,

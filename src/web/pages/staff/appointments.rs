@@ -257,6 +257,7 @@ async fn book(state: &AppState, signed_in: &SignedIn, form: StaffForm) -> Result
         let customer = CustomerDetails { name, email, phone, address, postcode, ..CustomerDetails::default() };
         let mut tx = state.db.begin().await?;
         let request = crate::intake::Request {
+            language: crate::language::ENGLISH,
             service: &service,
             channel,
             customer: &customer,

@@ -28,6 +28,7 @@ pub mod search;
 pub mod services_admin;
 pub mod sign_in;
 pub mod standards;
+pub mod translations;
 pub mod users;
 pub mod visits;
 pub mod webhooks;

@@ -66,6 +66,8 @@ struct CasePage {
     status: &'static str,
     channel: &'static str,
     received: String,
+    /// The language the customer wrote in: our messages to them are in it.
+    language: crate::language::Language,
     description: String,
     location: Location,
     answers: Vec<Answer>,
@@ -250,6 +252,7 @@ async fn page(
         status: case.status.label(),
         channel: case.channel.label(),
         received: when(state, case.created_at),
+        language: case.language,
         answers: crate::services::db::answers(reader, case.id).await?,
         promises: promises(state, case.id, false, crate::web::i18n::ENGLISH).await?,
         may_see_customer: role.may(Action::ManageCustomers),

@@ -1,0 +1,252 @@
+//! Service content in the resident's language: translations as data with their English,
+//! the public pages per string with English to fall back on, the case keeping the
+//! language and every message in it, and a translator's PO file down and up.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+
+use frontdoor::db::{Db, now_ms};
+use frontdoor::language::by_code;
+use frontdoor::services::{Choice, Field, FieldKind};
+use frontdoor::translations;
+
+use crate::staff::{account, get_with, post_with, sign_in};
+use crate::support::{app, reference_in, seed_catalogue, send, test_db, valid_report_with};
+
+const WELSH: &str = "fd_lang=cy";
+
+async fn welsh_content(db: &Db) {
+    let mut tx = db.begin().await.unwrap();
+    let service: i64 =
+        sqlx::query_scalar("SELECT id FROM services WHERE code = 'missed-bin'").fetch_one(&mut *tx).await.unwrap();
+    let choices = vec![
+        Choice { key: "black".into(), name: "Black bin".into() },
+        Choice { key: "green".into(), name: "Green bin".into() },
+    ];
+    let field = Field {
+        code: "bin".into(),
+        label: "Which bin was missed?".into(),
+        hint: String::new(),
+        kind: FieldKind::Single,
+        required: true,
+        choices,
+    };
+    frontdoor::services::db::insert_field(&mut tx, service, &field).await.unwrap();
+    let cy = by_code("cy").unwrap();
+    for (key, english, text) in [
+        ("service/missed-bin/name", "Report a missed bin", "Rhoi gwybod am fin heb ei gasglu"),
+        ("group/Bins", "Bins", "Biniau"),
+        ("question/missed-bin/bin/label", "Which bin was missed?", "Pa fin a gafodd ei fethu?"),
+        ("choice/missed-bin/bin/black", "Black bin", "Bin du"),
+    ] {
+        translations::db::save(&mut tx, cy, key, english, text, now_ms()).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+}
+
+async fn get_in(app: &axum::Router, uri: &str, cookie: &str) -> crate::support::Reply {
+    get_with(app, uri, cookie).await
+}
+
+#[tokio::test]
+async fn a_welsh_reader_sees_the_councils_words_in_welsh_where_translated_and_english_where_not() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    welsh_content(&t.db).await;
+    let app = app(&t.db).await;
+
+    let list = get_in(&app, "/services", WELSH).await;
+    assert_eq!(list.status, StatusCode::OK);
+    assert!(list.body.contains(r#"lang="cy">Rhoi gwybod am fin heb ei gasglu</a>"#), "{}", list.body);
+    assert!(list.body.contains(r#"lang="cy">Biniau</h2>"#));
+    // Untranslated: the English, marked as English.
+    assert!(list.body.contains(r#"lang="en">Ask us something else</a>"#));
+    // Search finds it by the Welsh words and by the English.
+    let found = get_in(&app, "/services?q=fin+heb+ei+gasglu", WELSH).await;
+    assert!(found.body.contains("/services/missed-bin\""), "{}", found.body);
+    let found = get_in(&app, "/services?q=missed+bin", WELSH).await;
+    assert!(found.body.contains("/services/missed-bin\""));
+
+    let form = get_in(&app, "/services/missed-bin/report", WELSH).await;
+    assert!(form.body.contains(r#"<span lang="cy">Pa fin a gafodd ei fethu?</span>"#), "{}", form.body);
+    assert!(form.body.contains(r#"lang="cy">Bin du</label>"#));
+    assert!(form.body.contains(r#"lang="en">Green bin</label>"#));
+    // An error names the question as the form asks it.
+    let refused = post_with(&app, "/services/missed-bin/report", WELSH, &valid_report_with(&[])).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("Pa fin a gafodd ei fethu?"));
+
+    // English readers see the English.
+    let english = crate::support::get(&app, "/services/missed-bin/report").await;
+    assert!(english.body.contains(r#"<span lang="en">Which bin was missed?</span>"#));
+
+    // When the English changes, the old translation is not shown.
+    let mut tx = t.db.begin().await.unwrap();
+    sqlx::query("UPDATE services SET name = 'Report a bin we missed' WHERE code = 'missed-bin'")
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let list = get_in(&app, "/services", WELSH).await;
+    assert!(list.body.contains(r#"lang="en">Report a bin we missed</a>"#));
+    assert!(!list.body.contains("Rhoi gwybod am fin heb ei gasglu"));
+}
+
+#[tokio::test]
+async fn a_case_reported_in_welsh_keeps_the_language_and_every_message_is_in_it() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    welsh_content(&t.db).await;
+    account(&t.db, "caseworker@council.example", "caseworker", Some("waste"), None).await;
+    let app = app(&t.db).await;
+
+    let check = post_with(&app, "/services/missed-bin/report", WELSH, &valid_report_with(&[])).await;
+    assert_eq!(check.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let mut fields = valid_report_with(&[]);
+    fields.push(("answer-bin", "black"));
+    let check = post_with(&app, "/services/missed-bin/report", WELSH, &fields).await;
+    assert_eq!(check.status, StatusCode::OK, "{}", check.body);
+    assert!(check.body.contains(r#"lang="cy">Pa fin a gafodd ei fethu?</dt>"#), "{}", check.body);
+    assert!(check.body.contains(r#"lang="cy">Bin du</span>"#));
+    let sent = post_with(&app, "/services/missed-bin/report/send", WELSH, &fields).await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    let reference = reference_in(sent.location()).to_owned();
+
+    let language: String = sqlx::query_scalar("SELECT language FROM cases").fetch_one(t.db.reader()).await.unwrap();
+    assert_eq!(language, "cy");
+    // Staff keep the English answer.
+    let stored: (String, String) =
+        sqlx::query_as("SELECT label, shown FROM case_answers").fetch_one(t.db.reader()).await.unwrap();
+    assert_eq!(stored, ("Which bin was missed?".to_owned(), "Black bin".to_owned()));
+
+    let (subject, body): (String, String) =
+        sqlx::query_as("SELECT subject, body FROM outbox WHERE purpose = 'acknowledgement'")
+            .fetch_one(t.db.reader())
+            .await
+            .unwrap();
+    assert_eq!(subject, format!("Mae eich neges gennym: {reference}"));
+    for welsh in ["Annwyl Jo Resident,", "Diolch am gysylltu â", "Eich cyfeirnod yw", "Dilynwch eich achos ar-lein"] {
+        assert!(body.contains(welsh), "{welsh} in {body}");
+    }
+
+    // Staff see the language, and an update goes out framed in Welsh.
+    let (cookie, csrf) = sign_in(&app, "caseworker@council.example").await;
+    let page = format!("/staff/cases/{reference}");
+    let case = get_with(&app, &page, &cookie).await;
+    assert!(case.body.contains(r#"id="case-language">Welsh (<span lang="cy">Cymraeg</span>)"#), "{}", case.body);
+    let wait = [
+        ("csrf", csrf.as_str()),
+        ("action", "status"),
+        ("status", "waiting_for_customer"),
+        ("status-note", "Pa ddiwrnod oedd hi?"),
+    ];
+    let waited = post_with(&app, &page, &cookie, &wait).await;
+    assert_eq!(waited.status, StatusCode::SEE_OTHER, "{}", waited.body);
+    let (subject, body): (String, String) =
+        sqlx::query_as("SELECT subject, body FROM outbox WHERE purpose = 'update' ORDER BY id DESC LIMIT 1")
+            .fetch_one(t.db.reader())
+            .await
+            .unwrap();
+    assert_eq!(subject, format!("Ynghylch eich achos {reference}"));
+    assert!(body.starts_with("Annwyl Jo Resident,\n\nPa ddiwrnod oedd hi?"), "{body}");
+    assert!(body.contains("I ateb, atebwch yr e-bost hwn"), "{body}");
+}
+
+fn multipart(uri: &str, cookie: &str, csrf: &str, file: &str) -> Request<Body> {
+    let boundary = "XfrontdoorX";
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cy.po\"\r\n\
+         Content-Type: text/x-gettext-translation\r\n\r\n{file}\r\n--{boundary}--\r\n"
+    );
+    Request::post(uri)
+        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
+        .header(header::COOKIE, cookie)
+        .body(Body::from(body))
+        .unwrap()
+}
+
+#[tokio::test]
+async fn an_administrator_translates_beside_the_english_and_by_po_file_all_or_nothing() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    welsh_content(&t.db).await;
+    account(&t.db, "admin@council.example", "admin", None, None).await;
+    account(&t.db, "adviser@council.example", "adviser", None, None).await;
+    let app = app(&t.db).await;
+    let (adviser, _) = sign_in(&app, "adviser@council.example").await;
+    assert_eq!(get_with(&app, "/staff/admin/translations/cy", &adviser).await.status, StatusCode::FORBIDDEN);
+    let (cookie, csrf) = sign_in(&app, "admin@council.example").await;
+
+    let page = get_with(&app, "/staff/admin/translations/cy?show=needed", &cookie).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(page.body.contains("Service general: its name"));
+    assert!(page.body.contains("Needs translation"));
+    assert!(!page.body.contains("Rhoi gwybod am fin heb ei gasglu"), "translated strings are not listed as needed");
+
+    // Saved beside the English.
+    let saved = post_with(
+        &app,
+        "/staff/admin/translations/cy",
+        &cookie,
+        &[("csrf", &csrf), ("item", "service/general/name"), ("text", "Gofyn rhywbeth arall i ni")],
+    )
+    .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let list = get_with(&app, "/services", &format!("{WELSH}; {cookie}")).await;
+    assert!(list.body.contains(r#"lang="cy">Gofyn rhywbeth arall i ni</a>"#));
+
+    // The PO file has every string; the English changing marks its translation fuzzy.
+    sqlx::query("UPDATE services SET description = 'Anything else.' WHERE code = 'general'")
+        .execute(t.db.reader())
+        .await
+        .unwrap();
+    let cy = by_code("cy").unwrap();
+    let mut tx = t.db.begin().await.unwrap();
+    translations::db::save(
+        &mut tx,
+        cy,
+        "service/general/description",
+        "A test service.",
+        "Gwasanaeth prawf.",
+        now_ms(),
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let po = get_with(&app, "/staff/admin/translations/cy/po", &cookie).await;
+    assert_eq!(po.status, StatusCode::OK);
+    assert!(po.headers[header::CONTENT_DISPOSITION].to_str().unwrap().contains("content-cy.po"));
+    assert!(po.body.contains(
+        "msgctxt \"service/general/name\"\nmsgid \"Ask us something else\"\nmsgstr \"Gofyn rhywbeth arall i ni\""
+    ));
+    assert!(
+        po.body.contains("#, fuzzy\n#| msgid \"A test service.\"\nmsgctxt \"service/general/description\""),
+        "{}",
+        po.body
+    );
+
+    // A translator's file with a bad line is refused whole, naming the line.
+    let before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM translations").fetch_one(t.db.reader()).await.unwrap();
+    let bad = "msgctxt \"service/general/description\"\nmsgid \"Anything else.\"\nmsgstr \"Unrhyw beth arall.\"\n\nmsgctxt \"service/nothing/name\"\nmsgid \"x\"\nmsgstr \"y\"\n";
+    let refused = send(&app, multipart("/staff/admin/translations/cy/po", &cookie, &csrf, bad)).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused.body.contains("Line 6: there is nothing called service/nothing/name to translate"),
+        "{}",
+        refused.body
+    );
+    let unquoted = "msgctxt \"service/general/description\"\nmsgid \"Anything else.\nmsgstr \"x\"\n";
+    let refused = send(&app, multipart("/staff/admin/translations/cy/po", &cookie, &csrf, unquoted)).await;
+    assert!(refused.body.contains("Line 2: a string must be in double quotes"), "{}", refused.body);
+    let after: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM translations").fetch_one(t.db.reader()).await.unwrap();
+    assert_eq!(before, after);
+
+    // A good file is stored; residents see it.
+    let good = &bad[..bad.find("\n\n").unwrap() + 1];
+    let read = send(&app, multipart("/staff/admin/translations/cy/po", &cookie, &csrf, good)).await;
+    assert_eq!(read.status, StatusCode::SEE_OTHER, "{}", read.body);
+    assert_eq!(read.location(), "/staff/admin/translations/cy?done=imported-1");
+    let list = get_with(&app, "/services", WELSH).await;
+    assert!(list.body.contains(r#"lang="cy">Unrhyw beth arall.</p>"#), "{}", list.body);
+}
