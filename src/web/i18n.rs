@@ -142,6 +142,27 @@ mod tests {
     }
 
     #[test]
+    fn every_way_a_promise_stands_reads_as_a_sentence_in_every_language() {
+        for language in LANGUAGES {
+            for id in [
+                "promise-done",
+                "promise-late-done",
+                "promise-late",
+                "promise-paused",
+                "promise-by",
+                "promise-no-date",
+                "promise-withdrawn",
+            ] {
+                let said = text_with(language, id, &[("date", "3 March 2026"), ("due", "2 March 2026")]);
+                assert!(said.ends_with('.'), "{} {id}: {said}", language.code);
+                assert!(!said.contains('{'), "{} {id}: {said}", language.code);
+                let first = said.chars().next().unwrap();
+                assert!(!first.is_lowercase(), "{} {id} starts a sentence: {said}", language.code);
+            }
+        }
+    }
+
+    #[test]
     fn the_cookie_wins_then_the_browser_then_english() {
         let mut headers = HeaderMap::new();
         assert_eq!(chosen(&headers).code, "en");

@@ -129,6 +129,36 @@ async fn a_case_reported_in_welsh_keeps_the_language_and_every_message_is_in_it(
         assert!(body.contains(welsh), "{welsh} in {body}");
     }
 
+    // The resident's case page gives each promise in Welsh, as a sentence, where translated.
+    let mut tx = t.db.begin().await.unwrap();
+    translations::db::save(
+        &mut tx,
+        by_code("cy").unwrap(),
+        "standard/online-reply/title",
+        "Online forms and emails replied to",
+        "Ateb ffurflenni ar-lein a negeseuon e-bost",
+        now_ms(),
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let link = body.split_whitespace().find(|w| w.contains("/open/")).unwrap().to_owned();
+    let path = link.trim_start_matches(|c| c != '/').trim_start_matches("//").to_owned();
+    let path = &path[path.find('/').unwrap()..];
+    let opened = get_in(&app, path, WELSH).await;
+    let followed = if opened.status == StatusCode::SEE_OTHER {
+        get_in(&app, opened.location(), &format!("{WELSH}; {}", set_cookies(&opened))).await
+    } else {
+        opened
+    };
+    assert!(
+        followed.body.contains(r#"lang="cy">Ateb ffurflenni ar-lein a negeseuon e-bost</dt>"#),
+        "{}",
+        followed.body
+    );
+    assert!(followed.body.contains("Byddwn yn gwneud hyn erbyn Dydd"), "{}", followed.body);
+    assert!(followed.body.contains(r#"lang="cy">Rhoi gwybod am fin heb ei gasglu</span>"#), "the service, in Welsh");
+
     // Staff see the language, and an update goes out framed in Welsh.
     let (cookie, csrf) = sign_in(&app, "caseworker@council.example").await;
     let page = format!("/staff/cases/{reference}");
@@ -150,6 +180,12 @@ async fn a_case_reported_in_welsh_keeps_the_language_and_every_message_is_in_it(
     assert_eq!(subject, format!("Ynghylch eich achos {reference}"));
     assert!(body.starts_with("Annwyl Jo Resident,\n\nPa ddiwrnod oedd hi?"), "{body}");
     assert!(body.contains("I ateb, atebwch yr e-bost hwn"), "{body}");
+}
+
+/// The cookies a response sets, as a Cookie header's value.
+fn set_cookies(reply: &crate::support::Reply) -> String {
+    let all = reply.headers.get_all(header::SET_COOKIE).iter().filter_map(|v| v.to_str().ok());
+    all.map(|v| v.split(';').next().unwrap_or_default().to_owned()).collect::<Vec<_>>().join("; ")
 }
 
 fn multipart(uri: &str, cookie: &str, csrf: &str, file: &str) -> Request<Body> {

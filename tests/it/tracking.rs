@@ -242,7 +242,7 @@ async fn the_case_page_speaks_welsh_with_welsh_dates_and_errors() {
     let shown = send(&app, welsh(&page, &[], "GET")).await;
     assert!(shown.body.contains("<html lang=\"cy\""));
     assert!(shown.body.contains("Wedi dod i law"), "the status in Welsh");
-    assert!(shown.body.contains("Erbyn Dydd "), "a promised date in Welsh: {}", shown.body);
+    assert!(shown.body.contains("Byddwn yn gwneud hyn erbyn Dydd "), "a promised date in Welsh: {}", shown.body);
     let wrong = send(&app, welsh(&format!("{page}/check"), &[("answer", "nobody@example.com")], "POST")).await;
     assert_eq!(wrong.status, 422);
     assert!(wrong.body.contains("Mae problem") && wrong.body.contains("Nid yw hynny&#39;n cyfateb"));

@@ -308,7 +308,8 @@ async fn a_case_can_be_followed_by_its_reference_without_showing_anything_person
     assert!(page.body.contains("Report a missed bin"), "the service");
     assert!(page.body.contains("Received"), "the status");
     assert!(page.body.contains("Online forms and emails replied to"), "the promise");
-    assert!(page.body.contains("By "), "the promised date");
+    assert!(page.body.contains("We will do this by "), "the promised date, as a sentence");
+    assert!(page.body.contains(r#"<strong class="govuk-tag govuk-tag--blue">Due</strong>"#), "and its tag");
     for personal in ["Jo Resident", "jo.resident@example.com", "12 High Street", "not emptied on Tuesday"] {
         assert!(!page.body.to_lowercase().contains(&personal.to_lowercase()), "{personal} is shown");
     }

@@ -44,7 +44,13 @@ const PROOF_SECONDS: i64 = 30 * 24 * 3600;
 pub struct Promise {
     pub title: String,
     pub wording: String,
+    /// The `lang` of the title and of the wording: translated, or English to fall back on.
+    pub title_lang: &'static str,
+    pub wording_lang: &'static str,
+    /// How it stands, as a sentence ("We will do this by Tuesday 3 March 2026.").
     pub outcome: String,
+    /// How it stands, in a word or two, for its tag ("Due").
+    pub status: String,
     /// A GOV.UK tag colour class, or empty.
     pub tag: &'static str,
     /// For staff: how the date was worked out.
@@ -99,6 +105,8 @@ struct TrackPage {
     chrome: Chrome,
     reference: CaseRef,
     service: String,
+    /// The `lang` of the service's name: the page's language where it is translated.
+    service_lang: &'static str,
     received: String,
     status: String,
     open: bool,
@@ -202,7 +210,12 @@ async fn page(
 ) -> Result<TrackPage, AppError> {
     let chrome = Chrome::translated(state);
     let language = chrome.language;
-    let service = services::db::name(state.db.reader(), case.service_id).await?.unwrap_or_default();
+    let texts = crate::translations::db::texts(state.db.reader(), language).await?;
+    let service = match services::db::get(state.db.reader(), case.service_id).await? {
+        Some(s) => texts.or_english(&crate::translations::Item::ServiceName(s.code), &s.name),
+        None => String::new(),
+    };
+    let service_lang = texts.lang(&service);
     let promises = promises(state, case.id, true, language).await?;
     let full = if full { Some(full_view(state, case, language).await?) } else { None };
     let done = match done {
@@ -218,6 +231,7 @@ async fn page(
     Ok(TrackPage {
         reference,
         service,
+        service_lang,
         received: date_in(state, language, case.created_at),
         status: status_words(language, case.status),
         open: case.status.is_open(),

@@ -1,6 +1,7 @@
 //! Each promise on a case with its date, in the visitor's language.
 
 use super::*;
+use crate::translations::Item;
 
 /// "Tuesday 3 March 2026" in the council's time zone, in a language.
 pub fn date_in(state: &AppState, language: Language, at: i64) -> String {
@@ -31,6 +32,8 @@ pub async fn promises(
     } else {
         clocks::replay(&cases::db::events(state.db.reader(), case_id).await?, &rules)
     };
+    // The council's words for its standards, in the visitor's language where translated.
+    let texts = crate::translations::db::texts(state.db.reader(), language).await?;
     let mut promises = Vec::new();
     for clock in clocks::db::for_case(state.db.reader(), case_id).await? {
         let Some(standard) = rules.version(&clock.standard_id, clock.standard_version) else { continue };
@@ -38,20 +41,24 @@ pub async fn promises(
         if published_only && (!standard.published || clock.state == ClockState::Withdrawn) {
             continue;
         }
-        let (outcome, tag) = match (clock.state, clock.due_at, clock.stopped_at) {
-            (ClockState::Withdrawn, _, _) => (say("promise-withdrawn", &[]), "govuk-tag--grey"),
-            (ClockState::Met, _, Some(at)) => (say("promise-done", &[("date", &date(at))]), "govuk-tag--green"),
+        // Every way a promise can stand reads as a sentence, beside a word for its tag.
+        let (outcome, status, tag) = match (clock.state, clock.due_at, clock.stopped_at) {
+            (ClockState::Withdrawn, _, _) => (say("promise-withdrawn", &[]), "withdrawn", "govuk-tag--grey"),
+            (ClockState::Met, _, Some(at)) => (say("promise-done", &[("date", &date(at))]), "done", "govuk-tag--green"),
             (ClockState::Missed, Some(due), Some(at)) => {
-                (say("promise-late-done", &[("due", &date(due)), ("date", &date(at))]), "govuk-tag--red")
+                (say("promise-late-done", &[("due", &date(due)), ("date", &date(at))]), "late", "govuk-tag--red")
             }
-            (ClockState::Missed, Some(due), None) => (say("promise-late", &[("due", &date(due))]), "govuk-tag--red"),
+            (ClockState::Missed, Some(due), None) => {
+                (say("promise-late", &[("due", &date(due))]), "late", "govuk-tag--red")
+            }
             (ClockState::Running, Some(due), None) if due < now => {
-                (say("promise-late", &[("due", &date(due))]), "govuk-tag--red")
+                (say("promise-late", &[("due", &date(due))]), "late", "govuk-tag--red")
             }
-            (ClockState::Paused, _, _) => (say("promise-paused", &[]), "govuk-tag--yellow"),
-            (_, Some(due), _) => (say("promise-by", &[("date", &date(due))]), "govuk-tag--blue"),
-            _ => (say("promise-no-date", &[]), "govuk-tag--grey"),
+            (ClockState::Paused, _, _) => (say("promise-paused", &[]), "paused", "govuk-tag--yellow"),
+            (_, Some(due), _) => (say("promise-by", &[("date", &date(due))]), "due", "govuk-tag--blue"),
+            _ => (say("promise-no-date", &[]), "no-date", "govuk-tag--grey"),
         };
+        let status = say(&format!("promise-tag-{status}"), &[]);
         let explained = replayed.iter().find(|c| c.standard.id == clock.standard_id).and_then(|c| {
             let d = c.deadline.as_ref()?;
             let calendar = rules.calendar(standard.calendar);
@@ -69,10 +76,15 @@ pub async fn promises(
                     .collect(),
             })
         });
+        let title = texts.or_english(&Item::StandardTitle(standard.id.clone()), &standard.title);
+        let wording = texts.or_english(&Item::StandardWording(standard.id.clone()), &standard.wording);
         promises.push(Promise {
-            title: standard.title.clone(),
-            wording: standard.wording.clone(),
+            title_lang: texts.lang(&title),
+            wording_lang: texts.lang(&wording),
+            title,
+            wording,
             outcome,
+            status,
             tag,
             explained,
         });
