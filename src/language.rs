@@ -110,6 +110,17 @@ pub fn text_with(language: Language, id: &str, args: &[(&'static str, &str)]) ->
     text_args(language, id, args.iter().map(|(k, v)| (*k, FluentValue::from(*v))).collect())
 }
 
+impl Language {
+    /// The language a printed letter to this reader is written in: their own where the
+    /// letters' fonts can write it, else English. Letters are PDF in the standard
+    /// Helvetica (`letters::pdf`), which writes Latin scripts, Welsh included, but not
+    /// Arabic: an Arabic reader's letters are in English until the letters embed a font
+    /// that writes Arabic.
+    pub fn in_print(self) -> Language {
+        if self.rtl { ENGLISH } else { self }
+    }
+}
+
 /// The language stored for a case or a translation: its code, English for an unknown one.
 pub fn of_code(code: &str) -> Language {
     by_code(code).unwrap_or(ENGLISH)

@@ -688,3 +688,8 @@ update-resolved-ask = هل حلّ هذا الأمر؟ أخبرنا، أو أخب
 
 ## A service notice's heading, when it is for every service
 notice-heading = إشعار
+
+## A printed letter's headings (Arabic letters are printed in English: see language::Language::in_print)
+letter-reference = رقمنا المرجعي: { $reference }
+letter-date = التاريخ: { $date }
+letter-page = رقمنا المرجعي: { $reference } (صفحة { $page })

@@ -682,3 +682,8 @@ update-resolved-ask = A wnaeth hyn ddatrys y mater? Dywedwch wrthym, neu dywedwc
 
 ## A service notice's heading, when it is for every service
 notice-heading = Hysbysiad
+
+## A printed letter's headings
+letter-reference = Ein cyfeirnod: { $reference }
+letter-date = Dyddiad: { $date }
+letter-page = Ein cyfeirnod: { $reference } (tudalen { $page })

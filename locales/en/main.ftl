@@ -686,3 +686,8 @@ update-resolved-ask = Did this sort it out? Tell us, or tell us what is still wr
 
 ## A service notice's heading, when it is for every service
 notice-heading = Notice
+
+## A printed letter's headings
+letter-reference = Our reference: { $reference }
+letter-date = Date: { $date }
+letter-page = Our reference: { $reference } (page { $page })

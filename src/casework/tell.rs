@@ -170,6 +170,7 @@ async fn send(
     now: i64,
 ) -> Result<(), sqlx::Error> {
     let To { case_id, customer_id, route, language } = *to;
+    let language = if route.channel == OutChannel::Letter { language.in_print() } else { language };
     let t = |id: &str, args: &[(&'static str, &str)]| crate::language::text_with(language, id, args);
     let contact_channel = match route.channel {
         OutChannel::Email => Channel::Email,

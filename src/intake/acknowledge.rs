@@ -82,8 +82,8 @@ pub(super) async fn acknowledge(
         }
     }
     let reference = ack.reference;
-    let lang = ack.language;
-    let promise = promise(&mut *conn, rules, clocks, ack, now).await?;
+    let lang = if by_email { ack.language } else { ack.language.in_print() };
+    let promise = promise(&mut *conn, rules, clocks, ack, lang, now).await?;
     let subject = format!("{}: {reference}", language::text(lang, "ack-subject"));
     // Tell us once: whoever reads this can report something else without typing their
     // details again.
@@ -132,6 +132,7 @@ async fn promise(
     rules: &Rules,
     clocks: &[clocks::Clock],
     ack: &Acknowledgement<'_>,
+    lang: language::Language,
     now: i64,
 ) -> Result<String, sqlx::Error> {
     let running = clocks.iter().filter(|c| c.state == clocks::State::Running);
@@ -142,7 +143,6 @@ async fn promise(
     else {
         return Ok(String::new());
     };
-    let lang = ack.language;
     let by = language::date(lang, p.by);
     let what = language::text_with(
         lang,

@@ -227,7 +227,7 @@ pub async fn log(db: &Db, council: &Council, rules: &Rules, logged: &Logged) -> 
         return Err(IntakeError::Invalid(order(errors)));
     };
     let request = Request {
-        language: crate::language::ENGLISH,
+        language: s.language,
         service,
         channel,
         customer,

@@ -135,7 +135,13 @@ pub fn sender(council: &Council, rules: &Rules) -> pdf::Sender {
 /// A printed row as a letter to lay out, dated the day it is printed.
 pub fn letter(council: &Council, rules: &Rules, row: &Outgoing, now: i64) -> pdf::Letter {
     let at = jiff::Timestamp::from_millisecond(now).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
-    let date = rules.calendars.council.local_date(at).strftime("%-d %B %Y").to_string();
+    let day = rules.calendars.council.local_date(at);
+    let language = row.language.in_print();
+    let date = if language == crate::language::ENGLISH {
+        day.strftime("%-d %B %Y").to_string()
+    } else {
+        crate::language::date(language, day)
+    };
     let reference = row.case_id.map(|id| CaseRef::from_id(&council.prefix, id).to_string()).unwrap_or_default();
     pdf::Letter {
         recipient: row.recipient.lines().map(str::to_owned).collect(),
@@ -144,6 +150,7 @@ pub fn letter(council: &Council, rules: &Rules, row: &Outgoing, now: i64) -> pdf
         subject: row.subject.clone(),
         body: row.body.clone(),
         large_print: row.large_print,
+        language,
     }
 }
 

@@ -49,6 +49,8 @@ pub struct Letter {
     /// The text, paragraphs separated by blank lines.
     pub body: String,
     pub large_print: bool,
+    /// The language of its headings ("Our reference", "Date").
+    pub language: crate::language::Language,
 }
 
 /// Who the letters come from: the council's name and where to write back.
@@ -109,6 +111,12 @@ fn win_ansi(c: char) -> u8 {
         '\u{2026}' => 0x85,
         '\u{20ac}' => 0x80,
         '\t' => b' ',
+        // Welsh's w and y with a circumflex are not in WinAnsi: the letter without the
+        // accent reads better than a question mark.
+        '\u{175}' => b'w',
+        '\u{177}' => b'y',
+        '\u{174}' => b'W',
+        '\u{176}' => b'Y',
         _ => b'?',
     }
 }
@@ -224,9 +232,10 @@ fn lay_out(letter: &Letter, from: &Sender) -> Vec<PageText> {
 
     // The reference and the date, below the window.
     let mut y = PAGE_H - 95.0 * MM;
-    page.put(Face::Regular, size, MARGIN, y, &format!("Our reference: {}", letter.reference));
+    let say = |id: &str, args: &[(&'static str, &str)]| crate::language::text_with(letter.language, id, args);
+    page.put(Face::Regular, size, MARGIN, y, &say("letter-reference", &[("reference", &letter.reference)]));
     y -= leading;
-    page.put(Face::Regular, size, MARGIN, y, &format!("Date: {}", letter.date));
+    page.put(Face::Regular, size, MARGIN, y, &say("letter-date", &[("date", &letter.date)]));
     y -= 2.0 * leading;
     for line in wrap(&letter.subject, Face::Bold, size, text_width) {
         page.put(Face::Bold, size, MARGIN, y, &line);
@@ -246,7 +255,8 @@ fn lay_out(letter: &Letter, from: &Sender) -> Vec<PageText> {
                     pages.push(PageText::default());
                     let page = pages.last_mut().expect("a page just added");
                     y = PAGE_H - MARGIN;
-                    let head = format!("Our reference: {} (page {page_number})", letter.reference);
+                    let number = page_number.to_string();
+                    let head = say("letter-page", &[("reference", &letter.reference), ("page", &number)]);
                     page.put(Face::Regular, size, MARGIN, y, &head);
                     y -= 2.0 * leading;
                 }
@@ -320,6 +330,7 @@ mod tests {
     fn text_outside_win_ansi_prints_as_a_question_mark() {
         assert_eq!(win_ansi('£'), 0xA3);
         assert_eq!(win_ansi('’'), 0x92);
-        assert_eq!(win_ansi('ŵ'), b'?');
+        assert_eq!(win_ansi('ŵ'), b'w');
+        assert_eq!(win_ansi('ب'), b'?');
     }
 }

@@ -78,10 +78,13 @@ pub struct Outgoing {
     pub failed_at: Option<i64>,
     pub calendar: Option<String>,
     pub large_print: bool,
+    /// The case's language (English without a case): a letter's headings are in it.
+    pub language: crate::language::Language,
 }
 
 const OUTGOING_COLUMNS: &str = "id, case_id, channel, purpose, recipient, subject, body, message_id, \
-     auto_submitted, in_reply_to, refs, created_at, sent_at, failed_at, calendar, large_print";
+     auto_submitted, in_reply_to, refs, created_at, sent_at, failed_at, calendar, large_print, \
+     (SELECT c.language FROM cases c WHERE c.id = outbox.case_id) AS language";
 
 pub async fn get(conn: &mut AnyConnection, id: i64) -> Result<Option<Outgoing>, sqlx::Error> {
     let sql = format!("SELECT {OUTGOING_COLUMNS} FROM outbox WHERE id = $1");
@@ -119,6 +122,7 @@ fn outgoing(row: &sqlx::any::AnyRow) -> Result<Outgoing, sqlx::Error> {
         failed_at: row.try_get("failed_at")?,
         calendar: row.try_get("calendar")?,
         large_print: row.try_get::<i64, _>("large_print")? != 0,
+        language: crate::language::of_code(&row.try_get::<Option<String>, _>("language")?.unwrap_or_default()),
     })
 }
 

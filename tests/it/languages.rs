@@ -286,3 +286,33 @@ async fn an_administrator_translates_beside_the_english_and_by_po_file_all_or_no
     let list = get_with(&app, "/services", WELSH).await;
     assert!(list.body.contains(r#"lang="cy">Unrhyw beth arall.</p>"#), "{}", list.body);
 }
+
+#[tokio::test]
+async fn an_adviser_logs_a_call_from_a_welsh_speaker_who_is_answered_in_welsh() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    account(&t.db, "adviser@council.example", "adviser", None, None).await;
+    let app = app(&t.db).await;
+    let (cookie, csrf) = sign_in(&app, "adviser@council.example").await;
+    let form = get_with(&app, "/staff/log", &cookie).await;
+    assert!(form.body.contains(r#"<option value="cy">Welsh</option>"#), "{}", form.body);
+    let fields = [
+        ("csrf", csrf.as_str()),
+        ("channel", "phone"),
+        ("service", "missed-bin"),
+        ("description", "Caller says the green bin was missed on Monday."),
+        ("address", "3 Mill Lane"),
+        ("name", "Gwen Caller"),
+        ("email", "gwen@example.com"),
+        ("language", "cy"),
+    ];
+    let reply = post_with(&app, "/staff/log", &cookie, &fields).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let language: String = sqlx::query_scalar("SELECT language FROM cases").fetch_one(t.db.reader()).await.unwrap();
+    assert_eq!(language, "cy");
+    let body: String = sqlx::query_scalar("SELECT body FROM outbox WHERE purpose = 'acknowledgement'")
+        .fetch_one(t.db.reader())
+        .await
+        .unwrap();
+    assert!(body.starts_with("Annwyl Gwen Caller,"), "{body}");
+}

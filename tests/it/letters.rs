@@ -96,6 +96,7 @@ fn a_large_print_letter_is_16_point_and_its_address_sits_in_the_window() {
         subject: "About your case KMB-4K7-9QX".into(),
         body: "Dear Mrs Jones,\n\n".to_owned() + &"We have emptied the bin in Mill Lane. ".repeat(120),
         large_print: true,
+        language: frontdoor::language::ENGLISH,
     };
     let from = pdf::Sender { name: "Kingsmead Council".into(), address: vec!["Town Hall".into(), "KM1 1AA".into()] };
     let normal = pdf::Letter { large_print: false, ..letter.clone() };
@@ -114,6 +115,28 @@ fn a_large_print_letter_is_16_point_and_its_address_sits_in_the_window() {
     let text = all_text(&pages);
     assert!(text.contains("Our reference: KMB-4K7-9QX"));
     assert!(text.contains("(page 2)"), "a continuation page names the reference and its number");
+}
+
+#[test]
+fn a_welsh_letters_headings_are_in_welsh_and_its_accents_print() {
+    let welsh = frontdoor::language::by_code("cy").unwrap();
+    let letter = pdf::Letter {
+        recipient: vec!["Mr Dafydd Jones".into(), "1 Heol y Dŵr".into(), "KM1 4AB".into()],
+        reference: "KMB-4K7-9QX".into(),
+        date: "Dydd Llun 7 Rhagfyr 2026".into(),
+        subject: "Ynghylch eich achos KMB-4K7-9QX".into(),
+        body: "Annwyl Mr Jones,\n\nMae'r dŵr wedi'i glirio.".into(),
+        large_print: false,
+        language: welsh,
+    };
+    let from = pdf::Sender { name: "Kingsmead Council".into(), address: vec!["Town Hall".into()] };
+    let text = all_text(&pages(&pdf::render(&[letter], &from, "test")));
+    assert!(text.contains("Ein cyfeirnod: KMB-4K7-9QX"), "{text}");
+    assert!(text.contains("Dyddiad: Dydd Llun 7 Rhagfyr 2026"), "{text}");
+    assert!(text.contains("Mae'r dwr wedi'i glirio."), "a w with a circumflex prints as w, not ?: {text}");
+    // Arabic cannot be printed in the letters' font: an Arabic reader's letters are in English.
+    assert_eq!(frontdoor::language::by_code("ar").unwrap().in_print(), frontdoor::language::ENGLISH);
+    assert_eq!(welsh.in_print(), welsh);
 }
 
 /// A letter from `customer` about `service`, received at `received_at` (or now).

@@ -39,6 +39,8 @@ pub struct LogForm {
     postal_postcode: String,
     prefers_post: String,
     large_print: String,
+    /// The language they want us to write in: en, cy or ar.
+    language: String,
     resolved: String,
     outcome: String,
     /// What the contact was (a demand code), or empty to be worked out.
@@ -71,6 +73,7 @@ impl LogForm {
                 "postal-postcode" => &mut form.postal_postcode,
                 "prefers-post" => &mut form.prefers_post,
                 "large-print" => &mut form.large_print,
+                "language" => &mut form.language,
                 "resolved" => &mut form.resolved,
                 "outcome" => &mut form.outcome,
                 "demand" => &mut form.demand,
@@ -111,6 +114,10 @@ struct LogPage {
 impl LogPage {
     fn error_for(&self, field: &str) -> Option<&str> {
         crate::forms::error_for(&self.errors, field)
+    }
+
+    fn languages(&self) -> [crate::language::Language; 3] {
+        crate::language::LANGUAGES
     }
 }
 
@@ -241,6 +248,8 @@ pub async fn submit(
             postal_postcode: form.postal_postcode.clone(),
             prefers_post: form.prefers_post == "yes",
             large_print: form.large_print == "yes",
+            // An unknown code is English, the form's default.
+            language: crate::language::of_code(&form.language),
             uploads: form.uploads.clone(),
             ..Submission::default()
         },
