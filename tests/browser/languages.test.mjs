@@ -151,3 +151,50 @@ test('an administrator sees what needs translation beside the English, and downl
   assert.match(await po.text(), /msgctxt "service\/pothole\/name"\nmsgid "Report a pothole"\nmsgstr "Rhoi gwybod am dwll yn y ffordd"/)
   await checked.context().close()
 })
+
+// The first result's name for a search, on a page read with or without JavaScript.
+async function firstFound (page, q) {
+  await page.goto(`${base}/services?q=${encodeURIComponent(q)}`)
+  return (await page.locator('main ul.govuk-list li a').first().textContent()).trim()
+}
+
+for (const javaScriptEnabled of [false, true]) {
+  test(`search forgives, in English and in Welsh, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async () => {
+    const page = await newPage({ javaScriptEnabled })
+    await page.goto(base + '/language/en?next=/services')
+    assert.equal(await firstFound(page, 'streetlight'), 'Report a faulty street light')
+    assert.equal(await firstFound(page, 'potholes'), 'Report a pothole')
+    assert.equal(await firstFound(page, 'bin not collected'), 'Report a missed bin collection')
+    assert.equal(await firstFound(page, 'flytipping'), 'Report fly-tipping')
+    await page.goto(base + '/language/cy?next=/services')
+    assert.equal(await firstFound(page, 'golau stryd'), 'Rhoi gwybod am olau stryd diffygiol')
+    // English words find a service on the Welsh site too, shown in Welsh.
+    assert.equal(await firstFound(page, 'potholes'), 'Rhoi gwybod am dwll yn y ffordd')
+    if (javaScriptEnabled) await expectAccessible(page, 'search results in Welsh')
+    await page.context().close()
+  })
+
+  test(`staff read a case's timeline in words and the outbox without residents' private links, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async () => {
+    const page = await newPage({ javaScriptEnabled })
+    await signIn(page, base, 'waste.officer@kingsmead.example')
+    await page.goto(base + '/staff/queue')
+    await page.locator('tbody a[href^="/staff/cases/"]').first().click()
+    await page.waitForSelector('.moj-timeline')
+    const timeline = await page.locator('.moj-timeline').textContent()
+    assert.doesNotMatch(timeline, /\{"/, 'no JSON on the timeline')
+    assert.match(timeline, /Case created/)
+    if (javaScriptEnabled) await expectAccessible(page, 'a case and its timeline')
+    await page.context().close()
+
+    const adviser = await newPage({ javaScriptEnabled })
+    await signIn(adviser, base, 'adviser@kingsmead.example')
+    await adviser.goto(base + '/staff/mail/outbox')
+    const outbox = await adviser.locator('main').textContent()
+    assert.doesNotMatch(outbox, /\/cases\/KMB-[^\s]+\/open\/[0-9a-f]{16}/, 'no signed links to open a case')
+    assert.doesNotMatch(outbox, /\/you\/[A-Za-z0-9_-]{16}/, 'no private links to a resident\'s details')
+    assert.match(outbox, /\[private link to follow the case\]/, 'a link was sent, and says what for')
+    if (javaScriptEnabled) await expectAccessible(adviser, 'the outbox')
+    expectNoScriptErrors(adviser)
+    await adviser.context().close()
+  })
+}

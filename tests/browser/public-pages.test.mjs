@@ -257,7 +257,7 @@ test('a resident reports, gets the email, follows the case, replies, sees a staf
   await page.fill('#comment', 'The blue bin was missed too.')
   await page.click('form[action$="/feedback"] button')
   await page.waitForSelector('.govuk-notification-banner--success')
-  assert.match(await page.locator('.govuk-notification-banner').textContent(), /reopened/)
+  assert.match(await page.locator('.govuk-notification-banner').textContent(), /We have reopened your case\. We will deal with it by [A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ 20\d\d\./)
   assert.match(await page.locator('main').textContent(), /Reopened/)
   await expectAccessible(page, 'the case page after reopening')
   expectNoScriptErrors(page, 422)
