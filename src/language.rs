@@ -89,6 +89,20 @@ pub fn date(language: Language, day: jiff::civil::Date) -> String {
     )
 }
 
+/// "5 January 2027" (no weekday) in a language.
+pub fn day_month_year(language: Language, day: jiff::civil::Date) -> String {
+    let month = text_args(language, "month-name", vec![("month", FluentValue::from(day.month()))]);
+    text_args(
+        language,
+        "date-short",
+        vec![
+            ("day", FluentValue::from(day.day().to_string())),
+            ("month", FluentValue::from(month)),
+            ("year", FluentValue::from(day.year().to_string())),
+        ],
+    )
+}
+
 /// "Tuesday 3 March 2026 at 2:05pm" in a language.
 pub fn date_time(language: Language, at: &jiff::Zoned) -> String {
     let hour = at.hour() % 12;

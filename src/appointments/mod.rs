@@ -31,6 +31,7 @@ use crate::cases::db::NewEvent;
 use crate::casework::append_event;
 use crate::config::Council;
 use crate::db::vocabulary::vocabulary;
+use crate::language::Language;
 use crate::outbox::Purpose;
 use crate::rollups::{self, Delta};
 use crate::standards::bookable::Bookable;
@@ -121,6 +122,28 @@ pub fn describe(calendar: &Calendar, ms: i64) -> String {
     format!("{} at {time}", z.strftime("%A %-d %B %Y"))
 }
 
+/// [`describe`] in a language: English as it always was, another language by its own
+/// words for dates and times ("Dydd Mawrth 3 Mawrth 2026 am 2:00pm").
+pub fn describe_in(calendar: &Calendar, ms: i64, language: Language) -> String {
+    if language == crate::language::ENGLISH {
+        return describe(calendar, ms);
+    }
+    let Ok(t) = jiff::Timestamp::from_millisecond(ms) else { return String::new() };
+    crate::language::date_time(language, &t.to_zoned(calendar.time_zone().clone()))
+}
+
+/// A service's name in a language, where it is translated.
+async fn service_in(
+    conn: &mut AnyConnection,
+    service_id: i64,
+    english: &str,
+    language: Language,
+) -> Result<String, sqlx::Error> {
+    let Some(service) = crate::services::db::get(&mut *conn, service_id).await? else { return Ok(english.to_owned()) };
+    let item = crate::translations::Item::ServiceName(service.code);
+    crate::translations::db::one(conn, language, &item, english).await
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum AppointmentError {
     /// The time asked for cannot be booked; the message says why.
@@ -159,22 +182,30 @@ pub struct Booking<'a> {
 }
 
 /// What the customer is sent: where, when, and how to change it.
-fn letter(
-    council: &Council,
-    rules: &Rules,
-    what: &str,
-    service: &str,
-    site: &str,
+/// An appointment's letter, in the customer's language.
+struct Letter<'a> {
+    language: Language,
+    what: &'a str,
+    service: &'a str,
+    site: &'a str,
     starts_at: i64,
-    link: &str,
-) -> String {
+    link: &'a str,
+}
+
+fn letter(council: &Council, rules: &Rules, l: &Letter<'_>) -> String {
     let calendar = &rules.calendars.council;
-    let place = rules.policy.contact.place(site);
+    let place = rules.policy.contact.place(l.site);
+    let t = |id: &str, args: &[(&'static str, &str)]| crate::language::text_with(l.language, id, args);
+    let when = describe_in(calendar, l.starts_at, l.language);
+    let link = format!("{}/appointments/{}", council.public_url, l.link);
     format!(
-        "{what}\n\nWhat: {service}\nWhen: {}\nWhere: {place}\n\nPlease come to reception a few minutes before the time; we will see you within 5 minutes of it.\n\n\
-         To change or cancel it: {}/appointments/{link}",
-        describe(calendar, starts_at),
-        council.public_url
+        "{}\n\n{}\n{}\n{}\n\n{}\n\n{}",
+        l.what,
+        t("appointment-what", &[("service", l.service)]),
+        t("appointment-when", &[("when", &when)]),
+        t("appointment-where", &[("place", &place)]),
+        t("appointment-come-early", &[]),
+        t("appointment-change", &[("link", &link)]),
     )
 }
 
@@ -251,13 +282,22 @@ pub async fn book(
     }
     let appointment = db::get(&mut *conn, id).await?.ok_or(AppointmentError::NotNow("The booking was not kept"))?;
     let file = meeting_file(council, rules, &appointment, booking.service_name, false, now);
-    let mut body =
-        letter(council, rules, "Your appointment is booked.", booking.service_name, &b.site, booking.starts_at, &token);
+    let language = crate::casework::tell::language_for(&mut *conn, booking.case_id).await?;
+    let service = service_in(&mut *conn, booking.service_id, booking.service_name, language).await?;
+    let booked = crate::language::text(language, "appointment-booked");
+    let what = Letter {
+        language,
+        what: &booked,
+        service: &service,
+        site: &b.site,
+        starts_at: booking.starts_at,
+        link: &token,
+    };
+    let mut body = letter(council, rules, &what);
     if !interpreters.is_empty() {
-        body.push_str(&format!(
-            "\n\nWe will arrange for this to be there for you: {}. If you need anything else, tell us.",
-            interpreters.join("; ")
-        ));
+        let arranged = interpreters.join("; ");
+        let arranged = crate::language::text_with(language, "appointment-interpreter", &[("what", &arranged)]);
+        body.push_str(&format!("\n\n{arranged}"));
     }
     crate::casework::tell::tell_with_calendar(
         &mut *conn,
@@ -345,10 +385,13 @@ async fn record_change(
     record_notice(&mut *conn, rules, change, now).await?;
     let calendar = &rules.calendars.council;
     let why = if reason.is_empty() { String::new() } else { format!(" {reason}") };
+    // The timeline's note in English, for staff; the customer's words in their language.
+    let language = crate::casework::tell::language_for(&mut *conn, before.case_id).await?;
     let (event, what) = if cancelled {
+        let was = describe_in(calendar, before.starts_at, language);
         (
             format!("Appointment on {} cancelled.{why}", describe(calendar, before.starts_at)),
-            format!("Your appointment on {} is cancelled.{why}", describe(calendar, before.starts_at)),
+            format!("{}{why}", crate::language::text_with(language, "appointment-cancelled", &[("when", &was)])),
         )
     } else {
         (
@@ -357,22 +400,32 @@ async fn record_change(
                 describe(calendar, before.starts_at),
                 describe(calendar, after.starts_at)
             ),
-            format!("Your appointment has moved to a new time.{why}"),
+            format!("{}{why}", crate::language::text(language, "appointment-moved")),
         )
     };
     let actor = staff_id.map_or(Actor::customer(None), Actor::staff);
     append_event(&mut *conn, before.case_id, &NewEvent::note(actor, &event, true), rules, now).await?;
     let file = meeting_file(council, rules, &after, service, cancelled, now);
     let body = if cancelled {
-        format!("{what}\n\nTo book another: {}/services", council.public_url)
+        let link = format!("{}/services", council.public_url);
+        format!("{what}\n\n{}", crate::language::text_with(language, "appointment-book-another", &[("link", &link)]))
     } else {
         let token = match by {
             // The customer's own link still works; staff never see it, so a new one is sent.
             ChangedBy::Customer => None,
             ChangedBy::Council { .. } => Some(db::new_token(&mut *conn, before.id).await?),
         };
-        let link = token.as_deref().map_or("(the link in our earlier email)".to_owned(), str::to_owned);
-        letter(council, rules, &what, service, &after.site, after.starts_at, &link)
+        let link = token.unwrap_or_else(|| crate::language::text(language, "appointment-earlier-link"));
+        let service = service_in(&mut *conn, before.service_id, service, language).await?;
+        let what = Letter {
+            language,
+            what: &what,
+            service: &service,
+            site: &after.site,
+            starts_at: after.starts_at,
+            link: &link,
+        };
+        letter(council, rules, &what)
     };
     crate::casework::tell::tell_with_calendar(
         &mut *conn,
@@ -524,13 +577,19 @@ pub async fn remind(
         if !db::mark_reminded(&mut *conn, a.id, now).await? {
             continue;
         }
-        let service = crate::services::db::get(&mut *conn, a.service_id).await?.map(|s| s.name).unwrap_or_default();
+        let english = crate::services::db::get(&mut *conn, a.service_id).await?.map(|s| s.name).unwrap_or_default();
+        let language = crate::casework::tell::language_for(&mut *conn, a.case_id).await?;
+        let service = service_in(&mut *conn, a.service_id, &english, language).await?;
         let place = rules.policy.contact.place(&a.site);
+        let t = |id: &str, args: &[(&'static str, &str)]| crate::language::text_with(language, id, args);
+        let when = describe_in(calendar, a.starts_at, language);
         let body = format!(
-            "A reminder of your appointment.\n\nWhat: {service}\nWhen: {}\nWhere: {place}\n\n\
-             If you cannot come, please change or cancel it with the link in the email that confirmed it, \
-             or phone us, so someone else can have the time.",
-            describe(calendar, a.starts_at)
+            "{}\n\n{}\n{}\n{}\n\n{}",
+            t("appointment-reminder", &[]),
+            t("appointment-what", &[("service", &service)]),
+            t("appointment-when", &[("when", &when)]),
+            t("appointment-where", &[("place", &place)]),
+            t("appointment-reminder-change", &[]),
         );
         crate::casework::tell::tell_if_reachable(&mut *conn, council, a.case_id, Purpose::Update, &body, now).await?;
     }

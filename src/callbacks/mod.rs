@@ -265,11 +265,14 @@ pub async fn record_try(
             None => false,
         };
         if emailed {
+            let language = crate::casework::tell::language_for(&mut *conn, due.case_id).await?;
+            let t = |id: &str, args: &[(&'static str, &str)]| crate::language::text_with(language, id, args);
+            let link = format!("{}/services/callback/report", council.public_url);
             let letter = format!(
-                "We tried to phone you {TRIES} times on {} as you asked, but could not reach you.\n\n\
-                 To ask us to call you again at a time that suits you: {}/services/callback/report\n\
-                 Or reply to this email and tell us what you need.",
-                due.phone, council.public_url
+                "{}\n\n{}\n{}",
+                t("callback-gave-up", &[("tries", &TRIES.to_string()), ("phone", &due.phone)]),
+                t("callback-ask-again", &[("link", &link)]),
+                t("callback-or-reply", &[])
             );
             crate::casework::tell::tell_if_reachable(&mut *conn, council, due.case_id, Purpose::Update, &letter, now)
                 .await?;

@@ -208,19 +208,20 @@ pub async fn extend(
     if let Some(customer_id) = case.customer_id {
         let route = crate::casework::tell::route_to(&mut *conn, customer_id).await?;
         let reference = CaseRef::from_id(&council.prefix, case_id);
-        let when = rules.calendar(standard.calendar).local_date(new_due).strftime("%A %-d %B %Y").to_string();
-        let subject = format!("{reference}: we need more time");
-        let text = format!(
-            "We are sorry, but we need more time to deal with {reference}.\n\n\
-             We will now reply by {when}.\n\nThe reason: {reason}\n\n\
-             If this causes you a problem, reply to this message and tell us."
-        );
         let Some(route) = route else { return Ok(new_due) };
-        let text = if route.channel == OutChannel::Letter {
-            text.replace("reply to this message and tell us", "write to us or phone us, and give your reference")
-        } else {
-            text
-        };
+        let by_letter = route.channel == OutChannel::Letter;
+        let language = if by_letter { case.language.in_print() } else { case.language };
+        let t = |id: &str, args: &[(&'static str, &str)]| crate::language::text_with(language, id, args);
+        let when = crate::language::date(language, rules.calendar(standard.calendar).local_date(new_due));
+        let reference = reference.to_string();
+        let subject = t("extension-subject", &[("reference", &reference)]);
+        let text = format!(
+            "{sorry}\n\n{by}\n\n{why}\n\n{answer}",
+            sorry = t("extension-sorry", &[("reference", &reference)]),
+            by = t("extension-by", &[("date", &when)]),
+            why = t("extension-reason", &[("reason", reason)]),
+            answer = t(if by_letter { "extension-answer-letter" } else { "extension-answer-email" }, &[]),
+        );
         let message = NewMessage {
             case_id,
             customer_id,

@@ -98,6 +98,21 @@ pub async fn route_to(conn: &mut AnyConnection, customer_id: i64) -> Result<Opti
     Ok(route(&db::how_to_reach(conn, customer_id).await?))
 }
 
+/// The language a message to the case's customer is written in: the case's, but
+/// English for a printed letter whose font cannot write it (`Language::in_print`).
+/// Workflows that write their own words to the customer write them in this.
+pub async fn language_for(conn: &mut AnyConnection, case_id: i64) -> Result<Language, sqlx::Error> {
+    let Some(case) = cases::db::get(&mut *conn, case_id).await? else { return Ok(crate::language::ENGLISH) };
+    let route = match case.customer_id {
+        Some(id) => route_to(&mut *conn, id).await?,
+        None => None,
+    };
+    Ok(match route {
+        Some(route) if route.channel == OutChannel::Letter => case.language.in_print(),
+        _ => case.language,
+    })
+}
+
 /// The case's customer, how they will be told, and in which language.
 async fn route_for_case(conn: &mut AnyConnection, case_id: i64) -> Result<(i64, Route, Language), TellError> {
     let case = cases::db::get(&mut *conn, case_id).await?;

@@ -22,6 +22,7 @@ use crate::casework::{append_event, change_status};
 use crate::config::Council;
 use crate::db::vocabulary::vocabulary;
 use crate::forms::{Checker, FieldError, OUTCOME_MAX};
+use crate::language;
 use crate::outbox::Purpose;
 use crate::standards::{Milestone, Rules};
 
@@ -202,17 +203,16 @@ pub async fn acknowledge_stage2(
     let due = super::clocks::replay(&events, rules)
         .iter()
         .find(|c| c.standard.id == "complaint-stage2-respond")
-        .and_then(super::clocks::Clock::due)
+        .and_then(super::clocks::Clock::due);
+    let language = crate::casework::tell::language_for(&mut *conn, case.id).await?;
+    let t = |id: &str, args: &[(&'static str, &str)]| language::text_with(language, id, args);
+    let due = due
         .map(|due| {
-            format!(
-                " We will give you our final answer by {}.",
-                rules.calendars.council.local_date(due).strftime("%A %-d %B %Y")
-            )
+            let date = language::date(language, rules.calendars.council.local_date(due));
+            format!(" {}", t("complaint-stage2-by", &[("date", &date)]))
         })
         .unwrap_or_default();
-    let text = format!(
-        "We have your request to take your complaint to stage 2. Someone who did not deal with it at stage 1 will look at it again.{due}"
-    );
+    let text = format!("{}{due}", t("complaint-stage2-received", &[]));
     tell(&mut *conn, council, case.id, Purpose::Update, &text, now).await?;
     Ok(())
 }
@@ -257,14 +257,19 @@ pub async fn answer(
     }
     let checked = check(answer, today)?;
     db::record_answer(&mut *conn, case.id, number, &checked, staff_id, now).await?;
+    // The officer's own words, then ours in the customer's language.
+    let language = crate::casework::tell::language_for(&mut *conn, case.id).await?;
+    let t = |id: &str, args: &[(&'static str, &str)]| language::text_with(language, id, args);
     let mut letter = checked.text.clone();
-    letter.push_str(&format!("\n\nOur decision: your complaint is {}.", checked.outcome.label().to_lowercase()));
+    let outcome = t(&format!("complaint-outcome-{}", checked.outcome.as_str()), &[]);
+    letter.push_str(&format!("\n\n{}", t("complaint-decision", &[("outcome", &outcome)])));
     for (promise, due) in &checked.promises {
-        letter.push_str(&format!("\nWhat we will do by {}: {promise}", due.strftime("%-d %B %Y")));
+        let date = language::day_month_year(language, *due);
+        letter.push_str(&format!("\n{}", t("complaint-will-do", &[("date", &date), ("promise", promise)])));
     }
     letter.push_str("\n\n");
     let case_url = format!("{}/cases/{}", council.public_url, crate::cases::CaseRef::from_id(&council.prefix, case.id));
-    letter.push_str(&signpost(number, &case_url, &rules.policy.complaints.ombudsman));
+    letter.push_str(&signpost(language, number, &case_url, &rules.policy.complaints.ombudsman));
     let actor = Actor::staff(staff_id);
     write(&mut *conn, council, rules, case.id, actor, Purpose::Reply, &letter, now).await?;
     let note = format!("Stage {number} answer given: {}.", checked.outcome.label().to_lowercase());
@@ -274,17 +279,11 @@ pub async fn answer(
 
 /// What every answer ends with: at stage 1, how to ask for stage 2; at stage 2, the
 /// ombudsman, as the Code requires of a final answer.
-pub fn signpost(stage: i64, case_url: &str, ombudsman: &str) -> String {
+pub fn signpost(language: language::Language, stage: i64, case_url: &str, ombudsman: &str) -> String {
     if stage == 1 {
-        format!(
-            "If you are not happy with this answer, you can ask us to look at your complaint again at stage 2. \
-             You do not need to give a reason. Reply to this email, or ask on your case's page: {case_url}"
-        )
+        language::text_with(language, "complaint-signpost-stage1", &[("link", case_url)])
     } else {
-        format!(
-            "This is our final answer. If you are still not happy, you can ask the ombudsman to look at your \
-             complaint. It is free and independent. {ombudsman}"
-        )
+        language::text_with(language, "complaint-signpost-final", &[("ombudsman", ombudsman)])
     }
 }
 
@@ -352,7 +351,12 @@ pub async fn keep_promise(
         return Err(ComplaintError::NotNow("That promise has already been kept, or is not this case's"));
     };
     db::keep_promise(&mut *conn, action_id, staff_id, &note, now).await?;
-    let text = format!("In our answer we promised this: {promise}\nIt is done: {note}");
+    let language = crate::casework::tell::language_for(&mut *conn, case.id).await?;
+    let text = format!(
+        "{}\n{}",
+        language::text_with(language, "complaint-promised", &[("promise", &promise)]),
+        language::text_with(language, "complaint-promise-done", &[("note", &note)])
+    );
     write(&mut *conn, council, rules, case.id, Actor::staff(staff_id), Purpose::Update, &text, now).await?;
     Ok(())
 }

@@ -244,15 +244,13 @@ pub async fn answer(
         return Err(InformationError::Invalid(c.errors));
     }
     let case_url = format!("{}/cases/{}", council.public_url, CaseRef::from_id(&council.prefix, case.id));
-    let review = match case.case_type {
-        CaseType::Eir => "ask us to reconsider it",
-        _ => "ask for an internal review",
+    let language = crate::casework::tell::language_for(&mut *conn, case.id).await?;
+    let closing = match case.case_type {
+        CaseType::Eir => "info-closing-eir",
+        _ => "info-closing-foi",
     };
-    let closing = format!(
-        "If you are not happy with this answer, you can {review}. Someone who did not make this decision will \
-         look at it again. Ask within 40 working days: reply to this email, or ask on your case's page: {case_url}"
-    );
-    let decision = Decision { stage: 1, code: outcome.as_str(), label: outcome.label(), cited, text, closing };
+    let closing = crate::language::text_with(language, closing, &[("link", &case_url)]);
+    let decision = Decision { stage: 1, code: outcome.as_str(), cited, text, closing, language };
     give(conn, council, rules, case.id, staff_id, decision, now).await
 }
 
@@ -260,13 +258,15 @@ pub async fn answer(
 struct Decision {
     stage: i64,
     code: &'static str,
-    label: &'static str,
     /// The exemptions relied on.
     cited: Vec<Exemption>,
     /// The officer's words to the requester.
     text: String,
     /// What the letter ends with: where to go next.
     closing: String,
+    /// The language the letter's own words are in (the customer's); the exemptions are
+    /// cited as the Acts name them, in English.
+    language: crate::language::Language,
 }
 
 /// Records a decision, writes to the requester (the officer's words, the decision, the
@@ -280,20 +280,23 @@ async fn give(
     decision: Decision,
     now: i64,
 ) -> Result<(), InformationError> {
-    let Decision { stage, code, label, cited, text, closing } = decision;
+    let Decision { stage, code, cited, text, closing, language } = decision;
     db::insert_response(&mut *conn, case_id, stage, code, &join(&cited), staff_id, now).await?;
-    let whose = if stage == 1 { "Our decision" } else { "The review's decision" };
+    let t = |id: &str, args: &[(&'static str, &str)]| crate::language::text_with(language, id, args);
+    let whose = if stage == 1 { "info-decision-first" } else { "info-decision-review" };
+    let decided = t(&format!("info-outcome-{code}"), &[]);
     let mut letter = text;
-    letter.push_str(&format!("\n\n{whose}: {}.", label.to_lowercase()));
+    letter.push_str(&format!("\n\n{}", t(whose, &[("decision", &decided)])));
     if !cited.is_empty() {
-        letter.push_str("\nThe law allows us to withhold information for these reasons:");
+        letter.push_str(&format!("\n{}", t("info-withheld", &[])));
         for e in &cited {
             letter.push_str(&format!("\n- {}", e.label()));
         }
     }
     letter.push_str("\n\n");
     letter.push_str(&closing);
-    let note = format!("{}: {}.", if stage == 1 { "Answered" } else { "Review answered" }, label.to_lowercase());
+    let english = crate::language::text(crate::language::ENGLISH, &format!("info-outcome-{code}"));
+    let note = format!("{}: {english}.", if stage == 1 { "Answered" } else { "Review answered" });
     send_and_resolve(conn, council, rules, case_id, staff_id, &letter, &note, now).await
 }
 
@@ -373,12 +376,10 @@ pub async fn answer_review(
     if !c.errors.is_empty() {
         return Err(InformationError::Invalid(c.errors));
     }
-    let closing = format!(
-        "This is our final answer. If you are still not happy, you can complain to the Information \
-         Commissioner. It is free and independent. {}",
-        rules.policy.information.regulator
-    );
-    let decision = Decision { stage: 2, code: outcome.as_str(), label: outcome.label(), cited, text, closing };
+    let language = crate::casework::tell::language_for(&mut *conn, case.id).await?;
+    let regulator = &rules.policy.information.regulator;
+    let closing = crate::language::text_with(language, "info-closing-final", &[("regulator", regulator)]);
+    let decision = Decision { stage: 2, code: outcome.as_str(), cited, text, closing, language };
     give(conn, council, rules, case.id, staff_id, decision, now).await
 }
 

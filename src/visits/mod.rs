@@ -19,6 +19,7 @@ use crate::cases::{Actor, CaseRef};
 use crate::casework::append_event;
 use crate::config::Council;
 use crate::db::vocabulary::vocabulary;
+use crate::language::Language;
 use crate::outbox::Purpose;
 use crate::rollups::{self, Delta};
 use crate::standards::{Measure, Rules};
@@ -67,6 +68,22 @@ pub fn when(rules: &Rules, due: i64, window_end: Option<i64>) -> String {
             format!("{}, up to {to}", describe(calendar, due))
         }
         _ => describe(calendar, due),
+    }
+}
+
+/// [`when`] in a language: English as it always was, another by its own words.
+pub fn when_in(rules: &Rules, due: i64, window_end: Option<i64>, language: Language) -> String {
+    if language == crate::language::ENGLISH {
+        return when(rules, due, window_end);
+    }
+    let calendar = &rules.calendars.council;
+    let from = appointments::describe_in(calendar, due, language);
+    match window_end {
+        Some(end) if end > due => {
+            let to = appointments::describe_in(calendar, end, language);
+            crate::language::text_with(language, "visit-window", &[("from", &from), ("to", &to)])
+        }
+        _ => from,
     }
 }
 
@@ -133,13 +150,15 @@ pub async fn arrange(
     let when = when(rules, v.due_at, v.window_end);
     let text = format!("Home visit arranged: {} will visit {when}.", v.officer_name);
     append_event(&mut *conn, a.case_id, &NewEvent::note(Actor::staff(a.staff_id), &text, true), rules, now).await?;
+    let language = crate::casework::tell::language_for(&mut *conn, a.case_id).await?;
+    let t = |id: &str, args: &[(&'static str, &str)]| crate::language::text_with(language, id, args);
+    let card = v.id_card.clone().unwrap_or_else(|| t("visit-card-unknown", &[]));
+    let check = format!("{}/check-officer", council.public_url);
+    let visiting = when_in(rules, v.due_at, v.window_end, language);
     let body = format!(
-        "{} from {} will visit your home {when}.\n\nThey will show you an identity card numbered {}. \
-         To check it is real, go to {}/check-officer or phone us.",
-        v.officer_name,
-        v.team_name,
-        v.id_card.as_deref().unwrap_or("(ask to see it)"),
-        council.public_url
+        "{}\n\n{}",
+        t("visit-arranged", &[("officer", &v.officer_name), ("team", &v.team_name), ("when", &visiting)]),
+        t("visit-card", &[("card", &card), ("link", &check)])
     );
     let ics = file(council, &v, false, now);
     tell(conn, council, a.case_id, &body, &ics, now).await?;
@@ -202,20 +221,26 @@ pub async fn change(
     appointments::record_notice(&mut *conn, rules, change, now).await?;
     let why = if reason.is_empty() { String::new() } else { format!(" {reason}") };
     let was = when(rules, before.due_at, before.window_end);
+    // The timeline's note in English, for staff; the customer's words in their language.
+    let language = crate::casework::tell::language_for(&mut *conn, before.case_id).await?;
+    let t = |id: &str, args: &[(&'static str, &str)]| crate::language::text_with(language, id, args);
+    let was_for_them = when_in(rules, before.due_at, before.window_end, language);
     let (event, body) = match to {
-        None => {
-            (format!("Home visit {was} cancelled.{why}"), format!("The visit to your home {was} is cancelled.{why}"))
-        }
+        None => (
+            format!("Home visit {was} cancelled.{why}"),
+            format!("{}{why}", t("visit-cancelled", &[("when", &was_for_them)])),
+        ),
         Some(_) => {
             let now_when = when(rules, after.due_at, after.window_end);
+            let for_them = when_in(rules, after.due_at, after.window_end, language);
+            let card = after.id_card.clone().unwrap_or_else(|| t("visit-card-unknown", &[]));
+            let check = format!("{}/check-officer", council.public_url);
             (
                 format!("Home visit moved from {was} to {now_when}.{why}"),
                 format!(
-                    "The visit to your home has moved to {now_when}.{why}\n\n{} will show you an identity card numbered {}; \
-                     check it at {}/check-officer.",
-                    after.officer_name,
-                    after.id_card.as_deref().unwrap_or("(ask to see it)"),
-                    council.public_url
+                    "{}{why}\n\n{}",
+                    t("visit-moved", &[("when", &for_them)]),
+                    t("visit-moved-card", &[("officer", &after.officer_name), ("card", &card), ("link", &check)])
                 ),
             )
         }

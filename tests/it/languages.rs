@@ -316,3 +316,50 @@ async fn an_adviser_logs_a_call_from_a_welsh_speaker_who_is_answered_in_welsh() 
         .unwrap();
     assert!(body.starts_with("Annwyl Gwen Caller,"), "{body}");
 }
+
+#[tokio::test]
+async fn the_councils_own_messages_to_a_welsh_resident_are_in_welsh_and_an_english_one_keeps_the_english() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let lead = account(&t.db, "lead@council.example", "team_lead", Some("waste"), None).await;
+    let app = app(&t.db).await;
+    let rules = crate::support::rules(&t.db).await;
+    let council = crate::support::council_for(&t.db);
+    let mut sent = Vec::new();
+    for (cookie, email) in [(WELSH, "gwen@example.com"), ("fd_lang=en", "jo@example.com")] {
+        let fields = valid_report_with(&[("email", email)]);
+        let reply = post_with(&app, "/services/missed-bin/report/send", cookie, &fields).await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+        sent.push(frontdoor::cases::CaseRef::parse(&council.prefix, reference_in(reply.location())).unwrap().id());
+    }
+    for case_id in &sent {
+        let mut tx = t.db.begin().await.unwrap();
+        frontdoor::casework::clocks::extend(
+            &mut tx,
+            *case_id,
+            "request-resolved",
+            5,
+            "The crew is off sick.",
+            lead,
+            &rules,
+            &council,
+            now_ms(),
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+    }
+    let told: Vec<(String, String)> =
+        sqlx::query_as("SELECT subject, body FROM outbox WHERE purpose = 'update' ORDER BY case_id")
+            .fetch_all(t.db.reader())
+            .await
+            .unwrap();
+    assert_eq!(told.len(), 2);
+    assert!(told[0].0.ends_with(": mae angen mwy o amser arnom"), "{:?}", told[0]);
+    assert!(told[0].1.starts_with("Mae'n ddrwg gennym, ond mae angen mwy o amser arnom i ddelio â "), "{}", told[0].1);
+    assert!(told[0].1.contains("Byddwn nawr yn ateb erbyn Dydd"), "{}", told[0].1);
+    assert!(told[0].1.contains("Y rheswm: The crew is off sick."), "the officer's words as written");
+    assert!(told[1].0.ends_with(": we need more time"), "{:?}", told[1]);
+    assert!(told[1].1.starts_with("We are sorry, but we need more time to deal with "), "{}", told[1].1);
+    assert!(told[1].1.ends_with("If this causes you a problem, reply to this message and tell us."), "{}", told[1].1);
+}
