@@ -20,6 +20,16 @@ use crate::notices::Notice;
 use crate::services::{Field, Service};
 use crate::standards::Rules;
 
+/// The longest translation, in characters: longer than anything the council writes
+/// (a notice is at most 1,000), short enough that a slip of the paste is caught.
+pub const TEXT_MAX: usize = 4_000;
+
+/// A translation's problem, if it has one: too long.
+pub fn too_long(text: &str) -> Option<String> {
+    let n = text.chars().count();
+    (n > TEXT_MAX).then(|| format!("the translation is {n} characters long; the most is {TEXT_MAX}"))
+}
+
 /// One translatable string.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Item {
@@ -249,6 +259,10 @@ pub fn import(file: &po::File, language: Language, items: &[(Item, String)]) -> 
             import.skipped += 1;
             continue;
         }
+        if let Some(message) = too_long(&entry.msgstr) {
+            errors.push(po::PoError { line: entry.line, message });
+            continue;
+        }
         if entry.msgid != *today {
             import.older += 1;
         }
@@ -285,5 +299,34 @@ mod tests {
         let entries = entries(vec![(name.clone(), "Report a pothole or sunken road".to_owned())], &texts);
         assert!(entries[0].needs_translation());
         assert_eq!(entries[0].older_english.as_deref(), Some("Report a pothole"));
+    }
+
+    #[test]
+    fn an_import_names_each_problem_by_line_and_counts_what_it_leaves() {
+        let welsh = crate::language::by_code("cy").unwrap();
+        let items = vec![
+            (Item::ServiceName("pothole".into()), "Report a pothole".to_owned()),
+            (Item::ServiceDescription("pothole".into()), "Holes in roads.".to_owned()),
+        ];
+        let long = "a".repeat(TEXT_MAX + 1);
+        let text = format!(
+            "msgctxt \"service/pothole/name\"\nmsgid \"Report a pothole\"\nmsgstr \"Twll\"\n\n\
+             #, fuzzy\nmsgctxt \"service/pothole/description\"\nmsgid \"Holes\"\nmsgstr \"Tyllau\"\n"
+        );
+        let file = po::read(&text).unwrap();
+        let read = import(&file, welsh, &items).unwrap();
+        assert_eq!((read.rows.len(), read.skipped, read.older), (1, 1, 0));
+        let bad = format!(
+            "msgctxt \"service/pothole/name\"\nmsgid \"Old words\"\nmsgstr \"{long}\"\n\n\
+             msgid \"no context\"\nmsgstr \"x\"\n"
+        );
+        let errors = import(&po::read(&bad).unwrap(), welsh, &items).unwrap_err();
+        let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines, vec![2, 5]);
+        assert!(errors[0].message.contains("4001 characters"));
+        let arabic = crate::language::by_code("ar").unwrap();
+        let header = "msgid \"\"\nmsgstr \"Language: cy\\n\"\n";
+        let errors = import(&po::read(header).unwrap(), arabic, &items).unwrap_err();
+        assert!(errors[0].message.contains("the file says it is in cy"), "{errors:?}");
     }
 }

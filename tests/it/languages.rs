@@ -231,6 +231,22 @@ async fn an_administrator_translates_beside_the_english_and_by_po_file_all_or_no
     assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
     let list = get_with(&app, "/services", &format!("{WELSH}; {cookie}")).await;
     assert!(list.body.contains(r#"lang="cy">Gofyn rhywbeth arall i ni</a>"#));
+    // A pasting slip is refused, naming the string, and nothing on the page is saved.
+    let long = "a".repeat(4_001);
+    let refused = post_with(
+        &app,
+        "/staff/admin/translations/cy",
+        &cookie,
+        &[("csrf", &csrf), ("item", "service/general/description"), ("text", &long)],
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused.body.contains("Service general: what it is for: the translation is 4001 characters long"),
+        "{}",
+        refused.body
+    );
+    assert!(refused.body.contains(r##"<a href="#strings">"##));
 
     // The PO file has every string; the English changing marks its translation fuzzy.
     sqlx::query("UPDATE services SET description = 'Anything else.' WHERE code = 'general'")

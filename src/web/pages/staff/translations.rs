@@ -37,8 +37,11 @@ struct TranslationsPage {
     entries: Vec<Entry>,
     only_needed: bool,
     done: String,
-    /// Problems with an uploaded file, each naming its line.
+    /// Problems with an uploaded file, each naming its line, or with the page's
+    /// translations, each naming its string.
     errors: Vec<String>,
+    /// Where the error summary's links go: the upload (`file`) or the strings (`strings`).
+    errors_at: &'static str,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -65,6 +68,7 @@ async fn page(
     only_needed: bool,
     done: String,
     errors: Vec<String>,
+    errors_at: &'static str,
 ) -> Result<TranslationsPage, AppError> {
     let mut summaries = Vec::new();
     let mut shown = Vec::new();
@@ -85,6 +89,7 @@ async fn page(
         entries: shown,
         only_needed,
         done,
+        errors_at,
         errors,
     })
 }
@@ -93,7 +98,7 @@ async fn page(
 pub async fn overview(State(state): State<AppState>, signed_in: SignedIn) -> Result<Html<String>, AppError> {
     signed_in.require(Action::ManageServices)?;
     let first = translations::languages().next().unwrap_or_default();
-    render(&page(&state, &signed_in, first, false, String::new(), Vec::new()).await?)
+    render(&page(&state, &signed_in, first, false, String::new(), Vec::new(), "file").await?)
 }
 
 pub async fn list(
@@ -109,7 +114,7 @@ pub async fn list(
         d if d.starts_with("imported-") => format!("The file is read: {} translations stored", &d[9..]),
         _ => String::new(),
     };
-    render(&page(&state, &signed_in, language, show.show == "needed", done, Vec::new()).await?)
+    render(&page(&state, &signed_in, language, show.show == "needed", done, Vec::new(), "file").await?)
 }
 
 /// Saves the page's translations. Each row sends its key (`item`), the English it
@@ -130,6 +135,7 @@ pub async fn save(
     let fits: Vec<&str> = pairs.iter().filter(|(k, _)| k == "fits").map(|(_, v)| v.as_str()).collect();
     let entries = catalogue(&state, language).await?;
     let mut rows = Vec::new();
+    let mut errors = Vec::new();
     let mut item: Option<&str> = None;
     for (name, value) in &pairs {
         match name.as_str() {
@@ -139,6 +145,10 @@ pub async fn save(
                 // Only what the page showed, against today's English.
                 let Some(entry) = entries.iter().find(|e| e.item.key() == key) else { continue };
                 let typed = value.trim();
+                if let Some(why) = translations::too_long(typed) {
+                    errors.push(format!("{}: {why}", entry.item.describe()));
+                    continue;
+                }
                 let changed = entry.text.as_deref().unwrap_or_default() != typed;
                 if changed || (fits.contains(&key) && entry.older_english.is_some()) {
                     rows.push((key.to_owned(), entry.english.clone(), typed.to_owned()));
@@ -146,6 +156,11 @@ pub async fn save(
             }
             _ => {}
         }
+    }
+    if !errors.is_empty() {
+        // Nothing is saved until every translation fits.
+        let page = page(&state, &signed_in, language, false, String::new(), errors, "strings").await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
     }
     let mut tx = state.db.begin().await?;
     translations::db::save_all(&mut tx, language, &rows, now_ms()).await?;
@@ -196,7 +211,7 @@ pub async fn upload(
     }
     signed_in.check_csrf(&csrf)?;
     let refuse = |errors: Vec<String>| async {
-        let page = page(&state, &signed_in, language, false, String::new(), errors).await?;
+        let page = page(&state, &signed_in, language, false, String::new(), errors, "file").await?;
         Ok::<_, AppError>((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
     };
     let Some(bytes) = file.filter(|b| !b.is_empty()) else {
