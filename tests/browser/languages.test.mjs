@@ -83,6 +83,30 @@ test('a Welsh reader reports a missed bin in Welsh, JavaScript off, and is answe
   assert.match(email, /Eich cyfeirnod yw KMB-/)
   assert.match(email, /Byddwn yn (ateb|delio ag ef) erbyn Dydd [A-Z][a-z]+ \d{1,2} [A-Z][a-z]+ 20\d\d\./, email)
 
+  // The waste officer resolves it; she says it is not sorted, still in Welsh and without
+  // JavaScript, and is told by when it will be dealt with now.
+  const officer = await newPage()
+  await signIn(officer, base, 'waste.officer@kingsmead.example')
+  await officer.goto(`${base}/staff/cases/${reference}?open=status#status-details`)
+  assert.match(await officer.locator('#case-language').textContent(), /^Welsh/)
+  await officer.check('input[name=status][value=resolved]')
+  await officer.fill('#status-note', 'Gwnaethom wagio eich bin glas y bore yma.')
+  await officer.click('button:has-text("Change status")')
+  await officer.waitForSelector('.govuk-notification-banner--success')
+  await officer.context().close()
+  const resolved = await emailWith(reference, 'A wnaeth hyn ddatrys y mater?')
+  const link = resolved.match(/http:\/\/\S+\/cases\/\S+\/open\/[0-9a-f]+/)[0].replace(/^http:\/\/[^/]+/, base)
+  const again = await newPage({ javaScriptEnabled: false })
+  await again.goto(base + '/language/cy?next=/')
+  await again.goto(link)
+  assert.match(await again.locator('.moj-timeline').textContent(), /Gwnaethom wagio eich bin glas y bore yma\./)
+  await again.check('#solved-no')
+  await again.check('#rating-2')
+  await again.fill('#comment', 'Mae\'r bin glas yn dal yn llawn.')
+  await again.click('form[action$="/feedback"] button')
+  assert.match(await again.locator('.govuk-notification-banner').textContent(), /Rydym wedi ailagor eich achos\. Byddwn yn delio ag ef erbyn Dydd [A-Z][a-z]+ \d{1,2} [A-Z][a-z]+ 20\d\d\./)
+  await again.context().close()
+
   // The same journey's pages pass axe (axe runs as script, so JavaScript is on here).
   const checked = await newPage()
   await checked.goto(base + '/language/cy?next=/services')
@@ -157,6 +181,21 @@ async function firstFound (page, q) {
   await page.goto(`${base}/services?q=${encodeURIComponent(q)}`)
   return (await page.locator('main ul.govuk-list li a').first().textContent()).trim()
 }
+
+test('every role lands on a home page of its own, with no WCAG 2.2 AA violations, JavaScript off and on', async () => {
+  const roles = ['admin', 'adviser', 'waste.officer', 'waste.lead', 'insight', 'auditor', 'cllr.okafor']
+  for (const javaScriptEnabled of [false, true]) {
+    for (const who of roles) {
+      const page = await newPage({ javaScriptEnabled })
+      await signIn(page, base, `${who}@kingsmead.example`)
+      assert.equal(new URL(page.url()).pathname, '/staff')
+      const links = await page.locator('main a[href^="/staff/"]').count()
+      assert.ok(links > 0, `${who} is offered somewhere to go`)
+      if (javaScriptEnabled) await expectAccessible(page, `the home page of ${who}`)
+      await page.context().close()
+    }
+  }
+})
 
 for (const javaScriptEnabled of [false, true]) {
   test(`search forgives, in English and in Welsh, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async () => {

@@ -19,6 +19,8 @@ struct HomePage {
     may_view_cases: bool,
     may_report: bool,
     may_councillor: bool,
+    may_audit: bool,
+    may_administer: bool,
     /// Mail waiting for a person, when the role handles mail.
     quarantined: Option<i64>,
 }
@@ -33,6 +35,8 @@ pub async fn show(State(state): State<AppState>, signed_in: SignedIn) -> Result<
         may_view_cases: role.may(Action::ViewCase),
         may_report: role.may(Action::ReadReports),
         may_councillor: role.may(Action::CouncillorEnquiries),
+        may_audit: role.may(Action::ReadAccessLog),
+        may_administer: role.may(Action::ManageUsers),
         quarantined,
     };
     render(&page)
