@@ -309,11 +309,9 @@ mod tests {
             (Item::ServiceDescription("pothole".into()), "Holes in roads.".to_owned()),
         ];
         let long = "a".repeat(TEXT_MAX + 1);
-        let text = format!(
-            "msgctxt \"service/pothole/name\"\nmsgid \"Report a pothole\"\nmsgstr \"Twll\"\n\n\
-             #, fuzzy\nmsgctxt \"service/pothole/description\"\nmsgid \"Holes\"\nmsgstr \"Tyllau\"\n"
-        );
-        let file = po::read(&text).unwrap();
+        let text = "msgctxt \"service/pothole/name\"\nmsgid \"Report a pothole\"\nmsgstr \"Twll\"\n\n\
+             #, fuzzy\nmsgctxt \"service/pothole/description\"\nmsgid \"Holes\"\nmsgstr \"Tyllau\"\n";
+        let file = po::read(text).unwrap();
         let read = import(&file, welsh, &items).unwrap();
         assert_eq!((read.rows.len(), read.skipped, read.older), (1, 1, 0));
         let bad = format!(
