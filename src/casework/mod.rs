@@ -8,6 +8,7 @@
 //! Below it, `cases` keeps the types and rows, `clocks` the pure replay, `webhooks` the
 //! subscriptions, `rollups` the counts; above it, intake and actions call it.
 
+pub mod check;
 pub mod clocks;
 mod contact;
 mod db;

@@ -6,6 +6,7 @@ mod admin;
 pub mod args;
 mod calls;
 mod data;
+mod health;
 mod insight;
 mod letters;
 mod mail;
@@ -126,6 +127,24 @@ pub enum Command {
     Translations {
         #[command(subcommand)]
         command: TranslationsCommand,
+    },
+    /// Copy a SQLite database, consistent as of one moment, while it serves (PostgreSQL:
+    /// use pg_dump, as docs/operations.md says). The copy passes `frontdoor check`.
+    Backup {
+        /// The file to write; it must not exist.
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+    /// Check a database without changing it: the schema is this build's, SQLite finds the
+    /// file sound, and every case's status and clocks are what its events say. Exits 1,
+    /// naming what is wrong, if anything is. Run it after a restore or an upgrade.
+    Check {
+        #[command(flatten)]
+        database: DatabaseArgs,
+        #[command(flatten)]
+        policy: PolicyArgs,
     },
     /// Bring the database schema up to date, then exit.
     Migrate {
@@ -470,6 +489,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Bench(options) => crate::bench::run(&options).await,
         Command::Seed { cases, database, policy } => data::seed(cases, database, policy).await,
         Command::Migrate { database } => data::migrate(database).await,
+        Command::Backup { out, database } => health::backup(&out, database).await,
+        Command::Check { database, policy } => health::check(database, policy).await,
         Command::Calls { command: CallsCommand::Import { file, format, database, council, policy } } => {
             calls::import(file, format, database, council, policy).await
         }

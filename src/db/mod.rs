@@ -22,6 +22,7 @@ pub enum Backend {
 
 pub mod claim;
 mod group;
+pub mod health;
 pub mod queue;
 pub mod sql;
 pub mod vocabulary;

@@ -61,6 +61,14 @@ pub async fn all(db: &Db) -> anyhow::Result<Vec<(i64, Standard)>> {
         .collect()
 }
 
+/// The rules from what is stored, registering nothing: for reading a database without
+/// changing it (`frontdoor check`).
+pub async fn read_rules(db: &Db, policy: Policy) -> anyhow::Result<Rules> {
+    let versions = all(db).await?;
+    let calendars = calendar::db::load(db, &policy.calendar).await?;
+    Ok(Rules::new(Arc::new(policy), versions, calendars))
+}
+
 /// Registers `policy` and builds the rules in force: every standard version, and the
 /// calendars from the built-in holidays plus anything imported and the closure days.
 pub async fn load_rules(db: &Db, policy: Policy, now: i64) -> anyhow::Result<Rules> {

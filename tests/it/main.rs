@@ -27,6 +27,7 @@ mod letters;
 mod log_contact;
 mod mail;
 mod open311;
+mod operations;
 mod performance;
 mod privacy;
 mod process;

@@ -238,6 +238,30 @@ where
     rows.iter().map(event_from_row).collect()
 }
 
+/// Up to `limit` cases after id `after`, in id order: (id, status), for checks that walk
+/// every case in batches.
+pub async fn statuses_after(pool: &AnyPool, after: i64, limit: i64) -> Result<Vec<(i64, Status)>, sqlx::Error> {
+    let rows = sqlx::query("SELECT id, status FROM cases WHERE id > $1 ORDER BY id LIMIT $2")
+        .bind(after)
+        .bind(limit)
+        .fetch_all(pool)
+        .await?;
+    rows.iter().map(|row| Ok((row.try_get("id")?, code(row, "status", Status::parse)?))).collect()
+}
+
+/// Every event of the cases with ids from `first` to `last`, by case then in order.
+pub async fn events_between(pool: &AnyPool, first: i64, last: i64) -> Result<Vec<Event>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT id, case_id, at, actor_kind, actor_id, kind, public, body, from_status, \
+         to_status FROM case_events WHERE case_id >= $1 AND case_id <= $2 ORDER BY case_id, id",
+    )
+    .bind(first)
+    .bind(last)
+    .fetch_all(pool)
+    .await?;
+    rows.iter().map(event_from_row).collect()
+}
+
 fn case_from_row(row: &AnyRow) -> Result<Case, sqlx::Error> {
     Ok(Case {
         id: row.try_get("id")?,

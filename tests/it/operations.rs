@@ -1,0 +1,131 @@
+//! Operations: a consistent backup of a SQLite database taken while cases are being
+//! written, and `frontdoor check` finding the schema, the file and the projections sound,
+//! or naming what is not.
+
+use std::process::Command;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use frontdoor::db::Db;
+use frontdoor::demo;
+
+use crate::support::{count, on_postgres, rules, test_db, valid_report};
+
+const BIN: &str = env!("CARGO_BIN_EXE_frontdoor");
+
+async fn seeded(cases: usize) -> crate::support::TestDb {
+    let t = test_db().await;
+    let rules = rules(&t.db).await;
+    demo::seed(&t.db, rules, cases, &|_| {}).await.expect("seeded");
+    t
+}
+
+#[tokio::test]
+async fn a_backup_taken_while_cases_are_written_is_consistent_and_passes_check() {
+    if on_postgres() {
+        return; // PostgreSQL is backed up with pg_dump: see the test below.
+    }
+    let t = seeded(1_500).await;
+    let before = count(&t.db, "cases").await;
+    // A writer keeps opening cases through intake, on its own connections, throughout.
+    let writer = Db::connect(&t.url).await.unwrap();
+    let stop = Arc::new(AtomicBool::new(false));
+    let writing = {
+        let (stop, rules) = (stop.clone(), Arc::new(rules(&writer).await));
+        tokio::spawn(async move {
+            let mut written = 0;
+            let mut submission = frontdoor::intake::Submission::default();
+            for (field, value) in valid_report() {
+                match field {
+                    "description" => submission.description = value.into(),
+                    "name" => submission.name = value.into(),
+                    "email" => submission.email = value.into(),
+                    _ => {}
+                }
+            }
+            submission.service_code = "general".into();
+            while !stop.load(Ordering::Relaxed) || written < 20 {
+                let council = Arc::new(crate::support::council_for(&writer));
+                frontdoor::intake::submit(&writer, council, rules.clone(), &submission).await.expect("written");
+                written += 1;
+            }
+            written
+        })
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("backup.db");
+    let ran = tokio::task::spawn_blocking({
+        let (url, out) = (t.url.clone(), out.clone());
+        move || Command::new(BIN).args(["backup", "--out"]).arg(&out).env("FRONTDOOR_DATABASE_URL", url).output()
+    })
+    .await
+    .unwrap()
+    .unwrap();
+    stop.store(true, Ordering::Relaxed);
+    let written = writing.await.unwrap();
+    assert!(ran.status.success(), "{}", String::from_utf8_lossy(&ran.stderr));
+    assert!(String::from_utf8_lossy(&ran.stdout).contains("Backed up to"));
+
+    // The copy holds every case from before, and some or all of those written since.
+    let copy = Db::connect(&format!("sqlite:{}", out.display())).await.unwrap();
+    let copied = count(&copy, "cases").await;
+    assert!(copied >= before && copied <= before + written, "{before} + {written} written, {copied} copied");
+    assert!(copy.integrity().await.unwrap().is_empty());
+    assert!(copy.schema().await.unwrap().is_current());
+    copy.close().await;
+    let checked = Command::new(BIN)
+        .arg("check")
+        .env("FRONTDOOR_DATABASE_URL", format!("sqlite:{}", out.display()))
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&checked.stdout);
+    assert!(checked.status.success(), "{said}{}", String::from_utf8_lossy(&checked.stderr));
+    assert!(said.contains(&format!("Cases: {copied} with")), "{said}");
+    assert!(said.contains("All checks passed."));
+
+    // A second backup to the same file is refused: none is ever overwritten.
+    let again =
+        Command::new(BIN).args(["backup", "--out"]).arg(&out).env("FRONTDOOR_DATABASE_URL", &t.url).output().unwrap();
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+}
+
+#[tokio::test]
+async fn check_names_a_status_or_a_clock_that_disagrees_with_the_events() {
+    let t = seeded(300).await;
+    let rules = rules(&t.db).await;
+    let found = frontdoor::casework::check::projections(&t.db, &rules, &|_| {}).await.unwrap();
+    assert!(found.is_sound(), "{found:?}");
+    assert_eq!(found.cases, 300);
+    assert_eq!(t.db.schema().await.unwrap().applied, Some(t.db.schema().await.unwrap().known));
+
+    let (case, status): (i64, String) =
+        sqlx::query_as("SELECT id, status FROM cases WHERE status <> 'in_progress' ORDER BY id LIMIT 1")
+            .fetch_one(t.db.reader())
+            .await
+            .unwrap();
+    let clock_case: i64 =
+        sqlx::query_scalar("SELECT case_id FROM clocks WHERE due_at IS NOT NULL ORDER BY case_id DESC LIMIT 1")
+            .fetch_one(t.db.reader())
+            .await
+            .unwrap();
+    sqlx::query("UPDATE cases SET status = 'in_progress' WHERE id = $1")
+        .bind(case)
+        .execute(t.db.writer())
+        .await
+        .unwrap();
+    sqlx::query("UPDATE clocks SET due_at = due_at + 60000 WHERE case_id = $1")
+        .bind(clock_case)
+        .execute(t.db.writer())
+        .await
+        .unwrap();
+    let found = frontdoor::casework::check::projections(&t.db, &rules, &|_| {}).await.unwrap();
+    assert!(!found.is_sound());
+    assert_eq!((found.status.count, found.status.examples.clone()), (1, vec![case]), "was {status}");
+    assert_eq!((found.clocks.count, found.clocks.examples.clone()), (1, vec![clock_case]));
+
+    if on_postgres() {
+        let refused = t.db.backup_to(std::path::Path::new("/tmp/never-written.db")).await.unwrap_err();
+        assert!(refused.to_string().contains("pg_dump"), "{refused}");
+    }
+}
