@@ -32,6 +32,10 @@ use args::{CouncilArgs, DatabaseArgs, ListenArgs, MailArgs, MapArgs, PolicyArgs}
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// How log lines are written to standard error: `text` for people, `json` (one object
+    /// a line) for log collectors.
+    #[arg(long, global = true, env = "FRONTDOOR_LOG_FORMAT", default_value = "text", value_parser = ["text", "json"])]
+    log_format: String,
 }
 
 #[derive(Debug, Subcommand)]
@@ -466,10 +470,13 @@ pub async fn main() -> ExitCode {
     // or stored would drown it.
     let quiet = matches!(cli.command, Command::Bench(_) | Command::Seed { .. });
     let default = if quiet { "warn" } else { "info,sqlx=warn" };
-    tracing_subscriber::fmt()
-        .with_env_filter(EnvFilter::try_from_env("FRONTDOOR_LOG").unwrap_or_else(|_| EnvFilter::new(default)))
-        .with_writer(std::io::stderr)
-        .init();
+    let filter = EnvFilter::try_from_env("FRONTDOOR_LOG").unwrap_or_else(|_| EnvFilter::new(default));
+    let logs = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    if cli.log_format == "json" {
+        logs.json().flatten_event(true).with_current_span(true).with_span_list(false).init();
+    } else {
+        logs.init();
+    }
     match run(cli).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

@@ -2,13 +2,14 @@
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::extract::{Request, State};
+use axum::extract::{MatchedPath, Request, State};
 use axum::http::Method;
 use axum::http::{HeaderName, HeaderValue, header};
 use axum::middleware;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use tower_http::request_id::{MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
@@ -197,11 +198,39 @@ pub fn router(state: AppState) -> Router {
     for (name, value) in security_headers {
         router = router.layer(SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value)));
     }
-    // The path only: a query string can carry an Open311 api_key or a name searched for,
-    // and neither belongs in a log.
-    router.layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<axum::body::Body>| {
-        tracing::debug_span!("request", method = %request.method(), path = %request.uri().path())
-    }))
+    // One line a request, with the route's template, never the path as sent: a path can
+    // carry a signed link's signature or a resident's private token, and a query string
+    // an Open311 api_key or a name searched for. None of that belongs in a log.
+    let trace = TraceLayer::new_for_http()
+        .make_span_with(|request: &axum::http::Request<axum::body::Body>| {
+            let route = request.extensions().get::<MatchedPath>().map_or("(no route)", MatchedPath::as_str);
+            let id = request.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or_default();
+            tracing::info_span!("request", method = %request.method(), route = %route, request_id = %id)
+        })
+        .on_request(())
+        .on_response(|response: &Response, latency: std::time::Duration, _span: &tracing::Span| {
+            tracing::info!(status = response.status().as_u16(), ms = latency.as_millis() as u64, "request served");
+        });
+    // The id is made first (or kept, from a proxy in front), logged with the request, and
+    // sent back in the response's headers, so a resident's report of a problem finds its line.
+    router
+        .layer(trace)
+        .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+        .layer(SetRequestIdLayer::new(REQUEST_ID, NewRequestId))
+}
+
+/// The header carrying a request's id, in and out.
+const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// A new request's id: 16 random hex digits.
+#[derive(Clone, Copy, Default)]
+struct NewRequestId;
+
+impl MakeRequestId for NewRequestId {
+    fn make_request_id<B>(&mut self, _request: &axum::http::Request<B>) -> Option<RequestId> {
+        let token = crate::crypto::new_token();
+        HeaderValue::from_str(&token[..16]).ok().map(RequestId::new)
+    }
 }
 
 /// Whether a request is an anonymous form post: any POST to the public pages, and the

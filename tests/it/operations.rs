@@ -129,3 +129,79 @@ async fn check_names_a_status_or_a_clock_that_disagrees_with_the_events() {
         assert!(refused.to_string().contains("pg_dump"), "{refused}");
     }
 }
+
+/// One GET over a real socket, with any extra header lines; returns the raw response.
+fn raw_get(addr: &str, path: &str, extra: &str) -> String {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(addr).expect("connect");
+    stream.set_read_timeout(Some(std::time::Duration::from_secs(30))).unwrap();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n{extra}\r\n").unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    response
+}
+
+fn header<'a>(response: &'a str, name: &str) -> Option<&'a str> {
+    response.lines().take_while(|l| !l.is_empty()).find_map(|l| {
+        let (n, v) = l.split_once(':')?;
+        n.eq_ignore_ascii_case(name).then_some(v.trim())
+    })
+}
+
+#[tokio::test]
+async fn json_logs_give_one_line_a_request_with_its_id_and_route_never_the_path() {
+    use std::io::{BufRead, BufReader, Read};
+    use std::process::Stdio;
+    let t = seeded(10).await;
+    let mail = tempfile::tempdir().unwrap();
+    let mut child = Command::new(BIN)
+        .args([
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--smtp-listen",
+            "127.0.0.1:0",
+            "--log-format",
+            "json",
+            "--mail-dir",
+        ])
+        .arg(mail.path())
+        .env("FRONTDOOR_DATABASE_URL", &t.url)
+        .env("FRONTDOOR_LOG", "info,sqlx=warn")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    out.read_line(&mut line).unwrap();
+    let addr = line.trim().trim_start_matches("frontdoor is listening on http://").trim_end_matches('/').to_owned();
+
+    let secret = "0123456789abcdef0123456789abcdef";
+    let home = raw_get(&addr, "/", "");
+    let id = header(&home, "x-request-id").expect("a request id").to_owned();
+    assert!(id.len() == 16 && id.chars().all(|c| c.is_ascii_hexdigit()), "{id}");
+    let private = raw_get(&addr, &format!("/you/{secret}?q=jo%40example.com"), "");
+    let private_id = header(&private, "x-request-id").unwrap().to_owned();
+    // An id a proxy in front already gave is kept.
+    let proxied = raw_get(&addr, "/services", "X-Request-Id: from-the-proxy-42\r\n");
+    assert_eq!(header(&proxied, "x-request-id"), Some("from-the-proxy-42"));
+
+    let _ = child.kill();
+    let _ = child.wait();
+    let mut logs = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut logs).unwrap();
+    assert!(!logs.contains(secret) && !logs.contains("jo%40example.com"), "a token or a query reached the log: {logs}");
+    let served: Vec<serde_json::Value> = logs
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .filter(|v| v["message"] == "request served")
+        .collect();
+    assert_eq!(served.len(), 3, "{logs}");
+    let find =
+        |id: &str| served.iter().find(|v| v["span"]["request_id"] == id).unwrap_or_else(|| panic!("{id} in {logs}"));
+    assert_eq!(find(&id)["span"]["route"], "/");
+    assert_eq!(find(&id)["status"], 200);
+    assert_eq!(find(&private_id)["span"]["route"], "/you/{token}");
+    assert_eq!(find("from-the-proxy-42")["span"]["route"], "/services");
+}
