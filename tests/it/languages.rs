@@ -299,6 +299,10 @@ async fn an_administrator_translates_beside_the_english_and_by_po_file_all_or_no
     let read = send(&app, multipart("/staff/admin/translations/cy/po", &cookie, &csrf, good)).await;
     assert_eq!(read.status, StatusCode::SEE_OTHER, "{}", read.body);
     assert_eq!(read.location(), "/staff/admin/translations/cy?done=imported-1");
+    let told = get_with(&app, read.location(), &cookie).await;
+    assert!(told.body.contains("The file is read: 1 translation stored"), "{}", told.body);
+    let odd = get_with(&app, "/staff/admin/translations/cy?done=imported-%3Cb%3E", &cookie).await;
+    assert!(!odd.body.contains("The file is read"), "only a number is ever said");
     let list = get_with(&app, "/services", WELSH).await;
     assert!(list.body.contains(r#"lang="cy">Unrhyw beth arall.</p>"#), "{}", list.body);
 }

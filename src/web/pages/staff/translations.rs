@@ -111,8 +111,11 @@ pub async fn list(
     let language = language_of(&code)?;
     let done = match show.done.as_str() {
         "saved" => "The translations are saved".to_owned(),
-        d if d.starts_with("imported-") => format!("The file is read: {} translations stored", &d[9..]),
-        _ => String::new(),
+        d => match d.strip_prefix("imported-").and_then(|n| n.parse::<usize>().ok()) {
+            Some(1) => "The file is read: 1 translation stored".to_owned(),
+            Some(n) => format!("The file is read: {n} translations stored"),
+            None => String::new(),
+        },
     };
     render(&page(&state, &signed_in, language, show.show == "needed", done, Vec::new(), "file").await?)
 }
