@@ -21,6 +21,7 @@ pub mod db;
 pub mod ics;
 #[cfg(test)]
 mod tests;
+mod words;
 
 use jiff::civil::Date;
 use sqlx::AnyConnection;
@@ -31,11 +32,13 @@ use crate::cases::db::NewEvent;
 use crate::casework::append_event;
 use crate::config::Council;
 use crate::db::vocabulary::vocabulary;
-use crate::language::Language;
 use crate::outbox::Purpose;
 use crate::rollups::{self, Delta};
 use crate::standards::bookable::Bookable;
 use crate::standards::{Measure, Rules};
+
+use words::{Letter, letter, service_in};
+pub use words::{describe, describe_in, time_of};
 
 vocabulary! {
     /// Where an appointment is in its life.
@@ -111,39 +114,6 @@ pub fn slot_problem(b: &Bookable, calendar: &Calendar, starts_at: i64, now: i64)
     None
 }
 
-/// "Monday 7 December at 9:30am".
-pub fn describe(calendar: &Calendar, ms: i64) -> String {
-    let Ok(t) = jiff::Timestamp::from_millisecond(ms) else { return String::new() };
-    let z = t.to_zoned(calendar.time_zone().clone());
-    let hour = z.hour() % 12;
-    let hour = if hour == 0 { 12 } else { hour };
-    let suffix = if z.hour() < 12 { "am" } else { "pm" };
-    let time = if z.minute() == 0 { format!("{hour}{suffix}") } else { format!("{hour}:{:02}{suffix}", z.minute()) };
-    format!("{} at {time}", z.strftime("%A %-d %B %Y"))
-}
-
-/// [`describe`] in a language: English as it always was, another language by its own
-/// words for dates and times ("Dydd Mawrth 3 Mawrth 2026 am 2:00pm").
-pub fn describe_in(calendar: &Calendar, ms: i64, language: Language) -> String {
-    if language == crate::language::ENGLISH {
-        return describe(calendar, ms);
-    }
-    let Ok(t) = jiff::Timestamp::from_millisecond(ms) else { return String::new() };
-    crate::language::date_time(language, &t.to_zoned(calendar.time_zone().clone()))
-}
-
-/// A service's name in a language, where it is translated.
-async fn service_in(
-    conn: &mut AnyConnection,
-    service_id: i64,
-    english: &str,
-    language: Language,
-) -> Result<String, sqlx::Error> {
-    let Some(service) = crate::services::db::get(&mut *conn, service_id).await? else { return Ok(english.to_owned()) };
-    let item = crate::translations::Item::ServiceName(service.code);
-    crate::translations::db::one(conn, language, &item, english).await
-}
-
 #[derive(Debug, thiserror::Error)]
 pub enum AppointmentError {
     /// The time asked for cannot be booked; the message says why.
@@ -179,34 +149,6 @@ pub struct Booking<'a> {
     pub starts_at: i64,
     /// The member of staff who booked it for the customer; `None` for the customer.
     pub booked_by: Option<i64>,
-}
-
-/// What the customer is sent: where, when, and how to change it.
-/// An appointment's letter, in the customer's language.
-struct Letter<'a> {
-    language: Language,
-    what: &'a str,
-    service: &'a str,
-    site: &'a str,
-    starts_at: i64,
-    link: &'a str,
-}
-
-fn letter(council: &Council, rules: &Rules, l: &Letter<'_>) -> String {
-    let calendar = &rules.calendars.council;
-    let place = rules.policy.contact.place(l.site);
-    let t = |id: &str, args: &[(&'static str, &str)]| crate::language::text_with(l.language, id, args);
-    let when = describe_in(calendar, l.starts_at, l.language);
-    let link = format!("{}/appointments/{}", council.public_url, l.link);
-    format!(
-        "{}\n\n{}\n{}\n{}\n\n{}\n\n{}",
-        l.what,
-        t("appointment-what", &[("service", l.service)]),
-        t("appointment-when", &[("when", &when)]),
-        t("appointment-where", &[("place", &place)]),
-        t("appointment-come-early", &[]),
-        t("appointment-change", &[("link", &link)]),
-    )
 }
 
 fn meeting_file(
@@ -649,9 +591,4 @@ pub async fn free_slots(
         })
         .filter(|(_, slots)| !slots.is_empty())
         .collect())
-}
-
-/// "9:30am".
-pub fn time_of(calendar: &Calendar, ms: i64) -> String {
-    describe(calendar, ms).rsplit_once(" at ").map(|(_, t)| t.to_owned()).unwrap_or_default()
 }

@@ -9,6 +9,7 @@ pub mod errors;
 pub mod home;
 pub mod officer;
 pub mod performance;
+pub mod posted;
 pub mod report;
 pub mod services;
 pub mod staff;

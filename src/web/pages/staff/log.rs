@@ -205,14 +205,14 @@ pub async fn form(
 }
 
 /// The posted form, URL-encoded or multipart with a letter's scan. The scan is stored
-/// as pending at once (`report::read_pairs`), so a form shown again with errors keeps it.
+/// as pending at once (`posted::read_pairs`), so a form shown again with errors keeps it.
 pub async fn submit(
     State(state): State<AppState>,
     signed_in: SignedIn,
     request: Request,
 ) -> Result<Response, AppError> {
     signed_in.require(Action::LogContact)?;
-    let (pairs, file_errors) = crate::web::pages::report::read_pairs(&state, request, "scan").await?;
+    let (pairs, file_errors) = crate::web::pages::posted::read_pairs(&state, request, "scan").await?;
     let form = LogForm::from_pairs(pairs);
     signed_in.check_csrf(&form.csrf)?;
     if !file_errors.is_empty() {
