@@ -7,7 +7,6 @@ use axum::http::{Request, StatusCode, header};
 
 use frontdoor::db::{Db, now_ms};
 use frontdoor::language::by_code;
-use frontdoor::services::{Choice, Field, FieldKind};
 use frontdoor::translations;
 
 use crate::staff::{account, get_with, post_with, sign_in};
@@ -16,22 +15,8 @@ use crate::support::{app, reference_in, seed_catalogue, send, test_db, valid_rep
 const WELSH: &str = "fd_lang=cy";
 
 async fn welsh_content(db: &Db) {
+    crate::support::missed_bin_questions(db).await;
     let mut tx = db.begin().await.unwrap();
-    let service: i64 =
-        sqlx::query_scalar("SELECT id FROM services WHERE code = 'missed-bin'").fetch_one(&mut *tx).await.unwrap();
-    let choices = vec![
-        Choice { key: "black".into(), name: "Black bin".into() },
-        Choice { key: "green".into(), name: "Green bin".into() },
-    ];
-    let field = Field {
-        code: "bin".into(),
-        label: "Which bin was missed?".into(),
-        hint: String::new(),
-        kind: FieldKind::Single,
-        required: true,
-        choices,
-    };
-    frontdoor::services::db::insert_field(&mut tx, service, &field).await.unwrap();
     let cy = by_code("cy").unwrap();
     for (key, english, text) in [
         ("service/missed-bin/name", "Report a missed bin", "Rhoi gwybod am fin heb ei gasglu"),
@@ -44,10 +29,6 @@ async fn welsh_content(db: &Db) {
     tx.commit().await.unwrap();
 }
 
-async fn get_in(app: &axum::Router, uri: &str, cookie: &str) -> crate::support::Reply {
-    get_with(app, uri, cookie).await
-}
-
 #[tokio::test]
 async fn a_welsh_reader_sees_the_councils_words_in_welsh_where_translated_and_english_where_not() {
     let t = test_db().await;
@@ -55,19 +36,19 @@ async fn a_welsh_reader_sees_the_councils_words_in_welsh_where_translated_and_en
     welsh_content(&t.db).await;
     let app = app(&t.db).await;
 
-    let list = get_in(&app, "/services", WELSH).await;
+    let list = get_with(&app, "/services", WELSH).await;
     assert_eq!(list.status, StatusCode::OK);
     assert!(list.body.contains(r#"lang="cy">Rhoi gwybod am fin heb ei gasglu</a>"#), "{}", list.body);
     assert!(list.body.contains(r#"lang="cy">Biniau</h2>"#));
     // Untranslated: the English, marked as English.
     assert!(list.body.contains(r#"lang="en">Ask us something else</a>"#));
     // Search finds it by the Welsh words and by the English.
-    let found = get_in(&app, "/services?q=fin+heb+ei+gasglu", WELSH).await;
+    let found = get_with(&app, "/services?q=fin+heb+ei+gasglu", WELSH).await;
     assert!(found.body.contains("/services/missed-bin\""), "{}", found.body);
-    let found = get_in(&app, "/services?q=missed+bin", WELSH).await;
+    let found = get_with(&app, "/services?q=missed+bin", WELSH).await;
     assert!(found.body.contains("/services/missed-bin\""));
 
-    let form = get_in(&app, "/services/missed-bin/report", WELSH).await;
+    let form = get_with(&app, "/services/missed-bin/report", WELSH).await;
     assert!(form.body.contains(r#"<span lang="cy">Pa fin a gafodd ei fethu?</span>"#), "{}", form.body);
     assert!(form.body.contains(r#"lang="cy">Bin du</label>"#));
     assert!(form.body.contains(r#"lang="en">Green bin</label>"#));
@@ -87,7 +68,7 @@ async fn a_welsh_reader_sees_the_councils_words_in_welsh_where_translated_and_en
         .await
         .unwrap();
     tx.commit().await.unwrap();
-    let list = get_in(&app, "/services", WELSH).await;
+    let list = get_with(&app, "/services", WELSH).await;
     assert!(list.body.contains(r#"lang="en">Report a bin we missed</a>"#));
     assert!(!list.body.contains("Rhoi gwybod am fin heb ei gasglu"));
 }
@@ -145,9 +126,9 @@ async fn a_case_reported_in_welsh_keeps_the_language_and_every_message_is_in_it(
     let link = body.split_whitespace().find(|w| w.contains("/open/")).unwrap().to_owned();
     let path = link.trim_start_matches(|c| c != '/').trim_start_matches("//").to_owned();
     let path = &path[path.find('/').unwrap()..];
-    let opened = get_in(&app, path, WELSH).await;
+    let opened = get_with(&app, path, WELSH).await;
     let followed = if opened.status == StatusCode::SEE_OTHER {
-        get_in(&app, opened.location(), &format!("{WELSH}; {}", set_cookies(&opened))).await
+        get_with(&app, opened.location(), &format!("{WELSH}; {}", set_cookies(&opened))).await
     } else {
         opened
     };

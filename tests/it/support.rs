@@ -120,6 +120,27 @@ pub async fn seed_catalogue(db: &Db) {
     tx.commit().await.expect("commit");
 }
 
+/// Gives the missed-bin service of [`seed_catalogue`] three questions of its own.
+pub async fn missed_bin_questions(db: &frontdoor::db::Db) {
+    use frontdoor::services::{Choice, Field, FieldKind};
+    let mut tx = db.begin().await.unwrap();
+    let service: i64 =
+        sqlx::query_scalar("SELECT id FROM services WHERE code = 'missed-bin'").fetch_one(&mut *tx).await.unwrap();
+    let choices = vec![
+        Choice { key: "black".into(), name: "Black bin".into() },
+        Choice { key: "green".into(), name: "Green bin".into() },
+    ];
+    for (code, label, kind, required, choices) in [
+        ("bin", "Which bin was missed?", FieldKind::Single, true, choices),
+        ("due", "When was it due?", FieldKind::Date, false, vec![]),
+        ("bags", "How many extra bags?", FieldKind::Number, false, vec![]),
+    ] {
+        let field = Field { code: code.into(), label: label.into(), hint: String::new(), kind, required, choices };
+        frontdoor::services::db::insert_field(&mut tx, service, &field).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+}
+
 /// Adds the callback service to a catalogue seeded by [`seed_catalogue`].
 pub async fn callback_service(db: &frontdoor::db::Db) {
     let mut tx = db.begin().await.unwrap();

@@ -371,32 +371,11 @@ async fn a_callback_request_needs_a_phone_number_and_is_timed_by_its_own_standar
     assert_eq!(to - from, 16_200_000);
 }
 
-/// Gives the missed-bin service three questions of its own.
-async fn add_questions(db: &frontdoor::db::Db) {
-    use frontdoor::services::{Choice, Field, FieldKind};
-    let mut tx = db.begin().await.unwrap();
-    let service: i64 =
-        sqlx::query_scalar("SELECT id FROM services WHERE code = 'missed-bin'").fetch_one(&mut *tx).await.unwrap();
-    let choices = vec![
-        Choice { key: "black".into(), name: "Black bin".into() },
-        Choice { key: "green".into(), name: "Green bin".into() },
-    ];
-    for (code, label, kind, required, choices) in [
-        ("bin", "Which bin was missed?", FieldKind::Single, true, choices),
-        ("due", "When was it due?", FieldKind::Date, false, vec![]),
-        ("bags", "How many extra bags?", FieldKind::Number, false, vec![]),
-    ] {
-        let field = Field { code: code.into(), label: label.into(), hint: String::new(), kind, required, choices };
-        frontdoor::services::db::insert_field(&mut tx, service, &field).await.unwrap();
-    }
-    tx.commit().await.unwrap();
-}
-
 #[tokio::test]
 async fn a_services_own_questions_are_asked_checked_by_field_and_stored_with_the_case() {
     let t = test_db().await;
     seed_catalogue(&t.db).await;
-    add_questions(&t.db).await;
+    crate::support::missed_bin_questions(&t.db).await;
     let app = app(&t.db).await;
     let form = get_page(&app, FORM).await;
     for expected in [

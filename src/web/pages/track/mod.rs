@@ -216,7 +216,7 @@ async fn page(
         None => String::new(),
     };
     let service_lang = texts.lang(&service);
-    let promises = promises(state, case.id, true, language).await?;
+    let promises = promises(state, case.id, true, language, &texts).await?;
     let full = if full { Some(full_view(state, case, language).await?) } else { None };
     let done = match done {
         // Reopened: the banner says by when it will be dealt with now.

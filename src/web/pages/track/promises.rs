@@ -15,12 +15,14 @@ pub fn date(state: &AppState, at: i64) -> String {
 }
 
 /// Each promise made about a case, with how it stands: the published ones for the
-/// public, every one for staff.
+/// public, every one for staff. Each standard's words are in `texts`' language where
+/// translated (staff pass English's, which is empty).
 pub async fn promises(
     state: &AppState,
     case_id: i64,
     published_only: bool,
     language: Language,
+    texts: &crate::translations::Texts,
 ) -> Result<Vec<Promise>, AppError> {
     let rules = state.rules.get();
     let now = now_ms();
@@ -32,8 +34,6 @@ pub async fn promises(
     } else {
         clocks::replay(&cases::db::events(state.db.reader(), case_id).await?, &rules)
     };
-    // The council's words for its standards, in the visitor's language where translated.
-    let texts = crate::translations::db::texts(state.db.reader(), language).await?;
     let mut promises = Vec::new();
     for clock in clocks::db::for_case(state.db.reader(), case_id).await? {
         let Some(standard) = rules.version(&clock.standard_id, clock.standard_version) else { continue };

@@ -254,7 +254,7 @@ async fn page(
         received: when(state, case.created_at),
         language: case.language,
         answers: crate::services::db::answers(reader, case.id).await?,
-        promises: promises(state, case.id, false, crate::web::i18n::ENGLISH).await?,
+        promises: promises(state, case.id, false, crate::web::i18n::ENGLISH, &Default::default()).await?,
         may_see_customer: role.may(Action::ManageCustomers),
         other_cases,
         description: case.description,
