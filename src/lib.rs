@@ -28,6 +28,7 @@ pub mod jobs;
 pub mod language;
 pub mod letters;
 pub mod mail;
+pub mod measure;
 pub mod notices;
 pub mod org;
 pub mod outbox;

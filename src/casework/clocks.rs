@@ -279,6 +279,7 @@ pub async fn fire_due(pool: &Db, rules: &Rules, now: i64, limit: i64) -> Result<
         };
         let fired = Fired { standard: standard_id.clone(), due: due_at.as_millisecond(), team_lead: None };
         let body = serde_json::to_string(&fired).expect("plain struct");
+        let mut missed = false;
         // Each event's fan-out recomputes the projection, which sets the next firing
         // (the breach after a warning).
         if clock.state != State::Running || (clock.warned && now < due_at.as_millisecond()) || clock.breached {
@@ -290,11 +291,15 @@ pub async fn fire_due(pool: &Db, rules: &Rules, now: i64, limit: i64) -> Result<
             append_event(&mut tx, case_id, &internal(EventKind::ClockBreached, &body), rules, now).await?;
             escalate(&mut tx, case_id, &standard_id, due_at.as_millisecond(), rules, now).await?;
             swept.breached += 1;
+            missed = true;
         } else {
             append_event(&mut tx, case_id, &internal(EventKind::ClockWarned, &body), rules, now).await?;
             swept.warned += 1;
         }
         tx.commit().await?;
+        if missed {
+            crate::measure::clock_breached(&standard_id);
+        }
         tracing::info!(case = case_id, standard = %standard_id, "clock fired");
     }
     Ok(swept)

@@ -94,6 +94,13 @@ pub struct LimitsArgs {
     /// Without it, the connection's own address is the client's.
     #[arg(long, env = "FRONTDOOR_CLIENT_IP_HEADER")]
     pub client_ip_header: Option<String>,
+
+    /// Behind a reverse proxy that sets X-Forwarded-For (Caddy and nginx as in
+    /// docs/operations.md): the client's address is the last one in it. The same as
+    /// `--client-ip-header X-Forwarded-For`. Only with a proxy in front: without one, a
+    /// client could name any address it liked and slip the limits.
+    #[arg(long, env = "FRONTDOOR_TRUST_PROXY")]
+    pub trust_proxy: bool,
 }
 
 impl From<&LimitsArgs> for Limits {
@@ -107,6 +114,7 @@ impl From<&LimitsArgs> for Limits {
                 .as_deref()
                 .map(str::trim)
                 .filter(|h| !h.is_empty())
+                .or(args.trust_proxy.then_some("x-forwarded-for"))
                 .map(|h| h.to_ascii_lowercase().into()),
         }
     }
@@ -148,6 +156,26 @@ pub struct ListenArgs {
     /// Address and port for the web server.
     #[arg(long, env = "FRONTDOOR_LISTEN", default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
+
+    /// Address and port for Prometheus metrics (`GET /metrics`), apart from the public
+    /// port. Off unless given; keep it on a private network (docs/operations.md).
+    #[arg(long, env = "FRONTDOOR_METRICS_LISTEN")]
+    pub metrics_listen: Option<SocketAddr>,
+}
+
+/// The background job runner, and the housekeeping it does.
+#[derive(Debug, Clone, clap::Args)]
+pub struct JobArgs {
+    /// Seconds a node holds a job it has taken. A node that dies holding jobs has them
+    /// taken over by the other nodes this long after; a job running longer than half of
+    /// it gives back the rest of its batch.
+    #[arg(long, env = "FRONTDOOR_JOB_LEASE_SECONDS", default_value_t = 120, value_parser = clap::value_parser!(u64).range(2..=3600))]
+    pub job_lease_seconds: u64,
+
+    /// Days to keep finished bookkeeping: webhook deliveries made, and jobs still failing
+    /// after this long. Housekeeping removes older rows every hour, in batches.
+    #[arg(long, env = "FRONTDOOR_KEEP_FINISHED_DAYS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3650))]
+    pub keep_finished_days: u64,
 }
 
 impl TryFrom<&CouncilArgs> for Council {
@@ -246,4 +274,29 @@ pub fn read_policy(path: &std::path::Path) -> anyhow::Result<crate::standards::P
     let text =
         std::fs::read_to_string(path).with_context(|| format!("could not read the policy file {}", path.display()))?;
     crate::standards::Policy::parse(&text).with_context(|| format!("the policy file {} is not valid", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+
+    #[derive(Parser)]
+    struct Only {
+        #[command(flatten)]
+        limits: LimitsArgs,
+    }
+
+    fn header(args: &[&str]) -> Option<String> {
+        let only = Only::try_parse_from(std::iter::once("frontdoor").chain(args.iter().copied())).unwrap();
+        Limits::from(&only.limits).client_ip_header.map(|h| h.to_string())
+    }
+
+    #[test]
+    fn trust_proxy_reads_x_forwarded_for_and_a_named_header_wins() {
+        assert_eq!(header(&[]), None);
+        assert_eq!(header(&["--trust-proxy"]).as_deref(), Some("x-forwarded-for"));
+        assert_eq!(header(&["--trust-proxy", "--client-ip-header", "X-Real-IP"]).as_deref(), Some("x-real-ip"));
+    }
 }

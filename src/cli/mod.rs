@@ -21,7 +21,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
 
-use args::{CouncilArgs, DatabaseArgs, ListenArgs, MailArgs, MapArgs, PolicyArgs};
+use args::{CouncilArgs, DatabaseArgs, JobArgs, ListenArgs, MailArgs, MapArgs, PolicyArgs};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -54,6 +54,8 @@ pub enum Command {
         mail: MailArgs,
         #[command(flatten)]
         map: MapArgs,
+        #[command(flatten)]
+        jobs: JobArgs,
     },
     /// Build a populated demo council on a fresh SQLite file and serve it.
     Demo {
@@ -69,6 +71,8 @@ pub enum Command {
         mail: MailArgs,
         #[command(flatten)]
         map: MapArgs,
+        #[command(flatten)]
+        jobs: JobArgs,
     },
     /// Write the demo council and synthetic history in bulk, for benchmarks: into an
     /// empty database (SQLite or PostgreSQL), or more history into one seeded before.
@@ -489,10 +493,12 @@ pub async fn main() -> ExitCode {
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        Command::Serve { database, listen, council, policy, mail, map } => {
-            serve::serve(database, listen, council, policy, mail, map).await
+        Command::Serve { database, listen, council, policy, mail, map, jobs } => {
+            serve::serve(database, listen, council, policy, mail, map, jobs).await
         }
-        Command::Demo { cases, file, listen, mail, map } => serve::demo(cases, file, listen, mail, map).await,
+        Command::Demo { cases, file, listen, mail, map, jobs } => {
+            serve::demo(cases, file, listen, mail, map, jobs).await
+        }
         Command::Bench(options) => crate::bench::run(&options).await,
         Command::Seed { cases, database, policy } => data::seed(cases, database, policy).await,
         Command::Migrate { database } => data::migrate(database).await,

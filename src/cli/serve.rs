@@ -7,7 +7,7 @@ use std::time::Instant;
 use anyhow::Context;
 use tokio_util::sync::CancellationToken;
 
-use super::args::{CouncilArgs, DatabaseArgs, ListenArgs, MailArgs, MapArgs, PolicyArgs};
+use super::args::{CouncilArgs, DatabaseArgs, JobArgs, ListenArgs, MailArgs, MapArgs, PolicyArgs};
 use crate::config::Council;
 use crate::db::{Db, now_ms};
 use crate::standards::{self, Policy, SharedRules};
@@ -22,6 +22,7 @@ pub async fn serve(
     policy: PolicyArgs,
     mail: MailArgs,
     map: MapArgs,
+    jobs: JobArgs,
 ) -> anyhow::Result<()> {
     let policy = policy.load()?;
     let mut council = Council::try_from(&council)?;
@@ -40,29 +41,58 @@ pub async fn serve(
     }
     let listener = web::bind(listen.listen).await?;
     let smtp = smtp::bind(mail.smtp_listen).await?;
+    let metrics = Metrics::bind(&listen).await?;
     println!("frontdoor is listening on http://{}/", listener.local_addr()?);
     println!("Mail in: SMTP on {}. {}", smtp.local_addr()?, mail_out(&transport));
+    if let Some(metrics) = &metrics {
+        println!("Metrics: http://{}/metrics", metrics.listener.local_addr()?);
+    }
     let state = AppState::new(db, council, rules, transport);
-    serve_with_jobs(listener, smtp, &mail, state).await
+    serve_with_jobs(Listeners { web: listener, smtp, metrics }, &mail, &jobs, state).await
+}
+
+/// The metrics listener and the recorder it reads, when `--metrics-listen` is given.
+struct Metrics {
+    listener: tokio::net::TcpListener,
+    handle: metrics_exporter_prometheus::PrometheusHandle,
+}
+
+impl Metrics {
+    async fn bind(listen: &ListenArgs) -> anyhow::Result<Option<Metrics>> {
+        let Some(addr) = listen.metrics_listen else { return Ok(None) };
+        if addr == listen.listen && addr.port() != 0 {
+            anyhow::bail!("--metrics-listen {addr} is the public port: give metrics a port of their own");
+        }
+        let listener = web::bind(addr).await.context("--metrics-listen")?;
+        Ok(Some(Metrics { listener, handle: web::metrics::install()? }))
+    }
+}
+
+/// Every listener a node serves on.
+struct Listeners {
+    web: tokio::net::TcpListener,
+    smtp: tokio::net::TcpListener,
+    metrics: Option<Metrics>,
 }
 
 /// Serves the web and SMTP and runs background jobs until ctrl-c or SIGTERM, then
 /// stops them all.
-async fn serve_with_jobs(
-    listener: tokio::net::TcpListener,
-    smtp: tokio::net::TcpListener,
-    mail: &MailArgs,
-    state: AppState,
-) -> anyhow::Result<()> {
+async fn serve_with_jobs(listeners: Listeners, mail: &MailArgs, jobs: &JobArgs, state: AppState) -> anyhow::Result<()> {
     let shutdown = CancellationToken::new();
-    let runner = tokio::spawn(jobs::run(jobs_of(&state), shutdown.clone()));
+    let runner = tokio::spawn(jobs::run(jobs_of(&state, jobs), shutdown.clone()));
     let name = state.council.mail_domain().to_owned();
-    let smtp = tokio::spawn(smtp::serve(smtp, state.db.clone(), mail.smtp_max_bytes, name, shutdown.clone()));
+    let smtp = tokio::spawn(smtp::serve(listeners.smtp, state.db.clone(), mail.smtp_max_bytes, name, shutdown.clone()));
+    let metrics = listeners
+        .metrics
+        .map(|m| tokio::spawn(web::metrics::serve(m.listener, m.handle, state.db.clone(), shutdown.clone())));
     let db = state.db.clone();
-    let served = web::serve(listener, state, shutdown.clone()).await;
+    let served = web::serve(listeners.web, state, shutdown.clone()).await;
     shutdown.cancel();
     let _ = runner.await;
     let _ = smtp.await;
+    if let Some(metrics) = metrics {
+        let _ = metrics.await;
+    }
     db.close().await;
     served
 }
@@ -77,12 +107,20 @@ pub fn mail_out(transport: &crate::outbox::Transport) -> String {
 }
 
 /// Builds a populated demo council on a fresh SQLite file and serves it.
-pub async fn demo(cases: usize, file: PathBuf, listen: ListenArgs, mail: MailArgs, map: MapArgs) -> anyhow::Result<()> {
+pub async fn demo(
+    cases: usize,
+    file: PathBuf,
+    listen: ListenArgs,
+    mail: MailArgs,
+    map: MapArgs,
+    jobs: JobArgs,
+) -> anyhow::Result<()> {
     let map = map.settings()?;
     // Bind first, so a busy port is reported before a minute of building.
     let listener = web::bind(listen.listen).await?;
     let addr = listener.local_addr()?;
     let smtp = smtp::bind(mail.smtp_listen).await?;
+    let metrics = Metrics::bind(&listen).await?;
     let transport = Arc::new(mail.transport()?);
     for suffix in ["", "-wal", "-shm"] {
         let mut path = file.clone().into_os_string();
@@ -149,19 +187,25 @@ pub async fn demo(cases: usize, file: PathBuf, listen: ListenArgs, mail: MailArg
         smtp.local_addr()?,
         mail_out(&transport)
     );
-    println!("  The day's post to print is at /staff/post.\n");
+    println!("  The day's post to print is at /staff/post.");
+    if let Some(metrics) = &metrics {
+        println!("  Metrics for Prometheus: http://{}/metrics", metrics.listener.local_addr()?);
+    }
+    println!();
     println!("  Stop with Ctrl+C. Running `frontdoor demo` again rebuilds {} from scratch.", file.display());
 
     let state = AppState::new(db.clone(), Arc::new(council), rules, transport);
-    serve_with_jobs(listener, smtp, &mail, state).await
+    serve_with_jobs(Listeners { web: listener, smtp, metrics }, &mail, &jobs, state).await
 }
 
 /// What the job runner needs, from the web's state.
-fn jobs_of(state: &AppState) -> jobs::Context {
+fn jobs_of(state: &AppState, settings: &JobArgs) -> jobs::Context {
     jobs::Context {
         db: state.db.clone(),
         council: state.council.clone(),
         rules: state.rules.clone(),
         transport: state.transport.clone(),
+        lease: std::time::Duration::from_secs(settings.job_lease_seconds),
+        keep_finished: std::time::Duration::from_secs(settings.keep_finished_days * 86_400),
     }
 }

@@ -1,6 +1,7 @@
 //! The database's own health, for `frontdoor check` and `frontdoor backup`: whether the
 //! schema is the one this build knows, whether SQLite finds its file sound, and a
-//! consistent copy of a SQLite database taken while it serves.
+//! consistent copy of a SQLite database taken while it serves. And for the metrics
+//! endpoint: the queues' backlogs and the pools' use.
 
 use std::path::Path;
 
@@ -28,7 +29,79 @@ impl Schema {
     }
 }
 
+/// What is waiting, across the whole database: each figure one count on a partial or
+/// leading index, so its cost follows the backlog, not the history.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Backlog {
+    /// Messages not yet sent, by channel (`email`, `letter`, `phone`).
+    pub outbox_pending: Vec<(String, i64)>,
+    /// Jobs due and not leased, and when the oldest of them fell due (ms).
+    pub jobs_due: i64,
+    pub oldest_due_at: Option<i64>,
+    /// Incoming mail held for staff.
+    pub mail_quarantined: i64,
+}
+
+/// One connection pool's use in this process.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PoolUse {
+    /// `read` and `write` on SQLite; `shared` on PostgreSQL, where they are one pool.
+    pub name: &'static str,
+    pub open: u32,
+    pub idle: u32,
+    pub max: u32,
+}
+
 impl Db {
+    /// The queues' backlogs at `now`.
+    pub async fn backlog(&self, now: i64) -> Result<Backlog, sqlx::Error> {
+        let pool = self.reader();
+        let outbox_pending = sqlx::query_as(
+            "SELECT channel, COUNT(*) FROM outbox WHERE sent_at IS NULL GROUP BY channel ORDER BY channel",
+        )
+        .fetch_all(pool)
+        .await?;
+        let due = sqlx::query(
+            "SELECT COUNT(*) AS due, MIN(run_at) AS oldest FROM jobs \
+             WHERE run_at <= $1 AND (lease_until IS NULL OR lease_until < $1)",
+        )
+        .bind(now)
+        .fetch_one(pool)
+        .await?;
+        let mail_quarantined =
+            sqlx::query_scalar("SELECT COUNT(*) FROM inbound_mail WHERE state = 'quarantined'").fetch_one(pool).await?;
+        Ok(Backlog {
+            outbox_pending,
+            jobs_due: due.try_get("due")?,
+            oldest_due_at: due.try_get("oldest")?,
+            mail_quarantined,
+        })
+    }
+
+    /// SQLite's hourly tidying: the write-ahead log checkpointed into the file and cut back
+    /// to nothing, and `PRAGMA optimize` (which re-analyses the tables whose statistics
+    /// have drifted). PostgreSQL's autovacuum does the same for itself: nothing to do.
+    pub async fn tidy(&self) -> Result<(), sqlx::Error> {
+        if self.backend == Backend::Sqlite {
+            sqlx::raw_sql("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA optimize;").execute(&self.write).await?;
+        }
+        Ok(())
+    }
+
+    /// Each pool's connections: open, idle, and the most it may open.
+    pub fn pools(&self) -> Vec<PoolUse> {
+        let of = |name, pool: &sqlx::AnyPool| PoolUse {
+            name,
+            open: pool.size(),
+            idle: u32::try_from(pool.num_idle()).unwrap_or(u32::MAX),
+            max: pool.options().get_max_connections(),
+        };
+        match self.backend {
+            Backend::Sqlite => vec![of("read", &self.read), of("write", &self.write)],
+            Backend::Postgres => vec![of("shared", &self.read)],
+        }
+    }
+
     /// The schema's version against this build's migrations. Reads only: it never migrates.
     pub async fn schema(&self) -> Result<Schema, sqlx::Error> {
         let migrator = match self.backend {

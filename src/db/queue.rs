@@ -15,14 +15,17 @@ pub mod kind {
     pub const WEBHOOKS: &str = "webhooks";
     /// Anonymise what is past its retention period: every night, in pieces under the lease.
     pub const RETENTION: &str = "retention";
+    /// Remove finished bookkeeping past its age, and tidy SQLite's files: every hour.
+    pub const HOUSEKEEPING: &str = "housekeeping";
 }
 
 /// Queues a one-off job in the caller's transaction, due now. A second job with the same
-/// kind and key is not added.
+/// kind and key is not added: the one there is due again now, as if new (so housekeeping
+/// counts its days of failing from now).
 pub async fn enqueue(conn: &mut AnyConnection, kind: &str, key: &str, now: i64) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO jobs (kind, job_key, payload, run_at, created_at) VALUES ($1, $2, $2, $3, $3) \
-         ON CONFLICT (kind, job_key) DO UPDATE SET run_at = $3, attempts = 0, last_error = NULL",
+         ON CONFLICT (kind, job_key) DO UPDATE SET run_at = $3, attempts = 0, last_error = NULL, created_at = $3",
     )
     .bind(kind)
     .bind(key)
@@ -39,9 +42,16 @@ pub fn backoff(attempts: i64) -> i64 {
 }
 
 /// Puts the recurring jobs in place if they are not there already: the clock sweep now,
-/// the retention run at `retention_at` (the coming night).
-pub async fn ensure_recurring(db: &super::Db, now: i64, retention_at: i64) -> Result<(), sqlx::Error> {
-    for (kind, at) in [(kind::CLOCK_SWEEP, now), (kind::RETENTION, retention_at)] {
+/// the retention run at `retention_at` (the coming night), housekeeping at
+/// `housekeeping_at`.
+pub async fn ensure_recurring(
+    db: &super::Db,
+    now: i64,
+    retention_at: i64,
+    housekeeping_at: i64,
+) -> Result<(), sqlx::Error> {
+    for (kind, at) in [(kind::CLOCK_SWEEP, now), (kind::RETENTION, retention_at), (kind::HOUSEKEEPING, housekeeping_at)]
+    {
         sqlx::query(
             "INSERT INTO jobs (kind, job_key, run_at, created_at) VALUES ($1, 'recurring', $2, $3) \
              ON CONFLICT (kind, job_key) DO NOTHING",
@@ -53,4 +63,20 @@ pub async fn ensure_recurring(db: &super::Db, now: i64, retention_at: i64) -> Re
         .await?;
     }
     Ok(())
+}
+
+/// Removes up to `most` one-off jobs that were made before `before` and are still failing:
+/// their work has been retried for as long as finished rows are kept, and is given up (the
+/// outbox row or the stored mail keeps its last error). Returns how many.
+pub async fn sweep_failing(db: &super::Db, before: i64, now: i64, most: i64) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query(
+        "DELETE FROM jobs WHERE id IN (SELECT id FROM jobs WHERE job_key <> 'recurring' AND created_at < $1 \
+         AND last_error IS NOT NULL AND (lease_until IS NULL OR lease_until < $2) ORDER BY id LIMIT $3)",
+    )
+    .bind(before)
+    .bind(now)
+    .bind(most)
+    .execute(db.writer())
+    .await?;
+    Ok(done.rows_affected())
 }

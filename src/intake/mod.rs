@@ -493,6 +493,8 @@ pub async fn open(
         };
         acknowledged = acknowledge(&mut *conn, council, rules, &ack, &clocks, now).await?;
     }
+    // Counted as it is written: a transaction that then fails (rare, and logged) counts too.
+    crate::measure::case_created(request.channel.as_str());
     Ok(Opened { case_id, customer_id, reference, acknowledged })
 }
 

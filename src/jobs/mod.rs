@@ -10,6 +10,7 @@
 //! Jobs must be idempotent: a job may run again after a crash.
 
 pub mod deliver;
+pub mod housekeeping;
 pub mod sweep;
 pub mod webhooks;
 
@@ -35,21 +36,34 @@ pub struct Context {
     pub council: Arc<Council>,
     pub rules: SharedRules,
     pub transport: Arc<Transport>,
+    /// How long a claimed job is this worker's before another may take it ([`LEASE`]
+    /// unless `--job-lease-seconds` says otherwise).
+    pub lease: Duration,
+    /// How long finished bookkeeping is kept ([`KEEP_FINISHED`] unless
+    /// `--keep-finished-days` says otherwise).
+    pub keep_finished: Duration,
 }
+
+/// How long webhook deliveries made, and jobs still failing, are kept, by default.
+pub const KEEP_FINISHED: Duration = Duration::from_secs(30 * 86_400);
+/// How often housekeeping runs.
+pub const HOUSEKEEPING_EVERY: Duration = Duration::from_secs(3600);
 
 use crate::db::claim::{End, claim_many};
 pub use crate::db::claim::{Job, claim};
 
-/// How long a claimed job is ours before another worker may take it.
+/// How long a claimed job is ours before another worker may take it, by default. A node
+/// killed while it holds leases has its jobs taken over by the others this long after.
 pub const LEASE: Duration = Duration::from_secs(120);
 /// How often the clock sweep runs.
 pub const SWEEP_EVERY: Duration = Duration::from_secs(30);
 const IDLE_POLL: Duration = Duration::from_secs(1);
 
 /// Puts the recurring jobs in place if they are not there already: the clock sweep now,
-/// the retention run the coming night.
+/// the retention run the coming night, housekeeping in an hour.
 pub async fn ensure_recurring(db: &Db, rules: &Rules, now: i64) -> Result<(), sqlx::Error> {
-    crate::db::queue::ensure_recurring(db, now, next_night(rules, now)).await
+    let housekeeping = now + HOUSEKEEPING_EVERY.as_millis() as i64;
+    crate::db::queue::ensure_recurring(db, now, next_night(rules, now), housekeeping).await
 }
 
 /// The next 02:00 council time after `now`: when the retention run starts, away from the
@@ -88,7 +102,12 @@ pub async fn run_one(ctx: &Context, worker: &str, now: i64) -> Result<bool, sqlx
 /// how many it claimed.
 pub async fn run_due(ctx: &Context, worker: &str, now: i64, most: usize) -> Result<usize, sqlx::Error> {
     let db = &ctx.db;
-    let jobs = claim_many(db, worker, now, LEASE, most).await?;
+    let lease = ctx.lease;
+    let mut jobs = claim_many(db, worker, now, lease, most).await?;
+    // The long jobs (the clock sweep, webhooks, retention, housekeeping) run first, so that a node
+    // killed while running one has sent nothing its batch has not yet recorded: every
+    // mail of the batch is sent after them, and the other nodes take the lot over.
+    jobs.sort_by_key(|job| !is_long(&job.kind));
     let began = Instant::now();
     let mut ran = Vec::with_capacity(jobs.len());
     // The time as the batch goes on: a mail is recorded as sent when it was, not when
@@ -97,7 +116,7 @@ pub async fn run_due(ctx: &Context, worker: &str, now: i64, most: usize) -> Resu
     for job in &jobs {
         // Past half the lease another worker could soon take the jobs not yet run: they
         // are given back instead.
-        if began.elapsed() > LEASE / 2 {
+        if began.elapsed() > lease / 2 {
             ran.push((Ran::Ended(End::NotStarted), at()));
             continue;
         }
@@ -132,12 +151,24 @@ pub async fn run_due(ctx: &Context, worker: &str, now: i64, most: usize) -> Resu
     Ok(jobs.len())
 }
 
+/// Whether a job of this kind may run for seconds rather than milliseconds.
+fn is_long(kind: &str) -> bool {
+    matches!(kind, kind::CLOCK_SWEEP | kind::WEBHOOKS | kind::RETENTION | kind::HOUSEKEEPING)
+}
+
 /// Runs one claimed job's work.
 async fn work(ctx: &Context, job: &Job, now: i64) -> Ran {
     let id = || job.payload.parse::<i64>().map_err(|_| anyhow::anyhow!("job payload {:?} is not an id", job.payload));
     let outcome = match job.kind.as_str() {
         kind::CLOCK_SWEEP => {
-            sweep::run(&ctx.db, &ctx.council, &ctx.rules, now).await.map(|_| Some(now + SWEEP_EVERY.as_millis() as i64))
+            // Inside a quarter of the lease; what is left runs a second later, after the
+            // mail that arrived meanwhile.
+            let stop_at = Instant::now() + ctx.lease / 4;
+            match sweep::run_until(&ctx.db, &ctx.council, &ctx.rules, now, Some(stop_at)).await {
+                Ok((_, true)) => Ok(Some(now + SWEEP_EVERY.as_millis() as i64)),
+                Ok((_, false)) => Ok(Some(now + 1_000)),
+                Err(err) => Err(err),
+            }
         }
         kind::MAIL_IN => match id() {
             Ok(id) => mail::process(&ctx.db, &ctx.council, &ctx.rules.get(), id, now).await.map(|_| None),
@@ -153,6 +184,7 @@ async fn work(ctx: &Context, job: &Job, now: i64) -> Ran {
         },
         kind::WEBHOOKS => webhooks::run(&ctx.db, &ctx.council, now).await,
         kind::RETENTION => retention(ctx, now).await,
+        kind::HOUSEKEEPING => housekeeping::run(ctx, now).await,
         other => Err(anyhow::anyhow!("no job kind {other:?}")),
     };
     Ran::Ended(match outcome {
@@ -170,7 +202,7 @@ async fn retention(ctx: &Context, now: i64) -> anyhow::Result<Option<i64>> {
         as_of: now,
         dry_run: false,
         started_by: "nightly".into(),
-        stop_at: Some(Instant::now() + LEASE / 4),
+        stop_at: Some(Instant::now() + ctx.lease / 4),
         batch: crate::privacy::BATCH,
     };
     let outcome = crate::privacy::run(&ctx.db, &rules, &options, now).await?;

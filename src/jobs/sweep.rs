@@ -4,6 +4,7 @@
 //! challenges and idempotency keys past their day. Its cost follows the number of clocks falling due, not the number open.
 
 use std::sync::Arc;
+use std::time::Instant;
 
 use crate::casework::clocks::{Swept, fire_due};
 use crate::config::Council;
@@ -11,22 +12,42 @@ use crate::db::Db;
 use crate::standards::SharedRules;
 use crate::{attachments, calendar};
 
-const BATCH: i64 = 500;
+const BATCH: i64 = 100;
 
+/// The whole sweep, however long it takes.
 pub async fn run(db: &Db, council: &Arc<Council>, rules: &SharedRules, now: i64) -> anyhow::Result<Swept> {
+    Ok(run_until(db, council, rules, now, None).await?.0)
+}
+
+/// The sweep, stopping after the batch that passes `stop_at` (if given) so that a day of
+/// deadlines falling due at once does not hold up the mail behind it. Returns what it
+/// fired, and whether it finished (if not, the rest is left for the next run).
+pub async fn run_until(
+    db: &Db,
+    council: &Arc<Council>,
+    rules: &SharedRules,
+    now: i64,
+    stop_at: Option<Instant>,
+) -> anyhow::Result<(Swept, bool)> {
     reload_calendars(db, rules).await?;
     let rules = rules.get();
     let mut total = Swept::default();
-    loop {
+    let finished = loop {
         let swept = fire_due(db, &rules, now, BATCH).await?;
         total.warned += swept.warned;
         total.breached += swept.breached;
         if swept.warned + swept.breached < BATCH as usize {
-            break;
+            break true;
         }
-    }
+        if stop_at.is_some_and(|at| Instant::now() > at) {
+            break false;
+        }
+    };
     if total != Swept::default() {
-        tracing::info!(warned = total.warned, breached = total.breached, "clock sweep");
+        tracing::info!(warned = total.warned, breached = total.breached, finished, "clock sweep");
+    }
+    if !finished {
+        return Ok((total, false));
     }
     // Rows that only mattered for a while: counts of tries, ended sessions, spent
     // sign-in challenges, idempotency keys past their day.
@@ -47,7 +68,7 @@ pub async fn run(db: &Db, council: &Arc<Council>, rules: &SharedRules, now: i64)
     if abandoned > 0 {
         tracing::info!(files = abandoned, "deleted files from forms never sent");
     }
-    Ok(total)
+    Ok((total, true))
 }
 
 /// Rebuilds the calendars from the database, so an import or a new closure day takes

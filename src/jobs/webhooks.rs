@@ -175,6 +175,7 @@ pub async fn run(db: &Db, council: &Council, now: i64) -> anyhow::Result<Option<
                 Err(why) => {
                     tracing::warn!(delivery = due.id, attempts = due.attempts + 1, error = %why, "webhook not delivered");
                     db::failed(pool, due, &why, now).await?;
+                    crate::measure::webhook_failed();
                 }
             }
         }

@@ -9,6 +9,7 @@ pub mod error;
 pub mod health;
 pub mod i18n;
 pub mod limits;
+pub mod metrics;
 pub mod open311;
 pub mod pages;
 mod router;

@@ -214,6 +214,7 @@ pub fn router(state: AppState) -> Router {
     // The id is made first (or kept, from a proxy in front), logged with the request, and
     // sent back in the response's headers, so a resident's report of a problem finds its line.
     router
+        .layer(middleware::from_fn(crate::web::metrics::record))
         .layer(trace)
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(SetRequestIdLayer::new(REQUEST_ID, NewRequestId))

@@ -181,6 +181,20 @@ pub async fn delivered(pool: &AnyPool, id: i64, now: i64) -> Result<(), sqlx::Er
     Ok(())
 }
 
+/// Removes up to `most` deliveries made before `before`, oldest first; pending and dead
+/// ones stay. Returns how many.
+pub async fn sweep_delivered(pool: &AnyPool, before: i64, most: i64) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query(
+        "DELETE FROM webhook_deliveries WHERE id IN (SELECT id FROM webhook_deliveries \
+         WHERE state = 'delivered' AND delivered_at < $1 ORDER BY id LIMIT $2)",
+    )
+    .bind(before)
+    .bind(most)
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected())
+}
+
 /// Records a failed attempt: tried again after the backoff, or dead after the last.
 pub async fn failed(pool: &AnyPool, due: &Due, error: &str, now: i64) -> Result<(), sqlx::Error> {
     let attempts = due.attempts + 1;

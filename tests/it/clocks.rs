@@ -185,7 +185,7 @@ async fn two_job_runners_never_both_take_the_sweep() {
     let rules = crate::support::rules(&t.db).await;
     frontdoor::jobs::ensure_recurring(&t.db, &rules, now).await.unwrap();
     frontdoor::jobs::ensure_recurring(&t.db, &rules, now).await.unwrap();
-    assert_eq!(count(&t.db, "jobs").await, 2, "the sweep and the retention run, once however many times asked");
+    assert_eq!(count(&t.db, "jobs").await, 3, "the sweep, retention and housekeeping, once however many times asked");
     // The retention run waits for the coming night, 02:00 council time.
     let night: i64 =
         sqlx::query_scalar("SELECT run_at FROM jobs WHERE kind = 'retention'").fetch_one(t.db.reader()).await.unwrap();

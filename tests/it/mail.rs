@@ -29,9 +29,9 @@ pub(crate) async fn read_imported(state: &AppState, peer: &str, raw: &[u8]) -> i
 }
 
 /// Python's aiosmtpd, writing every message it is given into a maildir.
-struct Sink {
+pub(crate) struct Sink {
     child: Child,
-    port: u16,
+    pub port: u16,
     dir: tempfile::TempDir,
 }
 
@@ -43,7 +43,7 @@ impl Drop for Sink {
 }
 
 impl Sink {
-    async fn start() -> Sink {
+    pub async fn start() -> Sink {
         Sink::start_on(free_port()).await
     }
 
@@ -69,7 +69,7 @@ impl Sink {
     }
 
     /// Every message delivered so far, as text.
-    fn messages(&self) -> Vec<String> {
+    pub fn messages(&self) -> Vec<String> {
         let new = self.dir.path().join("maildir/new");
         let mut files: Vec<PathBuf> = std::fs::read_dir(&new)
             .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())

@@ -9,6 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use frontdoor::db::Db;
 use frontdoor::demo;
 
+use crate::process::header;
 use crate::support::{count, on_postgres, rules, test_db, valid_report};
 
 const BIN: &str = env!("CARGO_BIN_EXE_frontdoor");
@@ -132,20 +133,7 @@ async fn check_names_a_status_or_a_clock_that_disagrees_with_the_events() {
 
 /// One GET over a real socket, with any extra header lines; returns the raw response.
 fn raw_get(addr: &str, path: &str, extra: &str) -> String {
-    use std::io::{Read, Write};
-    let mut stream = std::net::TcpStream::connect(addr).expect("connect");
-    stream.set_read_timeout(Some(std::time::Duration::from_secs(30))).unwrap();
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n{extra}\r\n").unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
-    response
-}
-
-fn header<'a>(response: &'a str, name: &str) -> Option<&'a str> {
-    response.lines().take_while(|l| !l.is_empty()).find_map(|l| {
-        let (n, v) = l.split_once(':')?;
-        n.eq_ignore_ascii_case(name).then_some(v.trim())
-    })
+    crate::process::request(addr, "GET", path, extra, &[]).expect("the server answers").1
 }
 
 #[tokio::test]
@@ -204,4 +192,63 @@ async fn json_logs_give_one_line_a_request_with_its_id_and_route_never_the_path(
     assert_eq!(find(&id)["status"], 200);
     assert_eq!(find(&private_id)["span"]["route"], "/you/{token}");
     assert_eq!(find("from-the-proxy-42")["span"]["route"], "/services");
+}
+
+#[tokio::test]
+async fn metrics_answer_on_their_own_port_with_the_histogram_and_counters_and_never_on_the_public_one() {
+    use crate::process::{http, start_with};
+    let t = test_db().await;
+    crate::support::seed_catalogue(&t.db).await;
+    let rules = rules(&t.db).await;
+    // A case 40 days past, for the sweep to find its deadline missed.
+    let late = frontdoor::db::now_ms() - 40 * 86_400_000;
+    crate::support::open_at(&t.db, &rules, "missed-bin", "late.resident@example.org", late).await;
+    t.db.close().await;
+    let mail = tempfile::tempdir().unwrap();
+    let server = start_with(&t.url, &["--metrics-listen", "127.0.0.1:0", "--mail-dir", mail.path().to_str().unwrap()]);
+    let metrics = server.metrics.clone().expect("the metrics address");
+    let (status, sent) = http(&server.addr, "POST", "/services/missed-bin/report/send", &valid_report());
+    assert_eq!(status, 303, "{sent}");
+    let reference = crate::support::reference_in(&crate::process::location(&sent)).to_owned();
+    assert_eq!(http(&server.addr, "GET", "/metrics", &[]).0, 404, "the public port has no metrics");
+
+    let mut scrape = String::new();
+    for _ in 0..100 {
+        let (status, body) = http(&metrics, "GET", "/metrics", &[]);
+        assert_eq!(status, 200);
+        scrape = body;
+        if scrape.contains("frontdoor_clocks_breached_total{") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    assert!(header(&scrape, "content-type").is_some_and(|v| v.starts_with("text/plain; version=0.0.4")));
+    let has = |line_start: &str, parts: &[&str]| {
+        scrape.lines().any(|l| l.starts_with(line_start) && parts.iter().all(|p| l.contains(p)))
+    };
+    assert!(scrape.contains("# TYPE frontdoor_http_request_duration_seconds histogram"), "{scrape}");
+    assert!(
+        has(
+            "frontdoor_http_request_duration_seconds_bucket{",
+            &["method=\"POST\"", "route=\"/services/{code}/report/send\"", "status=\"3xx\"", "le=\"0.5\""]
+        ),
+        "{scrape}"
+    );
+    assert!(has("frontdoor_http_request_duration_seconds_count{", &["status=\"4xx\""]), "the 404 is timed too");
+    assert!(has("frontdoor_cases_created_total{", &["channel=\"web\"", "} 1"]), "{scrape}");
+    assert!(has("frontdoor_clocks_breached_total{", &["standard=\""]), "{scrape}");
+    for gauge in [
+        "frontdoor_outbox_pending{channel=\"email\"}",
+        "frontdoor_jobs_due ",
+        "frontdoor_jobs_oldest_due_age_seconds ",
+        "frontdoor_mail_quarantined 0",
+        "frontdoor_db_pool_connections{",
+        "frontdoor_db_pool_max_connections{",
+    ] {
+        assert!(scrape.contains(gauge), "{gauge} in {scrape}");
+    }
+    // Nothing about a person, and no path as sent.
+    for private in [reference.as_str(), "late.resident@example.org", "/services/missed-bin"] {
+        assert!(!scrape.contains(private), "{private} reached the metrics");
+    }
 }

@@ -13,11 +13,14 @@ use crate::support::{reference_in, seed_catalogue, smtp_send, test_db, urlencode
 
 const BIN: &str = env!("CARGO_BIN_EXE_frontdoor");
 
-struct Server {
-    child: Child,
-    addr: String,
-    smtp: String,
-    _mail_dir: tempfile::TempDir,
+/// A `frontdoor serve` process, killed when dropped.
+pub(crate) struct Server {
+    pub child: Child,
+    pub addr: String,
+    pub smtp: String,
+    /// The metrics listener's address, when started with `--metrics-listen`.
+    pub metrics: Option<String>,
+    _mail_dir: Option<tempfile::TempDir>,
 }
 
 impl Drop for Server {
@@ -29,9 +32,18 @@ impl Drop for Server {
 
 fn start(database_url: &str) -> Server {
     let mail_dir = tempfile::tempdir().expect("mail dir");
+    let dir = mail_dir.path().to_str().expect("a UTF-8 path").to_owned();
+    let mut server = start_with(database_url, &["--mail-dir", &dir]);
+    server._mail_dir = Some(mail_dir);
+    server
+}
+
+/// Starts `frontdoor serve` on free ports with `args` added, and reads where it listens
+/// from its first lines.
+pub(crate) fn start_with(database_url: &str, args: &[&str]) -> Server {
     let mut child = Command::new(BIN)
-        .args(["serve", "--listen", "127.0.0.1:0", "--smtp-listen", "127.0.0.1:0", "--mail-dir"])
-        .arg(mail_dir.path())
+        .args(["serve", "--listen", "127.0.0.1:0", "--smtp-listen", "127.0.0.1:0"])
+        .args(args)
         .env("FRONTDOOR_DATABASE_URL", database_url)
         .env("FRONTDOOR_LOG", "warn")
         .stdout(Stdio::piped())
@@ -55,28 +67,56 @@ fn start(database_url: &str) -> Server {
         .strip_prefix("Mail in: SMTP on ")
         .and_then(|rest| rest.split_once(". "))
         .map_or_else(|| panic!("unexpected mail line {line:?}"), |(addr, _)| addr.to_owned());
-    Server { child, addr, smtp, _mail_dir: mail_dir }
+    let metrics = args.contains(&"--metrics-listen").then(|| {
+        line.clear();
+        stdout.read_line(&mut line).expect("read the metrics line");
+        line.trim()
+            .strip_prefix("Metrics: http://")
+            .and_then(|rest| rest.strip_suffix("/metrics"))
+            .unwrap_or_else(|| panic!("unexpected metrics line {line:?}"))
+            .to_owned()
+    });
+    Server { child, addr, smtp, metrics, _mail_dir: None }
 }
 
 /// One HTTP/1.1 request over a real socket; returns the status and the raw response.
-fn http(addr: &str, method: &str, path: &str, form: &[(&str, &str)]) -> (u16, String) {
-    let body = form.iter().map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v))).collect::<Vec<_>>().join("&");
-    let mut stream = TcpStream::connect(addr).expect("connect");
-    stream.set_read_timeout(Some(Duration::from_secs(30))).expect("timeout");
-    write!(
-        stream,
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\
-         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
-        body.len()
-    )
-    .expect("send");
-    let mut response = String::new();
-    stream.read_to_string(&mut response).expect("read");
-    let status = response.split_whitespace().nth(1).and_then(|s| s.parse().ok()).expect("status line");
-    (status, response)
+pub(crate) fn http(addr: &str, method: &str, path: &str, form: &[(&str, &str)]) -> (u16, String) {
+    request(addr, method, path, "", form).expect("the server answers")
 }
 
-fn location(response: &str) -> String {
+/// One HTTP/1.1 request over a real socket with extra header lines (each ending in
+/// `\r\n`), or the error if the server could not be reached or hung up.
+pub(crate) fn request(
+    addr: &str,
+    method: &str,
+    path: &str,
+    headers: &str,
+    form: &[(&str, &str)],
+) -> std::io::Result<(u16, String)> {
+    let body = form.iter().map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v))).collect::<Vec<_>>().join("&");
+    let mut stream = TcpStream::connect(addr)?;
+    stream.set_read_timeout(Some(Duration::from_secs(30)))?;
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n{headers}\
+         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response)?;
+    let status = response.split_whitespace().nth(1).and_then(|s| s.parse().ok());
+    status.map(|s| (s, response)).ok_or_else(|| std::io::Error::other("no status line"))
+}
+
+/// A response header's value.
+pub(crate) fn header<'a>(response: &'a str, name: &str) -> Option<&'a str> {
+    response.lines().take_while(|l| !l.is_empty()).find_map(|l| {
+        let (n, v) = l.split_once(':')?;
+        n.eq_ignore_ascii_case(name).then_some(v.trim())
+    })
+}
+
+pub(crate) fn location(response: &str) -> String {
     response
         .lines()
         .find_map(|l| l.strip_prefix("location: ").or_else(|| l.strip_prefix("Location: ")))

@@ -11,7 +11,7 @@ use frontdoor::{mail, sessions};
 
 use crate::support::{Reply, app, count, seed_catalogue, send, test_db, urlencode};
 
-const PASSWORD: &str = "a long staff password";
+pub(crate) const PASSWORD: &str = "a long staff password";
 
 pub async fn account(db: &Db, email: &str, role: &str, team: Option<&str>, partner: Option<&str>) -> i64 {
     let new = NewAccount { email, name: "Sam Officer", role, team, partner, ward: None, password: PASSWORD };
@@ -29,7 +29,7 @@ fn set_cookie(reply: &Reply, name: &str) -> Option<String> {
 }
 
 /// The value of a hidden `csrf` field on a page.
-fn csrf_in(body: &str) -> String {
+pub(crate) fn csrf_in(body: &str) -> String {
     let at = body.find("name=\"csrf\" value=\"").expect("csrf field") + "name=\"csrf\" value=\"".len();
     body[at..].split('"').next().unwrap_or_default().to_owned()
 }

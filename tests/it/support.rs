@@ -275,6 +275,18 @@ pub fn smtp_send(addr: &str, from: &str, to: &str, raw: &[u8]) -> String {
 /// Opens a web enquiry for `email` on the service `code` at a time of the test's choosing,
 /// through the same `intake::open` every channel uses, with no acknowledgement.
 pub async fn open_at(db: &Db, rules: &Rules, code: &str, email: &str, when: i64) -> frontdoor::intake::Opened {
+    open_acknowledged_at(db, rules, code, email, when, false).await
+}
+
+/// As [`open_at`], with the acknowledgement written to the outbox when `acknowledge`.
+pub async fn open_acknowledged_at(
+    db: &Db,
+    rules: &Rules,
+    code: &str,
+    email: &str,
+    when: i64,
+    acknowledge: bool,
+) -> frontdoor::intake::Opened {
     let service = frontdoor::services::db::by_code(db.reader(), code).await.unwrap().unwrap();
     let customer = frontdoor::customers::CustomerDetails {
         name: "Pat Resident".into(),
@@ -290,7 +302,7 @@ pub async fn open_at(db: &Db, rules: &Rules, code: &str, email: &str, when: i64)
         description: "When does the library open?".into(),
         subject: "Ask us something else",
         in_reply_to: None,
-        acknowledge: false,
+        acknowledge,
         logged_by: None,
         resolved_at_first_contact: false,
         answers: &[],
@@ -332,5 +344,7 @@ pub fn jobs_of(state: &AppState) -> frontdoor::jobs::Context {
         council: state.council.clone(),
         rules: state.rules.clone(),
         transport: state.transport.clone(),
+        lease: frontdoor::jobs::LEASE,
+        keep_finished: frontdoor::jobs::KEEP_FINISHED,
     }
 }

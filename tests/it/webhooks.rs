@@ -320,3 +320,69 @@ async fn a_subscription_for_one_partner_hears_only_of_that_partners_cases() {
     assert_eq!(v["data"]["case"], theirs.reference.to_string());
     assert_eq!(v["type"], "case.status_changed");
 }
+
+#[tokio::test]
+async fn housekeeping_removes_deliveries_made_and_jobs_failing_past_their_days_and_keeps_the_rest() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let rules = crate::support::rules(&t.db).await;
+    subscribe(&t, "http://127.0.0.1:9/hook", &["created"], true).await.unwrap();
+    let now = now_ms();
+    for i in 0..5 {
+        open_at(&t.db, &rules, "missed-bin", &format!("r{i}@example.org"), now).await;
+    }
+    assert_eq!(count(&t.db, "webhook_deliveries").await, 5);
+    const DAY: i64 = 86_400_000;
+    // Two made 40 days ago, one 10 days ago, one dead long ago, one still pending.
+    let set = "UPDATE webhook_deliveries SET state = $1, delivered_at = $2 WHERE id = (SELECT MIN(id) \
+               FROM webhook_deliveries WHERE state = 'pending' AND delivered_at IS NULL)";
+    for (state, at) in [("delivered", now - 40 * DAY), ("delivered", now - 40 * DAY), ("delivered", now - 10 * DAY)] {
+        sqlx::query(set).bind(state).bind(at).execute(t.db.writer()).await.unwrap();
+    }
+    sqlx::query(
+        "UPDATE webhook_deliveries SET state = 'dead', created_at = $1 WHERE id = (SELECT MAX(id) FROM webhook_deliveries)",
+    )
+    .bind(now - 400 * DAY)
+    .execute(t.db.writer())
+    .await
+    .unwrap();
+    // A delivery job failing for 40 days, one failing since yesterday, one recurring job.
+    for (key, made, error) in [("1", now - 40 * DAY, Some("relay refused")), ("2", now - DAY, Some("relay refused"))] {
+        sqlx::query(
+            "INSERT INTO jobs (kind, job_key, payload, run_at, created_at, last_error) VALUES ('deliver', $1, $1, $2, $3, $4)",
+        )
+        .bind(key)
+        .bind(now + 60_000)
+        .bind(made)
+        .bind(error)
+        .execute(t.db.writer())
+        .await
+        .unwrap();
+    }
+    frontdoor::jobs::ensure_recurring(&t.db, &rules, now - 40 * DAY).await.unwrap();
+
+    let state = crate::support::state(&t.db, &std::env::temp_dir()).await;
+    let ctx = crate::support::jobs_of(&state);
+    let next = frontdoor::jobs::housekeeping::run(&ctx, now).await.unwrap();
+    assert_eq!(next, Some(now + 3_600_000), "done, so again in an hour");
+    let states: Vec<(String, Option<i64>)> =
+        sqlx::query_as("SELECT state, delivered_at FROM webhook_deliveries ORDER BY id")
+            .fetch_all(t.db.reader())
+            .await
+            .unwrap();
+    assert_eq!(
+        states,
+        vec![("delivered".into(), Some(now - 10 * DAY)), ("pending".into(), None), ("dead".into(), None)],
+        "the two made 40 days ago are gone; the recent, the pending and the dead stay"
+    );
+    let jobs: Vec<String> = sqlx::query_scalar("SELECT job_key FROM jobs WHERE kind = 'deliver' ORDER BY job_key")
+        .fetch_all(t.db.reader())
+        .await
+        .unwrap();
+    assert_eq!(jobs, ["2"], "the job failing for 40 days is given up; yesterday's is kept");
+    let recurring: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM jobs WHERE job_key = 'recurring'")
+        .fetch_one(t.db.reader())
+        .await
+        .unwrap();
+    assert_eq!(recurring, 3, "the recurring jobs stay, however old");
+}
