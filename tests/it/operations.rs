@@ -3,6 +3,8 @@
 //! or naming what is not.
 
 use std::process::Command;
+
+use sqlx::Connection;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -24,7 +26,7 @@ async fn seeded(cases: usize) -> crate::support::TestDb {
 #[tokio::test]
 async fn a_backup_taken_while_cases_are_written_is_consistent_and_passes_check() {
     if on_postgres() {
-        return; // PostgreSQL is backed up with pg_dump: see the test below.
+        return; // PostgreSQL is backed up with pg_dump: see the next test.
     }
     let t = seeded(1_500).await;
     let before = count(&t.db, "cases").await;
@@ -84,6 +86,17 @@ async fn a_backup_taken_while_cases_are_written_is_consistent_and_passes_check()
     assert!(said.contains(&format!("Cases: {copied} with")), "{said}");
     assert!(said.contains("All checks passed."));
 
+    // Restored, it serves: frontdoor starts on the copy and shows a case from it.
+    let restored = format!("sqlite:{}", out.display());
+    let mail = dir.path().join("mail").to_str().unwrap().to_owned();
+    let server = crate::process::start_with(&restored, &["--mail-dir", &mail]);
+    assert_eq!(crate::process::http(&server.addr, "GET", "/readyz", &[]).0, 200);
+    let reference = frontdoor::cases::CaseRef::from_id(&crate::support::prefix_for(&t.db), 1).to_string();
+    let (status, page) = crate::process::http(&server.addr, "GET", &format!("/cases/{reference}/submitted"), &[]);
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains(&reference));
+    drop(server);
+
     // A second backup to the same file is refused: none is ever overwritten.
     let again =
         Command::new(BIN).args(["backup", "--out"]).arg(&out).env("FRONTDOOR_DATABASE_URL", &t.url).output().unwrap();
@@ -129,6 +142,40 @@ async fn check_names_a_status_or_a_clock_that_disagrees_with_the_events() {
         let refused = t.db.backup_to(std::path::Path::new("/tmp/never-written.db")).await.unwrap_err();
         assert!(refused.to_string().contains("pg_dump"), "{refused}");
     }
+}
+
+#[tokio::test]
+async fn a_postgresql_database_dumped_and_restored_as_the_docs_say_passes_check_and_serves() {
+    if !on_postgres() {
+        return; // SQLite is backed up with `frontdoor backup`: see the test above.
+    }
+    let t = seeded(300).await;
+    let cases = count(&t.db, "cases").await;
+    let dir = tempfile::tempdir().unwrap();
+    let dump = dir.path().join("frontdoor.dump");
+    // The commands in docs/operations.md, as they are written there.
+    let dumped = Command::new("pg_dump").args(["--format=custom", "--file"]).arg(&dump).arg(&t.url).output().unwrap();
+    assert!(dumped.status.success(), "{}", String::from_utf8_lossy(&dumped.stderr));
+    let (server, name) = t.url.rsplit_once('/').unwrap();
+    let restored_name = format!("{name}_restored");
+    let mut admin = sqlx::AnyConnection::connect(&format!("{server}/postgres")).await.unwrap();
+    sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {restored_name}"))).execute(&mut admin).await.unwrap();
+    let restored = format!("{server}/{restored_name}");
+    let ran = Command::new("pg_restore").args(["--no-owner", "--dbname"]).arg(&restored).arg(&dump).output().unwrap();
+    assert!(ran.status.success(), "{}", String::from_utf8_lossy(&ran.stderr));
+
+    let checked = Command::new(BIN).arg("check").env("FRONTDOOR_DATABASE_URL", &restored).output().unwrap();
+    let said = String::from_utf8_lossy(&checked.stdout);
+    assert!(checked.status.success(), "{said}{}", String::from_utf8_lossy(&checked.stderr));
+    assert!(said.contains(&format!("Cases: {cases} with")) && said.contains("All checks passed."), "{said}");
+    let mail = dir.path().join("mail").to_str().unwrap().to_owned();
+    let node = crate::process::start_with(&restored, &["--mail-dir", &mail]);
+    assert_eq!(crate::process::http(&node.addr, "GET", "/readyz", &[]).0, 200);
+    drop(node);
+    sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE {restored_name} WITH (FORCE)")))
+        .execute(&mut admin)
+        .await
+        .unwrap();
 }
 
 /// One GET over a real socket, with any extra header lines; returns the raw response.
