@@ -167,8 +167,8 @@ pub struct ListenArgs {
 #[derive(Debug, Clone, clap::Args)]
 pub struct JobArgs {
     /// Seconds a node holds a job it has taken. A node that dies holding jobs has them
-    /// taken over by the other nodes this long after; a job running longer than half of
-    /// it gives back the rest of its batch.
+    /// taken over by the other nodes this long after. Long jobs stop at a quarter of it and
+    /// carry on a second later; a batch past half of it gives back the jobs not started.
     #[arg(long, env = "FRONTDOOR_JOB_LEASE_SECONDS", default_value_t = 120, value_parser = clap::value_parser!(u64).range(2..=3600))]
     pub job_lease_seconds: u64,
 
@@ -176,6 +176,21 @@ pub struct JobArgs {
     /// after this long. Housekeeping removes older rows every hour, in batches.
     #[arg(long, env = "FRONTDOOR_KEEP_FINISHED_DAYS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3650))]
     pub keep_finished_days: u64,
+
+    /// Days to keep emails sent to residents, or 0 (the default) to keep them until the
+    /// retention schedule anonymises them with their case. Set it only if the council keeps
+    /// its correspondence elsewhere: a removed email is no longer in the case's record, in a
+    /// subject access request, or matched to a reply by its Message-ID. At least 30.
+    #[arg(long, env = "FRONTDOOR_KEEP_SENT_EMAILS_DAYS", default_value_t = 0, value_parser = keep_sent_days)]
+    pub keep_sent_emails_days: u64,
+}
+
+fn keep_sent_days(text: &str) -> Result<u64, String> {
+    match text.trim().parse::<u64>() {
+        Ok(0) => Ok(0),
+        Ok(days @ 30..=36_500) => Ok(days),
+        _ => Err("0 (keep them) or a number of days from 30 to 36500".to_owned()),
+    }
 }
 
 impl TryFrom<&CouncilArgs> for Council {
@@ -298,5 +313,13 @@ mod tests {
         assert_eq!(header(&[]), None);
         assert_eq!(header(&["--trust-proxy"]).as_deref(), Some("x-forwarded-for"));
         assert_eq!(header(&["--trust-proxy", "--client-ip-header", "X-Real-IP"]).as_deref(), Some("x-real-ip"));
+    }
+
+    #[test]
+    fn sent_emails_are_kept_for_good_or_for_at_least_30_days() {
+        assert_eq!(keep_sent_days("0"), Ok(0));
+        assert_eq!(keep_sent_days("30"), Ok(30));
+        assert!(keep_sent_days("7").is_err());
+        assert!(keep_sent_days("a year").is_err());
     }
 }

@@ -207,5 +207,7 @@ fn jobs_of(state: &AppState, settings: &JobArgs) -> jobs::Context {
         transport: state.transport.clone(),
         lease: std::time::Duration::from_secs(settings.job_lease_seconds),
         keep_finished: std::time::Duration::from_secs(settings.keep_finished_days * 86_400),
+        keep_sent_emails: (settings.keep_sent_emails_days > 0)
+            .then(|| std::time::Duration::from_secs(settings.keep_sent_emails_days * 86_400)),
     }
 }

@@ -42,6 +42,9 @@ pub struct Context {
     /// How long finished bookkeeping is kept ([`KEEP_FINISHED`] unless
     /// `--keep-finished-days` says otherwise).
     pub keep_finished: Duration,
+    /// How long emails sent to residents are kept, if not until retention
+    /// (`--keep-sent-emails-days`).
+    pub keep_sent_emails: Option<Duration>,
 }
 
 /// How long webhook deliveries made, and jobs still failing, are kept, by default.

@@ -42,6 +42,21 @@ pub async fn insert(
     Ok(id)
 }
 
+/// Removes up to `most` emails sent before `before`, oldest first: only when the council
+/// keeps its correspondence elsewhere (`--keep-sent-emails-days`). Letters and calls stay
+/// (printed letters point at theirs), and so does anything not sent. Returns how many.
+pub async fn sweep_sent_emails(pool: &sqlx::AnyPool, before: i64, most: i64) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query(
+        "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox \
+         WHERE channel = 'email' AND sent_at IS NOT NULL AND sent_at < $1 ORDER BY id LIMIT $2)",
+    )
+    .bind(before)
+    .bind(most)
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected())
+}
+
 /// How many acknowledgements went to `recipient` since `since`, and when the last did.
 pub async fn acknowledgements_since(
     conn: &mut AnyConnection,

@@ -346,5 +346,6 @@ pub fn jobs_of(state: &AppState) -> frontdoor::jobs::Context {
         transport: state.transport.clone(),
         lease: frontdoor::jobs::LEASE,
         keep_finished: frontdoor::jobs::KEEP_FINISHED,
+        keep_sent_emails: None,
     }
 }

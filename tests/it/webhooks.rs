@@ -386,3 +386,36 @@ async fn housekeeping_removes_deliveries_made_and_jobs_failing_past_their_days_a
         .unwrap();
     assert_eq!(recurring, 3, "the recurring jobs stay, however old");
 }
+
+#[tokio::test]
+async fn housekeeping_keeps_sent_emails_unless_told_a_number_of_days() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let rules = crate::support::rules(&t.db).await;
+    let now = now_ms();
+    const DAY: i64 = 86_400_000;
+    for i in 0..3 {
+        crate::support::open_acknowledged_at(&t.db, &rules, "missed-bin", &format!("r{i}@example.org"), now, true)
+            .await;
+    }
+    // Sent 400 days ago, sent yesterday, and one never sent.
+    let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM outbox ORDER BY id").fetch_all(t.db.reader()).await.unwrap();
+    assert_eq!(ids.len(), 3);
+    for (id, sent) in [(ids[0], now - 400 * DAY), (ids[1], now - DAY)] {
+        sqlx::query("UPDATE outbox SET sent_at = $1 WHERE id = $2")
+            .bind(sent)
+            .bind(id)
+            .execute(t.db.writer())
+            .await
+            .unwrap();
+    }
+    let state = crate::support::state(&t.db, &std::env::temp_dir()).await;
+    let mut ctx = crate::support::jobs_of(&state);
+    frontdoor::jobs::housekeeping::run(&ctx, now).await.unwrap();
+    assert_eq!(count(&t.db, "outbox").await, 3, "kept until retention, by default");
+    ctx.keep_sent_emails = Some(std::time::Duration::from_secs(365 * 86_400));
+    frontdoor::jobs::housekeeping::run(&ctx, now).await.unwrap();
+    let left: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM outbox ORDER BY id").fetch_all(t.db.reader()).await.unwrap();
+    assert_eq!(left, ids[1..], "only the email sent over a year ago is gone");
+}
