@@ -142,24 +142,38 @@ async fn two_nodes_share_one_database_and_one_killed_mid_job_loses_nothing() {
         assert!(answer.starts_with("250 "), "{answer}");
     }
 
-    // Kill whichever node holds the clock sweep, once it has fired some deadlines and not all.
+    // Kill whichever node holds the clock sweep, once it has fired some deadlines: frozen
+    // first (SIGSTOP), so it cannot finish the job between the look and the kill, then
+    // killed only if it still holds the lease.
+    let sweep_owner = "SELECT lease_owner FROM jobs WHERE kind = 'clock_sweep' AND lease_owner IS NOT NULL \
+                       AND lease_until > $1";
+    let signal = |name: &str, pid: u32| {
+        let sent = std::process::Command::new("kill").args([name, &pid.to_string()]).status().expect("kill");
+        assert!(sent.success(), "kill {name} {pid}");
+    };
     let began = Instant::now();
     let (killed, fired_before) = loop {
         assert!(began.elapsed() < Duration::from_secs(60), "no node was seen part way through the sweep");
-        let owner: Option<String> =
-            sqlx::query_scalar("SELECT lease_owner FROM jobs WHERE kind = 'clock_sweep' AND lease_owner IS NOT NULL")
+        let owner = || async {
+            sqlx::query_scalar::<_, String>(sweep_owner)
+                .bind(now_ms() + 500)
                 .fetch_optional(t.db.reader())
                 .await
-                .unwrap();
+                .unwrap()
+        };
         let fired = scalar(&t.db, "SELECT COUNT(*) FROM case_events WHERE kind = 10").await;
-        if let Some(owner) = owner
+        if let Some(seen) = owner().await
             && fired > 0
         {
-            let pid: u32 = owner.split('-').next().and_then(|p| p.parse().ok()).expect("a worker named by its pid");
+            let pid: u32 = seen.split('-').next().and_then(|p| p.parse().ok()).expect("a worker named by its pid");
             let which = nodes.iter().position(|n| n.child.id() == pid).expect("one of our nodes holds the sweep");
-            nodes[which].child.kill().expect("SIGKILL");
-            nodes[which].child.wait().expect("reaped");
-            break (which, fired);
+            signal("-STOP", pid);
+            if owner().await.as_deref() == Some(seen.as_str()) {
+                nodes[which].child.kill().expect("SIGKILL");
+                nodes[which].child.wait().expect("reaped");
+                break (which, fired);
+            }
+            signal("-CONT", pid);
         }
         tokio::time::sleep(Duration::from_millis(5)).await;
     };
