@@ -52,8 +52,8 @@ async fn scalar(db: &Db, sql: &'static str) -> i64 {
     sqlx::query_scalar(sql).fetch_one(db.reader()).await.expect(sql)
 }
 
-/// Sessions, the sign-in form's token, CSRF and signed links made on one node work on the
-/// other: none of them is kept in a process.
+/// Sessions, the sign-in form's token and CSRF made on one node work on the other, and
+/// wrong passwords counted on either lock the address on both: none is kept in a process.
 fn staff_move_between_nodes(a: &str, b: &str) {
     let (_, form) = get(a, "/staff/sign-in", "");
     let pre = format!("fd_sign_in={}", cookie(&form, "fd_sign_in").expect("the sign-in cookie"));
@@ -68,6 +68,20 @@ fn staff_move_between_nodes(a: &str, b: &str) {
     assert_eq!(status, 303, "A's CSRF token works on B");
     let (status, page) = get(a, "/staff", &session);
     assert_eq!(status, 303, "signed out on B is signed out on A: {page}");
+
+    // Wrong passwords count across nodes: five, spread over both, lock the address on both.
+    let other = ("email", "adviser@kingsmead.example");
+    for i in 0..frontdoor::sessions::MAX_FAILURES {
+        let node = if i % 2 == 0 { a } else { b };
+        let (status, _) =
+            post(node, "/staff/sign-in", &pre, &[other, ("password", "not the password"), ("csrf", &csrf)]);
+        assert_eq!(status, 422, "a wrong password is refused with the form again");
+    }
+    let right = [other, ("password", crate::staff::PASSWORD), ("csrf", &csrf)];
+    for node in [a, b] {
+        let (status, page) = post(node, "/staff/sign-in", &pre, &right);
+        assert!(status != 303 && page.contains("wrong passwords for this email address"), "{status}: {page}");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -80,6 +94,7 @@ async fn two_nodes_share_one_database_and_one_killed_mid_job_loses_nothing() {
     seed_catalogue(&t.db).await;
     let rules = rules(&t.db).await;
     crate::staff::account(&t.db, "lead@kingsmead.example", "team_lead", Some("waste"), None).await;
+    crate::staff::account(&t.db, "adviser@kingsmead.example", "adviser", None, None).await;
     // Opened 40 days ago and never answered: every one is past its deadline, with its
     // acknowledgement still to send.
     let long_ago = now_ms() - 40 * DAY;
