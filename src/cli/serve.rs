@@ -51,10 +51,10 @@ pub async fn serve(
     serve_with_jobs(Listeners { web: listener, smtp, metrics }, &mail, &jobs, state).await
 }
 
-/// The metrics listener and the recorder it reads, when `--metrics-listen` is given.
+/// The metrics listener, when `--metrics-listen` is given. Its recorder is installed
+/// when serving starts, so the demo's own building is not counted.
 struct Metrics {
     listener: tokio::net::TcpListener,
-    handle: metrics_exporter_prometheus::PrometheusHandle,
 }
 
 impl Metrics {
@@ -64,7 +64,7 @@ impl Metrics {
             anyhow::bail!("--metrics-listen {addr} is the public port: give metrics a port of their own");
         }
         let listener = web::bind(addr).await.context("--metrics-listen")?;
-        Ok(Some(Metrics { listener, handle: web::metrics::install()? }))
+        Ok(Some(Metrics { listener }))
     }
 }
 
@@ -79,12 +79,16 @@ struct Listeners {
 /// stops them all.
 async fn serve_with_jobs(listeners: Listeners, mail: &MailArgs, jobs: &JobArgs, state: AppState) -> anyhow::Result<()> {
     let shutdown = CancellationToken::new();
+    let metrics = match listeners.metrics {
+        Some(m) => {
+            let handle = web::metrics::install()?;
+            Some(tokio::spawn(web::metrics::serve(m.listener, handle, state.db.clone(), shutdown.clone())))
+        }
+        None => None,
+    };
     let runner = tokio::spawn(jobs::run(jobs_of(&state, jobs), shutdown.clone()));
     let name = state.council.mail_domain().to_owned();
     let smtp = tokio::spawn(smtp::serve(listeners.smtp, state.db.clone(), mail.smtp_max_bytes, name, shutdown.clone()));
-    let metrics = listeners
-        .metrics
-        .map(|m| tokio::spawn(web::metrics::serve(m.listener, m.handle, state.db.clone(), shutdown.clone())));
     let db = state.db.clone();
     let served = web::serve(listeners.web, state, shutdown.clone()).await;
     shutdown.cancel();
