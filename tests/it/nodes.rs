@@ -22,9 +22,10 @@ const DAY: i64 = 86_400_000;
 
 fn node(url: &str, relay: u16, dir: &str) -> Server {
     let relay = format!("127.0.0.1:{relay}");
-    // A short lease, so the test need not wait two minutes for a dead node's jobs.
+    // A short lease, so the test need not wait two minutes for a dead node's jobs; long
+    // enough that a batch of mail sent under load is recorded well inside it.
     // Every report comes from this one address: no limit on forms a minute.
-    let args = ["--smtp-relay", &relay, "--job-lease-seconds", "3", "--form-posts-per-minute", "0", "--mail-dir", dir];
+    let args = ["--smtp-relay", &relay, "--job-lease-seconds", "10", "--form-posts-per-minute", "0", "--mail-dir", dir];
     start_with(url, &args)
 }
 
@@ -269,9 +270,12 @@ async fn two_nodes_share_one_database_and_one_killed_mid_job_loses_nothing() {
     for (_, reference) in &given {
         assert_eq!(received.iter().filter(|(_, text)| text.contains(reference.as_str())).count(), 1, "{reference}");
     }
-    let cases = scalar(&t.db, "SELECT COUNT(*) FROM cases").await;
-    assert_eq!(cases as usize, OVERDUE + 2 + given.len(), "no case without a reference, none lost");
-    assert_eq!(received.len() as i64, cases, "one acknowledgement a case");
+    // A report the killed node had committed but not yet answered is a case whose resident
+    // saw no reference on screen: they have it in the acknowledgement. At most one a writer.
+    let cases = scalar(&t.db, "SELECT COUNT(*) FROM cases").await as usize;
+    let referenced = OVERDUE + 2 + given.len();
+    assert!((referenced..=referenced + 2).contains(&cases), "{cases} cases for {referenced} references: none lost");
+    assert_eq!(received.len(), cases, "one acknowledgement a case");
 
     // A signed link in an acknowledgement sent by either node opens the case on the survivor.
     let link = received
