@@ -41,11 +41,11 @@ pub async fn serve(
     }
     let listener = web::bind(listen.listen).await?;
     let smtp = smtp::bind(mail.smtp_listen).await?;
-    let metrics = Metrics::bind(&listen).await?;
+    let metrics = bind_metrics(&listen).await?;
     println!("frontdoor is listening on http://{}/", listener.local_addr()?);
     println!("Mail in: SMTP on {}. {}", smtp.local_addr()?, mail_out(&transport));
     if let Some(metrics) = &metrics {
-        println!("Metrics: http://{}/metrics", metrics.listener.local_addr()?);
+        println!("Metrics: http://{}/metrics", metrics.local_addr()?);
     }
     let state = AppState::new(db, council, rules, transport);
     serve_with_jobs(Listeners { web: listener, smtp, metrics }, &mail, &jobs, state).await
@@ -53,26 +53,19 @@ pub async fn serve(
 
 /// The metrics listener, when `--metrics-listen` is given. Its recorder is installed
 /// when serving starts, so the demo's own building is not counted.
-struct Metrics {
-    listener: tokio::net::TcpListener,
-}
-
-impl Metrics {
-    async fn bind(listen: &ListenArgs) -> anyhow::Result<Option<Metrics>> {
-        let Some(addr) = listen.metrics_listen else { return Ok(None) };
-        if addr == listen.listen && addr.port() != 0 {
-            anyhow::bail!("--metrics-listen {addr} is the public port: give metrics a port of their own");
-        }
-        let listener = web::bind(addr).await.context("--metrics-listen")?;
-        Ok(Some(Metrics { listener }))
+async fn bind_metrics(listen: &ListenArgs) -> anyhow::Result<Option<tokio::net::TcpListener>> {
+    let Some(addr) = listen.metrics_listen else { return Ok(None) };
+    if addr == listen.listen && addr.port() != 0 {
+        anyhow::bail!("--metrics-listen {addr} is the public port: give metrics a port of their own");
     }
+    Ok(Some(web::bind(addr).await.context("--metrics-listen")?))
 }
 
 /// Every listener a node serves on.
 struct Listeners {
     web: tokio::net::TcpListener,
     smtp: tokio::net::TcpListener,
-    metrics: Option<Metrics>,
+    metrics: Option<tokio::net::TcpListener>,
 }
 
 /// Serves the web and SMTP and runs background jobs until ctrl-c or SIGTERM, then
@@ -80,9 +73,9 @@ struct Listeners {
 async fn serve_with_jobs(listeners: Listeners, mail: &MailArgs, jobs: &JobArgs, state: AppState) -> anyhow::Result<()> {
     let shutdown = CancellationToken::new();
     let metrics = match listeners.metrics {
-        Some(m) => {
+        Some(listener) => {
             let handle = web::metrics::install()?;
-            Some(tokio::spawn(web::metrics::serve(m.listener, handle, state.db.clone(), shutdown.clone())))
+            Some(tokio::spawn(web::metrics::serve(listener, handle, state.db.clone(), shutdown.clone())))
         }
         None => None,
     };
@@ -124,7 +117,7 @@ pub async fn demo(
     let listener = web::bind(listen.listen).await?;
     let addr = listener.local_addr()?;
     let smtp = smtp::bind(mail.smtp_listen).await?;
-    let metrics = Metrics::bind(&listen).await?;
+    let metrics = bind_metrics(&listen).await?;
     let transport = Arc::new(mail.transport()?);
     for suffix in ["", "-wal", "-shm"] {
         let mut path = file.clone().into_os_string();
@@ -193,7 +186,7 @@ pub async fn demo(
     );
     println!("  The day's post to print is at /staff/post.");
     if let Some(metrics) = &metrics {
-        println!("  Metrics for Prometheus: http://{}/metrics", metrics.listener.local_addr()?);
+        println!("  Metrics for Prometheus: http://{}/metrics", metrics.local_addr()?);
     }
     println!();
     println!("  Stop with Ctrl+C. Running `frontdoor demo` again rebuilds {} from scratch.", file.display());

@@ -74,7 +74,8 @@ pub async fn serve(
 /// scrape is current; if the database cannot be read they are left out, the scrape still
 /// answers, and the pools' figures show why.
 async fn scrape(State(metrics): State<Metrics>) -> Response {
-    match metrics.db.backlog(now_ms()).await {
+    let now = now_ms();
+    match metrics.db.backlog(now).await {
         Ok(backlog) => {
             // Every channel, so one that has emptied reads 0 rather than its last count.
             use crate::outbox::OutChannel;
@@ -83,7 +84,7 @@ async fn scrape(State(metrics): State<Metrics>) -> Response {
                 metrics::gauge!(measure::OUTBOX_PENDING, "channel" => channel.as_str()).set(count as f64);
             }
             metrics::gauge!(measure::JOBS_DUE).set(backlog.jobs_due as f64);
-            let waited = backlog.oldest_due_at.map_or(0, |at| (now_ms() - at).max(0));
+            let waited = backlog.oldest_due_at.map_or(0, |at| (now - at).max(0));
             metrics::gauge!(measure::JOBS_OLDEST_DUE).set(waited as f64 / 1000.0);
             metrics::gauge!(measure::MAIL_QUARANTINED).set(backlog.mail_quarantined as f64);
         }

@@ -185,32 +185,13 @@ fn raw_get(addr: &str, path: &str, extra: &str) -> String {
 
 #[tokio::test]
 async fn json_logs_give_one_line_a_request_with_its_id_and_route_never_the_path() {
-    use std::io::{BufRead, BufReader, Read};
-    use std::process::Stdio;
+    use std::io::Read;
     let t = seeded(10).await;
     let mail = tempfile::tempdir().unwrap();
-    let mut child = Command::new(BIN)
-        .args([
-            "serve",
-            "--listen",
-            "127.0.0.1:0",
-            "--smtp-listen",
-            "127.0.0.1:0",
-            "--log-format",
-            "json",
-            "--mail-dir",
-        ])
-        .arg(mail.path())
-        .env("FRONTDOOR_DATABASE_URL", &t.url)
-        .env("FRONTDOOR_LOG", "info,sqlx=warn")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut out = BufReader::new(child.stdout.take().unwrap());
-    let mut line = String::new();
-    out.read_line(&mut line).unwrap();
-    let addr = line.trim().trim_start_matches("frontdoor is listening on http://").trim_end_matches('/').to_owned();
+    let dir = mail.path().to_str().unwrap();
+    let mut server =
+        crate::process::start_logging(&t.url, &["--log-format", "json", "--mail-dir", dir], "info,sqlx=warn");
+    let addr = server.addr.clone();
 
     let secret = "0123456789abcdef0123456789abcdef";
     let home = raw_get(&addr, "/", "");
@@ -222,10 +203,10 @@ async fn json_logs_give_one_line_a_request_with_its_id_and_route_never_the_path(
     let proxied = raw_get(&addr, "/services", "X-Request-Id: from-the-proxy-42\r\n");
     assert_eq!(header(&proxied, "x-request-id"), Some("from-the-proxy-42"));
 
-    let _ = child.kill();
-    let _ = child.wait();
+    let _ = server.child.kill();
+    let _ = server.child.wait();
     let mut logs = String::new();
-    child.stderr.take().unwrap().read_to_string(&mut logs).unwrap();
+    server.child.stderr.take().unwrap().read_to_string(&mut logs).unwrap();
     assert!(!logs.contains(secret) && !logs.contains("jo%40example.com"), "a token or a query reached the log: {logs}");
     let served: Vec<serde_json::Value> = logs
         .lines()

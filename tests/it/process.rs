@@ -41,13 +41,23 @@ fn start(database_url: &str) -> Server {
 /// Starts `frontdoor serve` on free ports with `args` added, and reads where it listens
 /// from its first lines.
 pub(crate) fn start_with(database_url: &str, args: &[&str]) -> Server {
+    spawn(database_url, args, "warn", Stdio::inherit())
+}
+
+/// As [`start_with`], logging at `filter` (`FRONTDOOR_LOG`) to a pipe the test reads from
+/// `server.child.stderr`.
+pub(crate) fn start_logging(database_url: &str, args: &[&str], filter: &str) -> Server {
+    spawn(database_url, args, filter, Stdio::piped())
+}
+
+fn spawn(database_url: &str, args: &[&str], filter: &str, stderr: Stdio) -> Server {
     let mut child = Command::new(BIN)
         .args(["serve", "--listen", "127.0.0.1:0", "--smtp-listen", "127.0.0.1:0"])
         .args(args)
         .env("FRONTDOOR_DATABASE_URL", database_url)
-        .env("FRONTDOOR_LOG", "warn")
+        .env("FRONTDOOR_LOG", filter)
         .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
+        .stderr(stderr)
         .spawn()
         .expect("start frontdoor");
     let stdout = child.stdout.take().expect("stdout");
