@@ -6,7 +6,7 @@
 use jiff::Timestamp;
 use sqlx::AnyConnection;
 
-use super::{append_event, db, write_event};
+use super::{append_event, db};
 use crate::cases::db::NewEvent;
 use crate::cases::{Actor, CaseRef, EventKind};
 use crate::clocks::{Clock, Extended, Fired, Started, State, replay};
@@ -34,7 +34,7 @@ pub(super) async fn sync_case(
     let (service_code, resolved_at) = db::service_and_resolved(&mut *conn, case_id).await?;
     let events = crate::cases::db::events(&mut *conn, case_id).await?;
     let clocks = crate::rollups::db::stored_clocks(&mut *conn, case_id).await?;
-    let before = Before { case, service_code, events, clocks, resolved_at };
+    let before = Before { case, service_code, announce: Vec::new(), events, clocks, resolved_at };
     sync_from(conn, before, rules, new_from_event, more, now).await
 }
 
@@ -44,6 +44,9 @@ pub(super) async fn sync_case(
 pub struct Before {
     pub case: crate::cases::Case,
     pub service_code: String,
+    /// Events the caller wrote whose webhook deliveries are still to be queued (id and
+    /// kind): queued in one statement with the clock events written here.
+    pub announce: Vec<(i64, EventKind)>,
     /// Every event of the case, oldest first.
     pub events: Vec<crate::cases::Event>,
     /// Its clocks as stored.
@@ -61,7 +64,7 @@ pub(super) async fn sync_from(
     more: &[crate::rollups::Delta],
     now: i64,
 ) -> Result<Vec<Clock>, sqlx::Error> {
-    let Before { case, service_code, mut events, clocks: stored, resolved_at: resolved_before } = before;
+    let Before { case, service_code, mut announce, mut events, clocks: stored, resolved_at: resolved_before } = before;
     let case_id = case.id;
     let mut started: Vec<String> = events
         .iter()
@@ -77,10 +80,12 @@ pub(super) async fn sync_from(
     for s in &to_start {
         let body = serde_json::to_string(s).expect("plain struct");
         let event = internal(EventKind::ClockStarted, &body);
-        let id = write_event(&mut *conn, case_id, &event, now).await?;
+        let id = crate::cases::db::insert_event(&mut *conn, case_id, &event, now).await?;
+        announce.push((id, event.kind));
         // As a read back would give it, without the read.
         events.push(event.stored(id, case_id, now));
     }
+    crate::webhooks::db::enqueue(&mut *conn, case_id, &announce, now).await?;
     let clocks = replay(&events, rules);
     db::store_clocks(&mut *conn, case_id, &clocks).await?;
     let resolved_at = crate::cases::resolved_at(case.status, &events);

@@ -74,7 +74,14 @@ pub async fn correct_demand(
 
 /// The counts one contact makes: by service (0 with no case), channel and class; and by
 /// ward when its case has one.
-fn deltas(rules: &Rules, at: i64, channel: Channel, demand: Demand, case: Option<&OnCase>, value: i64) -> Vec<Delta> {
+pub(super) fn deltas(
+    rules: &Rules,
+    at: i64,
+    channel: Channel,
+    demand: Demand,
+    case: Option<&OnCase>,
+    value: i64,
+) -> Vec<Delta> {
     let day = rules.calendars.council.local_date(rollups::ts(at));
     let service_id = case.map_or(0, |c| c.service_id);
     let mut out =

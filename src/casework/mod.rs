@@ -21,6 +21,8 @@ pub use contact::{correct_demand, is_repeat, record_contact};
 use crate::cases;
 use crate::cases::db::{ChangeStatusError, NewCase, NewEvent};
 use crate::cases::{Actor, ActorKind, Case, Event, EventKind, Status};
+use crate::contacts::Demand;
+use crate::contacts::db::{NewContact, OnCase};
 use crate::rollups::{self, Delta, Metric};
 use crate::standards::Rules;
 
@@ -99,7 +101,7 @@ async fn write_event(
     now: i64,
 ) -> Result<i64, sqlx::Error> {
     let id = cases::db::insert_event(&mut *conn, case_id, event, now).await?;
-    crate::webhooks::db::enqueue(conn, case_id, id, event.kind.as_str(), now).await?;
+    crate::webhooks::db::enqueue(conn, case_id, &[(id, event.kind)], now).await?;
     Ok(id)
 }
 
@@ -125,38 +127,58 @@ async fn fan_out(
     clocks::sync_case(conn, case, rules, from, &more, now).await
 }
 
-/// Opens a case, status "received", with its "created" event and all that follows: the
-/// webhook deliveries, the clocks that start on receipt, and its count as received by
-/// `new.channel`. Returns the case's id and its clocks.
+/// Opens a case, status "received", with its "created" event, the customer's contact
+/// that brought it, and all that follows: the webhook deliveries, the clocks that start
+/// on receipt, its count as received by `new.channel` and the contact's counts. `first`
+/// is the contact without its case, which is filled in; its class is as given, or found
+/// on a new case. Returns the case's id, its clocks, the contact's id and its class.
+///
+/// Everything is known here without reading back (the case, its events, its ward), so
+/// the counts go in one statement a table and the webhooks in one (`docs/benchmarks.md`).
 pub async fn open_case(
     conn: &mut AnyConnection,
     new: &NewCase,
     service_code: &str,
     actor: Actor,
+    first: &NewContact<'_>,
     rules: &Rules,
     now: i64,
-) -> Result<(i64, Vec<crate::clocks::Clock>), sqlx::Error> {
+) -> Result<Opened, sqlx::Error> {
     let (case, created) = cases::db::insert(&mut *conn, new, actor, now).await?;
-    crate::webhooks::db::enqueue(&mut *conn, case.id, created.id, created.kind.as_str(), now).await?;
-    let received = Delta {
+    let case_id = case.id;
+    let contact = NewContact { case_id: Some(case_id), ..first.clone() };
+    let demand = contact.demand.unwrap_or_else(|| Demand::found_on(Some(Status::Received)));
+    let contact_id = crate::contacts::db::insert(&mut *conn, &contact, Some(demand), now).await?;
+    let on_case = OnCase { status: Status::Received, service_id: new.service_id, ward: case.location.ward.clone() };
+    let mut counts = vec![Delta {
         day: rules.calendars.council.local_date(rollups::ts(now)),
         service_id: new.service_id,
         metric: Metric::Received,
         key: new.channel.as_str().to_owned(),
         value: 1,
-    };
+    }];
+    counts.extend(contact::deltas(rules, now, contact.channel, demand, Some(&on_case), 1));
     // The case was written just now: its clocks start from what is in hand, with no
-    // reading back, and its count as received goes in with theirs.
-    let case_id = case.id;
+    // reading back, and its counts go in with theirs.
     let before = clocks::Before {
         case,
         service_code: service_code.to_owned(),
+        announce: vec![(created.id, created.kind)],
         events: vec![created],
         clocks: Vec::new(),
         resolved_at: None,
     };
-    let clocks = clocks::sync_from(conn, before, rules, 0, &[received], now).await?;
-    Ok((case_id, clocks))
+    let clocks = clocks::sync_from(conn, before, rules, 0, &counts, now).await?;
+    Ok(Opened { case_id, clocks, contact_id, demand })
+}
+
+/// What [`open_case`] made.
+#[derive(Debug)]
+pub struct Opened {
+    pub case_id: i64,
+    pub clocks: Vec<crate::clocks::Clock>,
+    pub contact_id: i64,
+    pub demand: Demand,
 }
 
 /// Moves a case to a new status, if the state machine allows, with its event and all

@@ -449,10 +449,8 @@ pub async fn open(
         language: request.language,
     };
     let actor = request.logged_by.map_or(Actor::customer(Some(customer_id)), Actor::staff);
-    let (case_id, clocks) = crate::casework::open_case(&mut *conn, &new, &service.code, actor, rules, received).await?;
-    services::db::insert_answers(&mut *conn, case_id, request.answers).await?;
     let contact = NewContact {
-        case_id: Some(case_id),
+        case_id: None,
         customer_id: Some(customer_id),
         channel: request.channel,
         direction: Direction::Inbound,
@@ -463,11 +461,13 @@ pub async fn open(
         demand: Some(if repeat { Demand::Repeat } else { Demand::Value }),
         reason: request.reason,
     };
-    let (contact_id, found) = crate::casework::record_contact(&mut *conn, rules, &contact, received).await?;
+    let opened = crate::casework::open_case(&mut *conn, &new, &service.code, actor, &contact, rules, received).await?;
+    let (case_id, clocks) = (opened.case_id, opened.clocks);
+    services::db::insert_answers(&mut *conn, case_id, request.answers).await?;
     if let (Some(chosen), Some(staff_id)) = (request.demand, request.logged_by)
-        && found != Some(chosen)
+        && opened.demand != chosen
     {
-        crate::casework::correct_demand(&mut *conn, rules, contact_id, chosen, staff_id, now).await?;
+        crate::casework::correct_demand(&mut *conn, rules, opened.contact_id, chosen, staff_id, now).await?;
     }
     if service.case_type == CaseType::Callback
         && !request.resolved_at_first_contact

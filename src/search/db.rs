@@ -24,26 +24,17 @@ impl Within {
 }
 
 /// Rewrites a case's search document from the case, its customer and its contacts. Called
-/// in the transaction of every change to any of them.
+/// in the transaction of every change to any of them: one read and one write.
 pub async fn reindex(conn: &mut AnyConnection, case_id: i64) -> Result<(), sqlx::Error> {
     let Some(body) = document(&mut *conn, case_id).await? else { return Ok(()) };
-    if Backend::of(conn) == Backend::Postgres {
-        sqlx::query(
-            "INSERT INTO case_search (case_id, body) VALUES ($1, $2) \
-             ON CONFLICT (case_id) DO UPDATE SET body = excluded.body",
-        )
-        .bind(case_id)
-        .bind(&body)
-        .execute(&mut *conn)
-        .await?;
+    let sql = if Backend::of(conn) == Backend::Postgres {
+        "INSERT INTO case_search (case_id, body) VALUES ($1, $2) \
+         ON CONFLICT (case_id) DO UPDATE SET body = excluded.body"
     } else {
-        sqlx::query("DELETE FROM case_search WHERE rowid = $1").bind(case_id).execute(&mut *conn).await?;
-        sqlx::query("INSERT INTO case_search (rowid, body) VALUES ($1, $2)")
-            .bind(case_id)
-            .bind(&body)
-            .execute(&mut *conn)
-            .await?;
-    }
+        // FTS5 takes REPLACE on its rowid: the old document's words go with it.
+        "INSERT OR REPLACE INTO case_search (rowid, body) VALUES ($1, $2)"
+    };
+    sqlx::query(sql).bind(case_id).bind(&body).execute(&mut *conn).await?;
     Ok(())
 }
 
@@ -63,32 +54,32 @@ pub async fn forget(conn: &mut AnyConnection, case_ids: &[i64]) -> Result<(), sq
     Ok(())
 }
 
-/// The words a case is found by: what it is about, where, who, and every contact.
+/// The words a case is found by: what it is about, where, who, and every contact. One
+/// statement: a row for each contact (or one with none), the case's own words on each.
 pub async fn document(conn: &mut AnyConnection, case_id: i64) -> Result<Option<String>, sqlx::Error> {
-    let row = sqlx::query(
-        "SELECT c.description, c.address, c.postcode, u.name, u.email, u.phone FROM cases c \
-         LEFT JOIN customers u ON u.id = c.customer_id WHERE c.id = $1",
+    let rows = sqlx::query(
+        "SELECT c.description, c.address, c.postcode, u.name, u.email, u.phone, \
+         k.subject, k.body, k.reason FROM cases c \
+         LEFT JOIN customers u ON u.id = c.customer_id \
+         LEFT JOIN contacts k ON k.case_id = c.id WHERE c.id = $1 ORDER BY k.id",
     )
     .bind(case_id)
-    .fetch_optional(&mut *conn)
+    .fetch_all(&mut *conn)
     .await?;
-    let Some(row) = row else { return Ok(None) };
-    let mut body: Vec<String> = vec![row.try_get("description")?];
+    let Some(first) = rows.first() else { return Ok(None) };
+    let mut body: Vec<String> = vec![first.try_get("description")?];
     for column in ["address", "postcode", "name", "email", "phone"] {
-        if let Some(text) = row.try_get::<Option<String>, _>(column)? {
+        if let Some(text) = first.try_get::<Option<String>, _>(column)? {
             body.push(text);
         }
     }
     // The customer's reason in their own words, as an adviser wrote it, is searched too.
-    let contacts: Vec<(Option<String>, String, Option<String>)> =
-        sqlx::query_as("SELECT subject, body, reason FROM contacts WHERE case_id = $1 ORDER BY id")
-            .bind(case_id)
-            .fetch_all(&mut *conn)
-            .await?;
-    for (subject, text, reason) in contacts {
-        body.extend(subject);
-        body.push(text);
-        body.extend(reason);
+    for row in &rows {
+        for column in ["subject", "body", "reason"] {
+            if let Some(text) = row.try_get::<Option<String>, _>(column)? {
+                body.push(text);
+            }
+        }
     }
     Ok(Some(body.join(" ")))
 }

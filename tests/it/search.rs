@@ -81,3 +81,34 @@ async fn a_partner_finds_only_its_own_cases_by_words_postcode_or_reference() {
         assert!(!found.body.contains("Jo Resident"), "{q}: no customer records for partners");
     }
 }
+
+#[tokio::test]
+async fn a_rewritten_document_drops_the_words_it_no_longer_has() {
+    use frontdoor::search::db::{Within, reindex, words};
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let app = app(&t.db).await;
+    let sent = post_form(&app, "/services/missed-bin/report/send", &valid_report()).await;
+    let reference = reference_in(sent.location()).to_owned();
+    let id = frontdoor::cases::CaseRef::parse(&crate::support::prefix_for(&t.db), &reference).unwrap().id();
+    let find = async |word: &str| words(t.db.reader(), &[word.to_owned()], Within::All, 10).await;
+    assert_eq!(find("tuesday").await.unwrap(), vec![id]);
+
+    // The document is written again, as every change to the case does: the old words go
+    // (SQLite's contentless index replaces the row by its id), the new ones come.
+    let mut conn = t.db.writer().acquire().await.unwrap();
+    sqlx::query("UPDATE cases SET description = 'A fox tore the sack open' WHERE id = $1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE contacts SET body = 'A fox tore the sack open' WHERE case_id = $1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await
+        .unwrap();
+    reindex(&mut conn, id).await.unwrap();
+    drop(conn);
+    assert_eq!(find("fox").await.unwrap(), vec![id]);
+    assert!(find("tuesday").await.unwrap().is_empty(), "an old word is still found");
+}

@@ -84,13 +84,14 @@ pub async fn insert(
     now: i64,
 ) -> Result<(Case, Event), sqlx::Error> {
     let loc = &new.location;
-    let id: i64 = sqlx::query_scalar(
+    // The ward as stored comes back too: the postcode's, when none was given.
+    let (id, ward): (i64, Option<String>) = sqlx::query_as(
         "INSERT INTO cases (case_type, channel, service_id, customer_id, status, priority, \
          description, address, postcode, uprn, ward, lat_e7, lng_e7, team_id, partner_id, \
          created_at, updated_at, last_event_at, language) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, \
          COALESCE($11, (SELECT w.ward FROM ward_postcodes w WHERE w.postcode = $9)), $12, $13, $14, $15, $16, $16, $16, $17) \
-         RETURNING id",
+         RETURNING id, ward",
     )
     .bind(new.case_type.as_str())
     .bind(new.channel.as_str())
@@ -122,7 +123,7 @@ pub async fn insert(
     let event_id = insert_event(conn, id, &event, now).await?;
     // Coordinates as a read back would give them: to the stored precision.
     let location =
-        Location { lat: loc.lat.map(to_e7).map(from_e7), lng: loc.lng.map(to_e7).map(from_e7), ..loc.clone() };
+        Location { lat: loc.lat.map(to_e7).map(from_e7), lng: loc.lng.map(to_e7).map(from_e7), ward, ..loc.clone() };
     let case = Case {
         id,
         case_type: new.case_type,
