@@ -128,7 +128,7 @@ pub enum ExtendError {
     NotApprover,
     #[error("the extension would make {total}, past the cap of {cap}")]
     CapReached { total: String, cap: String },
-    /// The law allows more time only if the requester is told before the first
+    /// The law allows more time only if the customer is told before the first
     /// deadline (`Standard::extend_before_due`).
     #[error("more time had to be decided and the requester told by {0}, which has passed")]
     TooLate(String),

@@ -2,7 +2,7 @@
 //! (EIR) requests answered with a recorded outcome and the exemptions cited, the
 //! internal review with its own clock and its own officer, and the public disclosure
 //! log of the responses staff choose to publish; and, for subject access requests, the
-//! export of everything held about the requester ([`export`]).
+//! export of everything held about the customer ([`export`]).
 //!
 //! The clocks are the policy's (`foi-respond`, `eir-respond`, `foi-review`,
 //! `eir-review`, `sar-respond`): clarification restarts an FOI or EIR clock and pauses a
@@ -128,7 +128,7 @@ fn invalid(field: &'static str, message: impl Into<String>) -> InformationError 
 pub enum Stage {
     /// Waiting for our answer.
     Open,
-    /// Answered; the requester may ask for a review.
+    /// Answered; the customer may ask for a review.
     Answered,
     /// A review was asked for; whether it is answered.
     Review { answered: bool },
@@ -159,7 +159,7 @@ fn is_information_request(case: &Case) -> Result<(), InformationError> {
 }
 
 /// An answer's last steps, the same for the first answer and the review's: the letter
-/// on the timeline and to the requester (having no way to reach them is a refusal), then
+/// on the timeline and to the customer (having no way to reach them is a refusal), then
 /// the case resolved with `note`, which stops the clock.
 #[expect(clippy::too_many_arguments, reason = "each is a distinct part of one step, taken in the caller's transaction")]
 async fn send_and_resolve(
@@ -208,7 +208,7 @@ fn exemptions(c: &mut Checker, law: CaseType, codes: &[String]) -> Vec<Exemption
 }
 
 /// Answers an FOI or EIR request: records the outcome with the exemptions cited,
-/// writes to the requester (the answer ends with how to ask for a review), and resolves
+/// writes to the customer (the answer ends with how to ask for a review), and resolves
 /// the case, which stops its clock. A refusal, or information withheld in part, must
 /// cite at least one exemption; information given in full or not held cites none.
 pub async fn answer(
@@ -260,7 +260,7 @@ struct Decision {
     code: &'static str,
     /// The exemptions relied on.
     cited: Vec<Exemption>,
-    /// The officer's words to the requester.
+    /// The officer's words to the customer.
     text: String,
     /// What the letter ends with: where to go next.
     closing: String,
@@ -269,7 +269,7 @@ struct Decision {
     language: crate::language::Language,
 }
 
-/// Records a decision, writes to the requester (the officer's words, the decision, the
+/// Records a decision, writes to the customer (the officer's words, the decision, the
 /// exemptions relied on, where to go next) and resolves the case, which stops its clock.
 async fn give(
     conn: &mut AnyConnection,
@@ -316,7 +316,7 @@ pub async fn unrecorded_outcome(conn: &mut AnyConnection, case: &Case) -> Result
     Ok(db::answered_by(&mut *conn, case.id, stage_number).await?.is_none().then_some(why))
 }
 
-/// The requester (or an officer on their behalf) asks for an internal review of the
+/// The customer (or an officer on their behalf) asks for an internal review of the
 /// answer, once. It starts the review's clock and reopens the case.
 pub async fn request_review(
     conn: &mut AnyConnection,

@@ -108,7 +108,7 @@ impl Role {
             Action::ReadReports => matches!(self, Insight | TeamLead | Admin),
             // Statutory answers come from the council's own officers, not its partners.
             Action::HandleInformationRequest => matches!(self, Caseworker | TeamLead | Admin),
-            // The export is of one subject access case's requester, and only for those
+            // The export is of one subject access case's customer, and only for those
             // who may work that case (`Staff::sees_case`).
             Action::ExportPersonalData => matches!(self, Caseworker | TeamLead | Admin),
             Action::ManageApiKeys => matches!(self, Admin),

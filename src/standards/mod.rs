@@ -223,7 +223,7 @@ pub struct Standard {
     pub while_waiting: WhileWaiting,
     pub extension_cap: Option<Target>,
     /// The law's extensions (EIR reg 7(3), UK GDPR Art 12(3), FOI s.17(2)) must be
-    /// decided, and the requester told, before the first deadline passes. Left out of
+    /// decided, and the customer told, before the first deadline passes. Left out of
     /// the stored definition when false, so standards without it keep their versions.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub extend_before_due: bool,

@@ -20,7 +20,7 @@ pub struct Policy {
     pub contact: super::contact::Contact,
     /// What a final complaint answer tells the resident about the ombudsman.
     pub complaints: ComplaintSettings,
-    /// What an information request's answers tell the requester about the regulator.
+    /// What an information request's answers tell the customer about the regulator.
     pub information: InformationSettings,
     /// The services residents can book an appointment with.
     pub appointments: Vec<super::bookable::Bookable>,

@@ -156,7 +156,7 @@ pub async fn stage2(
     ask_next(&state, &client, &headers, &reference, Ask::Stage2).await
 }
 
-/// The requester asks for an internal review of the answer to their FOI or EIR request.
+/// The customer asks for an internal review of the answer to their FOI or EIR request.
 pub async fn review(
     State(state): State<AppState>,
     client: Client,

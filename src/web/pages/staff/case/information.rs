@@ -1,7 +1,7 @@
 //! The information request part of the staff case page: for an FOI or EIR request, its
 //! stage, each answer's outcome and exemptions, its disclosure log entry, and the forms
 //! to answer it, record or answer a review, and publish it or take it down; for a
-//! subject access request, the export of everything held about the requester. Every
+//! subject access request, the export of everything held about the customer. Every
 //! rule is in `crate::information`.
 
 use axum::extract::{Path, State};
@@ -57,7 +57,7 @@ pub struct Panel {
     pub log_title: String,
     pub log_request: String,
     pub log_response: String,
-    /// A subject access request whose requester's data this person may export.
+    /// A subject access request whose customer's data this person may export.
     pub may_export: bool,
 }
 
@@ -93,7 +93,7 @@ pub async fn panel(state: &AppState, signed_in: &SignedIn, case: &Case, form: &A
     let handles = role.may(Action::HandleInformationRequest);
     let responses = information::db::responses(reader, case.id).await?;
     // The answer's letter is the staff message written with its record, not an earlier
-    // one (asking what the requester meant, say); the log starts from it.
+    // one (asking what the customer meant, say); the log starts from it.
     let first_at = responses.iter().find(|r| r.stage == 1).map(|r| r.at);
     let letter = events
         .iter()
@@ -228,7 +228,7 @@ fn field_of(action: &str) -> &'static str {
     }
 }
 
-/// Everything held about a subject access request's requester, as a zip to review
+/// Everything held about a subject access request's customer, as a zip to review
 /// before release. The download is written to the access log and the case's timeline.
 pub async fn export(
     State(state): State<AppState>,
