@@ -64,6 +64,21 @@ pub(super) async fn sync_from(
     more: &[crate::rollups::Delta],
     now: i64,
 ) -> Result<Vec<Clock>, sqlx::Error> {
+    let (clocks, mut deltas) = project(&mut *conn, before, rules, new_from_event, now).await?;
+    deltas.extend_from_slice(more);
+    crate::rollups::db::add(conn, &deltas).await?;
+    Ok(clocks)
+}
+
+/// [`sync_from`] but for the running counts, which are given back for the caller to add
+/// (`rollups::db::add`), last in its transaction: see `open_case`.
+pub(super) async fn project(
+    conn: &mut AnyConnection,
+    before: Before,
+    rules: &Rules,
+    new_from_event: i64,
+    now: i64,
+) -> Result<(Vec<Clock>, Vec<crate::rollups::Delta>), sqlx::Error> {
     let Before { case, service_code, mut announce, mut events, clocks: stored, resolved_at: resolved_before } = before;
     let case_id = case.id;
     let mut started: Vec<String> = events
@@ -90,18 +105,16 @@ pub(super) async fn sync_from(
     db::store_clocks(&mut *conn, case_id, &clocks).await?;
     let resolved_at = crate::cases::resolved_at(case.status, &events);
     let after: Vec<_> = clocks.iter().map(crate::rollups::db::StoredClock::from).collect();
-    let mut deltas = crate::rollups::db::case_deltas(
+    let deltas = crate::rollups::db::case_deltas(
         &rules.calendars.council,
         case.service_id,
         case.created_at,
         (&stored, resolved_before),
         (&after, resolved_at),
     );
-    deltas.extend_from_slice(more);
-    crate::rollups::db::add(&mut *conn, &deltas).await?;
     let queue_due_at = crate::clocks::queue_due_at(case.status, &clocks);
     db::set_queue_due(&mut *conn, case_id, queue_due_at, resolved_at).await?;
-    Ok(clocks)
+    Ok((clocks, deltas))
 }
 
 fn internal(kind: EventKind, body: &str) -> NewEvent<'_> {

@@ -134,7 +134,8 @@ async fn fan_out(
 /// on a new case. Returns the case's id, its clocks, the contact's id and its class.
 ///
 /// Everything is known here without reading back (the case, its events, its ward), so
-/// the counts go in one statement a table and the webhooks in one (`docs/benchmarks.md`).
+/// the webhooks go in one statement and the counts in one a table, which the caller
+/// writes ([`Opened::counts`]).
 pub async fn open_case(
     conn: &mut AnyConnection,
     new: &NewCase,
@@ -159,7 +160,7 @@ pub async fn open_case(
     }];
     counts.extend(contact::deltas(rules, now, contact.channel, demand, Some(&on_case), 1));
     // The case was written just now: its clocks start from what is in hand, with no
-    // reading back, and its counts go in with theirs.
+    // reading back, and its counts go with theirs.
     let before = clocks::Before {
         case,
         service_code: service_code.to_owned(),
@@ -168,8 +169,9 @@ pub async fn open_case(
         clocks: Vec::new(),
         resolved_at: None,
     };
-    let clocks = clocks::sync_from(conn, before, rules, 0, &counts, now).await?;
-    Ok(Opened { case_id, clocks, contact_id, demand })
+    let (clocks, more) = clocks::project(conn, before, rules, 0, now).await?;
+    counts.extend(more);
+    Ok(Opened { case_id, clocks, contact_id, demand, counts })
 }
 
 /// What [`open_case`] made.
@@ -179,6 +181,13 @@ pub struct Opened {
     pub clocks: Vec<crate::clocks::Clock>,
     pub contact_id: i64,
     pub demand: Demand,
+    /// The case's running counts (received, the contact's, its clocks'), not yet added.
+    /// The caller adds them last in its transaction (`rollups::db::add`): every new case
+    /// adds to the same few rows (today's count received by the web, say), and on
+    /// PostgreSQL the first to add holds those rows until it commits, so each creation
+    /// would wait for the whole of the one before it. Added last, they are held only for
+    /// the commit.
+    pub counts: Vec<Delta>,
 }
 
 /// Moves a case to a new status, if the state machine allows, with its event and all

@@ -462,7 +462,7 @@ pub async fn open(
         reason: request.reason,
     };
     let opened = crate::casework::open_case(&mut *conn, &new, &service.code, actor, &contact, rules, received).await?;
-    let (case_id, clocks) = (opened.case_id, opened.clocks);
+    let (case_id, clocks) = (opened.case_id, &opened.clocks);
     services::db::insert_answers(&mut *conn, case_id, request.answers).await?;
     if let (Some(chosen), Some(staff_id)) = (request.demand, request.logged_by)
         && opened.demand != chosen
@@ -491,8 +491,10 @@ pub async fn open(
             service,
             language: request.language,
         };
-        acknowledged = acknowledge(&mut *conn, council, rules, &ack, &clocks, now).await?;
+        acknowledged = acknowledge(&mut *conn, council, rules, &ack, clocks, now).await?;
     }
+    // Last, so that on PostgreSQL the shared count rows are locked only for the commit.
+    crate::rollups::db::add(&mut *conn, &opened.counts).await?;
     // Counted as it is written: a transaction that then fails (rare, and logged) counts too.
     crate::measure::case_created(request.channel.as_str());
     Ok(Opened { case_id, customer_id, reference, acknowledged })
