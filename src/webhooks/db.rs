@@ -116,6 +116,8 @@ pub async fn enqueue(
         return Ok(());
     }
     // Numbered in the order they appear, as SQLite numbers named parameters that way.
+    // Inserted in the events' order: a subscription gets a case's events in the order of
+    // their deliveries' ids (`due`), so the ids must follow the events whatever the plan.
     let rows: Vec<String> = (0..events.len()).map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2)).collect();
     let (case, at) = (2 * events.len() + 1, 2 * events.len() + 2);
     // The kind's pattern is made in the statement, not bound whole: SQLite plans a LIKE
@@ -126,7 +128,8 @@ pub async fn enqueue(
          INSERT INTO webhook_deliveries (subscription_id, case_id, event_id, next_at, created_at) \
          SELECT s.id, ${case}, e.event_id, ${at}, ${at} FROM e JOIN webhook_subscriptions s \
          ON s.kinds LIKE '%,' || e.kind || ',%' WHERE s.disabled_at IS NULL \
-         AND (s.partner_id IS NULL OR s.partner_id = (SELECT partner_id FROM cases WHERE id = ${case}))",
+         AND (s.partner_id IS NULL OR s.partner_id = (SELECT partner_id FROM cases WHERE id = ${case})) \
+         ORDER BY e.event_id, s.id",
         rows.join(", ")
     );
     let mut query = sqlx::query(AssertSqlSafe(sql));

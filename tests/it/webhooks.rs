@@ -419,3 +419,32 @@ async fn housekeeping_keeps_sent_emails_unless_told_a_number_of_days() {
         sqlx::query_scalar("SELECT id FROM outbox ORDER BY id").fetch_all(t.db.reader()).await.unwrap();
     assert_eq!(left, ids[1..], "only the email sent over a year ago is gone");
 }
+
+/// A new case's events are queued in one statement; each subscription's deliveries must
+/// still be numbered in the events' order, since a case's deliveries go out in that order.
+#[tokio::test]
+async fn a_new_cases_deliveries_follow_its_events_for_each_subscription() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let url = "https://hooks.example.org/in";
+    let (first, _) = subscribe(&t, url, &["created", "clock_started"], false).await.unwrap();
+    let (second, _) = subscribe(&t, url, &["clock_started", "created"], false).await.unwrap();
+    let rules = crate::support::rules(&t.db).await;
+    let opened = open_at(&t.db, &rules, "missed-bin", "order@example.com", now_ms()).await;
+    let rows: Vec<(i64, i64, i64)> = sqlx::query_as(
+        "SELECT d.subscription_id, d.event_id, e.kind FROM webhook_deliveries d \
+         JOIN case_events e ON e.id = d.event_id WHERE d.case_id = $1 ORDER BY d.id",
+    )
+    .bind(opened.case_id)
+    .fetch_all(t.db.reader())
+    .await
+    .unwrap();
+    for subscription in [first, second] {
+        let events: Vec<(i64, i64)> = rows.iter().filter(|r| r.0 == subscription).map(|r| (r.1, r.2)).collect();
+        // The created event (kind 1) and at least one clock start (kind 7), in order.
+        assert!(events.len() >= 2, "{events:?}");
+        assert_eq!(events[0].1, 1, "created comes first: {events:?}");
+        assert!(events.iter().skip(1).all(|e| e.1 == 7), "{events:?}");
+        assert!(events.windows(2).all(|w| w[0].0 < w[1].0), "in the events' order: {events:?}");
+    }
+}
