@@ -27,10 +27,24 @@ pub async fn record_contact(
         Some(id) => db::on_case(&mut *conn, id).await?,
         None => None,
     };
-    let demand = new.demand.unwrap_or_else(|| Demand::found_on(case.as_ref().map(|c| c.status)));
-    let id = db::insert(&mut *conn, new, Some(demand), now).await?;
-    rollups::db::add(conn, &deltas(rules, now, new.channel, demand, case.as_ref(), 1)).await?;
+    let (id, demand, counts) = write_inbound(&mut *conn, rules, new, case.as_ref(), now).await?;
+    rollups::db::add(conn, &counts).await?;
     Ok((id, Some(demand)))
+}
+
+/// Writes a contact from the customer, classified against its case as it stands (`case`),
+/// and gives back its id, its class and the counts it makes, not yet added:
+/// [`record_contact`] adds them at once, `open_case` with the new case's own.
+pub(super) async fn write_inbound(
+    conn: &mut AnyConnection,
+    rules: &Rules,
+    new: &NewContact<'_>,
+    case: Option<&OnCase>,
+    now: i64,
+) -> Result<(i64, Demand, Vec<Delta>), sqlx::Error> {
+    let demand = new.demand.unwrap_or_else(|| Demand::found_on(case.map(|c| c.status)));
+    let id = db::insert(conn, new, Some(demand), now).await?;
+    Ok((id, demand, deltas(rules, now, new.channel, demand, case, 1)))
 }
 
 /// Whether a new case for `customer_id` about `service_id`, received at `received`, is a
@@ -74,14 +88,7 @@ pub async fn correct_demand(
 
 /// The counts one contact makes: by service (0 with no case), channel and class; and by
 /// ward when its case has one.
-pub(super) fn deltas(
-    rules: &Rules,
-    at: i64,
-    channel: Channel,
-    demand: Demand,
-    case: Option<&OnCase>,
-    value: i64,
-) -> Vec<Delta> {
+fn deltas(rules: &Rules, at: i64, channel: Channel, demand: Demand, case: Option<&OnCase>, value: i64) -> Vec<Delta> {
     let day = rules.calendars.council.local_date(rollups::ts(at));
     let service_id = case.map_or(0, |c| c.service_id);
     let mut out =

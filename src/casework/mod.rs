@@ -148,9 +148,9 @@ pub async fn open_case(
     let (case, created) = cases::db::insert(&mut *conn, new, actor, now).await?;
     let case_id = case.id;
     let contact = NewContact { case_id: Some(case_id), ..first.clone() };
-    let demand = contact.demand.unwrap_or_else(|| Demand::found_on(Some(Status::Received)));
-    let contact_id = crate::contacts::db::insert(&mut *conn, &contact, Some(demand), now).await?;
     let on_case = OnCase { status: Status::Received, service_id: new.service_id, ward: case.location.ward.clone() };
+    let (contact_id, demand, contact_counts) =
+        contact::write_inbound(&mut *conn, rules, &contact, Some(&on_case), now).await?;
     let mut counts = vec![Delta {
         day: rules.calendars.council.local_date(rollups::ts(now)),
         service_id: new.service_id,
@@ -158,7 +158,7 @@ pub async fn open_case(
         key: new.channel.as_str().to_owned(),
         value: 1,
     }];
-    counts.extend(contact::deltas(rules, now, contact.channel, demand, Some(&on_case), 1));
+    counts.extend(contact_counts);
     // The case was written just now: its clocks start from what is in hand, with no
     // reading back, and its counts go with theirs.
     let before = clocks::Before {
