@@ -31,9 +31,8 @@ pub(super) async fn sync_case(
     now: i64,
 ) -> Result<Vec<Clock>, sqlx::Error> {
     let case_id = case.id;
-    let (service_code, resolved_at) = db::service_and_resolved(&mut *conn, case_id).await?;
+    let (service_code, resolved_at, clocks) = db::projection_inputs(&mut *conn, case_id).await?;
     let events = crate::cases::db::events(&mut *conn, case_id).await?;
-    let clocks = crate::rollups::db::stored_clocks(&mut *conn, case_id).await?;
     let before = Before { case, service_code, announce: Vec::new(), events, clocks, resolved_at };
     sync_from(conn, before, rules, new_from_event, more, now).await
 }
@@ -92,10 +91,11 @@ pub(super) async fn project(
         .filter(|e| e.id >= new_from_event)
         .flat_map(|e| crate::clocks::starting(rules, e, case.channel, case.case_type, &service_code, &mut started))
         .collect();
-    for s in &to_start {
-        let body = serde_json::to_string(s).expect("plain struct");
-        let event = internal(EventKind::ClockStarted, &body);
-        let id = crate::cases::db::insert_event(&mut *conn, case_id, &event, now).await?;
+    // Every clock that starts, one event each, written with one statement.
+    let bodies: Vec<String> = to_start.iter().map(|s| serde_json::to_string(s).expect("plain struct")).collect();
+    let starts: Vec<_> = bodies.iter().map(|body| internal(EventKind::ClockStarted, body)).collect();
+    let ids = crate::cases::db::insert_events(&mut *conn, case_id, &starts, now).await?;
+    for (event, id) in starts.iter().zip(ids) {
         announce.push((id, event.kind));
         // As a read back would give it, without the read.
         events.push(event.stored(id, case_id, now));

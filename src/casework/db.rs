@@ -4,9 +4,10 @@
 use jiff::Timestamp;
 use sqlx::{AnyConnection, AnyPool, Row};
 
-use crate::clocks::Clock;
+use crate::clocks::{Clock, State};
 use crate::db::flag;
 use crate::org::Role;
+use crate::rollups::db::StoredClock;
 
 /// What a customer gave us to reach them by.
 #[derive(Debug, Clone, Default)]
@@ -53,15 +54,34 @@ pub async fn latest_message_id(conn: &mut AnyConnection, case_id: i64) -> Result
     .await
 }
 
-/// A case's service code and when it was resolved, for its clock projection.
-pub async fn service_and_resolved(
+/// A case's service code, when it was resolved and its clocks as stored: what its clock
+/// projection needs beside its events. One statement, a row for each clock (or one with
+/// none).
+pub async fn projection_inputs(
     conn: &mut AnyConnection,
     case_id: i64,
-) -> Result<(String, Option<i64>), sqlx::Error> {
-    sqlx::query_as("SELECT s.code, c.resolved_at FROM cases c JOIN services s ON s.id = c.service_id WHERE c.id = $1")
-        .bind(case_id)
-        .fetch_one(conn)
-        .await
+) -> Result<(String, Option<i64>, Vec<StoredClock>), sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT s.code, c.resolved_at, k.standard_id, k.state, k.breached, k.due_at, k.stopped_at \
+         FROM cases c JOIN services s ON s.id = c.service_id LEFT JOIN clocks k ON k.case_id = c.id WHERE c.id = $1",
+    )
+    .bind(case_id)
+    .fetch_all(conn)
+    .await?;
+    let first = rows.first().ok_or(sqlx::Error::RowNotFound)?;
+    let (code, resolved_at) = (first.try_get("code")?, first.try_get("resolved_at")?);
+    let mut clocks = Vec::with_capacity(rows.len());
+    for r in &rows {
+        let Some(standard_id) = r.try_get::<Option<String>, _>("standard_id")? else { continue };
+        clocks.push(StoredClock {
+            standard_id,
+            state: State::parse(&r.try_get::<String, _>("state")?).unwrap_or(State::Running),
+            breached: r.try_get::<i64, _>("breached")? == 1,
+            due_at: r.try_get("due_at")?,
+            stopped_at: r.try_get("stopped_at")?,
+        });
+    }
+    Ok((code, resolved_at, clocks))
 }
 
 /// The case row's copy of what its clocks say: the next deadline for queues, and when

@@ -6,6 +6,7 @@
 use sqlx::AnyConnection;
 
 use super::db;
+pub use super::db::Reachable;
 use crate::cases::{self, CaseRef, Channel};
 use crate::config::Council;
 use crate::contacts::db::NewContact;
@@ -70,7 +71,7 @@ pub struct Route {
 /// How to reach a customer: by phone as a task for staff when they asked for a call
 /// rather than email; by letter when they asked for post or gave no email address but a
 /// postal address; by email; by phone otherwise; `None` when they gave none of these.
-pub fn route(r: &db::Reachable) -> Option<Route> {
+pub fn route(r: &Reachable) -> Option<Route> {
     let post = r.address.as_deref().filter(|a| !a.trim().is_empty());
     let channel = match (post, &r.email, &r.phone) {
         (_, _, Some(_)) if r.prefers_phone => OutChannel::Phone,

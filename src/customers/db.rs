@@ -13,6 +13,15 @@ use crate::casework::append_event;
 /// The id of the customer with this email, phone or property, or of a new record. A
 /// record merged into another leads to the one kept.
 pub async fn find_or_create(conn: &mut AnyConnection, details: &CustomerDetails, now: i64) -> Result<i64, sqlx::Error> {
+    Ok(find_or_add(conn, details, now).await?.0)
+}
+
+/// [`find_or_create`], and whether the record is new: a new one holds exactly `details`.
+pub async fn find_or_add(
+    conn: &mut AnyConnection,
+    details: &CustomerDetails,
+    now: i64,
+) -> Result<(i64, bool), sqlx::Error> {
     // Email identifies a person. A phone only does when no email was given: a household
     // landline is shared, so it must not pull one person's case onto another's record.
     // A property, likewise, only when neither was.
@@ -89,9 +98,9 @@ pub async fn find_or_create(conn: &mut AnyConnection, details: &CustomerDetails,
                 .execute(&mut *conn)
                 .await?;
         }
-        return Ok(id);
+        return Ok((id, false));
     }
-    sqlx::query_scalar(
+    let id = sqlx::query_scalar(
         "INSERT INTO customers (name, email, phone, address, postcode, uprn, prefers_post, large_print, \
          created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $8, $9, $7, $7) RETURNING id",
     )
@@ -105,7 +114,8 @@ pub async fn find_or_create(conn: &mut AnyConnection, details: &CustomerDetails,
     .bind(i64::from(details.prefers_post))
     .bind(i64::from(details.large_print))
     .fetch_one(conn)
-    .await
+    .await?;
+    Ok((id, true))
 }
 
 /// Sets where and how a customer is written to: their postal address (or none) and

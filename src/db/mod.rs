@@ -251,6 +251,12 @@ impl Backend {
 /// because sqlx finds each `$n` by name, which SQLite answers by walking its list of
 /// names: binding n of them costs n squared.
 pub fn values_list(backend: Backend, rows: usize, width: usize) -> String {
+    values_list_after(backend, 0, rows, width)
+}
+
+/// [`values_list`] for values bound after `before` others in the same statement: on
+/// PostgreSQL the first placeholder is `$(before + 1)`.
+pub fn values_list_after(backend: Backend, before: usize, rows: usize, width: usize) -> String {
     let mut sql = String::with_capacity(rows * width * 4);
     for r in 0..rows {
         sql.push_str(if r == 0 { "(" } else { ", (" });
@@ -262,7 +268,7 @@ pub fn values_list(backend: Backend, rows: usize, width: usize) -> String {
                 Backend::Sqlite => sql.push('?'),
                 Backend::Postgres => {
                     sql.push('$');
-                    sql.push_str(&(r * width + c + 1).to_string());
+                    sql.push_str(&(before + r * width + c + 1).to_string());
                 }
             }
         }

@@ -433,7 +433,7 @@ pub async fn open(
 ) -> Result<Opened, sqlx::Error> {
     let service = request.service;
     let received = request.received_at.map_or(now, |at| at.min(now));
-    let customer_id = customers::db::find_or_create(&mut *conn, request.customer, now).await?;
+    let (customer_id, new_customer) = customers::db::find_or_add(&mut *conn, request.customer, now).await?;
     // Asked before the case is written, so it does not find itself.
     let repeat = crate::casework::is_repeat(&mut *conn, rules, customer_id, service.id, received).await?;
     let new = NewCase {
@@ -477,7 +477,23 @@ pub async fn open(
     }
     let reference = CaseRef::from_id(&council.prefix, case_id);
     let mut acknowledged = false;
-    let route = crate::casework::tell::route_to(&mut *conn, customer_id).await?;
+    let route = if new_customer {
+        // Made just now from these details, without reading it back: a new record holds
+        // what was typed, and no adjustment yet.
+        let c = request.customer;
+        crate::casework::tell::route(&crate::casework::tell::Reachable {
+            name: c.name.clone(),
+            email: c.email.clone(),
+            phone: c.phone.clone(),
+            address: c.address.clone(),
+            postcode: c.postcode.clone(),
+            prefers_post: c.prefers_post,
+            large_print: c.large_print,
+            prefers_phone: false,
+        })
+    } else {
+        crate::casework::tell::route_to(&mut *conn, customer_id).await?
+    };
     if let Some(route) = route.filter(|r| request.acknowledge && r.channel != outbox::OutChannel::Phone) {
         let ack = Acknowledgement {
             case_id,

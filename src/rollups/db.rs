@@ -10,11 +10,20 @@ use crate::calendar::Calendar;
 use crate::clocks::State;
 use crate::db::{Backend, Db};
 
-/// Adds each delta to its day and its month: one statement a table, whatever the number
-/// of deltas (a bulk load brings thousands), with deltas to the same count merged first.
-/// Counts are written in the order of (period, metric, key) before service: the triggers
-/// move the council's count for each month's row, so every transaction takes the
-/// council's rows in one order and two can never wait on each other (PostgreSQL).
+/// Adds each delta to its day and its month: one statement for both tables, whatever the
+/// number of deltas (a bulk load brings thousands, and goes a table at a time), with deltas
+/// to the same count merged first. Counts are written in the order of (period, metric,
+/// key) before service, days before months: the triggers move the council's count for
+/// each row, so every transaction takes the council's rows in one order and two can never
+/// wait on each other (PostgreSQL).
+///
+/// One statement, as a new case adds its counts twice (when it is made and when it is
+/// acknowledged) and each statement is a hop to SQLite's thread. On SQLite the two inserts
+/// are one query of two statements, which sqlx runs in one hop, binding each statement's
+/// `?` in turn. On PostgreSQL the months' insert is a data-modifying `WITH` that the days'
+/// insert does not read, so PostgreSQL runs it to completion after the days'
+/// ([docs](https://www.postgresql.org/docs/current/queries-with.html#QUERIES-WITH-MODIFYING)),
+/// which keeps the days-then-months order.
 pub async fn add(conn: &mut AnyConnection, deltas: &[Delta]) -> Result<(), sqlx::Error> {
     let mut days: BTreeMap<(i64, Metric, &str, i64), i64> = BTreeMap::new();
     let mut months: BTreeMap<(i64, Metric, &str, i64), i64> = BTreeMap::new();
@@ -23,23 +32,67 @@ pub async fn add(conn: &mut AnyConnection, deltas: &[Delta]) -> Result<(), sqlx:
         *months.entry((month_number(d.day), d.metric, &d.key, d.service_id)).or_default() += d.value;
     }
     let backend = Backend::of(conn);
-    for (table, column, counts) in [("rollup_days", "day", days), ("rollup_months", "month", months)] {
-        let counts: Vec<_> = counts.into_iter().filter(|(_, v)| *v != 0).collect();
+    let tables = [("rollup_days", "day", days), ("rollup_months", "month", months)].map(|(table, column, counts)| {
+        Counts { table, column, rows: counts.into_iter().filter(|(_, v)| *v != 0).collect() }
+    });
+    let [days, months] = &tables;
+    if days.rows.is_empty() || months.rows.is_empty() || days.rows.len() + months.rows.len() > ADD_AT_ONCE {
         // Well inside both backends' limits on bound values.
-        for chunk in counts.chunks(5_000) {
-            let sql = format!(
-                "INSERT INTO {table} ({column}, service_id, metric, key, value) VALUES {} \
-                 ON CONFLICT ({column}, metric, service_id, key) DO UPDATE SET value = {table}.value + excluded.value",
-                crate::db::values_list(backend, chunk.len(), 5)
-            );
-            let mut query = sqlx::query(AssertSqlSafe(sql));
-            for ((period, metric, key, service), value) in chunk {
-                query = query.bind(*period).bind(*service).bind(metric.as_str()).bind((*key).to_owned()).bind(*value);
+        for counts in &tables {
+            for chunk in counts.rows.chunks(ADD_AT_ONCE) {
+                counts
+                    .bind(sqlx::query(AssertSqlSafe(counts.upsert(backend, 0, chunk.len()))), chunk)
+                    .execute(&mut *conn)
+                    .await?;
             }
-            query.execute(&mut *conn).await?;
         }
+        return Ok(());
     }
+    let (day_sql, month_sql) =
+        (days.upsert(backend, 0, days.rows.len()), months.upsert(backend, 5 * days.rows.len(), months.rows.len()));
+    let sql = match backend {
+        Backend::Sqlite => format!("{day_sql}; {month_sql}"),
+        Backend::Postgres => format!("WITH months AS ({month_sql} RETURNING 1) {day_sql}"),
+    };
+    let query = days.bind(sqlx::query(AssertSqlSafe(sql)), &days.rows);
+    months.bind(query, &months.rows).execute(&mut *conn).await?;
     Ok(())
+}
+
+/// Most counts written by one statement.
+const ADD_AT_ONCE: usize = 5_000;
+
+/// A count to add: ((period, metric, key, service), value).
+type Count<'a> = ((i64, Metric, &'a str, i64), i64);
+
+/// One table's counts to add, in order.
+struct Counts<'a> {
+    table: &'static str,
+    column: &'static str,
+    rows: Vec<Count<'a>>,
+}
+
+impl Counts<'_> {
+    /// The insert of `rows` counts, with its values bound after `before` others.
+    fn upsert(&self, backend: Backend, before: usize, rows: usize) -> String {
+        let Counts { table, column, .. } = self;
+        format!(
+            "INSERT INTO {table} ({column}, service_id, metric, key, value) VALUES {} \
+             ON CONFLICT ({column}, metric, service_id, key) DO UPDATE SET value = {table}.value + excluded.value",
+            crate::db::values_list_after(backend, before, rows, 5)
+        )
+    }
+
+    fn bind<'q>(
+        &self,
+        mut query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>,
+        rows: &[Count<'_>],
+    ) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments> {
+        for ((period, metric, key, service), value) in rows {
+            query = query.bind(*period).bind(*service).bind(metric.as_str()).bind((*key).to_owned()).bind(*value);
+        }
+        query
+    }
 }
 
 /// A clock as stored before a sync rewrites it.
@@ -62,25 +115,6 @@ impl From<&crate::clocks::Clock> for StoredClock {
             stopped_at: c.stopped_at.map(jiff::Timestamp::as_millisecond),
         }
     }
-}
-
-/// The clocks of a case as they stand in the table.
-pub async fn stored_clocks(conn: &mut AnyConnection, case_id: i64) -> Result<Vec<StoredClock>, sqlx::Error> {
-    let rows = sqlx::query("SELECT standard_id, state, breached, due_at, stopped_at FROM clocks WHERE case_id = $1")
-        .bind(case_id)
-        .fetch_all(&mut *conn)
-        .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(StoredClock {
-                standard_id: r.try_get("standard_id")?,
-                state: State::parse(&r.try_get::<String, _>("state")?).unwrap_or(State::Running),
-                breached: r.try_get::<i64, _>("breached")? == 1,
-                due_at: r.try_get("due_at")?,
-                stopped_at: r.try_get("stopped_at")?,
-            })
-        })
-        .collect()
 }
 
 /// The deltas that take a case's clocks and resolution from `before` to `after`: what
@@ -310,6 +344,29 @@ pub async fn all_days(pool: &AnyPool) -> Result<Vec<(i64, i64, String, String, i
         .map(|r| {
             Ok((
                 r.try_get("day")?,
+                r.try_get("service_id")?,
+                r.try_get("metric")?,
+                r.try_get("key")?,
+                r.try_get("value")?,
+            ))
+        })
+        .collect()
+}
+
+/// Every monthly count, the council's summed months after them (service 0), for tests that
+/// hold the running counts to a rebuild.
+pub async fn all_months(pool: &AnyPool) -> Result<Vec<(i64, i64, String, String, i64)>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT month, service_id, metric, key, value FROM rollup_months WHERE value <> 0 \
+         UNION ALL SELECT month, 0, metric, key, value FROM rollup_council_months WHERE value <> 0 \
+         ORDER BY 2, 1, 3, 4",
+    )
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok((
+                r.try_get("month")?,
                 r.try_get("service_id")?,
                 r.try_get("metric")?,
                 r.try_get("key")?,

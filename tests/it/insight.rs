@@ -38,10 +38,13 @@ async fn counted(db: &Db, key: &str) -> i64 {
 /// The running counts are what counting everything again gives.
 async fn assert_counts_match_a_rebuild(db: &Db) {
     let running = frontdoor::rollups::db::all_days(db.reader()).await.unwrap();
+    let months = frontdoor::rollups::db::all_months(db.reader()).await.unwrap();
     let council = council_days(db).await;
     let rules = rules(db).await;
     frontdoor::rollups::db::rebuild(db, &rules.calendars.council, Vec::new()).await.unwrap();
     assert_eq!(running, frontdoor::rollups::db::all_days(db.reader()).await.unwrap());
+    // The months (each service's, and the council's kept by triggers) move with the days.
+    assert_eq!(months, frontdoor::rollups::db::all_months(db.reader()).await.unwrap());
     // The whole council's daily contacts, kept by triggers, are every service's summed.
     let summed: Vec<(i64, String, i64)> = sqlx::query_as(
         "SELECT day, key, CAST(SUM(value) AS BIGINT) FROM rollup_days WHERE metric = 'contacts' \

@@ -210,6 +210,45 @@ pub async fn insert_event(
     Ok(id)
 }
 
+/// Writes several events of one case with one statement, in the order given, and
+/// returns their ids in that order. Ids are given in the order rows are inserted (SQLite's
+/// next rowid, PostgreSQL's sequence, both taken row by row as the `VALUES` list is read),
+/// so the ids read back, sorted, are the events' in turn.
+pub async fn insert_events(
+    conn: &mut AnyConnection,
+    case_id: i64,
+    events: &[NewEvent<'_>],
+    now: i64,
+) -> Result<Vec<i64>, sqlx::Error> {
+    match events {
+        [] => return Ok(Vec::new()),
+        [one] => return Ok(vec![insert_event(conn, case_id, one, now).await?]),
+        _ => {}
+    }
+    let sql = format!(
+        "INSERT INTO case_events (case_id, at, actor_kind, actor_id, kind, public, body, from_status, to_status) \
+         VALUES {} RETURNING id",
+        crate::db::values_list(crate::db::Backend::of(conn), events.len(), 9)
+    );
+    // Built from constants only; values are bound.
+    let mut query = sqlx::query_scalar(AssertSqlSafe(sql));
+    for event in events {
+        query = query
+            .bind(case_id)
+            .bind(now)
+            .bind(event.actor.kind.number())
+            .bind(event.actor.id)
+            .bind(event.kind.number())
+            .bind(flag(event.public))
+            .bind(event.body)
+            .bind(event.from_status.map(Status::number))
+            .bind(event.to_status.map(Status::number));
+    }
+    let mut ids: Vec<i64> = query.fetch_all(&mut *conn).await?;
+    ids.sort_unstable();
+    Ok(ids)
+}
+
 const CASE_COLUMNS: &str = "id, case_type, channel, service_id, customer_id, status, priority, \
      description, address, postcode, uprn, ward, lat_e7, lng_e7, team_id, officer_id, partner_id, \
      created_at, updated_at, language";
