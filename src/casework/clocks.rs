@@ -102,7 +102,6 @@ pub(super) async fn project(
     }
     crate::webhooks::db::enqueue(&mut *conn, case_id, &announce, now).await?;
     let clocks = replay(&events, rules);
-    db::store_clocks(&mut *conn, case_id, &clocks).await?;
     let resolved_at = crate::cases::resolved_at(case.status, &events);
     let after: Vec<_> = clocks.iter().map(crate::rollups::db::StoredClock::from).collect();
     let deltas = crate::rollups::db::case_deltas(
@@ -113,7 +112,7 @@ pub(super) async fn project(
         (&after, resolved_at),
     );
     let queue_due_at = crate::clocks::queue_due_at(case.status, &clocks);
-    db::set_queue_due(&mut *conn, case_id, queue_due_at, resolved_at).await?;
+    db::store_projection(&mut *conn, case_id, &clocks, queue_due_at, resolved_at).await?;
     Ok((clocks, deltas))
 }
 

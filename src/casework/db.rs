@@ -84,23 +84,6 @@ pub async fn projection_inputs(
     Ok((code, resolved_at, clocks))
 }
 
-/// The case row's copy of what its clocks say: the next deadline for queues, and when
-/// it was resolved.
-pub async fn set_queue_due(
-    conn: &mut AnyConnection,
-    case_id: i64,
-    queue_due_at: Option<i64>,
-    resolved_at: Option<i64>,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE cases SET queue_due_at = $1, resolved_at = $2 WHERE id = $3")
-        .bind(queue_due_at)
-        .bind(resolved_at)
-        .bind(case_id)
-        .execute(conn)
-        .await?;
-    Ok(())
-}
-
 /// The role of an account that can sign in.
 pub async fn role_of(conn: &mut AnyConnection, staff_id: i64) -> Result<Option<Role>, sqlx::Error> {
     let role: Option<String> = sqlx::query_scalar("SELECT role FROM staff_users WHERE id = $1 AND disabled = 0")
@@ -141,20 +124,35 @@ fn millis(t: Option<Timestamp>) -> Option<i64> {
     t.map(jiff::Timestamp::as_millisecond)
 }
 
-/// Writes a case's clocks, in one statement.
-pub async fn store_clocks(conn: &mut AnyConnection, case_id: i64, clocks: &[Clock]) -> Result<(), sqlx::Error> {
-    if clocks.is_empty() {
-        return Ok(());
-    }
-    let sql = format!(
-        "INSERT INTO clocks (case_id, standard_id, standard_version, state, started_at, due_at, warn_at, \
-         stopped_at, warned, breached, next_fire_at) VALUES {} \
-         ON CONFLICT (case_id, standard_id) DO UPDATE SET standard_version = excluded.standard_version, \
-         state = excluded.state, started_at = excluded.started_at, due_at = excluded.due_at, \
-         warn_at = excluded.warn_at, stopped_at = excluded.stopped_at, warned = excluded.warned, \
-         breached = excluded.breached, next_fire_at = excluded.next_fire_at",
-        crate::db::values_list(crate::db::Backend::of(conn), clocks.len(), 11)
-    );
+/// Stores a case's clocks as replayed (new ones added, the others rewritten), then the
+/// case row's copy of what they say: the next deadline for queues, and when it was
+/// resolved. One statement ([`crate::db::then`]).
+pub async fn store_projection(
+    conn: &mut AnyConnection,
+    case_id: i64,
+    clocks: &[Clock],
+    queue_due_at: Option<i64>,
+    resolved_at: Option<i64>,
+) -> Result<(), sqlx::Error> {
+    let backend = crate::db::Backend::of(conn);
+    // The clocks first, then the case, as the values are bound.
+    let before = 11 * clocks.len();
+    let p = |n| crate::db::param(backend, before + n);
+    let case = format!("UPDATE cases SET queue_due_at = {}, resolved_at = {} WHERE id = {}", p(1), p(2), p(3));
+    let sql = if clocks.is_empty() {
+        case
+    } else {
+        let clocks = format!(
+            "INSERT INTO clocks (case_id, standard_id, standard_version, state, started_at, due_at, warn_at, \
+             stopped_at, warned, breached, next_fire_at) VALUES {} \
+             ON CONFLICT (case_id, standard_id) DO UPDATE SET standard_version = excluded.standard_version, \
+             state = excluded.state, started_at = excluded.started_at, due_at = excluded.due_at, \
+             warn_at = excluded.warn_at, stopped_at = excluded.stopped_at, warned = excluded.warned, \
+             breached = excluded.breached, next_fire_at = excluded.next_fire_at",
+            crate::db::values_list(backend, clocks.len(), 11)
+        );
+        crate::db::then(backend, &clocks, &case)
+    };
     let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
     for clock in clocks {
         query = query
@@ -170,6 +168,7 @@ pub async fn store_clocks(conn: &mut AnyConnection, case_id: i64, clocks: &[Cloc
             .bind(flag(clock.breached))
             .bind(millis(clock.next_fire_at()));
     }
+    let query = query.bind(queue_due_at).bind(resolved_at).bind(case_id);
     query.execute(conn).await?;
     Ok(())
 }

@@ -277,6 +277,32 @@ pub fn values_list_after(backend: Backend, before: usize, rows: usize, width: us
     sql
 }
 
+/// The `n`th (from 1) bound value of a statement written for [`then`]: `?` on SQLite,
+/// whose anonymous placeholders take the values in turn across the statements of one
+/// query, and `$n` on PostgreSQL.
+pub fn param(backend: Backend, n: usize) -> String {
+    match backend {
+        Backend::Sqlite => "?".to_owned(),
+        Backend::Postgres => format!("${n}"),
+    }
+}
+
+/// Two writes that return nothing, `first` then `second`, as one query: one hop to
+/// SQLite's thread, one round trip to PostgreSQL. On SQLite it is the two statements,
+/// which sqlx runs in turn, binding each one's `?` placeholders from where the last
+/// left off (so every placeholder must be `?`: [`param`], [`values_list_after`]). On
+/// PostgreSQL `second` is a data-modifying `WITH` that `first` does not read, which
+/// PostgreSQL runs to completion after `first`
+/// (<https://www.postgresql.org/docs/current/queries-with.html#QUERIES-WITH-MODIFYING>).
+/// Either way the values are bound `first`'s then `second`'s, and the two must not
+/// change the same row.
+pub fn then(backend: Backend, first: &str, second: &str) -> String {
+    match backend {
+        Backend::Sqlite => format!("{first}; {second}"),
+        Backend::Postgres => format!("WITH second AS ({second} RETURNING 1) {first}"),
+    }
+}
+
 /// Milliseconds since the epoch, UTC: how every time is stored.
 pub fn now_ms() -> i64 {
     jiff::Timestamp::now().as_millisecond()

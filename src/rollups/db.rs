@@ -17,13 +17,8 @@ use crate::db::{Backend, Db};
 /// each row, so every transaction takes the council's rows in one order and two can never
 /// wait on each other (PostgreSQL).
 ///
-/// One statement, as a new case adds its counts twice (when it is made and when it is
-/// acknowledged) and each statement is a hop to SQLite's thread. On SQLite the two inserts
-/// are one query of two statements, which sqlx runs in one hop, binding each statement's
-/// `?` in turn. On PostgreSQL the months' insert is a data-modifying `WITH` that the days'
-/// insert does not read, so PostgreSQL runs it to completion after the days'
-/// ([docs](https://www.postgresql.org/docs/current/queries-with.html#QUERIES-WITH-MODIFYING)),
-/// which keeps the days-then-months order.
+/// One statement ([`crate::db::then`]), as a new case adds its counts twice (when it is
+/// made and when it is acknowledged) and each statement is a hop to SQLite's thread.
 pub async fn add(conn: &mut AnyConnection, deltas: &[Delta]) -> Result<(), sqlx::Error> {
     let mut days: BTreeMap<(i64, Metric, &str, i64), i64> = BTreeMap::new();
     let mut months: BTreeMap<(i64, Metric, &str, i64), i64> = BTreeMap::new();
@@ -50,10 +45,7 @@ pub async fn add(conn: &mut AnyConnection, deltas: &[Delta]) -> Result<(), sqlx:
     }
     let (day_sql, month_sql) =
         (days.upsert(backend, 0, days.rows.len()), months.upsert(backend, 5 * days.rows.len(), months.rows.len()));
-    let sql = match backend {
-        Backend::Sqlite => format!("{day_sql}; {month_sql}"),
-        Backend::Postgres => format!("WITH months AS ({month_sql} RETURNING 1) {day_sql}"),
-    };
+    let sql = crate::db::then(backend, &day_sql, &month_sql);
     let query = days.bind(sqlx::query(AssertSqlSafe(sql)), &days.rows);
     months.bind(query, &months.rows).execute(&mut *conn).await?;
     Ok(())
