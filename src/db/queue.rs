@@ -23,17 +23,16 @@ pub mod kind {
 /// kind and key is not added: the one there is due again now, as if new (so housekeeping
 /// counts its days of failing from now).
 pub async fn enqueue(conn: &mut AnyConnection, kind: &str, key: &str, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO jobs (kind, job_key, payload, run_at, created_at) VALUES ($1, $2, $2, $3, $3) \
-         ON CONFLICT (kind, job_key) DO UPDATE SET run_at = $3, attempts = 0, last_error = NULL, created_at = $3",
-    )
-    .bind(kind)
-    .bind(key)
-    .bind(now)
-    .execute(conn)
-    .await?;
+    let sql =
+        format!("INSERT INTO jobs (kind, job_key, payload, run_at, created_at) VALUES ($1, $2, $2, $3, $3) {AGAIN}");
+    sqlx::query(sqlx::AssertSqlSafe(sql)).bind(kind).bind(key).bind(now).execute(conn).await?;
     Ok(())
 }
+
+/// What [`enqueue`] does when the job is there already: it is due again, as if new. The end
+/// of any insert into `jobs` (kind, job_key, payload, run_at, created_at).
+pub const AGAIN: &str = "ON CONFLICT (kind, job_key) DO UPDATE SET run_at = excluded.run_at, attempts = 0, \
+     last_error = NULL, created_at = excluded.created_at";
 
 /// Exponential backoff: 10 s, 20 s, 40 s ... up to an hour.
 pub fn backoff(attempts: i64) -> i64 {

@@ -434,8 +434,10 @@ pub async fn open(
     let service = request.service;
     let received = request.received_at.map_or(now, |at| at.min(now));
     let (customer_id, new_customer) = customers::db::find_or_add(&mut *conn, request.customer, now).await?;
-    // Asked before the case is written, so it does not find itself.
-    let repeat = crate::casework::is_repeat(&mut *conn, rules, customer_id, service.id, received).await?;
+    // Asked before the case is written, so it does not find itself. A record made just
+    // now has no other case.
+    let repeat =
+        !new_customer && crate::casework::is_repeat(&mut *conn, rules, customer_id, service.id, received).await?;
     let new = NewCase {
         case_type: service.case_type,
         channel: request.channel,

@@ -13,33 +13,51 @@ pub async fn insert(
     message: &NewMessage<'_>,
     domain: &str,
     now: i64,
-) -> Result<i64, sqlx::Error> {
+) -> Result<(), sqlx::Error> {
     let token: u64 = rand::random();
     let message_id = format!("<case-{}.{now}.{token:016x}@{domain}>", message.case_id);
-    let id: i64 = sqlx::query_scalar(
+    let backend = crate::db::Backend::of(conn);
+    let p = |n| crate::db::param(backend, n);
+    let values = (1..=14).map(p).collect::<Vec<_>>().join(", ");
+    let outbox = format!(
         "INSERT INTO outbox (case_id, customer_id, channel, purpose, recipient, subject, body, message_id, \
-         auto_submitted, in_reply_to, refs, created_at, calendar, large_print) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12, $13) RETURNING id",
-    )
-    .bind(message.case_id)
-    .bind(message.customer_id)
-    .bind(message.channel.as_str())
-    .bind(message.purpose.as_str())
-    .bind(message.recipient)
-    .bind(message.subject)
-    .bind(message.body)
-    .bind(message_id)
-    .bind(message.auto_submitted)
-    .bind(message.in_reply_to)
-    .bind(now)
-    .bind(message.calendar)
-    .bind(i64::from(message.large_print))
-    .fetch_one(&mut *conn)
-    .await?;
-    if message.channel == OutChannel::Email {
-        jobs::enqueue(conn, jobs::kind::DELIVER, &id.to_string(), now).await?;
-    }
-    Ok(id)
+         auto_submitted, in_reply_to, refs, created_at, calendar, large_print) VALUES ({values})"
+    );
+    // An email's delivery job, keyed by the message's id, goes with it in one statement: on
+    // SQLite a second statement of the query, which reads the id just given; on PostgreSQL
+    // an insert from the message's `RETURNING`.
+    let job = (message.channel == OutChannel::Email).then(|| {
+        let jobs = "INSERT INTO jobs (kind, job_key, payload, run_at, created_at)";
+        let again = jobs::AGAIN;
+        match backend {
+            crate::db::Backend::Sqlite => format!(
+                "{outbox}; {jobs} VALUES (?, CAST(last_insert_rowid() AS TEXT), CAST(last_insert_rowid() AS TEXT), \
+                 ?, ?) {again}"
+            ),
+            crate::db::Backend::Postgres => format!(
+                "WITH o AS ({outbox} RETURNING id) {jobs} SELECT CAST($15 AS TEXT), CAST(o.id AS TEXT), \
+                 CAST(o.id AS TEXT), CAST($16 AS BIGINT), CAST($17 AS BIGINT) FROM o {again}"
+            ),
+        }
+    });
+    let query = sqlx::query(sqlx::AssertSqlSafe(job.clone().unwrap_or(outbox)))
+        .bind(message.case_id)
+        .bind(message.customer_id)
+        .bind(message.channel.as_str())
+        .bind(message.purpose.as_str())
+        .bind(message.recipient)
+        .bind(message.subject)
+        .bind(message.body)
+        .bind(message_id)
+        .bind(message.auto_submitted)
+        .bind(message.in_reply_to)
+        .bind(message.in_reply_to)
+        .bind(now)
+        .bind(message.calendar)
+        .bind(i64::from(message.large_print));
+    let query = if job.is_some() { query.bind(jobs::kind::DELIVER).bind(now).bind(now) } else { query };
+    query.execute(&mut *conn).await?;
+    Ok(())
 }
 
 /// Removes up to `most` emails sent before `before`, oldest first: only when the council
