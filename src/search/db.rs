@@ -40,6 +40,19 @@ pub async fn reindex(conn: &mut AnyConnection, case_id: i64) -> Result<(), sqlx:
     Ok(())
 }
 
+/// Merges SQLite's full-text index into one segment, after history loaded in bulk. The
+/// index keeps what each transaction adds as a segment of its own and merges segments a
+/// little at a time as new ones come; a bulk load leaves a few very large ones, and the
+/// first cases made after it would pay for merging them (at 20,000 cases, about a quarter
+/// of the work of the first hundred: docs/benchmarks.md, 7 December). Merged now, the
+/// live cases' segments merge among themselves. PostgreSQL's index needs nothing.
+pub async fn merge_all(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
+    if Backend::of(conn) == Backend::Sqlite {
+        sqlx::query("INSERT INTO case_search (case_search) VALUES ('optimize')").execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
 /// Drops the search documents of cases whose words are gone (anonymised): nothing in
 /// them is left to find, and a case is still opened by its reference. One statement for
 /// the lot.

@@ -192,22 +192,7 @@ pub async fn insert_event(
     event: &NewEvent<'_>,
     now: i64,
 ) -> Result<i64, sqlx::Error> {
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO case_events (case_id, at, actor_kind, actor_id, kind, public, body, \
-         from_status, to_status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-    )
-    .bind(case_id)
-    .bind(now)
-    .bind(event.actor.kind.number())
-    .bind(event.actor.id)
-    .bind(event.kind.number())
-    .bind(flag(event.public))
-    .bind(event.body)
-    .bind(event.from_status.map(Status::number))
-    .bind(event.to_status.map(Status::number))
-    .fetch_one(&mut *conn)
-    .await?;
-    Ok(id)
+    insert_events(conn, case_id, std::slice::from_ref(event), now).await?.pop().ok_or(sqlx::Error::RowNotFound)
 }
 
 /// Writes several events of one case with one statement, in the order given, and
@@ -220,10 +205,8 @@ pub async fn insert_events(
     events: &[NewEvent<'_>],
     now: i64,
 ) -> Result<Vec<i64>, sqlx::Error> {
-    match events {
-        [] => return Ok(Vec::new()),
-        [one] => return Ok(vec![insert_event(conn, case_id, one, now).await?]),
-        _ => {}
+    if events.is_empty() {
+        return Ok(Vec::new());
     }
     let sql = format!(
         "INSERT INTO case_events (case_id, at, actor_kind, actor_id, kind, public, body, from_status, to_status) \

@@ -145,6 +145,7 @@ pub async fn seed(
     drop(chunks);
     generator.await.context("the history generator stopped")?;
     written?;
+    crate::search::db::merge_all(&mut conn).await.context("merging the search index")?;
     // Fresh statistics, so the planners choose as they would for a database that grew
     // by itself (PostgreSQL's autovacuum gets there later; SQLite never does unasked).
     let analyse = match backend {
