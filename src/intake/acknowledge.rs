@@ -4,6 +4,7 @@
 use sqlx::AnyConnection;
 
 use crate::cases::{CaseRef, Channel};
+use crate::casework::tell::Route;
 use crate::clocks;
 use crate::config::Council;
 use crate::outbox::{self, NewMessage, OutChannel, Purpose};
@@ -27,11 +28,32 @@ fn ack_subjects() -> impl Iterator<Item = String> {
     language::LANGUAGES.iter().map(|l| language::text(*l, "ack-subject").to_lowercase())
 }
 
+/// How to reach the customer a new case is from. `made` is the details their record was
+/// made from, when the case made it just now: a new record holds what was typed and no
+/// adjustment yet, so it is not read back.
+pub(super) async fn route(
+    conn: &mut AnyConnection,
+    customer_id: i64,
+    made: Option<&customers::CustomerDetails>,
+) -> Result<Option<Route>, sqlx::Error> {
+    let Some(c) = made else { return crate::casework::tell::route_to(conn, customer_id).await };
+    Ok(crate::casework::tell::route(&crate::casework::tell::Reachable {
+        name: c.name.clone(),
+        email: c.email.clone(),
+        phone: c.phone.clone(),
+        address: c.address.clone(),
+        postcode: c.postcode.clone(),
+        prefers_post: c.prefers_post,
+        large_print: c.large_print,
+        prefers_phone: false,
+    }))
+}
+
 pub(super) struct Acknowledgement<'a> {
     pub(super) case_id: i64,
     pub(super) customer_id: i64,
     pub(super) reference: &'a CaseRef,
-    pub(super) route: &'a crate::casework::tell::Route,
+    pub(super) route: &'a Route,
     pub(super) subject: &'a str,
     /// What they said: an autoresponder says the same thing each time.
     pub(super) body: &'a str,

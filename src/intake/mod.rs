@@ -479,23 +479,7 @@ pub async fn open(
     }
     let reference = CaseRef::from_id(&council.prefix, case_id);
     let mut acknowledged = false;
-    let route = if new_customer {
-        // Made just now from these details, without reading it back: a new record holds
-        // what was typed, and no adjustment yet.
-        let c = request.customer;
-        crate::casework::tell::route(&crate::casework::tell::Reachable {
-            name: c.name.clone(),
-            email: c.email.clone(),
-            phone: c.phone.clone(),
-            address: c.address.clone(),
-            postcode: c.postcode.clone(),
-            prefers_post: c.prefers_post,
-            large_print: c.large_print,
-            prefers_phone: false,
-        })
-    } else {
-        crate::casework::tell::route_to(&mut *conn, customer_id).await?
-    };
+    let route = acknowledge::route(&mut *conn, customer_id, new_customer.then_some(request.customer)).await?;
     if let Some(route) = route.filter(|r| request.acknowledge && r.channel != outbox::OutChannel::Phone) {
         let ack = Acknowledgement {
             case_id,

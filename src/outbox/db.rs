@@ -26,7 +26,10 @@ pub async fn insert(
     // An email's delivery job, keyed by the message's id, goes with it in one statement: on
     // SQLite a second statement of the query, which reads the id just given; on PostgreSQL
     // an insert from the message's `RETURNING`.
-    let job = (message.channel == OutChannel::Email).then(|| {
+    let email = message.channel == OutChannel::Email;
+    let sql = if !email {
+        outbox
+    } else {
         let jobs = "INSERT INTO jobs (kind, job_key, payload, run_at, created_at)";
         let again = jobs::AGAIN;
         match backend {
@@ -39,8 +42,8 @@ pub async fn insert(
                  CAST(o.id AS TEXT), CAST($16 AS BIGINT), CAST($17 AS BIGINT) FROM o {again}"
             ),
         }
-    });
-    let query = sqlx::query(sqlx::AssertSqlSafe(job.clone().unwrap_or(outbox)))
+    };
+    let query = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(message.case_id)
         .bind(message.customer_id)
         .bind(message.channel.as_str())
@@ -55,7 +58,7 @@ pub async fn insert(
         .bind(now)
         .bind(message.calendar)
         .bind(i64::from(message.large_print));
-    let query = if job.is_some() { query.bind(jobs::kind::DELIVER).bind(now).bind(now) } else { query };
+    let query = if email { query.bind(jobs::kind::DELIVER).bind(now).bind(now) } else { query };
     query.execute(&mut *conn).await?;
     Ok(())
 }
