@@ -92,7 +92,7 @@ pub(super) async fn project(
         .flat_map(|e| crate::clocks::starting(rules, e, case.channel, case.case_type, &service_code, &mut started))
         .collect();
     // Every clock that starts, one event each, written with one statement.
-    let bodies: Vec<String> = to_start.iter().map(|s| serde_json::to_string(s).expect("plain struct")).collect();
+    let bodies: Vec<String> = to_start.iter().map(|s| s.body(now)).collect();
     let starts: Vec<_> = bodies.iter().map(|body| internal(EventKind::ClockStarted, body)).collect();
     let ids = crate::cases::db::insert_events(&mut *conn, case_id, &starts, now).await?;
     for (event, id) in starts.iter().zip(ids) {

@@ -1,6 +1,6 @@
 //! Contact queries.
 
-use sqlx::AnyConnection;
+use sqlx::{AnyConnection, AssertSqlSafe};
 
 use sqlx::Row;
 
@@ -29,6 +29,12 @@ pub struct NewContact<'a> {
 
 /// Writes a contact, classified as `demand` (`None` for one we sent). Callers go through
 /// `casework::record_contact`, which classifies it and counts it.
+///
+/// A contact whose words are its case's description (the contact that opened the case,
+/// always) keeps no copy of them: its body is NULL, and readers take the case's
+/// description in its place ([`BODY`]). A case's description never changes (anonymising
+/// replaces it and every contact's words together), so nothing is lost, and a case costs
+/// its words once, not twice (issue 34).
 pub async fn insert(
     conn: &mut AnyConnection,
     new: &NewContact<'_>,
@@ -37,8 +43,9 @@ pub async fn insert(
 ) -> Result<i64, sqlx::Error> {
     let id = sqlx::query_scalar(
         "INSERT INTO contacts (case_id, customer_id, channel, direction, at, subject, body, logged_by, \
-         resolved_at_first_contact, demand, reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
-         RETURNING id",
+         resolved_at_first_contact, demand, reason) VALUES ($1, $2, $3, $4, $5, $6, \
+         CASE WHEN $7 = (SELECT c.description FROM cases c WHERE c.id = $1) THEN NULL ELSE $7 END, \
+         $8, $9, $10, $11) RETURNING id",
     )
     .bind(new.case_id)
     .bind(new.customer_id)
@@ -60,6 +67,10 @@ pub async fn insert(
     Ok(id)
 }
 
+/// A contact's words, for a query of contacts `k` joined to their cases `c`: its own, or,
+/// when it keeps none, its case's description ([`insert`]).
+pub const BODY: &str = "COALESCE(k.body, c.description) AS body";
+
 /// What a customer sent by `channel` since `since`, on cases other than `except_case`,
 /// newest first (at most 10): to tell an autoresponder, which sends the same words each
 /// time, from a person writing about something new.
@@ -70,10 +81,11 @@ pub async fn recent_inbound_bodies(
     since: i64,
     except_case: i64,
 ) -> Result<Vec<String>, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT body FROM contacts WHERE customer_id = $1 AND channel = $2 AND direction = $5 \
-         AND at >= $3 AND (case_id IS NULL OR case_id <> $4) ORDER BY id DESC LIMIT 10",
-    )
+    sqlx::query_scalar(AssertSqlSafe(format!(
+        "SELECT {BODY} FROM contacts k LEFT JOIN cases c ON c.id = k.case_id WHERE k.customer_id = $1 \
+         AND k.channel = $2 AND k.direction = $5 AND k.at >= $3 AND (k.case_id IS NULL OR k.case_id <> $4) \
+         ORDER BY k.id DESC LIMIT 10"
+    )))
     .bind(customer_id)
     .bind(channel.as_str())
     .bind(since)

@@ -43,8 +43,10 @@ pub fn read(prefix: &Prefix, typed: &str) -> Query {
     if let Some(postcode) = normalise_postcode(typed) {
         return Query::Postcode(postcode);
     }
+    // Split after lowercasing: some letters lowercase to a letter and a combining mark
+    // (`İ` to `i` and U+0307), which is not a letter and would reach the index's query.
     let words: Vec<String> =
-        typed.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(10).map(str::to_lowercase).collect();
+        lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(10).map(str::to_owned).collect();
     if words.is_empty() { Query::Nothing } else { Query::Words(words) }
 }
 

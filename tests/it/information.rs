@@ -466,6 +466,18 @@ async fn the_officer_downloads_everything_held_about_a_subject_access_requester_
         "events give their codes, not numbers"
     );
     assert!(text("messages-sent.json").contains("Your reference is"), "the acknowledgements sent");
+    // The contact that opened each case keeps no copy of its words (they are the case's
+    // description), and the export gives them all the same.
+    let copies: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM contacts WHERE customer_id = $1 AND body IS NOT NULL")
+        .bind(customer)
+        .fetch_one(t.db.reader())
+        .await
+        .unwrap();
+    assert_eq!(copies, 0, "the opening contacts' words are kept once, in their cases");
+    let contacts: serde_json::Value = serde_json::from_str(&text("contacts.json")).unwrap();
+    let said: Vec<&str> = contacts.as_array().unwrap().iter().filter_map(|c| c["body"].as_str()).collect();
+    assert!(said.iter().any(|b| b.contains("The bin on our street was not emptied")), "{said:?}");
+    assert!(said.contains(&"Please send me everything you hold about me."), "{said:?}");
     assert!(!text("your-record.json").contains("token_hash"), "no secrets");
 
     // Each download is in the access log and on the case.

@@ -152,7 +152,9 @@ impl CaseRows {
         words.push(&who.name);
         words.extend(who.email.as_deref());
         words.extend(who.phone.as_deref());
-        words.extend([service.name, description.as_str()]);
+        // The first contact's subject; its words are the description's, kept once
+        // (contacts::db::insert).
+        words.push(service.name);
 
         let contact = |channel: Channel, at: i64, subject: String, body: String, demand: Option<Demand>| {
             vec![
@@ -162,7 +164,7 @@ impl CaseRows {
                 Val::Text(if demand.is_some() { "in" } else { "out" }.to_owned()),
                 Val::Int(at),
                 Val::OptText(Some(subject)),
-                Val::Text(body),
+                Val::OptText((body != description).then_some(body)),
                 Val::OptText(demand.map(|d| d.as_str().to_owned())),
                 Val::OptText(demand.and_then(|d| reason(d, service.name))),
             ]

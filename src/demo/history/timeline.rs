@@ -222,10 +222,11 @@ fn start_clocks(rules: &Rules, cast: &Cast<'_>, events: &mut Vec<Event>) {
             cast.service.code,
             &mut started,
         );
+        let event_at = event.at;
         stored.push(event);
         for s in starts {
-            let body = serde_json::to_string(&s).expect("plain struct");
-            stored.push(internal(cast.case_id, s.from, EventKind::ClockStarted, body));
+            let at = s.from_or(event_at);
+            stored.push(internal(cast.case_id, at, EventKind::ClockStarted, s.body(at)));
         }
     }
     *events = stored;

@@ -123,7 +123,19 @@ pub async fn personal_data(
             .extend(rows(conn, "SELECT * FROM contact_arrangements WHERE customer_id = $1 ORDER BY id", id).await?);
         // Needs and adjustments leave the system only here, in the customer's own export.
         needs.extend(rows(conn, "SELECT * FROM customer_needs WHERE customer_id = $1 ORDER BY id", id).await?);
-        contacts.extend(rows(conn, "SELECT * FROM contacts WHERE customer_id = $1 ORDER BY id", id).await?);
+        // A contact that keeps no words of its own said its case's description
+        // (contacts::db::BODY).
+        contacts.extend(
+            rows(
+                conn,
+                "SELECT k.id, k.case_id, k.customer_id, k.channel, k.direction, k.at, k.subject, \
+                 COALESCE(k.body, c.description) AS body, k.logged_by, k.resolved_at_first_contact, k.demand, \
+                 k.reason FROM contacts k LEFT JOIN cases c ON c.id = k.case_id WHERE k.customer_id = $1 \
+                 ORDER BY k.id",
+                id,
+            )
+            .await?,
+        );
         sent.extend(rows(conn, "SELECT * FROM outbox WHERE customer_id = $1 ORDER BY id", id).await?);
         cases.extend(rows(conn, "SELECT * FROM cases WHERE customer_id = $1 ORDER BY id", id).await?);
     }

@@ -45,7 +45,11 @@ pub fn words(event: &Event, rules: &Rules, date: impl Fn(i64) -> String) -> Opti
             .ok()
             .map(|r| format!("From {} to {}: {}", r.from.label(), r.to.label().to_lowercase(), r.reason)),
         EventKind::ClockStarted => serde_json::from_str::<Started>(&body).ok().map(|s| {
-            format!("The promise \u{201c}{}\u{201d} started counting from {}.", title(&s.standard), date(s.from))
+            format!(
+                "The promise \u{201c}{}\u{201d} started counting from {}.",
+                title(&s.standard),
+                date(s.from_or(event.at))
+            )
         }),
         EventKind::ClockExtended => serde_json::from_str::<Extended>(&body).ok().map(|x| {
             format!(
