@@ -49,9 +49,9 @@ pub async fn measure(db: &Db, rules: &Rules, open: i64, dues: &[usize]) -> anyho
         // Real running clocks not yet warned, made to fall due a minute ago. Ones an
         // earlier run fired are passed over: their next firing would find nothing to do.
         let made = sqlx::query(
-            "UPDATE clocks SET next_fire_at = $1 WHERE id IN (SELECT id FROM clocks \
-             WHERE next_fire_at IS NOT NULL AND next_fire_at > $2 AND standard_id <> $3 AND state = 'running' \
-             AND warned = 0 AND breached = 0 ORDER BY id LIMIT $4)",
+            "UPDATE clocks SET next_fire_at = $1 WHERE (case_id, standard_id) IN (SELECT case_id, standard_id \
+             FROM clocks WHERE next_fire_at IS NOT NULL AND next_fire_at > $2 AND standard_id <> $3 \
+             AND state = 'running' AND warned = 0 AND breached = 0 ORDER BY case_id, standard_id LIMIT $4)",
         )
         .bind(now - 60_000)
         .bind(now)

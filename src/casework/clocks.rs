@@ -280,9 +280,9 @@ pub async fn fire_due(pool: &Db, rules: &Rules, now: i64, limit: i64) -> Result<
     let due = db::falling_due(pool.reader(), now, limit).await?;
 
     let mut swept = Swept::default();
-    for (clock_id, case_id, standard_id, fire_at) in due {
+    for (case_id, standard_id, fire_at) in due {
         let mut tx = pool.begin().await?;
-        if !db::claim_firing(&mut tx, clock_id, fire_at).await? {
+        if !db::claim_firing(&mut tx, case_id, &standard_id, fire_at).await? {
             continue;
         }
         let events = crate::cases::db::events(&mut *tx, case_id).await?;

@@ -93,11 +93,11 @@ pub async fn role_of(conn: &mut AnyConnection, staff_id: i64) -> Result<Option<R
     Ok(role.as_deref().and_then(Role::parse))
 }
 
-/// Clocks whose next warning or breach is due by `now`, soonest first: (clock id, case
-/// id, standard id, when it fires). Read through `clocks_fire_idx`.
-pub async fn falling_due(pool: &AnyPool, now: i64, limit: i64) -> Result<Vec<(i64, i64, String, i64)>, sqlx::Error> {
+/// Clocks whose next warning or breach is due by `now`, soonest first: (case id, standard
+/// id, when it fires). Read through `clocks_fire_idx`.
+pub async fn falling_due(pool: &AnyPool, now: i64, limit: i64) -> Result<Vec<(i64, String, i64)>, sqlx::Error> {
     sqlx::query(
-        "SELECT id, case_id, standard_id, next_fire_at FROM clocks \
+        "SELECT case_id, standard_id, next_fire_at FROM clocks \
          WHERE next_fire_at IS NOT NULL AND next_fire_at <= $1 ORDER BY next_fire_at LIMIT $2",
     )
     .bind(now)
@@ -105,18 +105,26 @@ pub async fn falling_due(pool: &AnyPool, now: i64, limit: i64) -> Result<Vec<(i6
     .fetch_all(pool)
     .await?
     .iter()
-    .map(|r| Ok((r.try_get("id")?, r.try_get("case_id")?, r.try_get("standard_id")?, r.try_get("next_fire_at")?)))
+    .map(|r| Ok((r.try_get("case_id")?, r.try_get("standard_id")?, r.try_get("next_fire_at")?)))
     .collect()
 }
 
 /// Claims one firing by clearing `next_fire_at` only if it still holds the value read:
 /// false if another runner took it first.
-pub async fn claim_firing(conn: &mut AnyConnection, clock_id: i64, fire_at: i64) -> Result<bool, sqlx::Error> {
-    let claimed = sqlx::query("UPDATE clocks SET next_fire_at = NULL WHERE id = $1 AND next_fire_at = $2")
-        .bind(clock_id)
-        .bind(fire_at)
-        .execute(conn)
-        .await?;
+pub async fn claim_firing(
+    conn: &mut AnyConnection,
+    case_id: i64,
+    standard_id: &str,
+    fire_at: i64,
+) -> Result<bool, sqlx::Error> {
+    let claimed = sqlx::query(
+        "UPDATE clocks SET next_fire_at = NULL WHERE case_id = $1 AND standard_id = $2 AND next_fire_at = $3",
+    )
+    .bind(case_id)
+    .bind(standard_id)
+    .bind(fire_at)
+    .execute(conn)
+    .await?;
     Ok(claimed.rows_affected() == 1)
 }
 

@@ -31,7 +31,7 @@ fn clock_from(row: &sqlx::any::AnyRow) -> Result<PublicClock, sqlx::Error> {
 pub async fn between(pool: &sqlx::AnyPool, first: i64, last: i64) -> Result<Vec<(i64, PublicClock)>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT case_id, standard_id, standard_version, state, due_at, stopped_at FROM clocks \
-         WHERE case_id >= $1 AND case_id <= $2 ORDER BY case_id, started_at, id",
+         WHERE case_id >= $1 AND case_id <= $2 ORDER BY case_id, started_at, standard_id",
     )
     .bind(first)
     .bind(last)
@@ -40,14 +40,15 @@ pub async fn between(pool: &sqlx::AnyPool, first: i64, last: i64) -> Result<Vec<
     rows.iter().map(|row| Ok((row.try_get("case_id")?, clock_from(row)?))).collect()
 }
 
-/// The clocks of one case, in the order they started.
+/// The clocks of one case, in the order they started (those started together, by their
+/// standard's id: a clock is stored by its case and standard, with no number of its own).
 pub async fn for_case<'c, E>(conn: E, case_id: i64) -> Result<Vec<PublicClock>, sqlx::Error>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
     let rows = sqlx::query(
         "SELECT standard_id, standard_version, state, due_at, stopped_at FROM clocks \
-         WHERE case_id = $1 ORDER BY started_at, id",
+         WHERE case_id = $1 ORDER BY started_at, standard_id",
     )
     .bind(case_id)
     .fetch_all(conn)

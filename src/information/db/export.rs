@@ -158,7 +158,7 @@ pub async fn personal_data(
         let per_case = [
             ("events", "SELECT * FROM case_events_as_text WHERE case_id = $1 ORDER BY id"),
             ("answers", "SELECT * FROM case_answers WHERE case_id = $1 ORDER BY code"),
-            ("clocks", "SELECT * FROM clocks WHERE case_id = $1 ORDER BY id"),
+            ("clocks", "SELECT * FROM clocks WHERE case_id = $1 ORDER BY started_at, standard_id"),
             ("feedback", "SELECT * FROM case_feedback WHERE case_id = $1"),
             ("complaint_answers", "SELECT * FROM complaint_responses WHERE case_id = $1 ORDER BY stage"),
             ("complaint_promises", "SELECT * FROM complaint_actions WHERE case_id = $1 ORDER BY id"),
