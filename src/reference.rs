@@ -224,6 +224,29 @@ impl CaseRef {
             return Err(RefError::Empty);
         }
         let body = compact.strip_prefix(prefix.as_str()).unwrap_or(&compact);
+        let first = Self::parse_body(prefix, body);
+        // "KMB-..." is the prefix, and what follows it is the reference.
+        let marked = input
+            .trim_start()
+            .to_ascii_uppercase()
+            .strip_prefix(prefix.as_str())
+            .is_some_and(|rest| rest.starts_with(|c: char| c == '-' || c.is_whitespace()));
+        if first.is_ok() || marked || body.len() == compact.len() {
+            return first;
+        }
+        // Otherwise the prefix's letters may begin a reference typed without it (one in
+        // 32,768 of them): read the whole as the reference before giving up. When neither
+        // reading is one, the error of the one with the right length says more.
+        match (first, Self::parse_body(prefix, &compact)) {
+            (_, Ok(found)) => Ok(found),
+            (Err(RefError::WrongLength), Err(second)) => Err(second),
+            (Err(first), Err(_)) => Err(first),
+            (Ok(found), _) => Ok(found),
+        }
+    }
+
+    /// Reads the letters and numbers after the prefix.
+    fn parse_body(prefix: &Prefix, body: &str) -> Result<Self, RefError> {
         let digits = body.chars().map(digit_of).collect::<Result<Vec<u8>, _>>()?;
         let bits = match digits.len() {
             6 => SHORT_BITS,
@@ -425,6 +448,20 @@ mod tests {
             assert!(seen.insert(new.as_str().to_owned()), "{new} for case {id} was given before");
             assert_eq!(CaseRef::parse(&prefix, new.as_str()).map(|r| r.id()), Ok(id));
         }
+    }
+
+    #[test]
+    fn a_reference_whose_letters_begin_with_the_prefix_is_read_without_it() {
+        // Found by proptest: case 20544477's letters begin with KMB.
+        let r = CaseRef::from_id(&kmb(), 20_544_477);
+        let bare: String = r.as_str()[4..].chars().filter(|c| *c != '-').collect();
+        assert!(bare.starts_with("KMB"), "{bare}");
+        assert_eq!(CaseRef::parse(&kmb(), &bare).map(|p| p.id()), Ok(20_544_477));
+        assert_eq!(CaseRef::parse(&kmb(), r.as_str()).map(|p| p.id()), Ok(20_544_477));
+        let mut typo: Vec<char> = bare.chars().collect();
+        typo[4] = if typo[4] == '2' { '3' } else { '2' };
+        let typo: String = typo.into_iter().collect();
+        assert_eq!(CaseRef::parse(&kmb(), &typo), Err(RefError::CheckFailed));
     }
 
     proptest! {
