@@ -28,7 +28,7 @@ pub struct Started {
     pub version: i64,
     /// When the start milestone happened, in milliseconds; left out of the body when it
     /// is the time of the `clock_started` event itself, as it nearly always is (the event
-    /// is written with the one that started it), which saves a fifth of a case's event
+    /// is written with the one that started it), which saves about a tenth of the events'
     /// bytes (issue 34). Read it with [`Started::from_or`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<i64>,
