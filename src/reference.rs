@@ -224,24 +224,24 @@ impl CaseRef {
             return Err(RefError::Empty);
         }
         let body = compact.strip_prefix(prefix.as_str()).unwrap_or(&compact);
-        let first = Self::parse_body(prefix, body);
+        let first = match Self::parse_body(prefix, body) {
+            Ok(found) => return Ok(found),
+            Err(first) => first,
+        };
         // "KMB-..." is the prefix, and what follows it is the reference.
-        let marked = input
-            .trim_start()
-            .to_ascii_uppercase()
-            .strip_prefix(prefix.as_str())
-            .is_some_and(|rest| rest.starts_with(|c: char| c == '-' || c.is_whitespace()));
-        if first.is_ok() || marked || body.len() == compact.len() {
-            return first;
+        let typed = input.trim_start();
+        let marked = typed.get(..prefix.as_str().len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_str()))
+            && typed[prefix.as_str().len()..].starts_with(|c: char| c == '-' || c.is_whitespace());
+        if marked || body.len() == compact.len() {
+            return Err(first);
         }
         // Otherwise the prefix's letters may begin a reference typed without it (one in
         // 32,768 of them): read the whole as the reference before giving up. When neither
         // reading is one, the error of the one with the right length says more.
-        match (first, Self::parse_body(prefix, &compact)) {
-            (_, Ok(found)) => Ok(found),
-            (Err(RefError::WrongLength), Err(second)) => Err(second),
-            (Err(first), Err(_)) => Err(first),
-            (Ok(found), _) => Ok(found),
+        match Self::parse_body(prefix, &compact) {
+            Ok(found) => Ok(found),
+            Err(second) if first == RefError::WrongLength => Err(second),
+            Err(_) => Err(first),
         }
     }
 
