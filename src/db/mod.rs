@@ -39,6 +39,8 @@ pub struct Db {
     group: Option<GroupCommit>,
     /// The installation's keys (`site_keys`), read once the schema is up to date.
     keys: std::sync::Arc<std::sync::OnceLock<std::collections::HashMap<String, String>>>,
+    /// How to open another PostgreSQL connection, for [`Db::bulk_connection`].
+    postgres: Option<AnyConnectOptions>,
 }
 
 static MIGRATE_SQLITE: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
@@ -103,18 +105,25 @@ impl Db {
                     .connect_with(options)
                     .await
                     .with_context(|| format!("could not open the database {shown}"))?;
-                Db { read, write, backend, group: Some(group), keys: Default::default() }
+                Db { read, write, backend, group: Some(group), keys: Default::default(), postgres: None }
             }
             Backend::Postgres => {
                 let pool = AnyPoolOptions::new()
                     .max_connections(16)
                     .acquire_timeout(Duration::from_secs(10))
-                    .connect_with(options)
+                    .connect_with(options.clone())
                     .await
                     .with_context(|| format!("could not connect to the database at {shown}"))?;
                 // PostgreSQL already shares a flush among concurrent commits, and runs
                 // them on many connections at once.
-                Db { read: pool.clone(), write: pool, backend, group: None, keys: Default::default() }
+                Db {
+                    read: pool.clone(),
+                    write: pool,
+                    backend,
+                    group: None,
+                    keys: Default::default(),
+                    postgres: Some(options),
+                }
             }
         };
         Ok(db)
@@ -187,6 +196,15 @@ impl Db {
                 Ok(value)
             }
         }
+    }
+
+    /// A PostgreSQL connection of its own, outside the pool, for a bulk load: sqlx offers
+    /// `COPY` on a PostgreSQL connection, not through `Any`. `None` on SQLite.
+    pub async fn bulk_connection(&self) -> Result<Option<sqlx::PgConnection>, sqlx::Error> {
+        use sqlx::ConnectOptions;
+        let Some(options) = &self.postgres else { return Ok(None) };
+        let options = sqlx::postgres::PgConnectOptions::try_from(options)?;
+        options.connect().await.map(Some)
     }
 
     /// Checks that the database answers.

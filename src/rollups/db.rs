@@ -20,35 +20,54 @@ use crate::db::{Backend, Db};
 /// One statement ([`crate::db::then`]), as a new case adds its counts twice (when it is
 /// made and when it is acknowledged) and each statement is a hop to SQLite's thread.
 pub async fn add(conn: &mut AnyConnection, deltas: &[Delta]) -> Result<(), sqlx::Error> {
+    for (sql, counts) in statements(Backend::of(conn), deltas) {
+        bind(sqlx::query(AssertSqlSafe(sql)), &counts).execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+/// [`add`] on a PostgreSQL connection outside the pool: a bulk load's, which writes its
+/// rows with `COPY` and its counts in the same transaction.
+pub async fn add_postgres(conn: &mut sqlx::PgConnection, deltas: &[Delta]) -> Result<(), sqlx::Error> {
+    for (sql, counts) in statements(Backend::Postgres, deltas) {
+        bind(sqlx::query(AssertSqlSafe(sql)), &counts).execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+/// The statements that add `deltas`, each with the counts it binds in order: one for both
+/// tables when they fit, else a table at a time in chunks.
+fn statements(backend: Backend, deltas: &[Delta]) -> Vec<(String, Vec<Count<'_>>)> {
     let mut days: BTreeMap<(i64, Metric, &str, i64), i64> = BTreeMap::new();
     let mut months: BTreeMap<(i64, Metric, &str, i64), i64> = BTreeMap::new();
     for d in deltas {
         *days.entry((day_number(d.day), d.metric, &d.key, d.service_id)).or_default() += d.value;
         *months.entry((month_number(d.day), d.metric, &d.key, d.service_id)).or_default() += d.value;
     }
-    let backend = Backend::of(conn);
-    let tables = [("rollup_days", "day", days), ("rollup_months", "month", months)].map(|(table, column, counts)| {
-        Counts { table, column, rows: counts.into_iter().filter(|(_, v)| *v != 0).collect() }
-    });
-    let [days, months] = &tables;
+    let [days, months] =
+        [("rollup_days", "day", days), ("rollup_months", "month", months)].map(|(table, column, counts)| Counts {
+            table,
+            column,
+            rows: counts.into_iter().filter(|(_, v)| *v != 0).collect(),
+        });
     if days.rows.is_empty() || months.rows.is_empty() || days.rows.len() + months.rows.len() > ADD_AT_ONCE {
         // Well inside both backends' limits on bound values.
-        for counts in &tables {
-            for chunk in counts.rows.chunks(ADD_AT_ONCE) {
+        return [days, months]
+            .into_iter()
+            .flat_map(|counts| {
                 counts
-                    .bind(sqlx::query(AssertSqlSafe(counts.upsert(backend, 0, chunk.len()))), chunk)
-                    .execute(&mut *conn)
-                    .await?;
-            }
-        }
-        return Ok(());
+                    .rows
+                    .chunks(ADD_AT_ONCE)
+                    .map(|chunk| (counts.upsert(backend, 0, chunk.len()), chunk.to_vec()))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
     }
     let (day_sql, month_sql) =
         (days.upsert(backend, 0, days.rows.len()), months.upsert(backend, 5 * days.rows.len(), months.rows.len()));
-    let sql = crate::db::then(backend, &day_sql, &month_sql);
-    let query = days.bind(sqlx::query(AssertSqlSafe(sql)), &days.rows);
-    months.bind(query, &months.rows).execute(&mut *conn).await?;
-    Ok(())
+    let mut rows = days.rows;
+    rows.extend(months.rows);
+    vec![(crate::db::then(backend, &day_sql, &month_sql), rows)]
 }
 
 /// Most counts written by one statement.
@@ -74,17 +93,22 @@ impl Counts<'_> {
             crate::db::values_list_after(backend, before, rows, 5)
         )
     }
+}
 
-    fn bind<'q>(
-        &self,
-        mut query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>,
-        rows: &[Count<'_>],
-    ) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments> {
-        for ((period, metric, key, service), value) in rows {
-            query = query.bind(*period).bind(*service).bind(metric.as_str()).bind((*key).to_owned()).bind(*value);
-        }
-        query
+/// Binds each count's five values, in the order [`Counts::upsert`] names them.
+fn bind<'q, DB: sqlx::Database>(
+    mut query: sqlx::query::Query<'q, DB, DB::Arguments>,
+    rows: &[Count<'_>],
+) -> sqlx::query::Query<'q, DB, DB::Arguments>
+where
+    i64: for<'e> sqlx::Encode<'e, DB> + sqlx::Type<DB>,
+    String: for<'e> sqlx::Encode<'e, DB> + sqlx::Type<DB>,
+    &'static str: sqlx::Encode<'static, DB> + sqlx::Type<DB>,
+{
+    for ((period, metric, key, service), value) in rows {
+        query = query.bind(*period).bind(*service).bind(metric.as_str()).bind((*key).to_owned()).bind(*value);
     }
+    query
 }
 
 /// A clock as stored before a sync rewrites it.

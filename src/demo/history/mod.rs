@@ -119,26 +119,63 @@ pub async fn seed(
         // the order of an email or a postcode do not wait for pages read back. For this load only.
         sqlx::query("PRAGMA cache_size = -2097152").execute(&mut *conn).await?;
     }
+    // PostgreSQL: the rows go by COPY, on a connection of their own (bulk.rs).
+    let mut copying = db.bulk_connection().await.context("opening a connection for COPY")?;
+    // And, where the database lets this session (a superuser's), without their per-row
+    // triggers: each row's foreign key checks and `case_events_last_event` were three fifths
+    // of the server's work in a load (perf, docs/benchmarks.md). The generator writes
+    // whole cases, `last_event_at` included, and the same rows are checked on SQLite, which
+    // keeps its foreign keys on. The counts' triggers still run: they keep the council's
+    // totals. Anyone else's session keeps every trigger.
+    let without_triggers = match copying.as_mut() {
+        Some(pg) => {
+            let allowed = sqlx::query("SET session_replication_role = replica").execute(&mut *pg).await.is_ok();
+            if allowed {
+                sqlx::query("SET session_replication_role = origin").execute(&mut *pg).await?;
+            }
+            allowed
+        }
+        None => false,
+    };
     let written: anyhow::Result<()> = async {
         while let Some(chunk) = chunks.recv().await {
-            let mut tx = sqlx::Connection::begin(&mut *conn).await?;
-            for table in chunk.tables {
-                let name = table.name;
-                table.write(&mut tx, backend).await.with_context(|| format!("writing {name}"))?;
-            }
             let deltas: Vec<Delta> = chunk
                 .counts
                 .into_iter()
                 .map(|((day, service_id, metric, key), value)| Delta { day, service_id, metric, key, value })
                 .collect();
-            crate::rollups::db::add(&mut tx, &deltas).await.context("counting the performance figures")?;
-            tx.commit().await?;
+            if let Some(pg) = copying.as_mut() {
+                let mut tx = sqlx::Connection::begin(pg).await?;
+                if without_triggers {
+                    sqlx::query("SET LOCAL session_replication_role = replica").execute(&mut *tx).await?;
+                }
+                for table in chunk.tables {
+                    let name = table.name;
+                    table.copy(&mut tx).await.with_context(|| format!("writing {name}"))?;
+                }
+                if without_triggers {
+                    sqlx::query("SET LOCAL session_replication_role = origin").execute(&mut *tx).await?;
+                }
+                crate::rollups::db::add_postgres(&mut tx, &deltas).await.context("counting the performance figures")?;
+                tx.commit().await?;
+            } else {
+                let mut tx = sqlx::Connection::begin(&mut *conn).await?;
+                for table in chunk.tables {
+                    let name = table.name;
+                    table.write(&mut tx, backend).await.with_context(|| format!("writing {name}"))?;
+                }
+                crate::rollups::db::add(&mut tx, &deltas).await.context("counting the performance figures")?;
+                tx.commit().await?;
+            }
             seeded += chunk.seeded;
             progress(&seeded);
         }
         Ok(())
     }
     .await;
+    if let Some(pg) = copying {
+        let _ = sqlx::Connection::close(pg).await;
+    }
     if backend == Backend::Sqlite {
         sqlx::query("PRAGMA cache_size = -2000").execute(&mut *conn).await?;
     }
