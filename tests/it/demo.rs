@@ -197,6 +197,55 @@ async fn seeded_history_is_what_live_use_would_have_written() {
     }
 }
 
+/// On PostgreSQL, a load by a role that is not a superuser may not set aside the per-row
+/// triggers: it writes on one connection with every foreign key checked and
+/// `case_events_last_event` run, and gives the same kind of history.
+#[tokio::test]
+async fn a_load_by_a_role_that_is_not_a_superuser_keeps_every_trigger() {
+    use sqlx::Connection;
+    if !crate::support::on_postgres() {
+        return;
+    }
+    let admin_url = crate::support::postgres_admin_url();
+    let name = format!("frontdoor_test_plain_{}", std::process::id());
+    let mut admin = sqlx::AnyConnection::connect(&admin_url).await.expect("PostgreSQL answers");
+    for sql in [
+        format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+        format!("DROP ROLE IF EXISTS {name}"),
+        format!("CREATE ROLE {name} LOGIN NOSUPERUSER"),
+        format!("CREATE DATABASE {name} OWNER {name}"),
+    ] {
+        sqlx::raw_sql(sqlx::AssertSqlSafe(sql)).execute(&mut admin).await.expect("set up the role");
+    }
+    // The admin's address with the new role and its database.
+    let (scheme, rest) = admin_url.split_once("://").expect("a URL");
+    let host = rest.rsplit_once('@').map_or(rest, |(_, h)| h).split('/').next().expect("a host");
+    let db = frontdoor::db::Db::connect(&format!("{scheme}://{name}@{host}/{name}")).await.expect("connects");
+    db.migrate().await.expect("an ordinary owner migrates");
+    let superuser: bool = sqlx::query_scalar("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+        .fetch_one(db.reader())
+        .await
+        .unwrap();
+    assert!(!superuser);
+
+    let rules = crate::support::rules(&db).await;
+    let (_, seeded) = demo::seed(&db, rules, 600, &|_| {}).await.expect("seeded with the triggers on");
+    assert_eq!((seeded.cases, count(&db, "cases").await), (600, 600));
+    crate::support::assert_council_months_are_the_services_sum(&db).await;
+    // Each case's last activity is its last event's, as the trigger keeps it.
+    let stale = count(
+        &db,
+        "cases c WHERE c.last_event_at < (SELECT MAX(e.at) FROM case_events e WHERE e.case_id = c.id) - 3600000",
+    )
+    .await;
+    assert_eq!(stale, 0);
+
+    db.close().await;
+    for sql in [format!("DROP DATABASE {name} WITH (FORCE)"), format!("DROP ROLE {name}")] {
+        sqlx::raw_sql(sqlx::AssertSqlSafe(sql)).execute(&mut admin).await.expect("clean up");
+    }
+}
+
 #[tokio::test]
 async fn seeding_again_adds_history_and_another_councils_database_is_refused() {
     let t = test_db().await;

@@ -30,7 +30,7 @@ pub fn on_postgres() -> bool {
     std::env::var("FRONTDOOR_TEST_DB").is_ok_and(|v| v == "postgres")
 }
 
-fn postgres_admin_url() -> String {
+pub fn postgres_admin_url() -> String {
     std::env::var("FRONTDOOR_TEST_PG_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
 }
 

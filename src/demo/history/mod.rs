@@ -109,43 +109,62 @@ pub async fn seed(
             .await?,
         case: sqlx::query_scalar::<_, i64>("SELECT COALESCE(MAX(id), 0) + 1 FROM cases").fetch_one(db.reader()).await?,
     };
-    let (sender, mut chunks) = tokio::sync::mpsc::channel::<Chunk>(2);
+    let (sender, chunks) = tokio::sync::mpsc::channel::<Chunk>(2);
     let generator = tokio::task::spawn_blocking(move || generate(&org, &rules, count, now, &start, backend, &sender));
 
-    let mut seeded = Seeded::default();
     let mut conn = db.writer().acquire().await?;
     if backend == Backend::Sqlite {
         // A page cache of 2 GB: the indexes of a few million cases stay in memory, so inserts in
         // the order of an email or a postcode do not wait for pages read back. For this load only.
         sqlx::query("PRAGMA cache_size = -2097152").execute(&mut *conn).await?;
     }
-    // PostgreSQL: the rows go by COPY, on a connection of their own (bulk.rs).
-    let mut copying = db.bulk_connection().await.context("opening a connection for COPY")?;
-    // And, where the database lets this session (a superuser's), without their per-row
-    // triggers: each row's foreign key checks and `case_events_last_event` were three fifths
-    // of the server's work in a load (perf, docs/benchmarks.md). The generator writes
-    // whole cases, `last_event_at` included, and the same rows are checked on SQLite, which
-    // keeps its foreign keys on. The counts' triggers still run: they keep the council's
-    // totals. Anyone else's session keeps every trigger.
-    let without_triggers = match copying.as_mut() {
-        Some(pg) => {
-            let allowed = sqlx::query("SET session_replication_role = replica").execute(&mut *pg).await.is_ok();
-            if allowed {
-                sqlx::query("SET session_replication_role = origin").execute(&mut *pg).await?;
-            }
-            allowed
+    // PostgreSQL: the rows go by COPY, on connections of their own (bulk.rs).
+    let mut copiers = Vec::new();
+    let mut without_triggers = false;
+    if let Some(mut first) = db.bulk_connection().await.context("opening a connection for COPY")? {
+        // Where the database lets this session (a superuser's), the rows go without their
+        // per-row triggers: each row's foreign key checks and `case_events_last_event` were
+        // three fifths of the server's work in a load (perf, docs/benchmarks.md). The
+        // generator writes whole cases, `last_event_at` included, and the same rows are
+        // checked on SQLite, which keeps its foreign keys on. The counts' triggers still run:
+        // they keep the council's totals. Anyone else's session keeps every trigger.
+        without_triggers = sqlx::query("SET session_replication_role = replica").execute(&mut first).await.is_ok();
+        if without_triggers {
+            sqlx::query("SET session_replication_role = origin").execute(&mut first).await?;
         }
-        None => false,
-    };
-    let written: anyhow::Result<()> = async {
-        while let Some(chunk) = chunks.recv().await {
-            let deltas: Vec<Delta> = chunk
-                .counts
-                .into_iter()
-                .map(|((day, service_id, metric, key), value)| Delta { day, service_id, metric, key, value })
-                .collect();
-            if let Some(pg) = copying.as_mut() {
-                let mut tx = sqlx::Connection::begin(pg).await?;
+        copiers.push(first);
+        // A PostgreSQL connection is one server process on one core. Without foreign key
+        // checks no chunk waits for another's rows to be committed, so a second connection
+        // writes a chunk while the first writes the one before. Each chunk is still one
+        // transaction; an interrupted load may have the later of two chunks without the
+        // earlier.
+        if without_triggers {
+            copiers.extend(db.bulk_connection().await.context("opening a connection for COPY")?);
+        }
+    }
+    let seeded = std::sync::Mutex::new(Seeded::default());
+    let chunks = tokio::sync::Mutex::new(chunks);
+    let written: anyhow::Result<()> = if copiers.is_empty() {
+        async {
+            while let Some(chunk) = next(&chunks).await {
+                let deltas = chunk_deltas(chunk.counts);
+                let mut tx = sqlx::Connection::begin(&mut *conn).await?;
+                for table in chunk.tables {
+                    let name = table.name;
+                    table.write(&mut tx, backend).await.with_context(|| format!("writing {name}"))?;
+                }
+                crate::rollups::db::add(&mut tx, &deltas).await.context("counting the performance figures")?;
+                tx.commit().await?;
+                progress(&added(&seeded, chunk.seeded));
+            }
+            Ok(())
+        }
+        .await
+    } else {
+        let copying = copiers.iter_mut().map(|pg| async {
+            while let Some(chunk) = next(&chunks).await {
+                let deltas = chunk_deltas(chunk.counts);
+                let mut tx = sqlx::Connection::begin(&mut *pg).await?;
                 if without_triggers {
                     sqlx::query("SET LOCAL session_replication_role = replica").execute(&mut *tx).await?;
                 }
@@ -158,22 +177,13 @@ pub async fn seed(
                 }
                 crate::rollups::db::add_postgres(&mut tx, &deltas).await.context("counting the performance figures")?;
                 tx.commit().await?;
-            } else {
-                let mut tx = sqlx::Connection::begin(&mut *conn).await?;
-                for table in chunk.tables {
-                    let name = table.name;
-                    table.write(&mut tx, backend).await.with_context(|| format!("writing {name}"))?;
-                }
-                crate::rollups::db::add(&mut tx, &deltas).await.context("counting the performance figures")?;
-                tx.commit().await?;
+                progress(&added(&seeded, chunk.seeded));
             }
-            seeded += chunk.seeded;
-            progress(&seeded);
-        }
-        Ok(())
-    }
-    .await;
-    if let Some(pg) = copying {
+            anyhow::Ok(())
+        });
+        futures_util::future::try_join_all(copying).await.map(drop)
+    };
+    for pg in copiers {
         let _ = sqlx::Connection::close(pg).await;
     }
     if backend == Backend::Sqlite {
@@ -182,6 +192,7 @@ pub async fn seed(
     drop(chunks);
     generator.await.context("the history generator stopped")?;
     written?;
+    let seeded = seeded.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
     crate::search::db::merge_all(&mut conn).await.context("merging the search index")?;
     // Fresh statistics, so the planners choose as they would for a database that grew
     // by itself (PostgreSQL's autovacuum gets there later; SQLite never does unasked).
@@ -204,6 +215,27 @@ pub async fn seed(
         }
     }
     Ok(seeded)
+}
+
+/// The next chunk made, with the receiver locked only while waiting for it (a lock taken
+/// in a `while let`'s condition would be held for the whole loop body).
+async fn next(chunks: &tokio::sync::Mutex<tokio::sync::mpsc::Receiver<Chunk>>) -> Option<Chunk> {
+    chunks.lock().await.recv().await
+}
+
+/// A chunk's counts as the rollups take them.
+fn chunk_deltas(counts: HashMap<(jiff::civil::Date, i64, Metric, String), i64>) -> Vec<Delta> {
+    counts
+        .into_iter()
+        .map(|((day, service_id, metric, key), value)| Delta { day, service_id, metric, key, value })
+        .collect()
+}
+
+/// Adds a chunk's rows to the load's total, and gives the new total.
+fn added(total: &std::sync::Mutex<Seeded>, chunk: Seeded) -> Seeded {
+    let mut total = total.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    *total += chunk;
+    *total
 }
 
 /// Makes every chunk, customers first (cases refer to them), and hands each to the
