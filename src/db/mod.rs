@@ -199,11 +199,14 @@ impl Db {
     }
 
     /// A PostgreSQL connection of its own, outside the pool, for a bulk load: sqlx offers
-    /// `COPY` on a PostgreSQL connection, not through `Any`. `None` on SQLite.
+    /// `COPY` on a PostgreSQL connection, not through `Any`. `None` on SQLite. Its
+    /// statements are not logged: each moves a chunk of thousands of rows and takes
+    /// seconds by design, and the slow-statement warning for every one buried the load's
+    /// progress.
     pub async fn bulk_connection(&self) -> Result<Option<sqlx::PgConnection>, sqlx::Error> {
         use sqlx::ConnectOptions;
         let Some(options) = &self.postgres else { return Ok(None) };
-        let options = sqlx::postgres::PgConnectOptions::try_from(options)?;
+        let options = sqlx::postgres::PgConnectOptions::try_from(options)?.disable_statement_logging();
         options.connect().await.map(Some)
     }
 
