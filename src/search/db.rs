@@ -28,9 +28,10 @@ impl Within {
 /// document as it writes it ([`DOCUMENT`]).
 pub async fn reindex(conn: &mut AnyConnection, case_id: i64) -> Result<(), sqlx::Error> {
     let sql = if Backend::of(conn) == Backend::Postgres {
+        // The words alone are kept (migration 0043), made from the document as it is written.
         format!(
-            "INSERT INTO case_search (case_id, body) {DOCUMENT} \
-             ON CONFLICT (case_id) DO UPDATE SET body = excluded.body"
+            "INSERT INTO case_search (case_id, doc) SELECT d.id, to_tsvector('simple', d.body) FROM ({DOCUMENT}) d \
+             ON CONFLICT (case_id) DO UPDATE SET doc = excluded.doc"
         )
     } else {
         // FTS5 takes REPLACE on its rowid: the old document's words go with it.

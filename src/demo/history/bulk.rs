@@ -29,11 +29,31 @@ pub struct Table {
     pub name: &'static str,
     columns: &'static [&'static str],
     values: Vec<Val>,
+    staging: Option<Staging>,
+}
+
+/// Where rows go first when the table holds something made from them (PostgreSQL's search
+/// words from a document's text): a temporary table, made in the chunk's transaction and
+/// dropped at its commit, and the statement that moves its rows into the table.
+pub struct Staging {
+    pub create: &'static str,
+    pub table: &'static str,
+    pub then: &'static str,
 }
 
 impl Table {
     pub fn new(name: &'static str, columns: &'static [&'static str]) -> Self {
-        Table { name, columns, values: Vec::new() }
+        Table { name, columns, values: Vec::new(), staging: None }
+    }
+
+    /// The rows go through `staging` on their way in.
+    pub fn staged(self, staging: Staging) -> Self {
+        Table { staging: Some(staging), ..self }
+    }
+
+    /// The table the rows are written to: the staging table if there is one.
+    fn target(&self) -> &'static str {
+        self.staging.as_ref().map_or(self.name, |s| s.table)
     }
 
     pub fn push(&mut self, row: Vec<Val>) {
@@ -50,13 +70,17 @@ impl Table {
         let width = self.columns.len();
         let per_statement = (MAX_VALUES / width).max(1);
         let total = self.rows();
+        let target = self.target();
+        if let Some(staging) = &self.staging {
+            sqlx::query(staging.create).execute(&mut *conn).await?;
+        }
         let mut values = self.values.into_iter();
         let mut written = 0;
         while written < total {
             let rows = per_statement.min(total - written);
             let sql = format!(
                 "INSERT INTO {} ({}) VALUES {}",
-                self.name,
+                target,
                 self.columns.join(", "),
                 crate::db::values_list(backend, rows, width)
             );
@@ -73,6 +97,9 @@ impl Table {
             query.execute(&mut *conn).await?;
             written += rows;
         }
+        if let Some(staging) = self.staging {
+            sqlx::query(staging.then).execute(&mut *conn).await?;
+        }
         Ok(total)
     }
 
@@ -81,9 +108,12 @@ impl Table {
         const SEND_AT: usize = 1 << 20;
         let width = self.columns.len();
         let total = self.rows();
+        if let Some(staging) = &self.staging {
+            sqlx::query(staging.create).execute(&mut *conn).await?;
+        }
         // Table and column names are constants; the rows travel as data.
         let mut copy =
-            conn.copy_in_raw(&format!("COPY {} ({}) FROM STDIN", self.name, self.columns.join(", "))).await?;
+            conn.copy_in_raw(&format!("COPY {} ({}) FROM STDIN", self.target(), self.columns.join(", "))).await?;
         let mut buffer = Vec::with_capacity(SEND_AT + 4096);
         for row in self.values.chunks(width) {
             for (i, value) in row.iter().enumerate() {
@@ -100,6 +130,9 @@ impl Table {
         }
         copy.send(buffer).await?;
         copy.finish().await?;
+        if let Some(staging) = self.staging {
+            sqlx::query(staging.then).execute(&mut *conn).await?;
+        }
         Ok(total)
     }
 }

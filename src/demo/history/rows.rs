@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use rand::Rng;
 use rand::rngs::StdRng;
 
-use super::bulk::{Table, Val};
+use super::bulk::{Staging, Table, Val};
 use super::timeline::{Cast, Story};
 use super::{Chunk, Seeded, customer, place};
 use crate::cases::db::to_e7;
@@ -90,14 +90,19 @@ impl CaseRows {
                 "complaint_responses",
                 &["case_id", "stage", "outcome", "cause", "remedy", "answered_by", "at"],
             ),
-            // The case id is the rowid of SQLite's FTS5 table.
-            search: Table::new(
-                "case_search",
-                match backend {
-                    Backend::Sqlite => &["rowid", "body"],
-                    Backend::Postgres => &["case_id", "body"],
-                },
-            ),
+            search: match backend {
+                // The case id is the rowid of SQLite's FTS5 table.
+                Backend::Sqlite => Table::new("case_search", &["rowid", "body"]),
+                // PostgreSQL keeps the words alone (migration 0043): the text goes to a
+                // table of the session's own, and its words are made as it is moved.
+                Backend::Postgres => Table::new("case_search", &["case_id", "body"]).staged(Staging {
+                    create: "CREATE TEMPORARY TABLE case_search_text \
+                             (case_id BIGINT NOT NULL, body TEXT NOT NULL) ON COMMIT DROP",
+                    table: "case_search_text",
+                    then: "INSERT INTO case_search (case_id, doc) \
+                           SELECT case_id, to_tsvector('simple', body) FROM case_search_text",
+                }),
+            },
             counts: HashMap::new(),
             seeded: Seeded::default(),
         }
