@@ -26,6 +26,7 @@ mod languages;
 mod letters;
 mod log_contact;
 mod mail;
+mod migrations;
 mod nodes;
 mod open311;
 mod operations;
