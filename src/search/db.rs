@@ -41,6 +41,15 @@ pub async fn reindex(conn: &mut AnyConnection, case_id: i64) -> Result<(), sqlx:
     Ok(())
 }
 
+/// PostgreSQL, for a bulk load of documents (`demo::history`): a temporary table of the
+/// transaction for their text, its name, and the statement that moves them in as words,
+/// made as [`reindex`] makes them (the 'simple' configuration: no stemming, as SQLite's).
+pub const POSTGRES_TEXT_TABLE: &str =
+    "CREATE TEMPORARY TABLE case_search_text (case_id BIGINT NOT NULL, body TEXT NOT NULL) ON COMMIT DROP";
+pub const POSTGRES_TEXT_NAME: &str = "case_search_text";
+pub const POSTGRES_WORDS_FROM_TEXT: &str =
+    "INSERT INTO case_search (case_id, doc) SELECT case_id, to_tsvector('simple', body) FROM case_search_text";
+
 /// Merges SQLite's full-text index into one segment, after history loaded in bulk. The
 /// index keeps what each transaction adds as a segment of its own and merges segments a
 /// little at a time as new ones come; a bulk load leaves a few very large ones, and the

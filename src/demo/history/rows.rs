@@ -96,11 +96,9 @@ impl CaseRows {
                 // PostgreSQL keeps the words alone (migration 0043): the text goes to a
                 // table of the session's own, and its words are made as it is moved.
                 Backend::Postgres => Table::new("case_search", &["case_id", "body"]).staged(Staging {
-                    create: "CREATE TEMPORARY TABLE case_search_text \
-                             (case_id BIGINT NOT NULL, body TEXT NOT NULL) ON COMMIT DROP",
-                    table: "case_search_text",
-                    then: "INSERT INTO case_search (case_id, doc) \
-                           SELECT case_id, to_tsvector('simple', body) FROM case_search_text",
+                    create: crate::search::db::POSTGRES_TEXT_TABLE,
+                    table: crate::search::db::POSTGRES_TEXT_NAME,
+                    then: crate::search::db::POSTGRES_WORDS_FROM_TEXT,
                 }),
             },
             counts: HashMap::new(),
