@@ -207,6 +207,9 @@ async fn a_load_by_a_role_that_is_not_a_superuser_keeps_every_trigger() {
         return;
     }
     let admin_url = crate::support::postgres_admin_url();
+    // Its first connection is its own, before any `Db`: alone, or first in the suite, it
+    // found no driver installed.
+    sqlx::any::install_default_drivers();
     let name = format!("frontdoor_test_plain_{}", std::process::id());
     let mut admin = sqlx::AnyConnection::connect(&admin_url).await.expect("PostgreSQL answers");
     for sql in [
