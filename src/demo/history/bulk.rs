@@ -34,7 +34,9 @@ pub struct Table {
 
 /// Where rows go first when the table holds something made from them (PostgreSQL's search
 /// words from a document's text): a temporary table, made in the chunk's transaction and
-/// dropped at its commit, and the statement that moves its rows into the table.
+/// dropped at its commit, and the statement that moves its rows into the table. Only
+/// [`Table::copy`] takes this way: PostgreSQL loads always copy, and SQLite's tables hold
+/// what they are given.
 pub struct Staging {
     pub create: &'static str,
     pub table: &'static str,
@@ -51,11 +53,6 @@ impl Table {
         Table { staging: Some(staging), ..self }
     }
 
-    /// The table the rows are written to: the staging table if there is one.
-    fn target(&self) -> &'static str {
-        self.staging.as_ref().map_or(self.name, |s| s.table)
-    }
-
     pub fn push(&mut self, row: Vec<Val>) {
         debug_assert_eq!(row.len(), self.columns.len(), "a row of {}", self.name);
         self.values.extend(row);
@@ -70,17 +67,13 @@ impl Table {
         let width = self.columns.len();
         let per_statement = (MAX_VALUES / width).max(1);
         let total = self.rows();
-        let target = self.target();
-        if let Some(staging) = &self.staging {
-            sqlx::query(staging.create).execute(&mut *conn).await?;
-        }
         let mut values = self.values.into_iter();
         let mut written = 0;
         while written < total {
             let rows = per_statement.min(total - written);
             let sql = format!(
                 "INSERT INTO {} ({}) VALUES {}",
-                target,
+                self.name,
                 self.columns.join(", "),
                 crate::db::values_list(backend, rows, width)
             );
@@ -97,9 +90,6 @@ impl Table {
             query.execute(&mut *conn).await?;
             written += rows;
         }
-        if let Some(staging) = self.staging {
-            sqlx::query(staging.then).execute(&mut *conn).await?;
-        }
         Ok(total)
     }
 
@@ -108,12 +98,15 @@ impl Table {
         const SEND_AT: usize = 1 << 20;
         let width = self.columns.len();
         let total = self.rows();
-        if let Some(staging) = &self.staging {
-            sqlx::query(staging.create).execute(&mut *conn).await?;
-        }
+        let target = match &self.staging {
+            Some(staging) => {
+                sqlx::query(staging.create).execute(&mut *conn).await?;
+                staging.table
+            }
+            None => self.name,
+        };
         // Table and column names are constants; the rows travel as data.
-        let mut copy =
-            conn.copy_in_raw(&format!("COPY {} ({}) FROM STDIN", self.target(), self.columns.join(", "))).await?;
+        let mut copy = conn.copy_in_raw(&format!("COPY {} ({}) FROM STDIN", target, self.columns.join(", "))).await?;
         let mut buffer = Vec::with_capacity(SEND_AT + 4096);
         for row in self.values.chunks(width) {
             for (i, value) in row.iter().enumerate() {
