@@ -79,6 +79,19 @@ async fn a_resident_books_changes_and_cancels_with_a_calendar_file_each_time() {
 
     let form = get(&app, "/services/ctax-advice/book").await;
     assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+    // The first day offered may be today, with only a time or two left after the notice
+    // a booking needs (this test failed at about 13:35 on a Monday, two left): it books on the
+    // last day offered, which is free all day.
+    let days: Vec<String> = form
+        .body
+        .split("/services/ctax-advice/book?day=")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next().map(str::to_owned))
+        .collect();
+    let form = match days.last() {
+        Some(day) => get(&app, &format!("/services/ctax-advice/book?day={day}")).await,
+        None => form,
+    };
     let slots = slots_in(&form.body);
     assert!(slots.len() > 2, "{}", form.body);
     // A service that takes no appointments has no booking page.
