@@ -1,9 +1,11 @@
 //! The settings every part reads: who the council is, its limits and its map. Plain
 //! data, validated once by `cli::args` from flags and `FRONTDOOR_*` variables (and made
-//! directly by the demo and tests). Foundation: it imports nothing but references.
+//! directly by the demo and tests). Foundation: it imports nothing but references, the
+//! secret key type and, to read a migrated database's keys, the database handle.
 
 use std::sync::Arc;
 
+use crate::crypto::SecretKey;
 use crate::reference::Prefix;
 
 /// Limits on what anonymous visitors can make the server keep or do.
@@ -90,6 +92,10 @@ pub struct Council {
     pub limits: Limits,
     /// Whether administrators must sign in with a second step (true in `serve`).
     pub admin_second_step: bool,
+    /// The installation's key that signs links to cases (`site_keys`), once read from a
+    /// migrated database ([`Council::keyed_for`]). Without it, each signing reads the
+    /// key from the database.
+    pub case_links: Option<SecretKey>,
 }
 
 impl Council {
@@ -107,7 +113,17 @@ impl Council {
             limits: Limits::default(),
             // The demo's and tests' shortcut; `serve` asks for it unless told not to.
             admin_second_step: false,
+            case_links: None,
         }
+    }
+
+    /// The same council with the keys of a migrated database: references derived under
+    /// the installation's key (`reference.rs`), and links to cases signed with its key,
+    /// held here so that making a case does not read it.
+    pub fn keyed_for(self, db: &crate::db::Db) -> Self {
+        let prefix = self.prefix.keyed_for(db);
+        let case_links = db.site_key("case_links").and_then(SecretKey::from_hex);
+        Council { prefix, case_links, ..self }
     }
 
     /// Whether an address is one of the council's own: of its mail domains or their

@@ -33,6 +33,33 @@ pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// A secret key held in memory (the key that signs links to cases, say). Its `Debug`
+/// says only that it is there, so a struct holding one can be logged.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SecretKey(std::sync::Arc<[u8]>);
+
+impl SecretKey {
+    /// The key written as hex, as `site_keys` keeps it; `None` if it is not hex.
+    pub fn from_hex(hex: &str) -> Option<Self> {
+        if hex.is_empty() || !hex.len().is_multiple_of(2) {
+            return None;
+        }
+        let bytes: Option<Vec<u8>> =
+            (0..hex.len() / 2).map(|i| u8::from_str_radix(hex.get(i * 2..i * 2 + 2)?, 16).ok()).collect();
+        bytes.map(|b| SecretKey(b.into()))
+    }
+
+    pub fn bytes(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for SecretKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SecretKey(..)")
+    }
+}
+
 /// An argon2id hash in PHC form.
 pub fn hash_password(password: &str) -> anyhow::Result<String> {
     let salt = SaltString::generate(&mut OsRng);
@@ -101,5 +128,16 @@ mod tests {
         assert!(tokens_match(&a, &a.clone()));
         assert!(!tokens_match(&a, &b));
         assert!(!tokens_match("", ""));
+    }
+
+    #[test]
+    fn a_secret_key_reads_hex_and_never_prints_itself() {
+        let key = SecretKey::from_hex(&hex(&[0, 1, 254, 255])).expect("hex");
+        assert_eq!(key.bytes(), &[0, 1, 254, 255]);
+        assert_eq!(SecretKey::from_hex("0A0b").map(|k| k.bytes().to_vec()), Some(vec![10, 11]));
+        for bad in ["", "abc", "zz", "0é"] {
+            assert_eq!(SecretKey::from_hex(bad), None, "{bad:?}");
+        }
+        assert_eq!(format!("{key:?}"), "SecretKey(..)");
     }
 }

@@ -17,8 +17,10 @@ use crate::cases::db::{ChangeStatusError, NewEvent};
 use crate::cases::{Actor, Case, CaseRef, CaseType, Channel, EventKind, Status};
 use crate::casework::{append_event, change_status};
 use crate::clocks::{Fired, State};
+use crate::config::Council;
 use crate::contacts::Direction;
 use crate::contacts::db::NewContact;
+use crate::crypto::SecretKey;
 use crate::forms::DESCRIPTION_MAX;
 use crate::rollups::{self, Delta, Metric};
 use crate::standards::Rules;
@@ -33,25 +35,31 @@ pub const HOUR: i64 = 3_600_000;
 /// A comment with a rating is at most this long.
 pub const COMMENT_MAX: usize = 1_200;
 
-/// The key that signs links to cases, made the first time it is needed (in the caller's
-/// connection, so intake can sign a link in the transaction that opens the case).
-pub async fn link_key(conn: &mut AnyConnection) -> Result<Vec<u8>, sqlx::Error> {
-    if let Some(key) = stored_link_key(&mut *conn).await? {
+/// The key that signs links to cases: the council's copy, read when its database was
+/// migrated (`Council::keyed_for`), so that making a case reads nothing for it. Without
+/// one it is read with `conn`. Migration 0046 makes the key at install time; if it is
+/// missing all the same, it is made here, in the caller's connection (so intake can sign
+/// a link in the transaction that opens the case).
+pub async fn link_key(council: &Council, conn: &mut AnyConnection) -> Result<SecretKey, sqlx::Error> {
+    if let Some(key) = stored_link_key(council, &mut *conn).await? {
         return Ok(key);
     }
     let mut key = [0u8; 32];
     rand::rng().fill_bytes(&mut key);
     // Two servers may race to make it; the first one stored wins, and both read it back.
     super::db::store_link_key(&mut *conn, &crate::crypto::hex(&key)).await?;
-    stored_link_key(conn).await?.ok_or(sqlx::Error::RowNotFound)
+    stored_link_key(council, conn).await?.ok_or(sqlx::Error::RowNotFound)
 }
 
-/// The key, if it has been made.
-pub async fn stored_link_key<'c, E>(conn: E) -> Result<Option<Vec<u8>>, sqlx::Error>
+/// The key, if it has been made: the council's copy, or else read with `conn`.
+pub async fn stored_link_key<'c, E>(council: &Council, conn: E) -> Result<Option<SecretKey>, sqlx::Error>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
-    Ok(super::db::link_key(conn).await?.map(|hex| from_hex(&hex)))
+    if let Some(key) = &council.case_links {
+        return Ok(Some(key.clone()));
+    }
+    Ok(super::db::link_key(conn).await?.and_then(|hex| SecretKey::from_hex(&hex)))
 }
 
 /// The signature on a link to a case: HMAC-SHA256 of the reference, 128 bits in hex.
@@ -67,10 +75,6 @@ pub fn verify(key: &[u8], reference: &CaseRef, signature: &str) -> bool {
     use subtle::ConstantTimeEq;
     let expected = sign(key, reference);
     expected.len() == signature.len() && bool::from(expected.as_bytes().ct_eq(signature.as_bytes()))
-}
-
-fn from_hex(hex: &str) -> Vec<u8> {
-    (0..hex.len() / 2).filter_map(|i| u8::from_str_radix(hex.get(i * 2..i * 2 + 2)?, 16).ok()).collect()
 }
 
 /// Why an answer to "what email address or phone number did you give?" was not accepted.
@@ -362,6 +366,5 @@ mod tests {
         assert!(!verify(b"key one", &b, &sig), "another case");
         assert!(!verify(b"key two", &a, &sig), "another key");
         assert!(!verify(b"key one", &a, &sig[..31]), "cut short");
-        assert_eq!(from_hex(&crate::crypto::hex(&[0, 1, 254, 255])), vec![0, 1, 254, 255]);
     }
 }

@@ -108,11 +108,11 @@ pub async fn perform(
             match (&note, to) {
                 (Some(note), Status::Resolved) => {
                     let reference = crate::cases::CaseRef::from_id(&council.prefix, case_id);
-                    let key = by_customer::link_key(&mut *conn).await?;
+                    let key = by_customer::link_key(council, &mut *conn).await?;
                     let link = format!(
                         "{}/cases/{reference}/open/{}#feedback",
                         council.public_url,
-                        by_customer::sign(&key, &reference)
+                        by_customer::sign(key.bytes(), &reference)
                     );
                     let language =
                         crate::cases::db::get(&mut *conn, case_id).await?.map(|c| c.language).unwrap_or_default();

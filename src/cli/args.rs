@@ -222,6 +222,8 @@ impl TryFrom<&CouncilArgs> for Council {
             own_domains,
             limits: Limits::from(&args.limits),
             admin_second_step: !args.admin_second_step_optional,
+            // Read from the database once it is migrated (`Council::keyed_for`).
+            case_links: None,
             name: args.council_name.trim().into(),
             prefix: args.ref_prefix.clone(),
             public_url: public_url.into(),

@@ -36,7 +36,7 @@ pub async fn import(
     let db = Db::connect(&database.database_url).await?;
     db.migrate().await?;
     // References are derived under the database's key, as the server derives them.
-    let council = crate::config::Council { prefix: council.prefix.keyed_for(&db), ..council };
+    let council = council.keyed_for(&db);
     let rules = crate::standards::db::load_rules(&db, policy.clone(), now_ms()).await?;
     let against = calls::db::Against { standard, measure, calendar: &rules.calendars.council };
     let started = std::time::Instant::now();

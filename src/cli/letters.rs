@@ -23,7 +23,7 @@ pub async fn print(
     std::fs::create_dir_all(&out).with_context(|| format!("--out: could not make the folder {}", out.display()))?;
     let db = Db::connect(&database.database_url).await?;
     db.migrate().await?;
-    let council = crate::config::Council { prefix: council.prefix.keyed_for(&db), ..council };
+    let council = council.keyed_for(&db);
     let now = now_ms();
     let rules = crate::standards::db::load_rules(&db, policy, now).await?;
     let printed = crate::letters::print(&db, &rules, None, None, now).await?;

@@ -24,7 +24,7 @@ pub async fn import_email(
     let rules = standards::db::load_rules(&db, policy.load()?, now_ms()).await?;
     // References are derived under the database's key, as the server derives them.
     // Importing only writes the outbox; the server's job runner delivers.
-    let council = Council { prefix: council.prefix.keyed_for(&db), ..council };
+    let council = council.keyed_for(&db);
     for file in &files {
         let raw = std::fs::read(file).with_context(|| format!("could not read {}", file.display()))?;
         let peer = file.display().to_string();

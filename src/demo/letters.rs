@@ -63,8 +63,8 @@ const LETTERS: &[(&str, &str, &str, &str, &str, i64)] = &[
 /// Writes the letters' cases; prints the acknowledgements of those over a working day
 /// old, as the post room would have. Returns how many letters came in.
 pub async fn write(db: &Db, rules: &Rules, now: i64) -> anyhow::Result<usize> {
-    let prefix = Prefix::parse("KMB").map_err(anyhow::Error::msg)?.keyed_for(db);
-    let council = Council::new("Kingsmead Borough Council", prefix);
+    let prefix = Prefix::parse("KMB").map_err(anyhow::Error::msg)?;
+    let council = Council::new("Kingsmead Borough Council", prefix).keyed_for(db);
     let calendar = &rules.calendars.council;
     let today = calendar.local_date(jiff::Timestamp::from_millisecond(now)?);
     let mut written = 0;

@@ -112,8 +112,8 @@ pub(super) async fn acknowledge(
     let link = customers::db::new_link(&mut *conn, ack.customer_id, now).await?;
     // The signed link opens the whole case (timeline, reply, escalate) without asking
     // for the email address or postcode again.
-    let key = crate::actions::by_customer::link_key(&mut *conn).await?;
-    let signature = crate::actions::by_customer::sign(&key, reference);
+    let key = crate::actions::by_customer::link_key(council, &mut *conn).await?;
+    let signature = crate::actions::by_customer::sign(key.bytes(), reference);
     let how_to_add = language::text(lang, if by_email { "ack-add-email" } else { "ack-add-letter" });
     let url = &council.public_url;
     let t = |id: &str, args: &[(&'static str, &str)]| language::text_with(lang, id, args);

@@ -68,7 +68,8 @@ impl Waits {
 
 impl AppState {
     /// The state for a migrated `db`: the council's references are derived under the
-    /// installation's key from here on (`reference.rs`).
+    /// installation's key from here on (`reference.rs`), and links to cases are signed
+    /// with its key, held in memory (`Council::keyed_for`).
     pub fn new(db: Db, council: Arc<Council>, rules: SharedRules, transport: Arc<Transport>) -> Self {
         let limiter = Arc::new(crate::api::limit::Limiter::new(council.api.rate_per_minute));
         let form_posts = Arc::new(crate::web::limits::FormPosts::new(council.limits.form_posts_per_minute));
@@ -76,7 +77,7 @@ impl AppState {
             // Only a database migrated in this process has its keys read (`Db::migrate`).
             tracing::warn!("the installation's keys were not read: references are not keyed");
         }
-        let council = Arc::new(Council { prefix: council.prefix.keyed_for(&db), ..(*council).clone() });
+        let council = Arc::new((*council).clone().keyed_for(&db));
         AppState { db, council, rules, transport, limiter, form_posts, waits: Arc::default() }
     }
 }

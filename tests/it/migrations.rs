@@ -2,9 +2,62 @@
 
 use sqlx::{AnyPool, Row};
 
-use crate::support::{fresh_url, on_postgres};
+use frontdoor::actions::by_customer::link_key;
+use frontdoor::crypto::SecretKey;
+use frontdoor::db::Db;
+
+use crate::support::{council, council_for, fresh_url, on_postgres, test_db};
 
 static POSTGRES: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
+static SQLITE: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
+
+async fn case_links_rows(db: &Db) -> Vec<String> {
+    sqlx::query_scalar("SELECT secret FROM site_keys WHERE name = 'case_links'").fetch_all(db.reader()).await.unwrap()
+}
+
+/// Migration 0046 makes the key that signs links to cases at install time, and the council
+/// holds it, so making a case reads nothing for it. An installation whose first signed link
+/// made a key before 0046 keeps that key, so the links it sent still open their cases.
+#[tokio::test]
+async fn the_key_that_signs_links_is_made_at_install_held_and_an_older_one_kept() {
+    let t = test_db().await;
+    let stored = case_links_rows(&t.db).await;
+    assert_eq!(stored.len(), 1, "made by the migration");
+    assert_eq!(stored[0].len(), 64, "32 bytes in hex");
+    let held = council_for(&t.db).case_links.expect("the council holds the key");
+    assert_eq!(Some(&held), SecretKey::from_hex(&stored[0]).as_ref());
+
+    // Held, not read: with the row gone, the council's copy signs, and nothing is made.
+    sqlx::query("DELETE FROM site_keys WHERE name = 'case_links'").execute(t.db.writer()).await.unwrap();
+    let mut conn = t.db.writer().acquire().await.unwrap();
+    assert_eq!(link_key(&council_for(&t.db), &mut conn).await.unwrap(), held);
+    drop(conn);
+    assert!(case_links_rows(&t.db).await.is_empty(), "the database was not asked");
+    // A council without the key (one not made by `keyed_for`) reads it, or makes it.
+    let mut conn = t.db.writer().acquire().await.unwrap();
+    let made = link_key(&council(), &mut conn).await.unwrap();
+    drop(conn);
+    assert_ne!(made, held);
+    assert_eq!(case_links_rows(&t.db).await.len(), 1);
+
+    // An older installation keeps its key.
+    let (url, _dir) = fresh_url().await;
+    sqlx::any::install_default_drivers();
+    let (raw, migrator) = if on_postgres() { (url.clone(), &POSTGRES) } else { (format!("{url}?mode=rwc"), &SQLITE) };
+    let pool = AnyPool::connect(&raw).await.expect("the test database answers");
+    migrator.run_to(45, &pool).await.expect("migrations up to 0045");
+    let older = "ab".repeat(32);
+    sqlx::query("INSERT INTO site_keys (name, secret) VALUES ('case_links', $1)")
+        .bind(&older)
+        .execute(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    let db = Db::connect(&url).await.unwrap();
+    db.migrate().await.unwrap();
+    assert_eq!(case_links_rows(&db).await, vec![older.clone()]);
+    assert_eq!(council_for(&db).case_links, SecretKey::from_hex(&older));
+}
 
 /// An event as stored: id, case, at, actor kind, actor, kind, public, body, from, to.
 type EventRow = (i64, i64, i64, i64, Option<i64>, i64, i64, Option<String>, Option<i64>, Option<i64>);

@@ -71,9 +71,10 @@ pub fn prefix_for(db: &Db) -> Prefix {
     prefix().keyed_for(db)
 }
 
-/// The council as the server has it for `db`: references derived under its key.
+/// The council as the server has it for `db`: references derived under its key, and
+/// links to cases signed with its key.
 pub fn council_for(db: &Db) -> Council {
-    Council { prefix: prefix_for(db), ..council() }
+    council().keyed_for(db)
 }
 
 pub fn council() -> Council {

@@ -177,22 +177,24 @@ async fn case_for(state: &AppState, client: &Client, reference: &str) -> Result<
 /// Whether this browser has proved the case is theirs.
 async fn proved(state: &AppState, headers: &HeaderMap, reference: &CaseRef) -> Result<bool, AppError> {
     let Some(signature) = cookie(headers, CASE_COOKIE) else { return Ok(false) };
-    let Some(key) = by_customer::stored_link_key(state.db.reader()).await? else { return Ok(false) };
-    Ok(by_customer::verify(&key, reference, &signature))
+    let Some(key) = by_customer::stored_link_key(&state.council, state.db.reader()).await? else {
+        return Ok(false);
+    };
+    Ok(by_customer::verify(key.bytes(), reference, &signature))
 }
 
 /// The signature for a case, making the key if this is the first one.
 async fn signature(state: &AppState, reference: &CaseRef) -> Result<String, AppError> {
-    let key = match by_customer::stored_link_key(state.db.reader()).await? {
+    let key = match by_customer::stored_link_key(&state.council, state.db.reader()).await? {
         Some(key) => key,
         None => {
             let mut tx = state.db.begin().await?;
-            let key = by_customer::link_key(&mut tx).await?;
+            let key = by_customer::link_key(&state.council, &mut tx).await?;
             tx.commit().await?;
             key
         }
     };
-    Ok(by_customer::sign(&key, reference))
+    Ok(by_customer::sign(key.bytes(), reference))
 }
 
 fn proof_cookie(state: &AppState, reference: &CaseRef, signature: &str) -> header::HeaderValue {
@@ -373,8 +375,10 @@ pub async fn open(
     Path((reference, sig)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
     let (reference, case) = case_for(&state, &client, &reference).await?;
-    let Some(key) = by_customer::stored_link_key(state.db.reader()).await? else { return Err(bad_link()) };
-    if !by_customer::verify(&key, &reference, &sig) {
+    let Some(key) = by_customer::stored_link_key(&state.council, state.db.reader()).await? else {
+        return Err(bad_link());
+    };
+    if !by_customer::verify(key.bytes(), &reference, &sig) {
         return Err(bad_link());
     }
     let page = page(&state, reference.clone(), &case, true, None, Vec::new(), Typed::default()).await?;
