@@ -33,6 +33,15 @@ pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// Bytes written as hex (either case), as `hex` writes them; `None` if it is not hex or
+/// has an odd number of digits.
+pub fn from_hex(hex: &str) -> Option<Vec<u8>> {
+    if !hex.len().is_multiple_of(2) {
+        return None;
+    }
+    (0..hex.len() / 2).map(|i| u8::from_str_radix(hex.get(i * 2..i * 2 + 2)?, 16).ok()).collect()
+}
+
 /// A secret key held in memory (the key that signs links to cases, say). Its `Debug`
 /// says only that it is there, so a struct holding one can be logged.
 #[derive(Clone, PartialEq, Eq)]
@@ -41,12 +50,10 @@ pub struct SecretKey(std::sync::Arc<[u8]>);
 impl SecretKey {
     /// The key written as hex, as `site_keys` keeps it; `None` if it is not hex.
     pub fn from_hex(hex: &str) -> Option<Self> {
-        if hex.is_empty() || !hex.len().is_multiple_of(2) {
+        if hex.is_empty() {
             return None;
         }
-        let bytes: Option<Vec<u8>> =
-            (0..hex.len() / 2).map(|i| u8::from_str_radix(hex.get(i * 2..i * 2 + 2)?, 16).ok()).collect();
-        bytes.map(|b| SecretKey(b.into()))
+        from_hex(hex).map(|b| SecretKey(b.into()))
     }
 
     pub fn bytes(&self) -> &[u8] {

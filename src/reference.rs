@@ -87,10 +87,7 @@ impl fmt::Debug for RefKey {
 impl RefKey {
     /// From the stored hex secret (at least 32 hex digits) and the first id it covers.
     pub fn new(secret_hex: &str, from: i64) -> Option<Self> {
-        let mut key = [0u8; 16];
-        for (i, slot) in key.iter_mut().enumerate() {
-            *slot = u8::from_str_radix(secret_hex.get(i * 2..i * 2 + 2)?, 16).ok()?;
-        }
+        let key = crate::crypto::from_hex(secret_hex.get(..32)?)?.try_into().ok()?;
         Some(Self { key, from: u64::try_from(from.max(1)).ok()? })
     }
 
