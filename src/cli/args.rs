@@ -169,8 +169,9 @@ pub struct JobArgs {
     /// Seconds a node holds a job it has taken. A node that dies holding jobs has them
     /// taken over by the other nodes this long after. Long jobs stop at a quarter of it and
     /// carry on a second later; a batch past half of it gives back the jobs not started.
-    /// Keep the default in production: the webhooks job runs for up to a minute, so under
-    /// 120 a second node could send a delivery again while the first is still at work.
+    /// Keep the default in production: a batch's mail is recorded when the batch ends, so
+    /// with a much shorter lease a second node could send a message again while the first
+    /// is still recording it.
     #[arg(long, env = "FRONTDOOR_JOB_LEASE_SECONDS", default_value_t = 120, value_parser = clap::value_parser!(u64).range(2..=3600))]
     pub job_lease_seconds: u64,
 

@@ -185,7 +185,7 @@ async fn work(ctx: &Context, job: &Job, now: i64) -> Ran {
             },
             Err(err) => Err(err),
         },
-        kind::WEBHOOKS => webhooks::run(&ctx.db, &ctx.council, now).await,
+        kind::WEBHOOKS => webhooks::run(&ctx.db, &ctx.council, ctx.lease, now).await,
         kind::RETENTION => retention(ctx, now).await,
         kind::HOUSEKEEPING => housekeeping::run(ctx, now).await,
         other => Err(anyhow::anyhow!("no job kind {other:?}")),

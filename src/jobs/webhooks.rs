@@ -17,11 +17,13 @@ use crate::db::now_ms;
 use crate::webhooks::Target;
 use crate::webhooks::db::{self, Due};
 
-/// How long one attempt may take, from looking the host up to the status line.
+/// How long one attempt may take, from looking the host up to the status line, unless a
+/// quarter of the job's lease is shorter.
 const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(10);
 /// How many deliveries are attempted at once.
 const BATCH: i64 = 16;
-/// How long one run of the job goes on before it lets other jobs have a turn.
+/// How long one run of the job goes on before it lets other jobs have a turn, unless a
+/// quarter of the job's lease is shorter.
 const RUN_FOR: Duration = Duration::from_secs(60);
 /// The longest a run waits before looking again, whatever is pending.
 const LOOK_AGAIN_MS: i64 = 60_000;
@@ -139,7 +141,7 @@ async fn body(db: &Db, council: &Council, due: &Due) -> Result<Option<Vec<u8>>, 
     Ok(Some(payload.to_string().into_bytes()))
 }
 
-async fn attempt(db: &Db, council: &Council, due: &Due) -> Result<Result<u16, String>, sqlx::Error> {
+async fn attempt(db: &Db, council: &Council, due: &Due, timeout: Duration) -> Result<Result<u16, String>, sqlx::Error> {
     let Some(body) = body(db, council, due).await? else {
         return Ok(Err("the event is no longer there".to_owned()));
     };
@@ -152,23 +154,30 @@ async fn attempt(db: &Db, council: &Council, due: &Due) -> Result<Result<u16, St
     let signature = crate::webhooks::sign(&due.secret, &id, timestamp, &body);
     let headers = [("webhook-id", id), ("webhook-timestamp", timestamp.to_string()), ("webhook-signature", signature)];
     let allow = council.api.webhook_allow_private;
-    Ok(match tokio::time::timeout(ATTEMPT_TIMEOUT, post(&target, &headers, body, allow)).await {
+    Ok(match tokio::time::timeout(timeout, post(&target, &headers, body, allow)).await {
         Ok(result) => result,
-        Err(_) => Err(format!("no answer within {} seconds", ATTEMPT_TIMEOUT.as_secs())),
+        Err(_) => Err(format!("no answer within {:.1} seconds", timeout.as_secs_f64())),
     })
 }
 
 /// Sends what is due at `now`, a batch at a time, heads of each case's line first.
 /// Returns when the job should look again.
-pub async fn run(db: &Db, council: &Council, now: i64) -> anyhow::Result<Option<i64>> {
+///
+/// A run ends well inside `lease`, the time this node holds the job: it starts no batch
+/// after a quarter of it, and no attempt lasts longer than a quarter, so the last batch
+/// ends by about half. Another node takes the job only when the lease runs out, so two
+/// nodes never send the same deliveries at once, whatever lease a council sets.
+pub async fn run(db: &Db, council: &Council, lease: Duration, now: i64) -> anyhow::Result<Option<i64>> {
     let started = Instant::now();
+    let run_for = RUN_FOR.min(lease / 4);
+    let timeout = ATTEMPT_TIMEOUT.min(lease / 4);
     let pool = db.writer();
     loop {
         let batch = db::due(pool, now, BATCH).await?;
         if batch.is_empty() {
             break;
         }
-        let results = futures_util::future::join_all(batch.iter().map(|due| attempt(db, council, due))).await;
+        let results = futures_util::future::join_all(batch.iter().map(|due| attempt(db, council, due, timeout))).await;
         for (due, result) in batch.iter().zip(results) {
             match result? {
                 Ok(_) => db::delivered(pool, due.id, now_ms()).await?,
@@ -179,7 +188,7 @@ pub async fn run(db: &Db, council: &Council, now: i64) -> anyhow::Result<Option<
                 }
             }
         }
-        if started.elapsed() > RUN_FOR {
+        if started.elapsed() > run_for {
             return Ok(Some(now));
         }
     }

@@ -121,7 +121,7 @@ async fn subscribe_for(
 async fn run_until_done(state: &AppState) {
     let mut now = now_ms();
     for _ in 0..40 {
-        frontdoor::jobs::webhooks::run(&state.db, &state.council, now).await.unwrap();
+        frontdoor::jobs::webhooks::run(&state.db, &state.council, frontdoor::jobs::LEASE, now).await.unwrap();
         let pending: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM webhook_deliveries WHERE state = 'pending'")
             .fetch_one(state.db.reader())
             .await
@@ -226,7 +226,7 @@ async fn redirects_are_not_followed_private_addresses_are_refused_and_a_dead_del
     let guarded = state(&t, false).await;
     let rules = crate::support::rules(&t.db).await;
     open_at(&t.db, &rules, "missed-bin", "r@example.com", now_ms()).await;
-    frontdoor::jobs::webhooks::run(&guarded.db, &guarded.council, now_ms()).await.unwrap();
+    frontdoor::jobs::webhooks::run(&guarded.db, &guarded.council, frontdoor::jobs::LEASE, now_ms()).await.unwrap();
     let error: String =
         sqlx::query_scalar("SELECT last_error FROM webhook_deliveries").fetch_one(t.db.reader()).await.unwrap();
     assert!(error.contains("private address"), "{error}");
@@ -319,6 +319,47 @@ async fn a_subscription_for_one_partner_hears_only_of_that_partners_cases() {
     let v: serde_json::Value = serde_json::from_slice(&accepted[0].1).unwrap();
     assert_eq!(v["data"]["case"], theirs.reference.to_string());
     assert_eq!(v["type"], "case.status_changed");
+}
+
+/// A receiver that takes the connection and never answers: every attempt times out.
+async fn silent_receiver() -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((socket, _)) = listener.accept().await {
+            held.push(socket);
+        }
+    });
+    format!("http://{addr}/hook")
+}
+
+#[tokio::test]
+async fn a_run_ends_inside_the_lease_however_slow_the_receiver() {
+    let t = test_db().await;
+    seed_catalogue(&t.db).await;
+    let state = state(&t, true).await;
+    subscribe(&t, &silent_receiver().await, &["created"], true).await.unwrap();
+    let rules = crate::support::rules(&t.db).await;
+    // More cases than one batch attempts at once (16), each a line of its own.
+    for n in 0..20 {
+        open_at(&t.db, &rules, "missed-bin", &format!("slow{n}@example.com"), now_ms()).await;
+    }
+    let lease = std::time::Duration::from_secs(2);
+    let began = std::time::Instant::now();
+    let next = frontdoor::jobs::webhooks::run(&state.db, &state.council, lease, now_ms()).await.unwrap();
+    let took = began.elapsed();
+    // Each attempt waits a quarter of the lease, not 10 s, and no second batch starts
+    // after that quarter: the run is over by about half the lease, and comes straight back.
+    assert!(took < lease, "the run took {took:?} with a lease of {lease:?}");
+    assert!(next.is_some_and(|at| at <= now_ms()), "the run comes back at once for what is left: {next:?}");
+    let tried: i64 = count(&t.db, "webhook_deliveries WHERE attempts > 0").await;
+    assert_eq!(tried, 16, "one batch was tried, the rest left for the next run");
+    let error: String = sqlx::query_scalar("SELECT last_error FROM webhook_deliveries WHERE attempts > 0 LIMIT 1")
+        .fetch_one(t.db.reader())
+        .await
+        .unwrap();
+    assert_eq!(error, "no answer within 0.5 seconds");
 }
 
 #[tokio::test]
