@@ -165,7 +165,9 @@ pub fn case_deltas(
 }
 
 /// Monthly counts from `first_month` on, summed over the given services (all when
-/// `None`).
+/// `None`): the counts a [`Month`](super::Month) reads ([`Metric::in_month`]), not the
+/// insight report's, which were two thirds of the rows and of the performance page's time
+/// at ten million cases (docs/benchmarks.md, 7 December evening).
 ///
 /// A month's counts of one metric come as one row, `key=value` pairs joined by commas
 /// (keys are codes, standard ids and numbers: no commas or `=`, see `standards::policy`).
@@ -177,11 +179,14 @@ pub async fn months(
     first_month: i64,
     services: Option<&[i64]>,
 ) -> Result<Vec<MonthCount>, sqlx::Error> {
+    // Codes of our own vocabulary, not input: written into the statement.
+    let metrics = Metric::ALL.iter().filter(|m| m.in_month()).map(|m| format!("'{}'", m.as_str()));
+    let metrics = format!(" AND metric IN ({})", metrics.collect::<Vec<_>>().join(", "));
     let counts = match services {
         // The whole council's, summed as they are written.
-        None => "SELECT month, metric, key, value FROM rollup_council_months WHERE month >= $1".to_owned(),
+        None => format!("SELECT month, metric, key, value FROM rollup_council_months WHERE month >= $1{metrics}"),
         Some(_) => format!(
-            "SELECT month, metric, key, SUM(value) AS value FROM rollup_months WHERE month >= $1{} \
+            "SELECT month, metric, key, SUM(value) AS value FROM rollup_months WHERE month >= $1{metrics}{} \
              GROUP BY month, metric, key",
             service_filter(services)
         ),

@@ -92,6 +92,13 @@ impl Metric {
         }
     }
 
+    /// Whether a month's figures ([`Month`], the performance page's) read this count. The
+    /// insight counts are many more rows (by ward, by pair of teams, by kind of contact:
+    /// two thirds of a year's counts) and are read by `insight` alone.
+    pub fn in_month(self) -> bool {
+        !matches!(self, Metric::Contacts | Metric::WardContacts | Metric::Equality | Metric::Handoff)
+    }
+
     /// Whether the open data publishes the count as it stands. Counts by ward and the
     /// equality answers are published only with small numbers suppressed, by their own
     /// files.
@@ -355,7 +362,7 @@ pub fn months(counts: &[MonthCount], first: i64, last: i64) -> BTreeMap<i64, Mon
                     *waits.entry(minutes).or_default() += c.value;
                 }
             }
-            // Read by `insight`, not the performance page.
+            // Read by `insight`, not the performance page (not `in_month`).
             Metric::Contacts | Metric::WardContacts | Metric::Equality | Metric::Handoff => {}
         }
     }
