@@ -471,9 +471,11 @@ pub enum CalendarCommand {
 pub async fn main() -> ExitCode {
     let cli = Cli::parse();
     // The bulk and benchmark commands report their own progress; a line per case fired
-    // or stored would drown it.
+    // or stored would drown it. Nor do they warn of slow statements: a load's statement
+    // writes thousands of rows and may take a second by design, and sqlx's warning printed
+    // the whole statement (120 KB of placeholders, six times in a ten-million-case load).
     let quiet = matches!(cli.command, Command::Bench(_) | Command::Seed { .. });
-    let default = if quiet { "warn" } else { "info,sqlx=warn" };
+    let default = if quiet { "warn,sqlx::query=error" } else { "info,sqlx=warn" };
     let filter = EnvFilter::try_from_env("FRONTDOOR_LOG").unwrap_or_else(|_| EnvFilter::new(default));
     let logs = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
     if cli.log_format == "json" {
