@@ -8,7 +8,7 @@ pub mod limit;
 
 pub use db::{cases, feed, idempotency};
 
-use sqlx::{AnyConnection, AnyPool, FromRow};
+use sqlx::{AnyConnection, AnyPool};
 
 use crate::db::vocabulary::vocabulary;
 
@@ -21,19 +21,21 @@ vocabulary! {
     }
 }
 
-/// A key as stored (never the key itself).
-#[derive(Debug, Clone, FromRow)]
-pub struct ApiKey {
-    pub id: i64,
-    pub name: String,
-    pub shown: String,
-    pub scope: String,
-    pub partner_id: Option<i64>,
-    /// The administrator who made it, answerable for what it reads.
-    pub created_by: i64,
-    pub created_at: i64,
-    pub last_used_at: Option<i64>,
-    pub revoked_at: Option<i64>,
+crate::db::sql::row_struct! {
+    /// A key as stored (never the key itself).
+    #[derive(Debug, Clone)]
+    pub struct ApiKey {
+        pub id: i64,
+        pub name: String,
+        pub shown: String,
+        pub scope: String,
+        pub partner_id: Option<i64>,
+        /// The administrator who made it, answerable for what it reads.
+        pub created_by: i64,
+        pub created_at: i64,
+        pub last_used_at: Option<i64>,
+        pub revoked_at: Option<i64>,
+    }
 }
 
 impl ApiKey {

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use sqlx::Row;
 
-use super::{Backend, Db, MIGRATE_POSTGRES, MIGRATE_SQLITE};
+use super::{Backend, Db};
 
 /// How the database's schema stands against the migrations built into this binary.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -104,10 +104,7 @@ impl Db {
 
     /// The schema's version against this build's migrations. Reads only: it never migrates.
     pub async fn schema(&self) -> Result<Schema, sqlx::Error> {
-        let migrator = match self.backend {
-            Backend::Sqlite => &MIGRATE_SQLITE,
-            Backend::Postgres => &MIGRATE_POSTGRES,
-        };
+        let migrator = super::migrations(self.backend);
         let exists: i64 = match self.backend {
             Backend::Sqlite => {
                 sqlx::query_scalar(

@@ -43,8 +43,40 @@ pub struct Db {
     postgres: Option<AnyConnectOptions>,
 }
 
-static MIGRATE_SQLITE: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
-static MIGRATE_POSTGRES: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
+/// Each migration in `migrations/<database>`: version, description and text, listed by
+/// `build.rs` and carried in the program.
+type Migrations = &'static [(i64, &'static str, &'static str)];
+const SQLITE_MIGRATIONS: Migrations = include!(concat!(env!("OUT_DIR"), "/migrations_sqlite.rs"));
+const POSTGRES_MIGRATIONS: Migrations = include!(concat!(env!("OUT_DIR"), "/migrations_postgres.rs"));
+
+/// What sqlx's `migrate!` would make of the files, checksums included (SHA-384 of each
+/// text), so a database migrated by an earlier build is recognised.
+fn migrator(migrations: Migrations) -> sqlx::migrate::Migrator {
+    use sqlx::migrate::{Migration, MigrationType, Migrator};
+    Migrator::with_migrations(
+        migrations
+            .iter()
+            .map(|&(version, description, sql)| {
+                let no_tx = sql.starts_with("-- no-transaction");
+                let sql = sqlx::SqlSafeStr::into_sql_str(sql);
+                Migration::new(version, description.into(), MigrationType::Simple, sql, no_tx)
+            })
+            .collect(),
+    )
+}
+
+static MIGRATE_SQLITE: std::sync::LazyLock<sqlx::migrate::Migrator> =
+    std::sync::LazyLock::new(|| migrator(SQLITE_MIGRATIONS));
+static MIGRATE_POSTGRES: std::sync::LazyLock<sqlx::migrate::Migrator> =
+    std::sync::LazyLock::new(|| migrator(POSTGRES_MIGRATIONS));
+
+/// This build's migrations for a database.
+pub fn migrations(backend: Backend) -> &'static sqlx::migrate::Migrator {
+    match backend {
+        Backend::Sqlite => &MIGRATE_SQLITE,
+        Backend::Postgres => &MIGRATE_POSTGRES,
+    }
+}
 
 // Set on every SQLite connection. FULL: a commit survives power loss, which is what
 // lets us give a resident a reference as soon as the commit returns. (`temp_store =
@@ -131,11 +163,7 @@ impl Db {
 
     /// Applies any migrations not yet applied.
     pub async fn migrate(&self) -> anyhow::Result<()> {
-        let migrator = match self.backend {
-            Backend::Sqlite => &MIGRATE_SQLITE,
-            Backend::Postgres => &MIGRATE_POSTGRES,
-        };
-        migrator.run(&self.write).await.context("could not bring the database schema up to date")?;
+        migrations(self.backend).run(&self.write).await.context("could not bring the database schema up to date")?;
         // Keys made by migrations (made at install time, so every node agrees on them).
         let keys: Vec<(String, String)> = sqlx::query_as("SELECT name, secret FROM site_keys")
             .fetch_all(&self.write)

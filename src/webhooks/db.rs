@@ -1,23 +1,25 @@
 //! Subscriptions and the webhook outbox.
 
-use sqlx::{AnyConnection, AnyPool, AssertSqlSafe, FromRow};
+use sqlx::{AnyConnection, AnyPool, AssertSqlSafe};
 
 use crate::cases::EventKind;
 
 /// The job that sends what is due.
 pub const JOB: &str = crate::db::queue::kind::WEBHOOKS;
 
-#[derive(Debug, Clone, FromRow)]
-pub struct Subscription {
-    pub id: i64,
-    pub url: String,
-    pub kinds: String,
-    pub partner_id: Option<i64>,
-    pub partner_name: Option<String>,
-    pub created_at: i64,
-    pub disabled_at: Option<i64>,
-    pub pending: i64,
-    pub dead: i64,
+crate::db::sql::row_struct! {
+    #[derive(Debug, Clone)]
+    pub struct Subscription {
+        pub id: i64,
+        pub url: String,
+        pub kinds: String,
+        pub partner_id: Option<i64>,
+        pub partner_name: Option<String>,
+        pub created_at: i64,
+        pub disabled_at: Option<i64>,
+        pub pending: i64,
+        pub dead: i64,
+    }
 }
 
 impl Subscription {
@@ -143,14 +145,16 @@ pub async fn enqueue(
     Ok(())
 }
 
-/// A delivery to attempt.
-#[derive(Debug, Clone, FromRow)]
-pub struct Due {
-    pub id: i64,
-    pub event_id: i64,
-    pub attempts: i64,
-    pub url: String,
-    pub secret: String,
+crate::db::sql::row_struct! {
+    /// A delivery to attempt.
+    #[derive(Debug, Clone)]
+    pub struct Due {
+        pub id: i64,
+        pub event_id: i64,
+        pub attempts: i64,
+        pub url: String,
+        pub secret: String,
+    }
 }
 
 /// The oldest pending delivery of each case and subscription, if it is due.
@@ -220,18 +224,20 @@ pub async fn failed(pool: &AnyPool, due: &Due, error: &str, now: i64) -> Result<
     Ok(())
 }
 
-/// A delivery given up on, for the administrators' list.
-#[derive(Debug, Clone, FromRow)]
-pub struct Dead {
-    pub id: i64,
-    pub subscription_id: i64,
-    pub url: String,
-    pub case_id: i64,
-    pub event_id: i64,
-    pub kind: String,
-    pub attempts: i64,
-    pub last_error: Option<String>,
-    pub created_at: i64,
+crate::db::sql::row_struct! {
+    /// A delivery given up on, for the administrators' list.
+    #[derive(Debug, Clone)]
+    pub struct Dead {
+        pub id: i64,
+        pub subscription_id: i64,
+        pub url: String,
+        pub case_id: i64,
+        pub event_id: i64,
+        pub kind: String,
+        pub attempts: i64,
+        pub last_error: Option<String>,
+        pub created_at: i64,
+    }
 }
 
 /// Dead deliveries, newest first, a page at a time: those before `before` (an id).

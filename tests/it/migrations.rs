@@ -4,12 +4,36 @@ use sqlx::{AnyPool, Row};
 
 use frontdoor::actions::by_customer::link_key;
 use frontdoor::crypto::SecretKey;
-use frontdoor::db::Db;
+use frontdoor::db::{Backend, Db, migrations};
 
 use crate::support::{council, council_for, fresh_url, on_postgres, test_db};
 
-static POSTGRES: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
-static SQLITE: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
+/// The migrations the program carries (listed by `build.rs`, without sqlx's macros) are
+/// the files as sqlx itself reads them from the folder: each version, description, text,
+/// checksum and transaction setting. A database migrated by a build of either kind is
+/// then recognised by the other.
+#[tokio::test]
+async fn the_migrations_carried_are_the_folders_as_sqlx_reads_them() {
+    for (backend, folder) in [(Backend::Sqlite, "migrations/sqlite"), (Backend::Postgres, "migrations/postgres")] {
+        let read = sqlx::migrate::Migrator::new(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(folder))
+            .await
+            .expect("sqlx reads the folder");
+        let carried = migrations(backend);
+        assert!(read.iter().count() >= 47, "{folder}: {} migrations", read.iter().count());
+        assert_eq!(carried.iter().count(), read.iter().count(), "{folder}");
+        for (ours, theirs) in carried.iter().zip(read.iter()) {
+            assert_eq!(ours.version, theirs.version, "{folder}");
+            assert_eq!(ours.description, theirs.description, "{folder} {}", theirs.version);
+            assert_eq!(ours.checksum, theirs.checksum, "{folder} {}", theirs.version);
+            assert_eq!(ours.no_tx, theirs.no_tx, "{folder} {}", theirs.version);
+            assert_eq!(ours.migration_type, theirs.migration_type, "{folder} {}", theirs.version);
+            assert_eq!(ours.sql.as_str(), theirs.sql.as_str(), "{folder} {}", theirs.version);
+        }
+    }
+    // Two of SQLite's run outside a transaction (they turn foreign keys off to make tables again).
+    let no_tx: Vec<i64> = migrations(Backend::Sqlite).iter().filter(|m| m.no_tx).map(|m| m.version).collect();
+    assert_eq!(no_tx, [25, 40]);
+}
 
 async fn case_links_rows(db: &Db) -> Vec<String> {
     sqlx::query_scalar("SELECT secret FROM site_keys WHERE name = 'case_links'").fetch_all(db.reader()).await.unwrap()
@@ -43,7 +67,11 @@ async fn the_key_that_signs_links_is_made_at_install_held_and_an_older_one_kept(
     // An older installation keeps its key.
     let (url, _dir) = fresh_url().await;
     sqlx::any::install_default_drivers();
-    let (raw, migrator) = if on_postgres() { (url.clone(), &POSTGRES) } else { (format!("{url}?mode=rwc"), &SQLITE) };
+    let (raw, migrator) = if on_postgres() {
+        (url.clone(), migrations(Backend::Postgres))
+    } else {
+        (format!("{url}?mode=rwc"), migrations(Backend::Sqlite))
+    };
     let pool = AnyPool::connect(&raw).await.expect("the test database answers");
     migrator.run_to(45, &pool).await.expect("migrations up to 0045");
     let older = "ab".repeat(32);
@@ -78,7 +106,7 @@ async fn postgres_tables_made_again_keep_their_rows_and_what_hangs_on_them() {
     let (url, _dir) = fresh_url().await;
     sqlx::any::install_default_drivers();
     let pool = AnyPool::connect(&url).await.expect("the test database answers");
-    POSTGRES.run_to(42, &pool).await.expect("migrations up to 0042");
+    migrations(Backend::Postgres).run_to(42, &pool).await.expect("migrations up to 0042");
     let events: Vec<EventRow> = vec![
         (1, 7, 1_000, 2, None, 1, 1, None, None, Some(1)),
         (2, 7, 1_000, 1, None, 7, 0, Some(r#"{"standard":"online-reply","version":1}"#.to_owned()), None, None),

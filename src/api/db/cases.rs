@@ -3,7 +3,7 @@
 //! costs the same however long the history.
 
 use serde::Serialize;
-use sqlx::{AnyPool, FromRow};
+use sqlx::AnyPool;
 use utoipa::ToSchema;
 
 use super::feed::{Event, rfc3339};
@@ -46,29 +46,31 @@ pub struct CaseOut {
     pub events: Option<Vec<Event>>,
 }
 
-#[derive(Debug, FromRow)]
-struct Row {
-    id: i64,
-    case_type: String,
-    status: String,
-    channel: String,
-    priority: String,
-    description: String,
-    address: Option<String>,
-    postcode: Option<String>,
-    uprn: Option<i64>,
-    ward: Option<String>,
-    lat_e7: Option<i64>,
-    lng_e7: Option<i64>,
-    customer_id: Option<i64>,
-    partner_id: Option<i64>,
-    created_at: i64,
-    updated_at: i64,
-    queue_due_at: Option<i64>,
-    service_code: String,
-    service_name: String,
-    team: String,
-    partner: Option<String>,
+crate::db::sql::row_struct! {
+    #[derive(Debug)]
+    struct Row {
+        id: i64,
+        case_type: String,
+        status: String,
+        channel: String,
+        priority: String,
+        description: String,
+        address: Option<String>,
+        postcode: Option<String>,
+        uprn: Option<i64>,
+        ward: Option<String>,
+        lat_e7: Option<i64>,
+        lng_e7: Option<i64>,
+        customer_id: Option<i64>,
+        partner_id: Option<i64>,
+        created_at: i64,
+        updated_at: i64,
+        queue_due_at: Option<i64>,
+        service_code: String,
+        service_name: String,
+        team: String,
+        partner: Option<String>,
+    }
 }
 
 const COLUMNS: &str = "SELECT c.id, c.case_type, c.status, c.channel, c.priority, c.description, c.address, \

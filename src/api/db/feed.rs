@@ -8,7 +8,7 @@
 //! transaction here runs that long). SQLite commits one writer at a time, in id order.
 
 use serde::Serialize;
-use sqlx::{AnyPool, FromRow};
+use sqlx::AnyPool;
 use utoipa::ToSchema;
 
 use crate::cases::{ActorKind, CaseRef, EventKind, Status};
@@ -40,17 +40,19 @@ pub struct Event {
     pub to_status: Option<String>,
 }
 
-#[derive(Debug, FromRow)]
-struct Row {
-    id: i64,
-    case_id: i64,
-    at: i64,
-    kind: i64,
-    actor_kind: i64,
-    public: i64,
-    body: Option<String>,
-    from_status: Option<i64>,
-    to_status: Option<i64>,
+crate::db::sql::row_struct! {
+    #[derive(Debug)]
+    struct Row {
+        id: i64,
+        case_id: i64,
+        at: i64,
+        kind: i64,
+        actor_kind: i64,
+        public: i64,
+        body: Option<String>,
+        from_status: Option<i64>,
+        to_status: Option<i64>,
+    }
 }
 
 const SELECT: &str = "SELECT e.id, e.case_id, e.at, e.kind, e.actor_kind, e.public, e.body, e.from_status, \

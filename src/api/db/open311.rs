@@ -1,31 +1,33 @@
 //! Open311's requests and updates as rows: one request, a page of them chosen by the
 //! specification's filters, a token's case, and the public updates in a window.
 
-use sqlx::{AnyPool, FromRow};
+use sqlx::AnyPool;
 
 use crate::db::sql::{Bound, Sql};
 
-/// A case as a request shows it.
-#[derive(Debug, FromRow)]
-pub struct Request {
-    pub id: i64,
-    pub status: String,
-    pub description: String,
-    pub address: Option<String>,
-    pub postcode: Option<String>,
-    pub uprn: Option<i64>,
-    /// The ward's code (ONS), from the postcode.
-    pub ward: Option<String>,
-    pub lat_e7: Option<i64>,
-    pub lng_e7: Option<i64>,
-    pub partner_id: Option<i64>,
-    pub created_at: i64,
-    pub updated_at: i64,
-    pub service_code: String,
-    pub service_name: String,
-    pub agency: String,
-    /// 1 when anyone may read it without a key (its service's `public_requests`).
-    pub public: i64,
+crate::db::sql::row_struct! {
+    /// A case as a request shows it.
+    #[derive(Debug)]
+    pub struct Request {
+        pub id: i64,
+        pub status: String,
+        pub description: String,
+        pub address: Option<String>,
+        pub postcode: Option<String>,
+        pub uprn: Option<i64>,
+        /// The ward's code (ONS), from the postcode.
+        pub ward: Option<String>,
+        pub lat_e7: Option<i64>,
+        pub lng_e7: Option<i64>,
+        pub partner_id: Option<i64>,
+        pub created_at: i64,
+        pub updated_at: i64,
+        pub service_code: String,
+        pub service_name: String,
+        pub agency: String,
+        /// 1 when anyone may read it without a key (its service's `public_requests`).
+        pub public: i64,
+    }
 }
 
 const COLUMNS: &str = "SELECT c.id, c.status, c.description, c.address, c.postcode, c.uprn, c.ward, c.lat_e7, \
@@ -134,16 +136,18 @@ pub async fn running_due(pool: &AnyPool, case_ids: &[i64]) -> Result<Vec<(i64, S
     q.fetch_all(pool).await
 }
 
-/// A public status change or message on a service request.
-#[derive(Debug, FromRow)]
-pub struct Update {
-    pub id: i64,
-    pub case_id: i64,
-    pub at: i64,
-    pub body: Option<String>,
-    pub to_status: Option<i64>,
-    pub status: String,
-    pub partner_id: Option<i64>,
+crate::db::sql::row_struct! {
+    /// A public status change or message on a service request.
+    #[derive(Debug)]
+    pub struct Update {
+        pub id: i64,
+        pub case_id: i64,
+        pub at: i64,
+        pub body: Option<String>,
+        pub to_status: Option<i64>,
+        pub status: String,
+        pub partner_id: Option<i64>,
+    }
 }
 
 /// The public updates in a window, oldest first. The partial index on public status

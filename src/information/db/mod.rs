@@ -2,20 +2,22 @@
 
 pub mod export;
 
-use sqlx::{AnyConnection, Executor, FromRow};
+use sqlx::{AnyConnection, Executor};
 
 use crate::cases::CaseType;
 
-/// One answer: stage 1 the response, stage 2 the internal review.
-#[derive(Debug, Clone, FromRow)]
-pub struct Response {
-    pub stage: i64,
-    pub outcome: String,
-    pub exemptions: String,
-    pub answered_by: i64,
-    /// The officer's name.
-    pub name: String,
-    pub at: i64,
+crate::db::sql::row_struct! {
+    /// One answer: stage 1 the response, stage 2 the internal review.
+    #[derive(Debug, Clone)]
+    pub struct Response {
+        pub stage: i64,
+        pub outcome: String,
+        pub exemptions: String,
+        pub answered_by: i64,
+        /// The officer's name.
+        pub name: String,
+        pub at: i64,
+    }
 }
 
 pub(crate) async fn insert_response(
@@ -141,22 +143,24 @@ pub(super) async fn withdraw(
     Ok(done.rows_affected() == 1)
 }
 
-/// A disclosure log entry.
-#[derive(Debug, Clone, FromRow)]
-pub struct LogEntry {
-    pub id: i64,
-    pub case_id: i64,
-    pub case_type: String,
-    pub title: String,
-    pub request: String,
-    pub response: String,
-    pub outcome: String,
-    pub exemptions: String,
-    pub received_at: i64,
-    pub answered_at: i64,
-    pub published_at: i64,
-    pub withdrawn_at: Option<i64>,
-    pub withdrawn_reason: Option<String>,
+crate::db::sql::row_struct! {
+    /// A disclosure log entry.
+    #[derive(Debug, Clone)]
+    pub struct LogEntry {
+        pub id: i64,
+        pub case_id: i64,
+        pub case_type: String,
+        pub title: String,
+        pub request: String,
+        pub response: String,
+        pub outcome: String,
+        pub exemptions: String,
+        pub received_at: i64,
+        pub answered_at: i64,
+        pub published_at: i64,
+        pub withdrawn_at: Option<i64>,
+        pub withdrawn_reason: Option<String>,
+    }
 }
 
 const ENTRY: &str = "SELECT id, case_id, case_type, title, request, response, outcome, exemptions, received_at, \
