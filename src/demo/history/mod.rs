@@ -194,6 +194,18 @@ pub async fn seed(
     written?;
     let seeded = seeded.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
     crate::search::db::merge_all(&mut conn).await.context("merging the search index")?;
+    if backend == Backend::Postgres {
+        // The running counts are a few thousand rows, each updated by the counts' triggers
+        // thousands of times in each chunk's transaction, whose old versions are kept until it
+        // commits. At ten million cases the council's months were 82 MB for 5,064 rows, and the
+        // performance page read 982 pages for them (docs/benchmarks.md, 7 December evening).
+        // Written again, they are a few hundred kilobytes, as a council's live updates (one
+        // case a transaction, pruned as they go) would leave them. Under a second.
+        sqlx::raw_sql("VACUUM FULL rollup_council_months, rollup_council_days, rollup_months")
+            .execute(&mut *conn)
+            .await
+            .context("compacting the running counts")?;
+    }
     // Fresh statistics, so the planners choose as they would for a database that grew
     // by itself (PostgreSQL's autovacuum gets there later; SQLite never does unasked).
     let analyse = match backend {
