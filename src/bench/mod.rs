@@ -148,11 +148,18 @@ pub async fn run(options: &Options) -> anyhow::Result<()> {
         backlogs.push((clients, drain(&db).await?));
     }
     println!();
-    for (clients, (left, took)) in backlogs {
-        println!(
-            "After the {clients}-client run, {left} acknowledgements were waiting; the job runner had sent them all {:.2} s later.",
-            took.as_secs_f64()
-        );
+    for (clients, (left, took, still)) in backlogs {
+        if still == 0 {
+            println!(
+                "After the {clients}-client run, {left} acknowledgements were waiting; the job runner had sent them all {:.2} s later.",
+                took.as_secs_f64()
+            );
+        } else {
+            println!(
+                "After the {clients}-client run, {left} acknowledgements were waiting; {still} were still waiting {:.2} s later, when the harness went on.",
+                took.as_secs_f64()
+            );
+        }
     }
     if options.creates_only {
         server.stop().await?;
@@ -229,17 +236,20 @@ pub async fn run(options: &Options) -> anyhow::Result<()> {
 }
 
 /// Waits until no acknowledgement is waiting to be sent (for at most a minute). Returns
-/// how many were waiting at first, and how long they took.
-async fn drain(db: &Db) -> anyhow::Result<(i64, Duration)> {
+/// how many were waiting at first, how long it waited, and how many were still waiting
+/// then (0 unless the minute ran out).
+async fn drain(db: &Db) -> anyhow::Result<(i64, Duration, i64)> {
     let began = Instant::now();
     let waiting = || async {
         sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM jobs WHERE kind = 'deliver'").fetch_one(db.reader()).await
     };
     let first = waiting().await?;
-    while waiting().await? > 0 && began.elapsed() < Duration::from_secs(60) {
+    let mut still = first;
+    while still > 0 && began.elapsed() < Duration::from_secs(60) {
         tokio::time::sleep(Duration::from_millis(10)).await;
+        still = waiting().await?;
     }
-    Ok((first, began.elapsed()))
+    Ok((first, began.elapsed(), still))
 }
 
 async fn count_cases(db: &Db) -> anyhow::Result<i64> {
