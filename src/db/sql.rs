@@ -7,8 +7,9 @@ use sqlx::FromRow;
 
 /// Declares a struct read from a row by its field names, as sqlx's `derive(FromRow)`
 /// would: each field from the column of the same name. Written here rather than derived so
-/// that the build has no sqlx macros, which compile sqlx's drivers a second time for the
-/// compiler's own use (about 105 s of CPU in each of a clean check and test build).
+/// that the build has no sqlx macros, which compiled tokio and sqlx's drivers a second
+/// time for the compiler's own use. (No saving in CI's time has been shown yet: the only
+/// runs before and after were on different machines.)
 macro_rules! row_struct {
     (
         $(#[$meta:meta])*
