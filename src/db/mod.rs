@@ -293,6 +293,15 @@ impl Backend {
     pub fn of(conn: &sqlx::AnyConnection) -> Backend {
         if conn.backend_name().eq_ignore_ascii_case("PostgreSQL") { Backend::Postgres } else { Backend::Sqlite }
     }
+
+    /// Which database a pool's connections are to.
+    pub fn of_pool(pool: &AnyPool) -> Backend {
+        if pool.connect_options().database_url.scheme().starts_with("postgres") {
+            Backend::Postgres
+        } else {
+            Backend::Sqlite
+        }
+    }
 }
 
 /// `(?, ?), (?, ?)` on SQLite, `($1, $2), ($3, $4)` on PostgreSQL: the VALUES of a

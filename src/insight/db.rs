@@ -9,6 +9,7 @@ use jiff::civil::Date;
 
 use sqlx::{AnyPool, AssertSqlSafe, Row};
 
+use crate::rollups::db::Counted;
 use crate::rollups::{Metric, day_number, month_number};
 
 /// A sum of one metric's daily counts, with what it was grouped by (`None` where not).
@@ -37,7 +38,7 @@ pub async fn sums(
     last_day: i64,
     by: &[By],
 ) -> Result<Vec<Sum>, sqlx::Error> {
-    summed(pool, "rollup_days", "day", metric, (first_day, last_day), by, &[]).await
+    summed(pool, Counted::Days, metric, (first_day, last_day), by, &[]).await
 }
 
 /// The same, for some services only: the busiest, whose weeks the trends show.
@@ -52,29 +53,33 @@ pub async fn sums_of(
     if service_ids.is_empty() {
         return Ok(Vec::new());
     }
-    summed(pool, "rollup_days", "day", metric, (first_day, last_day), by, service_ids).await
+    summed(pool, Counted::Days, metric, (first_day, last_day), by, service_ids).await
 }
 
 /// The whole council's contacts by day and key (`channel:demand`), every service's summed,
 /// from `rollup_council_days`, which triggers keep beside the daily counts: a day reads a
 /// row a key, not a row a service and key.
 pub async fn council_days(pool: &AnyPool, first_day: i64, last_day: i64) -> Result<Vec<Sum>, sqlx::Error> {
-    // One row a metric, day and key already: the grouping follows its key and sums nothing.
-    summed(pool, "rollup_council_days", "day", Metric::Contacts, (first_day, last_day), &[By::Day, By::Key], &[]).await
+    // One row a metric, day and key already (on PostgreSQL, a row a part): the grouping
+    // follows its key and sums little.
+    summed(pool, Counted::CouncilDays, Metric::Contacts, (first_day, last_day), &[By::Day, By::Key], &[]).await
 }
 
-/// Sums of one metric in `table` (daily or monthly counts) over a range of its `period`
-/// column (`day` or `month`), grouped by `by` (`By::Day` groups by the period), of the
-/// services in `only` (every service when it is empty).
+/// Sums of one metric in `table` (daily or monthly counts) over a range of its period
+/// (days or months), grouped by `by` (`By::Day` groups by the period), of the services in
+/// `only` (every service when it is empty).
 async fn summed(
     pool: &AnyPool,
-    table: &str,
-    period: &str,
+    table: Counted,
     metric: Metric,
     (first, last): (i64, i64),
     by: &[By],
     only: &[i64],
 ) -> Result<Vec<Sum>, sqlx::Error> {
+    let period = table.period();
+    // The stored counts, not the view: on PostgreSQL a count's parts are summed here with the
+    // rest, where the view would sum them first (migration 0048).
+    let table = table.stored(crate::db::Backend::of_pool(pool));
     let columns: Vec<&str> = by
         .iter()
         .map(|b| match b {
@@ -134,7 +139,7 @@ pub async fn period_sums(
             parts.extend(sums(pool, metric, day_number(first), day_number(whole_from) - 1, by).await?);
         }
         let months = (month_number(whole_from), month_number(whole_to));
-        parts.extend(summed(pool, "rollup_months", "month", metric, months, by, &[]).await?);
+        parts.extend(summed(pool, Counted::Months, metric, months, by, &[]).await?);
         if whole_to < last {
             let after = whole_to.tomorrow().unwrap_or(last);
             parts.extend(sums(pool, metric, day_number(after), day_number(last), by).await?);

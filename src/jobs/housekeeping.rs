@@ -13,6 +13,9 @@
 //! elsewhere may choose otherwise. Letters and calls always stay: printed letters point at
 //! theirs.
 //!
+//! And on PostgreSQL the running counts' parts are folded into one
+//! (`rollups::db::fold`), so each count reads as a row again.
+//!
 //! Already gone: jobs are deleted as they finish, and expired sign-in counts, sessions and
 //! idempotency keys go with every clock sweep.
 
@@ -58,6 +61,10 @@ pub async fn run(ctx: &Context, now: i64) -> anyhow::Result<Option<i64>> {
     }
     if more {
         return Ok(Some(now + 1_000));
+    }
+    let folded = crate::rollups::db::fold(&ctx.db).await?;
+    if folded > 0 {
+        tracing::info!(folded, "folded the running counts' parts");
     }
     ctx.db.tidy().await?;
     Ok(Some(now + HOUSEKEEPING_EVERY.as_millis() as i64))

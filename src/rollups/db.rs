@@ -20,16 +20,19 @@ use crate::db::{Backend, Db};
 /// One statement ([`crate::db::then`]), as a new case adds its counts twice (when it is
 /// made and when it is acknowledged) and each statement is a hop to SQLite's thread.
 pub async fn add(conn: &mut AnyConnection, deltas: &[Delta]) -> Result<(), sqlx::Error> {
-    for (sql, counts) in statements(Backend::of(conn), deltas) {
+    for (sql, counts) in statements(Backend::of(conn), deltas, Part::Connection) {
         bind(sqlx::query(AssertSqlSafe(sql)), &counts).execute(&mut *conn).await?;
     }
     Ok(())
 }
 
 /// [`add`] on a PostgreSQL connection outside the pool: a bulk load's, which writes its
-/// rows with `COPY` and its counts in the same transaction.
+/// rows with `COPY` and its counts in the same transaction. Its counts go straight to part
+/// 0: a load's few connections wait little on each other's counts (each chunk writes them
+/// last, just before its commit), and parts from each would take a fold of half the counts
+/// at the end (20 s more at a million cases, docs/benchmarks.md).
 pub async fn add_postgres(conn: &mut sqlx::PgConnection, deltas: &[Delta]) -> Result<(), sqlx::Error> {
-    for (sql, counts) in statements(Backend::Postgres, deltas) {
+    for (sql, counts) in statements(Backend::Postgres, deltas, Part::Zero) {
         bind(sqlx::query(AssertSqlSafe(sql)), &counts).execute(&mut *conn).await?;
     }
     Ok(())
@@ -37,7 +40,7 @@ pub async fn add_postgres(conn: &mut sqlx::PgConnection, deltas: &[Delta]) -> Re
 
 /// The statements that add `deltas`, each with the counts it binds in order: one for both
 /// tables when they fit, else a table at a time in chunks.
-fn statements(backend: Backend, deltas: &[Delta]) -> Vec<(String, Vec<Count<'_>>)> {
+fn statements(backend: Backend, deltas: &[Delta], part: Part) -> Vec<(String, Vec<Count<'_>>)> {
     let mut days: BTreeMap<(i64, Metric, &str, i64), i64> = BTreeMap::new();
     let mut months: BTreeMap<(i64, Metric, &str, i64), i64> = BTreeMap::new();
     for d in deltas {
@@ -45,9 +48,10 @@ fn statements(backend: Backend, deltas: &[Delta]) -> Vec<(String, Vec<Count<'_>>
         *months.entry((month_number(d.day), d.metric, &d.key, d.service_id)).or_default() += d.value;
     }
     let [days, months] =
-        [("rollup_days", "day", days), ("rollup_months", "month", months)].map(|(table, column, counts)| Counts {
-            table,
+        [(Counted::Days, "day", days), (Counted::Months, "month", months)].map(|(table, column, counts)| Counts {
+            table: table.stored(backend),
             column,
+            part,
             rows: counts.into_iter().filter(|(_, v)| *v != 0).collect(),
         });
     if days.rows.is_empty() || months.rows.is_empty() || days.rows.len() + months.rows.len() > ADD_AT_ONCE {
@@ -73,6 +77,121 @@ fn statements(backend: Backend, deltas: &[Delta]) -> Vec<(String, Vec<Count<'_>>
 /// Most counts written by one statement.
 const ADD_AT_ONCE: usize = 5_000;
 
+/// Which part of a count a write adds to, on PostgreSQL (migration 0048).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    /// The connection's own: the column's default.
+    Connection,
+    /// Part 0, where the fold leaves every count.
+    Zero,
+}
+
+/// A table of running counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Counted {
+    /// Each service's counts by day.
+    Days,
+    /// Each service's counts by month.
+    Months,
+    /// The whole council's by month, kept by a trigger on [`Counted::Months`].
+    CouncilMonths,
+    /// The whole council's contacts by day, kept by a trigger on [`Counted::Days`].
+    CouncilDays,
+}
+
+impl Counted {
+    /// Every table of counts, the services' before the council's (which their triggers keep).
+    pub const ALL: [Counted; 4] = [Counted::Days, Counted::Months, Counted::CouncilDays, Counted::CouncilMonths];
+
+    /// The name readers use: a table on SQLite; on PostgreSQL a view that sums the parts.
+    pub fn name(self) -> &'static str {
+        match self {
+            Counted::Days => "rollup_days",
+            Counted::Months => "rollup_months",
+            Counted::CouncilMonths => "rollup_council_months",
+            Counted::CouncilDays => "rollup_council_days",
+        }
+    }
+
+    /// Where the counts are stored, to write or delete them. On PostgreSQL each count is
+    /// kept as up to eight parts, one for each eighth of the server's connections, so new
+    /// cases on different connections do not wait on one row (migration 0048).
+    pub fn stored(self, backend: Backend) -> &'static str {
+        match (backend, self) {
+            (Backend::Sqlite, _) => self.name(),
+            (Backend::Postgres, Counted::Days) => "rollup_day_parts",
+            (Backend::Postgres, Counted::Months) => "rollup_month_parts",
+            (Backend::Postgres, Counted::CouncilMonths) => "rollup_council_month_parts",
+            (Backend::Postgres, Counted::CouncilDays) => "rollup_council_day_parts",
+        }
+    }
+
+    /// The column of its period: `day` or `month`.
+    pub fn period(self) -> &'static str {
+        match self {
+            Counted::Days | Counted::CouncilDays => "day",
+            Counted::Months | Counted::CouncilMonths => "month",
+        }
+    }
+
+    /// A count's key, the part aside, in its index's order.
+    fn key(self) -> &'static [&'static str] {
+        match self {
+            Counted::Days => &["metric", "day", "service_id", "key"],
+            Counted::Months => &["month", "metric", "service_id", "key"],
+            Counted::CouncilMonths => &["month", "metric", "key"],
+            Counted::CouncilDays => &["metric", "day", "key"],
+        }
+    }
+}
+
+/// PostgreSQL: adds every count's parts into its part 0 and deletes the rest, so that a
+/// count read is one row again, not up to eight. Each table is one short transaction that
+/// gives up rather than wait long for a row a new case holds (a new case must never be the
+/// one to fail); what it could not fold is folded next time. Housekeeping runs it every
+/// hour, and a bulk load at its end. Returns how many counts took in other parts. Nothing
+/// to do on SQLite.
+pub async fn fold(db: &Db) -> Result<u64, sqlx::Error> {
+    if db.backend() != Backend::Postgres {
+        return Ok(0);
+    }
+    let mut folded = 0;
+    for table in Counted::ALL {
+        let mut tx = db.begin().await?;
+        // Well under the second PostgreSQL waits before it looks for a deadlock, so that if
+        // this and a new case ever wait on each other, this gives up first.
+        sqlx::query("SET LOCAL lock_timeout = '200ms'").execute(&mut *tx).await?;
+        match sqlx::query(AssertSqlSafe(fold_sql(table))).execute(&mut *tx).await {
+            Ok(done) => {
+                tx.commit().await?;
+                folded += done.rows_affected();
+            }
+            // 55P03: lock_not_available.
+            Err(sqlx::Error::Database(err)) if err.code().as_deref() == Some("55P03") => {
+                tracing::info!(table = table.name(), "left the counts' parts for next time: a row was in use");
+            }
+            Err(err) => return Err(err),
+        }
+    }
+    Ok(folded)
+}
+
+/// One table's fold: its parts other than 0, taken in the key's order and never waited
+/// for (`SKIP LOCKED`: a row a new case holds is left for next time), deleted and added
+/// to part 0 in the same order.
+fn fold_sql(table: Counted) -> String {
+    let stored = table.stored(Backend::Postgres);
+    let key = table.key().join(", ");
+    let matched = table.key().iter().map(|c| format!("p.{c} = l.{c}")).collect::<Vec<_>>().join(" AND ");
+    format!(
+        "WITH locked AS (SELECT {key}, part FROM {stored} WHERE part <> 0 ORDER BY {key}, part FOR UPDATE SKIP LOCKED), \
+         moved AS (DELETE FROM {stored} p USING locked l WHERE {matched} AND p.part = l.part RETURNING p.*) \
+         INSERT INTO {stored} ({key}, part, value) \
+         SELECT {key}, 0, SUM(value) FROM moved GROUP BY {key} ORDER BY {key} \
+         ON CONFLICT ({key}, part) DO UPDATE SET value = {stored}.value + excluded.value"
+    )
+}
+
 /// A count to add: ((period, metric, key, service), value).
 type Count<'a> = ((i64, Metric, &'a str, i64), i64);
 
@@ -80,17 +199,26 @@ type Count<'a> = ((i64, Metric, &'a str, i64), i64);
 struct Counts<'a> {
     table: &'static str,
     column: &'static str,
+    part: Part,
     rows: Vec<Count<'a>>,
 }
 
 impl Counts<'_> {
     /// The insert of `rows` counts, with its values bound after `before` others.
+    /// On PostgreSQL the part is the column's default, the connection's, unless it is
+    /// [`Part::Zero`] (migration 0048).
     fn upsert(&self, backend: Backend, before: usize, rows: usize) -> String {
-        let Counts { table, column, .. } = self;
+        let Counts { table, column, part, .. } = self;
+        let values = crate::db::values_list_after(backend, before, rows, 5);
+        let (conflict, named, values) = match (backend, part) {
+            (Backend::Sqlite, _) => ("", "", values),
+            (Backend::Postgres, Part::Connection) => (", part", "", values),
+            // The same placeholders, each row with its part written in.
+            (Backend::Postgres, Part::Zero) => (", part", ", part", values.replace(')', ", 0)")),
+        };
         format!(
-            "INSERT INTO {table} ({column}, service_id, metric, key, value) VALUES {} \
-             ON CONFLICT ({column}, metric, service_id, key) DO UPDATE SET value = {table}.value + excluded.value",
-            crate::db::values_list_after(backend, before, rows, 5)
+            "INSERT INTO {table} ({column}, service_id, metric, key, value{named}) VALUES {values} \
+             ON CONFLICT ({column}, metric, service_id, key{conflict}) DO UPDATE SET value = {table}.value + excluded.value"
         )
     }
 }
@@ -334,11 +462,10 @@ pub async fn rebuild(db: &Db, calendar: &Calendar, more: Vec<Delta>) -> Result<u
         .collect();
     deltas.extend(more);
     let mut tx = db.begin().await?;
-    sqlx::query("DELETE FROM rollup_days").execute(&mut *tx).await?;
-    sqlx::query("DELETE FROM rollup_months").execute(&mut *tx).await?;
-    // Left at nought by the deletes' triggers.
-    sqlx::query("DELETE FROM rollup_council_months").execute(&mut *tx).await?;
-    sqlx::query("DELETE FROM rollup_council_days").execute(&mut *tx).await?;
+    // The council's last: left at nought by the deletes' triggers.
+    for table in Counted::ALL {
+        sqlx::query(AssertSqlSafe(format!("DELETE FROM {}", table.stored(db.backend())))).execute(&mut *tx).await?;
+    }
     add(&mut tx, &deltas).await?;
     tx.commit().await?;
     Ok(deltas.len())
@@ -347,8 +474,9 @@ pub async fn rebuild(db: &Db, calendar: &Calendar, more: Vec<Delta>) -> Result<u
 /// Whether there are cases but no counts: a database written before rollups existed,
 /// whose figures must be counted once before any change moves them.
 pub async fn needs_rebuild(db: &Db) -> Result<bool, sqlx::Error> {
-    let counted: Option<i64> =
-        sqlx::query_scalar("SELECT day FROM rollup_days LIMIT 1").fetch_optional(db.reader()).await?;
+    // The stored rows: on PostgreSQL the view would sum them all first.
+    let sql = format!("SELECT day FROM {} LIMIT 1", Counted::Days.stored(db.backend()));
+    let counted: Option<i64> = sqlx::query_scalar(AssertSqlSafe(sql)).fetch_optional(db.reader()).await?;
     let cases: Option<i64> = sqlx::query_scalar("SELECT id FROM cases LIMIT 1").fetch_optional(db.reader()).await?;
     Ok(counted.is_none() && cases.is_some())
 }

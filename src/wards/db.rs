@@ -68,7 +68,8 @@ pub async fn replace(
     let cases_with_a_ward: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE ward IS NOT NULL").fetch_one(&mut *tx).await?;
     // The counts by ward, again from the contacts, now the cases' wards have moved.
-    for table in ["rollup_days", "rollup_months"] {
+    for table in [rollups::db::Counted::Days, rollups::db::Counted::Months] {
+        let table = table.stored(db.backend());
         sqlx::query(AssertSqlSafe(format!("DELETE FROM {table} WHERE metric = $1")))
             .bind(Metric::WardContacts.as_str())
             .execute(&mut *tx)

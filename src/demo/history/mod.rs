@@ -200,11 +200,15 @@ pub async fn seed(
         // commits. At ten million cases the council's months were 82 MB for 5,064 rows, and the
         // performance page read 982 pages for them (docs/benchmarks.md, 7 December evening).
         // Written again, they are a few hundred kilobytes, as a council's live updates (one
-        // case a transaction, pruned as they go) would leave them. Under a second.
-        sqlx::raw_sql("VACUUM FULL rollup_council_months, rollup_council_days, rollup_months")
-            .execute(&mut *conn)
-            .await
-            .context("compacting the running counts")?;
+        // case a transaction, pruned as they go) would leave them. Under a second. The parts
+        // the load's connections wrote (migration 0048) are folded into one first.
+        crate::rollups::db::fold(db).await.context("folding the running counts' parts")?;
+        sqlx::raw_sql(
+            "VACUUM FULL rollup_council_month_parts, rollup_council_day_parts, rollup_month_parts, rollup_day_parts",
+        )
+        .execute(&mut *conn)
+        .await
+        .context("compacting the running counts")?;
     }
     // Fresh statistics, so the planners choose as they would for a database that grew
     // by itself (PostgreSQL's autovacuum gets there later; SQLite never does unasked).
