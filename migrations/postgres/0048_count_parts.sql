@@ -34,6 +34,16 @@ ALTER TABLE rollup_council_day_parts ADD COLUMN part SMALLINT NOT NULL DEFAULT 0
 ALTER TABLE rollup_council_day_parts DROP CONSTRAINT rollup_council_days_pkey;
 ALTER TABLE rollup_council_day_parts ADD CONSTRAINT rollup_council_day_parts_pkey PRIMARY KEY (metric, day, key, part);
 
+-- The parts other than 0, for the fold to find without reading every count (1.7 million
+-- daily counts at ten million cases: 0.7 s, with the rows it locks held meanwhile). Small:
+-- the fold leaves none. A write to a part other than 0 may add an entry here as it does to
+-- the key.
+CREATE INDEX rollup_day_parts_other_idx ON rollup_day_parts (metric, day, service_id, key, part) WHERE part <> 0;
+CREATE INDEX rollup_month_parts_other_idx ON rollup_month_parts (month, metric, service_id, key, part) WHERE part <> 0;
+CREATE INDEX rollup_council_month_parts_other_idx ON rollup_council_month_parts (month, metric, key, part)
+    WHERE part <> 0;
+CREATE INDEX rollup_council_day_parts_other_idx ON rollup_council_day_parts (metric, day, key, part) WHERE part <> 0;
+
 -- The council's counts take the part of the service count that moved them. What is taken
 -- off is an upsert too, as what is added is: housekeeping folds the council's parts and the
 -- services' separately, and may fold a council part before the service part it came from.
@@ -87,3 +97,6 @@ FROM rollup_council_month_parts GROUP BY month, metric, key;
 CREATE VIEW rollup_council_days AS
 SELECT metric, day, key, CAST(SUM(value) AS BIGINT) AS value
 FROM rollup_council_day_parts GROUP BY metric, day, key;
+
+-- The planner's figures for the new column, so it knows the parts other than 0 are few.
+ANALYZE rollup_day_parts, rollup_month_parts, rollup_council_month_parts, rollup_council_day_parts;

@@ -200,15 +200,14 @@ pub async fn seed(
         // commits. At ten million cases the council's months were 82 MB for 5,064 rows, and the
         // performance page read 982 pages for them (docs/benchmarks.md, 7 December evening).
         // Written again, they are a few hundred kilobytes, as a council's live updates (one
-        // case a transaction, pruned as they go) would leave them. Under a second. The parts
-        // the load's connections wrote (migration 0048) are folded into one first.
+        // case a transaction, pruned as they go) would leave them. Under a second. The load
+        // writes its counts to part 0 (migration 0048); parts that cases made before it left
+        // are folded into it first.
         crate::rollups::db::fold(db).await.context("folding the running counts' parts")?;
-        sqlx::raw_sql(
-            "VACUUM FULL rollup_council_month_parts, rollup_council_day_parts, rollup_month_parts, rollup_day_parts",
-        )
-        .execute(&mut *conn)
-        .await
-        .context("compacting the running counts")?;
+        sqlx::raw_sql("VACUUM FULL rollup_council_month_parts, rollup_council_day_parts, rollup_month_parts")
+            .execute(&mut *conn)
+            .await
+            .context("compacting the running counts")?;
     }
     // Fresh statistics, so the planners choose as they would for a database that grew
     // by itself (PostgreSQL's autovacuum gets there later; SQLite never does unasked).
