@@ -211,3 +211,51 @@ async fn counts_kept_in_parts_read_as_one_before_and_after_the_fold() {
     rollups_db::rebuild(&t.db, &rules.calendars.council, Vec::new()).await.unwrap();
     assert_eq!(rollups_db::all_days(t.db.reader()).await.unwrap(), days, "the running counts are the record's");
 }
+
+/// PostgreSQL: the fold never makes a new case wait long. When a count it would add to is
+/// held by another transaction, it gives up on that table after a short wait (leaving its
+/// parts as they were, still read as one), goes on with the rest, and folds it next time.
+#[tokio::test]
+async fn the_fold_gives_up_on_a_count_in_use_and_folds_it_next_time() {
+    let t = test_db().await;
+    if t.db.backend() != frontdoor::db::Backend::Postgres {
+        return;
+    }
+    seed_catalogue(&t.db).await;
+    let rules = rules(&t.db).await;
+    open(&t.db, &rules, at(2026, 3, 2, 10, 0)).await;
+    rollups_db::fold(&t.db).await.unwrap();
+    let months = rollups_db::all_months(t.db.reader()).await.unwrap();
+    sqlx::query("UPDATE rollup_month_parts SET part = 3 WHERE metric = 'received'")
+        .execute(t.db.writer())
+        .await
+        .unwrap();
+    sqlx::query(
+        "INSERT INTO rollup_month_parts (month, service_id, metric, key, part, value) \
+         SELECT month, service_id, metric, key, 0, 0 FROM rollup_month_parts WHERE metric = 'received'",
+    )
+    .execute(t.db.writer())
+    .await
+    .unwrap();
+
+    // Another transaction holds the part 0 the fold would add to, as a new case would.
+    let mut holder = t.db.begin().await.unwrap();
+    sqlx::query("UPDATE rollup_month_parts SET value = value WHERE part = 0 AND metric = 'received'")
+        .execute(&mut *holder)
+        .await
+        .unwrap();
+    let started = std::time::Instant::now();
+    rollups_db::fold(&t.db).await.expect("the fold gives up without an error");
+    assert!(started.elapsed() < std::time::Duration::from_secs(1), "it waited {:?}", started.elapsed());
+    let left = "SELECT COUNT(*) FROM rollup_month_parts WHERE part <> 0";
+    let waiting: i64 = sqlx::query_scalar(left).fetch_one(t.db.reader()).await.unwrap();
+    assert!(waiting > 0, "the month's parts were left as they were");
+    assert_eq!(rollups_db::all_months(t.db.reader()).await.unwrap(), months, "and still read as one");
+    holder.commit().await.unwrap();
+
+    assert!(rollups_db::fold(&t.db).await.unwrap() > 0);
+    let waiting: i64 = sqlx::query_scalar(left).fetch_one(t.db.reader()).await.unwrap();
+    assert_eq!(waiting, 0, "folded next time");
+    assert_eq!(rollups_db::all_months(t.db.reader()).await.unwrap(), months);
+    crate::support::assert_council_months_are_the_services_sum(&t.db).await;
+}
