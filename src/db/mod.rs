@@ -294,13 +294,10 @@ impl Backend {
         if conn.backend_name().eq_ignore_ascii_case("PostgreSQL") { Backend::Postgres } else { Backend::Sqlite }
     }
 
-    /// Which database a pool's connections are to.
+    /// Which database a pool's connections are to: read from its address as
+    /// [`Db::connect`] reads it (a pool exists only for an address it understood).
     pub fn of_pool(pool: &AnyPool) -> Backend {
-        if pool.connect_options().database_url.scheme().starts_with("postgres") {
-            Backend::Postgres
-        } else {
-            Backend::Sqlite
-        }
+        backend_of(pool.connect_options().database_url.as_str()).unwrap_or(Backend::Sqlite)
     }
 }
 

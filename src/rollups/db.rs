@@ -47,13 +47,11 @@ fn statements(backend: Backend, deltas: &[Delta], part: Part) -> Vec<(String, Ve
         *days.entry((day_number(d.day), d.metric, &d.key, d.service_id)).or_default() += d.value;
         *months.entry((month_number(d.day), d.metric, &d.key, d.service_id)).or_default() += d.value;
     }
-    let [days, months] =
-        [(Counted::Days, "day", days), (Counted::Months, "month", months)].map(|(table, column, counts)| Counts {
-            table: table.stored(backend),
-            column,
-            part,
-            rows: counts.into_iter().filter(|(_, v)| *v != 0).collect(),
-        });
+    let [days, months] = [(Counted::Days, days), (Counted::Months, months)].map(|(table, counts)| Counts {
+        table,
+        part,
+        rows: counts.into_iter().filter(|(_, v)| *v != 0).collect(),
+    });
     if days.rows.is_empty() || months.rows.is_empty() || days.rows.len() + months.rows.len() > ADD_AT_ONCE {
         // Well inside both backends' limits on bound values.
         return [days, months]
@@ -197,8 +195,7 @@ type Count<'a> = ((i64, Metric, &'a str, i64), i64);
 
 /// One table's counts to add, in order.
 struct Counts<'a> {
-    table: &'static str,
-    column: &'static str,
+    table: Counted,
     part: Part,
     rows: Vec<Count<'a>>,
 }
@@ -208,7 +205,8 @@ impl Counts<'_> {
     /// On PostgreSQL the part is the column's default, the connection's, unless it is
     /// [`Part::Zero`] (migration 0048).
     fn upsert(&self, backend: Backend, before: usize, rows: usize) -> String {
-        let Counts { table, column, part, .. } = self;
+        let Counts { table, part, .. } = self;
+        let (table, column) = (table.stored(backend), table.period());
         let values = crate::db::values_list_after(backend, before, rows, 5);
         let (conflict, named, values) = match (backend, part) {
             (Backend::Sqlite, _) => ("", "", values),

@@ -204,7 +204,9 @@ pub async fn seed(
         // writes its counts to part 0 (migration 0048); parts that cases made before it left
         // are folded into it first.
         crate::rollups::db::fold(db).await.context("folding the running counts' parts")?;
-        sqlx::raw_sql("VACUUM FULL rollup_council_month_parts, rollup_council_day_parts, rollup_month_parts")
+        use crate::rollups::db::Counted;
+        let compacted = [Counted::CouncilMonths, Counted::CouncilDays, Counted::Months].map(|t| t.stored(backend));
+        sqlx::raw_sql(sqlx::AssertSqlSafe(format!("VACUUM FULL {}", compacted.join(", "))))
             .execute(&mut *conn)
             .await
             .context("compacting the running counts")?;
