@@ -220,6 +220,7 @@ pub async fn run(options: &Options) -> anyhow::Result<()> {
     }
     let memory = server.memory_mib();
     server.stop().await?;
+    performance_made(&db, &rules, &options.dir, limit).await?;
     let after = disk::commit_rate(&options.dir, Duration::from_secs(3)).await?;
     println!("\nDisk limit after the runs: {after:.0} commits a second.");
     if let Some((rss, peak)) = memory {
@@ -232,6 +233,45 @@ pub async fn run(options: &Options) -> anyhow::Result<()> {
     }
     size(&db, &url).await?;
     db.close().await;
+    Ok(())
+}
+
+/// The performance page as made, not as kept for a minute (`web::pages::performance`):
+/// asked of the web's router in this process, one request after another, a new router (so
+/// nothing kept) for each. The served runs above get the kept page all but once a minute,
+/// so this is the cost the page's visitors share, and what it would cost each of them.
+async fn performance_made(db: &Db, rules: &Rules, dir: &std::path::Path, limit: Limit) -> anyhow::Result<()> {
+    use tower::ServiceExt;
+    let council =
+        crate::config::Council::new("Kingsmead Borough Council", Prefix::parse("KMB").map_err(anyhow::Error::msg)?)
+            .keyed_for(db);
+    let state = crate::web::AppState::new(
+        db.clone(),
+        Arc::new(council),
+        crate::standards::SharedRules::new(rules.clone()),
+        Arc::new(crate::outbox::Transport::Folder(dir.join("mail-out"))),
+    );
+    let mut took = Vec::new();
+    let began = Instant::now();
+    while took.len() < limit.requests.min(1_000) && began.elapsed() < limit.time {
+        let request = hyper::Request::get("/performance").body(axum::body::Body::empty())?;
+        let asked = Instant::now();
+        let response = crate::web::router(state.clone()).oneshot(request).await?;
+        let status = response.status();
+        axum::body::to_bytes(response.into_body(), usize::MAX).await?;
+        took.push(asked.elapsed().as_secs_f64() * 1000.0);
+        anyhow::ensure!(status == StatusCode::OK, "the performance page, made in this process, answered {status}");
+    }
+    took.sort_by(f64::total_cmp);
+    let at = |share: f64| took[((took.len() - 1) as f64 * share).round() as usize];
+    println!(
+        "\nThe performance page as made, not kept (in this process, a new router each time, 1 client): \
+         {} made, p50 {:.2} ms, p90 {:.2} ms, p99 {:.2} ms.",
+        took.len(),
+        at(0.5),
+        at(0.9),
+        at(0.99)
+    );
     Ok(())
 }
 

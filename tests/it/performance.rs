@@ -114,6 +114,22 @@ async fn the_page_and_data_files_show_a_case_received_today() {
         frontdoor::cases::CaseRef::parse(&crate::support::prefix_for(&t.db), reference_in(sent.location())).unwrap();
     let rules = rules(&t.db).await;
     move_to(&t.db, &rules, reference.id(), Status::Acknowledged, frontdoor::db::now_ms()).await;
+    // The page is made at most once a minute for each group and language: this server still
+    // shows it as made, in English, and in Welsh makes it anew.
+    let kept = get(&app, "/performance").await;
+    assert!(kept.body.contains("We have no figures for this promise yet."), "kept for the minute");
+    let welsh = crate::support::send(
+        &app,
+        axum::http::Request::get("/performance")
+            .header(axum::http::header::ACCEPT_LANGUAGE, "cy")
+            .body(axum::body::Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert!(welsh.body.contains("<html lang=\"cy\""), "each language has its own page");
+    assert!(welsh.body.contains("<svg class=\"app-chart\""), "made now, with the figures");
+    // A server whose minute has passed (a new one) shows the figures in English too.
+    let app = crate::support::app(&t.db).await;
     let page = get(&app, "/performance").await;
     assert!(page.body.contains("<svg class=\"app-chart\""), "a promise with figures has a chart");
     assert!(page.body.contains("100% kept (1 of 1 due)"), "{}", page.body);

@@ -182,10 +182,16 @@ async fn the_published_figures_are_identical_before_and_after_a_run() {
     assert!(before[1].body.lines().count() > 1, "the figures count these cases: {}", before[1].body);
     let done = privacy::run(&t.db, &rules, &options(years_after(now_ms(), 3), false), now_ms()).await.unwrap();
     assert_eq!(done.total, 4);
+    // A new server: the page and files are kept for a minute by the one that made them, which
+    // would show them unchanged whatever the run did.
+    let app = crate::support::app(&t.db).await;
+    // The JSON says when it was made; everything else in it must be the same.
+    let unstamped =
+        |body: &str| body.lines().filter(|l| !l.contains("\"generated_at\"")).collect::<Vec<_>>().join("\n");
     for (page, was) in pages.iter().zip(before) {
         let now = get(&app, page).await;
         assert_eq!(now.status, was.status, "{page}");
-        assert_eq!(now.body, was.body, "{page} is the same after the run");
+        assert_eq!(unstamped(&now.body), unstamped(&was.body), "{page} is the same after the run");
     }
 }
 

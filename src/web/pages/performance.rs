@@ -2,7 +2,8 @@
 //! this month and in each of the twelve before, with volumes, times, satisfaction and
 //! what is late now. Everything is read from the monthly rollups (a few thousand rows
 //! at most), so the page costs the same however long the history is; what is late now is
-//! counted from the open cases once a minute.
+//! counted from the open cases once a minute. The page and the data files are made at most
+//! once a minute for each group (and the page for each language), as [`DataCache`] says.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
@@ -264,10 +265,27 @@ pub async fn show(
     State(state): State<AppState>,
     Extension(cache): Extension<Arc<DataCache>>,
     Query(filter): Query<Filter>,
-) -> Result<Html<String>, AppError> {
-    let f = Figures::load(&state, &cache, &filter).await?;
+) -> Result<Html<Bytes>, AppError> {
+    // The page holds nothing of the visitor's but their language: no staff bar, no form.
+    let key = (filter.group.trim().to_owned(), i18n::current().language.code);
+    if let Some(page) = cache.pages.get(&key) {
+        return Ok(Html(page));
+    }
+    // One making at a time: visitors who come while it is made wait for it, and take it.
+    let _making = cache.making.lock().await;
+    if let Some(page) = cache.pages.get(&key) {
+        return Ok(Html(page));
+    }
+    let page = Bytes::from(make(&state, &cache, &filter).await?.0);
+    // Only a page that was made is kept, so only a group that exists has a key.
+    Ok(Html(cache.pages.put(key, page)))
+}
+
+/// The page as made from the figures now.
+async fn make(state: &AppState, cache: &DataCache, filter: &Filter) -> Result<Html<String>, AppError> {
+    let f = Figures::load(state, cache, filter).await?;
     let rules = state.rules.get();
-    let chrome = Chrome::translated(&state);
+    let chrome = Chrome::translated(state);
     let language = chrome.language;
     let mut promises = Vec::new();
     let mut statutory = Vec::new();
@@ -321,7 +339,7 @@ pub async fn show(
         rows: f.months.iter().rev().map(|m| month_row(language, *m, &f.by_month[m])).collect(),
         chart_width: CHART_WIDTH,
         // The whole council's: wards are not a service group's.
-        wards: if f.group.is_none() { super::wards::this_month(&state).await? } else { Vec::new() },
+        wards: if f.group.is_none() { super::wards::this_month(state).await? } else { Vec::new() },
         chrome,
     };
     render(&page)
@@ -424,13 +442,22 @@ async fn dataset(state: &AppState, cache: &DataCache, filter: &Filter) -> Result
     })
 }
 
-/// The data files, as made for each group, for a minute: every visitor in that minute gets
-/// the same bytes, and a burst of downloads costs one query. The page itself is made for
-/// each visitor, but its count of open cases past their date is also kept for a minute.
-/// Each router has its own (an `Extension`), so tests never share one.
+/// The page and the data files, as made for each group (and the page for each language),
+/// for a minute: every visitor in that minute gets the same bytes. The page is made by one
+/// visitor at a time, so a burst of visits costs one making, and the page's cost does not
+/// rise with its visitors. Made, it reads the services, the council's months and the wards,
+/// and writes about 200 KB of HTML; `frontdoor bench` times it as made as well as served
+/// (docs/benchmarks.md, 7 December 2026, late night). A case's figures are in the page
+/// within the minute, as they are in the data files; the figures are of whole months. Its
+/// count of open cases past their date is kept for a minute too. Each router has its own
+/// (an `Extension`), so tests never share one.
 #[derive(Debug, Default)]
 pub struct DataCache {
     files: Fresh<DataKey, Bytes>,
+    /// The page, by group (empty for all) and language code.
+    pages: Fresh<(String, &'static str), Bytes>,
+    /// Held while the page is made.
+    making: tokio::sync::Mutex<()>,
     /// Open cases past their date, by group (empty for all).
     late: Fresh<String, i64>,
 }
@@ -438,7 +465,7 @@ pub struct DataCache {
 /// A data file: its group (empty for all) and format.
 type DataKey = (String, &'static str);
 
-/// How long a data file, or a count of late cases, is served as made.
+/// How long the page, a data file or a count of late cases is served as made.
 pub const DATA_FRESH: Duration = Duration::from_secs(60);
 
 /// Values kept for [`DATA_FRESH`] after they were made.
