@@ -251,27 +251,20 @@ async fn performance_made(db: &Db, rules: &Rules, dir: &std::path::Path, limit: 
         crate::standards::SharedRules::new(rules.clone()),
         Arc::new(crate::outbox::Transport::Folder(dir.join("mail-out"))),
     );
-    let mut took = Vec::new();
+    let mut latencies = Vec::new();
     let began = Instant::now();
-    while took.len() < limit.requests.min(1_000) && began.elapsed() < limit.time {
+    while latencies.len() < limit.requests.min(1_000) && began.elapsed() < limit.time {
         let request = hyper::Request::get("/performance").body(axum::body::Body::empty())?;
         let asked = Instant::now();
         let response = crate::web::router(state.clone()).oneshot(request).await?;
         let status = response.status();
         axum::body::to_bytes(response.into_body(), usize::MAX).await?;
-        took.push(asked.elapsed().as_secs_f64() * 1000.0);
+        latencies.push(asked.elapsed());
         anyhow::ensure!(status == StatusCode::OK, "the performance page, made in this process, answered {status}");
     }
-    took.sort_by(f64::total_cmp);
-    let at = |share: f64| took[((took.len() - 1) as f64 * share).round() as usize];
-    println!(
-        "\nThe performance page as made, not kept (in this process, a new router each time, 1 client): \
-         {} made, p50 {:.2} ms, p90 {:.2} ms, p99 {:.2} ms.",
-        took.len(),
-        at(0.5),
-        at(0.9),
-        at(0.99)
-    );
+    latencies.sort();
+    let made = Outcome { clients: 1, latencies, elapsed: began.elapsed(), failed: 0, first_failure: None };
+    row("/performance as made, in this process (a new router each time, nothing kept)", &made, None);
     Ok(())
 }
 
