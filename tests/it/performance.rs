@@ -4,6 +4,9 @@
 //! and data files must show the same figures.
 
 use std::collections::BTreeMap;
+use std::io::Read;
+
+use axum::http::header;
 
 use frontdoor::cases::{Actor, Status};
 use frontdoor::casework::change_status;
@@ -140,11 +143,34 @@ async fn the_page_and_data_files_show_a_case_received_today() {
     let row = csv.body.lines().find(|l| l.contains(",received,web,")).expect("a received row");
     assert!(row.contains(",Contact the council,general,Ask us something else,received,web,1"), "{row}");
 
-    let json: serde_json::Value = serde_json::from_str(&get(&app, "/performance/data.json").await.body).unwrap();
+    let plain = get(&app, "/performance/data.json").await;
+    assert!(plain.headers.get(header::CONTENT_ENCODING).is_none(), "asked for nothing else, sent plain");
+    assert_eq!(plain.headers[header::VARY], "accept-encoding");
+    let json: serde_json::Value = serde_json::from_str(&plain.body).unwrap();
     assert!(json["licence"].as_str().unwrap().contains("open-government-licence"));
     let rows = json["rows"].as_array().unwrap();
     assert!(rows.iter().any(|r| r["measure"] == "received" && r["key"] == "web" && r["value"] == 1));
     assert_eq!(json["months"].as_array().unwrap().len(), 13);
+
+    // The file is kept compressed too: a client that accepts gzip (every browser) gets the
+    // same bytes packed, and one that refuses it gets them plain.
+    let asking = |accept: &'static str| {
+        axum::http::Request::get("/performance/data.json")
+            .header(header::ACCEPT_ENCODING, accept)
+            .body(axum::body::Body::empty())
+            .unwrap()
+    };
+    let packed = crate::support::send(&app, asking("gzip, deflate, br, zstd")).await;
+    assert_eq!(packed.status, 200);
+    assert_eq!(packed.headers[header::CONTENT_ENCODING], "gzip");
+    assert_eq!(packed.headers[header::VARY], "accept-encoding");
+    let mut unpacked = String::new();
+    flate2::read::GzDecoder::new(&packed.raw[..]).read_to_string(&mut unpacked).expect("a gzip stream");
+    assert_eq!(unpacked, plain.body, "the same file as the plain one");
+    assert!(packed.raw.len() < plain.raw.len() / 4, "{} bytes packed, {} plain", packed.raw.len(), plain.raw.len());
+    let refused = crate::support::send(&app, asking("gzip;q=0, identity")).await;
+    assert!(refused.headers.get(header::CONTENT_ENCODING).is_none());
+    assert_eq!(refused.body, plain.body);
 
     // A group filter narrows everything; an unknown group is refused by name.
     let bins: serde_json::Value =

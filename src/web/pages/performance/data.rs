@@ -1,6 +1,6 @@
 //! The performance figures as open data: `/performance/data.csv` and `data.json`, made from
-//! the page's own figures and kept a minute like the page (`super::DataCache`), and the data
-//! dictionary that describes them.
+//! the page's own figures and kept a minute like the page (`super::DataCache`), plain and
+//! gzip-compressed (`crate::web::compress`), and the data dictionary that describes them.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -9,7 +9,7 @@ use askama::Template;
 use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::{Query, State};
-use axum::http::header;
+use axum::http::{HeaderMap, header};
 use axum::response::{Html, IntoResponse, Response};
 use serde::Serialize;
 
@@ -17,9 +17,9 @@ use super::{DataCache, Figures, Filter, LICENCE};
 use crate::db::now_ms;
 use crate::rollups::{self, Metric};
 use crate::services::Service;
-use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::pages::{Chrome, csv_field, render};
+use crate::web::{AppState, compress};
 
 /// One row of the open data.
 #[derive(Debug, Serialize)]
@@ -118,23 +118,45 @@ async fn dataset(state: &AppState, cache: &DataCache, filter: &Filter) -> Result
     })
 }
 
+/// A data file as made: plain, and gzip for the clients that accept it. Both are kept for
+/// the minute, so compressing costs once a minute, not once a download.
+#[derive(Debug, Clone)]
+pub(super) struct DataFile {
+    plain: Bytes,
+    gzip: Bytes,
+}
+
 async fn data_file(
     state: &AppState,
     cache: &DataCache,
     filter: &Filter,
     format: &'static str,
+    headers: &HeaderMap,
 ) -> Result<Response, AppError> {
     let key = (filter.group.trim().to_owned(), format);
-    let body = match cache.files.get(&key) {
-        Some(body) => body,
+    let file = match cache.files.get(&key) {
+        Some(file) => file,
         None => {
-            let data = dataset(state, cache, filter).await?;
-            let made = if format == "json" {
-                serde_json::to_string_pretty(&data).map_err(|e| AppError::Internal(e.into()))?
-            } else {
-                csv_text(&data)
-            };
-            cache.files.put(key, Bytes::from(made))
+            // One making at a time, as for the page: those who come meanwhile take it.
+            let _making = cache.making_files.lock().await;
+            match cache.files.get(&key) {
+                Some(file) => file,
+                None => {
+                    let data = dataset(state, cache, filter).await?;
+                    // Writing out and compressing a large file (12.7 MB of JSON at ten
+                    // million cases) is a tenth of a second of a core: off the web's threads.
+                    let made = tokio::task::spawn_blocking(move || -> anyhow::Result<DataFile> {
+                        let plain =
+                            if format == "json" { serde_json::to_string_pretty(&data)? } else { csv_text(&data) };
+                        let gzip = compress::gzip(plain.as_bytes())?;
+                        Ok(DataFile { plain: Bytes::from(plain), gzip })
+                    })
+                    .await
+                    .map_err(|e| AppError::Internal(e.into()))?
+                    .map_err(AppError::Internal)?;
+                    cache.files.put(key, made)
+                }
+            }
         }
     };
     let (content_type, disposition) = if format == "json" {
@@ -142,31 +164,36 @@ async fn data_file(
     } else {
         ("text/csv; charset=utf-8", "inline; filename=\"performance.csv\"")
     };
-    Ok((
-        [
-            (header::CONTENT_TYPE, content_type),
-            (header::CONTENT_DISPOSITION, disposition),
-            (header::CACHE_CONTROL, "public, max-age=60"),
-        ],
-        body,
-    )
-        .into_response())
+    let headers_out = [
+        (header::CONTENT_TYPE, content_type),
+        (header::CONTENT_DISPOSITION, disposition),
+        (header::CACHE_CONTROL, "public, max-age=60"),
+        // Shared caches keep the plain and the compressed answers apart.
+        (header::VARY, "accept-encoding"),
+    ];
+    Ok(if compress::accepts_gzip(headers) {
+        (headers_out, [(header::CONTENT_ENCODING, "gzip")], file.gzip).into_response()
+    } else {
+        (headers_out, file.plain).into_response()
+    })
 }
 
 pub async fn json(
     State(state): State<AppState>,
     Extension(cache): Extension<Arc<DataCache>>,
     Query(filter): Query<Filter>,
+    headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    data_file(&state, &cache, &filter, "json").await
+    data_file(&state, &cache, &filter, "json", &headers).await
 }
 
 pub async fn csv(
     State(state): State<AppState>,
     Extension(cache): Extension<Arc<DataCache>>,
     Query(filter): Query<Filter>,
+    headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    data_file(&state, &cache, &filter, "csv").await
+    data_file(&state, &cache, &filter, "csv", &headers).await
 }
 
 /// The same rows as the JSON, one per line, with a header row.

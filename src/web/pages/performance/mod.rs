@@ -359,7 +359,9 @@ async fn make(state: &AppState, cache: &DataCache, filter: &Filter) -> Result<Ht
 /// (an `Extension`), so tests never share one.
 #[derive(Debug, Default)]
 pub struct DataCache {
-    files: Fresh<DataKey, Bytes>,
+    files: Fresh<DataKey, data::DataFile>,
+    /// Held while a data file is made (and compressed), as `making` is for the page.
+    making_files: tokio::sync::Mutex<()>,
     /// The page, by group (empty for all) and language code.
     pages: Fresh<(String, &'static str), Bytes>,
     /// Held while the page is made.
