@@ -201,44 +201,86 @@ async fn page(
 ) -> Result<CasePage, AppError> {
     let reader = state.db.reader();
     let role = signed_in.0.staff.role;
-    let customer = match case.customer_id {
-        Some(id) => customers::db::get(reader, id).await?,
-        None => None,
+    // The page's reads need nothing from each other (but the customer's other cases and
+    // arrangements, which follow the customer), so they are asked at once: the page waits
+    // for the slowest of about twenty round trips, not for their sum. Each takes one
+    // connection at a time, never two.
+    let customer_reads = async {
+        let customer = match case.customer_id {
+            Some(id) => customers::db::get(reader, id).await?,
+            None => None,
+        };
+        let other_cases = match &customer {
+            Some(customer) if role.may(Action::ManageCustomers) => {
+                let listed = crate::cases::db::for_customer(reader, customer.id, OTHER_CASES + 1).await?;
+                let others = listed.into_iter().filter(|c| c.id != case.id).take(OTHER_CASES as usize).collect();
+                case_lines(state, signed_in, others)
+            }
+            // A partner sees the case's customer's contact details, to do the work, but not
+            // their other cases or their record.
+            _ => Vec::new(),
+        };
+        let arrangements = match &customer {
+            Some(customer) => crate::complaints::db::arrangements(reader, customer.id).await?,
+            None => Vec::new(),
+        };
+        Ok::<_, AppError>((customer, other_cases, arrangements))
     };
-    let other_cases = match &customer {
-        Some(customer) if role.may(Action::ManageCustomers) => {
-            let listed = crate::cases::db::for_customer(reader, customer.id, OTHER_CASES + 1).await?;
-            let others = listed.into_iter().filter(|c| c.id != case.id).take(OTHER_CASES as usize).collect();
-            case_lines(state, signed_in, others)
+    let files = async {
+        Ok::<_, AppError>(
+            attachments::db::for_case(reader, case.id)
+                .await?
+                .into_iter()
+                .map(|f| FileLine { id: f.id, filename: f.filename, size: attachments::size_in_words(f.size) })
+                .collect(),
+        )
+    };
+    let timeline = async {
+        Ok::<_, AppError>(
+            crate::cases::db::timeline(reader, case.id)
+                .await?
+                .into_iter()
+                .map(|entry| timeline::line(state, entry))
+                .collect(),
+        )
+    };
+    let needs = async {
+        match case.customer_id {
+            Some(id) => super::needs::flagged(state, &signed_in.0.staff, id, &format!("case {reference}")).await,
+            None => Ok(Vec::new()),
         }
-        // A partner sees the case's customer's contact details, to do the work, but not
-        // their other cases or their record.
-        _ => Vec::new(),
     };
-    let files = attachments::db::for_case(reader, case.id)
-        .await?
-        .into_iter()
-        .map(|f| FileLine { id: f.id, filename: f.filename, size: attachments::size_in_words(f.size) })
-        .collect();
-    let timeline = crate::cases::db::timeline(reader, case.id)
-        .await?
-        .into_iter()
-        .map(|entry| timeline::line(state, entry))
-        .collect();
-    let tools = tools(state, signed_in, &case).await?;
-    let complaint = complaint::panel(state, signed_in, &case).await?;
-    let information = information::panel(state, signed_in, &case, &form).await?;
-    let arrangements = match &customer {
-        Some(customer) => crate::complaints::db::arrangements(reader, customer.id).await?,
-        None => Vec::new(),
-    };
+    let service = async { Ok::<_, AppError>(services::db::name(reader, case.service_id).await?.unwrap_or_default()) };
+    let answers = async { Ok::<_, AppError>(crate::services::db::answers(reader, case.id).await?) };
+    let texts = crate::translations::Texts::default();
+    let (
+        (customer, other_cases, arrangements),
+        files,
+        timeline,
+        tools,
+        complaint,
+        information,
+        needs,
+        privacy,
+        demand,
+        service,
+        answers,
+        promises,
+    ) = tokio::try_join!(
+        customer_reads,
+        files,
+        timeline,
+        tools(state, signed_in, &case),
+        complaint::panel(state, signed_in, &case),
+        information::panel(state, signed_in, &case, &form),
+        needs,
+        privacy::panel(state, signed_in, &case),
+        demand::panel(state, signed_in, &case),
+        service,
+        answers,
+        promises(state, case.id, false, crate::web::i18n::ENGLISH, &texts),
+    )?;
     let customer_id = case.customer_id.unwrap_or_default();
-    let needs = match case.customer_id {
-        Some(id) => super::needs::flagged(state, &signed_in.0.staff, id, &format!("case {reference}")).await?,
-        None => Vec::new(),
-    };
-    let privacy = privacy::panel(state, signed_in, &case).await?;
-    let demand = demand::panel(state, signed_in, &case).await?;
     Ok(CasePage {
         needs,
         customer_id,
@@ -248,13 +290,13 @@ async fn page(
         information,
         arrangements,
         chrome: Chrome::staff(state, &signed_in.0, "cases"),
-        service: services::db::name(reader, case.service_id).await?.unwrap_or_default(),
+        service,
         status: case.status.label(),
         channel: case.channel.label(),
         received: when(state, case.created_at),
         language: case.language,
-        answers: crate::services::db::answers(reader, case.id).await?,
-        promises: promises(state, case.id, false, crate::web::i18n::ENGLISH, &Default::default()).await?,
+        answers,
+        promises,
         may_see_customer: role.may(Action::ManageCustomers),
         other_cases,
         description: case.description,
