@@ -143,8 +143,9 @@ async fn data_file(
                 Some(file) => file,
                 None => {
                     let data = dataset(state, cache, filter).await?;
-                    // Writing out and compressing a large file (12.7 MB of JSON at ten
-                    // million cases) is a tenth of a second of a core: off the web's threads.
+                    // Writing out and compressing a large file (10.6 MB of JSON at a million
+                    // cases, 12.7 at ten million) takes tens of milliseconds of a core: off
+                    // the web's threads.
                     let made = tokio::task::spawn_blocking(move || -> anyhow::Result<DataFile> {
                         let plain =
                             if format == "json" { serde_json::to_string_pretty(&data)? } else { csv_text(&data) };
